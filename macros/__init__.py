@@ -1,0 +1,136 @@
+"""The only module that touches MkDocs: the build pipeline, top to bottom.
+
+1. on_config (mkdocs-macros calls `define_env`): load and check `data/` once; a problem fails
+   the build with every `file:line: message`. Register the macros narrative pages use, and
+   put the generated pages into the navigation.
+2. on_files: add the generated pages (each is one macro call, rendered by `plansite_page`).
+3. on_page_markdown (mkdocs-macros): every macro renders through macros.render.
+4. on_post_build: write the open data files into site/data/.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from macros.load import load_site
+from macros.model.site import Site
+from macros.narrative import narrative_macros
+from macros.pages import GeneratedPage
+from macros.pages.registry import generated_pages, render_page
+from macros.publish import published_files
+from macros.read.problems import DataError
+
+DATA_ENV = "PLANSITE_DATA"
+
+
+def data_folder(config: MkDocsConfig) -> Path:
+    project = Path(config.config_file_path or ".").resolve().parent
+    return project / os.environ.get(DATA_ENV, "data")
+
+
+def define_env(env: Any) -> None:
+    config: MkDocsConfig = env.conf
+    folder = data_folder(config)
+    try:
+        site = load_site(folder)
+    except DataError as error:
+        raise PluginError("\n" + error.problems.report()) from None
+    _pin_build_date(site)
+    pages = generated_pages(site)
+    _extend_nav(config, pages)
+    config.plugins["plansite"] = _PlansiteEvents(site, pages, folder)
+
+    env.variables["board"] = site.board
+    env.variables["plansite"] = site
+
+    def here() -> str:
+        return str(env.page.file.src_uri)
+
+    def plansite_page(kind: str, *args: str) -> str:
+        return render_page(site, here(), kind, *args)
+
+    env.macro(plansite_page)
+
+    for name, function in narrative_macros(site, here).items():
+        env.macro(function, name)
+
+
+def _pin_build_date(site: Site) -> None:
+    """Sitemap dates come from the plan's "as at" date, never the build machine's clock."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        as_at = site.current_plan.as_at_date
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(as_at.timetuple()))
+
+
+def _extend_nav(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
+    """Put generated pages under their section's index page in the `nav:` of mkdocs.yml."""
+    if not config.nav:
+        return
+    by_section: dict[str, list[GeneratedPage]] = {}
+    for page in pages:
+        if page.nav_section and page.path != page.nav_section:
+            by_section.setdefault(page.nav_section, []).append(page)
+
+    def expand(items: list[Any]) -> list[Any]:
+        result: list[Any] = []
+        for item in items:
+            if isinstance(item, dict):
+                ((title, value),) = item.items()
+                if isinstance(value, list):
+                    result.append({title: expand(value)})
+                elif value in by_section:
+                    result.append({title: [value, *_grouped(by_section[value])]})
+                else:
+                    result.append(item)
+            else:
+                result.append(item)
+        return result
+
+    config.nav = expand(config.nav)
+
+
+def _grouped(pages: list[GeneratedPage]) -> list[Any]:
+    entries: list[Any] = []
+    groups: dict[str, list[Any]] = {}
+    for page in pages:
+        if page.nav_group:
+            if page.nav_group not in groups:
+                groups[page.nav_group] = []
+                entries.append({page.nav_group: groups[page.nav_group]})
+            groups[page.nav_group].append({page.title: page.path})
+        else:
+            entries.append({page.title: page.path})
+    return entries
+
+
+class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """MkDocs events the macros plugin does not pass on to its module."""
+
+    def __init__(self, site: Site, pages: list[GeneratedPage], folder: Path) -> None:
+        super().__init__()
+        self.site, self.pages, self.folder = site, pages, folder
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is None:
+                files.append(File.generated(config, page.path, content=page.markdown()))
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        for relative, content in published_files(self.site).items():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.folder))
+        return server

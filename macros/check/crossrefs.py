@@ -1,0 +1,160 @@
+"""Checks that need more than one object: statuses against vocabularies, refs, totals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from macros.model.base import Model
+from macros.model.indicators import period_problem
+from macros.model.plan import Action, Plan
+from macros.model.site import Site
+from macros.read.problems import Problems
+
+Add = Callable[[Model, str | None, str], None]
+
+
+def cross_check(site: Site, problems: Problems) -> None:
+    def add(obj: Model, field: str | None, message: str) -> None:
+        problems.add(obj.source_file, obj.line_of(field), message)
+
+    _check_plans(site, add)
+    _check_subgroups(site, add)
+    _check_indicators(site, add)
+    _check_planner(site, add)
+    _check_budget(site, add)
+
+
+def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
+    seen: dict[str, Model] = {}
+    for item in items:
+        value = str(getattr(item, key))
+        if value in seen:
+            first = seen[value]
+            add(item, key, f"{what} `{value}` is used twice (first on line {first.line_of(key)}); "
+                "give each a different one")  # fmt: skip
+        else:
+            seen[value] = item
+
+
+def _check_plans(site: Site, add: Add) -> None:
+    current = [p for p in site.plans if p.current]
+    if site.plans and len(current) != 1:
+        names = ", ".join(p.id for p in current) or "none"
+        add(site.plans[0], "current", f"exactly one plan must have `current: true` (now: {names})")
+    _duplicates(list(site.plans), "id", "plan id", add)
+    for plan in site.plans:
+        stem = PurePosixPath(plan.source_file).stem
+        if plan.id != stem:
+            add(plan, "id", f"plan id `{plan.id}` must match the file name; rename the file to "
+                f"{plan.id}.yml or set `id: {stem}`")  # fmt: skip
+        _duplicates(list(plan.statuses), "key", "status key", add)
+        _duplicates(list(plan.priorities), "ref", "priority ref", add)
+        _duplicates(list(plan.actions), "ref", "action ref", add)
+        for priority in plan.priorities:
+            for evidence in priority.evidence:
+                _status(plan, evidence, add)
+        for action in plan.actions:
+            _check_action(site, plan, action, add)
+
+
+def _status(plan: Plan, obj: Model, add: Add) -> None:
+    value = getattr(obj, "status", None)
+    if value is None:
+        return
+    if plan.vocabulary.find(value) is None:
+        add(obj, "status", f"status `{value}` is not one of this plan's statuses "
+            f"({', '.join(plan.vocabulary.keys())}); use one of them or add it to `statuses:`")  # fmt: skip
+
+
+def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
+    _status(plan, action, add)
+    for update in action.updates:
+        _status(plan, update, add)
+        if update.day.value > plan.as_at_date:
+            add(update, "date", f"update dated {update.date} is after the plan's `as_at` date "
+                f"({plan.as_at}); correct the date or move `as_at` forward")  # fmt: skip
+    for reference in action.related:
+        if site.find_action(reference, plan) is None:
+            add(action, "related", f"related action `{reference}` does not exist; write the ref "
+                "of an action in this plan, or plan-id:ref for another plan")  # fmt: skip
+    for ref in action.indicators:
+        if ref not in site.indicator_by_ref:
+            add(action, "indicators", f"indicator `{ref}` does not exist in indicators.yml")
+
+
+def _check_subgroups(site: Site, add: Add) -> None:
+    _duplicates(list(site.subgroups), "id", "subgroup id", add)
+    counts = Counter(name for s in site.subgroups for name in {n.lower() for n in s.names})
+    for subgroup in site.subgroups:
+        for name in subgroup.names:
+            if counts[name.lower()] > 1:
+                add(subgroup, "acronym", f"`{name}` names more than one subgroup; leads that use "
+                    "it could mean either: give each subgroup its own acronym and aliases")  # fmt: skip
+                break
+
+
+def _check_indicators(site: Site, add: Add) -> None:
+    _duplicates(list(site.indicators), "ref", "indicator ref", add)
+    seen: dict[tuple[str, str, str, str], Model] = {}
+    for value in site.values:
+        indicator = site.indicator_by_ref.get(value.indicator)
+        if indicator is None:
+            add(value, None, f"indicator `{value.indicator}` is not in indicators.yml; "
+                "add it there or correct the ref")  # fmt: skip
+            continue
+        problem = period_problem(value.period, indicator.period_type)
+        if problem:
+            add(value, None, problem)
+        if indicator.kind == "distribution" and not value.category:
+            add(value, None, f"{value.indicator} is a distribution: fill in `category`")
+        if indicator.kind == "series" and value.category:
+            add(value, None, f"{value.indicator} is a series: leave `category` empty, or set "
+                "`kind: distribution` in indicators.yml")  # fmt: skip
+        key = (value.indicator, value.period, value.area, value.category)
+        if key in seen:
+            add(value, None, f"{value.indicator} {value.period} {value.area} "
+                f"{value.category} appears twice (first on line {seen[key].line_of()}); "
+                "keep one row")  # fmt: skip
+        else:
+            seen[key] = value
+    for indicator in site.indicators:
+        for note in indicator.commentary:
+            problem = period_problem(note.period, indicator.period_type)
+            if problem:
+                add(note, "period", problem)
+
+
+def _check_planner(site: Site, add: Add) -> None:
+    if site.planner is None:
+        return
+    for item in site.planner.items:
+        for reference in item.actions:
+            if ":" not in reference:
+                add(item, "actions", f"write `{reference}` as plan-id:ref, e.g. "
+                    f"{site.current_plan.id}:{reference}")  # fmt: skip
+            elif site.find_action(reference) is None:
+                add(item, "actions", f"action `{reference}` does not exist")
+        for ref in item.indicators:
+            if ref not in site.indicator_by_ref:
+                add(item, "indicators", f"indicator `{ref}` does not exist in indicators.yml")
+
+
+def _check_budget(site: Site, add: Add) -> None:
+    budget = site.budget
+    if budget is None:
+        return
+    computed = {
+        "expenditure_budget": sum(line.budget or 0 for line in budget.expenditure),
+        "expenditure_actual": sum(line.actual or 0 for line in budget.expenditure),
+        "income_budget": sum(line.budget or 0 for line in budget.income),
+        "income_actual": sum(line.actual or 0 for line in budget.income),
+        "contributions": sum(c.amount for c in budget.contributions),
+    }
+    stated = budget.stated_totals
+    for name, total in computed.items():
+        written = getattr(stated, name)
+        if written is not None and abs(written - total) > 0.005:
+            add(stated, name, f"{name.replace('_', ' ')} total is stated as {written:,.2f} but "
+                f"its lines add up to {total:,.2f}; correct the lines or the total")  # fmt: skip

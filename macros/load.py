@@ -1,0 +1,179 @@
+"""Load and check a board's data folder: the first step of every build and of `make check`.
+
+Reads every file, validates it against the models, cross-checks references between files,
+and raises one DataError listing every problem, or returns the Site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from macros.check.crossrefs import cross_check
+from macros.check.messages import explain
+from macros.model.base import Model
+from macros.model.board import Board, Member, SubgroupsFile
+from macros.model.indicators import IndicatorsFile, Value
+from macros.model.plan import Plan
+from macros.model.planner import Planner
+from macros.model.report import Budget, Course
+from macros.model.site import Site
+from macros.read.csvfile import read_csv
+from macros.read.problems import DataError, Problems, display_path
+from macros.read.yamlfile import YamlDoc, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+KNOWN_FILES = {
+    "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
+    "planner.yml", "budget.yml", "training.csv",
+}  # fmt: skip
+KEY_ALIASES = {"leads": "lead"}  # a field that editors may also write under another key
+
+
+def load_site(data_dir: Path) -> Site:
+    problems = Problems()
+    _unknown_files(data_dir, problems)
+    board = _yaml_model(data_dir / "board.yml", Board, problems)
+    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems)
+    members = _csv_models(data_dir / "members.csv", Member, ["agency", "role", "name"], problems)
+    plans = _plans(data_dir / "plans", problems)
+    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems)
+    values = _csv_models(
+        data_dir / "indicator_values.csv",
+        Value,
+        ["indicator", "period", "area", "value"],
+        problems,
+        optional=["category"],
+    )
+    planner = _yaml_model(data_dir / "planner.yml", Planner, problems)
+    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, required=False)
+    training = _csv_models(
+        data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
+    )
+    if board is None or subgroups is None or indicators is None or members is None:
+        raise DataError(problems)
+    site = Site(
+        board=board,
+        subgroups=subgroups.subgroups,
+        members=members,
+        plans=plans,
+        indicators=indicators.indicators,
+        values=values or [],
+        thresholds=indicators.thresholds,
+        planner=planner,
+        budget=budget,
+        training=training or [],
+    )
+    cross_check(site, problems)
+    if problems:
+        raise DataError(problems)
+    return site
+
+
+def _unknown_files(data_dir: Path, problems: Problems) -> None:
+    if not data_dir.is_dir():
+        problems.add(display_path(data_dir), 1, "data folder not found; check DATA=<folder>")
+        raise DataError(problems)
+    for path in sorted(data_dir.iterdir()):
+        if path.suffix in (".yml", ".yaml", ".csv") and path.name not in KNOWN_FILES:
+            known = ", ".join(sorted(KNOWN_FILES))
+            problems.add(
+                display_path(path), 1, f"unknown data file `{path.name}`; the files are: {known}"
+            )
+
+
+def _plans(folder: Path, problems: Problems) -> list[Plan]:
+    files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+    if not files:
+        problems.add(display_path(folder), 1, "no plans found; add at least one plans/<id>.yml")
+    plans = []
+    for path in files:
+        if path.suffix != ".yml":
+            problems.add(display_path(path), 1, f"rename `{path.name}` to end in .yml")
+            continue
+        plan = _yaml_model(path, Plan, problems)
+        if plan is not None:
+            plans.append(plan)
+    return plans
+
+
+def _yaml_model(path: Path, model: type[M], problems: Problems, required: bool = True) -> M | None:
+    if not required and not path.exists():
+        return None
+    doc = read_yaml(path, problems)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.add(doc.file, 1, "the file must be a block of `key: value` lines")
+        return None
+    try:
+        result = model.model_validate(doc.data)
+    except ValidationError as error:
+        for detail in error.errors():
+            loc = _yaml_loc(detail["loc"], doc)
+            problems.add(doc.file, doc.line(loc), explain(detail, model))
+        return None
+    _locate(result, doc, ())
+    return result
+
+
+def _yaml_loc(loc: tuple[Any, ...], doc: YamlDoc) -> tuple[Any, ...]:
+    """pydantic names fields; the editor may have written the other key (`lead` for `leads`)."""
+    path: list[Any] = []
+    for part in loc:
+        if part in KEY_ALIASES and (*path, part) not in doc.lines:
+            part = KEY_ALIASES[part]
+        path.append(part)
+    return tuple(path)
+
+
+def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...]) -> None:
+    """Tell every model object where it was written, for messages found after validation."""
+    if isinstance(value, Model):
+        key_lines = dict(doc.key_lines.get(path, {}))
+        for field, alias in KEY_ALIASES.items():
+            if alias in key_lines:
+                key_lines.setdefault(field, key_lines[alias])
+        value.located(doc.file, doc.line(path), key_lines)
+        for name in type(value).model_fields:
+            written = name if name in doc.key_lines.get(path, {}) else KEY_ALIASES.get(name, name)
+            _locate(getattr(value, name), doc, (*path, written))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _locate(item, doc, (*path, index))
+
+
+def _csv_models(
+    path: Path,
+    model: type[M],
+    columns: list[str],
+    problems: Problems,
+    required: bool = True,
+    optional: list[str] | None = None,
+) -> list[M] | None:
+    if not required and not path.exists():
+        return None
+    table = read_csv(path, columns, optional or [], problems)
+    if table is None:
+        return None
+    rows: list[M] = []
+    for line, row in table.rows():
+        try:
+            item = model.model_validate({k: v for k, v in row.items() if v != ""})
+        except ValidationError as error:
+            for detail in error.errors():
+                name = detail["loc"][0] if detail["loc"] else "value"
+                message = (
+                    f"the `{name}` cell is empty; fill it in"
+                    if detail["type"] == "missing"
+                    else explain(detail, model)
+                )
+                problems.add(table.file, line, message)
+            continue
+        if isinstance(item, Model):
+            item.located(table.file, line, {})
+        rows.append(item)
+    return rows

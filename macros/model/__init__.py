@@ -1,0 +1,1 @@
+"""The board's data as validated models. Models know nothing of HTML or MkDocs."""

@@ -1,0 +1,84 @@
+"""The board itself, its subgroups and its members."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from macros.model.base import Model, as_list
+from macros.model.dates import month_number
+
+
+class Contact(Model):
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    website: str = ""
+
+
+class YoungPeopleIntro(Model):
+    about: str = Field("", description="What the partnership is and does, in 2-3 short sentences")
+    age_range: str = Field("8 to 17", description="Who the guide is written for")
+    shaped_by: str = Field("", description="How young people shaped the plan")
+
+
+class Board(Model):
+    name: str
+    short_name: str = ""
+    area: str = ""
+    vision: str = ""
+    objectives: list[str] = Field(default_factory=list, description="Statutory objectives")
+    functions: list[str] = Field(default_factory=list, description="Core functions")
+    contact: Contact = Field(default_factory=Contact)
+    logo: str = Field("", description="Path of a logo inside docs/")
+    meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
+    young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
+
+    @field_validator("meeting_months", mode="before")
+    @classmethod
+    def _months(cls, value: object) -> object:
+        value = as_list(value)
+        if isinstance(value, list):
+            for month in value:
+                if isinstance(month, str):
+                    month_number(month)
+        return value
+
+    @property
+    def meeting_month_numbers(self) -> list[int]:
+        return sorted(month_number(m) for m in self.meeting_months)
+
+
+class Subgroup(Model):
+    id: str = Field(description="Lower-case id used in links, e.g. pppg")
+    name: str
+    acronym: str = Field("", description="The word plans use for it, e.g. PPPG")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings in plans")
+    chair: str = ""
+    purpose: str = ""
+    responsibilities: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_slug(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", value):
+            raise ValueError(
+                f"subgroup id `{value}` must be lower-case letters, digits and hyphens, e.g. pppg"
+            )
+        return value
+
+    @property
+    def names(self) -> list[str]:
+        """Every way a plan may write this subgroup, to match free-text leads."""
+        return [n for n in (self.id, self.acronym, self.name, *self.aliases) if n]
+
+
+class SubgroupsFile(Model):
+    subgroups: list[Subgroup]
+
+
+class Member(Model):
+    agency: str
+    role: str
+    name: str

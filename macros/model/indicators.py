@@ -1,0 +1,95 @@
+"""Indicators: definitions (YAML) and values per period and area (tidy CSV)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from macros.model.base import Model
+
+Unit = Literal["rate_per_10000", "percent", "count", "money", "ratio", "days"]
+Polarity = Literal["higher_is_better", "lower_is_better", "none"]
+PeriodType = Literal["financial_year", "academic_year", "calendar_year", "quarter", "as_at"]
+AREAS = ("local", "england", "neighbours", "region")
+
+PERIOD_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
+    "financial_year": (re.compile(r"^(\d{4})-(\d{2})$"), "2024-25"),
+    "academic_year": (re.compile(r"^(\d{4})-(\d{2})$"), "2024-25"),
+    "calendar_year": (re.compile(r"^(\d{4})$"), "2025"),
+    "quarter": (re.compile(r"^(\d{4}) Q([1-4])$"), "2025 Q3"),
+    "as_at": (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), "2026-03-31"),
+}
+
+
+def period_problem(period: str, period_type: str) -> str | None:
+    """Why `period` cannot be a period of this type, or None when it can."""
+    pattern, example = PERIOD_PATTERNS[period_type]
+    match = pattern.match(period)
+    if not match:
+        return (
+            f"period `{period}` is not a {period_type.replace('_', ' ')}; write it like {example}"
+        )
+    if period_type in ("financial_year", "academic_year"):
+        start, end = int(match.group(1)), int(match.group(2))
+        if (start + 1) % 100 != end:
+            return f"period `{period}` must be two years in a row, like {start}-{(start + 1) % 100:02d}"
+    return None
+
+
+class Commentary(Model):
+    period: str
+    comment: str = Field("", description="What the figures show. Markdown")
+    actions: str = Field("", description="Actions to improve. Markdown")
+
+
+class Indicator(Model):
+    ref: str = Field(description='e.g. "N12a" (national) or "L7" (local)')
+    title: str
+    description: str = ""
+    meaning: str = Field("", description="What does this indicator mean?")
+    unit: Unit
+    polarity: Polarity = "none"
+    period_type: PeriodType = "financial_year"
+    source: str = ""
+    theme: str = "Other"
+    kind: Literal["series", "distribution"] = "series"
+    commentary: list[Commentary] = Field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+
+
+class Thresholds(Model):
+    suppress_below: int = Field(6, ge=1, description="Counts from 1 up to this minus 1 are hidden")
+
+
+class IndicatorsFile(Model):
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    indicators: list[Indicator]
+
+
+class Value(Model):
+    """One row of indicator_values.csv."""
+
+    indicator: str
+    period: str
+    area: Literal["local", "england", "neighbours", "region"]
+    category: str = ""
+    value: float
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        if isinstance(value, str):
+            cleaned = value.replace(",", "").strip()
+            try:
+                return float(cleaned)
+            except ValueError:
+                raise ValueError(
+                    f"value `{value}` is not a number; write digits only, e.g. 27.4 "
+                    "(no %, £ or words; leave the row out when there is no figure)"
+                ) from None
+        return value

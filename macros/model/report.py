@@ -1,0 +1,43 @@
+"""Annual report tables: the budget statement and the training table."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from macros.model.base import Model
+
+
+class BudgetLine(Model):
+    line: str
+    budget: float | None = None
+    actual: float | None = None
+
+
+class Contribution(Model):
+    partner: str
+    amount: float
+
+
+class StatedTotals(Model):
+    """Totals as printed in the source document; each is checked against its lines."""
+
+    expenditure_budget: float | None = None
+    expenditure_actual: float | None = None
+    income_budget: float | None = None
+    income_actual: float | None = None
+    contributions: float | None = None
+
+
+class Budget(Model):
+    year: str
+    currency: str = "GBP"
+    expenditure: list[BudgetLine] = Field(default_factory=list)
+    income: list[BudgetLine] = Field(default_factory=list)
+    contributions: list[Contribution] = Field(default_factory=list)
+    stated_totals: StatedTotals = Field(default_factory=StatedTotals)
+
+
+class Course(Model):
+    course: str
+    length: str
+    delegates: int

@@ -1,0 +1,66 @@
+"""Everything one board publishes, loaded and checked: what the renderers work from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from macros.model.board import Board, Member, Subgroup
+from macros.model.indicators import Indicator, Thresholds, Value
+from macros.model.plan import Action, Plan
+from macros.model.planner import Planner
+from macros.model.report import Budget, Course
+
+
+@dataclass
+class Site:
+    board: Board
+    subgroups: list[Subgroup]
+    members: list[Member]
+    plans: list[Plan]
+    indicators: list[Indicator]
+    values: list[Value]
+    thresholds: Thresholds
+    planner: Planner | None
+    budget: Budget | None
+    training: list[Course] = field(default_factory=list)
+
+    @property
+    def current_plan(self) -> Plan:
+        return next(p for p in self.plans if p.current)
+
+    @cached_property
+    def plan_by_id(self) -> dict[str, Plan]:
+        return {p.id: p for p in self.plans}
+
+    @cached_property
+    def indicator_by_ref(self) -> dict[str, Indicator]:
+        return {i.ref: i for i in self.indicators}
+
+    @cached_property
+    def _subgroup_by_name(self) -> dict[str, Subgroup]:
+        return {name.lower(): s for s in self.subgroups for name in s.names}
+
+    def subgroup_for(self, text: str) -> Subgroup | None:
+        """The subgroup a lead or owner names, or None for free text (a person, an agency)."""
+        return self._subgroup_by_name.get(text.strip().lower())
+
+    def find_action(self, reference: str, plan: Plan | None = None) -> Action | None:
+        """An action by "ref" (in `plan`) or "plan-id:ref" (in any plan)."""
+        if ":" in reference:
+            plan_id, ref = reference.split(":", 1)
+            found = self.plan_by_id.get(plan_id.strip())
+            return found.action_by_ref.get(ref.strip()) if found else None
+        if plan is None:
+            plan = self.current_plan
+        return plan.action_by_ref.get(reference.strip())
+
+    def values_for(self, ref: str) -> list[Value]:
+        return self._values_by_indicator.get(ref, [])
+
+    @cached_property
+    def _values_by_indicator(self) -> dict[str, list[Value]]:
+        grouped: dict[str, list[Value]] = {}
+        for value in self.values:
+            grouped.setdefault(value.indicator, []).append(value)
+        return grouped

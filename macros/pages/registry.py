@@ -1,0 +1,18 @@
+"""Every page type, in one place: what pages it makes and the function that renders each."""
+
+from __future__ import annotations
+
+from macros.model.site import Site
+from macros.pages import GeneratedPage, PageLister, Renderer
+from macros.pages import plans as plan_pages
+
+PAGE_LISTERS: list[PageLister] = [plan_pages.pages]
+RENDERERS: dict[str, Renderer] = {**plan_pages.RENDERERS}
+
+
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    return [page for lister in PAGE_LISTERS for page in lister(site)]
+
+
+def render_page(site: Site, here: str, kind: str, *args: str) -> str:
+    return RENDERERS[kind](site, here, *args)

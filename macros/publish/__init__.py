@@ -1,0 +1,16 @@
+"""Files published beside the pages: open data (CSV, JSON), calendars, downloads.
+
+`published_files` returns every file as bytes keyed by its path inside site/, so a build
+that fails never leaves half of them written.
+"""
+
+from __future__ import annotations
+
+from macros.model.site import Site
+from macros.publish import opendata
+
+
+def published_files(site: Site) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    files.update(opendata.files(site))
+    return files

@@ -1,0 +1,61 @@
+"""Where every generated page lives, and links between pages that work from any page.
+
+Links inside HTML fragments are not rewritten by MkDocs, so they are made relative here,
+for `use_directory_urls: true` (a page `a/b.md` is served at `a/b/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def plans_index() -> str:
+    return "plans/index.md"
+
+
+def plan_home(plan_id: str) -> str:
+    return f"plans/{plan_id}/index.md"
+
+
+def plan_page(plan_id: str, name: str) -> str:
+    return f"plans/{plan_id}/{name}.md"
+
+
+def priority(plan_id: str, slug: str) -> str:
+    return f"plans/{plan_id}/priority-{slug}.md"
+
+
+def subgroups_index() -> str:
+    return "subgroups/index.md"
+
+
+def subgroup(subgroup_id: str) -> str:
+    return f"subgroups/{subgroup_id}.md"
+
+
+def indicators_index() -> str:
+    return "indicators/index.md"
+
+
+def indicator(slug: str) -> str:
+    return f"indicators/{slug}.md"
+
+
+def served_dir(src_path: str) -> str:
+    """The folder a page is served from: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def href(here: str, target: str, anchor: str = "") -> str:
+    """A relative link from page `here` to page (or file) `target`, both paths inside docs/."""
+    base = served_dir(here) or "."
+    goal = served_dir(target) if target.endswith(".md") else target
+    rel = posixpath.relpath(goal or ".", base)
+    if target.endswith(".md"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,49 @@
+"""The Jinja environment for HTML fragments in overrides/fragments/, compiled once per build."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from macros.render import colours
+from macros.render.text import rich, rich_inline
+
+FRAGMENTS = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _long_date(value: date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _month(value: date) -> str:
+    return value.strftime("%B %Y")
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(FRAGMENTS),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["rich"] = lambda text: Markup(rich(text or ""))
+    env.filters["rich_inline"] = lambda text: Markup(rich_inline(text or ""))
+    env.filters["long_date"] = _long_date
+    env.filters["month"] = _month
+    env.filters["text_colour"] = colours.text_on
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """A fragment as HTML with no blank lines, so Markdown keeps it as one HTML block."""
+    html = environment().get_template(template).render(**context)
+    return BLANK_LINES.sub("\n", html).strip() + "\n"

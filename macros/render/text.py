@@ -1,0 +1,68 @@
+"""Text from data on its way to a page: Markdown rendered, then cleaned with an allowlist."""
+
+from __future__ import annotations
+
+import functools
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "br",
+    "code",
+    "sup",
+    "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"])
+
+
+def clean_html(html: str) -> str:
+    """Keep bold, italics, lists and links; drop scripts, event handlers and javascript: links."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def rich(text: str) -> str:
+    """Markdown (with the HTML fragments real plans carry) as safe HTML."""
+    if not text:
+        return ""
+    converter = _converter()
+    converter.reset()
+    return clean_html(converter.convert(text))
+
+
+def rich_inline(text: str) -> str:
+    """Like `rich`, for a table cell or a heading: no wrapping paragraph for one line."""
+    html = rich(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def plain(text: str) -> str:
+    """Text with every tag removed, for CSV files, titles and search."""
+    return (
+        nh3.clean(text, tags=set()).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )

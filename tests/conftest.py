@@ -1,0 +1,74 @@
+"""Shared fixtures: builds of the example board and of small fixture boards, made once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example board (data/), built once with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = run_build(ROOT / "data", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Build a board from tests/fixtures/<name>, once per name."""
+    built: dict[str, Path] = {}
+
+    def build(name: str) -> Path:
+        if name not in built:
+            out = tmp_path_factory.mktemp(name) / "site"
+            result = run_build(FIXTURES / name, out)
+            assert result.returncode == 0, result.stderr
+            built[name] = out
+        return built[name]
+
+    return build
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A writable copy of a data folder (`data` or a fixture name), to break on purpose."""
+
+    def copy(name: str = "data") -> Path:
+        source = ROOT / "data" if name == "data" else FIXTURES / name
+        target = tmp_path / "data"
+        shutil.copytree(source, target)
+        return target
+
+    return copy
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """A built page by its URL path, e.g. "plans/" or "plans/plan-a/priority-1/"."""
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
