@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import calendar
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from macros.publish import published_files
 from macros.read.problems import DataError
 
 DATA_ENV = "PLANSITE_DATA"
+log = logging.getLogger("mkdocs.plugins.plansite")
 
 
 def data_folder(config: MkDocsConfig) -> Path:
@@ -43,6 +45,8 @@ def define_env(env: Any) -> None:
         site = load_site(folder)
     except DataError as error:
         raise PluginError("\n" + error.problems.report()) from None
+    for warning in site.warnings:
+        log.warning(str(warning))
     _pin_build_date(site)
     pages = generated_pages(site)
     _extend_nav(config, pages)

@@ -10,6 +10,7 @@ from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget, Course
+from macros.read.problems import Problem
 
 
 @dataclass
@@ -24,6 +25,9 @@ class Site:
     planner: Planner | None
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
+    # Things worth an editor's attention that do not stop the build, e.g. a planner item whose
+    # wording cannot be placed on months: logged as build warnings (a strict build fails on them).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def current_plan(self) -> Plan:
