@@ -113,8 +113,8 @@ def _yaml_model(path: Path, model: type[M], problems: Problems, required: bool =
         result = model.model_validate(doc.data)
     except ValidationError as error:
         for detail in error.errors():
-            loc = _yaml_loc(detail["loc"], doc)
-            problems.add(doc.file, doc.line(loc), explain(detail, model))
+            detail["loc"] = _yaml_loc(detail["loc"], doc)
+            problems.add(doc.file, doc.line(detail["loc"]), explain(detail, model))
         return None
     _locate(result, doc, ())
     return result

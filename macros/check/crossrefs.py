@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
@@ -86,11 +85,14 @@ def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
 
 def _check_subgroups(site: Site, add: Add) -> None:
     _duplicates(list(site.subgroups), "id", "subgroup id", add)
-    counts = Counter(name for s in site.subgroups for name in {n.lower() for n in s.names})
+    owners: dict[str, set[str]] = {}
     for subgroup in site.subgroups:
         for name in subgroup.names:
-            if counts[name.lower()] > 1:
-                add(subgroup, "acronym", f"`{name}` names more than one subgroup; leads that use "
+            owners.setdefault(name.lower(), set()).add(subgroup.id)
+    for subgroup in site.subgroups:
+        for name in subgroup.names:
+            if len(owners[name.lower()]) > 1:  # same id twice is reported above
+                add(subgroup, None, f"`{name}` names more than one subgroup; leads that use "
                     "it could mean either: give each subgroup its own acronym and aliases")  # fmt: skip
                 break
 

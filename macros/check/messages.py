@@ -56,7 +56,13 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
         limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt", ""))
         return f"`{name}` must be at least {limit}, not {given}"
     if kind in TYPE_WORDS:
-        shown = "a list or block" if isinstance(given, (dict, list)) else f"`{given}`"
+        shown = (
+            "a block of `key: value` lines"
+            if isinstance(given, dict)
+            else "a list"
+            if isinstance(given, list)
+            else f"`{given}`"
+        )
         return f"`{name}` must be {TYPE_WORDS[kind]}, not {shown}"
     return f"`{name}`: {error['msg']}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def read_csv(
             io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        problems.add(name, _parser_line(str(error)), f"this is not a valid CSV table ({error})")
+        problems.add(name, _parser_line(str(error)), _parser_hint(str(error)))
         return None
     frame.columns = [str(c).strip() for c in frame.columns]
     known = required + optional
@@ -60,6 +61,16 @@ def read_csv(
     if missing or unknown:
         return None
     return CsvTable(name, frame.apply(lambda col: col.str.strip()))
+
+
+def _parser_hint(message: str) -> str:
+    found = re.search(r"Expected (\d+) fields in line \d+, saw (\d+)", message)
+    if found:
+        return (
+            f"this row has {found.group(2)} cells but the header has {found.group(1)}; "
+            'remove the extra comma, or put text that contains commas in "double quotes"'
+        )
+    return f"this is not a valid CSV table ({message.strip()})"
 
 
 def _parser_line(message: str) -> int:

@@ -45,7 +45,9 @@ def read_yaml(path: Path, problems: Problems) -> YamlDoc | None:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # an unclosed quote is found at the end of the file: point at where it was opened
+        opened = "quoted scalar" in (error.context or "")
+        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problems.add(name, line, _syntax_hint(error))
         return None
@@ -101,7 +103,11 @@ def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
             'a value contains ": " (a colon and a space); put the whole value in quotes, '
             'e.g. text: "Update: report received"'
         )
-    if "could not find expected ':'" in problem or "simple key" in problem:
+    if (
+        "could not find expected ':'" in problem
+        or "simple key" in problem
+        or "expected <block end>" in problem
+    ):
         return (
             "a line has no `key:` or its indentation does not line up with the lines above; "
             "check the indentation and put long text in quotes"

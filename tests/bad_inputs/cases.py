@@ -1,0 +1,229 @@
+"""The bad-input corpus: broken data sets, each with the exact report `make check` must give.
+
+Every case starts from tests/fixtures/corpus-base (a small, valid board) and breaks it in one
+way. `expected` is the whole report, one `data/<file>:<line>: message` per problem; an empty
+list means the input is odd but valid (a byte order mark, markup to be sanitised).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+PLAN = "data/plans/plan-a.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    breaks: Callable[[Path], None]
+    expected: list[str]
+
+
+def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        path = data / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"corpus base changed: {old!r} is not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def write_bytes(file: str, content: bytes) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        (data / file).write_bytes(content)
+
+    return apply
+
+
+def remove(file: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        (data / file).unlink()
+
+    return apply
+
+
+def huge(file: str, megabytes: int) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        with (data / file).open("ab") as handle:
+            handle.write(b"#" * (megabytes * 1024 * 1024))
+
+    return apply
+
+
+def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        for step in steps:
+            step(data)
+
+    return apply
+
+
+CASES = [
+    Case("yaml-unclosed-quote",
+         replace("plans/plan-a.yml", 'title: Train staff', 'title: "Train staff'),
+         [f"{PLAN}:39: a quote is opened but never closed; close it with the same kind of quote"]),
+    Case("yaml-tab-indent",
+         replace("plans/plan-a.yml", "    owner: PPPG", "\towner: PPPG"),
+         [f"{PLAN}:14: a tab is used for indenting; YAML needs spaces: replace the tab with spaces"]),
+    Case("yaml-colon-in-value",
+         replace("plans/plan-a.yml", "title: Train staff", "title: Update: train staff"),
+         [f'{PLAN}:39: a value contains ": " (a colon and a space); put the whole value in quotes, e.g. text: "Update: report received"']),
+    Case("yaml-bad-indentation",
+         replace("plans/plan-a.yml", "    title: Online safety", "   title: Online safety"),
+         [f"{PLAN}:13: a line has no `key:` or its indentation does not line up with the lines above; check the indentation and put long text in quotes"]),
+    Case("yaml-only-comments",
+         write_bytes("planner.yml", b"# the planner will come later\n"),
+         ["data/planner.yml:1: file has no data, only comments; add its content"]),
+    Case("yaml-list-instead-of-block",
+         write_bytes("board.yml", b"- name: Testshire\n"),
+         ["data/board.yml:1: the file must be a block of `key: value` lines"]),
+    Case("yaml-duplicate-key",
+         replace("plans/plan-a.yml", "    owner: PPPG\n", "    owner: PPPG\n    owner: CSE Group\n"),
+         [f"{PLAN}:15: `owner` appears twice in the same block (first on line 14); keep one and delete the other"]),
+    Case("no-in-a-number-field",
+         replace("plans/plan-a.yml", "as_at: 2026-06-30", "as_at: 2026-06-30\nstale_after_months: NO"),
+         [f"{PLAN}:7: `stale_after_months` must be a whole number, not `NO`"]),
+    Case("yes-in-a-choice-field",
+         replace("plans/plan-a.yml", "kind: business", "kind: yes"),
+         [f"{PLAN}:3: `kind` cannot be `yes`; use one of 'business', 'improvement', 'strategic' or 'other'"]),
+    Case("word-in-a-yes-no-field",
+         replace("plans/plan-a.yml", "current: true", "current: perhaps"),
+         [f"{PLAN}:4: `current` must be yes or no (true or false), not `perhaps`"]),
+    Case("bare-date-month-13",
+         replace("plans/plan-a.yml", "due: Mar-26", "due: 2026-13-01"),
+         [f"{PLAN}:30: `2026-13-01` is not a real date (day 1, month 13, year 2026)"]),
+    Case("impossible-date",
+         replace("plans/plan-a.yml", "as_at: 2026-06-30", "as_at: 2026-02-30"),
+         [f"{PLAN}:6: `2026-02-30` is not a real date (day 30, month 2, year 2026)"]),
+    Case("unparseable-update-date",
+         replace("plans/plan-a.yml", "date: 2026-01,", "date: soon,"),
+         [f"{PLAN}:36: `soon` is not a date this site can read; write it as 2025-12 (a month) or 2025-12-14 (a day)"]),
+    Case("unparseable-new-marker",
+         replace("plans/plan-a.yml", "new: 2025-10", "new: recently"),
+         [f"{PLAN}:32: `recently` is not a date this site can read; write it as 2025-12 (a month) or 2025-12-14 (a day)"]),
+    Case("update-after-as-at",
+         replace("plans/plan-a.yml", "date: 2026-01,", "date: 2026-08,"),
+         [f"{PLAN}:36: update dated 2026-08 is after the plan's `as_at` date (2026-06-30); correct the date or move `as_at` forward"]),
+    Case("unknown-key-typo",
+         replace("plans/plan-a.yml", "            status: green", "            stauts: green"),
+         [f"{PLAN}:23: unknown key `stauts`; did you mean `status`?"]),
+    Case("unknown-key-in-board",
+         replace("board.yml", "area: Testshire", "areas: Testshire"),
+         ["data/board.yml:3: unknown key `areas`; did you mean `area`?"]),
+    Case("missing-required-field",
+         replace("plans/plan-a.yml", "            title: Review the strategy\n", ""),
+         [f"{PLAN}:19: `title` is missing; add `title:` here"]),
+    Case("unknown-status",
+         replace("plans/plan-a.yml", "status: red\n", "status: amberr\n"),
+         [f"{PLAN}:31: status `amberr` is not one of this plan's statuses (green, amber, red); use one of them or add it to `statuses:`"]),
+    Case("unknown-status-in-update",
+         replace("plans/plan-a.yml", "text: Draft written., status: amber", "text: Draft written., status: yellow"),
+         [f"{PLAN}:25: status `yellow` is not one of this plan's statuses (green, amber, red); use one of them or add it to `statuses:`"]),
+    Case("status-colour-not-hex",
+         replace("plans/plan-a.yml", 'colour: "#d4351c"', "colour: red"),
+         [f'{PLAN}:10: colour `red` must be written as #rrggbb, e.g. "#ffdd00"']),
+    Case("no-statuses",
+         replace("plans/plan-a.yml", "statuses:\n", "statuses: []\nold_statuses:\n"),
+         [f"{PLAN}:7: `statuses` needs at least one item",
+          f"{PLAN}:8: unknown key `old_statuses`; did you mean `statuses`?"]),
+    Case("duplicate-action-ref",
+         replace("plans/plan-a.yml", 'ref: "1.2"', 'ref: "1.1"'),
+         [f"{PLAN}:38: action ref `1.1` is used twice (first on line 19); give each a different one"]),
+    Case("dangling-related-action",
+         replace("plans/plan-a.yml", 'related: ["1.1"]', 'related: ["9.9"]'),
+         [f"{PLAN}:33: related action `9.9` does not exist; write the ref of an action in this plan, or plan-id:ref for another plan"]),
+    Case("dangling-indicator-on-action",
+         replace("plans/plan-a.yml", "        lead: CSE Group\n", "        lead: CSE Group\n        indicators: [N99]\n"),
+         [f"{PLAN}:41: indicator `N99` does not exist in indicators.yml"]),
+    Case("dangling-planner-action",
+         replace("planner.yml", "    who: PPPG\n", "    who: PPPG\n    actions: [\"plan-a:7.7\"]\n"),
+         ["data/planner.yml:5: action `plan-a:7.7` does not exist"]),
+    Case("plan-id-not-file-name",
+         replace("plans/plan-a.yml", "id: plan-a", "id: plan-b"),
+         [f"{PLAN}:1: plan id `plan-b` must match the file name; rename the file to plan-b.yml or set `id: plan-a`"]),
+    Case("no-current-plan",
+         replace("plans/plan-a.yml", "current: true", "current: false"),
+         [f"{PLAN}:4: exactly one plan must have `current: true` (now: none)"]),
+    Case("plan-file-wrong-extension",
+         lambda data: (data / "plans" / "plan-a.yml").rename(data / "plans" / "plan-a.yaml"),
+         ["data/plans/plan-a.yaml:1: rename `plan-a.yaml` to end in .yml"]),
+    Case("unknown-data-file",
+         write_bytes("plan.yml", b"title: misplaced\n"),
+         ["data/plan.yml:1: unknown data file `plan.yml`; the files are: board.yml, budget.yml, indicator_values.csv, indicators.yml, members.csv, planner.yml, subgroups.yml, training.csv"]),
+    Case("duplicate-subgroup-id",
+         replace("subgroups.yml", "  - id: cse", "  - id: pppg"),
+         ["data/subgroups.yml:9: subgroup id `pppg` is used twice (first on line 2); give each a different one"]),
+    Case("acronym-names-two-subgroups",
+         replace("subgroups.yml", "    acronym: CSE Group", "    acronym: PPG"),
+         ["data/subgroups.yml:2: `PPG` names more than one subgroup; leads that use it could mean either: give each subgroup its own acronym and aliases",
+          "data/subgroups.yml:9: `PPG` names more than one subgroup; leads that use it could mean either: give each subgroup its own acronym and aliases"]),
+    Case("unknown-meeting-month",
+         replace("board.yml", "[Jan, Apr, Jul, Oct]", "[Jan, Apr, Jly, Oct]"),
+         ["data/board.yml:7: `Jly` is not a month; write Jan, Feb, Mar, ... or the full name"]),
+    Case("unknown-planner-month",
+         replace("planner.yml", "    when: Annual report every March\n", "    when: Annual report every March\n    months: [Marhc]\n"),
+         ["data/planner.yml:6: `Marhc` is not a month; write Jan, Feb, Mar, ... or the full name"]),
+    Case("wrong-polarity-word",
+         replace("indicators.yml", "polarity: none", "polarity: up"),
+         ["data/indicators.yml:6: `polarity` cannot be `up`; use one of 'higher_is_better', 'lower_is_better' or 'none'"]),
+    Case("non-numeric-indicator-value",
+         replace("indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,23.4%"),
+         ["data/indicator_values.csv:3: value `23.4%` is not a number; write digits only, e.g. 27.4 (no %, £ or words; leave the row out when there is no figure)"]),
+    Case("empty-indicator-value",
+         replace("indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,"),
+         ["data/indicator_values.csv:3: the `value` cell is empty; fill it in"]),
+    Case("unknown-indicator-in-values",
+         replace("indicator_values.csv", "N19,2024-25,england", "N91,2024-25,england"),
+         ["data/indicator_values.csv:4: indicator `N91` is not in indicators.yml; add it there or correct the ref"]),
+    Case("wrong-period-format",
+         replace("indicator_values.csv", "N19,2023-24,local", "N19,2023/24,local"),
+         ["data/indicator_values.csv:2: period `2023/24` is not a financial year; write it like 2024-25"]),
+    Case("duplicate-indicator-row",
+         replace("indicator_values.csv", "N19,2024-25,england,,37.9", "N19,2024-25,local,,37.9"),
+         ["data/indicator_values.csv:4: N19 2024-25 local  appears twice (first on line 3); keep one row"]),
+    Case("series-with-category",
+         replace("indicator_values.csv", "N19,2024-25,england,,37.9", "N19,2024-25,england,Girls,37.9"),
+         ["data/indicator_values.csv:4: N19 is a series: leave `category` empty, or set `kind: distribution` in indicators.yml"]),
+    Case("unknown-area",
+         replace("indicator_values.csv", "N19,2024-25,england", "N19,2024-25,wales"),
+         ["data/indicator_values.csv:4: `area` cannot be `wales`; use one of 'local', 'england', 'neighbours' or 'region'"]),
+    Case("csv-missing-column",
+         replace("members.csv", "agency,role,name", "agency,role"),
+         ["data/members.csv:1: missing column name; the header row must be: agency,role,name"]),
+    Case("csv-row-with-extra-field",
+         replace("training.csv", "Safer recruitment,1 day,84", "Safer recruitment,1 day,84,extra"),
+         ['data/training.csv:3: this row has 4 cells but the header has 3; remove the extra comma, or put text that contains commas in "double quotes"']),
+    Case("csv-non-integer-delegates",
+         replace("training.csv", "Half day,142", "Half day,about 140"),
+         ["data/training.csv:2: `delegates` must be a whole number, not `about 140`"]),
+    Case("csv-not-utf8",
+         write_bytes("members.csv", "agency,role,name\nCouncil,Director,Zo\u00eb Smith\n".encode("latin-1")),
+         ['data/members.csv:2: file is not UTF-8 text (a character on this line cannot be read); save it as UTF-8 (in Excel: Save As, "CSV UTF-8")']),
+    Case("csv-with-bom-and-a-bad-row",
+         write_bytes("training.csv", "course,length,delegates\nBasic awareness,Half day,lots\n".encode("utf-8-sig")),
+         ["data/training.csv:2: `delegates` must be a whole number, not `lots`"]),
+    Case("csv-with-bom-is-fine",
+         write_bytes("training.csv", "course,length,delegates\nBasic awareness,Half day,142\n".encode("utf-8-sig")),
+         []),
+    Case("empty-file",
+         write_bytes("board.yml", b"\n  \n"),
+         ["data/board.yml:1: file is empty; add its content or remove the file"]),
+    Case("missing-file",
+         remove("subgroups.yml"),
+         ["data/subgroups.yml:1: file not found; create it (see docs/maintainers/data-format.md)"]),
+    Case("huge-file",
+         huge("indicator_values.csv", 51),
+         ["data/indicator_values.csv:1: file is 51 MB, more than the 50 MB limit; split it or remove what is not plan data"]),
+    Case("budget-total-disagrees",
+         replace("budget.yml", "expenditure_budget: 30075", "expenditure_budget: 31075"),
+         ["data/budget.yml:11: expenditure budget total is stated as 31,075.00 but its lines add up to 30,075.00; correct the lines or the total"]),
+    Case("lead-written-as-a-block",
+         replace("plans/plan-a.yml", "        lead: CSE Group", "        lead: {name: CSE Group}"),
+         [f"{PLAN}:40: `lead` must be a list (items on lines starting with `- `, or [a, b]), not a block of `key: value` lines"]),
+    Case("script-injection-is-kept-for-the-sanitiser",
+         replace("plans/plan-a.yml", "title: Train staff", "title: Train staff <script>alert(1)</script>"),
+         []),
+]  # fmt: skip

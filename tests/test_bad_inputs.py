@@ -1,0 +1,46 @@
+"""Every case of the bad-input corpus gives exactly its report, and exit status 1 (0 if valid)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.check.__main__ import main
+from tests.bad_inputs.cases import CASES, Case
+
+BASE = Path(__file__).resolve().parent / "fixtures" / "corpus-base"
+
+
+def test_the_corpus_is_large_and_distinct() -> None:
+    broken = [case for case in CASES if case.expected]
+    assert len(broken) >= 30
+    assert len({case.name for case in CASES}) == len(CASES)
+    assert len({tuple(case.expected) for case in broken}) == len(broken)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input(
+    case: Case,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(BASE, tmp_path / "data")
+    case.breaks(tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    status = main(["data"])
+    err = capsys.readouterr().err
+    if not case.expected:
+        assert (status, err) == (0, "")
+        return
+    noun = "problem" if len(case.expected) == 1 else "problems"
+    summary = f"{len(case.expected)} {noun} found in the data; nothing was published."
+    assert err.splitlines() == [*sorted(case.expected, key=_order), summary]
+    assert status == 1
+
+
+def _order(line: str) -> tuple[str, int, str]:
+    file, number, message = line.split(":", 2)
+    return (file, int(number), message)
