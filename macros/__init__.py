@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import published_files
 from macros.read.problems import DataError
+from macros.render.problems import problems_page
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -44,7 +46,14 @@ def define_env(env: Any) -> None:
     try:
         site = load_site(folder)
     except DataError as error:
-        raise PluginError("\n" + error.problems.report()) from None
+        if not _serving():
+            raise PluginError("\n" + error.problems.report()) from None
+        # While editors preview, the browser shows the problems instead of a stale site.
+        # printed, not logged: a logged error would stop the build before the page is written
+        print(error.problems.report(), file=sys.stderr)
+        config.nav = None
+        config.plugins["plansite"] = _ProblemPages(error.problems.report(), folder)
+        return
     for warning in site.warnings:
         log.warning(str(warning))
     _pin_build_date(site)
@@ -65,6 +74,10 @@ def define_env(env: Any) -> None:
 
     for name, function in narrative_macros(site, here).items():
         env.macro(function, name)
+
+
+def _serving() -> bool:
+    return len(sys.argv) > 1 and sys.argv[1] == "serve"
 
 
 def _pin_build_date(site: Site) -> None:
@@ -134,6 +147,25 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.folder))
+        return server
+
+
+class _ProblemPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
+
+    def __init__(self, report: str, folder: Path) -> None:
+        super().__init__()
+        self.report, self.folder = report, folder
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        content = problems_page(self.report)
+        for path in ("index.md", "404.md"):
+            kept.append(File.generated(config, path, content=content))
+        return kept
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.folder))

@@ -1,0 +1,67 @@
+"""`mkdocs serve` while editing: broken data shows its problems in the browser; a fix reloads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = ROOT / "tests" / "fixtures" / "corpus-base"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(url: str, test: Callable[[str], bool], seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+            if test(last):
+                return last
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never passed the test; last page:\n{last[:2000]}")
+
+
+def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    plan = data / "plans" / "plan-a.yml"
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("status: red\n", "status: purple\n"), encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        page = wait_for(home, lambda html: "ps-problems" in html)
+        assert f"{plan}:31</code> status `purple` is not one of this plan" in page
+        plan.write_text(good, encoding="utf-8")
+        fixed = wait_for(home, lambda html: "ps-problems" not in html)
+        assert "Testshire Safeguarding Children Partnership" in fixed
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert f"{plan}:31: status `purple`" in err
