@@ -27,6 +27,16 @@ def _check_due(value: str | None) -> str | None:
     return value
 
 
+def _check_new_marker(value: str | None) -> str | None:
+    """`new: 2026-03` (the month it was added) or `new: true`; `new: no` is no marker."""
+    if value is None or value.lower() in TRUE_WORDS:
+        return value
+    if value.lower() in {"false", "no", "n"}:
+        return None
+    parse_day(value)
+    return value
+
+
 class Update(Model):
     date: str = Field(description="When: 2025-12 (a month) or 2025-12-14 (a day)")
     text: str = Field(description="What happened. Markdown; <b>, <p>, <ul> and links are kept")
@@ -82,6 +92,7 @@ class Action(Model):
     young_people: str = Field("", description="Plain words for the young people's guide")
     indicators: list[str] = Field(default_factory=list, description="Indicator refs it aims at")
     updates: list[Update] = Field(default_factory=list, description="Dated progress updates")
+    progress: str = Field("", description="Progress text that carries no date (Markdown)")
 
     _issue: Issue | None = PrivateAttr(default=None)
     _priority: Priority | None = PrivateAttr(default=None)
@@ -106,15 +117,7 @@ class Action(Model):
             parse_due(value)
         return values
 
-    @field_validator("new")
-    @classmethod
-    def _check_new(cls, value: str | None) -> str | None:
-        if value is None or value.lower() in TRUE_WORDS:
-            return value
-        if value.lower() in {"false", "no", "n"}:
-            return None
-        parse_day(value)
-        return value
+    _check_new = field_validator("new")(_check_new_marker)
 
     @property
     def is_new(self) -> bool:
@@ -158,7 +161,10 @@ class Issue(Model):
 
     ref: str = Field("", description="The issue's reference, if it has one")
     title: str = Field(description="The issue or activity")
+    new: str | None = Field(None, description="NEW marker: the month it was added, or true")
     actions: list[Action] = Field(description="The actions under this issue")
+
+    _check_new = field_validator("new")(_check_new_marker)
 
     def model_post_init(self, context: object) -> None:
         for action in self.actions:

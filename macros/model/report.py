@@ -16,6 +16,7 @@ class BudgetLine(Model):
 class Contribution(Model):
     partner: str
     amount: float
+    group: str = Field("", description="What the contribution is for, e.g. Multi-agency trainer")
 
 
 class StatedTotals(Model):
