@@ -21,7 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from macros.check.reading_gate import gate_message, short_page_note, target_grade
 from macros.load import load_site
 from macros.model.site import Site
 from macros.narrative import narrative_macros
@@ -30,6 +32,7 @@ from macros.pages.registry import generated_pages, render_page
 from macros.publish import published_files
 from macros.read.problems import DataError
 from macros.render.problems import problems_page
+from macros.render.text import title_text
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -38,6 +41,10 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 def data_folder(config: MkDocsConfig) -> Path:
     project = Path(config.config_file_path or ".").resolve().parent
     return project / os.environ.get(DATA_ENV, "data")
+
+
+def data_folder_default(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent / "data"
 
 
 def define_env(env: Any) -> None:
@@ -72,7 +79,10 @@ def define_env(env: Any) -> None:
 
     env.macro(plansite_page)
 
-    for name, function in narrative_macros(site, here).items():
+    # Narrative pages in docs/ are written for the board in data/: a figure they name that is
+    # missing fails that build, but only shows a placeholder when building other data (fixtures).
+    own_data = folder.resolve() == data_folder_default(config).resolve()
+    for name, function in narrative_macros(site, here, strict=own_data).items():
         env.macro(function, name)
 
 
@@ -121,10 +131,10 @@ def _grouped(pages: list[GeneratedPage]) -> list[Any]:
         if page.nav_group:
             if page.nav_group not in groups:
                 groups[page.nav_group] = []
-                entries.append({page.nav_group: groups[page.nav_group]})
-            groups[page.nav_group].append({page.title: page.path})
+                entries.append({title_text(page.nav_group): groups[page.nav_group]})
+            groups[page.nav_group].append({page.nav_title: page.path})
         else:
-            entries.append({page.title: page.path})
+            entries.append({page.nav_title: page.path})
     return entries
 
 
@@ -140,6 +150,16 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             if files.get_file_from_path(page.path) is None:
                 files.append(File.generated(config, page.path, content=page.markdown()))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The reading-age gate: a young people's guide page above the target grade warns."""
+        path = page.file.src_uri
+        problem = gate_message(self.site, path, html, target_grade(config.extra))
+        if problem:
+            log.warning(problem)
+        elif note := short_page_note(path, html):
+            log.info(note)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)

@@ -21,7 +21,8 @@ def run_build(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "-d", str(out)],
+        # no --quiet: it silences warnings before --strict counts them, so nothing would fail
+        [*MKDOCS, "build", "--strict", "-d", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

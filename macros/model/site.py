@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from macros.model.board import Board, Member, Subgroup
+from macros.model.disclosure import Disclosure, decide
 from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
@@ -58,6 +59,11 @@ class Site:
         if plan is None:
             plan = self.current_plan
         return plan.action_by_ref.get(reference.strip())
+
+    @cached_property
+    def disclosure(self) -> Disclosure:
+        """What may be published of the indicator values: counts 1 to 5 never are."""
+        return decide(self.indicators, self.values, self.thresholds.suppress_below)
 
     def values_for(self, ref: str) -> list[Value]:
         return self._values_by_indicator.get(ref, [])

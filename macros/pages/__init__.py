@@ -6,10 +6,12 @@ page is rendered by the macro at build time, and text from data is never read as
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.model.site import Site
+from macros.render.text import title_text
 
 
 @dataclass(frozen=True)
@@ -24,9 +26,15 @@ class GeneratedPage:
 
     def markdown(self) -> str:
         call = ", ".join(repr(a) for a in (self.kind, *self.args))
-        front = "".join(f"{key}: {value}\n" for key, value in self.meta.items())
-        title = self.title.replace('"', "'")
-        return f'---\ntitle: "{title}"\n{front}---\n\n{{{{ plansite_page({call}) }}}}\n'
+        # JSON strings are YAML strings: quotes, backslashes and line breaks stay inside them
+        front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta.items())
+        title = json.dumps(self.nav_title)
+        return f"---\ntitle: {title}\n{front}---\n\n{{{{ plansite_page({call}) }}}}\n"
+
+    @property
+    def nav_title(self) -> str:
+        """The title as MkDocs shows it in the menu and <title>: plain text, escaped."""
+        return title_text(self.title)
 
 
 Renderer = Callable[..., str]

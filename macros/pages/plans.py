@@ -1,11 +1,23 @@
-"""Plan page type: the plans index, one home page per plan and one page per priority."""
+"""Plan page type: the plans index (and archive), and for every plan its home page, one page per
+priority, "All actions", "Needs attention" and "What changed"."""
 
 from __future__ import annotations
 
+from macros.model.plan import Plan
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import links
 from macros.render import plans as render
+from macros.render.all_actions import all_actions_page
+from macros.render.attention import attention_page
+from macros.render.changes import changes_page
+
+# Pages every plan has besides its priorities: (file name, title, renderer kind)
+PLAN_VIEWS = [
+    ("all-actions", "All actions", "plan_all_actions"),
+    ("needs-attention", "Needs attention", "plan_attention"),
+    ("what-changed", "What changed", "plan_changes"),
+]
 
 
 def pages(site: Site) -> list[GeneratedPage]:
@@ -13,22 +25,29 @@ def pages(site: Site) -> list[GeneratedPage]:
     result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index)]
     ordered = sorted(site.plans, key=lambda p: (not p.current, p.id))
     for plan in ordered:
+        result.extend(_plan_pages(plan, index))
+    return result
+
+
+def _plan_pages(plan: Plan, index: str) -> list[GeneratedPage]:
+    group = plan.title if plan.current else f"{plan.title} (earlier plan)"
+    result = [
+        GeneratedPage(links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group)
+    ]
+    for priority in plan.priorities:
         result.append(
             GeneratedPage(
-                links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, plan.title
+                links.priority(plan.id, priority.slug),
+                f"{priority.ref}. {priority.title}",
+                "priority",
+                (plan.id, priority.ref),
+                index,
+                group,
             )
         )
-        for priority in plan.priorities:
-            result.append(
-                GeneratedPage(
-                    links.priority(plan.id, priority.slug),
-                    f"{priority.ref}. {priority.title}",
-                    "priority",
-                    (plan.id, priority.ref),
-                    index,
-                    plan.title,
-                )
-            )
+    for name, title, kind in PLAN_VIEWS:
+        path = links.plan_page(plan.id, name)
+        result.append(GeneratedPage(path, title, kind, (plan.id,), index, group))
     return result
 
 
@@ -46,8 +65,23 @@ def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:
     return render.priority_page(site, plan, priority, here)
 
 
+def _all_actions(site: Site, here: str, plan_id: str) -> str:
+    return all_actions_page(site, site.plan_by_id[plan_id], here)
+
+
+def _attention(site: Site, here: str, plan_id: str) -> str:
+    return attention_page(site, site.plan_by_id[plan_id], here)
+
+
+def _changes(site: Site, here: str, plan_id: str) -> str:
+    return changes_page(site, site.plan_by_id[plan_id], here)
+
+
 RENDERERS: dict[str, Renderer] = {
     "plans_index": _plans_index,
     "plan_home": _plan_home,
     "priority": _priority,
+    "plan_all_actions": _all_actions,
+    "plan_attention": _attention,
+    "plan_changes": _changes,
 }

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from macros.model.site import Site
 from macros.pages import GeneratedPage, PageLister, Renderer
+from macros.pages import guide as guide_pages
+from macros.pages import indicators as indicator_pages
 from macros.pages import plans as plan_pages
+from macros.pages import report as report_pages
+from macros.pages import subgroups as subgroup_pages
 
-PAGE_LISTERS: list[PageLister] = [plan_pages.pages]
-RENDERERS: dict[str, Renderer] = {**plan_pages.RENDERERS}
+PAGE_LISTERS: list[PageLister] = [
+    plan_pages.pages,
+    guide_pages.pages,
+    indicator_pages.pages,
+    subgroup_pages.pages,
+]
+RENDERERS: dict[str, Renderer] = {
+    **plan_pages.RENDERERS,
+    **guide_pages.RENDERERS,
+    **indicator_pages.RENDERERS,
+    **report_pages.RENDERERS,
+    **subgroup_pages.RENDERERS,
+}
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:

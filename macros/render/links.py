@@ -41,6 +41,35 @@ def indicator(slug: str) -> str:
     return f"indicators/{slug}.md"
 
 
+def indicator_csv(slug: str) -> str:
+    return f"data/indicators/{slug}.csv"
+
+
+def open_data(name: str) -> str:
+    """A file in site/data/, e.g. `actions.csv` or `datapackage.json`."""
+    return f"data/{name}"
+
+
+def downloads() -> str:
+    return "downloads.md"
+
+
+def guide_home() -> str:
+    return "guide/index.md"
+
+
+def guide_priority(slug: str) -> str:
+    return f"guide/goal-{slug}.md"
+
+
+def guide_voices() -> str:
+    return "guide/you-told-us.md"
+
+
+def guide_leaflet() -> str:
+    return "guide/leaflet.md"
+
+
 def served_dir(src_path: str) -> str:
     """The folder a page is served from: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
     stem = src_path.removesuffix(".md")

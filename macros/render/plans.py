@@ -1,13 +1,18 @@
-"""Plan pages: the plans index, a plan's home page and its priority pages."""
+"""Plan pages: the plans index (with the archive), a plan's home page and its priority pages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model.plan import Action, Plan, Priority, Update
+from markupsafe import Markup
+
+from macros.model.dates import parse_day
+from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
+from macros.model.progress import Summary, needs_attention, periods, status_of, summary
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
+from macros.render.planner import next_meeting
 from macros.render.templates import render
 
 
@@ -15,6 +20,7 @@ from macros.render.templates import render
 class Lead:
     text: str
     href: str  # empty for free text (a person or an agency)
+    acronym: str  # the subgroup's acronym when the plan wrote another name, so search finds it
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,23 @@ class HistoryEntry:
     update: Update
     status: Status | None
     changed_from: Status | None  # the status before, when this update changed it
+    first: bool  # the first status this action was given
+
+
+@dataclass(frozen=True)
+class Segment:
+    status: Status | None
+    count: int
+    percent: str  # the bar segment's width, e.g. "41.18"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    href: str
+    summary: Summary
+    sentence: str
+    segments: list[Segment]
 
 
 def leads(site: Site, action: Action, here: str) -> list[Lead]:
@@ -29,8 +52,23 @@ def leads(site: Site, action: Action, here: str) -> list[Lead]:
     for text in action.leads:
         subgroup = site.subgroup_for(text)
         target = links.href(here, links.subgroup(subgroup.id)) if subgroup else ""
-        result.append(Lead(text, target))
+        acronym = subgroup.acronym if subgroup and subgroup.acronym != text else ""
+        result.append(Lead(text, target, acronym))
     return result
+
+
+def new_label(marker: str | None) -> str:
+    """The words of a NEW marker: "New", or "New since June 2026" when the month is known."""
+    if marker is None:
+        return ""
+    if marker.lower() in TRUE_WORDS:
+        return "New"
+    return f"New since {parse_day(marker).value.strftime('%B %Y')}"
+
+
+def action_href(plan: Plan, action: Action, here: str) -> str:
+    """The link to an action's permanent anchor on its priority page."""
+    return links.href(here, links.priority(plan.id, action.priority.slug), action.anchor)
 
 
 def history(plan: Plan, action: Action) -> list[HistoryEntry]:
@@ -40,38 +78,75 @@ def history(plan: Plan, action: Action) -> list[HistoryEntry]:
     for update in sorted(action.updates, key=lambda u: u.day.value):
         status = plan.vocabulary.find(update.status) if update.status else None
         changed = previous if status and previous and status.key != previous.key else None
-        entries.append(HistoryEntry(update, status, changed))
+        entries.append(HistoryEntry(update, status, changed, bool(status and not previous)))
         previous = status or previous
     return entries[::-1]
 
 
-def status_counts(plan: Plan, actions: list[Action]) -> list[tuple[Status, int]]:
-    counts = {s.key: 0 for s in plan.statuses}
-    for action in actions:
-        status = plan.vocabulary.find(action.status) if action.status else None
-        if status:
-            counts[status.key] += 1
-    return [(s, counts[s.key]) for s in plan.statuses]
+def sentence(counts: Summary) -> str:
+    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target"."""
+    noun = "action" if counts.total == 1 else "actions"
+    words = f"{counts.done} of {counts.total} {noun} complete"
+    worst = counts.worst
+    if worst is not None and worst.status is not None:
+        words += f", {worst.count} {worst.status.label.lower()}"
+    if counts.unset:
+        words += f", {counts.unset} with no status yet"
+    return words
+
+
+def bar(label: str, href: str, counts: Summary) -> Bar:
+    total = counts.total or 1
+    segments = [
+        Segment(c.status, c.count, f"{100 * c.count / total:.2f}") for c in counts.counts if c.count
+    ]
+    return Bar(label, href, counts, sentence(counts), segments)
 
 
 def plans_index(site: Site, here: str) -> str:
-    ordered = sorted(site.plans, key=lambda p: (not p.current, p.as_at_date), reverse=False)
-    rows = [(plan, links.href(here, links.plan_home(plan.id))) for plan in ordered]
-    return render("plans/index.html", rows=rows)
+    current = site.current_plan
+    earlier = sorted((p for p in site.plans if not p.current), key=lambda p: p.as_at_date)
+    rows = [
+        (plan, links.href(here, links.plan_home(plan.id)), sentence(summary(plan, plan.actions)))
+        for plan in [current, *earlier[::-1]]
+    ]
+    return render("plans/index.html", rows=rows, current=current)
 
 
 def plan_home(site: Site, plan: Plan, here: str) -> str:
+    whole = bar("Whole plan", "", summary(plan, plan.actions))
     priorities = [
-        (p, links.href(here, links.priority(plan.id, p.slug)), status_counts(plan, p.all_actions))
+        bar(
+            f"{p.ref}. {p.title}",
+            links.href(here, links.priority(plan.id, p.slug)),
+            summary(plan, p.all_actions),
+        )
         for p in plan.priorities
     ]
+    latest = periods(plan)
     return render(
         "plans/home.html",
         plan=plan,
+        whole=whole,
         priorities=priorities,
-        totals=status_counts(plan, plan.actions),
-        total=len(plan.actions),
+        bars=[whole, *priorities],
+        attention=len(needs_attention(plan).actions),
+        latest_period=latest[0] if latest else None,
+        pages={
+            name: links.href(here, links.plan_page(plan.id, name))
+            for name in ("all-actions", "needs-attention", "what-changed")
+        },
+        archived_note=_archived_note(site, plan, here),
+        next_meeting=Markup(next_meeting(site, plan, here)),
     )
+
+
+def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
+    """An earlier plan says so, and links to the current plan."""
+    if plan.current:
+        return None
+    current = site.current_plan
+    return current.title, links.href(here, links.plan_home(current.id))
 
 
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
@@ -79,23 +154,26 @@ def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
         action = site.find_action(reference, plan)
         assert action is not None, "checked when the data was loaded"
         target_plan = plan if ":" not in reference else site.plan_by_id[reference.split(":")[0]]
-        page = links.priority(target_plan.id, action.priority.slug)
-        return reference, links.href(here, page, action.anchor)
+        return reference, action_href(target_plan, action, here)
 
-    groups: list[tuple[str, str, list[Action]]] = [
-        (issue.ref, issue.title, issue.actions) for issue in priority.issues
+    groups: list[tuple[str, str, str | None, list[Action]]] = [
+        (issue.ref, issue.title, issue.new, issue.actions) for issue in priority.issues
     ]
     if priority.actions:
-        groups.append(("", "", priority.actions))
+        groups.append(("", "", None, priority.actions))
     owner = site.subgroup_for(priority.owner) if priority.owner else None
     return render(
         "plans/priority.html",
         plan=plan,
         priority=priority,
         groups=groups,
+        archived_note=_archived_note(site, plan, here),
+        home_href=links.href(here, links.plan_home(plan.id)),
         owner_href=links.href(here, links.subgroup(owner.id)) if owner else "",
         find_status=plan.vocabulary.find,
+        status_of=lambda action: status_of(plan, action),
         leads=lambda action: leads(site, action, here),
         history=lambda action: history(plan, action),
         related=related,
+        new_label=new_label,
     )

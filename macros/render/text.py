@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 
 import markdown
 import nh3
@@ -59,6 +60,11 @@ def rich_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html
+
+
+def title_text(text: str) -> str:
+    """A title for MkDocs (nav, <title>, search): its theme templates do not escape, so we do."""
+    return html.escape(plain(text), quote=False)
 
 
 def plain(text: str) -> str:

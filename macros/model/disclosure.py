@@ -1,0 +1,99 @@
+"""Disclosure control: which counts of children may never be published, decided once per build.
+
+Counts from 1 up to `suppress_below - 1` are hidden (primary suppression). In a distribution the
+total is published, so one hidden cell could be worked out as the total minus the other cells:
+the next smallest cell is hidden too (secondary suppression), and when no other cell can hide
+it, the total is hidden. A percentage of a total shares its count's fate. Rates and percentages
+that the data gives as such are not counts and are never hidden.
+
+Every output (pages, charts, tables, prose macros, downloads) asks a `Disclosure` object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from macros.model.indicators import Indicator, Value
+
+SUPPRESSED = "[c]"
+
+Key = tuple[str, str, str, str]  # indicator, period, area, category
+GroupKey = tuple[str, str, str]  # indicator, period, area: one distribution
+
+
+def key_of(value: Value) -> Key:
+    return (value.indicator, value.period, value.area, value.category)
+
+
+def is_small(count: float, suppress_below: int) -> bool:
+    """A count that could identify a child: more than 0 and less than the threshold."""
+    return 0 < count < suppress_below
+
+
+def hidden_cells(counts: list[tuple[str, float]], suppress_below: int) -> tuple[set[str], bool]:
+    """Which categories of one distribution to hide, and whether to hide its total too."""
+    hidden = {category for category, count in counts if is_small(count, suppress_below)}
+    if len(hidden) == 1:
+        # One hidden cell = total minus the others: hide the smallest other non-zero cell.
+        others = sorted(
+            ((count, index, category) for index, (category, count) in enumerate(counts)),
+        )
+        spare = [category for count, _, category in others if count > 0 and category not in hidden]
+        if spare:
+            hidden.add(spare[0])
+    total = sum(count for _, count in counts)
+    # With no other cell to hide behind, the total itself would give the small count away.
+    hide_total = bool(hidden) and (
+        is_small(total, suppress_below) or all(c in hidden or n == 0 for c, n in counts)
+    )
+    return hidden, hide_total
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    suppress_below: int
+    hidden: frozenset[Key] = field(default_factory=frozenset)
+    hidden_totals: frozenset[GroupKey] = field(default_factory=frozenset)
+
+    def is_hidden(self, value: Value) -> bool:
+        return key_of(value) in self.hidden
+
+    def total_hidden(self, indicator: str, period: str, area: str) -> bool:
+        return (indicator, period, area) in self.hidden_totals
+
+    def published(self, value: Value) -> float | None:
+        """The value as it may be published, or None where it must show as [c]."""
+        return None if self.is_hidden(value) else value.value
+
+    @property
+    def explanation(self) -> str:
+        return (
+            f"{SUPPRESSED} means a count of more than none but less than {self.suppress_below}: "
+            "it is not published, so that no child can be identified. A figure from which such "
+            f"a count could be worked out is shown as {SUPPRESSED} too."
+        )
+
+
+def decide(
+    indicators: Iterable[Indicator], values: Iterable[Value], suppress_below: int
+) -> Disclosure:
+    """Apply the rules above to every count indicator's values."""
+    counts = {i.ref: i for i in indicators if i.unit == "count"}
+    hidden: set[Key] = set()
+    hidden_totals: set[GroupKey] = set()
+    groups: dict[GroupKey, list[Value]] = {}
+    for value in values:
+        indicator = counts.get(value.indicator)
+        if indicator is None:
+            continue
+        if indicator.kind == "distribution":
+            groups.setdefault((value.indicator, value.period, value.area), []).append(value)
+        elif is_small(value.value, suppress_below):
+            hidden.add(key_of(value))
+    for group, rows in groups.items():
+        cells, hide_total = hidden_cells([(r.category, r.value) for r in rows], suppress_below)
+        hidden.update((*group, category) for category in cells)
+        if hide_total:
+            hidden_totals.add(group)
+    return Disclosure(suppress_below, frozenset(hidden), frozenset(hidden_totals))

@@ -1,0 +1,235 @@
+"""How a plan's actions are moving: status counts, what needs attention and what changed.
+
+Everything is judged at the plan's "as at" date, the plan's own "today", never the build
+machine's clock, so the same data always gives the same pages.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from macros.model.dates import months_between, quarter_of
+from macros.model.plan import Action, Plan, Update
+from macros.model.status import Status
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: Status | None  # None: actions with no status yet
+    count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts per status, best first, for a set of actions of one plan."""
+
+    counts: list[StatusCount]
+    total: int
+
+    @property
+    def done(self) -> int:
+        return sum(c.count for c in self.counts if c.status and c.status.done)
+
+    @property
+    def worst(self) -> StatusCount | None:
+        """The plan's last (worst) status, unless it counts as done."""
+        graded = [c for c in self.counts if c.status is not None]
+        last = graded[-1] if graded else None
+        return None if last is None or last.status is None or last.status.done else last
+
+    @property
+    def unset(self) -> int:
+        return sum(c.count for c in self.counts if c.status is None)
+
+
+def status_of(plan: Plan, action: Action) -> Status | None:
+    return plan.vocabulary.find(action.status) if action.status else None
+
+
+def is_done(plan: Plan, action: Action) -> bool:
+    status = status_of(plan, action)
+    return bool(status and status.done)
+
+
+def summary(plan: Plan, actions: list[Action]) -> Summary:
+    counts = {s.key: 0 for s in plan.statuses}
+    unset = 0
+    for action in actions:
+        status = status_of(plan, action)
+        if status:
+            counts[status.key] += 1
+        else:
+            unset += 1
+    result = [StatusCount(s, counts[s.key]) for s in plan.statuses]
+    if unset:
+        result.append(StatusCount(None, unset))
+    return Summary(result, len(actions))
+
+
+def update_end(update: Update) -> date:
+    """The last day an update may describe: "2026-05" covers all of May."""
+    day = update.day
+    return day.month_end if day.precision == "month" else day.value
+
+
+def status_at(plan: Plan, action: Action, when: date) -> Status | None:
+    """The status given by the latest update dated on or before `when`, if any gave one."""
+    found: Status | None = None
+    for update in sorted(action.updates, key=lambda u: u.day.value):
+        if update.day.value <= when and update.status:
+            found = plan.vocabulary.find(update.status) or found
+    return found
+
+
+# Needs attention ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overdue:
+    action: Action
+    due: date
+    months_late: int
+
+
+@dataclass(frozen=True)
+class Stale:
+    action: Action
+    last: Update | None  # None: no dated update at all
+    months: int  # whole months since the last update (or since it was added)
+
+
+@dataclass(frozen=True)
+class Worsened:
+    action: Action
+    before: Status
+    after: Status
+    update: Update
+
+
+@dataclass(frozen=True)
+class Attention:
+    as_at: date
+    stale_after_months: int
+    overdue: list[Overdue]
+    stale: list[Stale]
+    worsened: list[Worsened]
+
+    @property
+    def actions(self) -> set[str]:
+        """Refs of every action that needs attention for at least one reason."""
+        found: list[Overdue | Stale | Worsened] = [*self.overdue, *self.stale, *self.worsened]
+        return {item.action.ref for item in found}
+
+
+def needs_attention(plan: Plan) -> Attention:
+    as_at = plan.as_at_date
+    overdue: list[Overdue] = []
+    stale: list[Stale] = []
+    worsened: list[Worsened] = []
+    for action in plan.actions:
+        if late := _overdue(plan, action, as_at):
+            overdue.append(late)
+        if quiet := _stale(plan, action, as_at):
+            stale.append(quiet)
+        if worse := _worsened(plan, action):
+            worsened.append(worse)
+    overdue.sort(key=lambda o: o.due)
+    stale.sort(key=lambda s: -s.months)
+    return Attention(as_at, plan.stale_after_months, overdue, stale, worsened)
+
+
+def _overdue(plan: Plan, action: Action, as_at: date) -> Overdue | None:
+    due = action.due_date
+    if due is None or due.date is None or due.date >= as_at or is_done(plan, action):
+        return None
+    return Overdue(action, due.date, months_between(due.date, as_at))
+
+
+def _stale(plan: Plan, action: Action, as_at: date) -> Stale | None:
+    """Not done, and nothing said for more than the plan's `stale_after_months`."""
+    if is_done(plan, action):
+        return None
+    last = action.latest_update
+    if last is not None:
+        since = update_end(last)
+    elif action.new_since is not None:
+        since = action.new_since.month_end  # a new action has had no time to report yet
+    else:
+        return Stale(action, None, 0) if not action.progress else None
+    months = months_between(since, as_at)
+    return Stale(action, last, months) if months > plan.stale_after_months else None
+
+
+def _worsened(plan: Plan, action: Action) -> Worsened | None:
+    """The latest update gave a worse status than the update before it that gave one."""
+    graded = [u for u in sorted(action.updates, key=lambda u: u.day.value) if u.status]
+    latest = action.latest_update
+    if len(graded) < 2 or latest is None or graded[-1] is not latest:
+        return None
+    before, after = (plan.vocabulary.find(u.status or "") for u in graded[-2:])
+    if before and after and plan.vocabulary.worse(before.key, after.key):
+        return Worsened(action, before, after, latest)
+    return None
+
+
+# What changed, per reporting period (calendar quarter) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    action: Action
+    before: Status | None  # None: the action had no status before
+    after: Status
+    worse: bool
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # "2026 Q3"
+    start: date
+    end: date
+    updates: list[tuple[Action, Update]]  # newest first
+    changes: list[StatusChange]
+
+    @property
+    def anchor(self) -> str:
+        return self.key.lower().replace(" ", "-")
+
+
+def quarter_bounds(day: date) -> tuple[date, date]:
+    first_month = (day.month - 1) // 3 * 3 + 1
+    last_month = first_month + 2
+    return (
+        date(day.year, first_month, 1),
+        date(day.year, last_month, calendar.monthrange(day.year, last_month)[1]),
+    )
+
+
+def periods(plan: Plan) -> list[Period]:
+    """Every quarter with an update, newest first, up to the plan's "as at" date."""
+    as_at = plan.as_at_date
+    by_quarter: dict[str, list[tuple[Action, Update]]] = {}
+    for action in plan.actions:
+        for update in action.updates:
+            if update.day.value <= as_at:
+                by_quarter.setdefault(quarter_of(update.day.value), []).append((action, update))
+    result = []
+    for key, updates in by_quarter.items():
+        start, end = quarter_bounds(updates[0][1].day.value)
+        updates.sort(key=lambda item: (-item[1].day.value.toordinal(), item[0].ref))
+        result.append(Period(key, start, end, updates, _changes(plan, start, end)))
+    return sorted(result, key=lambda p: p.start, reverse=True)
+
+
+def _changes(plan: Plan, start: date, end: date) -> list[StatusChange]:
+    """Actions whose status at the end of the quarter differs from the one it started with."""
+    before_day = date.fromordinal(start.toordinal() - 1)
+    changes = []
+    for action in plan.actions:
+        before, after = status_at(plan, action, before_day), status_at(plan, action, end)
+        if after is not None and (before is None or before.key != after.key):
+            worse = before is not None and plan.vocabulary.worse(before.key, after.key)
+            changes.append(StatusChange(action, before, after, worse))
+    return changes

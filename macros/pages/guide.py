@@ -1,0 +1,61 @@
+"""Young people's guide page type: a home page, one page per goal of the current plan, and
+what children and young people told us."""
+
+from __future__ import annotations
+
+from macros.model.site import Site
+from macros.pages import GeneratedPage, Renderer
+from macros.render import guide as render
+from macros.render import links
+
+GUIDE_TITLE = "Young people's guide"
+LEAFLET_TITLE = "The guide on one page, to print"
+
+
+def pages(site: Site) -> list[GeneratedPage]:
+    index = links.guide_home()
+    result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index)]
+    for priority in site.current_plan.priorities:
+        result.append(
+            GeneratedPage(
+                links.guide_priority(priority.slug),
+                goal_title(priority.ref, priority.title),
+                "guide_priority",
+                (priority.ref,),
+                index,
+            )
+        )
+    result.append(
+        GeneratedPage(links.guide_voices(), "What you told us", "guide_voices", (), index)
+    )
+    result.append(GeneratedPage(links.guide_leaflet(), LEAFLET_TITLE, "guide_leaflet", (), index))
+    return result
+
+
+def goal_title(ref: str, title: str) -> str:
+    return f"Goal {ref}: {title}"
+
+
+def _home(site: Site, here: str) -> str:
+    return render.home_page(site, here)
+
+
+def _priority(site: Site, here: str, ref: str) -> str:
+    priority = next(p for p in site.current_plan.priorities if p.ref == ref)
+    return render.priority_page(site, priority, here)
+
+
+def _voices(site: Site, here: str) -> str:
+    return render.voices_page(site, here)
+
+
+def _leaflet(site: Site, here: str) -> str:
+    return render.leaflet_page(site, here)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "guide_home": _home,
+    "guide_priority": _priority,
+    "guide_voices": _voices,
+    "guide_leaflet": _leaflet,
+}

@@ -1,0 +1,39 @@
+"""Indicator page type: the catalogue, one page per indicator in indicators.yml."""
+
+from __future__ import annotations
+
+from macros.model.site import Site
+from macros.pages import GeneratedPage, Renderer
+from macros.render import indicators as render
+from macros.render import links
+
+
+def pages(site: Site) -> list[GeneratedPage]:
+    index = links.indicators_index()
+    result = [GeneratedPage(index, "Indicators", "indicators_index", nav_section=index)]
+    for indicator in site.indicators:
+        result.append(
+            GeneratedPage(
+                links.indicator(indicator.slug),
+                f"{indicator.ref}: {indicator.title}",
+                "indicator",
+                (indicator.ref,),
+                index,
+                indicator.theme,
+            )
+        )
+    return result
+
+
+def _catalogue(site: Site, here: str) -> str:
+    return render.catalogue(site, here)
+
+
+def _indicator(site: Site, here: str, ref: str) -> str:
+    return render.indicator_page(site, site.indicator_by_ref[ref], here)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "indicators_index": _catalogue,
+    "indicator": _indicator,
+}

@@ -1,0 +1,56 @@
+"""Excel downloads (.xlsx) written with openpyxl, byte for byte the same for the same data.
+
+openpyxl stamps the save time into docProps/core.xml and every zip entry; both are set to the
+plan's "as at" date instead, so a rebuild of unchanged data publishes an identical file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import date, datetime, time
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.xml.functions import tostring
+
+CORE_PROPERTIES = "docProps/core.xml"
+
+
+def workbook_bytes(
+    sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
+) -> bytes:
+    """One sheet: a bold, frozen header row with filters, then the rows."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None, "a new workbook has one sheet"
+    sheet.title = sheet_title[:31]  # Excel's limit on sheet names
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append(list(row))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    stamp = datetime.combine(as_at, time())
+    book.properties.creator = "Plansite"
+    book.properties.created = stamp
+    buffer = io.BytesIO()
+    book.save(buffer)
+    book.properties.modified = stamp  # save() has just set it to the clock
+    core = tostring(book.properties.to_tree())
+    return _restamped(buffer.getvalue(), stamp, {CORE_PROPERTIES: core})
+
+
+def _restamped(archive: bytes, stamp: datetime, replace: dict[str, bytes]) -> bytes:
+    """The same zip with every entry dated `stamp`, and some entries' contents replaced."""
+    source = zipfile.ZipFile(io.BytesIO(archive))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, replace.get(info.filename, source.read(info.filename)))
+    return out.getvalue()

@@ -1,0 +1,22 @@
+"""The "needs attention" page: overdue, quiet and worsening actions at the plan's "as at" date."""
+
+from __future__ import annotations
+
+from macros.model.plan import Plan
+from macros.model.progress import needs_attention, status_of
+from macros.model.site import Site
+from macros.render import links
+from macros.render.plans import action_href, leads
+from macros.render.templates import render
+
+
+def attention_page(site: Site, plan: Plan, here: str) -> str:
+    return render(
+        "plans/attention.html",
+        plan=plan,
+        attention=needs_attention(plan),
+        home_href=links.href(here, links.plan_home(plan.id)),
+        action_href=lambda action: action_href(plan, action, here),
+        status_of=lambda action: status_of(plan, action),
+        leads=lambda action: leads(site, action, here),
+    )

@@ -1,0 +1,138 @@
+"""Charts drawn at build time with matplotlib, as SVG with real text, a <title> and a <desc>.
+
+Deterministic: a fixed hash salt and no date, so the same data makes the same bytes. No
+JavaScript. Values arrive already suppressed (None); a suppressed point is left out and
+labelled [c], never drawn at its true height.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("svg")
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from macros.model.disclosure import SUPPRESSED
+
+SVG = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
+STYLE: dict[Any, Any] = {
+    "svg.hashsalt": "plansite",  # ids inside the SVG stay the same from build to build
+    "svg.fonttype": "none",  # text stays text: readable, searchable, zoomable
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # the browser falls back to its own sans-serif
+    "font.size": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+# Colour-blind safe (Okabe-Ito), and each line also has its own marker and dash.
+COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"]
+MARKERS = ["o", "s", "^", "D", "v"]
+DASHES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1))]
+
+
+def series_chart(
+    ident: str,
+    title: str,
+    description: str,
+    periods: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[float | None]]],
+    axis_label: str,
+) -> str:
+    """A line per area over the periods; the first line (the local area) is drawn thickest.
+
+    A value is a number, None where it is suppressed (labelled [c]) or NaN where there is none.
+    """
+    with plt.rc_context(STYLE):
+        figure = Figure(figsize=(7.5, 3.8))
+        axes = figure.subplots()
+        positions = range(len(periods))
+        for index, (label, values) in enumerate(lines):
+            heights = [math.nan if v is None else v for v in values]
+            axes.plot(
+                positions,
+                heights,
+                label=label,
+                color=COLOURS[index % len(COLOURS)],
+                marker=MARKERS[index % len(MARKERS)],
+                linestyle=DASHES[index % len(DASHES)],
+                linewidth=3 if index == 0 else 1.8,
+            )
+            for position, value in zip(positions, values, strict=True):
+                if value is None:
+                    axes.annotate(SUPPRESSED, (position, 0), ha="center", va="bottom")
+        axes.set_xticks(list(positions), list(periods))
+        axes.set_ylabel(axis_label)
+        highest = max((v for _, vs in lines for v in vs if v is not None and v == v), default=1)
+        axes.set_ylim(bottom=0, top=highest * 1.15 or 1)
+        axes.grid(axis="y", color="#dddddd")
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(lines), frameon=False)
+        figure.tight_layout()
+        return _svg(figure, ident, title, description)
+
+
+def bar_chart(
+    ident: str,
+    title: str,
+    description: str,
+    categories: Sequence[str],
+    bars: Sequence[tuple[str, Sequence[float | None], Sequence[str]]],
+    axis_label: str,
+) -> str:
+    """Horizontal bars per category, one bar per area, each labelled with its value text."""
+    count = max(len(bars), 1)
+    height = 0.8 / count
+    with plt.rc_context(STYLE):
+        figure = Figure(figsize=(7.5, 1.2 + 0.5 * len(categories) * count))
+        axes = figure.subplots()
+        for index, (label, values, texts) in enumerate(bars):
+            offsets = [c + (index - (count - 1) / 2) * height for c in range(len(categories))]
+            widths = [0 if v is None else v for v in values]
+            drawn = axes.barh(
+                offsets, widths, height=height * 0.9, label=label,
+                color=COLOURS[index % len(COLOURS)], hatch=None if index == 0 else "//",
+                edgecolor="#0b0c0c", linewidth=0.5,
+            )  # fmt: skip
+            axes.bar_label(drawn, labels=list(texts), padding=3)
+        axes.set_yticks(range(len(categories)), list(categories))
+        axes.invert_yaxis()  # first category at the top, as in the table
+        axes.set_xlabel(axis_label)
+        axes.margins(x=0.15)
+        if count > 1:
+            axes.legend(loc="lower right", frameon=False)
+        figure.tight_layout()
+        return _svg(figure, ident, title, description)
+
+
+def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
+    """The figure as an inline <svg> element, with its title and description for screen readers."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    root = ET.fromstring(buffer.getvalue())
+    # matplotlib's <metadata>, and its `* {...}` style that would reach the whole page inline
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag in (f"{{{SVG}}}metadata", f"{{{SVG}}}style"):
+                parent.remove(child)
+    for name in ("width", "height"):
+        root.attrib.pop(name, None)  # the viewBox keeps the shape; CSS sets the width
+    root.set("role", "img")
+    root.set("class", "ps-chart")
+    root.set("aria-labelledby", f"{ident}-title {ident}-desc")
+    title_element = ET.Element(f"{{{SVG}}}title", {"id": f"{ident}-title"})
+    title_element.text = title
+    desc_element = ET.Element(f"{{{SVG}}}desc", {"id": f"{ident}-desc"})
+    desc_element.text = description
+    root.insert(0, desc_element)
+    root.insert(0, title_element)
+    return ET.tostring(root, encoding="unicode")

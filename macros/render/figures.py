@@ -1,0 +1,48 @@
+"""Numbers as readers see them: one format per unit, and [c] for anything suppressed."""
+
+from __future__ import annotations
+
+from macros.model.disclosure import SUPPRESSED
+
+UNIT_WORDS = {
+    "rate_per_10000": "rate per 10,000 children",
+    "percent": "percentage",
+    "count": "number",
+    "money": "pounds",
+    "ratio": "ratio",
+    "days": "days",
+}
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """Thousands separated; whole numbers without decimals unless `decimals` is given."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    return f"{value:,.{decimals}f}"
+
+
+def money(value: float, currency: str = "GBP") -> str:
+    sign = "-" if value < 0 else ""
+    symbol = "£" if currency == "GBP" else f"{currency} "
+    return f"{sign}{symbol}{number(abs(value), 0 if float(value).is_integer() else 2)}"
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """An indicator value in its unit, or [c] when it is suppressed (None)."""
+    if value is None:
+        return SUPPRESSED
+    if unit == "percent":
+        return f"{number(value, 1)}%"
+    if unit == "money":
+        return money(value)
+    if unit == "count":
+        return number(value, 0)
+    if unit == "days":
+        return f"{number(value)} days"
+    if unit == "ratio":
+        return number(value, 2)
+    return number(value, 1)
+
+
+def percent_text(share: float | None) -> str:
+    return SUPPRESSED if share is None else f"{number(share, 1)}%"

@@ -1,0 +1,144 @@
+"""The young people's guide: the current plan in plain words, progress said as "done",
+"on the way" or "stuck", and how to get help now on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.model.plan import Action, Plan, Priority
+from macros.model.site import Site
+from macros.render import links
+from macros.render.templates import render
+
+ICONS = "images/guide"
+
+
+@dataclass(frozen=True)
+class Progress:
+    word: str  # what a young reader sees
+    slug: str  # icon file and CSS class
+
+
+DONE = Progress("done", "done")
+ON_THE_WAY = Progress("on the way", "on-the-way")
+STUCK = Progress("stuck", "stuck")
+PROGRESS_ORDER = [DONE, ON_THE_WAY, STUCK]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action in young people's words, with its progress."""
+
+    text: str
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class Goal:
+    priority: Priority
+    href: str
+
+
+def progress(plan: Plan, action: Action) -> Progress:
+    """A status that counts as done is "done"; the plan's worst status is "stuck"; the rest,
+    and an action with no status yet, are "on the way"."""
+    status = plan.vocabulary.find(action.status) if action.status else None
+    if status is None:
+        return ON_THE_WAY
+    if status.done:
+        return DONE
+    if status.key == plan.statuses[-1].key:
+        return STUCK
+    return ON_THE_WAY
+
+
+def progress_counts(plan: Plan, actions: list[Action]) -> list[tuple[Progress, int]]:
+    found = [progress(plan, a) for a in actions]
+    return [(p, found.count(p)) for p in PROGRESS_ORDER]
+
+
+def steps(plan: Plan, priority: Priority) -> list[Step]:
+    """The actions the plan put into young people's words (`young_people:`), in plan order."""
+    return [Step(a.young_people, progress(plan, a)) for a in priority.all_actions if a.young_people]
+
+
+def voice_plans(site: Site) -> list[Plan]:
+    """The current plan and the newest improvement plan: where "what children will say" is."""
+    improvement = [p for p in site.plans if p.kind == "improvement"]
+    newest = max(improvement, key=lambda p: p.as_at_date, default=None)
+    plans = [site.current_plan]
+    if newest is not None and newest is not site.current_plan:
+        plans.append(newest)
+    return plans
+
+
+def _common(site: Site, here: str) -> dict[str, object]:
+    """What every guide page shows: the help box and the progress icons."""
+    contact = site.board.contact
+    return {
+        "board": site.board,
+        "phone_link": "".join(c for c in contact.phone if c.isdigit() or c == "+"),
+        "icon": lambda name: links.href(here, f"{ICONS}/{name}.svg"),
+        "guide_home": links.href(here, links.guide_home()),
+        "leaflet_href": links.href(here, links.guide_leaflet()),
+    }
+
+
+def home_page(site: Site, here: str) -> str:
+    plan = site.current_plan
+    goals = [Goal(p, links.href(here, links.guide_priority(p.slug))) for p in plan.priorities]
+    return render(
+        "guide/home.html",
+        plan=plan,
+        goals=goals,
+        voices_href=links.href(here, links.guide_voices()),
+        plans_href=links.href(here, links.plan_home(plan.id)),
+        **_common(site, here),
+    )
+
+
+def priority_page(site: Site, priority: Priority, here: str) -> str:
+    plan = site.current_plan
+    found = steps(plan, priority)
+    return render(
+        "guide/priority.html",
+        plan=plan,
+        priority=priority,
+        done=[s for s in found if s.progress is DONE],
+        coming=[s for s in found if s.progress is not DONE],
+        counts=progress_counts(plan, priority.all_actions),
+        total=len(priority.all_actions),
+        still_to_do=sum(1 for a in priority.all_actions if progress(plan, a) is not DONE),
+        adult_href=links.href(here, links.priority(plan.id, priority.slug)),
+        **_common(site, here),
+    )
+
+
+def statements(site: Site) -> list[str]:
+    """What children will say, from the current and the improvement plan, once each."""
+    found = [
+        statement
+        for plan in voice_plans(site)
+        for priority in plan.priorities
+        for statement in priority.children_will_say
+    ]
+    return list(dict.fromkeys(found))
+
+
+def voices_page(site: Site, here: str) -> str:
+    return render("guide/voices.html", statements=statements(site), **_common(site, here))
+
+
+def leaflet_page(site: Site, here: str) -> str:
+    """The whole guide on one page, for printing as a short leaflet."""
+    plan = site.current_plan
+    goals = [
+        (p, steps(plan, p), progress_counts(plan, p.all_actions), len(p.all_actions))
+        for p in plan.priorities
+    ]
+    return render(
+        "guide/leaflet.html",
+        goals=goals,
+        statements=statements(site),
+        **_common(site, here),
+    )

@@ -1,0 +1,189 @@
+"""Annual report tables: budget, training, membership, board structure, downloads.
+
+Totals are computed here from the lines; any total the data states is checked against the
+same lines when the data is loaded (macros/check/crossrefs.py), so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from macros.model.report import Budget, BudgetLine
+from macros.model.site import Site
+from macros.publish import opendata
+from macros.render import links
+from macros.render.figures import money, number
+from macros.render.tables import Row, Table
+from macros.render.templates import render
+
+SECTIONS = ("expenditure", "income", "contributions")
+COLUMNS = ("budget", "actual")
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    href: str
+    size: str
+    description: str
+    columns: list[opendata.Column]
+
+
+def budget_total(budget: Budget, section: str, column: str = "actual") -> float:
+    """The total of one section's lines: `expenditure` or `income` (budget or actual), or
+    `contributions`."""
+    if section == "contributions":
+        return sum(c.amount for c in budget.contributions)
+    if section not in SECTIONS or column not in COLUMNS:
+        raise ValueError(
+            f"budget_total(section, column): section is one of {', '.join(SECTIONS)} and "
+            f"column is budget or actual, not `{section}`, `{column}`"
+        )
+    lines: list[BudgetLine] = getattr(budget, section)
+    return sum(getattr(line, column) or 0 for line in lines)
+
+
+def _money(value: float | None, currency: str) -> str:
+    return "" if value is None else money(value, currency)
+
+
+def _lines_table(budget: Budget, section: str, caption: str) -> Table:
+    currency = budget.currency
+    lines: Sequence[BudgetLine] = getattr(budget, section)
+    rows = []
+    for line in lines:
+        difference = (
+            line.actual - line.budget
+            if line.actual is not None and line.budget is not None
+            else None
+        )
+        rows.append(
+            Row(line.line, [_money(line.budget, currency), _money(line.actual, currency),
+                            _money(difference, currency)])
+        )  # fmt: skip
+    planned, spent = budget_total(budget, section, "budget"), budget_total(budget, section)
+    return Table(
+        caption=caption,
+        columns=["Line", "Budget", "Actual", "Actual minus budget"],
+        rows=rows,
+        total=Row("Total", [money(planned, currency), money(spent, currency),
+                            money(spent - planned, currency)]),
+    )  # fmt: skip
+
+
+def _summary_table(budget: Budget) -> Table:
+    currency = budget.currency
+    given = budget_total(budget, "contributions")
+    rows = []
+    balances = []
+    for column in COLUMNS:
+        spent = budget_total(budget, "expenditure", column)
+        received = budget_total(budget, "income", column)
+        balances.append(given + received - spent)
+    rows.append(Row("Partner contributions", [money(given, currency)] * 2))
+    rows.append(
+        Row("Other income", [money(budget_total(budget, "income", c), currency) for c in COLUMNS])
+    )
+    rows.append(
+        Row(
+            "Expenditure",
+            [money(budget_total(budget, "expenditure", c), currency) for c in COLUMNS],
+        )
+    )
+    return Table(
+        caption=f"Income and expenditure, {budget.year}",
+        columns=["", "Budget", "Actual"],
+        rows=rows,
+        total=Row("Balance (income minus expenditure)", [money(b, currency) for b in balances]),
+    )
+
+
+def _contributions_table(budget: Budget) -> Table:
+    groups = list(dict.fromkeys(c.group or "Contribution" for c in budget.contributions))
+    partners: dict[str, dict[str, float]] = {}
+    for contribution in budget.contributions:
+        row = partners.setdefault(contribution.partner, {})
+        group = contribution.group or "Contribution"
+        row[group] = row.get(group, 0) + contribution.amount
+    currency = budget.currency
+    rows = [
+        Row(partner, [_money(amounts.get(g), currency) for g in groups]
+            + [money(sum(amounts.values()), currency)])
+        for partner, amounts in partners.items()
+    ]  # fmt: skip
+    by_group = [sum(c.amount for c in budget.contributions if (c.group or "Contribution") == g)
+                for g in groups]  # fmt: skip
+    return Table(
+        caption=f"Partner contributions, {budget.year}",
+        columns=["Partner", *groups, "Total"],
+        rows=rows,
+        total=Row("Total", [money(v, currency) for v in by_group]
+                  + [money(budget_total(budget, "contributions"), currency)]),
+    )  # fmt: skip
+
+
+def budget_tables(site: Site, here: str) -> str:
+    budget = site.budget
+    if budget is None:
+        return render("report/none.html", what="budget statement", file="budget.yml")
+    tables = [
+        _summary_table(budget),
+        _lines_table(budget, "expenditure", f"Expenditure: budget and actual, {budget.year}"),
+        _lines_table(budget, "income", f"Income other than contributions, {budget.year}"),
+    ]
+    if budget.contributions:
+        tables.append(_contributions_table(budget))
+    return render("report/tables.html", tables=tables)
+
+
+def training_table(site: Site, here: str) -> str:
+    if not site.training:
+        return render("report/none.html", what="training table", file="training.csv")
+    table = Table(
+        caption="Multi-agency training courses and delegates",
+        columns=["Course", "Length", "Delegates"],
+        rows=[Row(c.course, [c.length, number(c.delegates)]) for c in site.training],
+        total=Row("Total", ["", number(sum(c.delegates for c in site.training))]),
+    )
+    return render("report/tables.html", tables=[table])
+
+
+def membership(site: Site, here: str) -> str:
+    return render("report/membership.html", members=site.members, board=site.board)
+
+
+def structure(site: Site, here: str) -> str:
+    return render("report/structure.html", board=site.board, subgroups=site.subgroups)
+
+
+def about_board(site: Site, here: str) -> str:
+    return render("report/board.html", board=site.board)
+
+
+def size_text(size: int) -> str:
+    return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"
+
+
+def downloads(site: Site, here: str) -> str:
+    files = opendata.files(site)
+    items = []
+    for dataset in opendata.DATASETS:
+        path = links.open_data(dataset.path)
+        items.append(
+            Download(
+                f"{dataset.title} ({dataset.path})",
+                links.href(here, path),
+                size_text(len(files[path])),
+                dataset.description,
+                dataset.columns,
+            )
+        )
+    package = links.open_data("datapackage.json")
+    return render(
+        "report/downloads.html",
+        items=items,
+        package_href=links.href(here, package),
+        package_size=size_text(len(files[package])),
+        indicators_href=links.href(here, links.indicators_index()),
+    )

@@ -1,0 +1,40 @@
+"""Gate 6, deterministic builds: two builds of the same data are byte-identical, sitemap
+dates included (they come from the current plan's "as at" date, not the build machine's clock).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_site
+from tests.conftest import ROOT, run_build
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {f.relative_to(site).as_posix(): f.read_bytes() for f in site.rglob("*") if f.is_file()}
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("again") / "site"
+    result = run_build(ROOT / "data", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_two_builds_are_byte_identical(example_site: Path, second_build: Path) -> None:
+    first, second = files(example_site), files(second_build)
+    assert sorted(first) == sorted(second)
+    differ = [name for name in first if first[name] != second[name]]
+    assert not differ, "files that differ between two builds: " + ", ".join(differ)
+
+
+def test_sitemap_dates_are_the_plans_as_at_date(example_site: Path) -> None:
+    as_at = load_site(ROOT / "data").current_plan.as_at_date.isoformat()
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(sitemap.split("<lastmod>")[1:])
+    assert dates and {d.split("</lastmod>")[0] for d in dates} == {as_at}
+    assert gzip.decompress((example_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap

@@ -1,0 +1,69 @@
+"""Material templates whose markup fails the Nu Html Checker, copied into overrides/ and patched.
+
+Material 9.8.1 writes three errors no block or partial override can reach:
+- base.html: `autocomplete="off"` on the drawer and search checkboxes (the attribute is not
+  allowed on checkboxes; it only stops Firefox restoring an open drawer after "back").
+- partials/nav-item.html: `tabindex=""` on section labels (an empty tabindex is not a number).
+- partials/toc.html: a label `for="__toc"` on pages that are not in the menu (the accessibility
+  statement), where nav-item.html writes no `__toc` checkbox for it to label.
+
+`python -m tests.gates.theme_patches` rewrites the copies from the installed Material; the
+html validity gate fails when a copy no longer matches (e.g. after upgrading Material).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+THEME = Path(material.__file__).resolve().parent / "templates"
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+HEADER = (
+    "{#- Plansite: Material's {name}, patched for valid HTML by tests/gates/theme_patches.py.\n"
+    "    Do not edit: run `python -m tests.gates.theme_patches` after upgrading Material. -#}\n"
+)
+# template -> (text, replacement, how many times it must occur)
+PATCHES: dict[str, list[tuple[str, str, int]]] = {
+    "base.html": [(' autocomplete="off">', ">", 2)],
+    "partials/nav-item.html": [
+        ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}', 2)
+    ],
+    "partials/toc.html": [
+        (
+            '<label class="md-nav__title" for="__toc">',
+            '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
+            1,
+        )
+    ],
+}
+
+
+def patched(name: str) -> str:
+    """The installed Material template `name` with its patches applied."""
+    text = (THEME / name).read_text(encoding="utf-8")
+    if not text.startswith(MATERIAL_HEADER):
+        raise ValueError(f"{THEME / name}: Material's header changed; check the template by hand")
+    text = HEADER.replace("{name}", name) + text.removeprefix(MATERIAL_HEADER)
+    for old, new, count in PATCHES[name]:
+        found = text.count(old)
+        if found != count:
+            raise ValueError(
+                f"{THEME / name}: expected {count} of {old!r}, found {found}; "
+                "Material changed this template: check whether the patch is still needed"
+            )
+        text = text.replace(old, new)
+    return text
+
+
+def write() -> None:
+    for name in PATCHES:
+        target = OVERRIDES / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(patched(name), encoding="utf-8")
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    write()

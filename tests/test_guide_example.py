@@ -1,0 +1,63 @@
+"""The example board's young people's guide: every page passes the reading-age gate, shows how
+to get help now, and the leaflet is short enough to print on one to four pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import yaml
+
+from macros.check.readability import readability
+from tests.conftest import ROOT, page
+
+# About 350 words fill an A4 page at 12 point with the guide's headings, icons and lists.
+LEAFLET_MAX_WORDS = 4 * 350
+
+
+def guide_pages(site: Path) -> list[str]:
+    found = sorted((site / "guide").rglob("index.html"))
+    return [p.parent.relative_to(site).as_posix() + "/" for p in found]
+
+
+def test_every_guide_page_passes_the_reading_gate(example_site: Path) -> None:
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    target = settings["extra"]["guide"]["reading_grade"]
+    board = yaml.safe_load((ROOT / "data" / "board.yml").read_text(encoding="utf-8"))
+    plan = next(
+        yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "data" / "plans").glob("*.yml"))
+        if "current: true" in p.read_text(encoding="utf-8")
+    )
+    urls = guide_pages(example_site)
+    assert len(urls) == len(plan["priorities"]) + 3  # home, one per goal, you told us, leaflet
+    for url in urls:
+        main = page(example_site, url).select_one(".ps-guide")
+        score = readability(str(main))
+        assert score.grade is not None, f"{url}: too short to be scored ({score.words} words)"
+        assert score.grade <= target, (url, score)
+        assert len(main.select("aside.ps-help")) == 1, url
+        help_text = main.select_one("aside.ps-help").get_text(" ", strip=True)
+        assert "0800 1111" in help_text and "999" in help_text, url
+        assert board["contact"]["phone"] in help_text, url
+
+
+def test_the_leaflet_has_every_goal_and_fits_four_pages(example_site: Path) -> None:
+    leaflet = page(example_site, "guide/leaflet/").select_one(".ps-guide")
+    goals = [h.get_text(" ", strip=True) for h in leaflet.select("h2") if "Goal" in h.get_text()]
+    assert len(goals) == len(guide_pages(example_site)) - 3
+    words = len(leaflet.get_text(" ", strip=True).split())
+    assert words <= LEAFLET_MAX_WORDS, words
+    css = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "@page" in css
+
+
+def test_the_header_override_is_materials_header_plus_the_guide_link() -> None:
+    """After upgrading Material, copy its header again and re-add the marked lines."""
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "header.html"
+    original = theirs.read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    body = ours.split("-#}\n", 1)[1]
+    added = [line for line in body.splitlines() if line not in original.splitlines()]
+    assert len(added) == 2 and "Plansite" in added[0] and "ps-header-guide" in added[1]
+    assert [line for line in body.splitlines() if line not in added] == original.splitlines()

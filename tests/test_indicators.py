@@ -1,0 +1,122 @@
+"""Indicator catalogue and pages: comparison words, charts with text alternatives, tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_site
+from macros.model.comparison import direction, judgement, side
+from macros.model.site import Site
+from macros.render import links
+from macros.render.charts import series_chart
+from macros.render.figures import value_text
+from macros.render.indicators import find, latest
+from tests.conftest import ROOT, page
+
+
+@pytest.fixture(scope="module")
+def data() -> Site:
+    return load_site(ROOT / "data")
+
+
+# --- hand-worked comparisons --------------------------------------------------------------
+# "Similar" means within 5% of the comparator: for England 22.1 that is 20.995 to 23.205.
+
+
+@pytest.mark.parametrize(
+    ("local", "england", "polarity", "words"),
+    [
+        (19.8, 22.1, "lower_is_better", "better than"),  # 2.3 below, more than 1.105
+        (25.0, 22.1, "lower_is_better", "worse than"),
+        (22.9, 22.1, "lower_is_better", "similar to"),  # 0.8 above, within 1.105
+        (21.0, 22.1, "lower_is_better", "similar to"),  # 1.1 below, within 1.105
+        (20.9, 22.1, "lower_is_better", "better than"),  # 1.2 below, just outside
+        (19.8, 22.1, "higher_is_better", "worse than"),
+        (25.0, 22.1, "higher_is_better", "better than"),
+        (22.9, 22.1, "higher_is_better", "similar to"),
+        (80.0, 100.0, "higher_is_better", "worse than"),
+        (96.0, 100.0, "higher_is_better", "similar to"),
+        (0.0, 0.0, "higher_is_better", "similar to"),
+        (25.0, 22.1, "none", "higher than"),
+        (19.8, 22.1, "none", "lower than"),
+        (22.9, 22.1, "none", "similar to"),
+    ],
+)
+def test_comparison_words(local: float, england: float, polarity: str, words: str) -> None:
+    assert judgement(local, england, polarity) == words  # type: ignore[arg-type]
+
+
+def test_no_judgement_without_polarity() -> None:
+    for local, comparator in [(10.0, 30.0), (30.0, 10.0), (10.0, 10.2)]:
+        assert judgement(local, comparator, "none") not in {"better than", "worse than"}
+        assert direction(local, comparator, "none") in {"up", "down", "no change"}
+
+
+def test_direction_of_travel() -> None:
+    assert direction(19.8, 23.4, "lower_is_better") == "down, better"
+    assert direction(19.8, 23.4, "higher_is_better") == "down, worse"
+    assert direction(23.4, 19.8, "higher_is_better") == "up, better"
+    assert direction(5.0, 5.0, "lower_is_better") == "no change"
+    assert side(105.0, 100.0) == "similar" and side(105.1, 100.0) == "higher"
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+def test_charts_are_deterministic_text_svg_with_title_and_description() -> None:
+    args = ("c", "A title", "A description", ["2024-25", "2025-26"], [("Here", [1.5, None])], "%")
+    svg = series_chart(*args)
+    assert svg == series_chart(*args)
+    chart = BeautifulSoup(svg, "html.parser").svg
+    assert chart is not None and chart["role"] == "img"
+    assert chart["aria-labelledby"] == "c-title c-desc"
+    assert chart.title.get_text() == "A title" and chart.desc.get_text() == "A description"
+    texts = [t.get_text() for t in chart.select("text")]
+    assert {"2024-25", "2025-26", "Here", "[c]"} <= set(texts)  # real text, not paths
+    assert "<script" not in svg and "<style" not in svg and "Date" not in svg
+
+
+# --- the example board's pages -----------------------------------------------------------
+
+
+def test_every_indicator_has_a_page_with_chart_table_and_csv(
+    example_site: Path, data: Site
+) -> None:
+    for indicator in data.indicators:
+        url = links.served_dir(links.indicator(indicator.slug))
+        html = page(example_site, url)
+        chart = html.select_one("figure svg.ps-chart")
+        assert chart is not None, indicator.ref
+        assert chart.title.get_text().strip() and chart.desc.get_text().strip()
+        assert chart["aria-labelledby"].split() == [chart.title["id"], chart.desc["id"]]
+        tables = html.select("table.ps-figures")
+        assert tables and all(t.caption and t.caption.get_text(strip=True) for t in tables)
+        assert all("ps-num" in td["class"] for t in tables for td in t.select("tbody td"))
+        link = html.find("a", href=re.compile(r"\.csv$"))
+        assert link is not None
+        target = (example_site / url / link["href"]).resolve()
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        assert len(rows) == len(data.values_for(indicator.ref))
+
+
+def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data: Site) -> None:
+    html = page(example_site, links.served_dir(links.indicators_index()))
+    rows = {row.th.get_text(" ", strip=True): row for row in html.select("tbody tr")}
+    checked = 0
+    for indicator in data.indicators:
+        found = latest(data, indicator)
+        if found is None:
+            continue
+        row = next(r for label, r in rows.items() if label.startswith(f"{indicator.ref}:"))
+        value = find(data, indicator.ref, found.period)
+        expected = value_text(data.disclosure.published(value) if value else None, indicator.unit)
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        assert cells[0] == found.period and cells[1] == expected, indicator.ref
+        checked += 1
+    assert checked >= len(data.indicators) - 2  # every series indicator

@@ -1,0 +1,105 @@
+"""The readability score and the reading-age gate, as pure functions (no build)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from macros.check.readability import MIN_WORDS, readability, sentences_of
+from macros.check.reading_gate import DEFAULT_GRADE, gate_message, target_grade
+from macros.load import load_site
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "guide-full"
+EASY = (
+    "<p>We want you to be safe. We want you to have fun. You can tell us what you think. "
+    "We will listen to you. We meet six times a year. We check that the plan works. "
+    "You can ask us for help. We will help you find the right person to talk to.</p>"
+)
+HARD_FROM_DATA = (
+    "Notwithstanding considerable organisational complexity, practitioners systematically "
+    "evaluate contemporaneous intelligence regarding exploitation vulnerabilities."
+)
+HARD = (
+    "The partnership's multi-agency arrangements necessitate comprehensive interdisciplinary "
+    "collaboration between statutory organisations."
+)
+
+
+def test_easy_text_scores_below_the_target_and_hard_text_above() -> None:
+    easy = readability(EASY)
+    hard = readability(EASY + f"<p>{HARD} {HARD}</p>")
+    assert easy.grade is not None and easy.grade <= DEFAULT_GRADE
+    assert hard.grade is not None and hard.grade > DEFAULT_GRADE
+    assert hard.hardest[0].text == HARD
+
+
+def test_the_three_hardest_sentences_are_named_hardest_first() -> None:
+    result = readability(EASY + f"<p>{HARD} It is a rather complicated situation.</p>")
+    assert len(result.hardest) == 3
+    assert result.hardest[0].text == HARD
+    assert result.hardest[1].text == "It is a rather complicated situation."
+    grades = [s.grade for s in result.hardest]
+    assert grades == sorted(grades, reverse=True)
+
+
+def test_the_help_box_is_left_out_of_the_score() -> None:
+    boxed = EASY + f'<aside data-reading-gate="skip"><p>{HARD}</p><p>Call 0800 1111.</p></aside>'
+    assert readability(boxed) == readability(EASY)
+
+
+def test_headings_and_list_items_are_sentences_of_their_own() -> None:
+    html = "<h2>What we did</h2><ul><li>done We trained staff</li><li>stuck A survey</li></ul>"
+    assert sentences_of(html) == ["What we did", "done We trained staff", "stuck A survey"]
+
+
+def test_a_page_too_short_for_the_formula_is_not_graded() -> None:
+    short = readability(f"<p>{HARD}</p>")
+    assert short.words < MIN_WORDS
+    assert short.grade is None and short.too_short
+    assert not short.above(DEFAULT_GRADE)
+    assert short.hardest[0].text == HARD  # still named, for the build log
+
+
+def test_the_target_grade_comes_from_mkdocs_yml() -> None:
+    assert target_grade({}) == DEFAULT_GRADE == 5
+    assert target_grade({"guide": {"reading_grade": 6}}) == 6
+    with pytest.raises(ValueError) as error:
+        target_grade({"guide": {"reading_grade": "five"}})
+    assert str(error.value) == (
+        "mkdocs.yml: extra: guide: reading_grade is `five`; write a number, e.g. 5"
+    )
+
+
+def test_the_gate_names_the_page_and_where_each_hard_sentence_was_written(
+    data_copy: Callable[[str], Path],
+) -> None:
+    data = data_copy("guide-full")
+    plan_file = data / "plans" / "plan-a.yml"
+    easy_summary = "We want you to be safe when you go online."
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace(easy_summary, HARD_FROM_DATA), encoding="utf-8")
+    site = load_site(data)
+    priority = site.current_plan.priorities[0]
+    html = EASY + f"<p>{priority.young_people}</p><p>{HARD}</p>"
+
+    message = gate_message(site, "guide/goal-1.md", html, DEFAULT_GRADE)
+
+    assert message is not None
+    lines = message.splitlines()
+    assert lines[0].startswith("guide/goal-1.md: the young people's guide reads at grade ")
+    assert len(lines) == 4  # the three hardest sentences
+    written = plan_file.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(written, 1) if HARD_FROM_DATA in t)
+    place = f"{priority.source_file}:{line}"
+    assert priority.source_file.endswith("plans/plan-a.yml")
+    by_text = {line.split('"')[1]: line for line in lines[1:]}
+    assert by_text[HARD_FROM_DATA].endswith(f"written in {place}")
+    assert by_text[HARD].endswith("written in overrides/fragments/guide/ (fixed wording)")
+
+
+def test_pages_outside_the_guide_are_not_gated() -> None:
+    site = load_site(FIXTURE)
+    assert gate_message(site, "plans/index.md", f"<p>{HARD}</p>" * 20, DEFAULT_GRADE) is None
+    assert gate_message(site, "guide/index.md", EASY, DEFAULT_GRADE) is None
