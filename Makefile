@@ -6,13 +6,14 @@ DATA   ?= data
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint typecheck unit gates bench deploy schemas clean
+.PHONY: help serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make serve    preview the site at http://127.0.0.1:8000 (rebuilds on every edit)"
 	@echo "make build    build the site into site/ (strict)"
 	@echo "make check    check data/ (or DATA=<folder>) and list every problem"
 	@echo "make test     run every test (installs what the tests need)"
+	@echo "make gates    run the quality gates only (accessibility, HTML, privacy, links, ...)"
 	@echo "make bench    measure build time against a static baseline"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
@@ -41,8 +42,16 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy macros
 
-unit: $(VENV)/.installed
+# every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker
+unit: $(VENV)/.installed test-tools
 	$(VENV)/bin/pytest -q tests
+
+# the quality gates alone: accessibility, valid HTML, privacy, injection, links, determinism, publishing
+gates: $(VENV)/.installed test-tools
+	$(VENV)/bin/pytest -q tests/gates
+
+test-tools:
+	bash scripts/install-test-tools.sh
 
 test: lint typecheck check build unit
 

@@ -32,6 +32,7 @@ from macros.pages.registry import generated_pages, render_page
 from macros.publish import published_files
 from macros.read.problems import DataError
 from macros.render.problems import problems_page
+from macros.render.data_view import rich_filter, view
 from macros.render.text import title_text
 
 DATA_ENV = "PLANSITE_DATA"
@@ -68,8 +69,10 @@ def define_env(env: Any) -> None:
     _extend_nav(config, pages)
     config.plugins["plansite"] = _PlansiteEvents(site, pages, folder)
 
-    env.variables["board"] = site.board
-    env.variables["plansite"] = site
+    # narrative pages print data through a view that makes every string inert text
+    env.variables["board"] = view(site.board)
+    env.variables["plansite"] = view(site)
+    env.filter(rich_filter, "rich")
 
     def here() -> str:
         return str(env.page.file.src_uri)

@@ -25,8 +25,9 @@ def test_overdue_stale_and_worsened_are_the_known_actions(plan: Plan) -> None:
     assert [o.action.ref for o in attention.overdue] == ["1.1", "2.3", "2.4"]
     # stale_after_months is 3: 1.3 and 2.3 last spoke in Feb and Jan 2026, 2.4 never did;
     # 2.1 is new since May 2026, so it has had no time to report.
-    assert [s.action.ref for s in attention.stale] == ["1.3", "2.3", "2.4"]
-    assert [s.months for s in attention.stale] == [4, 5, 0]
+    # Longest silence first; an action that never reported comes last.
+    assert [s.action.ref for s in attention.stale] == ["2.3", "1.3", "2.4"]
+    assert [s.months for s in attention.stale] == [5, 4, 0]
     assert attention.stale[2].last is None
     # 1.2 went On track -> Off track and 2.3 On track -> Off track at the latest update.
     worse = [(w.action.ref, w.before.label, w.after.label) for w in attention.worsened]
@@ -34,17 +35,21 @@ def test_overdue_stale_and_worsened_are_the_known_actions(plan: Plan) -> None:
     assert attention.actions == {"1.1", "1.2", "1.3", "2.3", "2.4"}
 
 
+def changed(plan: Plan, **fields: object) -> Plan:
+    return Plan.model_validate({**plan.model_dump(), **fields})
+
+
 def test_attention_follows_the_plans_as_at_date_not_the_clock(plan: Plan) -> None:
-    later = plan.model_copy(update={"as_at": "2027-01-31"})
+    later = changed(plan, as_at="2027-01-31")
     attention = needs_attention(later)
     # By January 2027 1.2 (Dec 26) and 1.3 (End of Nov 26) are overdue too.
     assert [o.action.ref for o in attention.overdue] == ["1.1", "2.3", "2.4", "1.3", "1.2"]
-    earlier = plan.model_copy(update={"as_at": "2026-01-15"})
+    earlier = changed(plan, as_at="2026-01-15")
     assert [o.action.ref for o in needs_attention(earlier).overdue] == []
 
 
 def test_stale_threshold_comes_from_the_plan(plan: Plan) -> None:
-    patient = plan.model_copy(update={"stale_after_months": 4})
+    patient = changed(plan, stale_after_months=4)
     assert [s.action.ref for s in needs_attention(patient).stale] == ["2.3", "2.4"]
 
 
@@ -53,7 +58,10 @@ def test_what_changed_per_quarter(plan: Plan) -> None:
     assert [p.key for p in found] == ["2026 Q2", "2026 Q1", "2025 Q4"]
     assert [len(p.updates) for p in found] == [2, 5, 3]
     changes = [
-        [(c.action.ref, c.before.key if c.before else None, c.after.key, c.worse) for c in p.changes]
+        [
+            (c.action.ref, c.before.key if c.before else None, c.after.key, c.worse)
+            for c in p.changes
+        ]
         for p in found
     ]
     assert changes[0] == [("1.1", None, "amber", False), ("1.2", "amber", "red", True)]

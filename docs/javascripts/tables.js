@@ -61,6 +61,13 @@
       count.textContent = "Showing " + shown + " of " + rows.length + " " + noun + (rows.length === 1 ? "" : "s") + ".";
     }
 
+    // A link may choose the filters, e.g. all-actions/?status=red (the plan home links so).
+    var query = new URLSearchParams(window.location.search);
+    form.querySelectorAll("select").forEach(function (select) {
+      var wanted = query.get(select.name);
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
+    });
+
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });

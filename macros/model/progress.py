@@ -68,12 +68,6 @@ def summary(plan: Plan, actions: list[Action]) -> Summary:
     return Summary(result, len(actions))
 
 
-def update_end(update: Update) -> date:
-    """The last day an update may describe: "2026-05" covers all of May."""
-    day = update.day
-    return day.month_end if day.precision == "month" else day.value
-
-
 def status_at(plan: Plan, action: Action, when: date) -> Status | None:
     """The status given by the latest update dated on or before `when`, if any gave one."""
     found: Status | None = None
@@ -153,9 +147,9 @@ def _stale(plan: Plan, action: Action, as_at: date) -> Stale | None:
         return None
     last = action.latest_update
     if last is not None:
-        since = update_end(last)
+        since = last.day.value  # "2026-01" counts from January: 5 months before 30 June
     elif action.new_since is not None:
-        since = action.new_since.month_end  # a new action has had no time to report yet
+        since = action.new_since.value  # a new action has had no time to report yet
     else:
         return Stale(action, None, 0) if not action.progress else None
     months = months_between(since, as_at)

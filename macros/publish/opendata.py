@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.site import Site
+from macros.publish.cells import inert
 from macros.render import links
 from macros.render.text import plain
 
@@ -46,8 +47,13 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([inert(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+def one_line(text: str) -> str:
+    """Paragraphs joined with spaces: every record stays on one line of the file."""
+    return " ".join(text.split())
 
 
 def number(value: float | None) -> str:
@@ -96,7 +102,7 @@ def update_rows(site: Site) -> list[list[object]]:
                         when,
                         status.key if status else "",
                         status.label if status else "",
-                        plain(update.text).strip(),
+                        one_line(plain(update.text)),
                     ]
                 )
     return rows
@@ -130,8 +136,8 @@ def planner_rows(site: Site) -> list[list[object]]:
         [
             plain(item.what),
             item.who,
-            plain(item.activity),
-            plain(item.tells_board),
+            one_line(plain(item.activity)),
+            one_line(plain(item.tells_board)),
             item.when,
             "; ".join(item.months),
             item.meeting,

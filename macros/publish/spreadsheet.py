@@ -15,6 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
 
+from macros.publish.cells import inert
+
 CORE_PROPERTIES = "docProps/core.xml"
 
 
@@ -28,7 +30,7 @@ def workbook_bytes(
     sheet.title = sheet_title[:31]  # Excel's limit on sheet names
     sheet.append(list(columns))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([inert(cell) for cell in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -35,8 +35,9 @@ STYLE: dict[Any, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-# Colour-blind safe (Okabe-Ito), and each line also has its own marker and dash.
-COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"]
+# Okabe-Ito hues, darkened to at least 5.5:1 against white (WCAG asks 3:1 for graphics); each
+# line also has its own marker and dash, so colour is never the only difference.
+COLOURS = ["#005a9c", "#a63d00", "#00704a", "#8b3a8f", "#6b6b00"]
 MARKERS = ["o", "s", "^", "D", "v"]
 DASHES = ["-", "--", ":", "-.", (0, (5, 1, 1, 1))]
 

@@ -138,6 +138,9 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
         },
         archived_note=_archived_note(site, plan, here),
         next_meeting=Markup(next_meeting(site, plan, here)),
+        filtered=lambda status: (
+            links.href(here, links.plan_page(plan.id, "all-actions")) + f"?status={status.key}"
+        ),
     )
 
 

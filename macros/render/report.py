@@ -154,7 +154,8 @@ def membership(site: Site, here: str) -> str:
 
 
 def structure(site: Site, here: str) -> str:
-    return render("report/structure.html", board=site.board, subgroups=site.subgroups)
+    pages = {s.id: links.href(here, links.subgroup(s.id)) for s in site.subgroups}
+    return render("report/structure.html", board=site.board, subgroups=site.subgroups, pages=pages)
 
 
 def about_board(site: Site, here: str) -> str:

@@ -81,7 +81,7 @@ def target_file(site: Path, page_file: Path, href: str) -> Path | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -120,7 +120,9 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_run(gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory) -> BrowserRun:
+def browser_run(
+    gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory
+) -> BrowserRun:
     """Visit every page in one Chromium session; record requests, cookies and axe results."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Route, sync_playwright

@@ -30,7 +30,9 @@ FORMULA = '=HYPERLINK("https://evil.example/","click")'
 
 
 # ids, keys, refs, dates, numbers, colours, yes/no: never free text, so not worth a load
-_NOT_TEXT = re.compile(r"[a-z0-9][a-z0-9_.\-]*|[A-Z]?\d[\w.\-/ ]*|#[0-9a-fA-F]{3,8}|true|false|yes|no|")
+_NOT_TEXT = re.compile(
+    r"[a-z0-9][a-z0-9_.\-]*|[A-Z]?\d[\w.\-/ ]*|#[0-9a-fA-F]{3,8}|true|false|yes|no|"
+)
 
 
 def _leaves(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:

@@ -42,7 +42,9 @@ def live_attacks(markup: str, parser: str = "html.parser") -> list[str]:
             text = " ".join(value) if isinstance(value, list) else str(value)
             if name.lower().startswith("on"):
                 found.append(f"<{tag.name} {name}={text[:40]}>")
-            if name.lower() in URL_ATTRIBUTES and text.strip().lower().startswith("javascript:alert"):
+            if name.lower() in URL_ATTRIBUTES and text.strip().lower().startswith(
+                "javascript:alert"
+            ):
                 found.append(f"<{tag.name} {name}={text[:40]}>")
             if tag.name == "img" and name == "src" and text == "x":
                 found.append("<img src=x>")
@@ -72,8 +74,12 @@ def test_no_page_carries_a_live_attack(attacked: tuple[dict[str, int], Path]) ->
 
 def test_allowed_formatting_survives(attacked: tuple[dict[str, int], Path]) -> None:
     _, site = attacked
-    pages = [BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")]
-    bold = [b for soup in pages for b in soup.find_all(["b", "strong"]) if b.get_text() == "kept-bold"]
+    pages = [
+        BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")
+    ]
+    bold = [
+        b for soup in pages for b in soup.find_all(["b", "strong"]) if b.get_text() == "kept-bold"
+    ]
     links = [a for soup in pages for a in soup.find_all("a", href="https://example.org/kept")]
     assert bold and links
     assert all(a.get_text() == "kept-link" for a in links)

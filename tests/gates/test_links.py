@@ -20,12 +20,12 @@ from tests.gates.conftest import html_pages, target_file
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parsed(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def anchors(file: Path) -> frozenset[str]:
     soup = parsed(file)
     return frozenset(
@@ -95,4 +95,6 @@ def test_strict_build_validates_markdown_links_and_anchors() -> None:
     assert config["strict"] is True
     validation = config["validation"]
     for check in ("unrecognized_links", "anchors", "omitted_files", "absolute_links"):
-        assert validation[check] == "warn", f"validation.{check} must be warn (fails a strict build)"
+        assert validation[check] == "warn", (
+            f"validation.{check} must be warn (fails a strict build)"
+        )

@@ -13,7 +13,11 @@ def foreign(requests: list[str]) -> list[str]:
 
 
 def test_pages_request_nothing_from_other_hosts(browser_run: BrowserRun) -> None:
-    leaks = [f"{visit.url} asked {url}" for visit in browser_run.visits for url in foreign(visit.requests)]
+    leaks = [
+        f"{visit.url} asked {url}"
+        for visit in browser_run.visits
+        for url in foreign(visit.requests)
+    ]
     assert not leaks, "\n".join(leaks)
 
 

@@ -78,7 +78,9 @@ def make_deploy(data: Path, venv: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_make_deploy_refuses_when_check_fails(broken_data: tuple[Path, str], tmp_path: Path) -> None:
+def test_make_deploy_refuses_when_check_fails(
+    broken_data: tuple[Path, str], tmp_path: Path
+) -> None:
     data, where = broken_data
     venv = fake_venv(tmp_path / "venv")
     result = make_deploy(data, venv)
@@ -128,4 +130,3 @@ def test_publish_workflow_deploys_main_through_make_deploy() -> None:
     assert workflow["permissions"]["contents"] == "write"
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any("make deploy" in run for run in steps)
-

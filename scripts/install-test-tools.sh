@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the quality gates (tests/gates/) need, when it is missing:
+#   - Chromium, from Debian's packages (Playwright drives it; no browser is downloaded),
+#   - Java, to run the Nu Html Checker,
+#   - the Nu Html Checker (npm package vnu-jar), into ./node_modules from package-lock.json.
+# axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
+# Fails loudly: a gate is never skipped because a tool is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { echo "install-test-tools: $*" >&2; exit 1; }
+
+apt_install() {
+  command -v apt-get >/dev/null || fail "$1 is missing and this machine has no apt-get; install $1 by hand"
+  [ "$(id -u)" = 0 ] || fail "$1 is missing; install it with: sudo apt-get install $2"
+  # the package lists may be empty on a fresh machine
+  apt-cache show "$2" >/dev/null 2>&1 || apt-get update -qq || fail "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || fail "could not install $2"
+}
+
+command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install Chromium chromium
+command -v java >/dev/null || apt_install Java default-jre-headless
+command -v npm >/dev/null || apt_install npm npm
+
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || fail "npm ci failed (vnu-jar)"
+fi
+[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null || fail "the Nu Html Checker does not run on this Java"
+echo "install-test-tools: Chromium, Java and the Nu Html Checker are ready"

@@ -1,0 +1,80 @@
+"""Plan pages of the example board: every published action on its priority page, dashboard
+counts equal to counts from the data, every action findable by search."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_site
+from macros.model.site import Site
+from macros.render.text import plain, rich_inline
+from tests.conftest import ROOT, page
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return load_site(ROOT / "data")
+
+
+def test_every_published_action_is_on_its_priority_page(example_site: Path, site: Site) -> None:
+    with (example_site / "data" / "actions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == sum(len(p.actions) for p in site.plans)
+    pages: dict[str, dict[str, str]] = {}
+    for row in rows:
+        plan = site.plan_by_id[row["plan_id"]]
+        priority = next(p for p in plan.priorities if p.ref == row["priority_ref"])
+        url = f"plans/{plan.id}/priority-{priority.slug}/"
+        if url not in pages:
+            table = page(example_site, url).select_one("table.ps-actions")
+            pages[url] = {
+                tr.th.get_text(strip=True): tr.get_text(" ", strip=True)
+                for tr in table.select("tr.ps-action")
+            }
+        assert row["action_ref"] in pages[url], (url, row["action_ref"])
+        label = row["status_label"] or "No status yet"
+        assert label in pages[url][row["action_ref"]]
+
+
+@pytest.mark.parametrize("plan_id", ["business-plan-2025-28", "improvement-plan-2026"])
+def test_dashboard_counts_equal_counts_from_data(
+    example_site: Path, site: Site, plan_id: str
+) -> None:
+    plan = site.plan_by_id[plan_id]
+    soup = page(example_site, f"plans/{plan_id}/")
+    table = soup.select_one("table.ps-counts")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")][1:-1]
+    labels = {s.label: s.key for s in plan.statuses}
+    for tr, priority in zip(table.select("tbody tr"), [*plan.priorities, None], strict=True):
+        actions = priority.all_actions if priority else plan.actions
+        counts = Counter(a.status for a in actions)
+        cells = [td.get_text(strip=True) for td in tr.find_all("td")]
+        expected = [counts[labels[h]] if h in labels else counts[None] for h in heads]
+        assert cells == [str(n) for n in [*expected, len(actions)]], tr.th.get_text()
+    done = sum(1 for a in plan.actions if a.status in {s.key for s in plan.statuses if s.done})
+    sentence = soup.select_one(".ps-sentence").get_text(strip=True)
+    assert sentence.startswith(f"{done} of {len(plan.actions)} actions complete")
+
+
+def test_every_action_has_one_search_entry_on_its_anchor(example_site: Path, site: Site) -> None:
+    docs = json.loads((example_site / "search" / "search_index.json").read_text())["docs"]
+    sections = Counter(d["location"] for d in docs if "#action-" in d["location"])
+    plan_pages = [d for d in docs if d["location"].startswith(("plans/", "subgroups/"))]
+    for plan in site.plans:
+        for action in plan.actions:
+            location = f"plans/{plan.id}/priority-{action.priority.slug}/#{action.anchor}"
+            assert sections[location] == 1, location
+            title = plain(rich_inline(action.title))
+            # outside the action's own section, no plan or subgroup page indexes its title
+            others = [
+                d["location"]
+                for d in plan_pages
+                if title in d["title"] + d["text"] and "#action-" not in d["location"]
+            ]
+            assert others == [], (action.ref, others)
+    assert sum(sections.values()) == sum(len(p.actions) for p in site.plans)
