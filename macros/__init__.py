@@ -31,8 +31,8 @@ from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import published_files
 from macros.read.problems import DataError
-from macros.render.problems import problems_page
 from macros.render.data_view import rich_filter, view
+from macros.render.problems import problems_page
 from macros.render.text import title_text
 
 DATA_ENV = "PLANSITE_DATA"

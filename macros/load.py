@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
+from macros.check.planner import planner_warnings
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
 from macros.model.indicators import IndicatorsFile, Value
@@ -70,6 +71,7 @@ def load_site(data_dir: Path) -> Site:
     cross_check(site, problems)
     if problems:
         raise DataError(problems)
+    site.warnings.extend(planner_warnings(site))
     return site
 
 

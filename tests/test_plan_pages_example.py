@@ -64,17 +64,34 @@ def test_dashboard_counts_equal_counts_from_data(
 def test_every_action_has_one_search_entry_on_its_anchor(example_site: Path, site: Site) -> None:
     docs = json.loads((example_site / "search" / "search_index.json").read_text())["docs"]
     sections = Counter(d["location"] for d in docs if "#action-" in d["location"])
-    plan_pages = [d for d in docs if d["location"].startswith(("plans/", "subgroups/"))]
+    listings = [
+        d for d in docs if d["location"].startswith("subgroups/") and "#plan-" in d["location"]
+    ]
     for plan in site.plans:
+        own_pages = [
+            d
+            for d in docs
+            if d["location"].startswith(f"plans/{plan.id}/") and "#action-" not in d["location"]
+        ]
         for action in plan.actions:
             location = f"plans/{plan.id}/priority-{action.priority.slug}/#{action.anchor}"
             assert sections[location] == 1, location
             title = plain(rich_inline(action.title))
-            # outside the action's own section, no plan or subgroup page indexes its title
+            # the plan's other pages and the subgroup pages that list it do not index it again
             others = [
-                d["location"]
-                for d in plan_pages
-                if title in d["title"] + d["text"] and "#action-" not in d["location"]
+                d["location"] for d in own_pages + listings if title in d["title"] + d["text"]
             ]
             assert others == [], (action.ref, others)
     assert sum(sections.values()) == sum(len(p.actions) for p in site.plans)
+
+
+def test_plans_index_lists_every_plan_current_first(example_site: Path, site: Site) -> None:
+    rows = page(example_site, "plans/").select("table.ps-table tbody tr")
+    titles = [tr.th.a.get_text() for tr in rows]
+    assert titles[0] == site.current_plan.title
+    assert sorted(titles) == sorted(p.title for p in site.plans)
+    for tr in rows[1:]:
+        plan = next(p for p in site.plans if p.title == tr.th.a.get_text())
+        # archived only when its progress stops before the current plan's
+        earlier = plan.as_at_date < site.current_plan.as_at_date
+        assert (tr.select_one(".ps-earlier") is not None) == earlier, plan.id

@@ -16,6 +16,8 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
+    for warning in site.warnings:  # the build warns about these too, and a strict build fails
+        print(f"{warning} (warning)", file=sys.stderr)
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

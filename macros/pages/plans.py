@@ -23,14 +23,15 @@ PLAN_VIEWS = [
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
     result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index)]
-    ordered = sorted(site.plans, key=lambda p: (not p.current, p.id))
+    # the current plan first, then the others, most recent first
+    ordered = sorted(site.plans, key=lambda p: (not p.current, -p.as_at_date.toordinal(), p.id))
     for plan in ordered:
-        result.extend(_plan_pages(plan, index))
+        group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
+        result.extend(_plan_pages(plan, index, group))
     return result
 
 
-def _plan_pages(plan: Plan, index: str) -> list[GeneratedPage]:
-    group = plan.title if plan.current else f"{plan.title} (earlier plan)"
+def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
     result = [
         GeneratedPage(links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group)
     ]

@@ -6,6 +6,7 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage, PageLister, Renderer
 from macros.pages import guide as guide_pages
 from macros.pages import indicators as indicator_pages
+from macros.pages import planner as planner_pages
 from macros.pages import plans as plan_pages
 from macros.pages import report as report_pages
 from macros.pages import subgroups as subgroup_pages
@@ -22,6 +23,7 @@ RENDERERS: dict[str, Renderer] = {
     **indicator_pages.RENDERERS,
     **report_pages.RENDERERS,
     **subgroup_pages.RENDERERS,
+    **planner_pages.RENDERERS,
 }
 
 

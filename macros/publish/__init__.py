@@ -7,11 +7,12 @@ that fails never leaves half of them written.
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.publish import opendata, plan_downloads
+from macros.publish import calendar, opendata, plan_downloads
 
 
 def published_files(site: Site) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     files.update(opendata.files(site))
     files.update(plan_downloads.files(site))
+    files.update(calendar.files(site))
     return files

@@ -54,6 +54,19 @@ def downloads() -> str:
     return "downloads.md"
 
 
+def planner() -> str:
+    return "planner.md"
+
+
+def planner_calendar() -> str:
+    """The whole reporting planner as an .ics calendar, in site/."""
+    return "reporting-planner.ics"
+
+
+def subgroup_calendar(subgroup_id: str) -> str:
+    return f"calendars/{subgroup_id}.ics"
+
+
 def guide_home() -> str:
     return "guide/index.md"
 

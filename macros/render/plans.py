@@ -105,10 +105,15 @@ def bar(label: str, href: str, counts: Summary) -> Bar:
 
 def plans_index(site: Site, here: str) -> str:
     current = site.current_plan
-    earlier = sorted((p for p in site.plans if not p.current), key=lambda p: p.as_at_date)
+    others = sorted((p for p in site.plans if not p.current), key=lambda p: p.as_at_date)
     rows = [
-        (plan, links.href(here, links.plan_home(plan.id)), sentence(summary(plan, plan.actions)))
-        for plan in [current, *earlier[::-1]]
+        (
+            plan,
+            links.href(here, links.plan_home(plan.id)),
+            sentence(summary(plan, plan.actions)),
+            is_earlier(site, plan),
+        )
+        for plan in [current, *others[::-1]]
     ]
     return render("plans/index.html", rows=rows, current=current)
 
@@ -144,9 +149,14 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
     )
 
 
+def is_earlier(site: Site, plan: Plan) -> bool:
+    """An archived plan: not current, and its progress stops before the current plan's."""
+    return not plan.current and plan.as_at_date < site.current_plan.as_at_date
+
+
 def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
     """An earlier plan says so, and links to the current plan."""
-    if plan.current:
+    if not is_earlier(site, plan):
         return None
     current = site.current_plan
     return current.title, links.href(here, links.plan_home(current.id))

@@ -45,6 +45,9 @@ def clean_html(html: str) -> str:
     )
 
 
+# The same text reaches several pages (priority, "What changed", downloads...): convert it once.
+# Bounded, so a long `mkdocs serve` session cannot grow it without limit; 12,000 actions fit.
+@functools.lru_cache(maxsize=1 << 17)
 def rich(text: str) -> str:
     """Markdown (with the HTML fragments real plans carry) as safe HTML."""
     if not text:

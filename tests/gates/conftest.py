@@ -1,7 +1,8 @@
 """What the quality gates share: the site under test, served on 127.0.0.1, visited once in Chromium.
 
 The gates check the example board's site (the `example_site` fixture) so every page type is
-checked as it lands. PLANSITE_GATES_DATA=<folder> checks another board's data instead.
+checked as it lands. PLANSITE_GATES_DATA=<folder> checks another board's data instead, and
+PLANSITE_GATES_SITE=<folder> an already built site.
 Every page is visited once in one browser session: the accessibility gate reads the axe
 results of that visit and the privacy gate reads the requests and cookies it recorded.
 """
@@ -42,6 +43,9 @@ INSTALL_HINT = "run scripts/install-test-tools.sh (or `make test`, which runs it
 @pytest.fixture(scope="session")
 def gated_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site every gate checks."""
+    built = os.environ.get("PLANSITE_GATES_SITE")
+    if built:  # an already built site, e.g. site/ before it is published
+        return Path(built).resolve()
     other = os.environ.get("PLANSITE_GATES_DATA")
     if not other:
         site: Path = request.getfixturevalue("example_site")

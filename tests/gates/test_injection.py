@@ -109,7 +109,8 @@ def test_search_index_carries_no_live_attack(attacked: tuple[dict[str, int], Pat
     assert any("alert(1)" in doc["text"] for doc in index["docs"])
 
 
-def test_downloads_carry_no_formula_or_markup(attacked: tuple[dict[str, int], Path]) -> None:
+def test_downloads_carry_no_formula(attacked: tuple[dict[str, int], Path]) -> None:
+    # in a CSV or XLSX file a tag is only text; what a spreadsheet runs is a formula
     _, site = attacked
     cells = []
     for download in sorted(site.rglob("*.csv")):
@@ -127,7 +128,5 @@ def test_downloads_carry_no_formula_or_markup(attacked: tuple[dict[str, int], Pa
                         cells.append((download.name, cell.value))
     assert cells
     formulas = [f"{name}: {cell[:50]}" for name, cell in cells if cell.startswith(FORMULA_STARTS)]
-    markup = [f"{name}: {cell[:50]}" for name, cell in cells if live_attacks(cell)]
     assert not formulas, "cells a spreadsheet would run:\n" + "\n".join(formulas)
-    assert not markup, "cells with live markup:\n" + "\n".join(markup)
     assert any("HYPERLINK" in cell for _, cell in cells)  # the formula was there, made inert

@@ -1,0 +1,184 @@
+"""Reporting frequencies as people write them: "Quarterly", "Twice a year", "Every other meeting".
+
+`place` turns the wording (and optional explicit months) into the months of the planner's year
+when the report comes to the board, or says why it cannot. The wording itself is kept for
+display; this only derives months from it. Pure: no clock, no files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from macros.model.dates import MONTHS, month_number
+
+EXAMPLES = '"Quarterly", "Twice a year", "Annual report every March" or "As required"'
+
+
+@dataclass(frozen=True)
+class Placement:
+    """When an item comes to the board: month numbers (1-12) in the planner's order."""
+
+    months: tuple[int, ...]
+    as_required: bool = False  # no fixed months: said so, or could not be placed
+    problem: str = ""  # why the wording could not be used, and the fix; "" when fine
+
+
+@dataclass
+class _Found:
+    """What the wording says, phrase by phrase."""
+
+    named: set[int]
+    intervals: list[int]
+    every_meeting: bool = False
+    every_other_meeting: bool = False
+    annual: bool = False
+    as_required: bool = False
+
+
+MEETING = r"(?:\w+\s+)?meetings?"
+# Order matters: a matched phrase is blanked out, so "bi-monthly" is not read as "monthly" too.
+PHRASES: list[tuple[re.Pattern[str], Callable[[_Found], None]]] = [
+    (
+        re.compile(r"\bas (?:and when )?(?:required|needed|appropriate)\b|\bad[ -]hoc\b|"
+                   r"\bwhen (?:required|needed)\b|\bby exception\b"),
+        lambda f: setattr(f, "as_required", True),
+    ),
+    (
+        re.compile(rf"\b(?:every|each|at) (?:other|second|alternate) {MEETING}|"
+                   rf"\balternate {MEETING}"),
+        lambda f: setattr(f, "every_other_meeting", True),
+    ),
+    (
+        re.compile(rf"\b(?:every|each|all) {MEETING}|\bstanding item\b"),
+        lambda f: setattr(f, "every_meeting", True),
+    ),
+    (
+        re.compile(r"\bbi-?monthly\b|\bevery (?:two|2) months\b|\b(?:two|2)[ -]?monthly\b"),
+        lambda f: f.intervals.append(2),
+    ),
+    (
+        re.compile(r"\bquarterly\b|\b(?:every|each) quarter\b|\bevery (?:three|3) months\b|"
+                   r"\b(?:three|3)[ -]?monthly\b"),
+        lambda f: f.intervals.append(3),
+    ),
+    (
+        re.compile(r"\b(?:three|3) times (?:a|per|each) year\b|\bevery (?:four|4) months\b|"
+                   r"\b(?:four|4)[ -]?monthly\b"),
+        lambda f: f.intervals.append(4),
+    ),
+    (
+        re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each) year\b|\btwice yearly\b|"
+                   r"\bbi-?annual(?:ly)?\b|\bhalf[ -]?yearly\b|\b(?:six|6)[ -]?monthly\b|"
+                   r"\bevery (?:six|6) months\b"),
+        lambda f: f.intervals.append(6),
+    ),
+    (
+        re.compile(r"\bmonthly\b|\b(?:every|each) month\b|\bweekly\b|\bfortnightly\b"),
+        lambda f: f.intervals.append(1),
+    ),
+    (
+        re.compile(r"\bannual(?:ly)?\b|\byearly\b|\bonce (?:a|per) year\b|\b(?:every|each) year\b"),
+        lambda f: setattr(f, "annual", True),
+    ),
+]  # fmt: skip
+# Month names anywhere in the wording ("every March", "Annually (July)"); "may" only as "May".
+MONTH_WORD = re.compile(
+    r"\b(" + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+MAY = re.compile(r"\bMay\b")
+
+
+def place(
+    when: str, months: Sequence[str], meeting_months: Sequence[int], first_month: int
+) -> Placement:
+    """The months an item reports in; explicit `months` win over the wording.
+
+    `meeting_months` are the board's meeting months (1-12); `first_month` is the planner
+    year's first month, which orders the result and breaks ties between equally good phases.
+    """
+    written = _from_wording(when, meeting_months, first_month)
+    if not months:
+        return written
+    chosen = _in_order({month_number(m) for m in months}, first_month)
+    problem = ""
+    if written.months and len(written.months) != len(chosen):
+        problem = (
+            f"`when: {when}` means {_times(len(written.months))} a year but `months` lists "
+            f"{len(chosen)} month{'' if len(chosen) == 1 else 's'}; make them agree"
+        )
+    return Placement(chosen, problem=problem)
+
+
+def _from_wording(when: str, meeting_months: Sequence[int], first_month: int) -> Placement:
+    found = _read(when)
+    meetings = _in_order(set(meeting_months), first_month)
+    chosen = set(found.named)
+    for every in found.intervals:
+        chosen.update(_every(every, meetings, first_month))
+    if (found.every_meeting or found.every_other_meeting) and not meetings:
+        return _unplaced(
+            f"`when: {when}` depends on the board's meetings, but board.yml has no "
+            "`meeting_months`; add them there, or add `months: [...]` to this item"
+        )
+    if found.every_meeting:
+        chosen.update(meetings)
+    if found.every_other_meeting:
+        chosen.update(meetings[::2])
+    if chosen:
+        return Placement(_in_order(chosen, first_month))
+    if found.as_required:
+        return Placement((), as_required=True)
+    if found.annual:
+        return _unplaced(
+            f'`when: {when}` does not say which month; name it, e.g. "Annual report every '
+            'March", or add `months: [Mar]` to this item'
+        )
+    return _unplaced(
+        f"`when: {when}` does not say when in words this site can read; write e.g. "
+        f"{EXAMPLES}, or add `months: [Mar, Sep]` to this item"
+    )
+
+
+def _read(when: str) -> _Found:
+    found = _Found(named=set(), intervals=[])
+    text = when.replace("\u2013", "-").replace("\u2011", "-")
+    if MAY.search(text):
+        found.named.add(5)
+    lowered = text.lower()
+    for pattern, record in PHRASES:
+        for match in pattern.finditer(lowered):
+            record(found)
+            lowered = lowered[: match.start()] + " " * len(match.group()) + lowered[match.end() :]
+    found.named.update(MONTHS[m.group(1).lower()] for m in MONTH_WORD.finditer(lowered))
+    return found
+
+
+def _every(step: int, meetings: Sequence[int], first_month: int) -> list[int]:
+    """Every `step` months: the phase that meets the board most often, else the earliest."""
+    phases = [
+        [(first_month - 1 + phase + k * step) % 12 + 1 for k in range(12 // step)]
+        for phase in range(step)
+    ]
+    return max(phases, key=lambda months: len(set(months) & set(meetings)))
+
+
+def _in_order(months: set[int], first_month: int) -> tuple[int, ...]:
+    return tuple(sorted(months, key=lambda m: (m - first_month) % 12))
+
+
+def _unplaced(problem: str) -> Placement:
+    return Placement((), as_required=True, problem=problem)
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def month_dates(year_start: date) -> list[date]:
+    """The first day of each of the twelve months the planner covers, from `year_start`."""
+    first = year_start.year * 12 + year_start.month - 1
+    return [date((first + k) // 12, (first + k) % 12 + 1, 1) for k in range(12)]

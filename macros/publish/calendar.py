@@ -1,0 +1,102 @@
+"""The reporting planner as RFC 5545 calendars: site/reporting-planner.ics and one per subgroup.
+
+One all-day event per item per reporting month of the planner's year. Every build of the same
+data writes the same bytes: UIDs come from the item and the month, DTSTAMP from the current
+plan's "as at" date, never from the clock, so calendar apps update events instead of
+duplicating them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlparse
+
+from icalendar import Calendar, Event
+
+from macros.model.reporting import Scheduled, schedule
+from macros.model.site import Site
+from macros.render import links
+from macros.render.text import plain
+
+PRODID = "-//Plansite//Reporting planner//EN"
+
+
+def files(site: Site) -> dict[str, bytes]:
+    if site.planner is None:
+        return {}
+    entries = schedule(site)
+    board = site.board.short_name or site.board.name
+    result = {links.planner_calendar(): _calendar(site, entries, f"{board} reporting planner")}
+    for subgroup in site.subgroups:
+        own = [entry for entry in entries if entry.subgroup is subgroup]
+        name = f"{board} reporting planner: {subgroup.name}"
+        result[links.subgroup_calendar(subgroup.id)] = _calendar(site, own, name)
+    return result
+
+
+def _calendar(site: Site, entries: list[Scheduled], name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamp = datetime.combine(site.current_plan.as_at_date, time(), tzinfo=UTC)
+    domain = _domain(site)
+    for entry, key in zip(entries, _keys(entries), strict=True):
+        for day in entry.dates:
+            event = Event()
+            event.add("uid", f"{_digest(key, day.strftime('%Y-%m'))}@{domain}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("summary", f"{plain(entry.item.what)} ({_short_who(entry)})")
+            event.add("description", _description(entry))
+            event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
+            calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def _who(entry: Scheduled) -> str:
+    return entry.subgroup.name if entry.subgroup else plain(entry.item.who)
+
+
+def _short_who(entry: Scheduled) -> str:
+    if entry.subgroup:
+        return entry.subgroup.acronym or entry.subgroup.name
+    return plain(entry.item.who)
+
+
+def _description(entry: Scheduled) -> str:
+    item = entry.item
+    lines = [f"Who reports: {_who(entry)}"]
+    if item.tells_board:
+        lines.append(f"What the report will tell the board: {plain(item.tells_board)}")
+    if item.activity:
+        lines.append(f"Subgroup activity: {plain(item.activity)}")
+    lines.append(f"When, as the planner says: {plain(item.when)}")
+    return "\n".join(lines)
+
+
+def _keys(entries: list[Scheduled]) -> list[str]:
+    """What identifies an item across builds: what and who; a repeated pair is numbered."""
+    seen: dict[str, int] = {}
+    keys = []
+    for entry in entries:
+        key = f"{entry.item.what}\n{entry.item.who}"
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}\n{seen[key]}")
+    return keys
+
+
+def _digest(key: str, month: str) -> str:
+    return hashlib.sha256(f"{key}\n{month}".encode()).hexdigest()[:24]
+
+
+def _domain(site: Site) -> str:
+    """The board's web address for UIDs, else a name made from its short name."""
+    host = urlparse(site.board.contact.website).hostname
+    if host:
+        return host.removeprefix("www.")
+    short = site.board.short_name or site.board.name
+    return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-") + ".plansite"
