@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+
+from pydantic import Field, field_validator
 
 from macros.model.base import Model
 
@@ -31,7 +33,15 @@ class StatedTotals(Model):
 
 class Budget(Model):
     year: str
-    currency: str = "GBP"
+    currency: str = Field("GBP", description="Three-letter currency code, e.g. GBP")
+
+    @field_validator("currency")
+    @classmethod
+    def _currency_code(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Z]{3}", value):
+            raise ValueError(f"currency `{value}` must be a three-letter code such as GBP")
+        return value
+
     expenditure: list[BudgetLine] = Field(default_factory=list)
     income: list[BudgetLine] = Field(default_factory=list)
     contributions: list[Contribution] = Field(default_factory=list)
