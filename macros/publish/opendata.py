@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
+from macros.model.plan import Action, Plan
 from macros.model.site import Site
 from macros.publish.cells import inert
 from macros.render import links
-from macros.render.text import plain
+from macros.render.text import plain, rich
 
 MISSING = ["", SUPPRESSED]  # an empty cell has no value; [c] is a suppressed count
 
@@ -60,31 +61,35 @@ def number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def action_facts(plan: Plan, action: Action) -> dict[str, str]:
+    """Everything a download says about one action, as plain text, by column name."""
+    status = plan.vocabulary.find(action.status) if action.status else None
+    due = action.due_date
+    latest = action.latest_update
+    return {
+        "plan_id": plan.id,
+        "priority_ref": action.priority.ref,
+        "issue": plain(action.issue.title) if action.issue else "",
+        "action_ref": action.ref,
+        "title": plain(action.title),
+        "leads": "; ".join(action.leads),
+        "due": action.due or "",
+        "due_date": due.date.isoformat() if due and due.date else "",
+        "due_reason": due.reason if due else "",
+        "status_key": status.key if status else "",
+        "status_label": status.label if status else "",
+        "new": action.new or "",
+        "latest_update_date": latest.date if latest else "",
+        "latest_update": one_line(plain(rich(latest.text))) if latest else "",
+    }
+
+
 def action_rows(site: Site) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for plan in site.plans:
-        for action in plan.actions:
-            status = plan.vocabulary.find(action.status) if action.status else None
-            due = action.due_date
-            latest = action.latest_update
-            rows.append(
-                [
-                    plan.id,
-                    action.priority.ref,
-                    plain(action.issue.title) if action.issue else "",
-                    action.ref,
-                    plain(action.title),
-                    "; ".join(action.leads),
-                    action.due or "",
-                    due.date.isoformat() if due and due.date else "",
-                    due.reason if due else "",
-                    status.key if status else "",
-                    status.label if status else "",
-                    action.new or "",
-                    latest.date if latest else "",
-                ]
-            )
-    return rows
+    return [
+        [facts[name] for name in ACTION_COLUMNS]
+        for plan in site.plans
+        for facts in (action_facts(plan, action) for action in plan.actions)
+    ]
 
 
 def update_rows(site: Site) -> list[list[object]]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from macros.model.plan import Plan
-from macros.model.progress import status_of
 from macros.model.site import Site
-from macros.publish.opendata import ACTION_COLUMNS, action_rows, write_csv
+from macros.publish.opendata import ACTION_COLUMNS, action_facts, action_rows, write_csv
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render import links
-from macros.render.text import plain, rich
 
-COLUMNS = [
-    "Priority", "Ref", "Issue", "Action", "Lead", "Due", "Due date", "Status",
-    "Latest update date", "Latest update",
-]  # fmt: skip
+# heading shown in the spreadsheet -> the fact it holds (see opendata.action_facts)
+COLUMNS = {
+    "Priority": "priority_ref", "Ref": "action_ref", "Issue": "issue", "Action": "title",
+    "Lead": "leads", "Due": "due", "Due date": "due_date", "Status": "status_label",
+    "Latest update date": "latest_update_date", "Latest update": "latest_update",
+}  # fmt: skip
 
 
 def csv_path(plan: Plan) -> str:
@@ -26,26 +26,7 @@ def xlsx_path(plan: Plan) -> str:
 
 def rows(plan: Plan) -> list[list[str]]:
     """One row per action, in the plan's order (the order of the page's table)."""
-    result = []
-    for action in plan.actions:
-        status = status_of(plan, action)
-        due = action.due_date
-        latest = action.latest_update
-        result.append(
-            [
-                action.priority.ref,
-                action.ref,
-                plain(action.issue.title) if action.issue else "",
-                plain(action.title),
-                "; ".join(action.leads),
-                action.due or "",
-                due.date.isoformat() if due and due.date else "",
-                status.label if status else "",
-                latest.date if latest else "",
-                plain(rich(latest.text)).strip() if latest else "",
-            ]
-        )
-    return result
+    return [[action_facts(plan, a)[key] for key in COLUMNS.values()] for a in plan.actions]
 
 
 def files(site: Site) -> dict[str, bytes]:
@@ -56,6 +37,6 @@ def files(site: Site) -> dict[str, bytes]:
     result = {links.open_data("actions.xlsx"): every_xlsx}
     for plan in site.plans:
         table = rows(plan)
-        result[csv_path(plan)] = write_csv(COLUMNS, table)
-        result[xlsx_path(plan)] = workbook_bytes("Actions", COLUMNS, table, plan.as_at_date)
+        result[csv_path(plan)] = write_csv(list(COLUMNS), table)
+        result[xlsx_path(plan)] = workbook_bytes("Actions", list(COLUMNS), table, plan.as_at_date)
     return result
