@@ -1,0 +1,55 @@
+"""The All actions table's script in a real browser: filters by URL and by form, counts, sorting.
+
+The table is complete without the script (checked by the plan page tests); this checks what the
+script adds, on the example board, by keyboard where a reader would use one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from macros.load import load_site
+from macros.render import links
+from tests.conftest import ROOT
+from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
+
+
+def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    site = load_site(ROOT / "data")
+    plan = site.current_plan
+    worst = plan.statuses[-1]
+    worst_count = sum(1 for a in plan.actions if a.status == worst.key)
+    url = served_site + links.served_dir(links.plan_page(plan.id, "all-actions"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page()
+        page.goto(f"{url}?status={worst.key}", wait_until="networkidle")
+        visible = page.locator("#all-actions tbody tr:not([hidden])")
+        assert visible.count() == worst_count
+        assert page.locator(".ps-filter-count").inner_text() == (
+            f"Showing {worst_count} of {len(plan.actions)} actions."
+        )
+
+        page.select_option("select[name=status]", "")
+        assert visible.count() == len(plan.actions)
+
+        ref_button = page.locator("#all-actions thead th button").first
+        ref_button.focus()
+        page.keyboard.press("Enter")
+        head = page.locator("#all-actions thead th").first
+        assert head.get_attribute("aria-sort") == "ascending"
+        page.keyboard.press("Enter")
+        assert head.get_attribute("aria-sort") == "descending"
+        first_ref = visible.first.locator("th, td").first.inner_text().strip()
+        browser.close()
+    refs = [a.ref for a in plan.actions]
+    assert first_ref == max(refs, key=_natural)
+
+
+def _natural(ref: str) -> list[object]:
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", ref)]
