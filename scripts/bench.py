@@ -22,67 +22,91 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project, for
 
 from bench.baseline import ROOT, expand, write_baseline
 from bench.measure import Build, best, mkdocs_build
+from bench.serve import serve_latency
 from bench.synthetic import AS_AT, generate
 
 SMALL = 1200  # --scaling compares N with this
+ACTION_COUNT = "actions.txt"
 
 
 def main() -> None:
     options = _arguments()
     work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if options.data:  # a real board, e.g. the example board in data/
+        source = Path(options.data).resolve()
+        plansite, baseline, actions = run(options.repeat, work / source.name, source)
+        _table(f"{source.name} ({actions} actions)", plansite, baseline)
+        if options.serve:
+            times = serve_latency(ROOT, source, work)
+            shown = ", ".join(f"{t:.2f}" for t in times)
+            print(f"mkdocs serve shows a data edit in {min(times):.2f} s (each edit: {shown} s)\n")
+        print(f"ratio {plansite.seconds / baseline.seconds:.2f} at {actions} actions")
+        return
     sizes = [SMALL, options.actions] if options.scaling and options.actions != SMALL else []
     results: dict[int, tuple[Build, Build]] = {}
-    for actions in sizes or [options.actions]:
-        results[actions] = run(actions, options.repeat, work / f"n{actions}")
-        _table(actions, *results[actions])
+    for size in sizes or [options.actions]:
+        plansite, baseline, _ = run(options.repeat, work / f"n{size}", None, size)
+        results[size] = plansite, baseline
+        _table(f"{size} actions", plansite, baseline)
     if sizes:
         _scaling(results[SMALL], results[options.actions], options.actions)
     plansite, baseline = results[options.actions]
     print(f"ratio {plansite.seconds / baseline.seconds:.2f} at {options.actions} actions")
 
 
-def run(actions: int, repeat: int, folder: Path) -> tuple[Build, Build]:
-    """Generate, expand and build N actions both ways; the best of `repeat` runs of each."""
-    data, baseline_config = folder / "data", folder / "baseline" / "mkdocs.yml"
+def run(
+    repeat: int, folder: Path, source: Path | None, actions: int = 0
+) -> tuple[Build, Build, int]:
+    """Prepare, then build both ways: the best of `repeat` runs of each, and the action count."""
     # In a fresh process: a child started from a big parent would report the parent's memory
     # as its own peak (Linux counts the memory it had before exec).
-    preparing = multiprocessing.get_context("spawn").Process(target=prepare, args=(actions, folder))
+    preparing = multiprocessing.get_context("spawn").Process(
+        target=prepare, args=(folder, source, actions)
+    )
     preparing.start()
     preparing.join()
     if preparing.exitcode != 0:
-        raise SystemExit(f"could not prepare the synthetic board of {actions} actions")
-    print(f"{actions} actions: synthetic board in {data}", file=sys.stderr)
+        raise SystemExit(f"could not prepare {source or 'the synthetic board'} in {folder}")
+    data = source or folder / "data"
+    print(f"data: {data}; sites and logs: {folder}", file=sys.stderr)
     env = {
         **os.environ,
         "PLANSITE_DATA": str(data),
         "NO_MKDOCS_2_WARNING": "1",
-        # both sites date their sitemap from the plan, not from this machine's clock
+        # both sites date their sitemap from the same day, not from this machine's clock
         "SOURCE_DATE_EPOCH": str(calendar.timegm(date.fromisoformat(AS_AT).timetuple())),
     }
+    baseline_config = folder / "baseline" / "mkdocs.yml"
     plansite_runs, baseline_runs = [], []
     for attempt in range(1, repeat + 1):  # alternate, so a busy moment hits both alike
         print(f"  run {attempt}/{repeat}", file=sys.stderr)
         plansite_runs.append(mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env))
         baseline_runs.append(mkdocs_build(baseline_config, folder / "baseline-site", env))
-    return best(plansite_runs), best(baseline_runs)
+    counted = int((folder / ACTION_COUNT).read_text())
+    return best(plansite_runs), best(baseline_runs), counted
 
 
-def prepare(actions: int, folder: Path) -> None:
-    """Write the synthetic board, then the static baseline made from one Plansite build."""
-    data = generate(folder / "data", actions)
+def prepare(folder: Path, source: Path | None, actions: int) -> None:
+    """Write the synthetic board (unless given one), then the static baseline from one build."""
+    from macros.load import load_site
+
+    data = source or generate(folder / "data", actions)
+    site = load_site(data)
+    (folder / ACTION_COUNT).write_text(str(sum(len(p.actions) for p in site.plans)))
     write_baseline(expand(data, folder / "expand-site"), folder / "baseline")
 
 
-def _table(actions: int, plansite: Build, baseline: Build) -> None:
+def _table(what: str, plansite: Build, baseline: Build) -> None:
     rows = [
         ("build time, best (s)", f"{plansite.seconds:.2f}", f"{baseline.seconds:.2f}"),
         ("peak memory (MB)", _mb(plansite.peak_bytes), _mb(baseline.peak_bytes)),
         ("search index (MB)", _mb(plansite.search_index_bytes), _mb(baseline.search_index_bytes)),
         ("site (MB)", _mb(plansite.site_bytes), _mb(baseline.site_bytes)),
         ("HTML pages", str(plansite.pages), str(baseline.pages)),
+        ("Plansite adds (s)", f"{plansite.seconds - baseline.seconds:.2f}", ""),
     ]
-    print(f"\n{actions} actions{'':14}{'Plansite':>12}{'baseline':>12}")
+    print(f"\n{what:<28}{'Plansite':>12}{'baseline':>12}")
     for name, ours, theirs in rows:
         print(f"{name:<28}{ours:>12}{theirs:>12}")
     print()
@@ -115,6 +139,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--scaling", action="store_true", help=f"also run {SMALL} actions and compare"
     )
+    parser.add_argument("--data", help="measure this data folder (e.g. data) instead")
+    parser.add_argument("--serve", action="store_true", help="with --data: time `mkdocs serve`")
     parser.add_argument("--work", help="keep the data, docs and sites in this folder")
     options = parser.parse_args()
     if options.actions < 1 or options.repeat < 1:

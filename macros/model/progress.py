@@ -70,11 +70,12 @@ def summary(plan: Plan, actions: list[Action]) -> Summary:
 
 def status_at(plan: Plan, action: Action, when: date) -> Status | None:
     """The status given by the latest update dated on or before `when`, if any gave one."""
-    found: Status | None = None
-    for update in sorted(action.updates, key=lambda u: u.day.value):
+    for update in reversed(action.updates_oldest_first):  # the latest such update wins
         if update.day.value <= when and update.status:
-            found = plan.vocabulary.find(update.status) or found
-    return found
+            found = plan.vocabulary.find(update.status)
+            if found is not None:
+                return found
+    return None
 
 
 # Needs attention ------------------------------------------------------------------------------
@@ -158,7 +159,7 @@ def _stale(plan: Plan, action: Action, as_at: date) -> Stale | None:
 
 def _worsened(plan: Plan, action: Action) -> Worsened | None:
     """The latest update gave a worse status than the update before it that gave one."""
-    graded = [u for u in sorted(action.updates, key=lambda u: u.day.value) if u.status]
+    graded = [u for u in action.updates_oldest_first if u.status]
     latest = action.latest_update
     if len(graded) < 2 or latest is None or graded[-1] is not latest:
         return None

@@ -59,6 +59,14 @@ def read_yaml(path: Path, problems: Problems) -> YamlDoc | None:
     return doc
 
 
+class _LibyamlComposer(yaml.CSafeLoader):
+    """libyaml's parser, without guessing types: every value stays the text typed (see above)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.yaml_implicit_resolvers = {}
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, built by libyaml when PyYAML has it (ten times faster on a big plan).
 
@@ -67,7 +75,7 @@ def _compose(text: str) -> yaml.Node | None:
     """
     if yaml.__with_libyaml__:
         try:
-            return yaml.compose(text, Loader=yaml.CSafeLoader)
+            return yaml.compose(text, Loader=_LibyamlComposer)
         except yaml.MarkedYAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)

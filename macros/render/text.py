@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 import markdown
 import nh3
@@ -45,6 +46,12 @@ def clean_html(html: str) -> str:
     )
 
 
+# One line with none of Markdown's or HTML's special characters, not starting like a list: Markdown
+# would only wrap it in <p>. Most update texts are like this, and Markdown is the slow part.
+SPECIAL = r"\\`*_\[\]<>&#!\x00-\x1f\x7f"
+PLAIN_LINE = re.compile(rf"[^\s\d+=\-{SPECIAL}][^{SPECIAL}]*")
+
+
 # The same text reaches several pages (priority, "What changed", downloads...): convert it once.
 # Bounded, so a long `mkdocs serve` session cannot grow it without limit; 12,000 actions fit.
 @functools.lru_cache(maxsize=1 << 17)
@@ -52,6 +59,8 @@ def rich(text: str) -> str:
     """Markdown (with the HTML fragments real plans carry) as safe HTML."""
     if not text:
         return ""
+    if PLAIN_LINE.fullmatch(text) and not text[-1].isspace():
+        return clean_html(f"<p>{text}</p>")
     converter = _converter()
     converter.reset()
     return clean_html(converter.convert(text))
@@ -70,6 +79,7 @@ def title_text(text: str) -> str:
     return html.escape(plain(text), quote=False)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def plain(text: str) -> str:
     """Text with every tag removed, for CSV files, titles and search."""
     return (

@@ -1,0 +1,63 @@
+"""The shortcut in macros/render/text.rich (plain one-line text skips Markdown) changes nothing.
+
+Added for build speed (docs/maintainers/performance.md): it must give exactly what Markdown and
+the cleaner give, for every text the data holds and for random text full of special characters.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.render import text
+
+ROOT = Path(__file__).resolve().parents[1]
+# characters that mean something to Markdown or HTML, among ordinary prose
+ALPHABET = list("ab c.,;:'\"-+=()!?%£é1 2\u00a0/|~^{}\n\t\x02<>&*_#`[]\\")
+
+
+def _through_markdown(value: str) -> str:
+    converter = text._converter()
+    converter.reset()
+    return text.clean_html(converter.convert(value))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _data_texts() -> set[str]:
+    found: set[str] = set()
+    for path in [*ROOT.glob("data/**/*.yml"), *ROOT.glob("tests/fixtures/**/*.yml")]:
+        try:
+            found.update(_strings(yaml.load(path.read_text(encoding="utf-8"), yaml.BaseLoader)))
+        except yaml.YAMLError:
+            continue  # broken on purpose: some fixtures test error messages
+    return found
+
+
+def test_shortcut_gives_what_markdown_gives() -> None:
+    rng = random.Random(8)
+    samples = {"".join(rng.choices(ALPHABET, k=rng.randint(1, 30))) for _ in range(20000)}
+    samples |= _data_texts()
+    shortcut = [s for s in samples if text.PLAIN_LINE.fullmatch(s)]
+    assert len(shortcut) > 1000  # the shortcut is really taken, so this compares something
+    for sample in samples:
+        assert text.rich(sample) == _through_markdown(sample), repr(sample)
+
+
+def test_text_with_markdown_still_goes_through_markdown() -> None:
+    assert text.rich("Report **approved** by the board") == (
+        "<p>Report <strong>approved</strong> by the board</p>"
+    )
+    assert text.rich("1. first") == "<ol>\n<li>first</li>\n</ol>"
+    assert text.rich("Tom & Jerry <script>x</script>") == "<p>Tom &amp; Jerry </p>"
