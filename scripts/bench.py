@@ -91,6 +91,7 @@ def prepare(folder: Path, source: Path | None, actions: int) -> None:
     """Write the synthetic board (unless given one), then the static baseline from one build."""
     from macros.load import load_site
 
+    folder.mkdir(parents=True, exist_ok=True)
     data = source or generate(folder / "data", actions)
     site = load_site(data)
     (folder / ACTION_COUNT).write_text(str(sum(len(p.actions) for p in site.plans)))

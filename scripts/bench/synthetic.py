@@ -123,7 +123,7 @@ def _priority(rng: random.Random, number: int, count: int, indicators: list[str]
     grouped = count // 2  # half the actions sit under issues, as in real plans
     issues = []
     for issue_number in range(1, max(1, grouped // 10) + 1):
-        issue_actions = []
+        issue_actions: list[dict[str, Any]] = []
         for _ in range(min(10, grouped - len(refs))):
             action_ref = f"{ref}.{issue_number}.{len(issue_actions) + 1}"
             issue_actions.append(_action(rng, action_ref, refs, indicators))
