@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 
 def _channel(value: int) -> float:
     c = value / 255
@@ -19,6 +21,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=256)
 def text_on(background: str) -> str:
     """Black or white, whichever reads better on `background`."""
     return (

@@ -6,6 +6,7 @@ for `use_directory_urls: true` (a page `a/b.md` is served at `a/b/`).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -93,6 +94,7 @@ def served_dir(src_path: str) -> str:
     return stem
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every link of every page
 def href(here: str, target: str, anchor: str = "") -> str:
     """A relative link from page `here` to page (or file) `target`, both paths inside docs/."""
     base = served_dir(here) or "."

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
 from macros.model.site import Site
-from macros.publish import opendata
+from macros.publish import opendata, published_files
 from macros.render import links
 from macros.render.figures import money, number
 from macros.render.tables import Row, Table
@@ -167,7 +167,7 @@ def size_text(size: int) -> str:
 
 
 def downloads(site: Site, here: str) -> str:
-    files = opendata.files(site)
+    files = published_files(site)
     items = []
     for dataset in opendata.DATASETS:
         path = links.open_data(dataset.path)
