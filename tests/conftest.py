@@ -41,6 +41,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A second, independent build of the example board, for checks that builds repeat."""
+    out = tmp_path_factory.mktemp("example-again") / "site"
+    result = run_build(ROOT / "data", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """Build a board from tests/fixtures/<name>, once per name."""
     built: dict[str, Path] = {}

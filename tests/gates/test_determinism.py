@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_site
-from tests.conftest import ROOT, run_build
+from tests.conftest import ROOT
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -18,11 +18,8 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("again") / "site"
-    result = run_build(ROOT / "data", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def second_build(example_site_again: Path) -> Path:
+    return example_site_again
 
 
 def test_two_builds_are_byte_identical(example_site: Path, second_build: Path) -> None:
