@@ -13,9 +13,11 @@ fail() { echo "install-test-tools: $*" >&2; exit 1; }
 apt_install() {
   command -v apt-get >/dev/null || fail "$1 is missing and this machine has no apt-get; install $1 by hand"
   [ "$(id -u)" = 0 ] || fail "$1 is missing; install it with: sudo apt-get install $2"
-  # the package lists may be empty on a fresh machine
-  apt-cache show "$2" >/dev/null 2>&1 || apt-get update -qq || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || fail "could not install $2"
+  # the package lists may be empty or out of date on a fresh machine: refresh them and retry
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || {
+    apt-get update -qq || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || fail "could not install $2"
+  }
 }
 
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install Chromium chromium
