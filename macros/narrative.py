@@ -93,12 +93,14 @@ def narrative_macros(
     def training_courses() -> str:
         return number(len(site.training))
 
-    def action_count(plan_id: str = "", status: str = "") -> int:
+    def action_count(plan_id: str = "", status: str = "") -> str:
         """How many actions a plan (the current one by default) has, optionally in one status."""
-        plan = site.plan_by_id[plan_id] if plan_id else site.current_plan
-        if not status:
-            return len(plan.actions)
-        return sum(1 for a in plan.actions if a.status and a.status.lower() == status.lower())
+        if status:
+            return actions_in_status(status, plan_id)
+        plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan
+        if plan is None:
+            return missing(f"plan `{plan_id}` does not exist", "use a plan id from data/plans/")
+        return number(len(plan.actions))
 
     return {
         "action_count": action_count,

@@ -16,6 +16,15 @@ class Contact(Model):
     address: str = ""
     website: str = ""
 
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not re.match(r"https?://[^\s\"'<>]+$", value):
+            raise ValueError(
+                f"website `{value}` must be a web address starting https:// (or http://)"
+            )
+        return value
+
 
 class YoungPeopleIntro(Model):
     about: str = Field("", description="What the partnership is and does, in 2-3 short sentences")

@@ -107,7 +107,7 @@ def update_rows(site: Site) -> list[list[object]]:
                         when,
                         status.key if status else "",
                         status.label if status else "",
-                        one_line(plain(update.text)),
+                        one_line(plain(rich(update.text))),
                     ]
                 )
     return rows

@@ -82,6 +82,4 @@ def title_text(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 17)
 def plain(text: str) -> str:
     """Text with every tag removed, for CSV files, titles and search."""
-    return (
-        nh3.clean(text, tags=set()).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    )
+    return html.unescape(nh3.clean(text, tags=set()))

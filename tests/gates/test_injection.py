@@ -87,11 +87,24 @@ def test_allowed_formatting_survives(attacked: tuple[dict[str, int], Path]) -> N
 
 def test_no_chart_carries_a_live_attack(attacked: tuple[dict[str, int], Path]) -> None:
     _, site = attacked
-    found = [
-        f"{svg.relative_to(site)}: {attack}"
+    # charts are drawn inline in the indicator pages; image files are the guide's icons
+    charts = [
+        (page.relative_to(site), str(svg))
+        for page in sorted((site / "indicators").rglob("index.html"))
+        for svg in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "svg.ps-chart"
+        )
+    ]
+    files = [
+        (svg.relative_to(site), svg.read_text(encoding="utf-8"))
         for svg in site.rglob("*.svg")
         if "assets" not in svg.parts  # the theme's icons
-        for attack in live_attacks(svg.read_text(encoding="utf-8"), "html.parser")
+    ]
+    assert charts, "no inline chart found on the indicator pages"
+    found = [
+        f"{where}: {attack}"
+        for where, text in charts + files
+        for attack in live_attacks(text, "html.parser")
     ]
     assert not found, "\n".join(found)
 
