@@ -35,6 +35,11 @@ class Site:
         return next(p for p in self.plans if p.current)
 
     @cached_property
+    def plans_in_order(self) -> list[Plan]:
+        """The current plan first, then the others, most recent first (ties by id)."""
+        return sorted(self.plans, key=lambda p: (not p.current, -p.as_at_date.toordinal(), p.id))
+
+    @cached_property
     def plan_by_id(self) -> dict[str, Plan]:
         return {p.id: p for p in self.plans}
 

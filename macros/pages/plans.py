@@ -23,9 +23,7 @@ PLAN_VIEWS = [
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
     result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index)]
-    # the current plan first, then the others, most recent first
-    ordered = sorted(site.plans, key=lambda p: (not p.current, -p.as_at_date.toordinal(), p.id))
-    for plan in ordered:
+    for plan in site.plans_in_order:
         group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
         result.extend(_plan_pages(plan, index, group))
     return result

@@ -105,7 +105,6 @@ def bar(label: str, href: str, counts: Summary) -> Bar:
 
 def plans_index(site: Site, here: str) -> str:
     current = site.current_plan
-    others = sorted((p for p in site.plans if not p.current), key=lambda p: p.as_at_date)
     rows = [
         (
             plan,
@@ -113,7 +112,7 @@ def plans_index(site: Site, here: str) -> str:
             sentence(summary(plan, plan.actions)),
             is_earlier(site, plan),
         )
-        for plan in [current, *others[::-1]]
+        for plan in site.plans_in_order
     ]
     return render("plans/index.html", rows=rows, current=current)
 

@@ -36,10 +36,8 @@ def led_by(site: Site, subgroup: Subgroup, plan: Plan) -> list[Action]:
 
 def plans_led(site: Site, subgroup: Subgroup, here: str) -> list[PlanActions]:
     """Per plan, the current plan first, then earlier plans newest first; plans with none left out."""
-    current = site.current_plan
-    earlier = sorted((p for p in site.plans if not p.current), key=lambda p: p.as_at_date)
     result = []
-    for plan in [current, *earlier[::-1]]:
+    for plan in site.plans_in_order:
         actions = led_by(site, subgroup, plan)
         if actions:
             counts = summary(plan, actions)
