@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from macros.model.site import Site
 from macros.render.text import title_text
@@ -22,14 +22,12 @@ class GeneratedPage:
     args: tuple[str, ...] = ()
     nav_section: str = ""  # the section index this page belongs under in the nav
     nav_group: str = ""  # a sub-section title inside that section, if any
-    meta: dict[str, str] = field(default_factory=dict)
 
     def markdown(self) -> str:
         call = ", ".join(repr(a) for a in (self.kind, *self.args))
         # JSON strings are YAML strings: quotes, backslashes and line breaks stay inside them
-        front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in self.meta.items())
         title = json.dumps(self.nav_title)
-        return f"---\ntitle: {title}\n{front}---\n\n{{{{ plansite_page({call}) }}}}\n"
+        return f"---\ntitle: {title}\n---\n\n{{{{ plansite_page({call}) }}}}\n"
 
     @property
     def nav_title(self) -> str:
