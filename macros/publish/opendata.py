@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.plan import Action, Plan
+from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.publish.cells import inert
 from macros.render import links
@@ -63,7 +64,7 @@ def number(value: float | None) -> str:
 
 def action_facts(plan: Plan, action: Action) -> dict[str, str]:
     """Everything a download says about one action, as plain text, by column name."""
-    status = plan.vocabulary.find(action.status) if action.status else None
+    status = status_of(plan, action)
     due = action.due_date
     latest = action.latest_update
     return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan, Priority
+from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
@@ -42,7 +43,7 @@ class Goal:
 def progress(plan: Plan, action: Action) -> Progress:
     """A status that counts as done is "done"; the plan's worst status is "stuck"; the rest,
     and an action with no status yet, are "on the way"."""
-    status = plan.vocabulary.find(action.status) if action.status else None
+    status = status_of(plan, action)
     if status is None:
         return ON_THE_WAY
     if status.done:

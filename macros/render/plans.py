@@ -75,7 +75,7 @@ def history(plan: Plan, action: Action) -> list[HistoryEntry]:
     """Updates newest first; a status change is marked where the status differs from before."""
     entries: list[HistoryEntry] = []
     previous: Status | None = None
-    for update in sorted(action.updates, key=lambda u: u.day.value):
+    for update in action.updates_oldest_first:
         status = plan.vocabulary.find(update.status) if update.status else None
         changed = previous if status and previous and status.key != previous.key else None
         entries.append(HistoryEntry(update, status, changed, bool(status and not previous)))
