@@ -3,8 +3,10 @@
 1. on_config (mkdocs-macros calls `define_env`): load and check `data/` once; a problem fails
    the build with every `file:line: message`. Register the macros narrative pages use, and
    put the generated pages into the navigation.
-2. on_files: add the generated pages (each is one macro call, rendered by `plansite_page`).
-3. on_page_markdown (mkdocs-macros): every macro renders through macros.render.
+2. on_files: add the generated pages (each is one macro call, rendered by `plansite_page`), and
+   start the worker process that renders them and makes the published files (macros/worker.py).
+3. on_page_markdown (mkdocs-macros): every macro renders through macros.render; a generated
+   page takes what the worker rendered.
 4. on_post_build: write the open data files into site/data/.
 """
 
@@ -29,11 +31,12 @@ from macros.model.site import Site
 from macros.narrative import narrative_macros
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
-from macros.publish import published_files
+from macros.publish import made_elsewhere, published_files
 from macros.read.problems import DataError
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
 from macros.render.text import title_text
+from macros.worker import Worker, wanted
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -67,7 +70,8 @@ def define_env(env: Any) -> None:
     _pin_build_date(site)
     pages = generated_pages(site)
     _extend_nav(config, pages)
-    config.plugins["plansite"] = _PlansiteEvents(site, pages, folder)
+    events = _PlansiteEvents(site, pages, folder, parallel=wanted() and not _serving())
+    config.plugins["plansite"] = events
 
     # narrative pages print data through a view that makes every string inert text
     env.variables["board"] = view(site.board)
@@ -78,7 +82,8 @@ def define_env(env: Any) -> None:
         return str(env.page.file.src_uri)
 
     def plansite_page(kind: str, *args: str) -> str:
-        return render_page(site, here(), kind, *args)
+        rendered = events.worker.page(here()) if events.worker else None
+        return rendered() if rendered else render_page(site, here(), kind, *args)
 
     env.macro(plansite_page)
 
@@ -144,15 +149,28 @@ def _grouped(pages: list[GeneratedPage]) -> list[Any]:
 class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """MkDocs events the macros plugin does not pass on to its module."""
 
-    def __init__(self, site: Site, pages: list[GeneratedPage], folder: Path) -> None:
+    def __init__(
+        self, site: Site, pages: list[GeneratedPage], folder: Path, parallel: bool
+    ) -> None:
         super().__init__()
-        self.site, self.pages, self.folder = site, pages, folder
+        self.site, self.pages, self.folder, self.parallel = site, pages, folder, parallel
+        self.worker: Worker | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for page in self.pages:
-            if files.get_file_from_path(page.path) is None:
-                files.append(File.generated(config, page.path, content=page.markdown()))
-        return files
+        generated = [p for p in self.pages if files.get_file_from_path(p.path) is None]
+        quick = [p for p in generated if not p.slow]
+        slow = [p for p in generated if p.slow]
+        if self.parallel and generated:
+            self.worker = Worker(self.site, quick, slow)
+            made_elsewhere(self.site, self.worker.published)
+
+        # MkDocs reads the pages in this order, the worker renders them in the same order: quick
+        # generated pages, then the narrative pages (while the worker makes the published files
+        # that Downloads lists), then the pages with charts, which take the worker longest.
+        def added(pages: list[GeneratedPage]) -> list[File]:
+            return [File.generated(config, p.path, content=p.markdown()) for p in pages]
+
+        return Files([*added(quick), *files, *added(slow)])
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The reading-age gate: a young people's guide page above the target grade warns."""
@@ -170,6 +188,15 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        self._stop_worker()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_worker()
+
+    def _stop_worker(self) -> None:
+        if self.worker:
+            self.worker.close()
+            self.worker = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.folder))

@@ -6,8 +6,9 @@ and raises one DataError listing every problem, or returns the Site.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -140,12 +141,24 @@ def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...]) -> None:
             if alias in key_lines:
                 key_lines.setdefault(field, key_lines[alias])
         value.located(doc.file, doc.line(path), key_lines)
-        for name in type(value).model_fields:
+        for name in _fields_with_models(type(value)):
             written = name if name in doc.key_lines.get(path, {}) else KEY_ALIASES.get(name, name)
             _locate(getattr(value, name), doc, (*path, written))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _locate(item, doc, (*path, index))
+
+
+@functools.cache
+def _fields_with_models(model: type[BaseModel]) -> list[str]:
+    """The fields that can hold models: the only ones `_locate` needs to look inside."""
+    return [name for name, info in model.model_fields.items() if _holds_model(info.annotation)]
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
 
 
 def _csv_models(

@@ -7,11 +7,11 @@ phone numbers and names the formula cannot judge) is left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-
-from textstat.textstat import textstatistics
+from typing import Any
 
 SKIP_MARK = ("data-reading-gate", "skip")
 # Below this many words the formula swings wildly (one long word moves it a whole grade):
@@ -103,7 +103,11 @@ def sentences_of(html: str) -> list[str]:
     return result
 
 
-def _textstat() -> textstatistics:
+@functools.lru_cache(maxsize=1)
+def _textstat() -> Any:
+    # imported when first needed: textstat takes most of a second to import (it loads nltk)
+    from textstat.textstat import textstatistics
+
     # "en-GB" counts syllables with pyphen's British dictionary, installed with textstat.
     # Plain "en" would make textstat download the CMU dictionary during the build.
     stats = textstatistics()
@@ -111,11 +115,8 @@ def _textstat() -> textstatistics:
     return stats
 
 
-STATS = _textstat()
-
-
 def _grade(text: str) -> float:
-    return float(STATS.flesch_kincaid_grade(text))
+    return float(_textstat().flesch_kincaid_grade(text))
 
 
 def readability(html: str) -> Readability:
@@ -123,7 +124,7 @@ def readability(html: str) -> Readability:
     sentences = sentences_of(html)
     # a heading or list item has no full stop: end each one so the formula sees a sentence
     text = " ".join(s if s[-1] in ".!?" else s + "." for s in sentences)
-    words = int(STATS.lexicon_count(text)) if text else 0
+    words = int(_textstat().lexicon_count(text)) if text else 0
     scored = sorted((Sentence(s, round(_grade(s), 1)) for s in sentences), key=_hardness)
     grade = round(_grade(text), 1) if words >= MIN_WORDS else None
     return Readability(words, len(sentences), grade, scored[:HARDEST])

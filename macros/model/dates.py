@@ -7,6 +7,7 @@ or none with the reason.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -116,6 +117,8 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
     return sorted(found)
 
 
+# Plans repeat the same few dates thousands of times: each wording is worked out once.
+@functools.lru_cache(maxsize=1 << 14)
 def parse_due(text: str) -> Due:
     """The sortable date of a due date as written; a range sorts by its end."""
     dates = _dates_in(text)
@@ -131,6 +134,7 @@ def parse_due(text: str) -> Due:
     return Due(text, dates[0][1], "")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_day(text: str) -> Day:
     """A progress update's date: "2025-12", "2025-12-14", "Dec 25", "December 2025"."""
     stripped = text.strip()

@@ -22,6 +22,7 @@ class GeneratedPage:
     args: tuple[str, ...] = ()
     nav_section: str = ""  # the section index this page belongs under in the nav
     nav_group: str = ""  # a sub-section title inside that section, if any
+    slow: bool = False  # draws charts: read last in a build, so the worker has time to draw them
 
     def markdown(self) -> str:
         call = ", ".join(repr(a) for a in (self.kind, *self.args))

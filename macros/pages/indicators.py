@@ -20,6 +20,7 @@ def pages(site: Site) -> list[GeneratedPage]:
                 (indicator.ref,),
                 index,
                 indicator.theme,
+                slow=True,
             )
         )
     return result

@@ -12,8 +12,6 @@ import hashlib
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlparse
 
-from icalendar import Calendar, Event
-
 from macros.model.reporting import Scheduled, schedule
 from macros.model.site import Site
 from macros.render import links
@@ -36,6 +34,8 @@ def files(site: Site) -> dict[str, bytes]:
 
 
 def _calendar(site: Site, entries: list[Scheduled], name: str) -> bytes:
+    from icalendar import Calendar, Event  # only the process that publishes needs it
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

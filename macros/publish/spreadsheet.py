@@ -11,10 +11,6 @@ import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.xml.functions import tostring
-
 from macros.publish.cells import inert
 
 CORE_PROPERTIES = "docProps/core.xml"
@@ -24,6 +20,11 @@ def workbook_bytes(
     sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
 ) -> bytes:
     """One sheet: a bold, frozen header row with filters, then the rows."""
+    # imported here: only the process that publishes needs openpyxl (see macros/worker.py)
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.xml.functions import tostring
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None, "a new workbook has one sheet"

@@ -17,6 +17,11 @@ from macros.read.text import read_text
 
 Path_ = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
+PLAIN_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
 
 
 @dataclass
@@ -65,6 +70,10 @@ class _LibyamlComposer(yaml.CSafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.yaml_implicit_resolvers = {}
+
+    # libyaml asks this for every node of the file: answer at once, with the plain tag
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return PLAIN_TAGS[kind]
 
 
 def _compose(text: str) -> yaml.Node | None:

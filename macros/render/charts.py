@@ -94,7 +94,7 @@ def _series_chart(
         axes.set_ylim(bottom=0, top=highest * 1.15 or 1)
         axes.grid(axis="y", color="#dddddd")
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(lines), frameon=False)
-        figure.tight_layout()
+        _fit(figure)
         return _svg(figure, ident, title, description)
 
 
@@ -140,8 +140,14 @@ def _bar_chart(
         axes.margins(x=0.15)
         if count > 1:
             axes.legend(loc="lower right", frameon=False)
-        figure.tight_layout()
+        _fit(figure)
         return _svg(figure, ident, title, description)
+
+
+def _fit(figure: Figure) -> None:
+    """Make room for the labels, then fix the layout: otherwise savefig would lay out (draw) again."""
+    figure.tight_layout()
+    figure.set_layout_engine(None)
 
 
 def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
