@@ -62,4 +62,4 @@ deploy: check
 	$(VENV)/bin/mkdocs gh-deploy --strict
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

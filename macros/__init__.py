@@ -36,7 +36,7 @@ from macros.read.problems import DataError
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
 from macros.render.text import title_text
-from macros.worker import Worker, wanted
+from macros.worker import Worker, second_core
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -54,6 +54,7 @@ def data_folder_default(config: MkDocsConfig) -> Path:
 def define_env(env: Any) -> None:
     config: MkDocsConfig = env.conf
     folder = data_folder(config)
+    parallel = second_core() and not _serving()
     try:
         site = load_site(folder)
     except DataError as error:
@@ -70,7 +71,7 @@ def define_env(env: Any) -> None:
     _pin_build_date(site)
     pages = generated_pages(site)
     _extend_nav(config, pages)
-    events = _PlansiteEvents(site, pages, folder, parallel=wanted() and not _serving())
+    events = _PlansiteEvents(site, pages, folder, parallel)
     config.plugins["plansite"] = events
 
     # narrative pages print data through a view that makes every string inert text

@@ -25,7 +25,7 @@ from macros.pages import GeneratedPage
 from macros.pages.registry import render_page
 from macros.publish import make_files
 
-WORKER_ENV = "PLANSITE_WORKER"  # "0" renders everything in the build's own process
+WORKER_ENV = "PLANSITE_WORKER"  # "0": the build does everything in its own process
 
 _site: Site | None = None  # the worker's copy, inherited through fork
 
@@ -40,8 +40,8 @@ def _publish() -> dict[str, bytes]:
     return make_files(_site)
 
 
-def wanted() -> bool:
-    """A worker helps only with a spare core and fork (Linux, macOS); PLANSITE_WORKER=0 turns it off."""
+def second_core() -> bool:
+    """A worker helps with a spare core and fork (Linux, macOS), unless PLANSITE_WORKER=0."""
     spare = (os.cpu_count() or 1) > 1
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     return spare and can_fork and os.environ.get(WORKER_ENV, "1") != "0"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from macros.load import load_site
 from macros.model.comparison import direction, judgement, side
 from macros.model.site import Site
-from macros.render import links
+from macros.render import chart_store, links
 from macros.render.charts import series_chart
 from macros.render.figures import value_text
 from macros.render.indicators import find, latest
@@ -120,3 +120,25 @@ def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data:
         assert cells[0] == found.period and cells[1] == expected, indicator.ref
         checked += 1
     assert checked >= len(data.indicators) - 2  # every series indicator
+
+
+def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(chart_store.CACHE_ENV, str(tmp_path))
+    args = ("k", "Kept", "Kept between builds", ["2024-25"], [("Here", [2.0])], "%")
+    drawn = chart_store.chart("series_chart", *args)
+    assert drawn == series_chart(*args)
+    (kept,) = (tmp_path / "charts").iterdir()
+    kept.write_text("<svg>read back</svg>", encoding="utf-8")  # proves the file is what is used
+    assert chart_store.chart("series_chart", *args) == "<svg>read back</svg>"
+    other = chart_store.chart("series_chart", *args[:-1], "per cent")  # other inputs: drawn
+    assert other.startswith("<svg") and len(list((tmp_path / "charts").iterdir())) == 2
+
+
+def test_the_chart_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(chart_store.CACHE_ENV, "")
+    monkeypatch.chdir(tmp_path)
+    args = ("o", "Off", "No cache", ["2024-25"], [("Here", [2.0])], "%")
+    assert chart_store.chart("series_chart", *args) == series_chart(*args)
+    assert chart_store.cache_folder() is None

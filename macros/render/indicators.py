@@ -17,6 +17,7 @@ from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import AREAS, Indicator, Value
 from macros.model.site import Site
 from macros.render import links
+from macros.render.chart_store import chart
 from macros.render.figures import UNIT_WORDS, percent_text, value_text
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -187,10 +188,14 @@ def series_chart(site: Site, indicator: Indicator) -> str:
         + " ".join(sentences)
         + f" The same figures are in the table below the chart. {SUPPRESSED} is not published."
     )
-    from macros.render import charts  # matplotlib: imported by the process that draws
-
-    return charts.series_chart(
-        f"chart-{indicator.slug}", title, description, periods, lines, UNIT_WORDS[indicator.unit]
+    return chart(
+        "series_chart",
+        f"chart-{indicator.slug}",
+        title,
+        description,
+        periods,
+        lines,
+        UNIT_WORDS[indicator.unit],
     )
 
 
@@ -264,9 +269,8 @@ def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
         said = "; ".join(f"{c}: {t}" for c, t in zip(categories, texts, strict=True))
         sentences.append(f"{area_label(site, area)}: {said}.")
     axis = "percentage of the total" if is_count else UNIT_WORDS[indicator.unit]
-    from macros.render import charts  # matplotlib: imported by the process that draws
-
-    return charts.bar_chart(
+    return chart(
+        "bar_chart",
         f"chart-{indicator.slug}",
         f"{plain(indicator.title)}, {period}",
         f"Bar chart of the {axis} in each category. "

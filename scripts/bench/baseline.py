@@ -85,6 +85,7 @@ def expand(data: Path, site_dir: Path) -> Expanded:
 def write_baseline(expanded: Expanded, folder: Path) -> Path:
     """A docs folder of static pages and the mkdocs.yml that builds it; returns the config."""
     docs = folder / "docs"
+    shutil.rmtree(docs, ignore_errors=True)  # a --work folder used before
     shutil.copytree(ROOT / "docs", docs)  # stylesheets, scripts and images as they are
     for path, markdown in expanded.pages.items():
         target = docs / path
