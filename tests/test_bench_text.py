@@ -1,4 +1,5 @@
-"""The shortcut in macros/render/text.rich (plain one-line text skips Markdown) changes nothing.
+"""The shortcuts in macros/render/text.rich (one-line text, plain or with bold and italics,
+skips Markdown) change nothing.
 
 Added for build speed (docs/maintainers/performance.md): it must give exactly what Markdown and
 the cleaner give, for every text the data holds and for random text full of special characters.
@@ -45,12 +46,28 @@ def _data_texts() -> set[str]:
     return found
 
 
+def _emphasised(rng: random.Random) -> str:
+    """Prose with some runs of words in bold or italics, as update texts have."""
+    parts = []
+    for _ in range(rng.randint(1, 6)):
+        run = " ".join(rng.choices(["panel", "met", "on", "time", "5", "plan's", "(MASH)"], k=3))
+        mark = rng.choice(["", "", "*", "**"])
+        parts.append(f"{mark}{run}{mark}")
+    return rng.choice([" ", ", ", ". "]).join(parts)
+
+
 def test_shortcut_gives_what_markdown_gives() -> None:
     rng = random.Random(8)
     samples = {"".join(rng.choices(ALPHABET, k=rng.randint(1, 30))) for _ in range(20000)}
     samples |= _data_texts()
+    # words, spaces and asterisks: bold and italics, and every way of getting them wrong
+    words = ["a", "bc", " ", "  ", "*", "**", "***", ".", "'", "1", "-", "é"]
+    samples |= {"".join(rng.choices(words, k=rng.randint(1, 14))) for _ in range(20000)}
+    samples |= {_emphasised(rng) for _ in range(5000)}
     shortcut = [s for s in samples if text.PLAIN_LINE.fullmatch(s)]
     assert len(shortcut) > 1000  # the shortcut is really taken, so this compares something
+    emphasis = [s for s in samples if "*" in s and text.EMPHASIS_LINE.fullmatch(s)]
+    assert len(emphasis) > 1000
     for sample in samples:
         assert text.rich(sample) == _through_markdown(sample), repr(sample)
 

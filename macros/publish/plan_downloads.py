@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.model.plan import Plan
 from macros.model.site import Site
-from macros.publish.opendata import ACTION_COLUMNS, action_facts, action_rows, write_csv
+from macros.publish.opendata import ACTION_COLUMNS, action_rows, plan_facts, write_csv
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render import links
 
@@ -26,7 +26,7 @@ def xlsx_path(plan: Plan) -> str:
 
 def rows(plan: Plan) -> list[list[str]]:
     """One row per action, in the plan's order (the order of the page's table)."""
-    return [[action_facts(plan, a)[key] for key in COLUMNS.values()] for a in plan.actions]
+    return [[facts[key] for key in COLUMNS.values()] for facts in plan_facts(plan)]
 
 
 def files(site: Site) -> dict[str, bytes]:

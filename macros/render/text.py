@@ -50,6 +50,12 @@ def clean_html(html: str) -> str:
 # would only wrap it in <p>. Most update texts are like this, and Markdown is the slow part.
 SPECIAL = r"\\`*_\[\]<>&#!\x00-\x1f\x7f"
 PLAIN_LINE = re.compile(rf"[^\s\d+=\-{SPECIAL}][^{SPECIAL}]*")
+# The same, with **bold** and *italics* around plain words: what update texts mostly add.
+_WORD, _TEXT = rf"[^\s{SPECIAL}]", rf"[^{SPECIAL}]"
+_STRONG = rf"\*\*({_WORD}(?:{_TEXT}*{_WORD})?)\*\*(?!\*)"
+_EM = rf"\*({_WORD}(?:{_TEXT}*{_WORD})?)\*(?!\*)"
+EMPHASIS_LINE = re.compile(rf"(?:[^\s\d+=\-{SPECIAL}]|{_STRONG}|{_EM})(?:{_TEXT}|{_STRONG}|{_EM})*")
+STRONG, EM = re.compile(_STRONG), re.compile(_EM)
 
 
 # The same text reaches several pages (priority, "What changed", downloads...): convert it once.
@@ -59,8 +65,12 @@ def rich(text: str) -> str:
     """Markdown (with the HTML fragments real plans carry) as safe HTML."""
     if not text:
         return ""
-    if PLAIN_LINE.fullmatch(text) and not text[-1].isspace():
+    one_line = not text[-1].isspace()
+    if one_line and PLAIN_LINE.fullmatch(text):
         return clean_html(f"<p>{text}</p>")
+    if one_line and EMPHASIS_LINE.fullmatch(text):
+        marked = EM.sub(r"<em>\1</em>", STRONG.sub(r"<strong>\1</strong>", text))
+        return clean_html(f"<p>{marked}</p>")
     converter = _converter()
     converter.reset()
     return clean_html(converter.convert(text))
