@@ -17,8 +17,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_build(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+def run_build(data: Path, out: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **settings}
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.run(
         # no --quiet: it silences warnings before --strict counts them, so nothing would fail
@@ -42,9 +42,11 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second, independent build of the example board, for checks that builds repeat."""
+    """A second, independent build of the example board, for checks that builds repeat: in one
+    process (no worker, macros/worker.py) and drawing every chart (no chart cache), so the
+    checks also show that neither changes a byte of the site."""
     out = tmp_path_factory.mktemp("example-again") / "site"
-    result = run_build(ROOT / "data", out)
+    result = run_build(ROOT / "data", out, PLANSITE_WORKER="0", PLANSITE_CACHE="")
     assert result.returncode == 0, result.stderr
     return out
 

@@ -20,6 +20,7 @@ class Build:
     search_index_bytes: int
     site_bytes: int
     pages: int  # HTML pages written
+    cold_seconds: float = 0.0  # Plansite's first run, with an empty chart cache
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str]) -> Build:
