@@ -1,0 +1,61 @@
+"""macros/worker.py: the second process renders exactly what the build would, and its failures
+reach the build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from macros.load import load_site
+from macros.model.site import Site
+from macros.pages import GeneratedPage
+from macros.pages.registry import generated_pages, render_page
+from macros.publish import make_files
+from macros.worker import Worker, second_core
+from tests.conftest import ROOT
+
+Started = tuple[Worker, list[GeneratedPage], Site]
+
+
+@pytest.fixture(scope="module")
+def started() -> Iterator[Started]:
+    site = load_site(ROOT / "data")
+    pages = generated_pages(site)
+    worker = Worker(site, [p for p in pages if not p.slow], [p for p in pages if p.slow])
+    yield worker, pages, site
+    worker.close()
+
+
+def test_the_worker_renders_what_the_build_renders(started: Started) -> None:
+    worker, pages, site = started
+    assert len(pages) > 50 and any(p.slow for p in pages)
+    for page in pages:
+        rendered = worker.page(page.path)
+        assert rendered is not None, page.path
+        assert rendered() == render_page(site, page.path, page.kind, *page.args), page.path
+    assert worker.page(pages[0].path) is None  # each page is taken once
+    assert worker.published() == make_files(site)
+
+
+def test_an_error_in_the_worker_reaches_the_build() -> None:
+    site = load_site(ROOT / "data")
+    broken = GeneratedPage("indicators/none.md", "None", "indicator", ("NO-SUCH-REF",))
+    worker = Worker(site, [broken], [])
+    try:
+        rendered = worker.page(broken.path)
+        assert rendered is not None
+        with pytest.raises(KeyError, match="NO-SUCH-REF"):
+            rendered()
+    finally:
+        worker.close()
+
+
+def test_a_worker_needs_a_spare_core_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert second_core()  # Linux can fork
+    monkeypatch.setenv("PLANSITE_WORKER", "0")
+    assert not second_core()
+    monkeypatch.setenv("PLANSITE_WORKER", "1")
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert not second_core()
