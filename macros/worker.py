@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -41,10 +42,10 @@ def _publish() -> dict[str, bytes]:
 
 
 def second_core() -> bool:
-    """A worker helps with a spare core and fork (Linux, macOS), unless PLANSITE_WORKER=0."""
+    """A worker helps on Linux with a spare core, unless PLANSITE_WORKER=0. Not on macOS, where
+    a forked process can crash in system libraries, nor on Windows, which cannot fork."""
     spare = (os.cpu_count() or 1) > 1
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    return spare and can_fork and os.environ.get(WORKER_ENV, "1") != "0"
+    return spare and sys.platform == "linux" and os.environ.get(WORKER_ENV, "1") != "0"
 
 
 class Worker:

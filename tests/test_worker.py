@@ -53,7 +53,11 @@ def test_an_error_in_the_worker_reaches_the_build() -> None:
 
 def test_a_worker_needs_a_spare_core_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert second_core()  # Linux can fork
+    monkeypatch.setattr("sys.platform", "linux")
+    assert second_core()
+    monkeypatch.setattr("sys.platform", "darwin")
+    assert not second_core()
+    monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("PLANSITE_WORKER", "0")
     assert not second_core()
     monkeypatch.setenv("PLANSITE_WORKER", "1")
