@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from macros.check.reading_gate import gate_message, short_page_note, target_grade
 from macros.load import load_site
+from macros.model.memo import forget_all
 from macros.model.site import Site
 from macros.narrative import narrative_macros
 from macros.pages import GeneratedPage
@@ -55,6 +56,7 @@ def define_env(env: Any) -> None:
     config: MkDocsConfig = env.conf
     folder = data_folder(config)
     parallel = second_core() and not _serving()
+    forget_all()
     try:
         site = load_site(folder)
     except DataError as error:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from macros.model.dates import months_between, quarter_of
+from macros.model.memo import per_object
 from macros.model.plan import Action, Plan, Update
 from macros.model.status import Status
 
@@ -118,6 +119,7 @@ class Attention:
         return {item.action.ref for item in found}
 
 
+@per_object
 def needs_attention(plan: Plan) -> Attention:
     as_at = plan.as_at_date
     overdue: list[Overdue] = []
@@ -202,6 +204,7 @@ def quarter_bounds(day: date) -> tuple[date, date]:
     )
 
 
+@per_object
 def periods(plan: Plan) -> list[Period]:
     """Every quarter with an update, newest first, up to the plan's "as at" date."""
     as_at = plan.as_at_date

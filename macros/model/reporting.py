@@ -9,6 +9,7 @@ from datetime import date
 from macros.model.board import Subgroup
 from macros.model.dates import parse_day
 from macros.model.frequency import Placement, month_dates, place
+from macros.model.memo import per_object
 from macros.model.planner import PlannerItem
 from macros.model.site import Site
 
@@ -25,6 +26,7 @@ def year_start(site: Site) -> date | None:
     return parse_day(site.planner.year_start).value.replace(day=1) if site.planner else None
 
 
+@per_object
 def schedule(site: Site) -> list[Scheduled]:
     """Every planner item with the months it reports in, in the order the planner lists them."""
     start = year_start(site)

@@ -70,6 +70,19 @@ class Site:
         """What may be published of the indicator values: counts 1 to 5 never are."""
         return decide(self.indicators, self.values, self.thresholds.suppress_below)
 
+    def actions_naming(self, ref: str) -> list[tuple[Plan, Action]]:
+        """The actions, in plan order, that name indicator `ref` among their measures."""
+        return self._actions_by_indicator.get(ref, [])
+
+    @cached_property
+    def _actions_by_indicator(self) -> dict[str, list[tuple[Plan, Action]]]:
+        found: dict[str, list[tuple[Plan, Action]]] = {}
+        for plan in self.plans:
+            for action in plan.actions:
+                for ref in dict.fromkeys(action.indicators):
+                    found.setdefault(ref, []).append((plan, action))
+        return found
+
     def values_for(self, ref: str) -> list[Value]:
         return self._values_by_indicator.get(ref, [])
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
+from macros.model.memo import per_object
 from macros.model.plan import Action, Plan
 from macros.model.progress import status_of
 from macros.model.site import Site
@@ -85,18 +86,11 @@ def action_facts(plan: Plan, action: Action) -> dict[str, str]:
     }
 
 
-_facts_made: list[tuple[Plan, list[dict[str, str]]]] = []  # the last build's, by plan
-
-
+@per_object
 def plan_facts(plan: Plan) -> list[dict[str, str]]:
     """`action_facts` for every action of the plan, in order: worked out once per build, for
     data/actions.csv and the plan's own CSV and Excel downloads."""
-    for made, facts in _facts_made:
-        if made is plan:
-            return facts
-    facts = [action_facts(plan, action) for action in plan.actions]
-    _facts_made[:] = [*_facts_made[-7:], (plan, facts)]  # a few plans; the newest kept
-    return facts
+    return [action_facts(plan, action) for action in plan.actions]
 
 
 def action_rows(site: Site) -> list[list[str]]:
@@ -130,9 +124,7 @@ def update_rows(site: Site) -> list[list[object]]:
 
 def indicator_rows(site: Site, only: Indicator | None = None) -> list[list[object]]:
     rows: list[list[object]] = []
-    for value in site.values:
-        if only is not None and value.indicator != only.ref:
-            continue
+    for value in site.values if only is None else site.values_for(only.ref):
         indicator = site.indicator_by_ref[value.indicator]
         published = site.disclosure.published(value)
         rows.append(

@@ -287,17 +287,15 @@ def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
 
 def linked_actions(site: Site, indicator: Indicator, here: str) -> list[LinkedAction]:
     found = []
-    for plan in site.plans:
-        for action in plan.actions:
-            if indicator.ref in action.indicators:
-                target = links.priority(plan.id, action.priority.slug)
-                found.append(
-                    LinkedAction(
-                        f"{plan.title}, action {action.ref}",
-                        action.title,
-                        links.href(here, target, action.anchor),
-                    )
-                )
+    for plan, action in site.actions_naming(indicator.ref):
+        target = links.priority(plan.id, action.priority.slug)
+        found.append(
+            LinkedAction(
+                f"{plan.title}, action {action.ref}",
+                action.title,
+                links.href(here, target, action.anchor),
+            )
+        )
     return found
 
 
