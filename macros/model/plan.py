@@ -147,16 +147,18 @@ class Action(Model):
         ordered = self.updates_newest_first
         return ordered[0] if ordered else None
 
-    @property
+    # Remembered: a private attribute is read through pydantic's slow __getattr__, and pages ask
+    # every action for its priority and anchor many times. Both are set before any page is made.
+    @cached_property
     def issue(self) -> Issue | None:
         return self._issue
 
-    @property
+    @cached_property
     def priority(self) -> Priority:
         assert self._priority is not None, "set when the plan is built"
         return self._priority
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         return "action-" + "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
 
