@@ -60,9 +60,11 @@ def run(
     repeat: int, folder: Path, source: Path | None, actions: int = 0
 ) -> tuple[Build, Build, int]:
     """Prepare, then build both ways: the best of `repeat` runs of each, and the action count."""
+    # The bench's own chart cache, not the project's: every build here inherits it, and it is
+    # emptied after preparing, so the first timed build draws every chart.
+    os.environ["PLANSITE_CACHE"] = str(folder / "cache")
     # In a fresh process: a child started from a big parent would report the parent's memory
     # as its own peak (Linux counts the memory it had before exec).
-    os.environ["PLANSITE_CACHE"] = str(folder / "cache")  # not the project's own cache
     preparing = multiprocessing.get_context("spawn").Process(
         target=prepare, args=(folder, source, actions)
     )
@@ -78,8 +80,6 @@ def run(
         "NO_MKDOCS_2_WARNING": "1",
         # both sites date their sitemap from the same day, not from this machine's clock
         "SOURCE_DATE_EPOCH": str(calendar.timegm(date.fromisoformat(AS_AT).timetuple())),
-        # the bench's own chart cache, emptied below: the first build draws every chart
-        "PLANSITE_CACHE": str(folder / "cache"),
     }
     shutil.rmtree(folder / "cache", ignore_errors=True)
     baseline_config = folder / "baseline" / "mkdocs.yml"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from macros.model.memo import per_object
 from macros.model.site import Site
 from macros.publish import calendar, opendata, plan_downloads
 
 Maker = Callable[[], dict[str, bytes]]
-_made: list[tuple[Site, Maker | dict[str, bytes]]] = []  # the last site's files, or their maker
+_elsewhere: list[tuple[Site, Maker]] = []  # a site whose files the build's worker makes
 
 
 def make_files(site: Site) -> dict[str, bytes]:
@@ -25,17 +26,13 @@ def make_files(site: Site) -> dict[str, bytes]:
 
 def made_elsewhere(site: Site, result: Maker) -> None:
     """The build's worker process makes this site's files: `result` waits for them."""
-    _made[:] = [(site, result)]
+    _elsewhere[:] = [(site, result)]
 
 
+@per_object
 def published_files(site: Site) -> dict[str, bytes]:
     """Made once per build: the Downloads page reads their sizes, the build then writes them."""
-    if _made and _made[0][0] is site:
-        made = _made[0][1]
-        if callable(made):
-            made = made()
-            _made[:] = [(site, made)]
-        return made
-    files = make_files(site)
-    _made[:] = [(site, files)]
-    return files
+    for seen, result in _elsewhere:
+        if seen is site:
+            return result()
+    return make_files(site)
