@@ -17,10 +17,13 @@ help:
 	@echo "make bench    measure build time against a static baseline"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# the project itself is installed too (`pip install -e .`): MkDocs finds the `plansite` plugin
+# by the entry point pyproject.toml declares
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet -e .
 	touch $@
 
 serve: $(VENV)/.installed

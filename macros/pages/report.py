@@ -5,7 +5,7 @@ e.g. `{{ plansite_page("budget") }}` in docs/annual-report/budget.md. No pages a
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import FilesRenderer, GeneratedPage, Renderer
 from macros.render import report
 
 
@@ -19,5 +19,6 @@ RENDERERS: dict[str, Renderer] = {
     "membership": report.membership,
     "structure": report.structure,
     "about_board": report.about_board,
-    "downloads": report.downloads,
 }
+# Renderers that also show the build's published files (their sizes)
+WITH_FILES: dict[str, FilesRenderer] = {"downloads": report.downloads}

@@ -6,12 +6,12 @@ same lines when the data is loaded (macros/check/crossrefs.py), so the two canno
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
 from macros.model.site import Site
-from macros.publish import opendata, published_files
+from macros.publish import opendata
 from macros.render import links
 from macros.render.figures import money, number
 from macros.render.tables import Row, Table
@@ -166,8 +166,8 @@ def size_text(size: int) -> str:
     return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"
 
 
-def downloads(site: Site, here: str) -> str:
-    files = published_files(site)
+def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
+    """`files`: the build's published files, whose sizes the page shows."""
     items = []
     for dataset in opendata.DATASETS:
         path = links.open_data(dataset.path)

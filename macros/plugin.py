@@ -1,0 +1,222 @@
+"""The `plansite` MkDocs plugin: loads and checks the data, adds the generated pages to the files
+and the menu, runs the worker, writes the published files and, under `mkdocs serve`, watches the
+data folder. The narrative pages' macros are registered by mkdocs-macros (macros/__init__.py),
+which is listed after this plugin in mkdocs.yml and reads the build from it.
+
+    plugins:
+      - plansite:
+          data_dir: data        # PLANSITE_DATA=<folder> overrides it (make DATA=<folder>)
+          reading_grade: 5      # the young people's guide's highest reading grade
+          cache_dir: .cache/plansite  # drawn charts; PLANSITE_CACHE overrides, empty turns off
+          worker: true          # a second process renders pages; PLANSITE_WORKER=0 turns off
+      - macros: ...
+
+Each build's state lives in one `Build` (macros/build.py), made in `on_config`: under `mkdocs
+serve` the plugin object lasts between rebuilds, each rebuild gets a new `Build`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros.build import Build
+from macros.check.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
+from macros.load import load_site
+from macros.model.site import Site
+from macros.pages import GeneratedPage
+from macros.read.problems import DataError
+from macros.render import chart_store
+from macros.render.problems import problems_page
+from macros.render.text import title_text
+from macros.worker import second_core
+
+DATA_ENV = "PLANSITE_DATA"
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+class Grade(base.BaseConfigOption[float]):
+    """A reading grade: a number (5 is about reading age 10)."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise base.ValidationError(f"`{value}` is not a number; write a number, e.g. 5")
+        return float(value)
+
+
+class PlansiteConfig(base.Config):  # type: ignore[no-untyped-call]
+    data_dir = c.Type(str, default="data")
+    reading_grade = Grade(default=DEFAULT_GRADE)
+    cache_dir = c.Type(str, default=".cache/plansite")
+    worker = c.Type(bool, default=True)
+
+
+class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.serving = False
+        self.build: Build | None = None
+        self.problems: str | None = None  # `mkdocs serve` with broken data: the report
+        self.folder: Path | None = None
+        self.pinned_date = False  # this build set SOURCE_DATE_EPOCH: unset it when it ends
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        project = Path(config.config_file_path or ".").resolve().parent
+        self.folder = folder = project / os.environ.get(DATA_ENV, self.config.data_dir)
+        self.build, self.problems = None, None
+        chart_store.use_folder(self._chart_folder(project))
+        try:
+            site = load_site(folder)
+        except DataError as error:
+            if not self.serving:
+                raise PluginError("\n" + error.problems.report()) from None
+            # While editors preview, the browser shows the problems instead of a stale site.
+            # printed, not logged: a logged error would stop the build before the page is written
+            print(error.problems.report(), file=sys.stderr)
+            config.nav = None
+            self.problems = error.problems.report()
+            return config
+        for warning in site.warnings:
+            log.warning(str(warning))
+        self.pinned_date = _pin_build_date(site)
+        own_data = folder.resolve() == (project / self.config.data_dir).resolve()
+        parallel = self.config.worker and second_core() and not self.serving
+        self.build = Build(site, folder, parallel=parallel, own_data=own_data)
+        _extend_nav(config, self.build.pages)
+        return config
+
+    def _chart_folder(self, project: Path) -> Path | None:
+        setting = os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
+        return project / setting if setting else None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.build is None:
+            return self._problem_files(files, config)
+        generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
+        quick = [p for p in generated if not p.slow]
+        slow = [p for p in generated if p.slow]
+        self.build.start_worker(quick, slow)
+
+        # MkDocs reads the pages in this order, the worker renders them in the same order: quick
+        # generated pages, then the narrative pages (while the worker makes the published files
+        # that Downloads lists), then the pages with charts, which take the worker longest.
+        def added(pages: list[GeneratedPage]) -> list[File]:
+            return [File.generated(config, p.path, content=p.markdown()) for p in pages]
+
+        return Files([*added(quick), *files, *added(slow)])
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        content = problems_page(self.problems or "")
+        for path in ("index.md", "404.md"):
+            kept.append(File.generated(config, path, content=content))
+        return kept
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The reading-age gate: a young people's guide page above the target grade warns."""
+        if self.build is None:
+            return html
+        path = page.file.src_uri
+        problem = gate_message(self.build.site, path, html, self.config.reading_grade)
+        if problem:
+            log.warning(problem)
+        elif note := short_page_note(path, html):
+            log.info(note)
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build is None:
+            return
+        site_dir = Path(config.site_dir)
+        for relative, content in self.build.published_files().items():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        self._end()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        """The next build (under serve, or in the same process) starts from nothing of this one."""
+        if self.build is not None:
+            self.build.stop_worker()
+        if self.pinned_date:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.pinned_date = False
+        chart_store.use_folder(None)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.folder is not None:
+            server.watch(str(self.folder))
+        return server
+
+
+def _pin_build_date(site: Site) -> bool:
+    """Sitemap dates come from the plan's "as at" date, never the build machine's clock. True
+    when this build set it (a date set from outside, e.g. by CI, is left alone)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return False
+    as_at = site.current_plan.as_at_date
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(as_at.timetuple()))
+    return True
+
+
+def _extend_nav(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
+    """Put generated pages under their section's index page in the `nav:` of mkdocs.yml."""
+    if not config.nav:
+        return
+    by_section: dict[str, list[GeneratedPage]] = {}
+    for page in pages:
+        if page.nav_section and page.path != page.nav_section:
+            by_section.setdefault(page.nav_section, []).append(page)
+
+    def expand(items: list[Any]) -> list[Any]:
+        result: list[Any] = []
+        for item in items:
+            if isinstance(item, dict):
+                ((title, value),) = item.items()
+                if isinstance(value, list):
+                    result.append({title: expand(value)})
+                elif value in by_section:
+                    result.append({title: [value, *_grouped(by_section[value])]})
+                else:
+                    result.append(item)
+            else:
+                result.append(item)
+        return result
+
+    config.nav = expand(config.nav)
+
+
+def _grouped(pages: list[GeneratedPage]) -> list[Any]:
+    entries: list[Any] = []
+    groups: dict[str, list[Any]] = {}
+    for page in pages:
+        if page.nav_group:
+            if page.nav_group not in groups:
+                groups[page.nav_group] = []
+                entries.append({title_text(page.nav_group): groups[page.nav_group]})
+            groups[page.nav_group].append({page.nav_title: page.path})
+        else:
+            entries.append({page.nav_title: page.path})
+    return entries
