@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from macros.plugin import PlansitePlugin
+from tests.conftest import FIXTURES, ROOT
 
 
 def test_mkdocs_finds_the_plugin_by_its_entry_point() -> None:
@@ -57,3 +61,33 @@ def test_a_wrong_option_fails_the_build_with_mkdocs_own_error(
     assert error in result.stderr
     assert "Aborted with" in result.stderr  # at the configuration, before any data is read
     assert not (tmp_path / "site").exists()  # stopped before anything was built
+
+
+def build_in_this_process(data: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One `mkdocs build --strict`, as `mkdocs serve` rebuilds: in this same process."""
+    monkeypatch.setenv("PLANSITE_DATA", str(data))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_second_build_in_one_process_keeps_nothing_of_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build_fixture: Callable[[str], Path]
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build_in_this_process(ROOT / "data", tmp_path / "first", monkeypatch)
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # the first plan's date does not date the next
+    build_in_this_process(FIXTURES / "plans-attention", tmp_path / "second", monkeypatch)
+    alone = files_of(build_fixture("plans-attention"))  # built in a fresh process
+    second = files_of(tmp_path / "second")
+    assert len(second) > 20
+    assert sorted(second) == sorted(alone)
+    assert [name for name in alone if second[name] != alone[name]] == []
