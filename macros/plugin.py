@@ -33,10 +33,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.build import Build
-from macros.check.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.load import load_site
 from macros.model.site import Site
 from macros.pages import GeneratedPage
+from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.read.problems import DataError
 from macros.render import chart_store
 from macros.render.problems import problems_page

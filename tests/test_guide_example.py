@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import yaml
 
-from macros.check.readability import readability
+from macros.pages.readability import readability
 from tests.conftest import ROOT, page
 
 # About 350 words fill an A4 page at 12 point with the guide's headings, icons and lists.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.check.readability import MIN_WORDS, readability, sentences_of
-from macros.check.reading_gate import DEFAULT_GRADE, gate_message
 from macros.load import load_site
+from macros.pages.readability import MIN_WORDS, readability, sentences_of
+from macros.pages.reading_gate import DEFAULT_GRADE, gate_message
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "guide-full"
 EASY = (

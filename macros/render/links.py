@@ -51,6 +51,15 @@ def open_data(name: str) -> str:
     return f"data/{name}"
 
 
+def plan_actions_csv(plan_id: str) -> str:
+    """A plan's "All actions" table as CSV (made by macros/publish/plan_downloads.py)."""
+    return open_data(f"actions-{plan_id}.csv")
+
+
+def plan_actions_xlsx(plan_id: str) -> str:
+    return open_data(f"actions-{plan_id}.xlsx")
+
+
 def downloads() -> str:
     return "downloads.md"
 

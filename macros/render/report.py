@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
 from macros.model.site import Site
-from macros.publish import opendata
 from macros.render import links
+from macros.render.datasets import DATASETS, Column
 from macros.render.figures import money, number
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -27,7 +27,7 @@ class Download:
     href: str
     size: str
     description: str
-    columns: list[opendata.Column]
+    columns: list[Column]
 
 
 def budget_total(budget: Budget, section: str, column: str = "actual") -> float:
@@ -169,7 +169,7 @@ def size_text(size: int) -> str:
 def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
     """`files`: the build's published files, whose sizes the page shows."""
     items = []
-    for dataset in opendata.DATASETS:
+    for dataset in DATASETS:
         path = links.open_data(dataset.path)
         items.append(
             Download(

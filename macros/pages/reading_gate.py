@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macros.check.readability import MIN_WORDS, readability
 from macros.model.base import Model
 from macros.model.site import Site
+from macros.pages.readability import MIN_WORDS, readability
 from macros.render.text import plain, rich
 
 GUIDE_FOLDER = "guide/"
