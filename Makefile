@@ -17,13 +17,18 @@ help:
 	@echo "make bench    measure build time against a static baseline"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
-# the project itself is installed too (`pip install -e .`): MkDocs finds the `plansite` plugin
-# by the entry point pyproject.toml declares
-$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+# What a build needs (requirements.txt) and the project itself (`pip install -e .`): MkDocs finds
+# the `plansite` plugin by the entry point pyproject.toml declares. `make build` and `make serve`
+# stop here; the tests, linters and the bench add requirements-dev.txt.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet -r requirements.txt
 	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
 serve: $(VENV)/.installed
@@ -38,19 +43,19 @@ check: $(VENV)/.installed
 schemas: $(VENV)/.installed
 	$(PY) -m macros.schemas data/schemas
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-typecheck: $(VENV)/.installed
+typecheck: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy macros
 
 # every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker
-unit: $(VENV)/.installed test-tools
+unit: $(VENV)/.installed-dev test-tools
 	$(VENV)/bin/pytest -q tests
 
 # the quality gates alone: accessibility, valid HTML, privacy, injection, links, determinism, publishing
-gates: $(VENV)/.installed test-tools
+gates: $(VENV)/.installed-dev test-tools
 	$(VENV)/bin/pytest -q tests/gates
 
 test-tools:
@@ -58,7 +63,7 @@ test-tools:
 
 test: lint typecheck check build unit
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py
 
 deploy: check
