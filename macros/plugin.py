@@ -41,7 +41,7 @@ from macros.read.problems import DataError
 from macros.render import chart_store
 from macros.render.problems import problems_page
 from macros.render.text import title_text
-from macros.worker import second_core
+from macros.worker import worker_helps
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -98,7 +98,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.warning(str(warning))
         self.pinned_date = _pin_build_date(site)
         own_data = folder.resolve() == (project / self.config.data_dir).resolve()
-        parallel = self.config.worker and second_core() and not self.serving
+        parallel = self.config.worker and worker_helps() and not self.serving
         self.build = Build(site, folder, parallel=parallel, own_data=own_data)
         _extend_nav(config, self.build.pages)
         return config

@@ -34,7 +34,7 @@ WORKER_ENV = "PLANSITE_WORKER"  # "0": the build does everything in its own proc
 PUBLISHED = "\0published files"  # the key of the published files: never a page's path
 
 
-def second_core() -> bool:
+def worker_helps() -> bool:
     """A worker helps on Linux with a spare core, unless PLANSITE_WORKER=0. Not on macOS, where
     a forked process can crash in system libraries, nor on Windows, which cannot fork."""
     spare = (os.cpu_count() or 1) > 1
