@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from macros.model.site import Site
-from macros.render import indicators as indicator_figures
+from macros.render import indicator_figures
 from macros.render import report as report_figures
 from macros.render.figures import money, number
 

@@ -16,7 +16,8 @@ from macros.model.site import Site
 from macros.render import chart_store, links
 from macros.render.charts import series_chart
 from macros.render.figures import value_text
-from macros.render.indicators import find, latest
+from macros.render.indicator_figures import latest
+from macros.render.indicator_values import find
 from tests.conftest import ROOT, page
 
 

@@ -15,7 +15,7 @@ from macros.model.site import Site
 from macros.narrative import NarrativeError, narrative_macros
 from macros.read.problems import DataError
 from macros.render.figures import money, value_text
-from macros.render.indicators import find
+from macros.render.indicator_values import find
 from tests.conftest import FIXTURES, ROOT, page
 
 
