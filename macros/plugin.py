@@ -38,7 +38,7 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.read.problems import DataError
-from macros.render import chart_store
+from macros.render import chart_store, wording
 from macros.render.problems import problems_page
 from macros.render.text import title_text
 from macros.worker import worker_helps
@@ -83,6 +83,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.folder = folder = project / os.environ.get(DATA_ENV, self.config.data_dir)
         self.build, self.problems = None, None
         chart_store.use_folder(self._chart_folder(project))
+        try:
+            wording.use_language(str(config.theme.get("language") or wording.ENGLISH))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         try:
             site = load_site(folder)
         except DataError as error:
@@ -164,6 +168,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_date = False
         chart_store.use_folder(None)
+        wording.use_language(wording.ENGLISH)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.folder is not None:

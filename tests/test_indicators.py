@@ -11,13 +11,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_site
-from macros.model.comparison import direction, judgement, side
+from macros.model.comparison import Travel, direction, judgement, side
 from macros.model.site import Site
 from macros.render import chart_store, links
 from macros.render.charts import series_chart
 from macros.render.figures import value_text
-from macros.render.indicator_figures import latest
+from macros.render.indicator_figures import latest, travel_words
 from macros.render.indicator_values import find
+from macros.render.wording import word
 from tests.conftest import ROOT, page
 
 
@@ -50,20 +51,25 @@ def data() -> Site:
     ],
 )
 def test_comparison_words(local: float, england: float, polarity: str, words: str) -> None:
-    assert judgement(local, england, polarity) == words  # type: ignore[arg-type]
+    fact = judgement(local, england, polarity)  # type: ignore[arg-type]
+    assert fact == words.split()[0]  # the model says "better", the words file "better than"
+    assert word("comparison", fact) == words
 
 
 def test_no_judgement_without_polarity() -> None:
     for local, comparator in [(10.0, 30.0), (30.0, 10.0), (10.0, 10.2)]:
-        assert judgement(local, comparator, "none") not in {"better than", "worse than"}
-        assert direction(local, comparator, "none") in {"up", "down", "no change"}
+        assert judgement(local, comparator, "none") in {"higher", "lower", "similar"}
+        assert direction(local, comparator, "none").judged == ""
+        assert travel_words(direction(local, comparator, "none")) in {"up", "down", "no change"}
 
 
 def test_direction_of_travel() -> None:
-    assert direction(19.8, 23.4, "lower_is_better") == "down, better"
-    assert direction(19.8, 23.4, "higher_is_better") == "down, worse"
-    assert direction(23.4, 19.8, "higher_is_better") == "up, better"
-    assert direction(5.0, 5.0, "lower_is_better") == "no change"
+    assert direction(19.8, 23.4, "lower_is_better") == Travel("down", "better")
+    assert travel_words(direction(19.8, 23.4, "lower_is_better")) == "down, better"
+    assert travel_words(direction(19.8, 23.4, "higher_is_better")) == "down, worse"
+    assert travel_words(direction(23.4, 19.8, "higher_is_better")) == "up, better"
+    assert direction(5.0, 5.0, "lower_is_better") == Travel("same", "")
+    assert travel_words(direction(5.0, 5.0, "lower_is_better")) == "no change"
     assert side(105.0, 100.0) == "similar" and side(105.1, 100.0) == "higher"
 
 

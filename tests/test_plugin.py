@@ -59,7 +59,7 @@ def test_a_wrong_option_fails_the_build_with_mkdocs_own_error(
     )
     assert result.returncode == 1
     assert error in result.stderr
-    assert "Aborted with" in result.stderr  # at the configuration, before any data is read
+    assert "Aborted with" in result.stdout  # at the configuration, before any data is read
     assert not (tmp_path / "site").exists()  # stopped before anything was built
 
 

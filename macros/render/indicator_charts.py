@@ -9,7 +9,7 @@ from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.site import Site
 from macros.render.chart_store import chart
-from macros.render.figures import UNIT_WORDS, percent_text, value_text
+from macros.render.figures import percent_text, unit_words, value_text
 from macros.render.indicator_tables import distribution_cells
 from macros.render.indicator_values import (
     area_label,
@@ -40,7 +40,7 @@ def series_chart(site: Site, indicator: Indicator) -> str:
         sentences.append(f"{area_label(site, area)}: {said}.")
     title = f"{plain(indicator.title)}, {periods[0]} to {periods[-1]}"
     description = (
-        f"Line chart of the {UNIT_WORDS[indicator.unit]} for each period. "
+        f"Line chart of the {unit_words(indicator.unit)} for each period. "
         + " ".join(sentences)
         + f" The same figures are in the table below the chart. {SUPPRESSED} is not published."
     )
@@ -51,7 +51,7 @@ def series_chart(site: Site, indicator: Indicator) -> str:
         description,
         periods,
         lines,
-        UNIT_WORDS[indicator.unit],
+        unit_words(indicator.unit),
     )
 
 
@@ -69,7 +69,7 @@ def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
         bars.append((area_label(site, area), heights, texts))
         said = "; ".join(f"{c}: {t}" for c, t in zip(categories, texts, strict=True))
         sentences.append(f"{area_label(site, area)}: {said}.")
-    axis = "percentage of the total" if is_count else UNIT_WORDS[indicator.unit]
+    axis = "percentage of the total" if is_count else unit_words(indicator.unit)
     return chart(
         "bar_chart",
         f"chart-{indicator.slug}",

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model.comparison import direction, judgement
+from macros.model.comparison import Travel, direction, judgement
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.site import Site
 from macros.render.figures import value_text
 from macros.render.indicator_values import find, shown
-
-COMPARATORS = {"england": "England", "neighbours": "statistical neighbours", "region": "the region"}
+from macros.render.wording import word, words
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ def value_for(site: Site, ref: str, period: str, area: str = "local", category: 
 def compared_with(site: Site, ref: str, area: str = "england") -> str:
     """The catalogue's words for the latest figure, e.g. "better than England" or "[c]"."""
     found = latest(site, site.indicator_by_ref[ref])
-    name = COMPARATORS.get(area)
+    name = words("comparators").get(area)
     comparison = next((c for c in found.comparisons if c.area == name), None) if found else None
     if comparison is None:
         raise LookupError(f"{ref} has no {area} value for its latest local period")
@@ -68,18 +67,18 @@ def latest(site: Site, indicator: Indicator) -> Latest | None:
     previous_value = shown(site, previous)
     moved = ""
     if last_value is not None and previous_value is not None:
-        moved = direction(last_value, previous_value, indicator.polarity)
+        moved = travel_words(direction(last_value, previous_value, indicator.polarity))
     comparisons = []
-    for area, name in COMPARATORS.items():
+    for area, name in words("comparators").items():
         other = find(site, indicator.ref, last.period, area)
         other_value = shown(site, other)
         if other is None:
             continue
-        words = ""
+        said = ""
         # A count is not compared in words: England's or neighbours' populations differ in size.
         if last_value is not None and other_value is not None and indicator.unit != "count":
-            words = judgement(last_value, other_value, indicator.polarity)
-        comparisons.append(Comparison(name, words, value_text(other_value, indicator.unit)))
+            said = word("comparison", judgement(last_value, other_value, indicator.polarity))
+        comparisons.append(Comparison(name, said, value_text(other_value, indicator.unit)))
     return Latest(
         period=last.period,
         text=value_text(last_value, indicator.unit),
@@ -88,3 +87,11 @@ def latest(site: Site, indicator: Indicator) -> Latest | None:
         direction=moved,
         comparisons=comparisons,
     )
+
+
+def travel_words(travel: Travel) -> str:
+    """e.g. "up, better", "down", "no change"."""
+    moved = word("direction", travel.moved)
+    if not travel.judged:
+        return moved
+    return word("direction", "judged", moved=moved, judgement=word("direction", travel.judged))

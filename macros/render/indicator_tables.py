@@ -6,7 +6,7 @@ from __future__ import annotations
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.site import Site
-from macros.render.figures import UNIT_WORDS, percent_text, value_text
+from macros.render.figures import percent_text, unit_words, value_text
 from macros.render.indicator_values import (
     area_label,
     areas_of,
@@ -30,7 +30,7 @@ def series_table(site: Site, indicator: Indicator) -> Table:
             cells.append(value_text(shown(site, value), indicator.unit) if value else "")
         rows.append(Row(period, cells))
     return Table(
-        caption=f"{plain(indicator.title)}: {UNIT_WORDS[indicator.unit]} by period",
+        caption=f"{plain(indicator.title)}: {unit_words(indicator.unit)} by period",
         columns=["Period", *(area_label(site, a) for a in areas)],
         rows=rows,
     )

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from macros.model.indicators import AREAS, Value
 from macros.model.site import Site
+from macros.render.wording import word
 
 
 def area_label(site: Site, area: str) -> str:
-    return {
-        "local": site.board.area,
-        "england": "England",
-        "neighbours": "Statistical neighbours",
-        "region": "Region",
-    }[area]
+    """The heading of an area's column: the board's own area, or e.g. "England"."""
+    return site.board.area if area == "local" else word("areas", area)
 
 
 def areas_of(values: list[Value]) -> list[str]:

@@ -14,6 +14,7 @@ from macros.model.status import Status
 from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.templates import render
+from macros.render.wording import month_year, word
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def new_label(marker: str | None) -> str:
     if marker is None:
         return ""
     if marker.lower() in TRUE_WORDS:
-        return "New"
-    return f"New since {parse_day(marker).value.strftime('%B %Y')}"
+        return word("new")
+    return word("new_since", month=month_year(parse_day(marker).value))
 
 
 def action_href(plan: Plan, action: Action, here: str) -> str:
