@@ -48,7 +48,7 @@ def _check_plans(site: Site, add: Add) -> None:
         if plan.id != stem:
             add(plan, "id", f"plan id `{plan.id}` must match the file name; rename the file to "
                 f"{plan.id}.yml or set `id: {stem}`")  # fmt: skip
-        _duplicates(list(plan.statuses), "key", "status key", add)
+        _check_statuses(plan, add)
         _duplicates(list(plan.priorities), "ref", "priority ref", add)
         _duplicates(list(plan.actions), "ref", "action ref", add)
         for priority in plan.priorities:
@@ -58,13 +58,24 @@ def _check_plans(site: Site, add: Add) -> None:
             _check_action(site, plan, action, add)
 
 
+def _check_statuses(plan: Plan, add: Add) -> None:
+    """Every word must name one status only, or an action's status could mean either."""
+    for status, word, other in plan.vocabulary.clashes():
+        add(status, None, f"status `{status.key}` and status `{other.key}` (line "
+            f"{other.line_of()}) can both be written `{word}`; give each its own key, label "
+            "and aliases")  # fmt: skip
+
+
 def _status(plan: Plan, obj: Model, add: Add) -> None:
     value = getattr(obj, "status", None)
     if value is None:
         return
     if plan.vocabulary.find(value) is None:
-        add(obj, "status", f"status `{value}` is not one of this plan's statuses "
-            f"({', '.join(plan.vocabulary.keys())}); use one of them or add it to `statuses:`")  # fmt: skip
+        words = ", ".join(
+            f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
+        )
+        add(obj, "status", f"status `{value}` is not one of this plan's statuses ({words}); "
+            "write one of them, as its key or its label, or add it to `statuses:`")  # fmt: skip
 
 
 def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:

@@ -11,6 +11,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
 from macros.model.status import Status, Vocabulary
+from macros.model.status_presets import PRESETS, preset
 
 TRUE_WORDS = {"true", "yes", "y"}
 
@@ -212,7 +213,30 @@ class Priority(Model):
         return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
 
 
+def _preset_statuses(name: str) -> list[Status]:
+    found = preset(name)
+    if found is None:
+        raise ValueError(
+            f"`statuses: {name}` is not a preset; name one of {', '.join(PRESETS)}, "
+            "or list the plan's own statuses"
+        )
+    return [Status.model_validate(s) for s in found]
+
+
+def _schema_accepts_preset(schema: dict[str, Any]) -> None:
+    """`statuses: brag` names a preset: the schema offers the names beside a list."""
+    listed = schema["properties"]["statuses"]
+    schema["properties"]["statuses"] = {
+        "description": listed.pop("description"),
+        "anyOf": [{"enum": list(PRESETS)}, listed],
+    }
+
+
 class Plan(Model):
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_preset
+    )
+
     id: str = Field(description="Matches the file name, e.g. business-plan-2025-28")
     title: str
     kind: Literal["business", "improvement", "strategic", "other"] = "business"
@@ -221,10 +245,23 @@ class Plan(Model):
     as_at: str = Field(description="Date of the latest progress: 'today' for this plan")
     stale_after_months: int = Field(4, ge=1, description="No update for longer needs attention")
     introduction: str = Field("", description="Markdown")
-    statuses: list[Status] = Field(min_length=1, description="This plan's status words, best first")
+    statuses: list[Status] = Field(
+        default_factory=lambda: _preset_statuses("rag"),
+        min_length=1,
+        description="This plan's status words, best first, or a preset's name: "
+        + ", ".join(PRESETS)
+        + " (rag when left out)",
+    )
     priorities: list[Priority] = Field(default_factory=list)
 
     _check_as_at = field_validator("as_at")(_check_day)
+
+    @field_validator("statuses", mode="before")
+    @classmethod
+    def _preset(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _preset_statuses(value)
+        return value
 
     @cached_property
     def as_at_date(self) -> date:
@@ -234,6 +271,22 @@ class Plan(Model):
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.statuses)
+
+    @cached_property
+    def statuses_shown(self) -> list[Status]:
+        """Every status but the closed ones nothing in the plan uses: a preset's "Cancelled"
+        makes no column, key entry or filter until an action is cancelled."""
+        used = {
+            id(found)
+            for obj in self._status_holders()
+            if obj.status and (found := self.vocabulary.find(obj.status))
+        }
+        return [s for s in self.statuses if not s.closed or id(s) in used]
+
+    def _status_holders(self) -> list[Action | Update | Evidence]:
+        updates = [u for a in self.actions for u in a.updates]
+        evidence = [e for p in self.priorities for e in p.evidence]
+        return [*self.actions, *updates, *evidence]
 
     @property
     def actions(self) -> list[Action]:

@@ -84,14 +84,19 @@ def history(plan: Plan, action: Action) -> list[HistoryEntry]:
 
 
 def sentence(counts: Summary) -> str:
-    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target"."""
-    noun = "action" if counts.total == 1 else "actions"
-    words = f"{counts.done} of {counts.total} {noun} complete"
+    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target". Closed actions
+    (cancelled, superseded, merged) are not counted as still to do: they are named after."""
+    open_total = counts.total - counts.closed
+    noun = "action" if open_total == 1 else "actions"
+    words = f"{counts.done} of {open_total} {noun} complete"
     worst = counts.worst
     if worst is not None and worst.status is not None:
         words += f", {worst.count} {worst.status.label.lower()}"
     if counts.unset:
         words += f", {counts.unset} with no status yet"
+    for item in counts.counts:
+        if item.status is not None and item.status.closed and item.count:
+            words += f"; {item.count} {item.status.label.lower()}"
     return words
 
 
@@ -143,7 +148,7 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
         archived_note=_archived_note(site, plan, here),
         next_meeting=Markup(next_meeting(site, plan, here)),
         filtered=lambda status: (
-            links.href(here, links.plan_page(plan.id, "all-actions")) + f"?status={status.key}"
+            links.href(here, links.plan_page(plan.id, "all-actions")) + f"?status={status.slug}"
         ),
     )
 
