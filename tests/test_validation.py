@@ -48,8 +48,8 @@ CASES = [
     ),
     (
         "missing required field",
-        "plans/plan-a.yml", "            title: Review the strategy\n", "",
-        [f"{PLAN}:19: `title` is missing; add `title:` here"],
+        "plans/plan-a.yml", "    title: Online safety\n", "",
+        [f"{PLAN}:12: `title` is missing; add `title:` here"],
     ),
     (
         "duplicate action ref",

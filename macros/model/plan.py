@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
+from macros.model.refs import anchor, qualify
 from macros.model.status import Status, Vocabulary
 from macros.model.status_presets import PRESETS, preset
 
@@ -75,8 +76,16 @@ class Action(Model):
         extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_lead
     )
 
-    ref: str = Field(description='The action\'s reference, e.g. "1.3a" (quote it)')
-    title: str = Field(description="The action: what will be done")
+    ref: str = Field(
+        "",
+        description='The action\'s reference, e.g. "1.3a" or "c" (quote it); it need only be '
+        "unique within its priority or issue. Left out: numbered in order",
+    )
+    title: str = Field(
+        "",
+        description="The action: what will be done. Under an issue it may be left out: the row "
+        "then only adds a lead, a due date or an update to the issue",
+    )
     leads: list[str] = Field(
         default_factory=list,
         description="Who leads: subgroup acronyms or names, or free text (also `lead:`)",
@@ -97,6 +106,8 @@ class Action(Model):
 
     _issue: Issue | None = PrivateAttr(default=None)
     _priority: Priority | None = PrivateAttr(default=None)
+    _written_ref: str = PrivateAttr(default="")
+    _own_title: bool = PrivateAttr(default=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -161,7 +172,19 @@ class Action(Model):
 
     @cached_property
     def anchor(self) -> str:
-        return "action-" + "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return anchor(self.ref)
+
+    @property
+    def written_ref(self) -> str:
+        """The ref as the plan wrote it ("c"); `ref` is the qualified one ("2c") once the plan
+        is built, used by pages, anchors, downloads and cross-references."""
+        return self._written_ref
+
+    @property
+    def has_own_title(self) -> bool:
+        """False for a row under an issue that only adds a lead, a date or an update: its
+        `title` is the issue's."""
+        return self._own_title
 
 
 class Issue(Model):
@@ -177,6 +200,9 @@ class Issue(Model):
     def model_post_init(self, context: object) -> None:
         for action in self.actions:
             action._issue = self
+            if not action.title:  # a sub-row: shown under the issue's title
+                action.title = self.title
+                action._own_title = False
 
 
 class Evidence(Model):
@@ -292,6 +318,53 @@ class Plan(Model):
     def actions(self) -> list[Action]:
         return [a for p in self.priorities for a in p.all_actions]
 
+    def model_post_init(self, context: object) -> None:
+        self._qualify_refs()
+
+    def _qualify_refs(self) -> None:
+        """Give every action its plan-wide ref. Refs written once in the whole plan stay as
+        they are; when a plan starts its refs again under each priority or issue ("a", "b",
+        "c" in each), every ref is joined to its priority's (or issue's): "2c". An action
+        with no ref is numbered by its place under its priority or issue."""
+        written = [(a, a.ref) for a in self.actions]
+        places: dict[str, set[str]] = {}
+        for action, ref in written:
+            places.setdefault(ref.lower(), set()).add(self._parent(action, False))
+        restarts = any(len(found) > 1 for ref, found in places.items() if ref)
+        for action, ref in written:
+            action._written_ref = ref
+            if not ref or restarts:
+                parent = self._parent(action, True)
+                siblings = action.issue.actions if action.issue else action.priority.actions
+                place = next(i for i, a in enumerate(siblings, 1) if a is action)
+                own = ref or str(place)
+                action.ref = qualify(parent, own)
+
+    @staticmethod
+    def _parent(action: Action, qualified: bool) -> str:
+        """The ref an action's own ref is unique under: its issue's, else its priority's."""
+        priority = action.priority.ref
+        issue = action.issue.ref if action.issue else ""
+        if not issue:
+            return priority
+        return qualify(priority, issue) if qualified else f"{priority}\n{issue}"
+
     @cached_property
     def action_by_ref(self) -> dict[str, Action]:
         return {a.ref: a for a in self.actions}
+
+    @cached_property
+    def _action_by_word(self) -> dict[str, Action]:
+        return {a.ref.lower().replace(" ", ""): a for a in reversed(self.actions)}
+
+    def find_action(self, ref: str, near: Action | None = None) -> Action | None:
+        """The action `ref` names: its plan-wide ref ("2c", any case), or, from an action
+        `near` it, a ref written under the same priority or issue ("c")."""
+        ref = ref.strip()
+        found = self.action_by_ref.get(ref) or self._action_by_word.get(
+            ref.lower().replace(" ", "")
+        )
+        if found is None and near is not None:
+            local = qualify(self._parent(near, True), ref)
+            found = self.action_by_ref.get(local)
+        return found

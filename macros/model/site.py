@@ -55,15 +55,18 @@ class Site:
         """The subgroup a lead or owner names, or None for free text (a person, an agency)."""
         return self._subgroup_by_name.get(text.strip().lower())
 
-    def find_action(self, reference: str, plan: Plan | None = None) -> Action | None:
-        """An action by "ref" (in `plan`) or "plan-id:ref" (in any plan)."""
+    def find_action(
+        self, reference: str, plan: Plan | None = None, near: Action | None = None
+    ) -> Action | None:
+        """An action by "ref" (in `plan`, or under the same priority as `near`) or
+        "plan-id:ref" (in any plan; the ref as pages show it, e.g. "2c")."""
         if ":" in reference:
             plan_id, ref = reference.split(":", 1)
             found = self.plan_by_id.get(plan_id.strip())
-            return found.action_by_ref.get(ref.strip()) if found else None
+            return found.find_action(ref) if found else None
         if plan is None:
             plan = self.current_plan
-        return plan.action_by_ref.get(reference.strip())
+        return plan.find_action(reference, near)
 
     @cached_property
     def disclosure(self) -> Disclosure:

@@ -167,11 +167,14 @@ def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
 
 
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
-    def related(reference: str) -> tuple[str, str]:
-        action = site.find_action(reference, plan)
-        assert action is not None, "checked when the data was loaded"
-        target_plan = plan if ":" not in reference else site.plan_by_id[reference.split(":")[0]]
-        return reference, action_href(target_plan, action, here)
+    def related(action: Action, reference: str) -> tuple[str, str]:
+        """The ref as pages show it ("2c", or "plan-id:2c") and its link."""
+        target = site.find_action(reference, plan, near=action)
+        assert target is not None, "checked when the data was loaded"
+        if ":" not in reference:
+            return target.ref, action_href(plan, target, here)
+        plan_id = reference.split(":")[0].strip()
+        return f"{plan_id}:{target.ref}", action_href(site.plan_by_id[plan_id], target, here)
 
     groups: list[tuple[str, str, str | None, list[Action]]] = [
         (issue.ref, issue.title, issue.new, issue.actions) for issue in priority.issues
