@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -264,11 +265,19 @@ class Plan(Model):
     )
 
     id: str = Field(description="Matches the file name, e.g. business-plan-2025-28")
-    title: str
+    title: str = Field(
+        "",
+        description='e.g. "Business Plan 2025 to 2028"; left out: named from its kind and '
+        "period, or its file name",
+    )
     kind: Literal["business", "improvement", "strategic", "other"] = "business"
     current: bool = Field(False, description="The plan shown by default (exactly one)")
     period: str = Field("", description='e.g. "2025 to 2028"')
-    as_at: str = Field(description="Date of the latest progress: 'today' for this plan")
+    as_at: str | None = Field(
+        None,
+        description="Date of the latest progress: 'today' for this plan. Left out: the date of "
+        "the latest dated update",
+    )
     stale_after_months: int = Field(4, ge=1, description="No update for longer needs attention")
     introduction: str = Field("", description="Markdown")
     statuses: list[Status] = Field(
@@ -289,10 +298,36 @@ class Plan(Model):
             return _preset_statuses(value)
         return value
 
+    _title_written: bool = PrivateAttr(default=True)
+
+    @cached_property
+    def progress_date(self) -> date | None:
+        """The plan's "today": `as_at`, else the latest dated update; None when the plan
+        records no progress at all (then nothing is judged overdue or stale)."""
+        if self.as_at is not None:
+            day = parse_day(self.as_at)
+        else:
+            updates = [u.day for a in self.actions for u in a.updates]
+            if not updates:
+                return None
+            day = max(updates, key=lambda d: (d.value, d.precision == "month"))
+        return day.month_end if day.precision == "month" else day.value
+
+    @property
+    def progress_recorded(self) -> bool:
+        return self.progress_date is not None
+
     @cached_property
     def as_at_date(self) -> date:
-        day = parse_day(self.as_at)
-        return day.month_end if day.precision == "month" else day.value
+        """The progress date; for a plan with no progress yet, its latest due date (else 1 April
+        of the first year its period names), so that ordering and file dates stay fixed."""
+        if self.progress_date is not None:
+            return self.progress_date
+        dues = [d.date for a in self.actions if (d := a.due_date) and d.date]
+        if dues:
+            return max(dues)
+        year = re.search(r"\b(19|20)\d\d\b", f"{self.period} {self.id}")
+        return date(int(year.group()) if year else 2000, 4, 1)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -320,6 +355,19 @@ class Plan(Model):
 
     def model_post_init(self, context: object) -> None:
         self._qualify_refs()
+        if not self.title:
+            self.title = self._default_title()
+            self._title_written = False
+
+    @property
+    def title_written(self) -> bool:
+        return self._title_written
+
+    def _default_title(self) -> str:
+        """ "Business plan 2015 to 2018" from kind and period, else from the file name."""
+        if self.period and self.kind != "other":
+            return f"{self.kind.capitalize()} plan {self.period}"
+        return re.sub(r"(?<!\d)-|-(?!\d)", " ", self.id).strip().capitalize() or "Plan"
 
     def _qualify_refs(self) -> None:
         """Give every action its plan-wide ref. Refs written once in the whole plan stay as

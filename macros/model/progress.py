@@ -135,7 +135,7 @@ def needs_attention(plan: Plan) -> Attention:
     overdue: list[Overdue] = []
     stale: list[Stale] = []
     worsened: list[Worsened] = []
-    for action in plan.actions:
+    for action in plan.actions if plan.progress_recorded else []:  # no "today" to judge by
         if late := _overdue(plan, action, as_at):
             overdue.append(late)
         if quiet := _stale(plan, action, as_at):

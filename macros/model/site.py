@@ -29,6 +29,9 @@ class Site:
     # Things worth an editor's attention that do not stop the build, e.g. a planner item whose
     # wording cannot be placed on months: logged as build warnings (a strict build fails on them).
     warnings: list[Problem] = field(default_factory=list)
+    # Advice that does not stop publishing (a plan named from its kind and period, a field
+    # under its old name): `make check` prints it as a warning; the build logs it as information.
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def current_plan(self) -> Plan:
