@@ -155,6 +155,14 @@ class Action(Model):
     def updates_newest_first(self) -> list[Update]:
         return sorted(self.updates, key=lambda u: u.day.value, reverse=True)
 
+    @cached_property
+    def current_status(self) -> str | None:
+        """`status:` as written; left out, the status its latest update gave (a sub-row may
+        only say "Update Mar 16: complete")."""
+        if self.status:
+            return self.status
+        return next((u.status for u in self.updates_newest_first if u.status), None)
+
     @property
     def latest_update(self) -> Update | None:
         ordered = self.updates_newest_first

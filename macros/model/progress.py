@@ -50,7 +50,8 @@ class Summary:
 
 
 def status_of(plan: Plan, action: Action) -> Status | None:
-    return plan.vocabulary.find(action.status) if action.status else None
+    status = action.current_status
+    return plan.vocabulary.find(status) if status else None
 
 
 def is_done(plan: Plan, action: Action) -> bool:
