@@ -93,18 +93,21 @@ def _same_ref(action: Action, first: Action) -> str:
 
 
 def _check_statuses(plan: Plan, add: Add) -> None:
-    """Every word must name one status only, or an action's status could mean either."""
-    for status, word, other in plan.vocabulary.clashes():
-        add(status, None, f"status `{status.key}` and status `{other.key}` (line "
-            f"{other.line_of()}) can both be written `{word}`; give each its own key, label "
-            "and aliases")  # fmt: skip
+    for status, other in plan.vocabulary.clashes():
+        add(status, "key", f"status key `{status.key}` is the same as `{other.key}` (line "
+            f"{other.line_of('key')}) but for case, spaces or hyphens; give each its own key")  # fmt: skip
 
 
 def _status(plan: Plan, obj: Model, add: Add) -> None:
     value = getattr(obj, "status", None)
     if value is None:
         return
-    if plan.vocabulary.find(value) is None:
+    found = plan.vocabulary.meanings(value)
+    if len(found) > 1:
+        keys = " or ".join(f"`{s.key}`" for s in found)
+        add(obj, "status", f"status `{value}` could mean {keys}; write the key of the one you "
+            "mean")  # fmt: skip
+    elif not found:
         words = ", ".join(
             f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
         )

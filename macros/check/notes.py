@@ -3,6 +3,7 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+from macros.check.planner import planner_notes
 from macros.model.base import Model
 from macros.model.site import Site
 from macros.read.problems import Problem
@@ -19,6 +20,7 @@ def data_notes(site: Site) -> list[Problem]:
     if site.planner is not None:
         for item in site.planner.items:
             notes.extend(renamed(item))
+        notes.extend(planner_notes(site))
     return notes
 
 
