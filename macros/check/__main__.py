@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.sections import sections_report
 from macros.load import load_site
 from macros.read.problems import DataError
 
@@ -18,6 +19,10 @@ def main(argv: list[str]) -> int:
         return 1
     for warning in site.warnings:  # the build warns about these too, and a strict build fails
         print(f"{warning} (warning)", file=sys.stderr)
+    for advice in site.advice:  # never a reason to stop: the build only notes these
+        print(f"{advice} (warning)", file=sys.stderr)
+    if report := sections_report(site):
+        print(report)
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "
