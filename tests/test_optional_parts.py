@@ -54,7 +54,7 @@ def test_a_plan_without_a_title_is_named_with_a_warning() -> None:
     site = load_site(ANY_BOARD)
     rag = site.plan_by_id["rag-plan"]
     assert (rag.title, rag.title_written) == ("Business plan 2015 to 2018", False)
-    assert [str(n) for n in site.notes] == [
+    assert [str(n) for n in site.advice] == [
         f'{rag.source_file}:2: the plan has no `title`, so it is called "Business plan 2015 '
         'to 2018"; add `title:` to name it as the document does'
     ]
@@ -123,7 +123,7 @@ def test_a_renamed_field_is_still_read_with_a_warning_naming_the_new_name(board:
     assert item.reports_to == ["PPPG"]
     line = text.splitlines().index("    meeting: PPPG") + 1
     assert f"{path.as_posix()}:{line}: `meeting` is now called `reports_to`; rename it (it is " \
-        "still read for now)" in [str(n) for n in site.notes]  # fmt: skip
+        "still read for now)" in [str(n) for n in site.advice]  # fmt: skip
     path.write_text(text.replace("    meeting: PPPG\n", "    meeting: PPPG\n    reports_to: X\n"))
     with pytest.raises(DataError) as error:
         load_site(board)
@@ -167,6 +167,6 @@ def test_without_subgroup_months_items_stay_on_the_board_meetings_as_before(boar
     line = (board / "planner.yml").read_text().splitlines().index(
         "    when: Every other PPPG meeting"
     ) + 1
-    assert [f"{n.file}:{n.line}" for n in site.notes if "PPPG's meetings" in n.message] == [
+    assert [f"{n.file}:{n.line}" for n in site.advice if "PPPG's meetings" in n.message] == [
         f"{(board / 'planner.yml').as_posix()}:{line}"
     ]

@@ -10,6 +10,7 @@ from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
 from macros.model.site import Site
 from macros.read.problems import Problems
+from macros.render.colours import WHITE, contrast
 
 Add = Callable[[Model, str | None, str], None]
 
@@ -18,11 +19,23 @@ def cross_check(site: Site, problems: Problems) -> None:
     def add(obj: Model, field: str | None, message: str) -> None:
         problems.add(obj.source_file, obj.line_of(field), message)
 
+    _check_board(site, add)
     _check_plans(site, add)
     _check_subgroups(site, add)
     _check_indicators(site, add)
     _check_planner(site, add)
     _check_budget(site, add)
+
+
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white words on the brand colour
+
+
+def _check_board(site: Site, add: Add) -> None:
+    colour = site.board.colour
+    if colour and (ratio := contrast(colour, WHITE)) < MIN_CONTRAST:
+        add(site.board, "colour", f"colour `{colour}` is too light: white text on it has a "
+            f"contrast of {ratio:.1f}:1, and needs at least {MIN_CONTRAST}:1 to be read by "
+            "everyone; choose a darker shade of it")  # fmt: skip
 
 
 def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
