@@ -68,6 +68,17 @@ def test_a_status_may_be_written_as_the_document_has_it(
     assert found is not None and found.key == key and found.done is done
 
 
+def test_a_plans_own_colour_keys_answer_to_their_letters() -> None:
+    plan = plan_with([
+        {"key": "green", "label": "Complete", "colour": "#00703c", "done": True},
+        {"key": "amber", "label": "On target", "colour": "#ffdd00"},
+        {"key": "Red", "label": "Off target", "colour": "#d4351c"},
+        {"key": "rejected", "label": "Rejected", "colour": "#505a5f", "closed": True},
+    ])  # fmt: skip
+    assert [plan.vocabulary.find(w).key for w in ("G", "a", "R")] == ["green", "amber", "Red"]  # type: ignore[union-attr]
+    assert plan.vocabulary.find("B") is None
+
+
 def test_no_statuses_means_standard_rag() -> None:
     plan = plan_with(None)
     assert [s.key for s in plan.statuses] == [

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 from macros.model.base import Model, as_list
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR_LETTERS = {"blue": "b", "red": "r", "amber": "a", "green": "g"}  # RAG and BRAG letters
 
 
 def match_word(text: str) -> str:
@@ -111,6 +112,10 @@ class Vocabulary:
                 found = self._by_other.setdefault(match_word(word), [])
                 if status not in found:
                     found.append(status)
+        for status in statuses:  # a colour-word key also answers to its letter: G for green
+            letter = COLOUR_LETTERS.get(match_word(status.key))
+            if letter and letter not in self._by_key and letter not in self._by_other:
+                self._by_other[letter] = [status]
         self._rank = {id(s): i for i, s in enumerate(statuses)}
 
     def meanings(self, word: str) -> list[Status]:
