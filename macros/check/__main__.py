@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.guide_gate import guide_gate
 from macros.check.sections import sections_report
 from macros.load import load_site
 from macros.read.problems import DataError
@@ -19,8 +20,9 @@ def main(argv: list[str]) -> int:
         return 1
     for advice in sorted(site.advice):  # never a reason to stop: the build only notes these
         print(f"{advice} (warning)", file=sys.stderr)
-    if site.warnings:  # the build warns about these and a strict build stops: so must the check
-        lines = [str(w) for w in sorted(site.warnings)]
+    # the build warns about these and a strict build stops: so must the check
+    lines = [str(w) for w in sorted(site.warnings)] + guide_gate(site)
+    if lines:
         noun = "problem" if len(lines) == 1 else "problems"
         them = "it" if len(lines) == 1 else "them"
         summary = (
