@@ -297,6 +297,8 @@ class Plan(Model):
     )
     priorities: list[Priority] = Field(default_factory=list)
 
+    _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
+
     _check_as_at = field_validator("as_at")(_check_day)
 
     @field_validator("statuses", mode="before")
@@ -306,20 +308,18 @@ class Plan(Model):
             return _preset_statuses(value)
         return value
 
-    _title_written: bool = PrivateAttr(default=True)
-
     @cached_property
     def progress_date(self) -> date | None:
         """The plan's "today": `as_at`, else the latest dated update; None when the plan
         records no progress at all (then nothing is judged overdue or stale)."""
-        if self.as_at is not None:
-            day = parse_day(self.as_at)
-        else:
-            updates = [u.day for a in self.actions for u in a.updates]
-            if not updates:
-                return None
-            day = max(updates, key=lambda d: (d.value, d.precision == "month"))
-        return day.month_end if day.precision == "month" else day.value
+        days = (
+            [parse_day(self.as_at)]
+            if self.as_at is not None
+            else [u.day for a in self.actions for u in a.updates]
+        )
+        # a month ("2017-12") counts to its last day, so it is later than 15 December
+        ends = [d.month_end if d.precision == "month" else d.value for d in days]
+        return max(ends, default=None)
 
     @property
     def progress_recorded(self) -> bool:
