@@ -19,6 +19,7 @@ from macros.check.__main__ import main as check_main
 from macros.check.reading_gate import DEFAULT_GRADE, gate_message
 from macros.load import load_site
 from macros.model.sections import SECTION_KEYS, sections_on
+from macros.narrative import narrative_macros
 from macros.pages.guide import pages as guide_pages
 from macros.pages.narrative_pages import left_out, page_needs, prune_nav
 from macros.publish.opendata import datasets
@@ -188,6 +189,35 @@ def test_hard_young_peoples_wording_still_fails_naming_its_file_and_line(tmp_pat
     message = gate_message(site, "guide/goal-1.md", f"<p>{hard}</p>" * 5, DEFAULT_GRADE)
     assert message is not None
     assert message.splitlines()[1].endswith(f"written in {site.current_plan.source_file}:14")
+
+
+def test_a_boards_own_pages_are_safe_markdown(tmp_path: Path) -> None:
+    data = board_with(tmp_path)
+    (data / "pages").mkdir()
+    attack = (
+        "## Welcome\n\nHello <script>alert(1)</script> [evil](javascript:alert(1))\n\n"
+        "<img src=x onerror=alert(1)> [kept](https://example.org/)\n"
+    )
+    (data / "pages" / "home.md").write_text(attack, encoding="utf-8")
+    site = load_site(data)
+    text = narrative_macros(site, lambda: "index.md")["board_text"]("home")
+    assert text == (
+        '<h2>Welcome</h2>\n<p>Hello  <a rel="noopener noreferrer">evil</a></p>\n'
+        '<p> <a href="https://example.org/" rel="noopener noreferrer">kept</a></p>'
+    )
+
+
+def test_an_unknown_page_in_the_pages_folder_is_named(tmp_path: Path) -> None:
+    data = board_with(tmp_path)
+    (data / "pages").mkdir()
+    (data / "pages" / "foreword.md").write_text("Hello\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    assert [p.message for p in caught.value.problems.items] == [
+        "unknown page `foreword.md`; the pages are: home.md (the home page, below the vision), "
+        "about.md (the about page, above the board's objectives), membership.md (the membership "
+        "page, above the list of members)"
+    ]
 
 
 # Identity from board.yml -------------------------------------------------------------------
