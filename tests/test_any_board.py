@@ -371,10 +371,11 @@ def test_identity_and_prose_come_from_the_data_folder(full_site: Path) -> None:
 # make new-board ----------------------------------------------------------------------------
 
 
-def make_new_board(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+def make_new_board(folder: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE") and k != "DATA"}
+    data = [f"DATA={folder}"] if folder else []
     return subprocess.run(
-        ["make", "--no-print-directory", "new-board", f"DATA={folder}", *args],
+        ["make", "--no-print-directory", "new-board", *data, *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
     )  # fmt: skip
 
@@ -413,3 +414,11 @@ def test_make_new_board_refuses_an_address_that_is_not_one(tmp_path: Path) -> No
     assert made.returncode != 0
     assert "URL=plans.example/ is not a web address: write it starting https://" in made.stderr
     assert not (tmp_path / "x" / "board.yml").exists()
+
+
+def test_make_new_board_never_overwrites_the_example_board() -> None:
+    before = (ROOT / "data" / "board.yml").read_bytes()
+    made = make_new_board(None, "NAME=X Board", "AREA=X", "URL=https://x.example.org")
+    assert made.returncode != 0
+    assert "data/board.yml already exists: make new-board never overwrites a board" in made.stderr
+    assert (ROOT / "data" / "board.yml").read_bytes() == before
