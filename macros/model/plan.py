@@ -43,7 +43,9 @@ def _check_new_marker(value: str | None) -> str | None:
 class Update(Model):
     date: str = Field(description="When: 2025-12 (a month) or 2025-12-14 (a day)")
     text: str = Field(description="What happened. Markdown; <b>, <p>, <ul> and links are kept")
-    status: str | None = Field(None, description="The action's status at this date (a key)")
+    status: str | None = Field(
+        None, description="The action's status at this date: a key, label or alias (e.g. G)"
+    )
 
     _check_date = field_validator("date")(_check_day)
 
@@ -96,7 +98,10 @@ class Action(Model):
     due: str | None = Field(None, description='Due date as written, e.g. "End of Nov 25"')
     due_was: list[str] = Field(default_factory=list, description="Earlier due dates, replaced")
     milestones: list[Milestone] = Field(default_factory=list, description="Several due dates")
-    status: str | None = Field(None, description="A status key from this plan's `statuses`")
+    status: str | None = Field(
+        None,
+        description="A status of this plan: its key, label or an alias, e.g. amber, On Target or A",
+    )
     new: str | None = Field(None, description="NEW marker: the month it was added, or true")
     related: list[str] = Field(default_factory=list, description="Refs of related actions")
     source: str = Field("", description="Where it comes from, e.g. an inspection recommendation")
@@ -216,7 +221,7 @@ class Issue(Model):
 
 class Evidence(Model):
     text: str = Field(description="An evidence-of-success or impact measure")
-    status: str | None = Field(None, description="Its own status (a key)")
+    status: str | None = Field(None, description="Its own status: a key, label or alias")
 
 
 class Priority(Model):
