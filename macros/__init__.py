@@ -7,6 +7,7 @@ Everything else about a build is the `plansite` plugin's (macros/plugin.py), lis
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +40,14 @@ def define_env(env: Any) -> None:
 
     env.macro(plansite_page)
 
-    # Narrative pages in docs/ are written for the board in data/: a figure they name that is
-    # missing fails that build, but only shows a placeholder when building other data (fixtures).
-    for name, function in narrative_macros(build.site, here, strict=build.own_data).items():
+    def in_site(path: str) -> bool:
+        """Whether a page of docs/ is in this board's site, for a link to it: `needs:` in a
+        page's front matter leaves it out when the board does not have its data."""
+        return (Path(config.docs_dir) / path).is_file() and path not in build.left_out_pages
+
+    env.macro(in_site)
+
+    # Narrative pages in docs/ work on any board's data: a figure they name that is missing
+    # fails the build (a page that needs an optional part is left out without it).
+    for name, function in narrative_macros(build.site, here).items():
         env.macro(function, name)

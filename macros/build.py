@@ -18,12 +18,14 @@ from macros.worker import Worker
 
 
 class Build:
-    def __init__(self, site: Site, folder: Path, *, parallel: bool, own_data: bool) -> None:
+    def __init__(
+        self, site: Site, folder: Path, *, parallel: bool, left_out_pages: frozenset[str]
+    ) -> None:
         self.site = site
         self.folder = folder  # the data folder, watched under `mkdocs serve`
         self.parallel = parallel  # render in a second process (macros/worker.py)
-        # narrative pages in docs/ are written for the board in data/: see macros/narrative.py
-        self.own_data = own_data
+        # pages of docs/ whose data the board does not have (`needs:` in their front matter)
+        self.left_out_pages = left_out_pages
         self.pages: list[GeneratedPage] = generated_pages(site)
         self.worker: Worker | None = None
         self._published: dict[str, bytes] | None = None

@@ -32,15 +32,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from macros import menu
 from macros.build import Build
+from macros.identity import identity_files, set_identity, write_cname
 from macros.load import load_site
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.pages import GeneratedPage
+from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.read.problems import DataError
 from macros.render import chart_store, wording
 from macros.render.problems import problems_page
-from macros.render.text import title_text
 from macros.worker import worker_helps
 
 DATA_ENV = "PLANSITE_DATA"
@@ -100,11 +103,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return config
         for warning in site.warnings:
             log.warning(str(warning))
+        for advice in site.advice:  # `make check` lists these as warnings; the build goes on
+            log.info(str(advice))
         self.pinned_date = _pin_build_date(site)
-        own_data = folder.resolve() == (project / self.config.data_dir).resolve()
+        set_identity(config, site, serving=self.serving)
+        try:
+            needs = page_needs(Path(config.docs_dir))
+            left = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))
+        except NeedsError as error:
+            raise PluginError(str(error)) from None
         parallel = self.config.worker and worker_helps() and not self.serving
-        self.build = Build(site, folder, parallel=parallel, own_data=own_data)
-        _extend_nav(config, self.build.pages)
+        self.build = Build(site, folder, parallel=parallel, left_out_pages=left)
+        menu.prune(config, self.build.pages, left)
+        menu.extend(config, self.build.pages)
         return config
 
     def _chart_folder(self, project: Path) -> Path | None:
@@ -125,7 +136,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         def added(pages: list[GeneratedPage]) -> list[File]:
             return [File.generated(config, p.path, content=p.markdown()) for p in pages]
 
-        return Files([*added(quick), *files, *added(slow)])
+        # a page whose data the board does not have is not in the site at all (nor in search)
+        narrative = [f for f in files if f.src_uri not in self.build.left_out_pages]
+        identity = identity_files(config, self.build.site, self.build.folder)
+        return Files([*added(quick), *narrative, *identity, *added(slow)])
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
@@ -155,6 +169,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        write_cname(self.build.site, site_dir)
         self._end()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -186,42 +201,6 @@ def _pin_build_date(site: Site) -> bool:
     return True
 
 
-def _extend_nav(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
-    """Put generated pages under their section's index page in the `nav:` of mkdocs.yml."""
-    if not config.nav:
-        return
-    by_section: dict[str, list[GeneratedPage]] = {}
-    for page in pages:
-        if page.nav_section and page.path != page.nav_section:
-            by_section.setdefault(page.nav_section, []).append(page)
-
-    def expand(items: list[Any]) -> list[Any]:
-        result: list[Any] = []
-        for item in items:
-            if isinstance(item, dict):
-                ((title, value),) = item.items()
-                if isinstance(value, list):
-                    result.append({title: expand(value)})
-                elif value in by_section:
-                    result.append({title: [value, *_grouped(by_section[value])]})
-                else:
-                    result.append(item)
-            else:
-                result.append(item)
-        return result
-
-    config.nav = expand(config.nav)
-
-
-def _grouped(pages: list[GeneratedPage]) -> list[Any]:
-    entries: list[Any] = []
-    groups: dict[str, list[Any]] = {}
-    for page in pages:
-        if page.nav_group:
-            if page.nav_group not in groups:
-                groups[page.nav_group] = []
-                entries.append({title_text(page.nav_group): groups[page.nav_group]})
-            groups[page.nav_group].append({page.nav_title: page.path})
-        else:
-            entries.append({page.nav_title: page.path})
-    return entries
+def _publishes(site: Site, ref: str) -> bool:
+    """The board has indicator `ref` with at least one local figure."""
+    return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))

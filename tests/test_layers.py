@@ -18,7 +18,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("render", ("macros.render",)),
     ("pages", ("macros.pages", "macros.narrative")),
     ("publish", ("macros.publish",)),
-    ("plugin", ("macros.worker", "macros.build", "macros.plugin", "macros.schemas", "macros")),
+    (
+        "plugin",
+        (
+            *("macros.worker", "macros.build", "macros.plugin", "macros.menu", "macros.identity"),
+            *("macros.schemas", "macros.check.__main__", "macros"),  # and the command lines
+        ),
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.publish.cells import inert
 from macros.render import links
-from macros.render.datasets import ACTION_COLUMNS, DATASETS, INDICATOR_COLUMNS
+from macros.render.datasets import ACTION_COLUMNS, INDICATOR_COLUMNS, datasets
 from macros.render.text import plain, rich
 
 MISSING = ["", SUPPRESSED]  # an empty cell has no value; [c] is a suppressed count
@@ -132,7 +132,7 @@ def planner_rows(site: Site) -> list[list[object]]:
             one_line(plain(item.tells_board)),
             item.when,
             "; ".join(item.months),
-            item.meeting,
+            "; ".join(item.reports_to),
             "; ".join(item.actions),
             "; ".join(item.indicators),
         ]
@@ -205,7 +205,7 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
                     "missingValues": MISSING,
                 },
             }
-            for dataset in DATASETS
+            for dataset in datasets(site)
         ],
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -213,10 +213,10 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
 
 def files(site: Site) -> dict[str, bytes]:
     result: dict[str, bytes] = {}
-    for dataset in DATASETS:
+    for dataset in datasets(site):
         names = [c.name for c in dataset.columns]
         result[links.open_data(dataset.path)] = write_csv(names, ROWS[dataset.name](site))
-    sizes = {d.path: len(result[links.open_data(d.path)]) for d in DATASETS}
+    sizes = {d.path: len(result[links.open_data(d.path)]) for d in datasets(site)}
     result[links.open_data("datapackage.json")] = datapackage(site, sizes)
     names = [c.name for c in INDICATOR_COLUMNS]
     for indicator in site.indicators:

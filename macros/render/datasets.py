@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.model.disclosure import SUPPRESSED
+from macros.model.sections import SECTION_KEYS, sections_on
+from macros.model.site import Site
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ activity | string | What the subgroup does
 tells_board | string | What the report will tell the board
 when | string | When it is reported, as written
 months | string | The months it is placed on, separated by semicolons
-meeting | string | The meeting it goes to
+meeting | string | The bodies it goes to (board, subgroups), separated by semicolons
 actions | string | Plan actions it reports on (plan-id:ref), separated by semicolons
 indicators | string | Indicators it reports on, separated by semicolons
 """),
@@ -121,3 +123,9 @@ delegates | integer | How many people attended
 ]  # fmt: skip
 
 ACTION_COLUMNS = [c.name for c in DATASETS[0].columns]  # also the columns of actions.xlsx
+
+
+def datasets(site: Site) -> list[Dataset]:
+    """The datasets this board publishes: one named after an optional part needs that part."""
+    on = sections_on(site)
+    return [d for d in DATASETS if d.name not in SECTION_KEYS or d.name in on]

@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.render import links
-from macros.render.datasets import DATASETS, Column
+from macros.render.datasets import Column, datasets
 from macros.render.figures import money, number
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -169,7 +170,7 @@ def size_text(size: int) -> str:
 def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
     """`files`: the build's published files, whose sizes the page shows."""
     items = []
-    for dataset in DATASETS:
+    for dataset in datasets(site):
         path = links.open_data(dataset.path)
         items.append(
             Download(
@@ -186,5 +187,7 @@ def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
         items=items,
         package_href=links.href(here, package),
         package_size=size_text(len(files[package])),
-        indicators_href=links.href(here, links.indicators_index()),
+        indicators_href=(
+            links.href(here, links.indicators_index()) if "indicators" in sections_on(site) else ""
+        ),
     )

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from macros.render import colours
+from macros.model import colours
 from macros.render.text import rich, rich_inline
 from macros.render.wording import month_name, month_short, month_year
 
