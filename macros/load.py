@@ -15,6 +15,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.planner import planner_warnings
@@ -120,6 +121,7 @@ def _load_site(data_dir: Path) -> Site:
         raise DataError(problems)
     site.warnings.extend(planner_warnings(site))
     site.advice.extend(guide_advice(site))
+    site.advice.extend(data_advice(site))
     return site
 
 

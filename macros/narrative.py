@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from macros.model.plan import Plan
-from macros.model.progress import is_done, summary
+from macros.model.progress import is_done, status_of, summary
 from macros.model.sections import SECTION_KEYS, sections_on
 from macros.model.site import Site
 from macros.read.board_pages import BOARD_PAGES
@@ -76,9 +76,7 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
             keys = ", ".join(plan.vocabulary.keys())
             return missing(f"status `{status}` is not one of {plan.id}'s", f"use one of {keys}")
         found = plan.vocabulary.find(status)
-        return number(
-            sum(1 for a in plan.actions if a.status and plan.vocabulary.find(a.status) == found)
-        )
+        return number(sum(1 for a in plan.actions if status_of(plan, a) is found))
 
     def budget_total(section: str, column: str = "actual") -> str:
         """A budget total in pounds: expenditure or income (budget or actual), or contributions."""
