@@ -84,6 +84,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         project = Path(config.config_file_path or ".").resolve().parent
         self.folder = folder = project / os.environ.get(DATA_ENV, self.config.data_dir)
+        self._end()  # nothing of a build that stopped early (a problem in its data) is kept
         self.build, self.problems = None, None
         chart_store.use_folder(self._chart_folder(project))
         try:
