@@ -18,6 +18,7 @@ help:
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
+	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt

@@ -34,6 +34,7 @@ from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import made_elsewhere, published_files
 from macros.read.problems import DataError
+from macros.render import links
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
 from macros.render.text import title_text
@@ -71,6 +72,7 @@ def define_env(env: Any) -> None:
     for warning in site.warnings:
         log.warning(str(warning))
     _pin_build_date(site)
+    site.url = config.site_url or ""  # before the worker is forked: PDFs link to the pages
     pages = generated_pages(site)
     _extend_nav(config, pages)
     events = _PlansiteEvents(site, pages, folder, parallel)
@@ -132,7 +134,16 @@ def _extend_nav(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
                 result.append(item)
         return result
 
-    config.nav = expand(config.nav)
+    config.nav = [item for item in expand(config.nav) if not _absent_report(item, pages)]
+
+
+def _absent_report(item: Any, pages: list[GeneratedPage]) -> bool:
+    """The annual report section is left out of the menu when the board has no report."""
+    index = links.annual_reports()
+    if not isinstance(item, dict) or any(p.path == index for p in pages):
+        return False
+    ((_, value),) = item.items()
+    return value == index or (isinstance(value, list) and index in value)
 
 
 def _grouped(pages: list[GeneratedPage]) -> list[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.reports import gaps
 from macros.load import load_site
 from macros.read.problems import DataError
 
@@ -18,6 +19,8 @@ def main(argv: list[str]) -> int:
         return 1
     for warning in site.warnings:  # the build warns about these too, and a strict build fails
         print(f"{warning} (warning)", file=sys.stderr)
+    for gap in gaps(site):  # information only: every report section is optional
+        print(f"{gap} (information)")
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

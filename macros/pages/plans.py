@@ -6,11 +6,13 @@ from __future__ import annotations
 from macros.model.plan import Plan
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
+from macros.publish import documents
 from macros.render import links
 from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
+from macros.render.report import size_text
 
 # Pages every plan has besides its priorities: (file name, title, renderer kind)
 PLAN_VIEWS = [
@@ -55,7 +57,10 @@ def _plans_index(site: Site, here: str) -> str:
 
 
 def _plan_home(site: Site, here: str, plan_id: str) -> str:
-    return render.plan_home(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    path = documents.plan_path(plan)
+    pdf = (links.href(here, path), size_text(len(documents.plan_pdf(site, plan))))
+    return render.plan_home(site, plan, here, pdf)
 
 
 def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:

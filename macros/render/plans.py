@@ -117,7 +117,8 @@ def plans_index(site: Site, here: str) -> str:
     return render("plans/index.html", rows=rows, current=current)
 
 
-def plan_home(site: Site, plan: Plan, here: str) -> str:
+def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
+    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
     whole = bar("Whole plan", "", summary(plan, plan.actions))
     priorities = [
         bar(
@@ -131,6 +132,7 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
     return render(
         "plans/home.html",
         plan=plan,
+        pdf=pdf,
         whole=whole,
         priorities=priorities,
         bars=[whole, *priorities],

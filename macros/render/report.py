@@ -123,30 +123,65 @@ def _contributions_table(budget: Budget) -> Table:
     )  # fmt: skip
 
 
-def budget_tables(site: Site, here: str) -> str:
-    budget = site.budget
-    if budget is None:
-        return render("report/none.html", what="budget statement", file="budget.yml")
+def _contributions_against_budget(budget: Budget) -> Table:
+    """Each partner's agreed contribution (budget) beside what it paid (actual)."""
+    agreed: dict[str, float] = {}
+    paid: dict[str, float] = {}
+    for contribution in budget.contributions:
+        agreed[contribution.partner] = agreed.get(contribution.partner, 0) + (
+            contribution.budget or 0
+        )
+        paid[contribution.partner] = paid.get(contribution.partner, 0) + contribution.amount
+    currency = budget.currency
+    rows = [
+        Row(p, [money(agreed[p], currency), money(paid[p], currency),
+                money(paid[p] - agreed[p], currency)])
+        for p in paid
+    ]  # fmt: skip
+    asked, given = sum(agreed.values()), sum(paid.values())
+    return Table(
+        caption=f"Partner contributions: agreed and paid, {budget.year}",
+        columns=["Partner", "Budget", "Actual", "Actual minus budget"],
+        rows=rows,
+        total=Row("Total", [money(asked, currency), money(given, currency),
+                            money(given - asked, currency)]),
+    )  # fmt: skip
+
+
+def tables_for(budget: Budget) -> list[Table]:
+    """The budget statement: summary, expenditure, income and the partners' contributions."""
     tables = [
         _summary_table(budget),
         _lines_table(budget, "expenditure", f"Expenditure: budget and actual, {budget.year}"),
         _lines_table(budget, "income", f"Income other than contributions, {budget.year}"),
     ]
+    if any(c.budget is not None for c in budget.contributions):
+        tables.append(_contributions_against_budget(budget))
     if budget.contributions:
         tables.append(_contributions_table(budget))
-    return render("report/tables.html", tables=tables)
+    return tables
 
 
-def training_table(site: Site, here: str) -> str:
-    if not site.training:
-        return render("report/none.html", what="training table", file="training.csv")
-    table = Table(
+def budget_tables(site: Site, here: str) -> str:
+    budget = site.budget
+    if budget is None:
+        return render("report/none.html", what="budget statement", file="budget.yml")
+    return render("report/tables.html", tables=tables_for(budget))
+
+
+def training_figures(site: Site) -> Table:
+    return Table(
         caption="Multi-agency training courses and delegates",
         columns=["Course", "Length", "Delegates"],
         rows=[Row(c.course, [c.length, number(c.delegates)]) for c in site.training],
         total=Row("Total", ["", number(sum(c.delegates for c in site.training))]),
     )
-    return render("report/tables.html", tables=[table])
+
+
+def training_table(site: Site, here: str) -> str:
+    if not site.training:
+        return render("report/none.html", what="training table", file="training.csv")
+    return render("report/tables.html", tables=[training_figures(site)])
 
 
 def membership(site: Site, here: str) -> str:
