@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 
@@ -36,7 +38,18 @@ PRINT_CSS = FRAGMENTS / "print" / "print.css"
 class Document:
     path: str  # inside site/, e.g. downloads/annual-report-2025-26.pdf
     html: str
-    base_url: str  # relative links in the fragments become live links to the site
+
+
+# a link the fragments make relative to their page: not an anchor, nor with a scheme (https:)
+RELATIVE_LINK = re.compile(r'(href|src)="(?![#a-z][a-z0-9+.-]*:|#)([^"]*)"')
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Links relative to a page made absolute, so they stay live in the PDF (internal anchors
+    stay as they are: the PDF holds them)."""
+    if not page_url:
+        return html
+    return RELATIVE_LINK.sub(lambda m: f'{m[1]}="{urljoin(page_url, m[2])}"', html)
 
 
 def report_path(report: Report) -> str:
@@ -66,22 +79,20 @@ def report_document(site: Site, report: Report) -> Document:
         board=site.board,
         made=_made(report.published_date),
         address=address,
-        parts=[("", Markup(body(site, report, here)))],
+        parts=[("", Markup(absolute_links(body(site, report, here), address)))],
     )
-    return Document(report_path(report), html, address)
+    return Document(report_path(report), html)
 
 
 def plan_document(site: Site, plan: Plan) -> Document:
-    here = links.plan_home(plan.id)  # every part's links are made from the plan's home page
-    parts = [("Progress at a glance", Markup(plan_home(site, plan, here)))]
-    for priority in plan.priorities:
-        parts.append(
-            (
-                f"Priority {priority.ref}: {priority.title}",
-                Markup(priority_page(site, plan, priority, here)),
-            )
-        )
+    here = links.plan_home(plan.id)
     address = _page_url(site, here)
+    parts = [("Progress at a glance", Markup(absolute_links(plan_home(site, plan, here), address)))]
+    for priority in plan.priorities:
+        page = links.priority(plan.id, priority.slug)  # the page's own HTML, made once a build
+        html = priority_page(site, plan, priority, page)
+        title = f"Priority {priority.ref}: {priority.title}"
+        parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
     html = render(
         "print/document.html",
         lang="en",
@@ -92,7 +103,7 @@ def plan_document(site: Site, plan: Plan) -> Document:
         address=address,
         parts=parts,
     )
-    return Document(plan_path(plan), html, address)
+    return Document(plan_path(plan), html)
 
 
 @per_object
@@ -125,7 +136,7 @@ def files(site: Site) -> dict[str, bytes]:
 def _cached_or_made(document: Document) -> bytes:
     css = PRINT_CSS.read_text(encoding="utf-8")
     key = hashlib.sha256(
-        repr((document.html, document.base_url, css, version("weasyprint"))).encode("utf-8")
+        repr((document.html, css, version("weasyprint"), version("pydyf"))).encode("utf-8")
     ).hexdigest()
     folder = cache_folder()
     path = folder / "pdf" / f"{key}.pdf" if folder is not None else None
@@ -147,7 +158,7 @@ def _keep(path: Path, content: bytes) -> None:
 def _weasyprint(document: Document, css: str) -> bytes:
     import weasyprint  # about a second to import: only when a PDF must be made afresh
 
-    html = weasyprint.HTML(string=document.html, base_url=document.base_url or None)
+    html = weasyprint.HTML(string=document.html)
     result: bytes = html.write_pdf(
         stylesheets=[weasyprint.CSS(string=css)],
         pdf_variant="pdf/ua-1",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.model.dates import parse_day
+from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
 from macros.model.progress import Summary, needs_attention, periods, status_of, summary
 from macros.model.site import Site
@@ -163,7 +164,21 @@ def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
     return current.title, links.href(here, links.plan_home(current.id))
 
 
+@per_object
+def _priority_pages(site: Site) -> dict[tuple[str, str, str], str]:
+    return {}
+
+
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
+    """Made once per build: the plan's PDF (macros/publish/documents.py) prints the same HTML."""
+    made = _priority_pages(site)
+    key = (plan.id, priority.ref, here)
+    if key not in made:
+        made[key] = _priority_page(site, plan, priority, here)
+    return made[key]
+
+
+def _priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
     def related(reference: str) -> tuple[str, str]:
         action = site.find_action(reference, plan)
         assert action is not None, "checked when the data was loaded"

@@ -22,7 +22,7 @@ from macros.model.yearly_report import Report, Review
 from macros.render import links
 from macros.render import report as report_tables
 from macros.render.figures import money, number, value_text
-from macros.render.indicators import find, shown
+from macros.render.indicators import find, series_chart, shown
 from macros.render.plans import action_href
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -277,11 +277,22 @@ def body(site: Site, report: Report, here: str, pdf: tuple[str, str] | None = No
         evaluation=evaluation,
         training_words=training_words,
         data_table=indicator_table(site, data_use.indicators, report.year) if data_use else None,
+        data_charts=_charts(site, data_use.indicators if data_use else []),
         funding_tables=funding_tables,
         funding_words=funding_words,
         next_plan=next_plan(site, report),
         next_href=lambda plan: links.href(here, links.plan_home(plan.id)),
     )
+
+
+def _charts(site: Site, refs: list[str]) -> list[tuple[str, Markup]]:
+    """Each series indicator's caption and chart: vector SVG with its title and description."""
+    found = [site.indicator_by_ref[ref] for ref in refs]
+    return [
+        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i)))
+        for i in found
+        if i.kind == "series" and site.values_for(i.ref)
+    ]
 
 
 def _chapter(report: Report, section: object) -> str:
