@@ -72,6 +72,7 @@ def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: 
     assert b"/Lang (en)" in raw
     assert b"/StructTreeRoot" in raw
     assert b"/MarkInfo" in raw
+    assert b"/Figure" in raw and b"/Alt (Children subject to a child protection plan" in raw
     assert f"/Title ({report.heading})".encode() in raw
     assert b"/CreationDate (D:20260930120000" in raw
     assert b"/URI (https://plans.northvale-scp.example.org/" in raw  # live links to the site

@@ -72,16 +72,28 @@ def _lines_table(budget: Budget, section: str, caption: str) -> Table:
     )  # fmt: skip
 
 
+def contributions_total(budget: Budget, column: str = "actual") -> float:
+    """What partners paid (actual) or agreed to pay (budget; what they paid where no budget is
+    written for a contribution)."""
+    if column == "budget":
+        return sum(c.amount if c.budget is None else c.budget for c in budget.contributions)
+    return budget_total(budget, "contributions")
+
+
 def _summary_table(budget: Budget) -> Table:
     currency = budget.currency
-    given = budget_total(budget, "contributions")
     rows = []
     balances = []
     for column in COLUMNS:
         spent = budget_total(budget, "expenditure", column)
         received = budget_total(budget, "income", column)
-        balances.append(given + received - spent)
-    rows.append(Row("Partner contributions", [money(given, currency)] * 2))
+        balances.append(contributions_total(budget, column) + received - spent)
+    rows.append(
+        Row(
+            "Partner contributions",
+            [money(contributions_total(budget, c), currency) for c in COLUMNS],
+        )
+    )
     rows.append(
         Row("Other income", [money(budget_total(budget, "income", c), currency) for c in COLUMNS])
     )
@@ -129,7 +141,7 @@ def _contributions_against_budget(budget: Budget) -> Table:
     paid: dict[str, float] = {}
     for contribution in budget.contributions:
         agreed[contribution.partner] = agreed.get(contribution.partner, 0) + (
-            contribution.budget or 0
+            contribution.amount if contribution.budget is None else contribution.budget
         )
         paid[contribution.partner] = paid.get(contribution.partner, 0) + contribution.amount
     currency = budget.currency

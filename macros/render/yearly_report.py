@@ -200,7 +200,8 @@ def funding(site: Site, report: Report) -> tuple[list[Table], str]:
         return [], ""
     tables = report_tables.tables_for(budget)
     given = report_tables.budget_total(budget, "contributions")
-    asked = sum(c.budget or 0 for c in budget.contributions)
+    has_budget = any(c.budget is not None for c in budget.contributions)
+    asked = report_tables.contributions_total(budget, "budget") if has_budget else 0
     spent = report_tables.budget_total(budget, "expenditure")
     planned = report_tables.budget_total(budget, "expenditure", "budget")
     words = (
