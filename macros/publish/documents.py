@@ -34,6 +34,10 @@ from macros.render.yearly_report import body
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
 
 
+class PdfError(RuntimeError):
+    """A PDF cannot be made on this machine: the message says what to install."""
+
+
 @dataclass(frozen=True)
 class Document:
     path: str  # inside site/, e.g. downloads/annual-report-2025-26.pdf
@@ -156,7 +160,13 @@ def _keep(path: Path, content: bytes) -> None:
 
 
 def _weasyprint(document: Document, css: str) -> bytes:
-    import weasyprint  # about a second to import: only when a PDF must be made afresh
+    try:
+        import weasyprint  # about a second to import: only when a PDF must be made afresh
+    except OSError as error:  # WeasyPrint is installed, the system's Pango is not
+        raise PdfError(
+            f"cannot make {document.path}: WeasyPrint needs the Pango library ({error}); "
+            "install it with `bash scripts/install-pdf-libs.sh` (`make build` does this)"
+        ) from None
 
     html = weasyprint.HTML(string=document.html)
     result: bytes = html.write_pdf(
