@@ -80,7 +80,7 @@ def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: 
     link = page(example_site, "annual-report/2025-26/").select_one("p.ps-download a")
     assert link is not None and link["href"] == "../../downloads/annual-report-2025-26.pdf"
     size = path.stat().st_size
-    assert f"({size / 1024:,.1f} KB," in link.parent.get_text()
+    assert link.parent.get_text().endswith(f"({size / 1024:,.1f} KB)")
     plan_link = page(example_site, "plans/business-plan-2025-28/").select_one("p.ps-download a")
     assert plan_link is not None
     assert plan_link["href"] == "../../downloads/business-plan-2025-28.pdf"

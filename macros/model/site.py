@@ -41,6 +41,7 @@ class Site:
     advice: list[Problem] = field(default_factory=list)
     # The site's address (site_url), set by the build: PDFs link to their pages.
     url: str = ""
+    pdfs: bool = True  # make the PDFs (not while previewing with `mkdocs serve`)
 
     @property
     def current_plan(self) -> Plan:

@@ -12,7 +12,6 @@ from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
-from macros.render.report import size_text
 
 # Pages every plan has besides its priorities: (file name, title, renderer kind)
 PLAN_VIEWS = [
@@ -59,7 +58,10 @@ def _plans_index(site: Site, here: str) -> str:
 def _plan_home(site: Site, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     path = documents.plan_path(plan)
-    pdf = (links.href(here, path), size_text(len(documents.plan_pdf(site, plan))))
+    pdf = (
+        links.href(here, path),
+        documents.size_note(site, lambda: documents.plan_pdf(site, plan)),
+    )
     return render.plan_home(site, plan, here, pdf)
 
 

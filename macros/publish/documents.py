@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.metadata import version
@@ -28,6 +29,7 @@ from macros.model.yearly_report import Report
 from macros.render import links
 from macros.render.chart_store import cache_folder
 from macros.render.plans import plan_home, priority_page
+from macros.render.report import size_text
 from macros.render.templates import FRAGMENTS, render
 from macros.render.yearly_report import body
 
@@ -115,6 +117,13 @@ def _made_here(site: Site) -> dict[str, bytes]:
     return {}
 
 
+def size_note(site: Site, content: Callable[[], bytes]) -> str:
+    """A PDF's size as its link shows it, or what a preview says instead of making it."""
+    if not site.pdfs:
+        return "made when the site is built, not in a preview"
+    return size_text(len(content()))
+
+
 def pdf(site: Site, document: Document) -> bytes:
     """The document's PDF: made once per build, and read from the cache when made before."""
     made = _made_here(site)
@@ -132,6 +141,8 @@ def plan_pdf(site: Site, plan: Plan) -> bytes:
 
 
 def files(site: Site) -> dict[str, bytes]:
+    if not site.pdfs:
+        return {}
     result = {report_path(r): report_pdf(site, r) for r in site.reports}
     result.update({plan_path(p): plan_pdf(site, p) for p in site.plans})
     return result

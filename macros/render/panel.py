@@ -4,6 +4,7 @@ within seven days of publishing it."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,7 +12,6 @@ from macros.model.site import Site
 from macros.model.yearly_report import Report
 from macros.publish import documents
 from macros.render import links
-from macros.render.report import size_text
 from macros.render.templates import render
 
 DUTY_DAYS = 7
@@ -39,7 +39,7 @@ def _entries(site: Site, here: str) -> list[Entry]:
                 report,
                 links.href(here, page),
                 links.href(here, pdf_path),
-                size_text(len(documents.report_pdf(site, report))),
+                documents.size_note(site, functools.partial(documents.report_pdf, site, report)),
                 base + links.served_dir(page) if base else "",
                 base + pdf_path if base else "",
                 report.published_date + timedelta(days=DUTY_DAYS),
