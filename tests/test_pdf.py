@@ -99,3 +99,14 @@ def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
     kept = documents._cached_or_made(document)
     assert kept == first and len(list((tmp_path / "pdf").glob("*.pdf"))) == 1
     assert documents._cached_or_made(document) == first  # read back, not made
+
+
+def test_a_preview_makes_no_pdf_and_says_when_it_is_made() -> None:
+    site = load_site(ROOT / "data")
+    site.pdfs = False  # as `mkdocs serve` sets it
+
+    def never() -> bytes:
+        raise AssertionError("a preview must not make a PDF")
+
+    assert documents.files(site) == {}
+    assert documents.size_note(site, never) == "made when the site is built, not in a preview"

@@ -28,8 +28,8 @@ from macros.model.site import Site
 from macros.model.yearly_report import Report
 from macros.render import links
 from macros.render.chart_store import cache_folder
+from macros.render.figures import size_text
 from macros.render.plans import plan_home, priority_page
-from macros.render.report import size_text
 from macros.render.templates import FRAGMENTS, render
 from macros.render.yearly_report import body
 

@@ -14,7 +14,7 @@ from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.publish import opendata, published_files
 from macros.render import links
-from macros.render.figures import money, number
+from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table
 from macros.render.templates import render
 
@@ -208,10 +208,6 @@ def structure(site: Site, here: str) -> str:
 
 def about_board(site: Site, here: str) -> str:
     return render("report/board.html", board=site.board)
-
-
-def size_text(size: int) -> str:
-    return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"
 
 
 def downloads(site: Site, here: str) -> str:
