@@ -1,0 +1,126 @@
+"""Which column holds what: found by the heading words (words.HEADINGS) or a mapping file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from macros.read.office.document import Cell, Table
+from macros.read.office.words import HEADINGS, STATUS_HEADING_WORDS, normalise
+
+HEADER_SEARCH_ROWS = 6  # a heading row sits near the top, under a title or a group heading
+IGNORE = "ignore"
+
+
+@dataclass
+class Header:
+    """A table's heading row(s) and the field of each grid column."""
+
+    rows: list[int]  # the row numbers that are headings (one, or two for grouped headings)
+    fields: dict[int, str]  # grid column -> field
+    headings: dict[int, str]  # grid column -> heading as written
+    shaded_progress: bool = False  # "Progress (RAG)": the progress cell's shading is the status
+    by_map: set[int] = field(default_factory=set)  # columns named by the mapping file
+
+    def field_of(self, cell: Cell) -> str | None:
+        return self.fields.get(cell.column)
+
+    def used(self) -> set[str]:
+        return set(self.fields.values())
+
+
+def field_for(heading: str, plan_map: dict[str, str]) -> str | None:
+    """The field a heading names; the mapping file wins over the usual words."""
+    words = normalise(heading)
+    if not words:
+        return None
+    for written, chosen in plan_map.items():
+        if normalise(written) == words:
+            return chosen
+    best: tuple[int, str] | None = None
+    for name, synonyms in HEADINGS.items():
+        for synonym in synonyms:
+            if words == synonym:
+                return name
+            starts = words.startswith(synonym + " ")
+            inside = f" {synonym} " in f" {words} "
+            if starts or inside:
+                score = len(synonym) * (2 if starts else 1)
+                if best is None or score > best[0]:
+                    best = (score, name)
+    return best[1] if best else None
+
+
+def _row_fields(row: list[Cell], plan_map: dict[str, str]) -> dict[int, tuple[str, str, int]]:
+    """grid column -> (field, heading, width) for the cells of one row that name a field."""
+    found = {}
+    for cell in row:
+        name = field_for(cell.text, plan_map) if len(cell.text) <= 80 else None
+        if name is not None:
+            found[cell.column] = (name, cell.text, cell.width)
+    return found
+
+
+def _looks_like_header(fields: dict[int, tuple[str, str, int]]) -> bool:
+    names = {f for f, _, _ in fields.values()}
+    return len(names) >= 2 and bool(names & {"title", "progress", "issue", "ref"})
+
+
+def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
+    for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        fields = _row_fields(row, plan_map)
+        if not _looks_like_header(fields):
+            continue
+        header_rows = [row[0].row if row else index + 1]
+        merged: dict[int, tuple[str, str, int]] = {}
+        # a group heading above ("Monitoring" over "Update" and "RAG") fills in missing words
+        if index > 0 and any(c.width > 1 for c in table.rows[index - 1]):
+            merged.update(_row_fields(table.rows[index - 1], plan_map))
+            header_rows.insert(0, header_rows[0] - 1)
+        merged.update(fields)
+        # sub-headings below a merged heading ("Progress" over "Update" and "RAG")
+        if index + 1 < len(table.rows):
+            below = table.rows[index + 1]
+            below_fields = _row_fields(below, plan_map)
+            texts = [c for c in below if c.text]
+            if below_fields and len(below_fields) == len(texts):
+                merged.update(below_fields)
+                header_rows.append(header_rows[-1] + 1)
+        return _header(header_rows, merged, plan_map)
+    return None
+
+
+def _header(
+    rows: list[int], found: dict[int, tuple[str, str, int]], plan_map: dict[str, str]
+) -> Header:
+    fields: dict[int, str] = {}
+    headings: dict[int, str] = {}
+    shaded = False
+    by_map: set[int] = set()
+    # wider cells first, so a finer sub-heading overrides the group heading over it
+    for column, (name, heading, width) in sorted(found.items(), key=lambda kv: -kv[1][2]):
+        for offset in range(width):
+            fields[column + offset] = name
+            headings[column + offset] = heading
+        words = set(normalise(heading).split())
+        if name == "progress" and words & STATUS_HEADING_WORDS:
+            shaded = True
+        if any(normalise(k) == normalise(heading) for k in plan_map):
+            by_map.add(column)
+    return Header(rows, fields, headings, shaded, by_map)
+
+
+def read_map(text: object) -> tuple[dict[str, str], list[str]]:
+    """A mapping file's `columns:` (heading -> field) and the problems in it, in words."""
+    problems: list[str] = []
+    result: dict[str, str] = {}
+    if not isinstance(text, dict) or not isinstance(text.get("columns"), dict):
+        return {}, ["the mapping file needs a `columns:` section: heading as written: field"]
+    allowed = [*HEADINGS, IGNORE]
+    for heading, chosen in text["columns"].items():
+        if chosen not in allowed:
+            problems.append(
+                f"`{heading}: {chosen}`: `{chosen}` is not a field; use one of {', '.join(allowed)}"
+            )
+        else:
+            result[str(heading)] = str(chosen)
+    return result, problems

@@ -1,0 +1,140 @@
+"""A Word file read as headings, paragraphs and tables, in the order they appear.
+
+python-docx repeats a merged cell at every grid position it covers; here the XML is walked
+directly, so each cell appears once, at its first column, with the width it spans. A cell that
+continues a vertical merge is left out of its row: its text belongs to the row above.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from macros.read.office.clean import clean
+from macros.read.office.document import Block, Cell, Document, Para, Span, Table, TextBlock
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TRUE_VALUES = {None, "1", "true", "on"}
+
+
+class UnreadableFile(Exception):
+    """The file cannot be opened as what its name says it is; the message says why in words."""
+
+
+def read_docx(path: Path) -> Document:
+    # imported here: only `make import` needs python-docx
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableFile(str(error)) from None
+    styles = _heading_levels(word)
+    blocks: list[Block] = []
+    count = 0
+    for element in word.element.body.iterchildren():
+        if element.tag == f"{W}p":
+            para = _para(element, styles)
+            if para.text.strip():
+                blocks.append(TextBlock(para))
+        elif element.tag == f"{W}tbl":
+            count += 1
+            blocks.append(_table(element, f"table {count}", styles))
+    return Document(path.name, blocks)
+
+
+def _heading_levels(word: Any) -> dict[str, int]:
+    """Style id -> heading level, for Title and Heading 1-9 (ids differ by language)."""
+    levels: dict[str, int] = {}
+    for style in word.styles:
+        name = (getattr(style, "name", "") or "").lower()
+        if name == "title":
+            levels[style.style_id] = 1
+        elif name.startswith("heading ") and name[8:].isdigit():
+            levels[style.style_id] = int(name[8:])
+    return levels
+
+
+def _on(props: Any, tag: str) -> bool:
+    found = props.find(f"{W}{tag}") if props is not None else None
+    return found is not None and found.get(f"{W}val") in TRUE_VALUES
+
+
+def _para(p: Any, styles: dict[str, int]) -> Para:
+    props = p.find(f"{W}pPr")
+    style = props.find(f"{W}pStyle") if props is not None else None
+    style_id = style.get(f"{W}val") if style is not None else ""
+    bullet = (props is not None and props.find(f"{W}numPr") is not None) or "List" in style_id
+    spans: list[Span] = []
+    for run in p.iter(f"{W}r"):
+        rpr = run.find(f"{W}rPr")
+        flags = {
+            "bold": _on(rpr, "b"),
+            "italic": _on(rpr, "i"),
+            "strike": _on(rpr, "strike") or _on(rpr, "dstrike"),
+        }
+        if run.getparent().tag == f"{W}del":  # a tracked deletion is not part of the text
+            continue
+        text = ""
+        for child in run:
+            if child.tag == f"{W}t":
+                text += child.text or ""
+            elif child.tag in (f"{W}br", f"{W}cr"):
+                text += "\n"
+            elif child.tag == f"{W}tab":
+                text += " "
+        if text:
+            spans.append(Span(clean(text), **flags))
+    heading = styles.get(style_id, 0)
+    para = Para(spans, bullet=bullet, heading=heading)
+    if not heading and _short_bold_line(para):
+        para.heading = 9  # a bold line on its own, used as a heading by many boards
+    return para
+
+
+def _short_bold_line(para: Para) -> bool:
+    text = para.text.strip()
+    visible = [s for s in para.spans if s.text.strip()]
+    return 0 < len(text) <= 120 and "\n" not in text and all(s.bold for s in visible)
+
+
+def _fill(tc: Any) -> str | None:
+    shd = tc.find(f"{W}tcPr/{W}shd")
+    if shd is None:
+        return None
+    value = (shd.get(f"{W}fill") or "").lower()
+    if len(value) != 6 or value in {"ffffff", "auto"}:
+        return None
+    try:
+        int(value, 16)
+    except ValueError:
+        return None
+    return f"#{value}"
+
+
+def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
+    rows: list[list[Cell]] = []
+    columns = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+    for number, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
+        column = 1
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        if before is not None:
+            column += int(before.get(f"{W}val") or 0)
+        cells: list[Cell] = []
+        for tc in tr.findall(f"{W}tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            width = int(span_el.get(f"{W}val") or 1) if span_el is not None else 1
+            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+            continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
+            if not continues:
+                paras = [_para(p, styles) for p in tc.iter(f"{W}p")]
+                for para in paras:
+                    para.heading = 0
+                paras = [p for p in paras if p.text.strip()]
+                cells.append(Cell(number, column, paras, _fill(tc), width))
+            column += width
+        columns = max(columns, column - 1)
+        rows.append(cells)
+    return Table(name, rows, columns)

@@ -1,0 +1,517 @@
+"""Document rows -> a plan dict, in the order and shape of data/plans/<id>.yml.
+
+Pure: it reads a `Document` and returns the plan with the facts of what was read (`Outcome`);
+report.py puts those facts into words. Nothing is dropped silently: a cell that finds no place
+in the plan is listed in `Outcome.unplaced` with its table, row and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from macros.model.dates import DateError, parse_day, parse_due
+from macros.read.office.columns import IGNORE, Header, find_header
+from macros.read.office.document import Cell, Document, Para, Table, TextBlock
+from macros.read.office.progress import para_markdown, split_progress, when
+from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
+from macros.read.office.words import (
+    APPENDIX_WORDS,
+    AS_AT,
+    NEW_MARKER,
+    NEW_WORD_MARKER,
+    NUMBERED,
+    PRIORITY_WORDS,
+    RAG_IN_TEXT,
+    SHARED_FIELDS,
+)
+
+Plan = dict[str, Any]
+DEFAULT_PRIORITY = "Actions"
+
+
+@dataclass
+class Unplaced:
+    table: str
+    row: int
+    column: int
+    heading: str
+    why: str  # a key of words.WHY
+    text: str
+
+
+@dataclass
+class Outcome:
+    plan: Plan
+    tables: int = 0
+    rows: int = 0
+    mapping: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # table, heading->field
+    unplaced: list[Unplaced] = field(default_factory=list)
+    statuses: Statuses = field(default_factory=Statuses)
+    skipped_sheets: list[str] = field(default_factory=list)
+
+    def count(self, what: str) -> int:
+        priorities = self.plan.get("priorities", [])
+        if what == "priorities":
+            return len(priorities)
+        if what == "issues":
+            return sum(len(p.get("issues", [])) for p in priorities)
+        actions = all_actions(self.plan)
+        if what == "actions":
+            return len(actions)
+        return sum(len(a.get("updates", [])) for a in actions)
+
+
+def all_actions(plan: Plan) -> list[dict[str, Any]]:
+    found = []
+    for priority in plan.get("priorities", []):
+        for issue in priority.get("issues", []):
+            found.extend(issue["actions"])
+        found.extend(priority.get("actions", []))
+    return found
+
+
+def _lines(cell: Cell) -> list[str]:
+    lines = [ln.strip().lstrip("•·▪◦-* ").strip() for p in cell.paras for ln in p.plain.split("\n")]
+    return [ln for ln in lines if ln]
+
+
+def _strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
+    """("Review the protocol", "2016-01") from "NEW – added Jan 16: Review the protocol"."""
+    for pattern in (NEW_MARKER, NEW_WORD_MARKER):
+        m = pattern.search(text)
+        if m and (pattern is NEW_MARKER or m.start() == 0):
+            written = m.group("date")
+            marker = (when(written, as_at) or "true") if written else "true"
+            rest = (text[: m.start()] + " " + text[m.end() :]).replace("** **", " ")
+            rest = re.sub(r"\*\*\s*\*\*", "", rest).strip()
+            return re.sub(r"\s{2,}", " ", rest).strip(), marker[:7] if marker != "true" else marker
+    return text, None
+
+
+def _ref_and_title(text: str) -> tuple[str, str]:
+    m = PRIORITY_WORDS.match(text)
+    if m and m.group(3):
+        return m.group(3), text[m.end() :].strip() or text.strip()
+    m = NUMBERED.match(text)
+    if m:
+        return m.group(1), text[m.end() :].strip()
+    return "", text.strip()
+
+
+class Mapper:
+    def __init__(self, document: Document, plan_map: dict[str, str]) -> None:
+        self.doc = document
+        self.map = plan_map
+        self.plan: Plan = {}
+        self.out = Outcome(self.plan)
+        self.statuses = self.out.statuses
+        self.intro: list[Para] = []
+        self.priorities: list[dict[str, Any]] = []
+        self.priority: dict[str, Any] | None = None
+        self.description: list[Para] = []
+        self.issue: dict[str, Any] | None = None
+        self.action: dict[str, Any] | None = None
+        self.pending: str | None = None  # a heading not yet known to start a priority
+        self.heading_priority = False  # the current priority came from a heading
+        self.history: list[tuple[Table, Header]] = []
+        self.as_at: date | None = None
+
+    # --- the whole document -------------------------------------------------------------
+    def run(self) -> Outcome:
+        self._find_as_at()
+        for table in self.doc.key_tables:
+            key_from_table(table, self.statuses)
+        for block in self.doc.blocks:
+            if isinstance(block, TextBlock):
+                self._text(block.para)
+            else:
+                self._table(block)
+        self._close_priority()
+        for table, header in self.history:
+            self._history(table, header)
+        self.out.skipped_sheets = self.doc.skipped
+        self._finish()
+        return self.out
+
+    def _find_as_at(self) -> None:
+        for block in self.doc.blocks:
+            if isinstance(block, TextBlock):
+                m = AS_AT.match(block.para.text.strip())
+                if m:
+                    day = when(m.group("date"), None)
+                    if day:
+                        self.plan["as_at"] = day
+                        found = parse_day(day)
+                        self.as_at = found.month_end if found.precision == "month" else found.value
+                        return
+
+    def _finish(self) -> None:
+        plan = self.plan
+        if "as_at" not in plan:
+            dates = [u["date"][:7] for a in all_actions(plan) for u in a.get("updates", [])]
+            if dates:
+                plan["as_at"] = max(dates)
+        plan["statuses"] = self.statuses.plan_list()
+        if self.intro:
+            plan["introduction"] = para_markdown(self.intro)
+        plan["priorities"] = self.priorities
+
+    # --- paragraphs between tables --------------------------------------------------------
+    def _text(self, para: Para) -> None:
+        text = para.text.strip()
+        if AS_AT.match(text) and when(text, None):
+            return
+        if key_from_line(text, self.statuses):
+            return
+        if para.heading:
+            if (
+                "title" not in self.plan
+                and not self.priorities
+                and self.priority is None
+                and (para.heading == 1 or "plan" in text.lower())
+            ):
+                self.plan["title"] = text
+                return
+            if APPENDIX_WORDS.search(text):
+                self._close_priority()
+                self.pending = None
+                return
+            if PRIORITY_WORDS.match(text):
+                self._start_priority(text, from_heading=True)
+                return
+            if self.pending:
+                self._describe(Para([*_bold(self.pending)]))
+            self.pending = text
+            return
+        if self.pending:
+            self._describe(Para([*_bold(self.pending)]))
+            self.pending = None
+        self._describe(para)
+
+    def _describe(self, para: Para) -> None:
+        (self.description if self.priority is not None else self.intro).append(para)
+
+    # --- priorities and issues ----------------------------------------------------------
+    def _start_priority(self, text: str, from_heading: bool) -> None:
+        self._close_priority()
+        ref, title = _ref_and_title(text)
+        self.priority = {"ref": ref or str(len(self.priorities) + 1), "title": title}
+        self.heading_priority = from_heading
+        self.pending = None
+
+    def _close_priority(self) -> None:
+        if self.priority is None:
+            return
+        if self.description:
+            self.priority["description"] = para_markdown(self.description)
+        self.description = []
+        priority = self.priority
+        ordered: dict[str, Any] = {
+            k: priority[k] for k in ("ref", "title", "description") if k in priority
+        }
+        for key in ("issues", "actions"):
+            if priority.get(key):
+                ordered[key] = priority[key]
+        self.priorities.append(ordered)
+        self.priority = None
+        self.issue = None
+        self.action = None
+
+    def _ensure_priority(self) -> dict[str, Any]:
+        if self.priority is None:
+            self._start_priority(self.pending or DEFAULT_PRIORITY, from_heading=False)
+        assert self.priority is not None
+        return self.priority
+
+    def _start_issue(self, text: str) -> None:
+        text, new = _strip_new(text, self.as_at)
+        ref, title = _ref_and_title(text)
+        issue: dict[str, Any] = {"ref": ref} if ref else {}
+        issue["title"] = title
+        if new:
+            issue["new"] = new
+        issue["actions"] = []
+        self._ensure_priority().setdefault("issues", []).append(issue)
+        self.issue = issue
+
+    # --- tables -------------------------------------------------------------------------
+    def _table(self, table: Table) -> None:
+        if is_key_table(table):
+            key_from_table(table, self.statuses)
+            return
+        header = find_header(table, self.map)
+        if header is None:
+            for row in table.rows:
+                for cell in row:
+                    if cell.text:
+                        self._unplaced(table, cell, "", "not_a_plan_table")
+            return
+        used = header.used()
+        mapping = {header.headings[c]: f for c, f in sorted(header.fields.items())}
+        self.out.mapping.append((table.name, mapping))
+        self.out.tables += 1
+        if "update_date" in used and "title" not in used:
+            self.history.append((table, header))
+            return
+        if self.pending:  # a heading straight above the table names its priority
+            self._start_priority(self.pending, from_heading=True)
+        self.issue = None
+        self.action = None
+        first = header.rows[0]
+        for row in table.rows:
+            if not row or row[0].row in header.rows:
+                continue
+            if row[0].row < first:
+                for cell in row:
+                    if cell.text:
+                        self._unplaced(table, cell, "", "before_header")
+                continue
+            self._row(table, header, row)
+
+    def _row(self, table: Table, header: Header, row: list[Cell]) -> None:
+        filled = [c for c in row if c.text or c.fill]
+        texts = [c for c in filled if re.search(r"\w", c.text)]
+        if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
+            return  # a blank spacer row
+        self.out.rows += 1
+        if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
+            return
+        values: dict[str, list[Cell]] = {}
+        for cell in filled:
+            name = header.field_of(cell)
+            heading = header.headings.get(cell.column, "")
+            if name == IGNORE:
+                continue
+            if cell.note == "formula":
+                self._unplaced(table, cell, heading, "formula")
+            elif name is None:
+                if cell.text:
+                    self._unplaced(table, cell, heading, "no_column")
+            elif name == "impact":
+                if cell.text or cell.fill:
+                    self._unplaced(table, cell, heading, "impact")
+            elif name in values and name not in SHARED_FIELDS:
+                if cell.text:
+                    self._unplaced(table, cell, heading, "duplicate_column")
+            else:
+                values.setdefault(name, []).append(cell)
+        self._place(table, header, values)
+
+    def _grouping(self, table: Table, header: Header, cell: Cell) -> bool:
+        """A row with one cell across the table (or alone in the first column) groups rows."""
+        wide = cell.width >= max(2, table.columns // 2)
+        first = cell.column == 1 and header.field_of(cell) not in ("due", "status", "leads")
+        if not (wide or (first and len(cell.text) > 3 and not cell.text[:1].isdigit())):
+            return False
+        if not wide and header.field_of(cell) in ("ref", "title"):
+            return False
+        text = " ".join(cell.text.split())
+        # inside a priority that has a heading, a plain grouping row is an issue
+        if PRIORITY_WORDS.match(text) or not self.heading_priority:
+            self._start_priority(text, from_heading=False)
+        else:
+            self._start_issue(text)
+        self.action = None
+        return True
+
+    def _place(self, table: Table, header: Header, values: dict[str, list[Cell]]) -> None:
+        def text(name: str) -> str:
+            return "\n\n".join(para_markdown(c.paras) for c in values.get(name, [])).strip()
+
+        priority_text = text("priority")
+        if priority_text and (self.priority is None or priority_text != self.priority["title"]):
+            ref, title = _ref_and_title(priority_text)
+            if self.priority is None or title != self.priority["title"]:
+                self._start_priority(priority_text, from_heading=False)
+        if text("issue"):
+            self._start_issue(text("issue"))
+        ref, title = text("ref"), text("title")
+        if not ref and not title:
+            self._continue(table, values)
+            return
+        action: dict[str, Any] = {}
+        new = None
+        if ref:
+            ref, new = _strip_new(ref, self.as_at)
+            ref = ref.rstrip(".")
+        if title:
+            title, title_new = _strip_new(title, self.as_at)
+            new = new or title_new
+            if not ref and "ref" not in header.used():
+                number = NUMBERED.match(title)
+                if number:
+                    ref, title = number.group(1), title[number.end() :].strip()
+        if ref:
+            action["ref"] = ref
+        if title:
+            action["title"] = title
+        leads = [ln for c in values.get("leads", []) for ln in _lines(c)]
+        if leads:
+            action["leads"] = leads
+        for name in ("outcome", "measure"):
+            if text(name):
+                action[name] = text(name)
+        self._due(values.get("due", []), action)
+        status = self._status(values, header)
+        if status:
+            action["status"] = status
+        if new:
+            action["new"] = new
+        if text("source"):
+            action["source"] = text("source")
+        self._progress(values.get("progress", []), action)
+        if "status" not in action and action.get("updates"):
+            newest = max(action["updates"], key=lambda u: u["date"])
+            if newest.get("status"):
+                action["status"] = newest["status"]
+        target = self.issue["actions"] if self.issue is not None else None
+        if target is None:
+            target = self._ensure_priority().setdefault("actions", [])
+        target.append(action)
+        self.action = action
+
+    def _due(self, cells: list[Cell], action: dict[str, Any]) -> None:
+        lines = [ln for c in cells for p in c.paras for ln in p.plain.split("\n") if ln.strip()]
+        struck = [ln for c in cells for p in c.paras for ln in p.struck.split("\n") if ln.strip()]
+        lines = [" ".join(ln.split()).strip(" ,;") for ln in lines]
+        lines = [ln for ln in lines if ln]
+        dated = [ln for ln in lines if _has_date(ln)]
+        if len(lines) > 1 and len(dated) == len(lines):
+            action["due"] = lines[-1]
+            action["milestones"] = [_milestone(ln) for ln in lines]
+        elif lines:
+            action["due"] = " ".join(lines)
+        if struck:
+            action["due_was"] = [" ".join(s.split()).strip(" ,;") for s in struck]
+
+    def _status(self, values: dict[str, list[Cell]], header: Header) -> str | None:
+        for cell in values.get("status", []):
+            if cell.text:
+                return self.statuses.from_word(cell.text)
+            if cell.fill:
+                return self.statuses.from_fill(cell.fill)
+        if header.shaded_progress or "status" not in header.used():
+            for cell in values.get("progress", []):
+                if cell.fill:
+                    return self.statuses.from_fill(cell.fill)
+        return None
+
+    def _progress(self, cells: list[Cell], action: dict[str, Any]) -> None:
+        paras = [p for c in cells for p in c.paras]
+        if not paras:
+            return
+        found = split_progress(paras, self.as_at)
+        for update in found.updates:
+            m = RAG_IN_TEXT.search(update["text"])
+            status = self.statuses.from_word(m.group("word")) if m else None
+            if status:
+                update["status"] = status
+        if found.progress:
+            before = action.get("progress", "")
+            action["progress"] = f"{before}\n\n{found.progress}".strip()
+        if found.updates:
+            action.setdefault("updates", []).extend(found.updates)
+
+    def _continue(self, table: Table, values: dict[str, list[Cell]]) -> None:
+        """A row with no ref and no action adds to the action above (a milestone, an update)."""
+        action = self.action
+        if action is None:
+            for cells in values.values():
+                for cell in cells:
+                    if cell.text:
+                        self._unplaced(table, cell, "", "no_action")
+            return
+        leads = [ln for c in values.get("leads", []) for ln in _lines(c)]
+        action.setdefault("leads", []).extend(x for x in leads if x not in action["leads"])
+        if not action["leads"]:
+            del action["leads"]
+        due_cells = values.get("due", [])
+        if due_cells:
+            due = " ".join(" ".join(c.text.split()) for c in due_cells)
+            result = "\n\n".join(para_markdown(c.paras) for c in values.get("progress", []))
+            status = [c.text for c in values.get("status", []) if c.text]
+            milestone = {"due": due, "what": "", "result": result.strip()}
+            if status:
+                milestone["result"] = f"{milestone['result']} ({status[0]})".strip()
+            if not milestone["what"]:
+                del milestone["what"]
+            action.setdefault("milestones", []).append(milestone)
+        else:
+            self._progress(values.get("progress", []), action)
+        for name in ("outcome", "measure"):
+            extra = "\n\n".join(para_markdown(c.paras) for c in values.get(name, []))
+            if extra:
+                action[name] = f"{action.get(name, '')}\n\n{extra}".strip()
+
+    # --- a history table (the export's appendix, or a tracker's updates log) -----------------
+    def _history(self, table: Table, header: Header) -> None:
+        by_ref: dict[tuple[str, str], dict[str, Any]] = {}
+        logged: dict[int, tuple[dict[str, Any], list[dict[str, str]]]] = {}
+        for priority in self.priorities:
+            for issue in priority.get("issues", []):
+                for action in issue["actions"]:
+                    by_ref[(priority["ref"], action.get("ref", action.get("title", "")))] = action
+            for action in priority.get("actions", []):
+                by_ref[(priority["ref"], action.get("ref", action.get("title", "")))] = action
+        for row in table.rows:
+            if not row or row[0].row in header.rows:
+                continue
+            cells: dict[str | None, Cell] = {header.field_of(c): c for c in row if c.text or c.fill}
+            if not any(c.text for c in cells.values()):
+                continue
+            self.out.rows += 1
+            written = cells["priority"].text if "priority" in cells else ""
+            owner = _ref_and_title(written)[0] or written
+            ref = cells["ref"].text if "ref" in cells else ""
+            action = by_ref.get((owner, ref))
+            if action is None and "title" in cells:
+                action = by_ref.get((owner, cells["title"].text))
+            day = when(cells["update_date"].text, self.as_at) if "update_date" in cells else None
+            if action is None or day is None or "progress" not in cells:
+                for cell in cells.values():
+                    if cell.text:
+                        heading = header.headings.get(cell.column, "")
+                        self._unplaced(table, cell, heading, "history_unmatched")
+                continue
+            update: dict[str, str] = {"date": day}
+            if "status" in cells and (cells["status"].text or cells["status"].fill):
+                status = self._status({"status": [cells["status"]]}, header)
+                if status:
+                    update["status"] = status
+            update["text"] = para_markdown(cells["progress"].paras)
+            logged.setdefault(id(action), (action, []))[1].append(update)
+        # a history is the full record: it replaces the updates read from "latest update" cells
+        for action, updates in logged.values():
+            action["updates"] = sorted(updates, key=lambda u: u["date"])
+
+    def _unplaced(self, table: Table, cell: Cell, heading: str, why: str) -> None:
+        text = " ".join(cell.text.split())
+        self.out.unplaced.append(Unplaced(table.name, cell.row, cell.column, heading, why, text))
+
+
+def _bold(text: str) -> list[Any]:
+    from macros.read.office.document import Span
+
+    return [Span(text, bold=True)]
+
+
+def _has_date(text: str) -> bool:
+    try:
+        return parse_due(text).date is not None
+    except DateError:
+        return False
+
+
+def _milestone(line: str) -> dict[str, str]:
+    """ "Dec 25 – first report" -> {due: Dec 25, what: first report}."""
+    parts = re.split(r"\s+[-–—:]\s+|:\s+", line, maxsplit=1)
+    if len(parts) == 2 and _has_date(parts[0]):
+        return {"due": parts[0], "what": parts[1]}
+    return {"due": line}
+
+
+def map_document(document: Document, plan_map: dict[str, str]) -> Outcome:
+    return Mapper(document, plan_map).run()

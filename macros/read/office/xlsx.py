@@ -1,0 +1,115 @@
+"""An Excel workbook (or a CSV file) read as tables, one per sheet.
+
+Formulas are read as the values Excel saved with the file; a formula with no saved value (a file
+written by a program, never opened and saved in Excel) is noted on its cell. Real dates are
+written as people write them: "March 2016" for a month, "31 March 2016" for a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from macros.read.office.clean import clean
+from macros.read.office.document import Cell, Document, Para, Span, Table
+from macros.read.office.docx import UnreadableFile
+from macros.read.office.words import KEY_SHEET_NAMES, normalise
+
+
+def read_xlsx(path: Path, sheet: str | None) -> Document:
+    # imported here: only `make import` and the publishing worker need openpyxl
+    from openpyxl import load_workbook
+
+    try:
+        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise UnreadableFile(str(error)) from None
+    names = values.sheetnames
+    if sheet is not None and sheet not in names:
+        raise UnreadableFile(f"no sheet named `{sheet}`; its sheets are: {', '.join(names)}")
+    document = Document(path.name, [])
+    for name in names:
+        table = _sheet(values[name], formulas[name], f"sheet {name}")
+        if normalise(name) in KEY_SHEET_NAMES:
+            document.key_tables.append(table)
+        elif sheet is None or name == sheet:
+            document.blocks.append(table)
+        else:
+            document.skipped.append(name)
+    return document
+
+
+def _fill(cell: Any) -> str | None:
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    rgb = colour.rgb if colour is not None and colour.type == "rgb" else None
+    if not isinstance(rgb, str) or len(rgb) < 6:
+        return None
+    value = rgb[-6:].lower()
+    return None if value == "ffffff" else f"#{value}"
+
+
+def _text(value: object, number_format: str) -> str:
+    if isinstance(value, datetime | date):
+        day = value.date() if isinstance(value, datetime) else value
+        if "d" in number_format.lower():
+            return f"{day.day} {day:%B %Y}"
+        return f"{day:%B %Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _sheet(values: Any, formulas: Any, name: str) -> Table:
+    merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
+    covered: set[tuple[int, int]] = set()
+    for merge in values.merged_cells.ranges:
+        merged[(merge.min_row, merge.min_col)] = merge.max_col - merge.min_col + 1
+        for r in range(merge.min_row, merge.max_row + 1):
+            for c in range(merge.min_col, merge.max_col + 1):
+                if (r, c) != (merge.min_row, merge.min_col):
+                    covered.add((r, c))
+    rows: list[list[Cell]] = []
+    for number, row in enumerate(values.iter_rows(), start=1):
+        cells: list[Cell] = []
+        for cell in row:
+            position = (number, cell.column)
+            if position in covered:
+                continue
+            text = clean(_text(cell.value, cell.number_format or ""))
+            paras = [Para([Span(line)]) for line in text.split("\n") if line.strip()]
+            found = Cell(number, cell.column, paras, _fill(cell), merged.get(position, 1))
+            source = formulas.cell(number, cell.column).value
+            if cell.value is None and isinstance(source, str) and source.startswith("="):
+                found.note = "formula"
+            if cell.font is not None and cell.font.strike:
+                found.paras = [Para([Span(p.text, strike=True)]) for p in found.paras]
+            cells.append(found)
+        rows.append(cells)
+    return Table(name, rows, values.max_column)
+
+
+def read_csv_file(path: Path) -> Document:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # older Excel saves CSV in Windows-1252
+    rows: list[list[Cell]] = []
+    width = 0
+    for number, record in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = []
+        for column, value in enumerate(record, start=1):
+            lines = [ln for ln in re.split(r"\r?\n", clean(value)) if ln.strip()]
+            cells.append(Cell(number, column, [Para([Span(ln)]) for ln in lines]))
+        width = max(width, len(record))
+        rows.append(cells)
+    return Document(path.name, [Table("the table", rows, width)])
