@@ -28,8 +28,9 @@ class Header:
         return set(self.fields.values())
 
 
-def field_for(heading: str, plan_map: dict[str, str]) -> str | None:
-    """The field a heading names; the mapping file wins over the usual words."""
+def field_for(heading: str, plan_map: dict[str, str], exact: bool = False) -> str | None:
+    """The field a heading names; the mapping file wins over the usual words. `exact`: only
+    a heading that is one of the usual words (a sub-heading row must not be a data row)."""
     words = normalise(heading)
     if not words:
         return None
@@ -41,6 +42,8 @@ def field_for(heading: str, plan_map: dict[str, str]) -> str | None:
         for synonym in synonyms:
             if words == synonym:
                 return name
+            if exact:
+                continue
             starts = words.startswith(synonym + " ")
             inside = f" {synonym} " in f" {words} "
             if starts or inside:
@@ -50,11 +53,13 @@ def field_for(heading: str, plan_map: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def _row_fields(row: list[Cell], plan_map: dict[str, str]) -> dict[int, tuple[str, str, int]]:
+def _row_fields(
+    row: list[Cell], plan_map: dict[str, str], exact: bool = False
+) -> dict[int, tuple[str, str, int]]:
     """grid column -> (field, heading, width) for the cells of one row that name a field."""
     found = {}
     for cell in row:
-        name = field_for(cell.text, plan_map) if len(cell.text) <= 80 else None
+        name = field_for(cell.text, plan_map, exact) if len(cell.text) <= 80 else None
         if name is not None:
             found[cell.column] = (name, cell.text, cell.width)
     return found
@@ -74,18 +79,23 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
         merged: dict[int, tuple[str, str, int]] = {}
         # a group heading above ("Monitoring" over "Update" and "RAG") fills in missing words
         if index > 0 and any(c.width > 1 for c in table.rows[index - 1]):
-            merged.update(_row_fields(table.rows[index - 1], plan_map))
+            merged.update(_row_fields(table.rows[index - 1], plan_map, exact=True))
             header_rows.insert(0, header_rows[0] - 1)
         merged.update(fields)
         # sub-headings below a merged heading ("Progress" over "Update" and "RAG")
         if index + 1 < len(table.rows):
             below = table.rows[index + 1]
-            below_fields = _row_fields(below, plan_map)
+            below_fields = _row_fields(below, plan_map, exact=True)
             texts = [c for c in below if c.text]
             if below_fields and len(below_fields) == len(texts):
                 merged.update(below_fields)
                 header_rows.append(header_rows[-1] + 1)
-        return _header(header_rows, merged, plan_map)
+        header = _header(header_rows, merged, plan_map)
+        for number in header_rows:
+            for cell in table.rows[number - 1] if number - 1 < len(table.rows) else []:
+                if cell.text:
+                    header.headings.setdefault(cell.column, cell.text)
+        return header
     return None
 
 

@@ -22,6 +22,7 @@ class Para:
     spans: list[Span]
     bullet: bool = False
     heading: int = 0  # 1-9 for a heading style or a short all-bold line, 0 otherwise
+    title: bool = False  # Word's Title style
 
     @property
     def text(self) -> str:

@@ -51,7 +51,7 @@ def _heading_levels(word: Any) -> dict[str, int]:
     for style in word.styles:
         name = (getattr(style, "name", "") or "").lower()
         if name == "title":
-            levels[style.style_id] = 1
+            levels[style.style_id] = 0
         elif name.startswith("heading ") and name[8:].isdigit():
             levels[style.style_id] = int(name[8:])
     return levels
@@ -87,8 +87,9 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
                 text += " "
         if text:
             spans.append(Span(clean(text), **flags))
-    heading = styles.get(style_id, 0)
-    para = Para(spans, bullet=bullet, heading=heading)
+    heading = styles.get(style_id, -1)
+    para = Para(spans, bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
+    para.title = heading == 0
     if not heading and _short_bold_line(para):
         para.heading = 9  # a bold line on its own, used as a heading by many boards
     return para
@@ -131,7 +132,7 @@ def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
             if not continues:
                 paras = [_para(p, styles) for p in tc.iter(f"{W}p")]
                 for para in paras:
-                    para.heading = 0
+                    para.heading, para.title = 0, False
                 paras = [p for p in paras if p.text.strip()]
                 cells.append(Cell(number, column, paras, _fill(tc), width))
             column += width

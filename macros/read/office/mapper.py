@@ -29,6 +29,11 @@ from macros.read.office.words import (
 )
 
 Plan = dict[str, Any]
+# an action's fields in the order of docs/maintainers/data-format.md
+ACTION_ORDER = [
+    "ref", "title", "leads", "outcome", "measure", "due", "due_was", "milestones", "status",
+    "new", "source", "progress", "updates",
+]  # fmt: skip
 DEFAULT_PRIORITY = "Actions"
 
 
@@ -87,7 +92,9 @@ def _strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
             marker = (when(written, as_at) or "true") if written else "true"
             rest = (text[: m.start()] + " " + text[m.end() :]).replace("** **", " ")
             rest = re.sub(r"\*\*\s*\*\*", "", rest).strip()
-            return re.sub(r"\s{2,}", " ", rest).strip(), marker[:7] if marker != "true" else marker
+            return re.sub(r"[ \t]{2,}", " ", rest).strip(), marker[
+                :7
+            ] if marker != "true" else marker
     return text, None
 
 
@@ -155,6 +162,10 @@ class Mapper:
             if dates:
                 plan["as_at"] = max(dates)
         plan["statuses"] = self.statuses.plan_list()
+        for action in all_actions({"priorities": self.priorities}):
+            ordered = {k: action[k] for k in ACTION_ORDER if k in action}
+            action.clear()
+            action.update(ordered)
         if self.intro:
             plan["introduction"] = para_markdown(self.intro)
         plan["priorities"] = self.priorities
@@ -167,12 +178,9 @@ class Mapper:
         if key_from_line(text, self.statuses):
             return
         if para.heading:
-            if (
-                "title" not in self.plan
-                and not self.priorities
-                and self.priority is None
-                and (para.heading == 1 or "plan" in text.lower())
-            ):
+            first = "title" not in self.plan and not self.priorities and self.priority is None
+            plan_words = "plan" in text.lower() and not PRIORITY_WORDS.match(text)
+            if first and (para.title or plan_words):
                 self.plan["title"] = text
                 return
             if APPENDIX_WORDS.search(text):
@@ -272,7 +280,7 @@ class Mapper:
             self._row(table, header, row)
 
     def _row(self, table: Table, header: Header, row: list[Cell]) -> None:
-        filled = [c for c in row if c.text or c.fill]
+        filled = [c for c in row if c.text or c.fill or c.note]
         texts = [c for c in filled if re.search(r"\w", c.text)]
         if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
             return  # a blank spacer row
@@ -363,10 +371,9 @@ class Mapper:
         if text("source"):
             action["source"] = text("source")
         self._progress(values.get("progress", []), action)
-        if "status" not in action and action.get("updates"):
-            newest = max(action["updates"], key=lambda u: u["date"])
-            if newest.get("status"):
-                action["status"] = newest["status"]
+        rated = [u for u in action.get("updates", []) if u.get("status")]
+        if "status" not in action and rated:  # the newest rated update's status
+            action["status"] = max(rated, key=lambda u: u["date"])["status"]
         target = self.issue["actions"] if self.issue is not None else None
         if target is None:
             target = self._ensure_priority().setdefault("actions", [])

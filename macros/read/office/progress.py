@@ -31,6 +31,9 @@ PARTS = re.compile(
 )
 
 
+BULLETS = "•·▪◦"
+
+
 @dataclass
 class Found:
     progress: str = ""
@@ -93,15 +96,17 @@ def para_markdown(paras: list[Para]) -> str:
         text = markdown(para.spans).strip()
         if not text:
             continue
-        if para.bullet:
-            item = "- " + text.lstrip("•·-*▪◦ ").replace("\n", " ")
+        if para.bullet or text[:1] in BULLETS:
+            item = "- " + text.lstrip(BULLETS + " ").replace("\n", " ")
             if blocks and blocks[-1].startswith("- "):
                 blocks[-1] += "\n" + item
             else:
                 blocks.append(item)
         else:
             lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-            bulleted = [("- " + ln.lstrip("•·▪◦ ")) if ln[:1] in "•·▪◦" else ln for ln in lines]
+            bulleted = [
+                ("- " + ln.lstrip(BULLETS + " ")) if ln[:1] in BULLETS else ln for ln in lines
+            ]
             blocks.append("\n".join(bulleted))
     return "\n\n".join(blocks)
 

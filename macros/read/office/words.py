@@ -136,8 +136,7 @@ MESSAGES = {
     "status_change": "  {ref}: status {before} -> {after}",
     "new_updates": "  {count} new dated update(s): {refs}",
     "no_changes": "  no actions added or removed, no status changes, no new updates",
-    "skipped_sheet": "  sheet {name} was not read (its columns differ from the plan sheet; "
-    "choose it with SHEET={name})",
+    "skipped_sheet": "  sheet {name} was not read, as SHEET= named another sheet",
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
     "check_passed": "The data check passed.",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.read.office.clean import clean
-from macros.read.office.document import Cell, Document, Para, Span, Table
+from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile
 from macros.read.office.words import KEY_SHEET_NAMES, normalise
 
@@ -34,11 +34,14 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     if sheet is not None and sheet not in names:
         raise UnreadableFile(f"no sheet named `{sheet}`; its sheets are: {', '.join(names)}")
     document = Document(path.name, [])
+    chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
     for name in names:
         table = _sheet(values[name], formulas[name], f"sheet {name}")
         if normalise(name) in KEY_SHEET_NAMES:
             document.key_tables.append(table)
-        elif sheet is None or name == sheet:
+        elif name in chosen:
+            if len(chosen) > 1:  # one sheet per priority: the sheet's name is its heading
+                document.blocks.append(TextBlock(Para([Span(name)], heading=2)))
             document.blocks.append(table)
         else:
             document.skipped.append(name)

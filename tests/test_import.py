@@ -1,0 +1,434 @@
+"""`make import`: Word, Excel and CSV plans in the shapes boards use, read into plan data, with
+every cell that finds no place reported by its table, row and column."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from macros.read.office.__main__ import Stop, import_plan, main, read_document
+from macros.read.office.mapper import Outcome, all_actions, map_document
+from macros.read.office.report import report_lines
+from tests.conftest import ROOT
+from tests.office_docs import excel_file, word_file
+
+HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
+RED, AMBER, GREEN = "#FF0000", "#FFC000", "#92D050"
+
+
+def read(path: Path, plan_map: dict[str, str] | None = None, sheet: str | None = None) -> Outcome:
+    return map_document(read_document(path, sheet), plan_map or {})
+
+
+def report(outcome: Outcome, name: str) -> list[str]:
+    return report_lines(outcome, name, None)
+
+
+def actions(outcome: Outcome) -> list[dict[str, Any]]:
+    return all_actions(outcome.plan)
+
+
+def test_colour_only_rag_is_read_by_nearest_colour(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["1", "Refresh the neglect strategy", "PPPG", "Mar-26", {"fill": RED}, ""],
+        ["2", "Audit neglect cases", "PPG", "Jun-26", {"fill": "#FFBF00"}, ""],
+        ["3", "Train staff", "TWFD", "Sep-26", {"fill": "#00B050"}, ""],
+        ["4", "Publish the toolkit", "TWFD", "Dec-26", {"fill": "#C00000"}, ""],
+    ]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
+    assert [a["status"] for a in actions(outcome)] == ["red", "amber", "green", "red"]
+    assert [s["key"] for s in outcome.plan["statuses"]] == ["green", "amber", "red"]
+    lines = report(outcome, "plan.docx")
+    assert "  Red (red): 0 by word, 2 by cell colour" in lines
+    assert "  Amber (amber): 0 by word, 1 by cell colour" in lines
+    assert "Every cell was placed." in lines
+
+
+def test_status_words_and_the_key_line(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["1", "One", "PPPG", "Mar-26", "On Target", ""],
+        ["2", "Two", "PPPG", "Mar-26", "G", ""],
+        ["3", "Three", "PPPG", "Mar-26", "Not yet completed but on-track", ""],
+        ["4", "Four", "PPPG", "Mar-26", "Off Target", ""],
+    ]
+    parts = [("para", "Red: Off Target; Amber: On Target; Green: Complete"), ("table", (rows, []))]
+    outcome = read(word_file(tmp_path / "plan.docx", parts))
+    assert [a["status"] for a in actions(outcome)] == ["amber", "green", "amber", "red"]
+    labels = {s["key"]: s["label"] for s in outcome.plan["statuses"]}
+    assert labels == {"green": "Complete", "amber": "On Target", "red": "Off Target"}
+    assert [s.get("done", False) for s in outcome.plan["statuses"]] == [True, False, False]
+
+
+def test_merged_grouping_rows_start_priorities_and_issues(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["Priority 1: Keep children safe online", None, None, None, None, None],
+        ["1.1", "Review the strategy", "PPPG", "Mar-26", "G", ""],
+        ["Recommendation 3 (para 42): Improve supervision", None, None, None, None, None],
+        ["3.1", "Audit supervision", "PPG", "Jun-26", "A", ""],
+    ]
+    merges = [(1, 0, 1, 5), (3, 0, 3, 5)]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, merges))]))
+    priorities = outcome.plan["priorities"]
+    assert [(p["ref"], p["title"]) for p in priorities] == [
+        ("1", "Keep children safe online"),
+        ("3", "Improve supervision"),
+    ]
+    assert [a["ref"] for a in priorities[0]["actions"]] == ["1.1"]
+    # a theme row inside a priority named by a heading is an issue of that priority
+    parts = [
+        ("heading", "Priority 2: Neglect"),
+        (
+            "table",
+            (
+                [
+                    HEADER,
+                    ["Early help", *[None] * 5],
+                    ["2.1", "Toolkit", "PPPG", "Mar-26", "G", ""],
+                ],
+                [(1, 0, 1, 5)],
+            ),
+        ),
+    ]
+    outcome = read(word_file(tmp_path / "heading.docx", parts))
+    (priority,) = outcome.plan["priorities"]
+    assert (priority["ref"], priority["title"]) == ("2", "Neglect")
+    assert priority["issues"][0]["title"] == "Early help"
+    assert [a["ref"] for a in priority["issues"][0]["actions"]] == ["2.1"]
+
+
+def test_two_row_header_with_a_merged_group_heading(tmp_path: Path) -> None:
+    rows = [
+        ["Ref", "Action", "Lead", "Progress", None, "Due"],
+        [None, None, None, "Update", "RAG", None],
+        ["1", "Review the strategy", "PPPG", "Work started", {"fill": AMBER}, "Mar-26"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 4), (0, 5, 1, 5)]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, merges))]))
+    (action,) = actions(outcome)
+    assert action == {
+        "ref": "1",
+        "title": "Review the strategy",
+        "leads": ["PPPG"],
+        "due": "Mar-26",
+        "status": "amber",
+        "progress": "Work started",
+    }
+    assert outcome.mapping[0][1] == {
+        "Ref": "ref", "Action": "title", "Lead": "leads", "Update": "progress", "RAG": "status",
+        "Due": "due",
+    }  # fmt: skip
+
+
+def test_progress_history_becomes_dated_updates(tmp_path: Path) -> None:
+    progress = {
+        "paras": [
+            [("Action plan in place and monitored by the group.", {})],
+            [
+                ("Update Dec 15:", {"bold": True}),
+                (" Draft shared with ", {}),
+                ("schools", {"italic": True}),
+                (".", {}),
+            ],
+            [("Report went to the board.", {})],
+            [("March 2016: Approved. Update June 16: Launched; RAG A", {})],
+            [("Dec 2016 – Reviewed by the PPPG.\vQ3 2017: Embedded in training.", {})],
+        ]
+    }
+    rows = [HEADER, ["1", "Review the strategy", "PPPG", "Mar-16", None, progress]]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
+    (action,) = actions(outcome)
+    assert action["progress"] == "Action plan in place and monitored by the group."
+    assert action["updates"] == [
+        {"date": "2015-12", "text": "Draft shared with *schools*.\n\nReport went to the board."},
+        {"date": "2016-03", "text": "Approved."},
+        {"date": "2016-06", "text": "Launched; RAG A", "status": "amber"},
+        {"date": "2016-12", "text": "Reviewed by the PPPG."},
+        {"date": "2017-12", "text": "Embedded in training."},
+    ]
+    assert action["status"] == "amber"  # the status cell is empty: the newest rated update's
+
+
+def test_struck_due_new_markers_several_leads_and_bullets(tmp_path: Path) -> None:
+    due = {"paras": [[("Mar-16", {"strike": True})], [("Sep-16", {})]]}
+    title = {
+        "paras": [
+            [("NEW", {"bold": True}), (" Ensure the audit covers:", {})],
+            [("• online safety", {})],
+            [("• pupil views", {})],
+        ]
+    }
+    rows = [
+        HEADER,
+        ["1a", title, "PPPG\n\nHead of Education", due, "A", ""],
+        ["New – added Jan 16", "Review the protocol", "PPG", "Dec 16", "A", ""],
+    ]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
+    first, second = actions(outcome)
+    assert first["due"] == "Sep-16" and first["due_was"] == ["Mar-16"]
+    assert first["new"] == "true"
+    assert first["title"] == "Ensure the audit covers:\n\n- online safety\n- pupil views"
+    assert first["leads"] == ["PPPG", "Head of Education"]
+    assert second["new"] == "2016-01" and "ref" not in second
+
+
+def test_continuation_rows_become_milestones_and_issue_column_groups_sub_rows(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Issue", "Sub group or Lead", "Actions for 2015-16", "Completion Date", "Progress (RAG)"],
+        [
+            "1. Gather assurance on e-safety",
+            "PPPG",
+            "Review the strategy",
+            "End of Nov 15",
+            {"text": "Update Dec 15: Approved", "fill": GREEN},
+        ],
+        [
+            None,
+            "PPPG",
+            "Check school audits",
+            "Dec 16",
+            {"text": "Update June 16: On agenda", "fill": AMBER},
+        ],
+        [None, None, None, "Mar 17", "Second audit done"],
+        [None, None, None, None, None],
+        ["NEW 3a. Monitor the MASH", "MASH Board", "MASH review report", "Mar-18", ""],
+    ]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
+    (priority,) = outcome.plan["priorities"]
+    first, second = priority["issues"]
+    assert (first["ref"], first["title"]) == ("1", "Gather assurance on e-safety")
+    assert [a["title"] for a in first["actions"]] == ["Review the strategy", "Check school audits"]
+    assert [a["status"] for a in first["actions"]] == ["green", "amber"]
+    assert first["actions"][1]["milestones"] == [{"due": "Mar 17", "result": "Second audit done"}]
+    assert (second["ref"], second["new"]) == ("3a", "true")
+    assert outcome.rows == 4  # the blank spacer row is not counted
+
+
+def test_several_sheets_a_key_sheet_and_excel_dates(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    sheet = ["Ref", "Action", "Lead officer", "Target date", "BRAG"]
+    path = excel_file(
+        tmp_path / "plan.xlsx",
+        {
+            "Neglect": [
+                sheet,
+                [
+                    "1",
+                    "Toolkit",
+                    "PPPG",
+                    {"value": datetime(2016, 3, 31), "format": "mmm-yy"},
+                    {"fill": "0070C0"},
+                ],
+            ],
+            "Online": [
+                sheet,
+                ["1", "Strategy", "PPG", "March 2016", "Green"],
+                [],
+                [
+                    "2",
+                    "Audit",
+                    "PPG",
+                    {"value": datetime(2016, 6, 30), "format": "dd/mm/yyyy"},
+                    "R",
+                ],
+            ],
+            "Key": [
+                ["Blue", "Complete and embedded", "Yes"],
+                ["Green", "On track"],
+                ["Red", "Off track"],
+            ],
+            "Notes": [["Written by", "the business manager"]],
+        },
+    )
+    outcome = read(path)
+    assert [p["title"] for p in outcome.plan["priorities"]] == ["Neglect", "Online"]
+    assert [(a["ref"], a["due"], a["status"]) for a in actions(outcome)] == [
+        ("1", "March 2016", "blue"),
+        ("1", "March 2016", "green"),
+        ("2", "30 June 2016", "red"),
+    ]
+    statuses = outcome.plan["statuses"]
+    assert statuses[0] == {
+        "key": "blue",
+        "label": "Complete and embedded",
+        "colour": "#1d70b8",
+        "done": True,
+    }
+    assert [s["label"] for s in statuses] == ["Complete and embedded", "On track", "Off track"]
+    lines = report(outcome, "plan.xlsx")
+    assert (
+        "  plan.xlsx: sheet Notes, row 1, column 1 (no heading): its table has no plan columns: Written by"
+        in lines
+    )
+    only = read(path, sheet="Online")
+    assert [a["title"] for a in actions(only)] == ["Strategy", "Audit"]
+    assert only.skipped_sheets == ["Neglect", "Notes"]
+
+
+def test_csv_and_a_mapping_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "No.,Task,Owner,Deadline,Rating,Notes\n1,Do it,PPPG,Mar-26,A,Started\n", encoding="utf-8"
+    )
+    outcome = read(path)
+    assert actions(outcome) == [
+        {"ref": "1", "title": "Do it", "leads": ["PPPG"], "due": "Mar-26", "status": "amber"}
+    ]
+    assert outcome.unplaced[0].column == 6
+    mapped = read(path, {"Notes": "progress"})
+    assert actions(mapped)[0]["progress"] == "Started"
+
+
+# --- every kind of cell that finds no place is reported with its table, row and column ---------
+
+
+def unplaced_lines(outcome: Outcome, name: str) -> list[str]:
+    lines = report(outcome, name)
+    return [line for line in lines if line.startswith(f"  {name}:")]
+
+
+def test_not_placed_unknown_column(tmp_path: Path) -> None:
+    rows = [[*HEADER, "Budget code"], ["1", "Do it", "PPPG", "Mar-26", "A", "", "X12"]]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 2, column 7 ('Budget code'): its column has no heading the import knows: X12"
+    ]
+
+
+def test_not_placed_second_column_for_the_same_field(tmp_path: Path) -> None:
+    rows = [[*HEADER, "Status"], ["1", "Do it", "PPPG", "Mar-26", "A", "", "Amber"]]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 2, column 7 ('Status'): another column already gives this: Amber"
+    ]
+
+
+def test_not_placed_impact_rating(tmp_path: Path) -> None:
+    rows = [
+        [*HEADER, "Impact"],
+        ["1", "Do it", "PPPG", "Mar-26", "A", "", "Fewer repeat referrals"],
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 2, column 7 ('Impact'): the plan format has no place for impact ratings: Fewer repeat referrals"
+    ]
+
+
+def test_not_placed_text_above_the_heading_row(tmp_path: Path) -> None:
+    rows = [["Action plan owner: J Smith", None], HEADER, ["1", "Do it", "PPPG", "Mar-26", "A", ""]]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 1, column 1 (no heading): it comes before the table's heading row: Action plan owner: J Smith"
+    ]
+
+
+def test_not_placed_continuation_with_no_action_above(tmp_path: Path) -> None:
+    rows = [HEADER, [None, None, None, "Mar-26", None, "Waiting"]]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 2, column 4 (no heading): there is no action above it to add it to: Mar-26",
+        "  p.docx: table 1, row 2, column 6 (no heading): there is no action above it to add it to: Waiting",
+    ]
+
+
+def test_not_placed_table_with_no_plan_columns(tmp_path: Path) -> None:
+    members = [["Agency", "Role"], ["Police", "Detective Inspector"]]
+    parts = [
+        ("table", ([HEADER, ["1", "Do it", "PPPG", "Mar-26", "A", ""]], [])),
+        ("table", (members, [])),
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 2, row 1, column 1 (no heading): its table has no plan columns: Agency",
+        "  p.docx: table 2, row 1, column 2 (no heading): its table has no plan columns: Role",
+        "  p.docx: table 2, row 2, column 1 (no heading): its table has no plan columns: Police",
+        "  p.docx: table 2, row 2, column 2 (no heading): its table has no plan columns: Detective Inspector",
+    ]
+
+
+def test_not_placed_formula_never_saved_by_excel(tmp_path: Path) -> None:
+    path = excel_file(
+        tmp_path / "p.xlsx",
+        {"Plan": [["Ref", "Action", "Due"], ["1", "Do it", '=TEXT(TODAY(),"mmm-yy")']]},
+    )
+    outcome = read(path)
+    assert unplaced_lines(outcome, "p.xlsx") == [
+        "  p.xlsx: sheet Plan, row 2, column 3 ('Due'): it is a formula whose value Excel never saved (open the file in Excel and save it): "
+    ]
+
+
+def test_not_placed_history_row_for_an_unknown_action(tmp_path: Path) -> None:
+    history = [["Priority", "Ref", "Update date", "Update"], ["1", "9.9", "March 2026", "Done"]]
+    parts = [
+        ("table", ([HEADER, ["1", "Do it", "PPPG", "Mar-26", "A", ""]], [])),
+        ("table", (history, [])),
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    assert unplaced_lines(outcome, "p.docx")[:2] == [
+        "  p.docx: table 2, row 2, column 1 ('Priority'): no action in the plan has this ref: 1",
+        "  p.docx: table 2, row 2, column 2 ('Ref'): no action in the plan has this ref: 9.9",
+    ]
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def board(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def plan_doc(tmp_path: Path, status: str, extra_update: bool = False) -> Path:
+    progress = "Update Jan 26: Draft agreed" + (
+        "\n\nUpdate Mar 26: Launched" if extra_update else ""
+    )
+    rows = [
+        HEADER,
+        ["Priority 1: Online safety", *[None] * 5],
+        ["1.1", "Review the strategy", "PPPG", "Mar-26", status, progress],
+        ["1.2", "Audit schools", "PPG", "Jun-26", "A", ""],
+    ]
+    parts = [
+        ("title", "Imported Plan 2026"),
+        ("para", "Updated March 2026"),
+        ("table", (rows, [(1, 0, 1, 5)])),
+    ]
+    return word_file(tmp_path / f"plan-{status}.docx", parts)
+
+
+def test_import_refuses_to_overwrite_then_reports_changes(
+    tmp_path: Path, board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(plan_doc(tmp_path, "A")), "imported", "--data", str(board)]) == 0
+    written = yaml.safe_load((board / "plans" / "imported.yml").read_text(encoding="utf-8"))
+    assert written["priorities"][0]["actions"][0]["ref"] == "1.1"
+    assert "The data check passed." in capsys.readouterr().out
+    with pytest.raises(Stop, match=r"this plan already exists.*FORCE=1"):
+        import_plan(plan_doc(tmp_path, "G"), "imported", board, False, None, None)
+    assert (
+        main([str(plan_doc(tmp_path, "G", True)), "imported", "--data", str(board), "--force"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "  1: 1.1: status amber -> green\n  1 new dated update(s): 1: 1.1 (1)" in out
+
+
+def test_import_of_a_corrupt_file_says_so_in_words(
+    tmp_path: Path, board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "plan.docx"
+    bad.write_bytes(b"not a zip file")
+    assert main([str(bad), "imported", "--data", str(board)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{bad}: this file cannot be read as a Word document (.docx)")
+    assert "Traceback" not in err
