@@ -160,7 +160,8 @@ def _lines(cell: Any, lines: list[str]) -> None:
 
 def _markdown(cell: Any, text: str) -> None:
     """Markdown (or the HTML plans may carry) as Word paragraphs, bullets and bold/italic runs."""
-    text = re.sub(r"</p>\s*<p>|<br\s*/?>", "\n\n", text)
+    text = re.sub(r"</p>\s*<p>|<br\s*/?>|</?[uo]l>", "\n\n", text)
+    text = re.sub(r"\s*<li>\s*", "\n- ", text).replace("</li>", "")
     blocks = [b.strip() for b in re.split(r"\n\s*\n|(?=^- )", text, flags=re.M) if b.strip()]
     first = True
     for block in blocks:

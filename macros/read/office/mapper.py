@@ -158,7 +158,8 @@ class Mapper:
     def _finish(self) -> None:
         plan = self.plan
         if "as_at" not in plan:
-            dates = [u["date"][:7] for a in all_actions(plan) for u in a.get("updates", [])]
+            every = all_actions({"priorities": self.priorities})
+            dates = [u["date"][:7] for a in every for u in a.get("updates", [])]
             if dates:
                 plan["as_at"] = max(dates)
         plan["statuses"] = self.statuses.plan_list()

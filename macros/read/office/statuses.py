@@ -142,6 +142,12 @@ class Statuses:
         def rank(entry: Entry) -> int:
             return FAMILIES.index(entry.family) if entry.family else len(FAMILIES)
 
+        keyed = [e for e in entries if e.from_key]
+        if keyed:  # the key's own order, best first (many keys list red first: turned round)
+            if rank(keyed[0]) > rank(keyed[-1]):
+                keyed.reverse()
+            rest = sorted((e for e in entries if not e.from_key), key=rank)
+            return [e.as_dict() for e in keyed + rest]
         return [e.as_dict() for e in sorted(entries, key=rank)]
 
 

@@ -18,7 +18,8 @@ TOP_ORDER = [
 ]  # fmt: skip
 
 
-def scalar(value: object, key: str = "") -> str:
+def scalar(value: object, key: str = "", flow: bool = False) -> str:
+    """One value; `flow`: an item of a [a, b] list, where commas and brackets need quotes."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -28,7 +29,13 @@ def scalar(value: object, key: str = "") -> str:
         return json.dumps(text, ensure_ascii=False)
     if DATE.match(text) or (key == "new" and text == "true"):
         return text
-    if PLAIN.match(text) and not UNSAFE.search(text) and text.lower() not in YAML_WORDS:
+    in_flow = flow and any(c in text for c in ",[]{}")
+    if (
+        PLAIN.match(text)
+        and not UNSAFE.search(text)
+        and text.lower() not in YAML_WORDS
+        and not in_flow
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -49,7 +56,7 @@ def _value(key: str, value: Any, indent: str) -> list[str]:
         if all(isinstance(v, str) and "\n" not in v for v in value) and key in {
             "leads", "due_was", "related", "indicators",
         }:  # fmt: skip
-            return [f"{key}: [{', '.join(scalar(v, key) for v in value)}]"]
+            return [f"{key}: [{', '.join(scalar(v, key, flow=True) for v in value)}]"]
         lines = [f"{key}:"]
         for item in value:
             if isinstance(item, dict):

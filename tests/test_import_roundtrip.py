@@ -1,0 +1,98 @@
+"""import(export(plan)) gives the same plan: actions, statuses, leads, due wordings, updates.
+And `make import` into a copy of the example board, followed by a strict build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_site
+from macros.model.plan import Action, Plan
+from macros.publish.plan_docx import plan_docx
+from macros.read.office.__main__ import main
+from tests.conftest import ROOT, run_build
+
+TAGS = re.compile(r"<[^>]+>|\*|^- ", re.M)
+
+
+def _words(text: str) -> str:
+    """Markdown and HTML styling (and lists) become Word's, and come back as Markdown."""
+    return " ".join(TAGS.sub(" ", text).split())
+
+
+def _facts(plan: Plan, action: Action) -> tuple[object, ...]:
+    def label(key: str | None) -> str | None:
+        found = plan.vocabulary.find(key) if key else None
+        return found.label if found else None
+
+    updates = [(u.day, _words(u.text), label(u.status)) for u in action.updates_oldest_first]
+    return (
+        action.ref, _words(action.title), action.leads, action.due, action.due_was,
+        label(action.status), updates,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def example() -> list[Plan]:
+    return load_site(ROOT / "data").plans
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_import_of_the_export_gives_the_same_plan(
+    index: int, example: list[Plan], tmp_path: Path
+) -> None:
+    plan = example[index]
+    document = tmp_path / f"{plan.id}.docx"
+    document.write_bytes(plan_docx(plan))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    assert main([str(document), "roundtrip", "--data", str(data)]) == 0
+    again = next(p for p in load_site(data).plans if p.id == "roundtrip")
+    assert again.title == plan.title
+    # keys are named by colour (green, blue, ...): the words, colours and meanings come back
+    assert [(s.label, s.colour, s.meaning, s.done) for s in again.statuses] == [
+        (s.label, s.colour, s.meaning, s.done) for s in plan.statuses
+    ]
+    assert [(p.ref, p.title) for p in again.priorities] == [
+        (p.ref, p.title) for p in plan.priorities
+    ]
+    for before, after in zip(plan.priorities, again.priorities, strict=True):
+        assert sorted(_facts(again, a) for a in after.all_actions) == sorted(
+            _facts(plan, a) for a in before.all_actions
+        )
+        assert [(i.ref, i.title) for i in after.issues] == [(i.ref, i.title) for i in before.issues]
+    assert sum(len(a.updates) for a in again.actions) == sum(len(a.updates) for a in plan.actions)
+
+
+def test_export_is_the_same_bytes_every_time(example: list[Plan]) -> None:
+    assert plan_docx(example[0]) == plan_docx(example[0])
+
+
+def test_make_import_into_the_example_board_then_a_strict_build(tmp_path: Path) -> None:
+    """An imported Excel tracker sits beside the example's plans and the site builds strictly."""
+    from tests.office_docs import excel_file
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    tracker = excel_file(
+        tmp_path / "tracker.xlsx",
+        {
+            "Online safety": [
+                ["Ref", "Action", "Lead officer", "By when", "RAG", "Progress"],
+                ["1.1", "Refresh the online safety strategy", "PPPG", "Mar-27", {"fill": "92D050"}, "Update Sep 26: Draft agreed"],
+                ["1.2", "Survey pupils about online harm", "PPG", "Jun-27", {"fill": "FFC000"}, "Update Sep 26: Survey written"],
+            ],
+            "Neglect": [
+                ["Ref", "Action", "Lead officer", "By when", "RAG", "Progress"],
+                ["2.1", "Launch the neglect toolkit", "TWFD", "Dec-26", "Red", "Update Aug 26: Launch delayed"],
+            ],
+        },
+    )  # fmt: skip
+    assert main([str(tracker), "tracker-2026", "--data", str(data)]) == 0
+    result = run_build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "plans" / "tracker-2026" / "index.html").is_file()
+    assert (tmp_path / "site" / "downloads" / "tracker-2026.docx").is_file()
