@@ -432,3 +432,17 @@ def test_import_of_a_corrupt_file_says_so_in_words(
     err = capsys.readouterr().err
     assert err.startswith(f"{bad}: this file cannot be read as a Word document (.docx)")
     assert "Traceback" not in err
+
+
+def test_the_maintainers_page_lists_every_heading_word() -> None:
+    from macros.read.office.words import HEADINGS
+
+    page = (ROOT / "docs" / "maintainers" / "import.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip().split(" ")[0]: line.split("|")[2]
+        for line in page.splitlines()
+        if line.startswith("| ") and line.count("|") == 3
+    }
+    for name, words in HEADINGS.items():
+        listed = [w.strip() for w in rows[name].split("(")[0].split(",")]
+        assert listed == words, name

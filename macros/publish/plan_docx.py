@@ -17,6 +17,7 @@ from macros.model.dates import parse_day
 from macros.model.plan import Action, Plan, Update
 from macros.model.site import Site
 from macros.publish.spreadsheet import _restamped
+from macros.read.office.clean import clean
 from macros.read.office.words import EXPORT as WORDS
 from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, KEY_COLUMNS
 from macros.render.colours import text_on
@@ -52,11 +53,12 @@ def plan_docx(plan: Plan) -> bytes:
     document.core_properties.modified = stamp
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
-    document.add_heading(plan.title, level=0)
+    document.add_heading(clean(plan.title), level=0)
     document.add_paragraph(WORDS["as_at"].format(date=_when(plan.as_at)))
     _key(document, plan)
     for priority in plan.priorities:
-        document.add_heading(WORDS["priority"].format(ref=priority.ref, title=priority.title), 1)
+        heading = WORDS["priority"].format(ref=priority.ref, title=priority.title)
+        document.add_heading(clean(heading), 1)
         table = _table(document, EXPORT_COLUMNS)
         for action in priority.actions:
             _action_row(table, plan, action)
@@ -115,12 +117,12 @@ def _action_row(table: Any, plan: Plan, action: Action) -> None:
     _lines(cells[2], action.leads)
     paragraph = cells[3].paragraphs[0]
     for index, earlier in enumerate(action.due_was):
-        run = paragraph.add_run(earlier)
+        run = paragraph.add_run(clean(earlier))
         run.font.strike = True
         if index + 1 < len(action.due_was) or action.due:
             paragraph = cells[3].add_paragraph()
     if action.due:
-        paragraph.add_run(action.due)
+        paragraph.add_run(clean(action.due))
     if action.status:
         _status(cells[4], plan, action.status)
     latest: Update | None = action.latest_update
@@ -144,18 +146,18 @@ def _status(cell: Any, plan: Plan, key: str) -> None:
     shade.set(qn("w:color"), "auto")
     shade.set(qn("w:fill"), status.colour.lstrip("#").upper())
     cell._tc.get_or_add_tcPr().append(shade)
-    run = cell.paragraphs[0].add_run(status.label)
+    run = cell.paragraphs[0].add_run(clean(status.label))
     run.font.color.rgb = RGBColor.from_string(text_on(status.colour).lstrip("#").upper())
 
 
 def _write(cell: Any, text: str, bold: bool = False) -> None:
-    cell.paragraphs[0].add_run(text).bold = bold
+    cell.paragraphs[0].add_run(clean(text)).bold = bold
 
 
 def _lines(cell: Any, lines: list[str]) -> None:
     for index, line in enumerate(lines):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        paragraph.add_run(line)
+        paragraph.add_run(clean(line))
 
 
 def _markdown(cell: Any, text: str) -> None:
@@ -180,6 +182,6 @@ def _markdown(cell: Any, text: str) -> None:
                 if piece.startswith("***"):
                     bold = italic = True
                 words = TAG.sub("", piece.strip("*") if (bold or italic) else piece)
-                run = paragraph.add_run(TAG.sub("", words))
+                run = paragraph.add_run(clean(TAG.sub("", words)))
                 run.bold = bold or None
                 run.italic = italic or None
