@@ -70,6 +70,8 @@ def define_env(env: Any) -> None:
         return
     for warning in site.warnings:
         log.warning(str(warning))
+    for note in site.notes:  # advice: a strict build goes on (make check shows it as a warning)
+        log.info(str(note))
     _pin_build_date(site)
     pages = generated_pages(site)
     _extend_nav(config, pages)

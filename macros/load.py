@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
+from macros.check.notes import data_notes
 from macros.check.planner import planner_warnings
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
@@ -94,6 +95,7 @@ def _load_site(data_dir: Path) -> Site:
     if problems:
         raise DataError(problems)
     site.warnings.extend(planner_warnings(site))
+    site.notes.extend(data_notes(site))
     return site
 
 

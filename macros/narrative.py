@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.render import indicators as indicator_figures
 from macros.render import report as report_figures
@@ -71,9 +72,7 @@ def narrative_macros(
             keys = ", ".join(plan.vocabulary.keys())
             return missing(f"status `{status}` is not one of {plan.id}'s", f"use one of {keys}")
         found = plan.vocabulary.find(status)
-        return number(
-            sum(1 for a in plan.actions if a.status and plan.vocabulary.find(a.status) == found)
-        )
+        return number(sum(1 for a in plan.actions if status_of(plan, a) is found))
 
     def budget_total(section: str, column: str = "actual") -> str:
         """A budget total in pounds: expenditure or income (budget or actual), or contributions."""

@@ -16,8 +16,17 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    for warning in site.warnings:  # the build warns about these too, and a strict build fails
-        print(f"{warning} (warning)", file=sys.stderr)
+    for note in sorted(site.notes):  # advice: the site still builds
+        print(f"{note} (warning)", file=sys.stderr)
+    if site.warnings:  # the build warns about these and a strict build stops: so must the check
+        lines = [str(w) for w in sorted(site.warnings)]
+        noun = "problem" if len(lines) == 1 else "problems"
+        them = "it" if len(lines) == 1 else "them"
+        summary = (
+            f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}."
+        )
+        print("\n".join([*lines, summary]), file=sys.stderr)
+        return 1
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

@@ -48,9 +48,9 @@ def _check_plans(site: Site, add: Add) -> None:
         if plan.id != stem:
             add(plan, "id", f"plan id `{plan.id}` must match the file name; rename the file to "
                 f"{plan.id}.yml or set `id: {stem}`")  # fmt: skip
-        _duplicates(list(plan.statuses), "key", "status key", add)
+        _check_statuses(plan, add)
         _duplicates(list(plan.priorities), "ref", "priority ref", add)
-        _duplicates(list(plan.actions), "ref", "action ref", add)
+        _check_action_refs(plan, add)
         for priority in plan.priorities:
             for evidence in priority.evidence:
                 _status(plan, evidence, add)
@@ -58,13 +58,58 @@ def _check_plans(site: Site, add: Add) -> None:
             _check_action(site, plan, action, add)
 
 
+def _check_action_refs(plan: Plan, add: Add) -> None:
+    """Two actions must never share a ref or a web address (#action-1-1a), and only a row
+    under an issue may leave out its title."""
+    seen: dict[str, Action] = {}
+    for action in plan.actions:
+        for key in (action.ref.lower(), action.anchor):
+            first = seen.get(key)
+            if first is not None:
+                add(action, "ref", _same_ref(action, first))
+                break
+        else:
+            seen[action.ref.lower()] = seen[action.anchor] = action
+        if not action.title:
+            add(action, None, f"action `{action.ref}` has no `title`; write what will be done "
+                "(only a row under an issue may leave it out, to add a lead, a date or an "
+                "update to the issue)")  # fmt: skip
+
+
+def _same_ref(action: Action, first: Action) -> str:
+    where = f"line {first.line_of('ref')}"
+    if first.source_file != action.source_file:
+        where = f"{first.source_file}:{first.line_of('ref')}"
+    if action.written_ref == action.ref:
+        shown = f"action ref `{action.ref}`"
+    elif action.written_ref:
+        shown = f"action ref `{action.written_ref}` (shown as `{action.ref}`)"
+    else:
+        shown = f"this action, numbered `{action.ref}` because it has no ref,"
+    if first.ref.lower() != action.ref.lower():
+        return (f"{shown} makes the same web address as action `{first.ref}` ({where}); "
+                "change one of the two refs")  # fmt: skip
+    return f"{shown} is used twice (first on {where}); give each a different one"
+
+
+def _check_statuses(plan: Plan, add: Add) -> None:
+    """Every word must name one status only, or an action's status could mean either."""
+    for status, word, other in plan.vocabulary.clashes():
+        add(status, None, f"status `{status.key}` and status `{other.key}` (line "
+            f"{other.line_of()}) can both be written `{word}`; give each its own key, label "
+            "and aliases")  # fmt: skip
+
+
 def _status(plan: Plan, obj: Model, add: Add) -> None:
     value = getattr(obj, "status", None)
     if value is None:
         return
     if plan.vocabulary.find(value) is None:
-        add(obj, "status", f"status `{value}` is not one of this plan's statuses "
-            f"({', '.join(plan.vocabulary.keys())}); use one of them or add it to `statuses:`")  # fmt: skip
+        words = ", ".join(
+            f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
+        )
+        add(obj, "status", f"status `{value}` is not one of this plan's statuses ({words}); "
+            "write one of them, as its key or its label, or add it to `statuses:`")  # fmt: skip
 
 
 def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
@@ -75,7 +120,7 @@ def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
             add(update, "date", f"update dated {update.date} is after the plan's `as_at` date "
                 f"({plan.as_at}); correct the date or move `as_at` forward")  # fmt: skip
     for reference in action.related:
-        if site.find_action(reference, plan) is None:
+        if site.find_action(reference, plan, near=action) is None:
             add(action, "related", f"related action `{reference}` does not exist; write the ref "
                 "of an action in this plan, or plan-id:ref for another plan")  # fmt: skip
     for ref in action.indicators:

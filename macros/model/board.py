@@ -26,6 +26,15 @@ class Contact(Model):
         return value
 
 
+def _check_months(value: object) -> object:
+    value = as_list(value)
+    if isinstance(value, list):
+        for month in value:
+            if isinstance(month, str):
+                month_number(month)
+    return value
+
+
 class YoungPeopleIntro(Model):
     about: str = Field("", description="What the partnership is and does, in 2-3 short sentences")
     age_range: str = Field("8 to 17", description="Who the guide is written for")
@@ -44,15 +53,7 @@ class Board(Model):
     meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
 
-    @field_validator("meeting_months", mode="before")
-    @classmethod
-    def _months(cls, value: object) -> object:
-        value = as_list(value)
-        if isinstance(value, list):
-            for month in value:
-                if isinstance(month, str):
-                    month_number(month)
-        return value
+    _months = field_validator("meeting_months", mode="before")(_check_months)
 
     @property
     def meeting_month_numbers(self) -> list[int]:
@@ -67,6 +68,16 @@ class Subgroup(Model):
     chair: str = ""
     purpose: str = ""
     responsibilities: list[str] = Field(default_factory=list)
+    meeting_months: list[str] = Field(
+        default_factory=list,
+        description='When it meets, for planner wording such as "every other PMQAG meeting"',
+    )
+
+    _months = field_validator("meeting_months", mode="before")(_check_months)
+
+    @property
+    def meeting_month_numbers(self) -> list[int]:
+        return sorted(month_number(m) for m in self.meeting_months)
 
     @field_validator("id")
     @classmethod

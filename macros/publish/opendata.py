@@ -152,7 +152,7 @@ def planner_rows(site: Site) -> list[list[object]]:
             one_line(plain(item.tells_board)),
             item.when,
             "; ".join(item.months),
-            item.meeting,
+            "; ".join(item.reports_to),
             "; ".join(item.actions),
             "; ".join(item.indicators),
         ]
@@ -249,7 +249,7 @@ activity | string | What the subgroup does
 tells_board | string | What the report will tell the board
 when | string | When it is reported, as written
 months | string | The months it is placed on, separated by semicolons
-meeting | string | The meeting it goes to
+meeting | string | The bodies it goes to (board, subgroups), separated by semicolons
 actions | string | Plan actions it reports on (plan-id:ref), separated by semicolons
 indicators | string | Indicators it reports on, separated by semicolons
 """),

@@ -54,7 +54,9 @@ def plan_docx(plan: Plan) -> bytes:
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
     document.add_heading(clean(plan.title), level=0)
-    document.add_paragraph(WORDS["as_at"].format(date=_when(plan.as_at)))
+    if plan.progress_date is not None:
+        day = plan.progress_date
+        document.add_paragraph(WORDS["as_at"].format(date=f"{day.day} {day:%B %Y}"))
     _key(document, plan)
     for priority in plan.priorities:
         heading = WORDS["priority"].format(ref=priority.ref, title=priority.title)
@@ -75,7 +77,8 @@ def plan_docx(plan: Plan) -> bytes:
             for update in action.updates_oldest_first:
                 cells = table.add_row().cells
                 _write(cells[0], priority.ref)
-                _write(cells[1], action.ref or action.title)
+                # the ref as written (refs may restart in each priority), else the action itself
+                _write(cells[1], action.written_ref or _title(action))
                 _write(cells[2], _when(update.date))
                 if update.status:
                     _status(cells[3], plan, update.status)
@@ -112,8 +115,8 @@ def _table(document: Any, columns: list[str]) -> Any:
 
 def _action_row(table: Any, plan: Plan, action: Action) -> None:
     cells = table.add_row().cells
-    _write(cells[0], action.ref)
-    _markdown(cells[1], action.title)
+    _write(cells[0], action.written_ref)
+    _markdown(cells[1], _title(action))
     _lines(cells[2], action.leads)
     paragraph = cells[3].paragraphs[0]
     for index, earlier in enumerate(action.due_was):
@@ -130,6 +133,11 @@ def _action_row(table: Any, plan: Plan, action: Action) -> None:
         _markdown(cells[5], WORDS["update"].format(date=_when(latest.date), text=latest.text))
     elif action.progress:
         _markdown(cells[5], action.progress)
+
+
+def _title(action: Action) -> str:
+    """A sub-row under an issue may have no title of its own: it shows the issue's."""
+    return action.title if action.has_own_title else ""
 
 
 def _status(cell: Any, plan: Plan, key: str) -> None:

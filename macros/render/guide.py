@@ -41,26 +41,36 @@ class Goal:
 
 
 def progress(plan: Plan, action: Action) -> Progress:
-    """A status that counts as done is "done"; the plan's worst status is "stuck"; the rest,
-    and an action with no status yet, are "on the way"."""
+    """A status that counts as done is "done"; the plan's worst outstanding status is "stuck";
+    the rest, and an action with no status yet, are "on the way". A closed action (cancelled,
+    superseded, merged) is not in the guide's counts: see `progress_counts`."""
     status = status_of(plan, action)
     if status is None:
         return ON_THE_WAY
     if status.done:
         return DONE
-    if status.key == plan.statuses[-1].key:
+    if status is plan.vocabulary.worst:
         return STUCK
     return ON_THE_WAY
 
 
+def _closed(plan: Plan, action: Action) -> bool:
+    status = status_of(plan, action)
+    return bool(status and status.closed)
+
+
 def progress_counts(plan: Plan, actions: list[Action]) -> list[tuple[Progress, int]]:
-    found = [progress(plan, a) for a in actions]
+    found = [progress(plan, a) for a in actions if not _closed(plan, a)]
     return [(p, found.count(p)) for p in PROGRESS_ORDER]
 
 
 def steps(plan: Plan, priority: Priority) -> list[Step]:
     """The actions the plan put into young people's words (`young_people:`), in plan order."""
-    return [Step(a.young_people, progress(plan, a)) for a in priority.all_actions if a.young_people]
+    return [
+        Step(a.young_people, progress(plan, a))
+        for a in priority.all_actions
+        if a.young_people and not _closed(plan, a)
+    ]
 
 
 def voice_plans(site: Site) -> list[Plan]:
