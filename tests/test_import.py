@@ -42,7 +42,7 @@ def test_colour_only_rag_is_read_by_nearest_colour(tmp_path: Path) -> None:
     ]
     outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
     assert [a["status"] for a in actions(outcome)] == ["red", "amber", "green", "red"]
-    assert [s["key"] for s in outcome.plan["statuses"]] == ["green", "amber", "red"]
+    assert outcome.plan["statuses"] == "rag"  # colours alone: the usual RAG preset
     lines = report(outcome, "plan.docx")
     assert "  Red (red): 0 by word, 2 by cell colour" in lines
     assert "  Amber (amber): 0 by word, 1 by cell colour" in lines
@@ -60,9 +60,11 @@ def test_status_words_and_the_key_line(tmp_path: Path) -> None:
     parts = [("para", "Red: Off Target; Amber: On Target; Green: Complete"), ("table", (rows, []))]
     outcome = read(word_file(tmp_path / "plan.docx", parts))
     assert [a["status"] for a in actions(outcome)] == ["amber", "green", "amber", "red"]
-    labels = {s["key"]: s["label"] for s in outcome.plan["statuses"]}
-    assert labels == {"green": "Complete", "amber": "On Target", "red": "Off Target"}
-    assert [s.get("done", False) for s in outcome.plan["statuses"]] == [True, False, False]
+    # the key's words are the preset's: Green is Complete, Amber is On target
+    assert outcome.plan["statuses"] == "rag-amber-on-target"
+    assert [(e.key, e.label, e.by_word) for e in outcome.statuses.entries] == [
+        ("red", "Off Target", 1), ("amber", "On Target", 2), ("green", "Complete", 1),
+    ]  # fmt: skip
 
 
 def test_merged_grouping_rows_start_priorities_and_issues(tmp_path: Path) -> None:
@@ -212,6 +214,34 @@ def test_continuation_rows_become_milestones_and_issue_column_groups_sub_rows(
     assert outcome.rows == 4  # the blank spacer row is not counted
 
 
+def test_brag_colours_own_words_and_an_issue_row_with_no_action(tmp_path: Path) -> None:
+    rows = [
+        ["Issue", "Action", "Lead", "Due", "BRAG"],
+        ["1. Supervision", None, "PPPG", "Mar-26", {"fill": "#00B0F0"}],
+        [None, "Audit supervision", "PPG", "Jun-26", "Not started"],
+        [None, "Train managers", "TWFD", "Sep-26", "Moved to the 2026 plan"],
+    ]
+    outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
+    (issue,) = outcome.plan["priorities"][0]["issues"]
+    assert issue["title"] == "Supervision"
+    assert [a.get("title") for a in issue["actions"]] == [
+        None,
+        "Audit supervision",
+        "Train managers",
+    ]
+    assert [a["status"] for a in issue["actions"]] == ["blue", "grey", "moved-to-the-2026"]
+    assert outcome.plan["statuses"] == [
+        {"key": "blue", "label": "Blue", "colour": "#1d70b8"},
+        {"key": "grey", "label": "Not started", "colour": "#b1b4b6"},
+        {
+            "key": "moved-to-the-2026",
+            "label": "Moved to the 2026 plan",
+            "colour": "#b1b4b6",
+            "closed": True,
+        },
+    ]
+
+
 def test_several_sheets_a_key_sheet_and_excel_dates(tmp_path: Path) -> None:
     from datetime import datetime
 
@@ -324,11 +354,29 @@ def test_not_placed_impact_rating(tmp_path: Path) -> None:
 
 
 def test_not_placed_text_above_the_heading_row(tmp_path: Path) -> None:
-    rows = [["Action plan owner: J Smith", None], HEADER, ["1", "Do it", "PPPG", "Mar-26", "A", ""]]
-    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
-    assert unplaced_lines(outcome, "p.docx") == [
-        "  p.docx: table 1, row 1, column 1 (no heading): it comes before the table's heading row: Action plan owner: J Smith"
+    rows = [
+        ["Neglect Action Tracker", None],
+        ["Updated: June 2026", None],
+        ["Owner: J Smith", "Version 3"],
+        HEADER,
+        ["1", "Do it", "PPPG", "Mar-26", "A", ""],
     ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert (outcome.plan["title"], outcome.plan["as_at"]) == ("Neglect Action Tracker", "2026-06")
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 3, column 1 (no heading): it comes before the table's heading row: Owner: J Smith",
+        "  p.docx: table 1, row 3, column 2 (no heading): it comes before the table's heading row: Version 3",
+    ]
+
+
+def test_a_table_broken_across_pages_keeps_its_columns_and_issue(tmp_path: Path) -> None:
+    first = [["Issue", *HEADER], ["1. Online safety", "1a", "Strategy", "PPPG", "Mar-26", "G", ""]]
+    second = [[None, "1b", "Audit", "PPG", "Jun-26", "A", ""]]
+    parts = [("table", (first, [])), ("para", "(continued)"), ("table", (second, []))]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    (issue,) = outcome.plan["priorities"][0]["issues"]
+    assert [a["ref"] for a in issue["actions"]] == ["1a", "1b"]
+    assert outcome.unplaced == []
 
 
 def test_not_placed_continuation_with_no_action_above(tmp_path: Path) -> None:

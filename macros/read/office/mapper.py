@@ -125,6 +125,7 @@ class Mapper:
         self.heading_priority = False  # the current priority came from a heading
         self.history: list[tuple[Table, Header]] = []
         self.as_at: date | None = None
+        self.last_header: tuple[Header, int] | None = None  # the last plan table's, and its width
 
     # --- the whole document -------------------------------------------------------------
     def run(self) -> Outcome:
@@ -162,7 +163,7 @@ class Mapper:
             dates = [u["date"][:7] for a in every for u in a.get("updates", [])]
             if dates:
                 plan["as_at"] = max(dates)
-        plan["statuses"] = self.statuses.plan_list()
+        plan["statuses"] = self.statuses.preset_name() or self.statuses.plan_list()
         for action in all_actions({"priorities": self.priorities}):
             ordered = {k: action[k] for k in ACTION_ORDER if k in action}
             action.clear()
@@ -252,6 +253,12 @@ class Mapper:
             key_from_table(table, self.statuses)
             return
         header = find_header(table, self.map)
+        continued = False
+        last = self.last_header
+        if header is None and last is not None and table.columns == last[1] and not self.pending:
+            # a table broken by a page or a paragraph, its heading row not repeated
+            header = Header([0], last[0].fields, last[0].headings, last[0].shaded_progress)
+            continued = True
         if header is None:
             for row in table.rows:
                 for cell in row:
@@ -265,20 +272,37 @@ class Mapper:
         if "update_date" in used and "title" not in used:
             self.history.append((table, header))
             return
+        self.last_header = (header, table.columns)
         if self.pending:  # a heading straight above the table names its priority
             self._start_priority(self.pending, from_heading=True)
-        self.issue = None
-        self.action = None
+        if not continued:
+            self.issue = None
+            self.action = None
         first = header.rows[0]
         for row in table.rows:
             if not row or row[0].row in header.rows:
                 continue
             if row[0].row < first:
-                for cell in row:
-                    if cell.text:
-                        self._unplaced(table, cell, "", "before_header")
+                self._above_header(table, row)
                 continue
             self._row(table, header, row)
+
+    def _above_header(self, table: Table, row: list[Cell]) -> None:
+        """A sheet's title or "Updated March 2018" above its heading row; anything else there
+        is reported."""
+        texts = [c for c in row if c.text]
+        if len(texts) == 1:
+            text = " ".join(texts[0].text.split())
+            m = AS_AT.match(text)
+            day = when(m.group("date"), None) if m else None
+            if day and "as_at" not in self.plan:
+                self.plan["as_at"] = day
+                return
+            if "title" not in self.plan and not self.priorities and self.priority is None:
+                self.plan["title"] = text
+                return
+        for cell in texts:
+            self._unplaced(table, cell, "", "before_header")
 
     def _row(self, table: Table, header: Header, row: list[Cell]) -> None:
         filled = [c for c in row if c.text or c.fill or c.note]
@@ -338,7 +362,8 @@ class Mapper:
         if text("issue"):
             self._start_issue(text("issue"))
         ref, title = text("ref"), text("title")
-        if not ref and not title:
+        # a row that names an issue but no action is the issue's own row (an untitled action)
+        if not ref and not title and not text("issue"):
             self._continue(table, values)
             return
         action: dict[str, Any] = {}

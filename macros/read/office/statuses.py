@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from macros.model.status_presets import preset
 from macros.read.office.document import Cell, Table
 from macros.read.office.words import (
+    CLOSED_WORDS,
     DONE_WORDS,
     FAMILIES,
     FAMILY_COLOURS,
     FAMILY_LABELS,
     FILL_ANCHORS,
+    PRESET_ORDER,
     STATUS_WORDS,
     normalise,
 )
@@ -65,13 +68,25 @@ class Entry:
     by_colour: int = 0
 
     def as_dict(self) -> dict[str, object]:
+        closed = bool(CLOSED_WORDS.search(self.label))
         done = self.done if self.done is not None else bool(DONE_WORDS.search(self.label))
         result: dict[str, object] = {"key": self.key, "label": self.label, "colour": self.colour}
         if self.meaning:
             result["meaning"] = self.meaning
-        if done:
+        if done and not closed:
             result["done"] = True
+        if closed:  # neither done nor late: the action was stopped or moved elsewhere
+            result["closed"] = True
         return result
+
+    def fits(self, preset: dict[str, object]) -> bool:
+        """This status is the preset's: same key, and the label one of its words (or a bare
+        colour), and no meaning of the document's own that the preset would lose."""
+        if self.key != preset["key"] or self.meaning:
+            return False
+        words = [str(preset["label"]), str(preset["key"]), *preset.get("aliases", [])]  # type: ignore[misc]
+        plain = self.label == FAMILY_LABELS.get(self.family or "", "")
+        return plain or any(w.lower() == self.label.lower() for w in words)
 
 
 class Statuses:
@@ -134,6 +149,18 @@ class Statuses:
 
     def label(self, key: str) -> str:
         return next((e.label for e in self.entries if e.key == key), key)
+
+    def preset_name(self) -> str | None:
+        """A preset (words.PRESET_ORDER) that says all the document says, or None."""
+        if not self.entries:
+            return "rag"
+        plain = all(e.label == FAMILY_LABELS.get(e.family or "", "") for e in self.entries)
+        # colours alone mean the usual RAG (or BRAG with blue); words may name another preset
+        for name in ["rag", "brag"] if plain else PRESET_ORDER:
+            statuses = {str(s["key"]): s for s in preset(name) or []}
+            if all(e.key in statuses and e.fits(statuses[e.key]) for e in self.entries):
+                return name
+        return None
 
     def plan_list(self) -> list[dict[str, object]]:
         """Best first: blue, green, amber, red, grey, then the plan's own words."""

@@ -90,9 +90,15 @@ STATUS_WORDS: list[tuple[re.Pattern[str], str]] = [
         (r"\b(not|off)[\s-]+(yet\s+)?(on[\s-]+)?(track|target)\b|behind|delayed|overdue|at risk|^r$|^red\b|not achieved", "red"),
         (r"not yet (complete|completed|started)|in progress|partial|some progress|^a$|^amber\b|ongoing|on-going|^a/g$", "amber"),
         (r"^g$|^green\b|complete|completed|done|achieved|on[\s-]+(track|target)|closed", "green"),
-        (r"not started|not due|^n/?a$|^grey\b|^gray\b|no longer|superseded|moved to", "grey"),
+        (r"not started|not due|^n/?a$|^grey\b|^gray\b", "grey"),
     ]
 ]  # fmt: skip
+CLOSED_WORDS = re.compile(
+    r"moved to|superseded|carried forward|cancelled|canceled|withdrawn|merged|no longer", re.I
+)
+# presets (macros/model/status_presets.py) tried in this order when a document's statuses are
+# plain colours or a preset's own words; the first that says all the document says is written
+PRESET_ORDER = ["rag-amber-on-target", "brag", "rag"]
 DONE_WORDS = re.compile(r"complete|completed|done|achieved|closed|embedded|finished", re.I)
 RAG_IN_TEXT = re.compile(
     r"\b(?:B?RAG(?:\s+rating)?|status)\s*(?:is|=|:|-|–)?\s*(?P<word>red|amber|green|blue|[RAGB])\b"
