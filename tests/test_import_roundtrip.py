@@ -67,6 +67,30 @@ def test_import_of_the_export_gives_the_same_plan(
     assert sum(len(a.updates) for a in again.actions) == sum(len(a.updates) for a in plan.actions)
 
 
+def test_export_is_accessible_word(example: list[Plan]) -> None:
+    """Tagged headings, and every table's first row a header row repeated on each page."""
+    import io
+
+    import docx
+
+    plan = example[1]
+    document = docx.Document(io.BytesIO(plan_docx(plan)))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name != "Normal"]
+    assert headings == [
+        ("Title", plan.title),
+        ("Heading 1", "Status key"),
+        *[("Heading 1", f"Priority {p.ref}: {p.title}") for p in plan.priorities],
+        ("Heading 1", "Appendix: progress histories"),
+    ]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.find(f"{w}trPr/{w}tblHeader") is not None
+        assert table._tbl.tblPr.find(f"{w}tblCaption") is not None
+        assert all(r._tr.find(f"{w}trPr/{w}tblHeader") is None for r in table.rows[1:])
+    assert len(document.tables) == len(plan.priorities) + 2
+
+
 def test_export_is_the_same_bytes_every_time(example: list[Plan]) -> None:
     assert plan_docx(example[0]) == plan_docx(example[0])
 

@@ -53,6 +53,7 @@ def plan_docx(plan: Plan) -> bytes:
     document.core_properties.modified = stamp
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
+    document.core_properties.language = "en-GB"
     document.add_heading(clean(plan.title), level=0)
     if plan.progress_date is not None:
         day = plan.progress_date
@@ -61,7 +62,7 @@ def plan_docx(plan: Plan) -> bytes:
     for priority in plan.priorities:
         heading = WORDS["priority"].format(ref=priority.ref, title=priority.title)
         document.add_heading(clean(heading), 1)
-        table = _table(document, EXPORT_COLUMNS)
+        table = _table(document, EXPORT_COLUMNS, heading)
         for action in priority.actions:
             _action_row(table, plan, action)
         for issue in priority.issues:
@@ -71,7 +72,7 @@ def plan_docx(plan: Plan) -> bytes:
             for action in issue.actions:
                 _action_row(table, plan, action)
     document.add_heading(WORDS["appendix"], 1)
-    table = _table(document, HISTORY_COLUMNS)
+    table = _table(document, HISTORY_COLUMNS, WORDS["appendix"])
     for priority in plan.priorities:
         for action in priority.all_actions:
             for update in action.updates_oldest_first:
@@ -90,7 +91,7 @@ def plan_docx(plan: Plan) -> bytes:
 
 def _key(document: Any, plan: Plan) -> None:
     document.add_heading(WORDS["key"], 1)
-    table = _table(document, KEY_COLUMNS)
+    table = _table(document, KEY_COLUMNS, WORDS["key"])
     for status in plan.statuses:
         cells = table.add_row().cells
         _status(cells[0], plan, status.key)
@@ -98,12 +99,15 @@ def _key(document: Any, plan: Plan) -> None:
         _write(cells[2], WORDS["yes"] if status.done else WORDS["no"])
 
 
-def _table(document: Any, columns: list[str]) -> Any:
+def _table(document: Any, columns: list[str], caption: str) -> Any:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
+    described = OxmlElement("w:tblCaption")  # the table's title for screen readers (Alt Text)
+    described.set(qn("w:val"), clean(caption))
+    table._tbl.tblPr.append(described)
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")  # a header row, repeated at the top of every page
     repeat.set(qn("w:val"), "true")
