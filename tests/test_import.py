@@ -304,6 +304,40 @@ def test_several_sheets_a_key_sheet_and_excel_dates(tmp_path: Path) -> None:
     assert only.skipped_sheets == ["Neglect", "Notes"]
 
 
+def test_one_sheet_with_a_priority_column_and_milestones_in_one_cell(tmp_path: Path) -> None:
+    path = excel_file(
+        tmp_path / "plan.xlsx",
+        {
+            "Tracker": [
+                ["Theme", "Ref", "Action", "Lead", "Due", "RAG"],
+                ["Neglect", "1", "Toolkit", "PPPG", "Dec 25 – first draft\nMar 26 – launch", "G"],
+                [None, "2", "Audit", "PPG", "Jun-26", "A"],
+                ["Online safety", "1", "Strategy", "PPG", "Sep-26", "R"],
+            ]
+        },
+    )
+    outcome = read(path)
+    assert [
+        (p["ref"], p["title"], [a["ref"] for a in p["actions"]]) for p in outcome.plan["priorities"]
+    ] == [
+        ("1", "Neglect", ["1", "2"]),
+        ("2", "Online safety", ["1"]),
+    ]
+    toolkit = outcome.plan["priorities"][0]["actions"][0]
+    assert toolkit["due"] == "Mar 26 – launch"
+    assert toolkit["milestones"] == [
+        {"due": "Dec 25", "what": "first draft"},
+        {"due": "Mar 26", "what": "launch"},
+    ]
+
+
+def test_word_text_is_cleaned(tmp_path: Path) -> None:
+    title = "Review\u00a0the\u200b “strategy”  \u2013 now"
+    rows = [HEADER, ["1", title, "PPPG", "Mar-26", "A", ""]]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert actions(outcome)[0]["title"] == "Review the “strategy” – now"
+
+
 def test_csv_and_a_mapping_file(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text(
@@ -437,15 +471,20 @@ def board(tmp_path: Path) -> Path:
     return data
 
 
-def plan_doc(tmp_path: Path, status: str, extra_update: bool = False) -> Path:
+def plan_doc(tmp_path: Path, status: str, next_quarter: bool = False) -> Path:
     progress = "Update Jan 26: Draft agreed" + (
-        "\n\nUpdate Mar 26: Launched" if extra_update else ""
+        "\n\nUpdate Mar 26: Launched" if next_quarter else ""
+    )
+    last = (
+        ["1.3", "Survey pupils", "PPG", "Sep-26", "A", ""]
+        if next_quarter
+        else ["1.2", "Audit schools", "PPG", "Jun-26", "A", ""]
     )
     rows = [
         HEADER,
         ["Priority 1: Online safety", *[None] * 5],
         ["1.1", "Review the strategy", "PPPG", "Mar-26", status, progress],
-        ["1.2", "Audit schools", "PPG", "Jun-26", "A", ""],
+        last,
     ]
     parts = [
         ("title", "Imported Plan 2026"),
@@ -468,7 +507,36 @@ def test_import_refuses_to_overwrite_then_reports_changes(
         main([str(plan_doc(tmp_path, "G", True)), "imported", "--data", str(board), "--force"]) == 0
     )
     out = capsys.readouterr().out
-    assert "  1: 1.1: status amber -> green\n  1 new dated update(s): 1: 1.1 (1)" in out
+    assert (
+        "Changes from the plan that was there before:\n  added: 1: 1.3\n  removed: 1: 1.2\n"
+        "  1: 1.1: status amber -> green\n  1 new dated update(s): 1: 1.1 (1)\n"
+    ) in out
+    # the same document again: nothing changed
+    assert (
+        main([str(plan_doc(tmp_path, "G", True)), "imported", "--data", str(board), "--force"]) == 0
+    )
+    assert (
+        "  no actions added or removed, no status changes, no new updates"
+        in capsys.readouterr().out
+    )
+
+
+def test_a_wrong_field_in_the_mapping_file_is_named(
+    tmp_path: Path, board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("columns:\n  Notes: progres\n", encoding="utf-8")
+    assert (
+        main(
+            [str(plan_doc(tmp_path, "A")), "imported", "--data", str(board), "--map", str(mapping)]
+        )
+        == 1
+    )
+    assert capsys.readouterr().err == (
+        f"{mapping}:1: `Notes: progres`: `progres` is not a field; use one of ref, title, issue, "
+        "priority, leads, due, status, progress, outcome, measure, impact, source, update_date, ignore\n"
+    )
+    assert not (board / "plans" / "imported.yml").exists()
 
 
 def test_import_of_a_corrupt_file_says_so_in_words(

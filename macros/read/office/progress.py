@@ -86,7 +86,8 @@ def markdown(spans: list[Span], start: int = 0, end: int | None = None) -> str:
             mark = "***"
         lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
         out.append(f"{lead}{mark}{core}{mark}{trail}")
-    return "".join(out).replace("****", "").replace("** **", " ")
+    text = "".join(out).replace("****", "").replace("** **", " ")
+    return re.sub(r"(?<=\S) {2,}", " ", text)  # a double space typed by mistake
 
 
 def para_markdown(paras: list[Para]) -> str:
