@@ -242,6 +242,45 @@ def test_brag_colours_own_words_and_an_issue_row_with_no_action(tmp_path: Path) 
     ]
 
 
+def test_theme_column_an_unnamed_ref_column_and_repeated_heading_rows(tmp_path: Path) -> None:
+    heading = ["Theme", None, "Action", "Who", "When", "What we are trying to achieve"]
+    first = [
+        heading,
+        [
+            "1. Leadership and Governance",
+            "1.1",
+            "Review members' needs",
+            "Chair",
+            "December 2015",
+            "Members know their roles",
+        ],
+        [None, "1.2", "Hold one to one meetings", "Chair", "December 2015", None],
+    ]
+    second = [
+        heading,
+        [None, "1.3", "Endorse the CLA strategy", "Business Group", "August 2015", None],
+        [
+            "2. Early Help",
+            "2.1",
+            "Use the maturity matrix",
+            "Early Help Subgroup",
+            "June 2014",
+            "Better outcomes",
+        ],
+    ]
+    parts = [("table", (first, [(1, 0, 2, 0)])), ("table", (second, []))]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    assert [
+        (p["ref"], p["title"], [a["ref"] for a in p["actions"]]) for p in outcome.plan["priorities"]
+    ] == [
+        ("1", "Leadership and Governance", ["1.1", "1.2", "1.3"]),
+        ("2", "Early Help", ["2.1"]),
+    ]
+    assert outcome.plan["priorities"][0]["actions"][0]["outcome"] == "Members know their roles"
+    assert outcome.mapping[0][1]["(column 2, no heading)"] == "ref"
+    assert outcome.unplaced == []
+
+
 def test_several_sheets_a_key_sheet_and_excel_dates(tmp_path: Path) -> None:
     from datetime import datetime
 
@@ -336,6 +375,23 @@ def test_word_text_is_cleaned(tmp_path: Path) -> None:
     rows = [HEADER, ["1", title, "PPPG", "Mar-26", "A", ""]]
     outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
     assert actions(outcome)[0]["title"] == "Review the “strategy” – now"
+
+
+def test_excel_theme_and_palette_fills(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+    from openpyxl.styles.colors import Color
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "RAG"])
+    fills = [Color(theme=9), Color(theme=5, tint=0.4), Color(indexed=10)]  # green, orange, red
+    for ref, colour in enumerate(fills, start=1):
+        sheet.append([str(ref), f"Action {ref}", None])
+        sheet.cell(ref + 1, 3).fill = PatternFill("solid", fgColor=colour)
+    book.save(tmp_path / "p.xlsx")
+    outcome = read(tmp_path / "p.xlsx")
+    assert [a["status"] for a in actions(outcome)] == ["green", "amber", "red"]
 
 
 def test_csv_and_a_mapping_file(tmp_path: Path) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from macros.read.office.document import Cell, Table
 from macros.read.office.words import HEADINGS, STATUS_HEADING_WORDS, normalise
 
+REF_LIKE = re.compile(r"^[A-Za-z]{0,2}\d+(\.\d+)*[a-z]?\.?$")
+REF_SHARE = 0.6  # most of its cells look like refs: a few notes among them do not matter
 HEADER_SEARCH_ROWS = 6  # a heading row sits near the top, under a title or a group heading
 IGNORE = "ignore"
 
@@ -95,8 +98,23 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
             for cell in table.rows[number - 1] if number - 1 < len(table.rows) else []:
                 if cell.text:
                     header.headings.setdefault(cell.column, cell.text)
+        if "ref" not in header.used():
+            _unnamed_refs(table, header)
         return header
     return None
+
+
+def _unnamed_refs(table: Table, header: Header) -> None:
+    """A column with no heading whose cells are refs ("1.1", "2.3a") is the ref column."""
+    below = [row for row in table.rows if row and row[0].row > max(header.rows)]
+    for column in range(1, table.columns + 1):
+        if column in header.fields or header.headings.get(column):
+            continue
+        values = [c.text for row in below for c in row if c.column == column and c.text]
+        if values and sum(bool(REF_LIKE.match(v)) for v in values) >= REF_SHARE * len(values):
+            header.fields[column] = "ref"
+            header.headings[column] = f"(column {column}, no heading)"
+            return
 
 
 def _header(

@@ -48,16 +48,36 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     return document
 
 
+# Office's default theme (lt1, dk1, lt2, dk2, accent1-6): a fill picked from the theme row of
+# Excel's colour menu is stored as one of these, lightened or darkened by a tint
+THEME = ["ffffff", "000000", "e7e6e6", "44546a", "4472c4", "ed7d31", "a5a5a5", "ffc000",
+         "5b9bd5", "70ad47"]  # fmt: skip
+
+
+def _tinted(hex6: str, tint: float) -> str:
+    channels = [int(hex6[i : i + 2], 16) for i in (0, 2, 4)]
+    if tint > 0:
+        channels = [round(c + (255 - c) * tint) for c in channels]
+    elif tint < 0:
+        channels = [round(c * (1 + tint)) for c in channels]
+    return "".join(f"{c:02x}" for c in channels)
+
+
 def _fill(cell: Any) -> str | None:
+    from openpyxl.styles.colors import COLOR_INDEX
+
     fill = cell.fill
-    if fill is None or fill.fill_type != "solid":
+    if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
         return None
     colour = fill.fgColor
-    rgb = colour.rgb if colour is not None and colour.type == "rgb" else None
-    if not isinstance(rgb, str) or len(rgb) < 6:
-        return None
-    value = rgb[-6:].lower()
-    return None if value == "ffffff" else f"#{value}"
+    value: str | None = None
+    if colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) >= 6:
+        value = colour.rgb[-6:].lower()
+    elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(THEME):
+        value = _tinted(THEME[colour.theme], float(colour.tint or 0))
+    elif colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < 64:
+        value = COLOR_INDEX[colour.indexed][-6:].lower()
+    return None if value is None or value == "ffffff" else f"#{value}"
 
 
 def _text(value: object, number_format: str) -> str:
