@@ -54,7 +54,7 @@ def test_a_plan_without_a_title_is_named_with_a_warning() -> None:
     site = load_site(ANY_BOARD)
     rag = site.plan_by_id["rag-plan"]
     assert (rag.title, rag.title_written) == ("Business plan 2015 to 2018", False)
-    assert [str(n) for n in site.notes] == [
+    assert [str(n) for n in site.advice] == [
         f'{rag.source_file}:2: the plan has no `title`, so it is called "Business plan 2015 '
         'to 2018"; add `title:` to name it as the document does'
     ]
@@ -90,7 +90,16 @@ def test_every_other_subgroup_meeting_follows_that_subgroups_months() -> None:
 
 def test_a_subgroup_meeting_cycle_needs_that_subgroups_months() -> None:
     pmqag = Body("PMQAG", (), "subgroups.yml")
+    # no months for PMQAG: placed on the board's meetings as before, with advice
     placed = place("Every other PMQAG meeting", [], [1, 4, 7, 10], APRIL, {"pmqag": pmqag})
+    assert (placed.months, placed.problem) == ((4, 10), "")
+    assert placed.note == (
+        "`when: Every other PMQAG meeting` follows PMQAG's meetings, but subgroups.yml gives "
+        "PMQAG no `meeting_months`, so it is placed on the board's meetings; add PMQAG's "
+        "months there"
+    )
+    # and no board months either: it cannot be placed
+    placed = place("Every other PMQAG meeting", [], [], APRIL, {"pmqag": pmqag})
     assert placed.as_required and placed.problem == (
         "`when: Every other PMQAG meeting` depends on PMQAG's meetings, but subgroups.yml gives "
         "PMQAG no `meeting_months`; add them there, or add `months: [...]` to this item"
@@ -114,7 +123,7 @@ def test_a_renamed_field_is_still_read_with_a_warning_naming_the_new_name(board:
     assert item.reports_to == ["PPPG"]
     line = text.splitlines().index("    meeting: PPPG") + 1
     assert f"{path.as_posix()}:{line}: `meeting` is now called `reports_to`; rename it (it is " \
-        "still read for now)" in [str(n) for n in site.notes]  # fmt: skip
+        "still read for now)" in [str(n) for n in site.advice]  # fmt: skip
     path.write_text(text.replace("    meeting: PPPG\n", "    meeting: PPPG\n    reports_to: X\n"))
     with pytest.raises(DataError) as error:
         load_site(board)
@@ -144,3 +153,20 @@ def test_make_check_fails_on_what_fails_the_strict_build_with_the_same_line(
     assert err.endswith("1 problem found in the data; `make build` (strict) would stop on it.\n")
     result = run_build(folder, tmp_path / "site")
     assert result.returncode != 0 and problem in result.stderr
+
+
+def test_without_subgroup_months_items_stay_on_the_board_meetings_as_before(board: Path) -> None:
+    """Data valid before subgroups had meeting months stays valid and places as it did."""
+    path = board / "subgroups.yml"
+    path.write_text(path.read_text().replace("    meeting_months: [Feb, May, Aug, Nov]\n", ""))
+    site = load_site(board)
+    placed = {entry.item.what: entry.placement for entry in schedule(site)}
+    assert placed["Exploitation report"].months == (4, 7, 10, 1)  # the board: Jan, Apr, Jul, Oct
+    assert placed["Multi-agency audit findings"].months == (4, 10)
+    assert site.warnings == []
+    line = (board / "planner.yml").read_text().splitlines().index(
+        "    when: Every other PPPG meeting"
+    ) + 1
+    assert [f"{n.file}:{n.line}" for n in site.advice if "PPPG's meetings" in n.message] == [
+        f"{(board / 'planner.yml').as_posix()}:{line}"
+    ]

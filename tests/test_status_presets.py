@@ -68,6 +68,17 @@ def test_a_status_may_be_written_as_the_document_has_it(
     assert found is not None and found.key == key and found.done is done
 
 
+def test_a_plans_own_colour_keys_answer_to_their_letters() -> None:
+    plan = plan_with([
+        {"key": "green", "label": "Complete", "colour": "#00703c", "done": True},
+        {"key": "amber", "label": "On target", "colour": "#ffdd00"},
+        {"key": "Red", "label": "Off target", "colour": "#d4351c"},
+        {"key": "rejected", "label": "Rejected", "colour": "#505a5f", "closed": True},
+    ])  # fmt: skip
+    assert [plan.vocabulary.find(w).key for w in ("G", "a", "R")] == ["green", "amber", "Red"]  # type: ignore[union-attr]
+    assert plan.vocabulary.find("B") is None
+
+
 def test_no_statuses_means_standard_rag() -> None:
     plan = plan_with(None)
     assert [s.key for s in plan.statuses] == [
@@ -102,27 +113,31 @@ def test_a_custom_key_may_have_spaces_and_is_slugged_for_addresses() -> None:
                                "closed": True})  # fmt: skip
 
 
-def test_two_statuses_written_the_same_way_is_a_problem_with_both_lines(tmp_path: Path) -> None:
+def test_a_key_clash_and_an_ambiguous_word_are_problems_with_their_lines(tmp_path: Path) -> None:
     board = tmp_path / "data"
     shutil.copytree(ANY_BOARD, board)
     path = board / "plans" / "amber-plan.yml"
-    path.write_text(
+    text = (
         path.read_text()
         .replace(
             "statuses: rag-amber-on-target\n",
             "statuses:\n"
             '  - {key: done, label: Complete, colour: "#00703c", done: true}\n'
             '  - {key: on-track, label: On track, colour: "#1d70b8", aliases: [Complete]}\n'
-            '  - {key: red, label: Off target, colour: "#d4351c"}\n',
+            '  - {key: On Track, label: Off target, colour: "#d4351c"}\n',
         )
         .replace("status: On Target", "status: on-track")
-        .replace("OFF TARGET", "red")
     )
+    path.write_text(text)
     with pytest.raises(DataError) as error:
         load_site(board)
+    # a label or alias two statuses share is fine until an action uses it
+    used = text.splitlines().index("        status: Complete") + 1
     assert [str(p) for p in error.value.problems.items] == [
-        f"{path.as_posix()}:8: status `on-track` and status `done` (line 7) can both be written "
-        "`complete`; give each its own key, label and aliases"
+        f"{path.as_posix()}:9: status key `On Track` is the same as `on-track` (line 8) but for "
+        "case, spaces or hyphens; give each its own key",
+        f"{path.as_posix()}:{used}: status `Complete` could mean `done` or `on-track`; write the "
+        "key of the one you mean",
     ]
 
 

@@ -10,6 +10,7 @@ from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
 from macros.model.site import Site
 from macros.read.problems import Problems
+from macros.render.colours import WHITE, contrast
 
 Add = Callable[[Model, str | None, str], None]
 
@@ -18,11 +19,23 @@ def cross_check(site: Site, problems: Problems) -> None:
     def add(obj: Model, field: str | None, message: str) -> None:
         problems.add(obj.source_file, obj.line_of(field), message)
 
+    _check_board(site, add)
     _check_plans(site, add)
     _check_subgroups(site, add)
     _check_indicators(site, add)
     _check_planner(site, add)
     _check_budget(site, add)
+
+
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white words on the brand colour
+
+
+def _check_board(site: Site, add: Add) -> None:
+    colour = site.board.colour
+    if colour and (ratio := contrast(colour, WHITE)) < MIN_CONTRAST:
+        add(site.board, "colour", f"colour `{colour}` is too light: white text on it has a "
+            f"contrast of {ratio:.1f}:1, and needs at least {MIN_CONTRAST}:1 to be read by "
+            "everyone; choose a darker shade of it")  # fmt: skip
 
 
 def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
@@ -93,18 +106,21 @@ def _same_ref(action: Action, first: Action) -> str:
 
 
 def _check_statuses(plan: Plan, add: Add) -> None:
-    """Every word must name one status only, or an action's status could mean either."""
-    for status, word, other in plan.vocabulary.clashes():
-        add(status, None, f"status `{status.key}` and status `{other.key}` (line "
-            f"{other.line_of()}) can both be written `{word}`; give each its own key, label "
-            "and aliases")  # fmt: skip
+    for status, other in plan.vocabulary.clashes():
+        add(status, "key", f"status key `{status.key}` is the same as `{other.key}` (line "
+            f"{other.line_of('key')}) but for case, spaces or hyphens; give each its own key")  # fmt: skip
 
 
 def _status(plan: Plan, obj: Model, add: Add) -> None:
     value = getattr(obj, "status", None)
     if value is None:
         return
-    if plan.vocabulary.find(value) is None:
+    found = plan.vocabulary.meanings(value)
+    if len(found) > 1:
+        keys = " or ".join(f"`{s.key}`" for s in found)
+        add(obj, "status", f"status `{value}` could mean {keys}; write the key of the one you "
+            "mean")  # fmt: skip
+    elif not found:
         words = ", ".join(
             f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
         )

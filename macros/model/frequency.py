@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from macros.model.dates import MONTHS, month_number
@@ -24,6 +24,7 @@ class Placement:
     months: tuple[int, ...]
     as_required: bool = False  # no fixed months: said so, or could not be placed
     problem: str = ""  # why the wording could not be used, and the fix; "" when fine
+    note: str = ""  # placed, but not as the wording means: advice that does not stop the build
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,13 @@ def place(
     a subgroup).
     """
     board = Body("the board", tuple(meeting_months), "board.yml")
-    body = _meeting_body(when, bodies or {}, default or board)
-    if isinstance(body, Placement):
-        return body
+    found = _meeting_body(when, bodies or {}, default or board)
+    if isinstance(found, Placement):
+        return found
+    body, note = found
     written = _from_wording(when, body, first_month)
+    if note and not written.problem:
+        written = replace(written, note=note)
     if not months:
         return written
     chosen = _in_order({month_number(m) for m in months}, first_month)
@@ -143,21 +147,32 @@ def place(
     return Placement(chosen, problem=problem)
 
 
-def _meeting_body(when: str, bodies: Mapping[str, Body], default: Body) -> Body | Placement:
-    """Whose meetings the wording follows: the body it names, else `default`."""
+def _meeting_body(
+    when: str, bodies: Mapping[str, Body], default: Body
+) -> tuple[Body, str] | Placement:
+    """Whose meetings the wording follows: the body it names, else `default`; and a note when
+    the named subgroup has no meeting months yet (its reports stay on `default`'s meetings, as
+    before subgroups had months, so that data valid then stays valid)."""
     match = NAMED_MEETING.search(when)
     word = (match.group(1) or match.group(2)) if match else None
     if word is None or word.lower() in BOARD_WORDS:
-        return default
-    if word.lower() in bodies:
-        return bodies[word.lower()]
+        return default, ""
+    named = bodies.get(word.lower())
+    if named is not None and (named.months or not default.months):
+        return named, ""
+    if named is not None:
+        return default, (
+            f"`when: {when}` follows {named.name}'s meetings, but subgroups.yml gives "
+            f"{named.name} no `meeting_months`, so it is placed on {default.name}'s meetings; "
+            f"add {named.name}'s months there"
+        )
     if word.isupper() and len(word) > 1 and not default.months:
         return _unplaced(
             f"`when: {when}` depends on {word} meetings, but no subgroup is called {word} and "
             f"{default.file} has no `meeting_months`; add {word} to subgroups.yml with its "
             "`meeting_months`, or add `months: [...]` to this item"
         )
-    return default  # a word such as "quarterly" or "full": the usual meetings
+    return default, ""  # a word such as "quarterly" or "full": the usual meetings
 
 
 def _from_wording(when: str, body: Body, first_month: int) -> Placement:

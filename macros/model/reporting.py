@@ -53,11 +53,11 @@ def meeting_bodies(site: Site) -> dict[str, Body]:
 
 def _default_body(site: Site, item: PlannerItem, bodies: dict[str, Body]) -> Body:
     """Whose meetings "every meeting" means: the board, unless the item goes only to
-    subgroups (then the first one it names)."""
+    subgroups and the first of them has meeting months of its own."""
     board = Body("the board", tuple(site.board.meeting_month_numbers), "board.yml")
     found = [bodies.get(name.strip().lower()) for name in item.reports_to]
     subgroups = [body for body in found if body is not None]
-    if item.reports_to and len(subgroups) == len(found):
+    if item.reports_to and len(subgroups) == len(found) and subgroups[0].months:
         return subgroups[0]
     return board
 

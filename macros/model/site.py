@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
@@ -26,12 +27,16 @@ class Site:
     planner: Planner | None
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
-    # Things worth an editor's attention that do not stop the build, e.g. a planner item whose
-    # wording cannot be placed on months: logged as build warnings (a strict build fails on them).
+    # The board's own prose from data/pages/<name>.md (home, about...): Markdown, by name
+    pages: dict[str, str] = field(default_factory=dict)
+    data_dir: Path = Path("data")
+    # Things that stop a strict build, e.g. a planner item whose wording cannot be placed on
+    # months: logged as build warnings, and `make check` fails on them first.
     warnings: list[Problem] = field(default_factory=list)
-    # Advice that does not stop publishing (a plan named from its kind and period, a field
-    # under its old name): `make check` prints it as a warning; the build logs it as information.
-    notes: list[Problem] = field(default_factory=list)
+    # Worth telling an editor, never a reason to stop: a priority the young people's guide
+    # leaves out, a plan named from its kind and period, a field under its old name.
+    # `make check` lists them as warnings; the build logs them as information.
+    advice: list[Problem] = field(default_factory=list)
 
     @property
     def current_plan(self) -> Plan:

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 from macros.model.base import Model, as_list
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR_LETTERS = {"blue": "b", "red": "r", "amber": "a", "green": "g"}  # RAG and BRAG letters
 
 
 def match_word(text: str) -> str:
@@ -94,19 +95,38 @@ class Status(Model):
 
 
 class Vocabulary:
-    """A plan's statuses, best first (that order judges whether a status got worse)."""
+    """A plan's statuses, best first (that order judges whether a status got worse).
+
+    A word names a status by its key first, then by its label or an alias. Two statuses may
+    share a label or an alias (data valid before aliases existed stays valid); only a word
+    that is not a key and names both is ambiguous, and a check reports it where it is used.
+    """
 
     def __init__(self, statuses: list[Status]) -> None:
         self.statuses = statuses
-        self._by_word: dict[str, Status] = {}
+        self._by_key: dict[str, Status] = {}
+        self._by_other: dict[str, list[Status]] = {}
         for status in statuses:
-            for word in status.words:
-                self._by_word.setdefault(match_word(word), status)
+            self._by_key.setdefault(match_word(status.key), status)
+            for word in (status.label, *status.aliases):
+                found = self._by_other.setdefault(match_word(word), [])
+                if status not in found:
+                    found.append(status)
+        for status in statuses:  # a colour-word key also answers to its letter: G for green
+            letter = COLOUR_LETTERS.get(match_word(status.key))
+            if letter and letter not in self._by_key and letter not in self._by_other:
+                self._by_other[letter] = [status]
         self._rank = {id(s): i for i, s in enumerate(statuses)}
+
+    def meanings(self, word: str) -> list[Status]:
+        """Every status `word` can name: one, none, or several when it is ambiguous."""
+        key = self._by_key.get(match_word(word))
+        return [key] if key is not None else self._by_other.get(match_word(word), [])
 
     def find(self, word: str) -> Status | None:
         """The status `word` names: its key, label or an alias, in any case and spacing."""
-        return self._by_word.get(match_word(word))
+        found = self.meanings(word)
+        return found[0] if len(found) == 1 else None
 
     def keys(self) -> list[str]:
         return [s.key for s in self.statuses]
@@ -124,18 +144,15 @@ class Vocabulary:
             return False
         return self._rank[id(second)] > self._rank[id(first)]
 
-    def clashes(self) -> list[tuple[Status, str, Status]]:
-        """(status, word, earlier status): a word two statuses share, so `find` is ambiguous."""
+    def clashes(self) -> list[tuple[Status, Status]]:
+        """(status, earlier status) whose keys are the same but for case, spaces or hyphens:
+        the web address of one would be the other's."""
         seen: dict[str, Status] = {}
         found = []
         for status in self.statuses:
-            for word in dict.fromkeys(match_word(w) for w in status.words):
-                other = seen.get(word)
-                if other is not None and other is not status:
-                    found.append((status, word, other))
-                seen.setdefault(word, status)
-            slugged = "slug:" + status.slug
-            if slugged in seen and seen[slugged] is not status:
-                found.append((status, status.slug, seen[slugged]))
-            seen.setdefault(slugged, status)
+            for word in (match_word(status.key), "slug:" + status.slug):
+                other = seen.setdefault(word, status)
+                if other is not status:
+                    found.append((status, other))
+                    break
         return found

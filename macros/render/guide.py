@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
+from macros.model.sections import guide_priorities
 from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
@@ -97,7 +98,9 @@ def _common(site: Site, here: str) -> dict[str, object]:
 
 def home_page(site: Site, here: str) -> str:
     plan = site.current_plan
-    goals = [Goal(p, links.href(here, links.guide_priority(p.slug))) for p in plan.priorities]
+    goals = [
+        Goal(p, links.href(here, links.guide_priority(p.slug))) for p in guide_priorities(plan)
+    ]
     return render(
         "guide/home.html",
         plan=plan,
@@ -145,7 +148,7 @@ def leaflet_page(site: Site, here: str) -> str:
     plan = site.current_plan
     goals = [
         (p, steps(plan, p), progress_counts(plan, p.all_actions), len(p.all_actions))
-        for p in plan.priorities
+        for p in guide_priorities(plan)
     ]
     return render(
         "guide/leaflet.html",

@@ -3,23 +3,25 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+from macros.check.planner import planner_notes
 from macros.model.base import Model
 from macros.model.site import Site
 from macros.read.problems import Problem
 
 
-def data_notes(site: Site) -> list[Problem]:
-    notes = []
+def data_advice(site: Site) -> list[Problem]:
+    found = []
     for plan in site.plans:
         if not plan.title_written:
-            notes.append(
+            found.append(
                 Problem(plan.source_file, plan.line_of("id"), f"the plan has no `title`, so it "
                         f'is called "{plan.title}"; add `title:` to name it as the document does')
             )  # fmt: skip
     if site.planner is not None:
         for item in site.planner.items:
-            notes.extend(renamed(item))
-    return notes
+            found.extend(renamed(item))
+        found.extend(planner_notes(site))
+    return found
 
 
 def renamed(obj: Model) -> list[Problem]:
