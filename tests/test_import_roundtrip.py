@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.load import load_site
 from macros.model.plan import Action, Plan
@@ -95,12 +98,20 @@ def test_export_is_the_same_bytes_every_time(example: list[Plan]) -> None:
     assert plan_docx(example[0]) == plan_docx(example[0])
 
 
-def test_make_import_into_the_example_board_then_a_strict_build(tmp_path: Path) -> None:
-    """An imported Excel tracker sits beside the example's plans and the site builds strictly."""
+def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path: Path) -> None:
+    """The way in for a new board: a starter folder, then its Excel tracker imported over the
+    starter plan (FORCE=1), then a strict build."""
     from tests.office_docs import excel_file
 
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = tmp_path / "eastmoor"
+    made = subprocess.run(
+        [sys.executable, "scripts/new_board.py", "--data", str(data), "--name",
+         "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor", "--url",
+         "https://plans.eastmoor-scp.org.uk"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    (starter,) = (data / "plans").glob("*.yml")
     tracker = excel_file(
         tmp_path / "tracker.xlsx",
         {
@@ -111,12 +122,20 @@ def test_make_import_into_the_example_board_then_a_strict_build(tmp_path: Path) 
             ],
             "Neglect": [
                 ["Ref", "Action", "Lead officer", "By when", "RAG", "Progress"],
-                ["2.1", "Launch the neglect toolkit", "TWFD", "Dec-26", "Red", "Update Aug 26: Launch delayed"],
+                ["1.1", "Launch the neglect toolkit", "TWFD", "Dec-26", "Red", "Update Aug 26: Launch delayed"],
             ],
         },
     )  # fmt: skip
-    assert main([str(tracker), "tracker-2026", "--data", str(data)]) == 0
+    # the command `make import FILE=tracker.xlsx PLAN=<id> FORCE=1 DATA=<folder>` runs
+    imported = subprocess.run(
+        [sys.executable, "-m", "macros.read.office", str(tracker), starter.stem, "--data",
+         str(data), "--force"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Found 2 priorities, 0 issues, 3 actions and 3 dated updates." in imported.stdout
+    plan = yaml.safe_load(starter.read_text(encoding="utf-8"))
+    assert plan["current"] is True and plan["statuses"] == "rag"
     result = run_build(data, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "plans" / "tracker-2026" / "index.html").is_file()
-    assert (tmp_path / "site" / "downloads" / "tracker-2026.docx").is_file()
+    assert (tmp_path / "site" / "downloads" / f"{starter.stem}.docx").is_file()

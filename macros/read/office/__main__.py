@@ -89,7 +89,7 @@ def import_plan(
         before = yaml.load(target.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
         for key in KEPT:
             if key in before and key not in outcome.plan:
-                plan[key] = before[key]
+                plan[key] = _typed(before[key])
         changes = compare(before, plan)
     elif not any((data / "plans").glob("*.yml")):
         plan["current"] = True  # the board's first plan is the one the site shows
@@ -97,6 +97,15 @@ def import_plan(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_yaml(plan), encoding="utf-8")
     return outcome, changes, target
+
+
+def _typed(value: object) -> object:
+    """A value read back as text: yes/no and whole numbers written as YAML writes them."""
+    if isinstance(value, str) and value.lower() in {"true", "yes", "false", "no"}:
+        return value.lower() in {"true", "yes"}
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
 
 
 def main(argv: list[str]) -> int:
