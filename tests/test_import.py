@@ -4,6 +4,7 @@ every cell that finds no place reported by its table, row and column."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def test_merged_grouping_rows_start_priorities_and_issues(tmp_path: Path) -> Non
     priorities = outcome.plan["priorities"]
     assert [(p["ref"], p["title"]) for p in priorities] == [
         ("1", "Keep children safe online"),
-        ("3", "Improve supervision"),
+        ("3", "Improve supervision (para 42)"),
     ]
     assert [a["ref"] for a in priorities[0]["actions"]] == ["1.1"]
     # a theme row inside a priority named by a heading is an issue of that priority
@@ -601,9 +602,31 @@ def test_import_of_a_corrupt_file_says_so_in_words(
     bad = tmp_path / "plan.docx"
     bad.write_bytes(b"not a zip file")
     assert main([str(bad), "imported", "--data", str(board)]) == 1
+    assert capsys.readouterr().err == (
+        f"{bad}: this file cannot be read as a Word document (.docx) (it is not a Word document, "
+        "or it is password-protected). Open it in Word, save it again as a Word document "
+        "(.docx), and run the import again.\n"
+    )
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+    assert main([str(damaged), "imported", "--data", str(board)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{bad}: this file cannot be read as a Word document (.docx)")
+    assert err.startswith(
+        f"{damaged}: this file cannot be read as an Excel workbook (.xlsx) (it is damaged: "
+    )
     assert "Traceback" not in err
+    old = tmp_path / "plan.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert main([str(old), "imported", "--data", str(board)]) == 1
+    assert capsys.readouterr().err == (
+        f"{old}: the import reads .docx (Word), .xlsx (Excel) and .csv files; save the plan in "
+        "one of these formats.\n"
+    )
+    empty = word_file(tmp_path / "empty.docx", [("para", "Nothing here yet")])
+    assert main([str(empty), "imported", "--data", str(board)]) == 1
+    assert capsys.readouterr().err.startswith(f"{empty}: no table with plan columns was found")
+    assert not (board / "plans" / "imported.yml").exists()
 
 
 def test_the_maintainers_page_lists_every_heading_word() -> None:

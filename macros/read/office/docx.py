@@ -7,7 +7,7 @@ continues a vertical merge is left out of its row: its text belongs to the row a
 
 from __future__ import annotations
 
-import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +29,14 @@ def read_docx(path: Path) -> Document:
 
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableFile(str(error)) from None
+    except PackageNotFoundError:
+        raise UnreadableFile("it is not a Word document, or it is password-protected") from None
+    except Exception as error:  # a damaged file fails in many ways inside python-docx and lxml
+        raise UnreadableFile(f"it is damaged: {error}") from None
     styles = _heading_levels(word)
     blocks: list[Block] = []
     count = 0
-    for element in word.element.body.iterchildren():
+    for element in _blocks(word.element.body):
         if element.tag == f"{W}p":
             para = _para(element, styles)
             if para.text.strip():
@@ -43,6 +45,17 @@ def read_docx(path: Path) -> Document:
             count += 1
             blocks.append(_table(element, f"table {count}", styles))
     return Document(path.name, blocks)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, looking inside content controls (w:sdt) as Word shows."""
+    for element in parent.iterchildren():
+        if element.tag == f"{W}sdt":
+            content = element.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield element
 
 
 def _heading_levels(word: Any) -> dict[str, int]:

@@ -101,7 +101,10 @@ def _strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
 def _ref_and_title(text: str) -> tuple[str, str]:
     m = PRIORITY_WORDS.match(text)
     if m and m.group(3):
-        return m.group(3), text[m.end() :].strip() or text.strip()
+        rest = text[m.end() :].strip()
+        if m.group(5) and rest:  # "Recommendation 3 (para 42): ..." keeps its paragraph
+            rest = f"{rest} {m.group(5)}"
+        return m.group(3), rest or text.strip()
     m = NUMBERED.match(text)
     if m:
         return m.group(1), text[m.end() :].strip()

@@ -28,8 +28,10 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise UnreadableFile(str(error)) from None
+    except zipfile.BadZipFile:
+        raise UnreadableFile("it is not an Excel workbook, or it is password-protected") from None
+    except Exception as error:  # a damaged file fails in many ways inside openpyxl
+        raise UnreadableFile(f"it is damaged: {error}") from None
     names = values.sheetnames
     if sheet is not None and sheet not in names:
         raise UnreadableFile(f"no sheet named `{sheet}`; its sheets are: {', '.join(names)}")
