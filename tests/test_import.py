@@ -460,6 +460,22 @@ def test_not_placed_text_above_the_heading_row(tmp_path: Path) -> None:
     ]
 
 
+def test_a_merged_title_row_above_an_excel_heading_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Safeguarding Partnership Business Plan Tracker"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["Ref", "Action", "Lead", "Due"])
+    sheet.append(["1", "Do it", "PPPG", "Mar-26"])
+    book.save(tmp_path / "p.xlsx")
+    outcome = read(tmp_path / "p.xlsx")
+    assert outcome.plan["title"] == "Safeguarding Partnership Business Plan Tracker"
+    assert [a["ref"] for a in actions(outcome)] == ["1"]
+    assert outcome.unplaced == []
+
+
 def test_a_table_broken_across_pages_keeps_its_columns_and_issue(tmp_path: Path) -> None:
     first = [["Issue", *HEADER], ["1. Online safety", "1a", "Strategy", "PPPG", "Mar-26", "G", ""]]
     second = [[None, "1b", "Audit", "PPG", "Jun-26", "A", ""]]
@@ -568,6 +584,12 @@ def test_import_refuses_to_overwrite_then_reports_changes(
         "Changes from the plan that was there before:\n  added: 1: 1.3\n  removed: 1: 1.2\n"
         "  1: 1.1: status amber -> green\n  1 new dated update(s): 1: 1.1 (1)\n"
     ) in out
+    # what was added by hand after the first import stays
+    plan_file = board / "plans" / "imported.yml"
+    text = plan_file.read_text(encoding="utf-8")
+    text = text.replace("    title: Online safety\n", "    title: Online safety\n    owner: PPPG\n")
+    text = text.replace('      - ref: "1.1"\n', '      - ref: "1.1"\n        related: ["1.3"]\n')
+    plan_file.write_text(text, encoding="utf-8")
     # the same document again: nothing changed
     assert (
         main([str(plan_doc(tmp_path, "G", True)), "imported", "--data", str(board), "--force"]) == 0
@@ -576,6 +598,9 @@ def test_import_refuses_to_overwrite_then_reports_changes(
         "  no actions added or removed, no status changes, no new updates"
         in capsys.readouterr().out
     )
+    again = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    assert again["priorities"][0]["owner"] == "PPPG"
+    assert again["priorities"][0]["actions"][0]["related"] == ["1.3"]
 
 
 def test_a_wrong_field_in_the_mapping_file_is_named(

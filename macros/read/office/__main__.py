@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from macros.check.__main__ import main as check_data
-from macros.read.office.changes import Changes, compare
+from macros.read.office.changes import Changes, compare, keep_hand_edits
 from macros.read.office.columns import read_map
 from macros.read.office.document import Document
 from macros.read.office.docx import UnreadableFile, read_docx
@@ -90,6 +90,7 @@ def import_plan(
         for key in KEPT:
             if key in before and key not in outcome.plan:
                 plan[key] = _typed(before[key])
+        keep_hand_edits(before, plan)
         changes = compare(before, plan)
     elif not any((data / "plans").glob("*.yml")):
         plan["current"] = True  # the board's first plan is the one the site shows

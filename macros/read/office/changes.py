@@ -30,6 +30,44 @@ def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
     return found
 
 
+# fields a document does not hold, added by hand after the first import: kept on a re-import
+PRIORITY_KEEP = ["description", "focus", "outcomes", "owner", "young_people", "evidence",
+                 "children_will_say"]  # fmt: skip
+ACTION_KEEP = ["outcome", "measure", "related", "source", "young_people", "indicators", "new"]
+
+
+def keep_hand_edits(before: Plan, after: Plan) -> int:
+    """Copy into `after` what was added by hand to `before` and the document does not hold:
+    a priority's fields by its ref, an action's by its priority and ref (or title). Also the
+    status list, when it still has every status the document uses. How many fields kept."""
+    kept = 0
+    old_priorities = {str(p.get("ref")): p for p in before.get("priorities") or []}
+    for priority in after.get("priorities") or []:
+        old = old_priorities.get(str(priority.get("ref")))
+        if old is None:
+            continue
+        for key in PRIORITY_KEEP:
+            if key in old and key not in priority:
+                priority[key] = old[key]
+                kept += 1
+    old_actions = _actions(before)
+    for name, action in _actions(after).items():
+        earlier = old_actions.get(name)
+        if earlier is None:
+            continue
+        for key in ACTION_KEEP:
+            if key in earlier and key not in action:
+                action[key] = earlier[key]
+                kept += 1
+    statuses = before.get("statuses")
+    if isinstance(statuses, list):
+        known = {str(s.get("key")) for s in statuses if isinstance(s, dict)}
+        used = {str(a["status"]) for a in _actions(after).values() if a.get("status")}
+        if used <= known:
+            after["statuses"] = statuses
+    return kept
+
+
 def _status(action: dict[str, Any]) -> str:
     return str(action.get("status") or "none")
 

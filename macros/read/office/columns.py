@@ -81,7 +81,9 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
         header_rows = [row[0].row if row else index + 1]
         merged: dict[int, tuple[str, str, int]] = {}
         # a group heading above ("Monitoring" over "Update" and "RAG") fills in missing words
-        if index > 0 and any(c.width > 1 for c in table.rows[index - 1]):
+        above = [c for c in table.rows[index - 1] if c.text] if index > 0 else []
+        title_row = len(above) == 1 and above[0].width >= table.columns - 1
+        if above and not title_row and any(c.width > 1 for c in above):
             merged.update(_row_fields(table.rows[index - 1], plan_map, exact=True))
             header_rows.insert(0, header_rows[0] - 1)
         merged.update(fields)

@@ -11,6 +11,7 @@ QUOTED_KEYS = {"ref", "due", "due_was", "colour", "period"}  # always quoted, as
 PLAIN = re.compile(r"^[A-Za-z(][^\n]*$")
 UNSAFE = re.compile(r":\s|\s#|^[-?:,\[\]{}#&*!|>'\"%@`]|[\s:]$")
 YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "y", "n", "null", "~"}
+PLAIN_KEYS = {"done", "closed", "current", "stale_after_months"}
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 TOP_ORDER = [
     "id", "title", "kind", "current", "period", "as_at", "stale_after_months", "introduction",
@@ -28,6 +29,8 @@ def scalar(value: object, key: str = "", flow: bool = False) -> str:
     if key in QUOTED_KEYS:
         return json.dumps(text, ensure_ascii=False)
     if DATE.match(text) or (key == "new" and text == "true"):
+        return text
+    if key in PLAIN_KEYS and re.fullmatch(r"true|false|\d+", text):  # read back from a plan
         return text
     in_flow = flow and any(c in text for c in ",[]{}")
     if (
