@@ -106,6 +106,30 @@ def test_merged_grouping_rows_start_priorities_and_issues(tmp_path: Path) -> Non
     assert [a["ref"] for a in priority["issues"][0]["actions"]] == ["2.1"]
 
 
+def test_a_priority_heading_with_only_its_number_takes_the_sentence_below(tmp_path: Path) -> None:
+    parts = [
+        ("heading", "Key Priority 3"),
+        ("para", "Strengthening the board's challenge of agencies' safeguarding"),
+        ("para", "Agencies report to the board every year."),
+        ("table", ([HEADER, ["1", "Audit", "PPG", "Jun-15", "G", ""]], [])),
+        ("heading", "Key Priority 4"),
+        ("para", "The board will focus on:"),
+        ("table", ([HEADER, ["1", "Train", "TWFD", "Jun-15", "G", ""]], [])),
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    first, second = outcome.plan["priorities"]
+    assert (first["ref"], first["title"]) == (
+        "3",
+        "Strengthening the board's challenge of agencies' safeguarding",
+    )
+    assert first["description"] == "Agencies report to the board every year."
+    assert (second["ref"], second["title"], second["description"]) == (
+        "4",
+        "Key Priority 4",
+        "The board will focus on:",
+    )
+
+
 def test_two_row_header_with_a_merged_group_heading(tmp_path: Path) -> None:
     rows = [
         ["Ref", "Action", "Lead", "Progress", None, "Due"],

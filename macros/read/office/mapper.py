@@ -218,6 +218,12 @@ class Mapper:
     def _close_priority(self) -> None:
         if self.priority is None:
             return
+        first = self.description[0] if self.description else None
+        named_only = PRIORITY_WORDS.fullmatch(self.priority["title"].strip()) is not None
+        if named_only and first is not None and _statement(first):
+            # "Key Priority 3" then one sentence: the sentence is the priority's title
+            self.priority["title"] = first.text.strip()
+            self.description = self.description[1:]
         if self.description:
             self.priority["description"] = para_markdown(self.description)
         self.description = []
@@ -526,6 +532,12 @@ class Mapper:
     def _unplaced(self, table: Table, cell: Cell, heading: str, why: str) -> None:
         text = " ".join(cell.text.split())
         self.out.unplaced.append(Unplaced(table.name, cell.row, cell.column, heading, why, text))
+
+
+def _statement(para: Para) -> bool:
+    """A short paragraph that says what a priority is (not a lead-in to a list, not a heading)."""
+    text = para.text.strip()
+    return not para.bullet and not para.heading and len(text) <= 200 and not text.endswith(":")
 
 
 def _bold(text: str) -> list[Any]:
