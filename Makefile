@@ -6,12 +6,6 @@ DATA   ?= data
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-ifeq ($(origin DATA),command line)
-NEW_BOARD_DATA := $(DATA)
-else
-NEW_BOARD_DATA := data
-endif
-
 .PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
@@ -35,7 +29,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 # asks for what is not given; never overwrites an existing board.yml
 new-board: $(VENV)/.installed
-	$(PY) scripts/new_board.py --data "$(NEW_BOARD_DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
+	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve

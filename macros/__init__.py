@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -40,7 +41,7 @@ from macros.read.problems import DataError
 from macros.render.brand import BRAND_CSS, brand_css
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
-from macros.render.text import title_text
+from macros.render.text import plain, title_text
 from macros.worker import Worker, second_core
 
 DATA_ENV = "PLANSITE_DATA"
@@ -126,9 +127,12 @@ def _pin_build_date(site: Site) -> None:
 def _set_identity(config: MkDocsConfig, site: Site) -> None:
     """mkdocs.yml holds nothing board-specific: name, address, colour and logo are board.yml's."""
     board = site.board
-    config.site_name = board.name
-    config.copyright = board.name
-    config.site_description = f"What the {board.name} is doing, and how it is going."
+    # The theme prints these without escaping: escaped text, marked safe so that its own `| e`
+    # does not escape it twice.
+    name = Markup(escape(plain(board.name)))
+    config.site_name = name
+    config.copyright = name
+    config.site_description = Markup(f"What the {name} is doing, and how it is going.")
     if board.site_url and not _serving():  # `mkdocs serve` points site_url at the preview
         config.site_url = board.site_url
     if board.colour and BRAND_CSS not in config.extra_css:

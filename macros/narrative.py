@@ -19,7 +19,9 @@ from macros.model.site import Site
 from macros.read.board_pages import BOARD_PAGES
 from macros.render import indicators as indicator_figures
 from macros.render import report as report_figures
+from macros.render.data_view import DataText
 from macros.render.figures import money, number
+from macros.render.templates import BLANK_LINES
 from macros.render.text import rich_page
 
 
@@ -115,7 +117,7 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
         plan = _plan(plan_id)
         counts = [c for c in summary(plan, plan.actions).counts if c.count]
         parts = [
-            f"**{number(c.count)}** {_lower(c.status.label) if c.status else 'had no status yet'}"
+            f"**{number(c.count)}** {_inert(c.status.label) if c.status else 'had no status yet'}"
             for c in counts
         ]
         if not parts:
@@ -134,7 +136,8 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
         """The board's own prose, data/pages/<name>.md (nothing when the board has none)."""
         if name not in BOARD_PAGES:
             missing(f"there is no board page `{name}`", f"use one of {', '.join(BOARD_PAGES)}")
-        return Markup(rich_page(site.pages.get(name, "")))
+        # one HTML block, no blank line: Markdown then passes it through as it is
+        return Markup(BLANK_LINES.sub("\n", rich_page(site.pages.get(name, ""))).strip())
 
     def has(section: str) -> bool:
         """Whether the board has the data for an optional part, e.g. `has("budget")`."""
@@ -160,6 +163,8 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
     }
 
 
-def _lower(label: str) -> str:
-    """A status word inside a sentence: "On target" reads "on target", "RAG" stays."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+def _inert(label: str) -> str:
+    """A status word inside a sentence, as text (never markup): "On target" reads "on target",
+    "RAG" stays."""
+    lowered = label[:1].lower() + label[1:] if label[1:2].islower() else label
+    return str(DataText(lowered))

@@ -19,6 +19,7 @@ from macros.check.__main__ import main as check_main
 from macros.check.reading_gate import DEFAULT_GRADE, gate_message
 from macros.load import load_site
 from macros.model.sections import SECTION_KEYS, sections_on
+from macros.narrative import narrative_macros
 from macros.pages.guide import pages as guide_pages
 from macros.pages.narrative_pages import left_out, page_needs, prune_nav
 from macros.publish.opendata import datasets
@@ -190,6 +191,35 @@ def test_hard_young_peoples_wording_still_fails_naming_its_file_and_line(tmp_pat
     assert message.splitlines()[1].endswith(f"written in {site.current_plan.source_file}:14")
 
 
+def test_a_boards_own_pages_are_safe_markdown(tmp_path: Path) -> None:
+    data = board_with(tmp_path)
+    (data / "pages").mkdir()
+    attack = (
+        "## Welcome\n\nHello <script>alert(1)</script> [evil](javascript:alert(1))\n\n"
+        "<img src=x onerror=alert(1)> [kept](https://example.org/)\n"
+    )
+    (data / "pages" / "home.md").write_text(attack, encoding="utf-8")
+    site = load_site(data)
+    text = narrative_macros(site, lambda: "index.md")["board_text"]("home")
+    assert text == (
+        '<h2>Welcome</h2>\n<p>Hello  <a rel="noopener noreferrer">evil</a></p>\n'
+        '<p> <a href="https://example.org/" rel="noopener noreferrer">kept</a></p>'
+    )
+
+
+def test_an_unknown_page_in_the_pages_folder_is_named(tmp_path: Path) -> None:
+    data = board_with(tmp_path)
+    (data / "pages").mkdir()
+    (data / "pages" / "foreword.md").write_text("Hello\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    assert [p.message for p in caught.value.problems.items] == [
+        "unknown page `foreword.md`; the pages are: home.md (the home page, below the vision), "
+        "about.md (the about page, above the board's objectives), membership.md (the membership "
+        "page, above the list of members)"
+    ]
+
+
 # Identity from board.yml -------------------------------------------------------------------
 
 
@@ -341,10 +371,11 @@ def test_identity_and_prose_come_from_the_data_folder(full_site: Path) -> None:
 # make new-board ----------------------------------------------------------------------------
 
 
-def make_new_board(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+def make_new_board(folder: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE") and k != "DATA"}
+    data = [f"DATA={folder}"] if folder else []
     return subprocess.run(
-        ["make", "--no-print-directory", "new-board", f"DATA={folder}", *args],
+        ["make", "--no-print-directory", "new-board", *data, *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
     )  # fmt: skip
 
@@ -383,3 +414,11 @@ def test_make_new_board_refuses_an_address_that_is_not_one(tmp_path: Path) -> No
     assert made.returncode != 0
     assert "URL=plans.example/ is not a web address: write it starting https://" in made.stderr
     assert not (tmp_path / "x" / "board.yml").exists()
+
+
+def test_make_new_board_never_overwrites_the_example_board() -> None:
+    before = (ROOT / "data" / "board.yml").read_bytes()
+    made = make_new_board(None, "NAME=X Board", "AREA=X", "URL=https://x.example.org")
+    assert made.returncode != 0
+    assert "data/board.yml already exists: make new-board never overwrites a board" in made.stderr
+    assert (ROOT / "data" / "board.yml").read_bytes() == before

@@ -42,6 +42,16 @@ def test_as_at_defaults_to_the_latest_dated_update() -> None:
     assert rag.actions[4].current_status == "Completed"
 
 
+def test_a_month_update_counts_to_the_months_last_day() -> None:
+    updates = [{"date": "2017-12-15", "text": "a"}, {"date": "2017-12", "text": "b"},
+               {"date": "2017-11-30", "text": "c"}]  # fmt: skip
+    plan = Plan.model_validate({
+        "id": "p", "priorities": [{"ref": "1", "title": "t", "actions": [
+            {"ref": "a", "title": "t", "updates": updates}]}],
+    })  # fmt: skip
+    assert plan.progress_date == date(2017, 12, 31)
+
+
 def test_a_plan_with_no_progress_gets_no_judgements() -> None:
     phrases = load_site(ANY_BOARD).plan_by_id["phrases-plan"]
     assert phrases.progress_date is None and not phrases.progress_recorded

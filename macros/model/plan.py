@@ -43,7 +43,9 @@ def _check_new_marker(value: str | None) -> str | None:
 class Update(Model):
     date: str = Field(description="When: 2025-12 (a month) or 2025-12-14 (a day)")
     text: str = Field(description="What happened. Markdown; <b>, <p>, <ul> and links are kept")
-    status: str | None = Field(None, description="The action's status at this date (a key)")
+    status: str | None = Field(
+        None, description="The action's status at this date: a key, label or alias (e.g. G)"
+    )
 
     _check_date = field_validator("date")(_check_day)
 
@@ -96,7 +98,10 @@ class Action(Model):
     due: str | None = Field(None, description='Due date as written, e.g. "End of Nov 25"')
     due_was: list[str] = Field(default_factory=list, description="Earlier due dates, replaced")
     milestones: list[Milestone] = Field(default_factory=list, description="Several due dates")
-    status: str | None = Field(None, description="A status key from this plan's `statuses`")
+    status: str | None = Field(
+        None,
+        description="A status of this plan: its key, label or an alias, e.g. amber, On Target or A",
+    )
     new: str | None = Field(None, description="NEW marker: the month it was added, or true")
     related: list[str] = Field(default_factory=list, description="Refs of related actions")
     source: str = Field("", description="Where it comes from, e.g. an inspection recommendation")
@@ -216,7 +221,7 @@ class Issue(Model):
 
 class Evidence(Model):
     text: str = Field(description="An evidence-of-success or impact measure")
-    status: str | None = Field(None, description="Its own status (a key)")
+    status: str | None = Field(None, description="Its own status: a key, label or alias")
 
 
 class Priority(Model):
@@ -297,6 +302,8 @@ class Plan(Model):
     )
     priorities: list[Priority] = Field(default_factory=list)
 
+    _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
+
     _check_as_at = field_validator("as_at")(_check_day)
 
     @field_validator("statuses", mode="before")
@@ -306,20 +313,18 @@ class Plan(Model):
             return _preset_statuses(value)
         return value
 
-    _title_written: bool = PrivateAttr(default=True)
-
     @cached_property
     def progress_date(self) -> date | None:
         """The plan's "today": `as_at`, else the latest dated update; None when the plan
         records no progress at all (then nothing is judged overdue or stale)."""
-        if self.as_at is not None:
-            day = parse_day(self.as_at)
-        else:
-            updates = [u.day for a in self.actions for u in a.updates]
-            if not updates:
-                return None
-            day = max(updates, key=lambda d: (d.value, d.precision == "month"))
-        return day.month_end if day.precision == "month" else day.value
+        days = (
+            [parse_day(self.as_at)]
+            if self.as_at is not None
+            else [u.day for a in self.actions for u in a.updates]
+        )
+        # a month ("2017-12") counts to its last day, so it is later than 15 December
+        ends = [d.month_end if d.precision == "month" else d.value for d in days]
+        return max(ends, default=None)
 
     @property
     def progress_recorded(self) -> bool:
