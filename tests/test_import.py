@@ -165,6 +165,7 @@ def test_progress_history_becomes_dated_updates(tmp_path: Path) -> None:
             ],
             [("Report went to the board.", {})],
             [("March 2016: Approved. Update June 16: Launched; RAG A", {})],
+            [("The plan was updated in May 2016 and shared.", {})],
             [("Dec 2016 – Reviewed by the PPPG.\vQ3 2017: Embedded in training.", {})],
         ]
     }
@@ -175,7 +176,11 @@ def test_progress_history_becomes_dated_updates(tmp_path: Path) -> None:
     assert action["updates"] == [
         {"date": "2015-12", "text": "Draft shared with *schools*.\n\nReport went to the board."},
         {"date": "2016-03", "text": "Approved."},
-        {"date": "2016-06", "text": "Launched; RAG A", "status": "amber"},
+        {
+            "date": "2016-06",
+            "text": "Launched; RAG A\n\nThe plan was updated in May 2016 and shared.",
+            "status": "amber",
+        },
         {"date": "2016-12", "text": "Reviewed by the PPPG."},
         {"date": "2017-12", "text": "Embedded in training."},
     ]
@@ -417,6 +422,29 @@ def test_excel_theme_and_palette_fills(tmp_path: Path) -> None:
     book.save(tmp_path / "p.xlsx")
     outcome = read(tmp_path / "p.xlsx")
     assert [a["status"] for a in actions(outcome)] == ["green", "amber", "red"]
+
+
+def test_excel_heading_rows_alone_in_the_first_column(tmp_path: Path) -> None:
+    path = excel_file(
+        tmp_path / "p.xlsx",
+        {
+            "Plan": [
+                ["Ref", "Action", "Lead", "Due"],
+                ["1. Leadership and governance"],
+                ["1.1", "Review members' needs", "Chair", "Dec 15"],
+                ["Early help"],
+                ["2.1", "Use the maturity matrix", "EH Subgroup", "Jun 16"],
+                ["2.2"],
+            ]
+        },
+    )
+    outcome = read(path)
+    assert [
+        (p["ref"], p["title"], [a["ref"] for a in p["actions"]]) for p in outcome.plan["priorities"]
+    ] == [
+        ("1", "Leadership and governance", ["1.1"]),
+        ("2", "Early help", ["2.1", "2.2"]),
+    ]
 
 
 def test_csv_and_a_mapping_file(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from macros.model.dates import DateError, parse_day, parse_due
-from macros.read.office.columns import IGNORE, Header, find_header
+from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
@@ -345,10 +345,12 @@ class Mapper:
     def _grouping(self, table: Table, header: Header, cell: Cell) -> bool:
         """A row with one cell across the table (or alone in the first column) groups rows."""
         wide = cell.width >= max(2, table.columns // 2)
-        first = cell.column == 1 and header.field_of(cell) not in ("due", "status", "leads")
-        if not (wide or (first and len(cell.text) > 3 and not cell.text[:1].isdigit())):
-            return False
-        if not wide and header.field_of(cell) in ("ref", "title"):
+        # alone in the first column, unmerged (Excel): a heading, unless it is the action itself
+        # or a ref ("1.2"); "1. Leadership and governance" is a heading
+        field = header.field_of(cell)
+        first = cell.column == 1 and field not in ("title", "due", "status", "leads")
+        heading_like = len(cell.text) > 3 and not REF_LIKE.match(cell.text.strip())
+        if not (wide or (first and heading_like)):
             return False
         text = " ".join(cell.text.split())
         # inside a priority that has a heading, a plain grouping row is an issue

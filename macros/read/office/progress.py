@@ -129,13 +129,30 @@ def _lines(paras: list[Para]) -> list[Para]:
     return [p for p in result if p.text.strip()]
 
 
+def _starts_an_update(para: Para, at: int) -> bool:
+    """ "Update Dec 15:" at the start, after a sentence, or in bold; not "was updated in March
+    2016 and ..." in the middle of a sentence."""
+    if not para.text[:at].strip() or para.text[:at].rstrip()[-1:] in ".!?;:)":
+        return True
+    offset = 0
+    for span in para.spans:
+        if offset <= at < offset + len(span.text):
+            return span.bold
+        offset += len(span.text)
+    return False
+
+
 def split_progress(paras: list[Para], as_at: date | None) -> Found:
     found = Found()
     undated: list[Para] = []
     current: dict[str, str] | None = None
     for para in _lines(paras):
         text = para.text
-        starts = [(m.start(), m.end(), m.group("date")) for m in AFTER_UPDATE.finditer(text)]
+        starts = [
+            (m.start(), m.end(), m.group("date"))
+            for m in AFTER_UPDATE.finditer(text)
+            if _starts_an_update(para, m.start())
+        ]
         head = LINE_START.match(text)
         if head and not any(s == head.start() for s, _, _ in starts):
             starts.insert(0, (head.start(), head.end(), head.group("date")))
