@@ -187,6 +187,47 @@ def test_progress_history_becomes_dated_updates(tmp_path: Path) -> None:
     assert action["status"] == "amber"  # the status cell is empty: the newest rated update's
 
 
+def test_cells_merged_down_give_their_lead_and_due_to_each_row_but_start_one_issue(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Issue", "Action", "Lead", "Due", "Progress"],
+        ["1. Supervision", "Audit supervision", "PPPG", "Mar-26", "Update Jan 26: Started"],
+        [None, "Train managers", None, None, "Update Feb 26: Booked"],
+        [None, "Report to the board", "Chair", "Jun-26", None],
+    ]
+    merges = [(1, 0, 3, 0), (1, 2, 2, 2), (1, 3, 2, 3)]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, merges))]))
+    (issue,) = outcome.plan["priorities"][0]["issues"]
+    assert [
+        (a["title"], a["leads"], a["due"], len(a.get("updates", []))) for a in issue["actions"]
+    ] == [
+        ("Audit supervision", ["PPPG"], "Mar-26", 1),
+        ("Train managers", ["PPPG"], "Mar-26", 1),
+        ("Report to the board", ["Chair"], "Jun-26", 0),
+    ]
+    assert outcome.unplaced == []
+
+
+def test_excel_cells_merged_down(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Issue", "Action", "Lead", "Due"])
+    sheet.append(["Supervision", "Audit supervision", "PPPG", "Mar-26"])
+    sheet.append([None, "Train managers", None, None])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("C2:C3")
+    book.save(tmp_path / "p.xlsx")
+    outcome = read(tmp_path / "p.xlsx")
+    (issue,) = outcome.plan["priorities"][0]["issues"]
+    assert [(a["title"], a["leads"]) for a in issue["actions"]] == [
+        ("Audit supervision", ["PPPG"]),
+        ("Train managers", ["PPPG"]),
+    ]
+
+
 def test_struck_due_new_markers_several_leads_and_bullets(tmp_path: Path) -> None:
     due = {"paras": [[("Mar-16", {"strike": True})], [("Sep-16", {})]]}
     title = {

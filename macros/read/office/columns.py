@@ -62,6 +62,8 @@ def _row_fields(
     """grid column -> (field, heading, width) for the cells of one row that name a field."""
     found = {}
     for cell in row:
+        if cell.continues:
+            continue
         name = field_for(cell.text, plan_map, exact) if len(cell.text) <= 80 else None
         if name is not None:
             found[cell.column] = (name, cell.text, cell.width)
@@ -81,7 +83,7 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
         header_rows = [row[0].row if row else index + 1]
         merged: dict[int, tuple[str, str, int]] = {}
         # a group heading above ("Monitoring" over "Update" and "RAG") fills in missing words
-        above = [c for c in table.rows[index - 1] if c.text] if index > 0 else []
+        above = [c for c in table.rows[index - 1] if c.text and not c.continues] if index else []
         title_row = len(above) == 1 and above[0].width >= table.columns - 1
         if above and not title_row and any(c.width > 1 for c in above):
             merged.update(_row_fields(table.rows[index - 1], plan_map, exact=True))
@@ -91,7 +93,7 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
         if index + 1 < len(table.rows):
             below = table.rows[index + 1]
             below_fields = _row_fields(below, plan_map, exact=True)
-            texts = [c for c in below if c.text]
+            texts = [c for c in below if c.text and not c.continues]
             if below_fields and len(below_fields) == len(texts):
                 merged.update(below_fields)
                 header_rows.append(header_rows[-1] + 1)
@@ -112,7 +114,12 @@ def _unnamed_refs(table: Table, header: Header) -> None:
     for column in range(1, table.columns + 1):
         if column in header.fields or header.headings.get(column):
             continue
-        values = [c.text for row in below for c in row if c.column == column and c.text]
+        values = [
+            c.text
+            for row in below
+            for c in row
+            if c.column == column and c.text and not c.continues
+        ]
         if values and sum(bool(REF_LIKE.match(v)) for v in values) >= REF_SHARE * len(values):
             header.fields[column] = "ref"
             header.headings[column] = f"(column {column}, no heading)"

@@ -48,6 +48,7 @@ class Cell:
     fill: str | None = None  # "#rrggbb" of the cell's shading, None when unshaded or white
     width: int = 1  # grid columns the cell spans
     note: str = ""  # e.g. a formula whose value Excel never saved
+    continues: bool = False  # continues a vertical merge: a copy of the cell above
 
     @property
     def text(self) -> str:

@@ -2,7 +2,8 @@
 
 python-docx repeats a merged cell at every grid position it covers; here the XML is walked
 directly, so each cell appears once, at its first column, with the width it spans. A cell that
-continues a vertical merge is left out of its row: its text belongs to the row above.
+continues a vertical merge is marked `continues` and carries the text of the cell it continues:
+a lead or due date merged down several rows applies to each (see mapper.INHERITED).
 """
 
 from __future__ import annotations
@@ -130,6 +131,7 @@ def _fill(tc: Any) -> str | None:
 
 def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
     rows: list[list[Cell]] = []
+    tops: dict[int, Cell] = {}  # the cell a vertical merge starts from, by column
     columns = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
     for number, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
         column = 1
@@ -142,12 +144,17 @@ def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
             width = int(span_el.get(f"{W}val") or 1) if span_el is not None else 1
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
             continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
-            if not continues:
+            top = tops.get(column)
+            if continues and top is not None:
+                cells.append(Cell(number, column, top.paras, top.fill, width, continues=True))
+            elif not continues:
                 paras = [_para(p, styles) for p in tc.iter(f"{W}p")]
                 for para in paras:
                     para.heading, para.title = 0, False
                 paras = [p for p in paras if p.text.strip()]
-                cells.append(Cell(number, column, paras, _fill(tc), width))
+                cell = Cell(number, column, paras, _fill(tc), width)
+                cells.append(cell)
+                tops[column] = cell
             column += width
         columns = max(columns, column - 1)
         rows.append(cells)

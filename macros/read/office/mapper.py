@@ -29,6 +29,8 @@ from macros.read.office.words import (
 )
 
 Plan = dict[str, Any]
+# fields a cell merged down over several rows gives each of them
+INHERITED = {"leads", "due", "status", "outcome", "measure", "source"}
 # an action's fields in the order of docs/maintainers/data-format.md
 ACTION_ORDER = [
     "ref", "title", "leads", "outcome", "measure", "due", "due_was", "milestones", "status",
@@ -271,7 +273,7 @@ class Mapper:
         if header is None:
             for row in table.rows:
                 for cell in row:
-                    if cell.text:
+                    if cell.text and not cell.continues:
                         self._unplaced(table, cell, "", "not_a_plan_table")
             return
         used = header.used()
@@ -299,7 +301,7 @@ class Mapper:
     def _above_header(self, table: Table, row: list[Cell]) -> None:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
         is reported."""
-        texts = [c for c in row if c.text]
+        texts = [c for c in row if c.text and not c.continues]
         if len(texts) == 1:
             text = " ".join(texts[0].text.split())
             m = AS_AT.match(text)
@@ -314,6 +316,11 @@ class Mapper:
             self._unplaced(table, cell, "", "before_header")
 
     def _row(self, table: Table, header: Header, row: list[Cell]) -> None:
+        own = [c for c in row if not c.continues]
+        if not any(c.text or c.fill or c.note for c in own):
+            return  # blank, or only cells merged down from the row above
+        # a lead or due date merged down over this row applies to it as well
+        row = own + [c for c in row if c.continues and header.field_of(c) in INHERITED]
         filled = [c for c in row if c.text or c.fill or c.note]
         texts = [c for c in filled if re.search(r"\w", c.text)]
         if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
@@ -503,7 +510,9 @@ class Mapper:
         for row in table.rows:
             if not row or row[0].row in header.rows:
                 continue
-            cells: dict[str | None, Cell] = {header.field_of(c): c for c in row if c.text or c.fill}
+            cells: dict[str | None, Cell] = {
+                header.field_of(c): c for c in row if (c.text or c.fill) and not c.continues
+            }
             if not any(c.text for c in cells.values()):
                 continue
             self.out.rows += 1

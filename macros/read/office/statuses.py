@@ -217,12 +217,12 @@ def _key_row(cells: list[Cell]) -> tuple[str | None, str, str, str | None, bool 
 
 def is_key_table(table: Table) -> bool:
     rows = [r for r in table.rows if any(c.text or c.fill for c in r)]
-    keyed = [r for r in rows if _key_row([c for c in r if c.text or c.fill])]
+    keyed = [r for r in rows if _key_row([c for c in r if (c.text or c.fill) and not c.continues])]
     return len(keyed) >= 2 and len(rows) - len(keyed) <= 1 and len(rows) <= 8
 
 
 def key_from_table(table: Table, statuses: Statuses) -> None:
     for row in table.rows:
-        found = _key_row([c for c in row if c.text or c.fill])
+        found = _key_row([c for c in row if (c.text or c.fill) and not c.continues])
         if found:
             statuses.add_key(*found)

@@ -96,17 +96,26 @@ def _text(value: object, number_format: str) -> str:
 def _sheet(values: Any, formulas: Any, name: str) -> Table:
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
+    below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
     for merge in values.merged_cells.ranges:
         merged[(merge.min_row, merge.min_col)] = merge.max_col - merge.min_col + 1
         for r in range(merge.min_row, merge.max_row + 1):
             for c in range(merge.min_col, merge.max_col + 1):
                 if (r, c) != (merge.min_row, merge.min_col):
                     covered.add((r, c))
+            if r > merge.min_row:
+                below[(r, merge.min_col)] = (merge.min_row, merge.min_col)
+    tops: dict[tuple[int, int], Cell] = {}
     rows: list[list[Cell]] = []
     for number, row in enumerate(values.iter_rows(), start=1):
         cells: list[Cell] = []
         for cell in row:
             position = (number, cell.column)
+            top = tops.get(below.get(position, (0, 0)))
+            if top is not None:  # as in Word: a copy of the cell it continues (docx.py)
+                cells.append(
+                    Cell(number, cell.column, top.paras, top.fill, top.width, continues=True)
+                )
             if position in covered:
                 continue
             text = clean(_text(cell.value, cell.number_format or ""))
@@ -118,6 +127,7 @@ def _sheet(values: Any, formulas: Any, name: str) -> Table:
             if cell.font is not None and cell.font.strike:
                 found.paras = [Para([Span(p.text, strike=True)]) for p in found.paras]
             cells.append(found)
+            tops[position] = found
         rows.append(cells)
     return Table(name, rows, values.max_column)
 
