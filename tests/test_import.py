@@ -759,3 +759,36 @@ def test_the_maintainers_page_lists_every_heading_word() -> None:
     for name, words in HEADINGS.items():
         listed = [w.strip() for w in rows[name].split("(")[0].split(",")]
         assert listed == words, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NO", "yes", "1.10", "2016-03-31", "Update: done", "a # not a comment", "- a list?",
+        "**Bold** start", "'quoted'", '"double"', "50% done", "@someone", "ends with colon:",
+        "line one\n\n- item\n- item: two", "  leading spaces", "trailing space ", "[1, 2]",
+        "{a: b}", "Tab\there", "back\\slash", "é “smart” – dash", "!important", "|pipe", ">fold",
+        "x: y\nz", "ref, with comma",
+    ],
+)  # fmt: skip
+def test_yaml_writer_keeps_every_text_as_written(text: str, tmp_path: Path) -> None:
+    from macros.read.office.yaml_out import plan_yaml
+    from macros.read.problems import Problems
+    from macros.read.yamlfile import read_yaml
+
+    plan = {
+        "id": "x",
+        "title": text,
+        "priorities": [
+            {"ref": text, "title": "t", "actions": [{"leads": [text, "b"], "progress": text}]}
+        ],
+    }
+    path = tmp_path / "x.yml"
+    path.write_text(plan_yaml(plan), encoding="utf-8")
+    problems = Problems()
+    doc = read_yaml(path, problems)
+    assert not problems and doc is not None
+    action = doc.data["priorities"][0]["actions"][0]
+    assert (doc.data["title"], doc.data["priorities"][0]["ref"]) == (text, text)
+    assert action["leads"] == [text, "b"]
+    assert action["progress"] == text

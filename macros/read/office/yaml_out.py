@@ -44,8 +44,12 @@ def scalar(value: object, key: str = "", flow: bool = False) -> str:
 
 
 def _block(text: str, indent: str) -> list[str]:
-    lines = [ln.rstrip() for ln in text.split("\n")]
-    return ["|"] + [f"{indent}{ln}" if ln else "" for ln in lines]
+    """Text of several lines as an indented block (`|-`: exactly these lines); text a block
+    cannot hold as it is (leading or trailing spaces) is written quoted instead."""
+    lines = text.split("\n")
+    if text[:1].isspace() or any(ln != ln.rstrip() for ln in lines) or "\t" in text:
+        return [json.dumps(text, ensure_ascii=False)]
+    return ["|-"] + [f"{indent}{ln}" if ln else "" for ln in lines]
 
 
 def _value(key: str, value: Any, indent: str) -> list[str]:
