@@ -792,3 +792,42 @@ def test_yaml_writer_keeps_every_text_as_written(text: str, tmp_path: Path) -> N
     assert (doc.data["title"], doc.data["priorities"][0]["ref"]) == (text, text)
     assert action["leads"] == [text, "b"]
     assert action["progress"] == text
+
+
+def test_the_whole_report(tmp_path: Path) -> None:
+    rows = [
+        [*HEADER, "Notes"],
+        [
+            "1",
+            "Review the strategy",
+            "PPPG",
+            "Mar-26",
+            {"fill": GREEN},
+            "Update Jan 26: Agreed",
+            "Call J",
+        ],
+        ["2", "Audit schools", "PPG", "Jun-26", "On Target", "", ""],
+    ]
+    parts = [
+        ("title", "Business Plan 2025 to 2028"),
+        ("para", "Red: Off Target; Amber: On Target; Green: Complete"),
+        ("heading", "Priority 1: Online safety"),
+        ("para", "Children are safe online."),
+        ("table", (rows, [])),
+    ]
+    outcome = read(word_file(tmp_path / "plan.docx", parts))
+    assert report(outcome, "plan.docx") == [
+        "Read 1 table(s) and 2 row(s) from plan.docx.",
+        "Found 1 priorities, 0 issues, 2 actions and 1 dated updates.",
+        "1 paragraph(s) of text outside tables went into the plan's introduction and the priorities' descriptions.",
+        "Columns used (a mapping file, PLAN_MAP=map.yml, changes them):",
+        "  table 1: 'Ref' -> ref; 'Action' -> title; 'Lead' -> leads; 'Due' -> due; 'RAG' -> status; 'Progress' -> progress",
+        "Statuses found:",
+        "  Off Target (red): 0 by word, 0 by cell colour",
+        "  On Target (amber): 1 by word, 0 by cell colour",
+        "  Complete (green): 0 by word, 1 by cell colour",
+        "  the document's status key named: Off Target, On Target, Complete",
+        "Not placed (1): these cells are not in the plan; add them by hand, or name their column in a mapping file:",
+        "  plan.docx: table 1, row 2, column 7 ('Notes'): its column has no heading the import knows: Call J",
+    ]
+    assert outcome.plan["statuses"] == "rag-amber-on-target"

@@ -54,6 +54,7 @@ class Outcome:
     plan: Plan
     tables: int = 0
     rows: int = 0
+    paragraphs: int = 0  # text between tables, placed in the introduction or descriptions
     mapping: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # table, heading->field
     unplaced: list[Unplaced] = field(default_factory=list)
     statuses: Statuses = field(default_factory=Statuses)
@@ -207,6 +208,7 @@ class Mapper:
         self._describe(para)
 
     def _describe(self, para: Para) -> None:
+        self.out.paragraphs += 1
         (self.description if self.priority is not None else self.intro).append(para)
 
     # --- priorities and issues ----------------------------------------------------------

@@ -26,6 +26,8 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
         ),
         say["mapping_head"],
     ]
+    if outcome.paragraphs:
+        lines.insert(2, say["paragraphs"].format(count=outcome.paragraphs))
     for table, mapping in outcome.mapping:
         columns = "; ".join(f"{heading!r} -> {name}" for heading, name in mapping.items())
         lines.append(say["mapping"].format(table=table, columns=columns))

@@ -131,7 +131,9 @@ MESSAGES = {
     "mapping": "  {table}: {columns}",
     "statuses_head": "Statuses found:",
     "status": "  {label} ({key}): {words} by word, {colours} by cell colour",
-    "status_key": "  the status key gave the meanings of: {labels}",
+    "status_key": "  the document's status key named: {labels}",
+    "paragraphs": "{count} paragraph(s) of text outside tables went into the plan's introduction "
+    "and the priorities' descriptions.",
     "unplaced_head": "Not placed ({count}): these cells are not in the plan; add them by hand, "
     "or name their column in a mapping file:",
     "unplaced": "  {file}: {table}, row {row}, column {column} ({heading}): {why}: {text}",
