@@ -12,16 +12,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from macros.model.dates import DateError, parse_day, parse_due
+from macros.model.dates import parse_day
+from macros.read.office.cells import (
+    bold,
+    due_fields,
+    lines,
+    ref_and_title,
+    statement,
+    strip_new,
+)
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
+from macros.read.office.history import apply_history
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
 from macros.read.office.words import (
     APPENDIX_WORDS,
     AS_AT,
-    NEW_MARKER,
-    NEW_WORD_MARKER,
     NUMBERED,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
@@ -81,39 +88,6 @@ def all_actions(plan: Plan) -> list[dict[str, Any]]:
     return found
 
 
-def _lines(cell: Cell) -> list[str]:
-    lines = [ln.strip().lstrip("•·▪◦-* ").strip() for p in cell.paras for ln in p.plain.split("\n")]
-    return [ln for ln in lines if ln]
-
-
-def _strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
-    """("Review the protocol", "2016-01") from "NEW – added Jan 16: Review the protocol"."""
-    for pattern in (NEW_MARKER, NEW_WORD_MARKER):
-        m = pattern.search(text)
-        if m and (pattern is NEW_MARKER or m.start() == 0):
-            written = m.group("date")
-            marker = (when(written, as_at) or "true") if written else "true"
-            rest = (text[: m.start()] + " " + text[m.end() :]).replace("** **", " ")
-            rest = re.sub(r"\*\*\s*\*\*", "", rest).strip()
-            return re.sub(r"[ \t]{2,}", " ", rest).strip(), marker[
-                :7
-            ] if marker != "true" else marker
-    return text, None
-
-
-def _ref_and_title(text: str) -> tuple[str, str]:
-    m = PRIORITY_WORDS.match(text)
-    if m and m.group(3):
-        rest = text[m.end() :].strip()
-        if m.group(5) and rest:  # "Recommendation 3 (para 42): ..." keeps its paragraph
-            rest = f"{rest} {m.group(5)}"
-        return m.group(3), rest or text.strip()
-    m = NUMBERED.match(text)
-    if m:
-        return m.group(1), text[m.end() :].strip()
-    return "", text.strip()
-
-
 class Mapper:
     def __init__(self, document: Document, plan_map: dict[str, str]) -> None:
         self.doc = document
@@ -145,7 +119,13 @@ class Mapper:
                 self._table(block)
         self._close_priority()
         for table, header in self.history:
-            self._history(table, header)
+            rows, unmatched = apply_history(
+                self.priorities, table, header, self._cell_status, self.as_at
+            )
+            self.out.rows += rows
+            for cell in unmatched:
+                heading = header.headings.get(cell.column, "")
+                self._unplaced(table, cell, heading, "history_unmatched")
         self.out.skipped_sheets = self.doc.skipped
         self._finish()
         return self.out
@@ -199,11 +179,11 @@ class Mapper:
                 self._start_priority(text, from_heading=True)
                 return
             if self.pending:
-                self._describe(Para([*_bold(self.pending)]))
+                self._describe(Para([*bold(self.pending)]))
             self.pending = text
             return
         if self.pending:
-            self._describe(Para([*_bold(self.pending)]))
+            self._describe(Para([*bold(self.pending)]))
             self.pending = None
         self._describe(para)
 
@@ -214,7 +194,7 @@ class Mapper:
     # --- priorities and issues ----------------------------------------------------------
     def _start_priority(self, text: str, from_heading: bool) -> None:
         self._close_priority()
-        ref, title = _ref_and_title(text)
+        ref, title = ref_and_title(text)
         self.priority = {"ref": ref or str(len(self.priorities) + 1), "title": title}
         self.heading_priority = from_heading
         self.pending = None
@@ -224,7 +204,7 @@ class Mapper:
             return
         first = self.description[0] if self.description else None
         named_only = PRIORITY_WORDS.fullmatch(self.priority["title"].strip()) is not None
-        if named_only and first is not None and _statement(first):
+        if named_only and first is not None and statement(first):
             # "Key Priority 3" then one sentence: the sentence is the priority's title
             self.priority["title"] = first.text.strip()
             self.description = self.description[1:]
@@ -250,8 +230,8 @@ class Mapper:
         return self.priority
 
     def _start_issue(self, text: str) -> None:
-        text, new = _strip_new(text, self.as_at)
-        ref, title = _ref_and_title(text)
+        text, new = strip_new(text, self.as_at)
+        ref, title = ref_and_title(text)
         issue: dict[str, Any] = {"ref": ref} if ref else {}
         issue["title"] = title
         if new:
@@ -376,7 +356,7 @@ class Mapper:
 
         priority_text = text("priority")
         if priority_text and (self.priority is None or priority_text != self.priority["title"]):
-            ref, title = _ref_and_title(priority_text)
+            ref, title = ref_and_title(priority_text)
             if self.priority is None or title != self.priority["title"]:
                 self._start_priority(priority_text, from_heading=False)
         if text("issue"):
@@ -389,10 +369,10 @@ class Mapper:
         action: dict[str, Any] = {}
         new = None
         if ref:
-            ref, new = _strip_new(ref, self.as_at)
+            ref, new = strip_new(ref, self.as_at)
             ref = ref.rstrip(".")
         if title:
-            title, title_new = _strip_new(title, self.as_at)
+            title, title_new = strip_new(title, self.as_at)
             new = new or title_new
             if not ref and "ref" not in header.used():
                 number = NUMBERED.match(title)
@@ -402,13 +382,13 @@ class Mapper:
             action["ref"] = ref
         if title:
             action["title"] = title
-        leads = [ln for c in values.get("leads", []) for ln in _lines(c)]
+        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
         if leads:
             action["leads"] = leads
         for name in ("outcome", "measure"):
             if text(name):
                 action[name] = text(name)
-        self._due(values.get("due", []), action)
+        action.update(due_fields(values.get("due", [])))
         status = self._status(values, header)
         if status:
             action["status"] = status
@@ -426,19 +406,10 @@ class Mapper:
         target.append(action)
         self.action = action
 
-    def _due(self, cells: list[Cell], action: dict[str, Any]) -> None:
-        lines = [ln for c in cells for p in c.paras for ln in p.plain.split("\n") if ln.strip()]
-        struck = [ln for c in cells for p in c.paras for ln in p.struck.split("\n") if ln.strip()]
-        lines = [" ".join(ln.split()).strip(" ,;") for ln in lines]
-        lines = [ln for ln in lines if ln]
-        dated = [ln for ln in lines if _has_date(ln)]
-        if len(lines) > 1 and len(dated) == len(lines):
-            action["due"] = lines[-1]
-            action["milestones"] = [_milestone(ln) for ln in lines]
-        elif lines:
-            action["due"] = " ".join(lines)
-        if struck:
-            action["due_was"] = [" ".join(s.split()).strip(" ,;") for s in struck]
+    def _cell_status(self, cell: Cell) -> str | None:
+        if cell.text:
+            return self.statuses.from_word(cell.text)
+        return self.statuses.from_fill(cell.fill) if cell.fill else None
 
     def _status(self, values: dict[str, list[Cell]], header: Header) -> str | None:
         for cell in values.get("status", []):
@@ -477,7 +448,7 @@ class Mapper:
                     if cell.text:
                         self._unplaced(table, cell, "", "no_action")
             return
-        leads = [ln for c in values.get("leads", []) for ln in _lines(c)]
+        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
         action.setdefault("leads", []).extend(x for x in leads if x not in action["leads"])
         if not action["leads"]:
             del action["leads"]
@@ -500,78 +471,9 @@ class Mapper:
                 action[name] = f"{action.get(name, '')}\n\n{extra}".strip()
 
     # --- a history table (the export's appendix, or a tracker's updates log) -----------------
-    def _history(self, table: Table, header: Header) -> None:
-        by_ref: dict[tuple[str, str], dict[str, Any]] = {}
-        logged: dict[int, tuple[dict[str, Any], list[dict[str, str]]]] = {}
-        for priority in self.priorities:
-            for issue in priority.get("issues", []):
-                for action in issue["actions"]:
-                    by_ref[(priority["ref"], action.get("ref", action.get("title", "")))] = action
-            for action in priority.get("actions", []):
-                by_ref[(priority["ref"], action.get("ref", action.get("title", "")))] = action
-        for row in table.rows:
-            if not row or row[0].row in header.rows:
-                continue
-            cells: dict[str | None, Cell] = {
-                header.field_of(c): c for c in row if (c.text or c.fill) and not c.continues
-            }
-            if not any(c.text for c in cells.values()):
-                continue
-            self.out.rows += 1
-            written = cells["priority"].text if "priority" in cells else ""
-            owner = _ref_and_title(written)[0] or written
-            ref = cells["ref"].text if "ref" in cells else ""
-            action = by_ref.get((owner, ref))
-            if action is None and "title" in cells:
-                action = by_ref.get((owner, cells["title"].text))
-            day = when(cells["update_date"].text, self.as_at) if "update_date" in cells else None
-            if action is None or day is None or "progress" not in cells:
-                for cell in cells.values():
-                    if cell.text:
-                        heading = header.headings.get(cell.column, "")
-                        self._unplaced(table, cell, heading, "history_unmatched")
-                continue
-            update: dict[str, str] = {"date": day}
-            if "status" in cells and (cells["status"].text or cells["status"].fill):
-                status = self._status({"status": [cells["status"]]}, header)
-                if status:
-                    update["status"] = status
-            update["text"] = para_markdown(cells["progress"].paras)
-            logged.setdefault(id(action), (action, []))[1].append(update)
-        # a history is the full record: it replaces the updates read from "latest update" cells
-        for action, updates in logged.values():
-            action["updates"] = sorted(updates, key=lambda u: u["date"])
-
     def _unplaced(self, table: Table, cell: Cell, heading: str, why: str) -> None:
         text = " ".join(cell.text.split())
         self.out.unplaced.append(Unplaced(table.name, cell.row, cell.column, heading, why, text))
-
-
-def _statement(para: Para) -> bool:
-    """A short paragraph that says what a priority is (not a lead-in to a list, not a heading)."""
-    text = para.text.strip()
-    return not para.bullet and not para.heading and len(text) <= 200 and not text.endswith(":")
-
-
-def _bold(text: str) -> list[Any]:
-    from macros.read.office.document import Span
-
-    return [Span(text, bold=True)]
-
-
-def _has_date(text: str) -> bool:
-    try:
-        return parse_due(text).date is not None
-    except DateError:
-        return False
-
-
-def _milestone(line: str) -> dict[str, str]:
-    """ "Dec 25 – first report" -> {due: Dec 25, what: first report}."""
-    parts = re.split(r"\s+[-–—:]\s+|:\s+", line, maxsplit=1)
-    if len(parts) == 2 and _has_date(parts[0]):
-        return {"due": parts[0], "what": parts[1]}
-    return {"due": line}
 
 
 def map_document(document: Document, plan_map: dict[str, str]) -> Outcome:
