@@ -614,6 +614,35 @@ def test_not_placed_formula_never_saved_by_excel(tmp_path: Path) -> None:
     ]
 
 
+def test_an_update_date_column_dates_the_progress_beside_it(tmp_path: Path) -> None:
+    rows = [
+        ["Ref", "Action", "Progress", "Update date"],
+        ["1", "Do it", "Draft agreed", "March 2026"],
+        ["2", "Do that", None, "April 2026"],
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    first, second = actions(outcome)
+    assert first["updates"] == [{"date": "2026-03", "text": "Draft agreed"}]
+    assert "updates" not in second
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 3, column 4 ('Update date'): there is no undated progress beside it for it to date: April 2026"
+    ]
+
+
+def test_not_placed_second_status_in_a_continuation_row(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["1", "Do it", "PPPG", "Mar-26", "A", ""],
+        [None, None, None, None, "G", "More work"],
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    (action,) = actions(outcome)
+    assert (action["status"], action["progress"]) == ("amber", "More work")
+    assert unplaced_lines(outcome, "p.docx") == [
+        "  p.docx: table 1, row 3, column 5 ('RAG'): the action above already has a status: G"
+    ]
+
+
 def test_not_placed_history_row_for_an_unknown_action(tmp_path: Path) -> None:
     history = [["Priority", "Ref", "Update date", "Update"], ["1", "9.9", "March 2026", "Done"]]
     parts = [

@@ -105,7 +105,10 @@ class Mapper:
         self.heading_priority = False  # the current priority came from a heading
         self.history: list[tuple[Table, Header]] = []
         self.as_at: date | None = None
-        self.last_header: tuple[Header, int] | None = None  # the last plan table's, and its width
+        self.last_header: tuple[Header, int] | None = None
+        self._headings: dict[
+            int, str
+        ] = {}  # the current table's headings, for the report  # the last plan table's, and its width
 
     # --- the whole document -------------------------------------------------------------
     def run(self) -> Outcome:
@@ -298,6 +301,7 @@ class Mapper:
             self._unplaced(table, cell, "", "before_header")
 
     def _row(self, table: Table, header: Header, row: list[Cell]) -> None:
+        self._headings = header.headings
         own = [c for c in row if not c.continues]
         if not any(c.text or c.fill or c.note for c in own):
             return  # blank, or only cells merged down from the row above
@@ -396,7 +400,7 @@ class Mapper:
             action["new"] = new
         if text("source"):
             action["source"] = text("source")
-        self._progress(values.get("progress", []), action)
+        self._progress(table, values, action)
         rated = [u for u in action.get("updates", []) if u.get("status")]
         if "status" not in action and rated:  # the newest rated update's status
             action["status"] = max(rated, key=lambda u: u["date"])["status"]
@@ -423,11 +427,18 @@ class Mapper:
                     return self.statuses.from_fill(cell.fill)
         return None
 
-    def _progress(self, cells: list[Cell], action: dict[str, Any]) -> None:
-        paras = [p for c in cells for p in c.paras]
-        if not paras:
-            return
+    def _progress(
+        self, table: Table, values: dict[str, list[Cell]], action: dict[str, Any]
+    ) -> None:
+        paras = [p for c in values.get("progress", []) for p in c.paras]
         found = split_progress(paras, self.as_at)
+        # an "Update date" column beside the progress dates progress text that has no date
+        for cell in values.get("update_date", []):
+            day = when(cell.text, self.as_at)
+            if day and found.progress and not found.updates:
+                found.updates, found.progress = [{"date": day, "text": found.progress}], ""
+            elif cell.text:
+                self._unplaced(table, cell, self._headings.get(cell.column, ""), "update_date")
         for update in found.updates:
             m = RAG_IN_TEXT.search(update["text"])
             status = self.statuses.from_word(m.group("word")) if m else None
@@ -456,16 +467,23 @@ class Mapper:
         if due_cells:
             due = " ".join(" ".join(c.text.split()) for c in due_cells)
             result = "\n\n".join(para_markdown(c.paras) for c in values.get("progress", []))
-            status = [c.text for c in values.get("status", []) if c.text]
+            keys = [k for c in values.get("status", []) if (k := self._cell_status(c))]
             milestone = {"due": due, "what": "", "result": result.strip()}
-            if status:
-                milestone["result"] = f"{milestone['result']} ({status[0]})".strip()
+            if keys:  # the step's own rating, in the plan's words
+                label = self.statuses.label(keys[0])
+                milestone["result"] = f"{milestone['result']} ({label})".strip()
             if not milestone["what"]:
                 del milestone["what"]
             action.setdefault("milestones", []).append(milestone)
         else:
-            self._progress(values.get("progress", []), action)
-        for name in ("outcome", "measure"):
+            self._progress(table, values, action)
+            for cell in values.get("status", []):
+                status = self._cell_status(cell)
+                if status and "status" not in action:
+                    action["status"] = status
+                elif status:
+                    self._unplaced(table, cell, self._headings.get(cell.column, ""), "status_twice")
+        for name in ("outcome", "measure", "source"):
             extra = "\n\n".join(para_markdown(c.paras) for c in values.get(name, []))
             if extra:
                 action[name] = f"{action.get(name, '')}\n\n{extra}".strip()

@@ -176,5 +176,7 @@ WHY = {
     "not_a_plan_table": "its table has no plan columns",
     "formula": "it is a formula whose value Excel never saved (open the file in Excel and save it)",
     "history_unmatched": "no action in the plan has this ref",
+    "update_date": "there is no undated progress beside it for it to date",
+    "status_twice": "the action above already has a status",
     "status_unknown": "this status word is not in the status key",
 }
