@@ -241,9 +241,13 @@ def test_struck_due_new_markers_several_leads_and_bullets(tmp_path: Path) -> Non
         HEADER,
         ["1a", title, "PPPG\n\nHead of Education", due, "A", ""],
         ["New – added Jan 16", "Review the protocol", "PPG", "Dec 16", "A", ""],
+        ["3", "NEW Ensure 2016 audits cover pupils", "PPG", "Dec 16", "A", ""],
+        ["4", "NEW (March 2016) Publish the guide", "PPG", "Dec 16", "A", ""],
     ]
     outcome = read(word_file(tmp_path / "plan.docx", [("table", (rows, []))]))
-    first, second = actions(outcome)
+    first, second, third, fourth = actions(outcome)
+    assert (third["title"], third["new"]) == ("Ensure 2016 audits cover pupils", "true")
+    assert (fourth["title"], fourth["new"]) == ("Publish the guide", "2016-03")
     assert first["due"] == "Sep-16" and first["due_was"] == ["Mar-16"]
     assert first["new"] == "true"
     assert first["title"] == "Ensure the audit covers:\n\n- online safety\n- pupil views"

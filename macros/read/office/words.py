@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from macros.model.dates import MONTH_NAMES
+
 # field -> the headings that mean it, compared after `normalise` (lower case, words only)
 HEADINGS: dict[str, list[str]] = {
     "ref": ["ref", "ref no", "reference", "no", "number", "action no", "action ref", "id"],
@@ -53,12 +55,13 @@ PRIORITY_WORDS = re.compile(
     re.I,
 )
 NUMBERED = re.compile(r"^([A-Za-z]?\d+(?:\.\d+)*[a-z]?)[.):]?\s+(?=\S)")
+# "NEW", "NEW – added Jan 16", "New (March 2016)": the month, when given, is when it was added
+NEW_DATE = rf"(?P<date>(?i:{MONTH_NAMES})\.?\s*'?\d{{2,4}})"
 NEW_MARKER = re.compile(
-    r"\bNEW\b\s*(?:[-–—:(]\s*)?(?:added\s+(?:in\s+|on\s+)?)?"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s*'?\d{2,4})?\)?\s*[-–—:]?\s*",
+    rf"\bNEW\b\s*(?:[-–—:(]\s*)?(?:(?:added|from)\s+(?:in\s+|on\s+)?)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*",
 )
 NEW_WORD_MARKER = re.compile(
-    r"^New\s*[-–—:(]\s*(?:added\s+)?(?P<date>[A-Z][a-z]{2,8}\s*\d{2,4})?\)?\s*", re.I
+    rf"^New\s*[-–—:(]\s*(?:(?:added|from)\s+)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*", re.I
 )
 KEY_SHEET_NAMES = {"key", "rag key", "status key", "brag key", "key to ratings", "legend"}
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
