@@ -34,7 +34,7 @@ def _facts(plan: Plan, action: Action) -> tuple[object, ...]:
     updates = [(u.day, _words(u.text), label(u.status)) for u in action.updates_oldest_first]
     return (
         action.ref, _words(action.title), action.leads, action.due, action.due_was,
-        label(action.status), updates,
+        label(action.status), updates, action.new_since or action.is_new, _words(action.progress),
     )  # fmt: skip
 
 
@@ -66,7 +66,9 @@ def test_import_of_the_export_gives_the_same_plan(
         assert sorted(_facts(again, a) for a in after.all_actions) == sorted(
             _facts(plan, a) for a in before.all_actions
         )
-        assert [(i.ref, i.title) for i in after.issues] == [(i.ref, i.title) for i in before.issues]
+        assert [(i.ref, i.title, i.new) for i in after.issues] == [
+            (i.ref, i.title, i.new) for i in before.issues
+        ]
     assert sum(len(a.updates) for a in again.actions) == sum(len(a.updates) for a in plan.actions)
 
 
@@ -141,3 +143,68 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
     result = run_build(data, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "downloads" / f"{starter.stem}.docx").is_file()
+
+
+NEW_FORMAT_PLAN = """\
+id: tracker
+title: Tracker 2026
+statuses: brag
+priorities:
+  - ref: "1"
+    title: Online safety
+    issues:
+      - ref: "1"
+        title: Schools keep pupils safe online
+        actions:
+          - ref: a
+            title: Audit school policies
+            leads: [PPPG, "Head of Education, Safeguarding"]
+            due: Mar-26
+            due_was: [Dec-25]
+            status: On track
+            progress: |
+              Schools were asked for their policies.
+
+              - primary schools
+              - secondary schools
+            updates:
+              - date: 2026-01
+                text: 40 of 52 policies **received**.
+                status: amber
+          - leads: [TWFD]
+            due: Jun-26
+    actions:
+      - ref: b
+        title: Survey pupils
+        due: Sep-26
+        new: 2026-02
+  - ref: "2"
+    title: Neglect
+    actions:
+      - ref: a
+        title: Launch the toolkit
+        status: B
+        updates:
+          - date: 2026-02-14
+            text: Launched at the conference.
+"""
+
+
+def test_round_trip_of_the_new_format(tmp_path: Path) -> None:
+    """Presets, statuses as words, refs restarting in each priority, a sub-row with no title,
+    undated progress with a list, NEW markers and a struck-out due date all come back."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "plans" / "tracker.yml").write_text(NEW_FORMAT_PLAN, encoding="utf-8")
+    plan = next(p for p in load_site(data).plans if p.id == "tracker")
+    document = tmp_path / "tracker.docx"
+    document.write_bytes(plan_docx(plan))
+    assert main([str(document), "again", "--data", str(data)]) == 0
+    again = next(p for p in load_site(data).plans if p.id == "again")
+    for before, after in zip(plan.priorities, again.priorities, strict=True):
+        assert [_facts(again, a) for a in after.all_actions] == [
+            _facts(plan, a) for a in before.all_actions
+        ]
+    sub_row = again.priorities[0].issues[0].actions[1]
+    assert (sub_row.has_own_title, sub_row.leads, sub_row.due) == (False, ["TWFD"], "Jun-26")
+    assert again.actions[0].progress == plan.actions[0].progress

@@ -68,7 +68,7 @@ def plan_docx(plan: Plan) -> bytes:
         for issue in priority.issues:
             row = table.add_row()
             merged = row.cells[0].merge(row.cells[-1])
-            _write(merged, f"{issue.ref} {issue.title}".strip(), bold=True)
+            _write(merged, f"{issue.ref} {_new(issue.new)}{issue.title}".strip(), bold=True)
             for action in issue.actions:
                 _action_row(table, plan, action)
     document.add_heading(WORDS["appendix"], 1)
@@ -132,16 +132,26 @@ def _action_row(table: Any, plan: Plan, action: Action) -> None:
         paragraph.add_run(clean(action.due))
     if action.status:
         _status(cells[4], plan, action.status)
+    # undated progress first, then the latest update (the appendix holds every update)
     latest: Update | None = action.latest_update
+    parts = [action.progress] if action.progress else []
     if latest is not None:
-        _markdown(cells[5], WORDS["update"].format(date=_when(latest.date), text=latest.text))
-    elif action.progress:
-        _markdown(cells[5], action.progress)
+        parts.append(WORDS["update"].format(date=_when(latest.date), text=latest.text))
+    _markdown(cells[5], "\n\n".join(parts))
 
 
 def _title(action: Action) -> str:
     """A sub-row under an issue may have no title of its own: it shows the issue's."""
-    return action.title if action.has_own_title else ""
+    return _new(action.new) + (action.title if action.has_own_title else "")
+
+
+def _new(marker: str | None) -> str:
+    """ "NEW " or "NEW (June 2026) ", as boards mark an added action; the import reads it back."""
+    if marker is None:
+        return ""
+    if marker.lower() in {"true", "yes", "y"}:
+        return WORDS["new"]
+    return WORDS["new_since"].format(date=_when(marker))
 
 
 def _status(cell: Any, plan: Plan, key: str) -> None:

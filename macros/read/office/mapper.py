@@ -366,8 +366,12 @@ class Mapper:
         if text("issue"):
             self._start_issue(text("issue"))
         ref, title = text("ref"), text("title")
-        # a row that names an issue but no action is the issue's own row (an untitled action)
-        if not ref and not title and not text("issue"):
+        # a row that names an issue but no action is the issue's own row (an untitled action);
+        # so is a row under an issue with a lead of its own (a sub-row); other rows with no ref
+        # and no action continue the action above
+        own_lead = any(c.text and not c.continues for c in values.get("leads", []))
+        sub_row = self.issue is not None and own_lead
+        if not ref and not title and not text("issue") and not sub_row:
             self._continue(table, values)
             return
         action: dict[str, Any] = {}

@@ -164,6 +164,8 @@ EXPORT = {
     "priority": "Priority {ref}: {title}",
     "update": "Update {date}: {text}",
     "appendix": "Appendix: progress histories",
+    "new": "NEW ",
+    "new_since": "NEW ({date}) ",
 }
 KEY_COLUMNS = ["Status", "What it means", "Counts as done"]
 EXPORT_COLUMNS = ["Ref", "Action", "Lead", "Due", "Status", "Latest update"]
