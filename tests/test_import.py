@@ -774,6 +774,18 @@ def test_import_of_a_corrupt_file_says_so_in_words(
         f"{old}: the import reads .docx (Word), .xlsx (Excel) and .csv files; save the plan in "
         "one of these formats.\n"
     )
+    book = excel_file(
+        tmp_path / "book.xlsx", {"Plan": [["Ref", "Action"]], "Key": [["Red", "Late"]]}
+    )
+    assert main([str(book), "imported", "--data", str(board), "--sheet", "Actions"]) == 1
+    assert "(no sheet named `Actions`; its sheets are: Plan, Key)" in capsys.readouterr().err
+    assert main([str(tmp_path / "missing.docx"), "imported", "--data", str(board)]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"{tmp_path / 'missing.docx'}: file not found; check the name and the folder.\n"
+    )
+    assert main([str(book), "Bad Id", "--data", str(board)]) == 1
+    assert capsys.readouterr().err.startswith("PLAN=Bad Id: a plan id is lower-case letters")
     empty = word_file(tmp_path / "empty.docx", [("para", "Nothing here yet")])
     assert main([str(empty), "imported", "--data", str(board)]) == 1
     assert capsys.readouterr().err.startswith(f"{empty}: no table with plan columns was found")

@@ -73,8 +73,7 @@ def import_plan(
     file: Path, plan_id: str, data: Path, force: bool, plan_map: Path | None, sheet: str | None
 ) -> tuple[Outcome, Changes | None, Path]:
     if not PLAN_ID.fullmatch(plan_id):
-        raise Stop(f"PLAN={plan_id}: a plan id is lower-case letters, digits and hyphens, "
-                   "e.g. business-plan-2025-28")  # fmt: skip
+        raise Stop(MESSAGES["bad_id"].format(plan=plan_id))
     target = data / "plans" / f"{plan_id}.yml"
     if target.exists() and not force:
         raise Stop(MESSAGES["exists"].format(target=target))
@@ -126,9 +125,8 @@ def main(argv: list[str]) -> int:
         print(stop, file=sys.stderr)
         return 1
     except Exception as error:  # a file shaped in a way nobody foresaw: say so, no traceback
-        print(f"{args.file}: the import stopped on something it did not expect "
-              f"({type(error).__name__}: {error}). Please send the file to a maintainer.",
-              file=sys.stderr)  # fmt: skip
+        error_words = f"{type(error).__name__}: {error}"
+        print(MESSAGES["unexpected"].format(file=args.file, error=error_words), file=sys.stderr)
         return 1
     print(MESSAGES["written"].format(target=target))
     print("\n".join(report_lines(outcome, args.file.name, changes)))

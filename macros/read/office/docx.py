@@ -14,6 +14,7 @@ from typing import Any
 
 from macros.read.office.clean import clean
 from macros.read.office.document import Block, Cell, Document, Para, Span, Table, TextBlock
+from macros.read.office.words import PLACES, REASONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TRUE_VALUES = {None, "1", "true", "on"}
@@ -31,9 +32,9 @@ def read_docx(path: Path) -> Document:
     try:
         word = docx.Document(str(path))
     except PackageNotFoundError:
-        raise UnreadableFile("it is not a Word document, or it is password-protected") from None
+        raise UnreadableFile(REASONS["not_docx"]) from None
     except Exception as error:  # a damaged file fails in many ways inside python-docx and lxml
-        raise UnreadableFile(f"it is damaged: {error}") from None
+        raise UnreadableFile(REASONS["damaged"].format(error=error)) from None
     styles = _heading_levels(word)
     blocks: list[Block] = []
     count = 0
@@ -44,7 +45,7 @@ def read_docx(path: Path) -> Document:
                 blocks.append(TextBlock(para))
         elif element.tag == f"{W}tbl":
             count += 1
-            blocks.append(_table(element, f"table {count}", styles))
+            blocks.append(_table(element, PLACES["table"].format(number=count), styles))
     return Document(path.name, blocks)
 
 

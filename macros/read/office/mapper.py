@@ -29,6 +29,7 @@ from macros.read.office.statuses import Statuses, is_key_table, key_from_line, k
 from macros.read.office.words import (
     APPENDIX_WORDS,
     AS_AT,
+    DEFAULT_PRIORITY,
     NUMBERED,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
@@ -43,7 +44,6 @@ ACTION_ORDER = [
     "ref", "title", "leads", "outcome", "measure", "due", "due_was", "milestones", "status",
     "new", "source", "progress", "updates",
 ]  # fmt: skip
-DEFAULT_PRIORITY = "Actions"
 
 
 @dataclass

@@ -153,6 +153,10 @@ MESSAGES = {
     "check_passed": "The data check passed.",
     "exported": "Wrote {target}.",
     "no_plan": "no plan `{plan}` in {folder}/plans; the plans are: {plans}",
+    "bad_id": "PLAN={plan}: a plan id is lower-case letters, digits and hyphens, "
+    "e.g. business-plan-2025-28",
+    "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
+    "Please send the file to a maintainer.",
 }
 
 # the Word document `make export` writes; its headings are ones the import reads back
@@ -170,6 +174,17 @@ EXPORT = {
 KEY_COLUMNS = ["Status", "What it means", "Counts as done"]
 EXPORT_COLUMNS = ["Ref", "Action", "Lead", "Due", "Status", "Latest update"]
 HISTORY_COLUMNS = ["Priority", "Ref", "Update date", "Status", "Update"]
+
+# why a file cannot be read, said inside MESSAGES["unreadable"]
+REASONS = {
+    "not_docx": "it is not a Word document, or it is password-protected",
+    "not_xlsx": "it is not an Excel workbook, or it is password-protected",
+    "damaged": "it is damaged: {error}",
+    "no_sheet": "no sheet named `{sheet}`; its sheets are: {names}",
+}
+# how the report names a place in a file
+PLACES = {"table": "table {number}", "sheet": "sheet {name}", "csv": "the table"}
+DEFAULT_PRIORITY = "Actions"  # the priority of actions that come before any heading
 
 # why a cell was not placed: the reason's words
 WHY = {

@@ -18,7 +18,7 @@ from typing import Any
 from macros.read.office.clean import clean
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile
-from macros.read.office.words import KEY_SHEET_NAMES, normalise
+from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Document:
@@ -29,16 +29,16 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
     except zipfile.BadZipFile:
-        raise UnreadableFile("it is not an Excel workbook, or it is password-protected") from None
+        raise UnreadableFile(REASONS["not_xlsx"]) from None
     except Exception as error:  # a damaged file fails in many ways inside openpyxl
-        raise UnreadableFile(f"it is damaged: {error}") from None
+        raise UnreadableFile(REASONS["damaged"].format(error=error)) from None
     names = values.sheetnames
     if sheet is not None and sheet not in names:
-        raise UnreadableFile(f"no sheet named `{sheet}`; its sheets are: {', '.join(names)}")
+        raise UnreadableFile(REASONS["no_sheet"].format(sheet=sheet, names=", ".join(names)))
     document = Document(path.name, [])
     chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
     for name in names:
-        table = _sheet(values[name], formulas[name], f"sheet {name}")
+        table = _sheet(values[name], formulas[name], PLACES["sheet"].format(name=name))
         if normalise(name) in KEY_SHEET_NAMES:
             document.key_tables.append(table)
         elif name in chosen:
@@ -147,4 +147,4 @@ def read_csv_file(path: Path) -> Document:
             cells.append(Cell(number, column, [Para([Span(ln)]) for ln in lines]))
         width = max(width, len(record))
         rows.append(cells)
-    return Document(path.name, [Table("the table", rows, width)])
+    return Document(path.name, [Table(PLACES["csv"], rows, width)])
