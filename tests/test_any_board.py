@@ -422,3 +422,18 @@ def test_make_new_board_never_overwrites_the_example_board() -> None:
     assert made.returncode != 0
     assert "data/board.yml already exists: make new-board never overwrites a board" in made.stderr
     assert (ROOT / "data" / "board.yml").read_bytes() == before
+
+
+def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
+    answers = "Westdale Safeguarding Partnership\nWestdale\nhttps://plans.westdale.example.org/\n"
+    made = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "scripts/new_board.py", "--data", str(tmp_path)],
+        cwd=ROOT, input=answers, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("The board's name (e.g. Eastmoor Safeguarding Children")
+    board = yaml.safe_load((tmp_path / "board.yml").read_text(encoding="utf-8"))
+    assert (board["name"], board["area"], board["site_url"]) == (
+        "Westdale Safeguarding Partnership", "Westdale", "https://plans.westdale.example.org/",
+    )  # fmt: skip
+    assert load_site(tmp_path).current_plan.title.startswith("Business plan ")
