@@ -68,6 +68,8 @@ def word_file(path: Path, parts: Sequence[tuple[str, Any]]) -> Path:
             document.add_heading(value, level=1)
         elif kind == "para":
             document.add_paragraph(value)
+        elif kind == "bold":  # a short bold line, which many boards use as a heading
+            document.add_paragraph().add_run(value).bold = True
         else:
             rows, merges = value
             word_table(document, rows, merges)

@@ -50,6 +50,24 @@ def test_colour_only_rag_is_read_by_nearest_colour(tmp_path: Path) -> None:
     assert "Every cell was placed." in lines
 
 
+def test_highlighted_words_give_their_colour(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Ref", "Action", "Progress (RAG)"], strict=True):
+        cell.text = text
+    table.cell(1, 0).text, table.cell(1, 1).text = "1", "Do it"
+    run = table.cell(1, 2).paragraphs[0].add_run("Update Mar 26: Toolkit launched")
+    run.font.highlight_color = WD_COLOR_INDEX.BRIGHT_GREEN
+    document.save(str(tmp_path / "p.docx"))
+    outcome = read(tmp_path / "p.docx")
+    (action,) = actions(outcome)
+    assert (action["status"], action["updates"][0]["date"]) == ("green", "2026-03")
+    assert [(e.key, e.by_colour) for e in outcome.statuses.entries] == [("green", 1)]
+
+
 def test_status_words_and_the_key_line(tmp_path: Path) -> None:
     rows = [
         HEADER,
@@ -128,6 +146,31 @@ def test_a_priority_heading_with_only_its_number_takes_the_sentence_below(tmp_pa
         "Key Priority 4",
         "The board will focus on:",
     )
+
+
+def test_bold_lines_name_the_table_below_or_stay_in_the_text(tmp_path: Path) -> None:
+    parts = [
+        ("bold", "Safeguarding is everyone's business."),
+        ("para", "Our plan for three years."),
+        ("bold", "Exploitation"),
+        ("table", ([HEADER, ["1", "Map hotspots", "CSE Group", "Mar-26", "A", ""]], [])),
+        ("bold", "Neglect"),
+        ("table", ([HEADER, ["1", "Launch toolkit", "PPPG", "Jun-26", "G", ""]], [])),
+        ("bold", "Signed by the chair"),
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", parts))
+    assert (
+        outcome.plan["introduction"]
+        == "**Safeguarding is everyone's business.**\n\nOur plan for three years."
+    )
+    first, second = outcome.plan["priorities"]
+    assert (first["ref"], first["title"], second["ref"], second["title"]) == (
+        "1",
+        "Exploitation",
+        "2",
+        "Neglect",
+    )
+    assert second["description"] == "**Signed by the chair**"
 
 
 def test_two_row_header_with_a_merged_group_heading(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     strike: bool = False
+    highlight: str = ""  # "#rrggbb" of a highlighter pen or run shading on the words
 
 
 @dataclass

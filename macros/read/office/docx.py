@@ -101,11 +101,11 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
             elif child.tag == f"{W}tab":
                 text += " "
         if text:
-            spans.append(Span(clean(text), **flags))
+            spans.append(Span(clean(text), **flags, highlight=_run_colour(rpr)))
     heading = styles.get(style_id, -1)
     para = Para(spans, bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
     para.title = heading == 0
-    if not heading and _short_bold_line(para):
+    if heading < 0 and _short_bold_line(para):
         para.heading = 9  # a bold line on its own, used as a heading by many boards
     return para
 
@@ -116,8 +116,40 @@ def _short_bold_line(para: Para) -> bool:
     return 0 < len(text) <= 120 and "\n" not in text and all(s.bold for s in visible)
 
 
+# Word's highlighter colours by name
+HIGHLIGHTS = {
+    "yellow": "#ffff00", "green": "#00ff00", "red": "#ff0000", "blue": "#0000ff",
+    "cyan": "#00ffff", "magenta": "#ff00ff", "darkBlue": "#000080", "darkCyan": "#008080",
+    "darkGreen": "#008000", "darkMagenta": "#800080", "darkRed": "#800000",
+    "darkYellow": "#808000", "darkGray": "#808080", "lightGray": "#c0c0c0",
+}  # fmt: skip
+
+
+def _run_colour(rpr: Any) -> str:
+    """A run's highlighter colour, or its own shading."""
+    if rpr is None:
+        return ""
+    mark = rpr.find(f"{W}highlight")
+    if mark is not None:
+        return HIGHLIGHTS.get(mark.get(f"{W}val") or "", "")
+    shading = _shading(rpr)
+    return shading or ""
+
+
+def _words_colour(paras: list[Para]) -> str | None:
+    """Some boards highlight the words of a status cell instead of shading it: one colour on
+    every word is the cell's colour."""
+    colours = {s.highlight for p in paras for s in p.spans if s.text.strip()}
+    return colours.pop() if len(colours) == 1 and "" not in colours else None
+
+
 def _fill(tc: Any) -> str | None:
-    shd = tc.find(f"{W}tcPr/{W}shd")
+    props = tc.find(f"{W}tcPr")
+    return _shading(props) if props is not None else None
+
+
+def _shading(props: Any) -> str | None:
+    shd = props.find(f"{W}shd")
     if shd is None:
         return None
     value = (shd.get(f"{W}fill") or "").lower()
@@ -153,7 +185,7 @@ def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
                 for para in paras:
                     para.heading, para.title = 0, False
                 paras = [p for p in paras if p.text.strip()]
-                cell = Cell(number, column, paras, _fill(tc), width)
+                cell = Cell(number, column, paras, _fill(tc) or _words_colour(paras), width)
                 cells.append(cell)
                 tops[column] = cell
             column += width

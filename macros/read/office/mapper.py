@@ -120,6 +120,7 @@ class Mapper:
                 self._text(block.para)
             else:
                 self._table(block)
+        self._flush_pending()
         self._close_priority()
         for table, header in self.history:
             rows, unmatched = apply_history(
@@ -174,21 +175,23 @@ class Mapper:
             if first and (para.title or plan_words):
                 self.plan["title"] = text
                 return
+            self._flush_pending()
             if APPENDIX_WORDS.search(text):
                 self._close_priority()
-                self.pending = None
                 return
             if PRIORITY_WORDS.match(text):
                 self._start_priority(text, from_heading=True)
                 return
-            if self.pending:
-                self._describe(Para([*bold(self.pending)]))
             self.pending = text
             return
+        self._flush_pending()
+        self._describe(para)
+
+    def _flush_pending(self) -> None:
+        """A heading that turned out not to name a priority: kept, in bold, in the text."""
         if self.pending:
             self._describe(Para([*bold(self.pending)]))
             self.pending = None
-        self._describe(para)
 
     def _describe(self, para: Para) -> None:
         self.out.paragraphs += 1
