@@ -260,6 +260,7 @@ def test_excel_cells_merged_down(tmp_path: Path) -> None:
     sheet.append(["Issue", "Action", "Lead", "Due"])
     sheet.append(["Supervision", "Audit supervision", "PPPG", "Mar-26"])
     sheet.append([None, "Train managers", None, None])
+    sheet.append(["Supervision", "Report", "PPPG", None])
     sheet.merge_cells("A2:A3")
     sheet.merge_cells("C2:C3")
     book.save(tmp_path / "p.xlsx")
@@ -268,6 +269,7 @@ def test_excel_cells_merged_down(tmp_path: Path) -> None:
     assert [(a["title"], a["leads"]) for a in issue["actions"]] == [
         ("Audit supervision", ["PPPG"]),
         ("Train managers", ["PPPG"]),
+        ("Report", ["PPPG"]),
     ]
 
 
@@ -468,7 +470,7 @@ def test_one_sheet_with_a_priority_column_and_milestones_in_one_cell(tmp_path: P
             "Tracker": [
                 ["Theme", "Ref", "Action", "Lead", "Due", "RAG"],
                 ["Neglect", "1", "Toolkit", "PPPG", "Dec 25 – first draft\nMar 26 – launch", "G"],
-                [None, "2", "Audit", "PPG", "Jun-26", "A"],
+                ["Neglect", "2", "Audit", "PPG", "Jun-26", "A"],
                 ["Online safety", "1", "Strategy", "PPG", "Sep-26", "R"],
             ]
         },

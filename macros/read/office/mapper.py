@@ -100,6 +100,7 @@ class Mapper:
         self.priority: dict[str, Any] | None = None
         self.description: list[Para] = []
         self.issue: dict[str, Any] | None = None
+        self.issue_text = ""  # the issue as written, to know it again on the next row
         self.action: dict[str, Any] | None = None
         self.pending: str | None = None  # a heading not yet known to start a priority
         self.heading_priority = False  # the current priority came from a heading
@@ -361,13 +362,16 @@ class Mapper:
         def text(name: str) -> str:
             return "\n\n".join(para_markdown(c.paras) for c in values.get(name, [])).strip()
 
+        # a priority or issue written again on every row (as trackers do) is the same one
         priority_text = text("priority")
-        if priority_text and (self.priority is None or priority_text != self.priority["title"]):
-            ref, title = ref_and_title(priority_text)
-            if self.priority is None or title != self.priority["title"]:
+        if priority_text:
+            current = self.priority["title"] if self.priority is not None else None
+            if ref_and_title(priority_text)[1] != current:
                 self._start_priority(priority_text, from_heading=False)
-        if text("issue"):
-            self._start_issue(text("issue"))
+        issue_text = text("issue")
+        if issue_text and (self.issue is None or issue_text != self.issue_text):
+            self._start_issue(issue_text)
+            self.issue_text = issue_text
         ref, title = text("ref"), text("title")
         # a row that names an issue but no action is the issue's own row (an untitled action);
         # so is a row under an issue with a lead of its own (a sub-row); other rows with no ref
