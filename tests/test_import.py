@@ -619,12 +619,17 @@ def test_a_merged_title_row_above_an_excel_heading_row(tmp_path: Path) -> None:
 
 
 def test_a_table_broken_across_pages_keeps_its_columns_and_issue(tmp_path: Path) -> None:
-    first = [["Issue", *HEADER], ["1. Online safety", "1a", "Strategy", "PPPG", "Mar-26", "G", ""]]
+    first = [
+        ["Issue", *HEADER],
+        ["1. Online safety", "1a", "Strategy", "PPPG", "Mar-26", "G", ""],
+        ["Issue", *HEADER],  # pasted from the next page
+        [None, "1c", "Report", "Chair", "Mar-26", "G", ""],
+    ]
     second = [[None, "1b", "Audit", "PPG", "Jun-26", "A", ""]]
     parts = [("table", (first, [])), ("para", "(continued)"), ("table", (second, []))]
     outcome = read(word_file(tmp_path / "p.docx", parts))
     (issue,) = outcome.plan["priorities"][0]["issues"]
-    assert [a["ref"] for a in issue["actions"]] == ["1a", "1b"]
+    assert [a["ref"] for a in issue["actions"]] == ["1a", "1c", "1b"]
     assert outcome.unplaced == []
 
 

@@ -309,6 +309,8 @@ class Mapper:
         own = [c for c in row if not c.continues]
         if not any(c.text or c.fill or c.note for c in own):
             return  # blank, or only cells merged down from the row above
+        if all(c.text == header.headings.get(c.column) for c in own if c.text):
+            return  # the heading row again, as a table pasted together from pages has it
         # a lead or due date merged down over this row applies to it as well
         row = own + [c for c in row if c.continues and header.field_of(c) in INHERITED]
         filled = [c for c in row if c.text or c.fill or c.note]
