@@ -537,6 +537,38 @@ def test_excel_heading_rows_alone_in_the_first_column(tmp_path: Path) -> None:
     ]
 
 
+def test_a_column_per_quarter(tmp_path: Path) -> None:
+    path = excel_file(
+        tmp_path / "p.xlsx",
+        {
+            "Plan": [
+                ["Updated: December 2016"],
+                [
+                    "Ref",
+                    "Action",
+                    "Q1 update",
+                    "Q1 RAG",
+                    "Q2 update",
+                    "Q2 RAG",
+                    "Q3 update",
+                    "Q3 RAG",
+                ],
+                ["1", "Toolkit", "Drafted", "A", "Piloted in two teams", "A", "Launched", "G"],
+                ["2", "Audit", "Planned", "A", "Delayed by the inspection", "R", None, None],
+            ]
+        },
+    )
+    outcome = read(path)
+    first, second = actions(outcome)
+    assert first["status"] == "green" and second["status"] == "red"
+    assert first["updates"] == [
+        {"date": "2016-06", "text": "Drafted", "status": "amber"},
+        {"date": "2016-09", "text": "Piloted in two teams", "status": "amber"},
+        {"date": "2016-12", "text": "Launched"},
+    ]
+    assert outcome.unplaced == []
+
+
 def test_csv_and_a_mapping_file(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text(

@@ -142,10 +142,15 @@ class Mapper:
                 if m:
                     day = when(m.group("date"), None)
                     if day:
-                        self.plan["as_at"] = day
-                        found = parse_day(day)
-                        self.as_at = found.month_end if found.precision == "month" else found.value
+                        self._set_as_at(day)
                         return
+
+    def _set_as_at(self, day: str) -> None:
+        """The document's own date ("Updated March 2018"): the plan's as-at, and the year of
+        a quarter written without one ("Q3:")."""
+        self.plan["as_at"] = day
+        found = parse_day(day)
+        self.as_at = found.month_end if found.precision == "month" else found.value
 
     def _finish(self) -> None:
         plan = self.plan
@@ -296,7 +301,7 @@ class Mapper:
             m = AS_AT.match(text)
             day = when(m.group("date"), None) if m else None
             if day and "as_at" not in self.plan:
-                self.plan["as_at"] = day
+                self._set_as_at(day)
                 return
             if "title" not in self.plan and not self.priorities and self.priority is None:
                 self.plan["title"] = text
@@ -334,12 +339,16 @@ class Mapper:
             elif name == "impact":
                 if cell.text or cell.fill:
                     self._unplaced(table, cell, heading, "impact")
-            elif name in values and name not in SHARED_FIELDS:
+            elif name in values and name not in SHARED_FIELDS and not self._quarterly(name, cell):
                 if cell.text:
                     self._unplaced(table, cell, heading, "duplicate_column")
             else:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
+
+    def _quarterly(self, name: str, cell: Cell) -> bool:
+        """A second status column is a later quarter's when its heading has a date ("Q2 RAG")."""
+        return name == "status" and self._heading_date(cell) is not None
 
     def _grouping(self, table: Table, header: Header, cell: Cell) -> bool:
         """A row with one cell across the table (or alone in the first column) groups rows."""
@@ -429,11 +438,10 @@ class Mapper:
         return self.statuses.from_fill(cell.fill) if cell.fill else None
 
     def _status(self, values: dict[str, list[Cell]], header: Header) -> str | None:
-        for cell in values.get("status", []):
-            if cell.text:
-                return self.statuses.from_word(cell.text)
-            if cell.fill:
-                return self.statuses.from_fill(cell.fill)
+        # one status column per quarter ("Q1 RAG", "Q2 RAG"): the latest rated one is current
+        for cell in reversed(values.get("status", [])):
+            if cell.text or cell.fill:
+                return self._cell_status(cell)
         if header.shaded_progress or "status" not in header.used():
             for cell in values.get("progress", []):
                 if cell.fill:
@@ -443,8 +451,15 @@ class Mapper:
     def _progress(
         self, table: Table, values: dict[str, list[Cell]], action: dict[str, Any]
     ) -> None:
-        paras = [p for c in values.get("progress", []) for p in c.paras]
-        found = split_progress(paras, self.as_at)
+        found = split_progress([], self.as_at)
+        for cell in values.get("progress", []):
+            part = split_progress(cell.paras, self.as_at)
+            # one progress column per quarter ("Q1 update", "June 2016"): its text has that date
+            day = self._heading_date(cell)
+            if day and part.progress and not part.updates:
+                part.updates, part.progress = [{"date": day, "text": part.progress}], ""
+            found.updates.extend(part.updates)
+            found.progress = f"{found.progress}\n\n{part.progress}".strip()
         # an "Update date" column beside the progress dates progress text that has no date
         for cell in values.get("update_date", []):
             day = when(cell.text, self.as_at)
@@ -457,11 +472,21 @@ class Mapper:
             status = self.statuses.from_word(m.group("word")) if m else None
             if status:
                 update["status"] = status
+        dated_ratings = [(self._heading_date(c), c) for c in values.get("status", [])[:-1]]
+        for day, cell in dated_ratings:  # an earlier quarter's rating: its update's status
+            same = [u for u in found.updates if day and u["date"][:7] == day[:7]]
+            rating = self._cell_status(cell) if same else None
+            if rating:
+                same[0]["status"] = rating
         if found.progress:
             before = action.get("progress", "")
             action["progress"] = f"{before}\n\n{found.progress}".strip()
         if found.updates:
             action.setdefault("updates", []).extend(found.updates)
+
+    def _heading_date(self, cell: Cell) -> str | None:
+        heading = self._headings.get(cell.column, "")
+        return when(heading, self.as_at) if heading else None
 
     def _continue(self, table: Table, values: dict[str, list[Cell]]) -> None:
         """A row with no ref and no action adds to the action above (a milestone, an update)."""
