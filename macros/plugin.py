@@ -108,6 +108,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.info(str(advice))
         self.pinned_date = _pin_build_date(site)
         set_identity(config, site, serving=self.serving)
+        site.url = config.site_url or ""  # before the worker is forked: PDFs link to the pages
+        # A preview rebuilds on every edit: WeasyPrint would take seconds each time, so the PDFs
+        # are made by `make build` only (their links say so while previewing).
+        site.pdfs = not self.serving
         try:
             needs = page_needs(Path(config.docs_dir))
             left = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))

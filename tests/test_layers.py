@@ -14,6 +14,7 @@ MACROS = ROOT / "macros"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("read", ("macros.read",)),
     ("model", ("macros.model",)),
+    ("office import", ("macros.read.office",)),  # Word and Excel plans read into data files
     ("load and check", ("macros.load", "macros.check")),
     ("render", ("macros.render",)),
     ("pages", ("macros.pages", "macros.narrative")),
@@ -22,7 +23,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "plugin",
         (
             *("macros.worker", "macros.build", "macros.plugin", "macros.menu", "macros.identity"),
-            *("macros.schemas", "macros.check.__main__", "macros"),  # and the command lines
+            *("macros.schemas", "macros.check.__main__", "macros.read.office.__main__"),
+            "macros",  # and above: the command lines
         ),
     ),
 ]

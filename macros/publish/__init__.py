@@ -8,7 +8,8 @@ page reads their sizes, the end of the build writes them.
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.publish import calendar, opendata, plan_downloads
+from macros.publish import calendar, opendata, plan_docx, plan_downloads
+from macros.render import documents
 
 
 def make_files(site: Site) -> dict[str, bytes]:
@@ -16,4 +17,6 @@ def make_files(site: Site) -> dict[str, bytes]:
     files.update(opendata.files(site))
     files.update(plan_downloads.files(site))
     files.update(calendar.files(site))
+    files.update(plan_docx.files(site))
+    files.update(documents.files(site))
     return files

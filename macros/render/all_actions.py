@@ -67,4 +67,5 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         home_href=links.href(here, links.plan_home(plan.id)),
         csv_href=links.href(here, links.plan_actions_csv(plan.id)),
         xlsx_href=links.href(here, links.plan_actions_xlsx(plan.id)),
+        docx_href=links.href(here, links.plan_actions_docx(plan.id)),
     )

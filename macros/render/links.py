@@ -60,6 +60,11 @@ def plan_actions_xlsx(plan_id: str) -> str:
     return open_data(f"actions-{plan_id}.xlsx")
 
 
+def plan_actions_docx(plan_id: str) -> str:
+    """A plan's actions as a Word document (made by macros/publish/plan_docx.py)."""
+    return f"downloads/{plan_id}.docx"
+
+
 def downloads() -> str:
     return "downloads.md"
 
@@ -91,6 +96,14 @@ def guide_voices() -> str:
 
 def guide_leaflet() -> str:
     return "guide/leaflet.md"
+
+
+def annual_reports() -> str:
+    return "annual-report/index.md"
+
+
+def annual_report(year: str) -> str:
+    return f"annual-report/{year}.md"
 
 
 def served_dir(src_path: str) -> str:
