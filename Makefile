@@ -23,7 +23,9 @@ help:
 
 # What a build needs (requirements.txt) and the project itself (`pip install -e .`): MkDocs finds
 # the `plansite` plugin by the entry point pyproject.toml declares. `make build` and `make serve`
-# stop here; the tests, linters and the bench add requirements-dev.txt.
+# stop here; the tests, linters and the bench add requirements-dev.txt. MkDocs runs as
+# `python -m mkdocs`, so the plugin's code is always this folder's macros/ (several checkouts
+# may share one environment, whose editable install points at one of them).
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +43,10 @@ new-board: $(VENV)/.installed
 	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve
+	$(PY) -m mkdocs serve
 
 build: $(VENV)/.installed
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m mkdocs build --strict
 
 check: $(VENV)/.installed
 	$(PY) -m macros.check $(DATA)
@@ -84,7 +86,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py
 
 deploy: check
-	$(VENV)/bin/mkdocs gh-deploy --strict
+	$(PY) -m mkdocs gh-deploy --strict
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
