@@ -27,6 +27,10 @@ class Build:
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
         self.left_out_pages = left_out_pages
         self.pages: list[GeneratedPage] = generated_pages(site)
+        # the pages this build generates (a page of docs/ at the same path replaces one), by path
+        self.generated: dict[str, GeneratedPage] = {}
+        # a generated page's HTML between `on_page_markdown` and `on_page_content`
+        self.final_html: dict[str, str] = {}
         self.worker: Worker | None = None
         self._published: dict[str, bytes] | None = None
 

@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from macros import menu
 from macros.build import Build
@@ -43,6 +44,7 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.read.problems import DataError
 from macros.render import chart_store, wording
+from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
 from macros.worker import worker_helps
 
@@ -131,6 +133,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return self._problem_files(files, config)
         generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
+        self.build.generated = {p.path: p for p in generated}
         quick = [p for p in generated if not p.slow]
         slow = [p for p in generated if p.slow]
         self.build.start_worker(quick, slow)
@@ -154,11 +157,33 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             kept.append(File.generated(config, path, content=content))
         return kept
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page is final HTML from our renderers: Python-Markdown gets nothing to
+        parse (it took most of a build re-reading every tag), the HTML is put back in
+        `on_page_content`. Runs before mkdocs-macros (listed after this plugin), so its macro
+        call is never rendered. Narrative pages of docs/ stay Markdown with macros."""
+        if self.build is None:
+            return markdown
+        generated = self.build.generated.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        self.build.final_html[generated.path] = self.build.page(
+            generated.path, generated.kind, *generated.args
+        )
+        return ""
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The reading-age gate: a young people's guide page above the target grade warns."""
+        """A generated page's HTML and "On this page" from its headings; then the reading-age
+        gate: a young people's guide page above the target grade warns."""
         if self.build is None:
             return html
         path = page.file.src_uri
+        if path in self.build.final_html:
+            html = self.build.final_html.pop(path)
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+            page.present_anchor_ids = anchor_ids(html)
         problem = gate_message(self.build.site, path, html, self.config.reading_grade)
         if problem:
             log.warning(problem)
