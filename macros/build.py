@@ -14,6 +14,7 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
+from macros.render.search_entries import Entry, priority_entries
 from macros.worker import Worker
 
 
@@ -31,6 +32,8 @@ class Build:
         self.generated: dict[str, GeneratedPage] = {}
         # a generated page's HTML between `on_page_markdown` and `on_page_content`
         self.final_html: dict[str, str] = {}
+        # search entries made from the model, from `on_page_markdown` to `on_page_context`
+        self.entries: dict[str, list[Entry]] = {}
         self.worker: Worker | None = None
         self._published: dict[str, bytes] | None = None
 
@@ -44,6 +47,16 @@ class Build:
         if rendered:
             return rendered()
         return render_page(self.site, here, kind, *args, published=self.published_files)
+
+    def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
+        """The search entries of a page whose entries come from the model (priority pages),
+        or None: the search plugin indexes the page's HTML."""
+        if page.kind != "priority":
+            return None
+        plan_id, ref = page.args
+        plan = self.site.plan_by_id[plan_id]
+        priority = next(p for p in plan.priorities if p.ref == ref)
+        return priority_entries(self.site, plan, priority, url)
 
     def published_files(self) -> Mapping[str, bytes]:
         """Made once per build: the Downloads page reads their sizes, the build then writes them."""

@@ -172,6 +172,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.build.final_html[generated.path] = self.build.page(
             generated.path, generated.kind, *generated.args
         )
+        if (entries := self.build.search_entries(generated, page.url)) is not None:
+            page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML
+            self.build.entries[generated.path] = entries
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -190,6 +193,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         elif note := short_page_note(path, html):
             log.info(note)
         return html
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> None:
+        """A page's search entries made from the model, added where the search plugin (listed
+        before this one) would have added the entries it cut from the page's HTML."""
+        if self.build is None or page.file.src_uri not in self.build.entries:
+            return
+        entries = self.build.entries.pop(page.file.src_uri)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is not None and hasattr(index, "entries"):
+            index.entries.extend(entries)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
