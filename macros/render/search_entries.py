@@ -18,7 +18,7 @@ from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.render.plans import history, leads
-from macros.render.text import plain
+from macros.render.text import plain, rich, rich_inline
 from macros.render.wording import month_year
 
 Entry = dict[str, str]
@@ -61,10 +61,11 @@ def _updates(plan: Plan, action: Action) -> Iterator[str]:
 
 
 def _entry(location: str, title: str, words: list[str]) -> Entry:
-    """Title and text as the search plugin writes them: text with its HTML escaped."""
-    text = " ".join(" ".join(plain(w).split()) for w in words if w and w.strip())
+    """Title and text as the search plugin writes them: the words as the page shows them (data
+    is Markdown), HTML escaped."""
+    text = " ".join(" ".join(plain(rich(w)).split()) for w in words if w and w.strip())
     return {
         "location": location,
-        "title": html.escape(plain(title), quote=False),
+        "title": html.escape(plain(rich_inline(title)), quote=False),
         "text": html.escape(text, quote=False),
     }

@@ -1,9 +1,14 @@
 """The static baseline: the same site as static Markdown, built by MkDocs with no macros.
 
 One extra (untimed) build of Plansite runs in this process with a small plugin added after the
-macros plugin: it records each page's Markdown once its macros are expanded, the navigation the
-data added, and the open-data files Plansite publishes. From those, `write_baseline` makes a
-docs folder and an mkdocs.yml that MkDocs alone turns into the same site.
+macros plugin: it records each narrative page's Markdown once its macros are expanded, each
+generated page's final HTML (which Plansite keeps out of Python-Markdown; the baseline gives it
+to Markdown as raw HTML, as a hand-made static site would), the navigation the data added, the
+board's identity Plansite sets from board.yml (name, address, brand stylesheet, logo) and every
+file Plansite publishes (open data, calendars, PDFs, Word documents, the brand stylesheet, the
+logo, CNAME). From those, `write_baseline` makes a docs folder and an mkdocs.yml that MkDocs
+alone turns into the same site, except what Plansite adds on purpose to its generated pages: "On
+this page", and search entries made from the data (docs/maintainers/performance.md).
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA_PLUGINS = {"macros"}  # the data machinery the baseline leaves out
+DATA_PLUGINS = {"macros", "plansite"}  # the data machinery the baseline leaves out
 
 
 @dataclass
@@ -32,6 +38,7 @@ class Expanded:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown, macros expanded
     nav: Any = None
     published: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes
+    settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml keys set from board.yml
 
 
 class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -44,16 +51,42 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
-        front = yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False)
-        header = f"---\n{front}---\n\n" if page.meta else ""
-        self.expanded.pages[page.file.src_uri] = header + markdown
-        return markdown
+        meta = dict(page.meta)
+        build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
+        path = page.file.src_uri
+        if build is not None and path in build.final_html:  # a generated page: its HTML
+            markdown = build.final_html[path]
+            if path in build.entries:  # the baseline's search plugin indexes its HTML
+                meta.pop("search", None)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        header = f"---\n{front}---\n\n" if meta else ""
+        self.expanded.pages[path] = header + markdown
+        return page.markdown or ""
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The files Plansite adds besides pages: brand stylesheet and logo."""
+        for file in files:
+            if file.generated_by and not file.is_documentation_page():
+                self.expanded.published[file.dest_uri] = file.content_bytes
+        return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.expanded.nav = config.nav
+        self.expanded.settings = {
+            "site_name": str(config.site_name),
+            "copyright": str(config.copyright or ""),
+            "site_description": str(config.site_description or ""),
+            "site_url": config.site_url or "",
+            "extra_css": list(config.extra_css),
+            "extra": dict(config.extra),
+            "logo": config.theme.get("logo"),
+        }
         build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
         if build is not None:
-            self.expanded.published = dict(build.published_files())
+            self.expanded.published.update(build.published_files())
+        cname = Path(config.site_dir) / "CNAME"
+        if cname.exists():
+            self.expanded.published["CNAME"] = cname.read_bytes()
 
 
 def expand(data: Path, site_dir: Path) -> Expanded:
@@ -83,7 +116,8 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
     """A docs folder of static pages and the mkdocs.yml that builds it; returns the config."""
     docs = folder / "docs"
     shutil.rmtree(docs, ignore_errors=True)  # a --work folder used before
-    shutil.copytree(ROOT / "docs", docs)  # stylesheets, scripts and images as they are
+    # stylesheets, scripts and images as they are; the pages as Plansite's build read them
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
     for path, markdown in expanded.pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,22 +128,28 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target.write_bytes(content)
     config_file = folder / "mkdocs.yml"
     config_file.write_text(
-        yaml.safe_dump(_static_config(expanded.nav, docs), sort_keys=False), encoding="utf-8"
+        yaml.safe_dump(_static_config(expanded, docs), sort_keys=False), encoding="utf-8"
     )
     return config_file
 
 
-def _static_config(nav: Any, docs: Path) -> dict[str, Any]:
-    """The project's mkdocs.yml, minus the macros plugin, pointing at the static docs."""
+def _static_config(expanded: Expanded, docs: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml, minus the data plugins, pointing at the static docs, with what
+    Plansite's build set from board.yml written in."""
     config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs)
+    settings = dict(expanded.settings)
     theme = config.get("theme", {})
     if isinstance(theme, dict) and "custom_dir" in theme:
         theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    if isinstance(theme, dict) and settings.get("logo"):
+        theme["logo"] = settings["logo"]
+    settings.pop("logo", None)
+    config.update({k: v for k, v in settings.items() if v not in ("", None)})
     config["plugins"] = [
         p for p in config.get("plugins", []) if _plugin_name(p) not in DATA_PLUGINS
     ]
-    config["nav"] = nav
+    config["nav"] = expanded.nav
     return config
 
 
