@@ -1,8 +1,10 @@
 """Plansite's build time against a static baseline: `make bench` (see docs/maintainers/performance.md).
 
 For N actions: write a synthetic board, build it with Plansite, write the same pages with their
-macros expanded as static Markdown, build those with MkDocs alone, and compare. The last line is
-`ratio <Plansite time / baseline time> at <N> actions`.
+macros expanded as static Markdown, build those with MkDocs alone, and compare. Also write the
+board's hand-written equivalent (scripts/bench/handwritten.py: a Markdown page per priority) and
+print `vs hand-written <Plansite time / hand-written time> at <N> actions`. The three builds
+alternate. The last line is `ratio <Plansite time / baseline time> at <N> actions`.
 
     .venv/bin/python scripts/bench.py --actions 12000 --repeat 3 --scaling
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project, for `macros`
 
 from bench.baseline import ROOT, expand, write_baseline
+from bench.handwritten import write_handwritten
 from bench.measure import Build, best, mkdocs_build
 from bench.serve import serve_latency
 from bench.synthetic import AS_AT, generate
@@ -36,8 +39,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
-        plansite, baseline, actions = run(options.repeat, work / source.name, source)
-        _table(f"{source.name} ({actions} actions)", plansite, baseline)
+        plansite, baseline, hand, actions = run(options.repeat, work / source.name, source)
+        _table(f"{source.name} ({actions} actions)", plansite, baseline, hand)
         if options.serve:
             times = serve_latency(ROOT, source, work)
             shown = ", ".join(f"{t:.2f}" for t in times)
@@ -47,9 +50,9 @@ def main() -> None:
     sizes = [SMALL, options.actions] if options.scaling and options.actions != SMALL else []
     results: dict[int, tuple[Build, Build]] = {}
     for size in sizes or [options.actions]:
-        plansite, baseline, _ = run(options.repeat, work / f"n{size}", None, size)
+        plansite, baseline, hand, _ = run(options.repeat, work / f"n{size}", None, size)
         results[size] = plansite, baseline
-        _table(f"{size} actions", plansite, baseline)
+        _table(f"{size} actions", plansite, baseline, hand)
     if sizes:
         _scaling(results[SMALL], results[options.actions], options.actions)
     plansite, baseline = results[options.actions]
@@ -58,8 +61,9 @@ def main() -> None:
 
 def run(
     repeat: int, folder: Path, source: Path | None, actions: int = 0
-) -> tuple[Build, Build, int]:
-    """Prepare, then build both ways: the best of `repeat` runs of each, and the action count."""
+) -> tuple[Build, Build, Build, int]:
+    """Prepare, then build three ways (Plansite, its static baseline, the hand-written
+    equivalent): the best of `repeat` runs of each, and the action count."""
     # The bench's own chart cache, not the project's: every build here inherits it, and it is
     # emptied after preparing, so the first timed build draws every chart.
     os.environ["PLANSITE_CACHE"] = str(folder / "cache")
@@ -83,15 +87,18 @@ def run(
     }
     shutil.rmtree(folder / "cache", ignore_errors=True)
     baseline_config = folder / "baseline" / "mkdocs.yml"
-    plansite_runs, baseline_runs = [], []
-    for attempt in range(1, repeat + 1):  # alternate, so a busy moment hits both alike
+    hand_config = folder / "handwritten" / "mkdocs.yml"
+    plansite_runs, baseline_runs, hand_runs = [], [], []
+    for attempt in range(1, repeat + 1):  # alternate, so a busy moment hits all alike
         print(f"  run {attempt}/{repeat}", file=sys.stderr)
         plansite_runs.append(mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env))
         baseline_runs.append(mkdocs_build(baseline_config, folder / "baseline-site", env))
+        hand_runs.append(mkdocs_build(hand_config, folder / "handwritten-site", env))
     counted = int((folder / ACTION_COUNT).read_text())
     fastest = best(plansite_runs)
     fastest.cold_seconds = plansite_runs[0].seconds
-    return fastest, best(baseline_runs), counted
+    fastest.actions = counted
+    return fastest, best(baseline_runs), best(hand_runs), counted
 
 
 def prepare(folder: Path, source: Path | None, actions: int) -> None:
@@ -103,21 +110,27 @@ def prepare(folder: Path, source: Path | None, actions: int) -> None:
     site = load_site(data)
     (folder / ACTION_COUNT).write_text(str(sum(len(p.actions) for p in site.plans)))
     write_baseline(expand(data, folder / "expand-site"), folder / "baseline")
+    write_handwritten(data, folder / "handwritten")
 
 
-def _table(what: str, plansite: Build, baseline: Build) -> None:
+def _table(what: str, plansite: Build, baseline: Build, hand: Build) -> None:
+    builds = (plansite, baseline, hand)
     rows = [
-        ("build time, best (s)", f"{plansite.seconds:.2f}", f"{baseline.seconds:.2f}"),
-        ("first build, no charts kept", f"{plansite.cold_seconds:.2f}", ""),
-        ("peak memory (MB)", _mb(plansite.peak_bytes), _mb(baseline.peak_bytes)),
-        ("search index (MB)", _mb(plansite.search_index_bytes), _mb(baseline.search_index_bytes)),
-        ("site (MB)", _mb(plansite.site_bytes), _mb(baseline.site_bytes)),
-        ("HTML pages", str(plansite.pages), str(baseline.pages)),
-        ("Plansite adds (s)", f"{plansite.seconds - baseline.seconds:.2f}", ""),
+        ("build time, best (s)", *(f"{b.seconds:.2f}" for b in builds)),
+        ("CPU time, user+sys (s)", *(f"{b.cpu_seconds:.2f}" for b in builds)),
+        ("first build, no charts kept", f"{plansite.cold_seconds:.2f}", "", ""),
+        ("peak memory (MB)", *(_mb(b.peak_bytes) for b in builds)),
+        ("search index (MB)", *(_mb(b.search_index_bytes) for b in builds)),
+        ("site (MB)", *(_mb(b.site_bytes) for b in builds)),
+        ("HTML pages", *(str(b.pages) for b in builds)),
+        ("Plansite adds (s)", f"{plansite.seconds - baseline.seconds:.2f}", "", ""),
     ]
-    print(f"\n{what:<28}{'Plansite':>12}{'baseline':>12}")
-    for name, ours, theirs in rows:
-        print(f"{name:<28}{ours:>12}{theirs:>12}")
+    print(f"\n{what:<28}{'Plansite':>12}{'baseline':>12}{'by hand':>12}")
+    for name, ours, theirs, typed in rows:
+        print(f"{name:<28}{ours:>12}{theirs:>12}{typed:>12}")
+    cpu = plansite.cpu_seconds / hand.cpu_seconds
+    print(f"(CPU time vs hand-written {cpu:.2f}; wall time counts a busy machine's waits too)")
+    print(f"vs hand-written {plansite.seconds / hand.seconds:.2f} at {plansite.actions} actions")
     print()
 
 

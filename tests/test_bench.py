@@ -78,6 +78,31 @@ def test_bench_prints_the_ratio_last(bench_run: tuple[str, Path]) -> None:
     assert found, last
     assert int(found.group(2)) == ACTIONS
     assert float(found.group(1)) > 0
+    hand = re.findall(r"^vs hand-written (\d+\.\d\d) at (\d+) actions$", output, re.M)
+    assert len(hand) == 1 and int(hand[0][1]) == ACTIONS and float(hand[0][0]) > 0
+
+
+def test_hand_written_site_has_a_page_per_priority_with_every_action_and_update(
+    bench_run: tuple[str, Path],
+) -> None:
+    _, folder = bench_run
+    site = load_site(folder / "data")
+    built = folder / "handwritten-site"
+    priorities = [(plan, p) for plan in site.plans for p in plan.priorities]
+    pages = sorted(built.glob("*/priority-*/index.html"))
+    assert len(pages) == len(priorities)
+    for plan, priority in priorities:
+        html = (built / plan.id / f"priority-{priority.slug}" / "index.html").read_text()
+        assert html.count("<tr>") == len(priority.all_actions) + 1  # a row each, and the head
+        updates = sum(len(a.updates) for a in priority.all_actions)
+        assert html.count("<li><strong>") == updates
+    config = yaml.safe_load((folder / "handwritten" / "mkdocs.yml").read_text())
+    assert config["theme"] == {
+        "name": "material",
+        "language": "en",
+        "font": False,
+        "features": yaml.safe_load((ROOT / "mkdocs.yml").read_text())["theme"]["features"],
+    }
 
 
 def test_baseline_is_the_same_site_without_macros(bench_run: tuple[str, Path]) -> None:
