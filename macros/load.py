@@ -26,16 +26,20 @@ from macros.model.planner import Planner
 from macros.model.report import Budget, Course
 from macros.model.site import Site
 from macros.read.csvfile import read_csv
-from macros.read.problems import DataError, Problems, display_path
+from macros.read.files import data_files, plan_files
+from macros.read.problems import DataError, Problems, display_path, ordered
 from macros.read.yamlfile import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-KNOWN_FILES = {
-    "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
-    "planner.yml", "budget.yml", "training.csv",
-}  # fmt: skip
 KEY_ALIASES = {"leads": "lead"}  # a field that editors may also write under another key
+# Values that name something to match (refs, ids, leads, keys): read without pasted invisible
+# or non-breaking spaces, so `CSE\u00a0Group` still finds its subgroup (with a warning).
+NAMES = frozenset({
+    "id", "ref", "key", "status", "lead", "leads", "owner", "related", "indicators", "actions",
+    "acronym", "aliases", "who", "indicator", "period", "area", "category", "kind", "unit",
+    "polarity", "period_type", "current", "date", "due", "as_at", "new", "year", "currency",
+})  # fmt: skip
 
 
 def load_site(data_dir: Path) -> Site:
@@ -58,23 +62,31 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _load_site(data_dir: Path) -> Site:
     problems = Problems()
-    _unknown_files(data_dir, problems)
-    board = _yaml_model(data_dir / "board.yml", Board, problems)
-    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems)
-    members = _csv_models(data_dir / "members.csv", Member, ["agency", "role", "name"], problems)
-    plans = _plans(data_dir / "plans", problems)
-    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems)
+    refused = data_files(data_dir, problems)
+    board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
+    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems, refused=refused)
+    members = _csv_models(
+        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, refused=refused
+    )
+    plans, unread = _plans(data_dir / "plans", problems, refused)
+    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems, refused=refused)
     values = _csv_models(
         data_dir / "indicator_values.csv",
         Value,
         ["indicator", "period", "area", "value"],
         problems,
         optional=["category"],
+        refused=refused,
     )
-    planner = _yaml_model(data_dir / "planner.yml", Planner, problems)
-    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, required=False)
+    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, refused=refused)
+    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, False, refused)
     training = _csv_models(
-        data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
+        data_dir / "training.csv",
+        Course,
+        ["course", "length", "delegates"],
+        problems,
+        False,
+        refused=refused,
     )
     if board is None or subgroups is None or indicators is None or members is None:
         raise DataError(problems)
@@ -90,44 +102,39 @@ def _load_site(data_dir: Path) -> Site:
         budget=budget,
         training=training or [],
     )
-    cross_check(site, problems)
+    cross_check(site, problems, unread)
     if problems:
         raise DataError(problems)
-    site.warnings.extend(planner_warnings(site))
+    site.warnings.extend(ordered([*problems.warnings, *planner_warnings(site)]))
     return site
 
 
-def _unknown_files(data_dir: Path, problems: Problems) -> None:
-    if not data_dir.is_dir():
-        problems.add(display_path(data_dir), 1, "data folder not found; check DATA=<folder>")
-        raise DataError(problems)
-    for path in sorted(data_dir.iterdir()):
-        if path.suffix in (".yml", ".yaml", ".csv") and path.name not in KNOWN_FILES:
-            known = ", ".join(sorted(KNOWN_FILES))
-            problems.add(
-                display_path(path), 1, f"unknown data file `{path.name}`; the files are: {known}"
-            )
-
-
-def _plans(folder: Path, problems: Problems) -> list[Plan]:
-    files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
-    if not files:
+def _plans(folder: Path, problems: Problems, refused: set[Path]) -> tuple[list[Plan], set[str]]:
+    """The plans read, and the ids (file names) of plan files that could not be read."""
+    files = [p for p in plan_files(folder) if p not in refused]
+    named = display_path(folder) + "/"
+    if not files and not any(p.file.startswith(named) for p in problems.items):
         problems.add(display_path(folder), 1, "no plans found; add at least one plans/<id>.yml")
-    plans = []
+    plans, unread = [], set()
     for path in files:
-        if path.suffix != ".yml":
-            problems.add(display_path(path), 1, f"rename `{path.name}` to end in .yml")
-            continue
         plan = _yaml_model(path, Plan, problems)
-        if plan is not None:
+        if plan is None:
+            unread.add(path.stem)
+        else:
             plans.append(plan)
-    return plans
+    return plans, unread
 
 
-def _yaml_model(path: Path, model: type[M], problems: Problems, required: bool = True) -> M | None:
-    if not required and not path.exists():
+def _yaml_model(
+    path: Path,
+    model: type[M],
+    problems: Problems,
+    required: bool = True,
+    refused: frozenset[Path] | set[Path] = frozenset(),
+) -> M | None:
+    if path in refused or (not required and not path.exists()):
         return None
-    doc = read_yaml(path, problems)
+    doc = read_yaml(path, problems, NAMES)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
@@ -189,10 +196,11 @@ def _csv_models(
     problems: Problems,
     required: bool = True,
     optional: list[str] | None = None,
+    refused: frozenset[Path] | set[Path] = frozenset(),
 ) -> list[M] | None:
-    if not required and not path.exists():
+    if path in refused or (not required and not path.exists()):
         return None
-    table = read_csv(path, columns, optional or [], problems)
+    table = read_csv(path, columns, optional or [], problems, NAMES)
     if table is None:
         return None
     rows: list[M] = []

@@ -16,8 +16,17 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    for warning in site.warnings:  # the build warns about these too, and a strict build fails
-        print(f"{warning} (warning)", file=sys.stderr)
+    if site.warnings:  # the build warns about these too, and a strict build stops on them
+        for warning in site.warnings:
+            print(f"{warning} (warning)", file=sys.stderr)
+        count = len(site.warnings)
+        noun = "warning" if count == 1 else "warnings"
+        print(
+            f"{count} {noun} found in the data; `make build` stops on {'it' if count == 1 else 'them'}: "
+            "fix the data, or the wording, as each says",
+            file=sys.stderr,
+        )
+        return 1
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "
