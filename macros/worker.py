@@ -75,6 +75,8 @@ class Worker:
         return self._published.result()
 
     def close(self) -> None:
-        """Stop the worker: at the end of a build, or at once when the build failed."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker: at the end of a build, or when the build failed (what it has not
+        started is cancelled). Waiting for the process to exit: left to exit on its own, its
+        pipes could be closed under it at interpreter exit ("Bad file descriptor" noise)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()

@@ -52,7 +52,7 @@
       rows.forEach(function (row) {
         var keep = Array.prototype.every.call(form.querySelectorAll("select"), function (select) {
           if (!select.value) return true;
-          var values = (row.getAttribute("data-" + select.name) || "").split("|");
+          var values = JSON.parse(row.getAttribute("data-" + select.name) || "[]");
           return values.indexOf(select.value) !== -1;
         });
         row.hidden = !keep;

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from pathlib import PurePosixPath
 
+from macros.check.figures import check_figures
+from macros.check.pages import check_pages
 from macros.model.base import Model
 from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
@@ -26,6 +28,8 @@ def cross_check(site: Site, problems: Problems, unread: Collection[str] = ()) ->
     _check_indicators(site, add)
     _check_planner(site, add, unread)
     _check_budget(site, add)
+    check_pages(site, problems)
+    check_figures(site, problems)
 
 
 def _in_unread_plan(reference: str, unread: Collection[str]) -> bool:

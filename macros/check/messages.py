@@ -15,6 +15,7 @@ TYPE_WORDS = {
     "int_from_float": "a whole number",
     "float_parsing": "a number",
     "float_type": "a number",
+    "finite_number": "a number",
     "bool_parsing": "yes or no (true or false)",
     "bool_type": "yes or no (true or false)",
     "list_type": "a list (items on lines starting with `- `, or [a, b])",

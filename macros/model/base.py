@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # allow_inf_nan: `.nan` or `inf` typed as a figure is a mistake, never a figure to publish
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
     # Where this object was written: set by the loader from the YAML node marks or CSV rows.
     _file: str = PrivateAttr(default="")

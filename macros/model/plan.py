@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -10,6 +11,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
+from macros.model.slugs import slug
 from macros.model.status import Status, Vocabulary
 
 TRUE_WORDS = {"true", "yes", "y"}
@@ -71,7 +73,10 @@ def _schema_accepts_lead(schema: dict[str, Any]) -> None:
 
 class Action(Model):
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_lead
+        extra="forbid",
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        json_schema_extra=_schema_accepts_lead,
     )
 
     ref: str = Field(description='The action\'s reference, e.g. "1.3a" (quote it)')
@@ -160,7 +165,7 @@ class Action(Model):
 
     @cached_property
     def anchor(self) -> str:
-        return "action-" + "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return "action-" + slug(self.ref)
 
 
 class Issue(Model):
@@ -209,7 +214,7 @@ class Priority(Model):
 
     @property
     def slug(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return slug(self.ref)
 
 
 class Plan(Model):
@@ -225,6 +230,17 @@ class Plan(Model):
     priorities: list[Priority] = Field(default_factory=list)
 
     _check_as_at = field_validator("as_at")(_check_day)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_simple(cls, value: str) -> str:
+        # the id names the plan's folder of pages: `.` or `Plan A` would make a broken address
+        if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", value):
+            raise ValueError(
+                f"plan id `{value}` must be lower-case letters, digits and hyphens, "
+                "e.g. business-plan-2025-28 (and the file named the same, with .yml)"
+            )
+        return value
 
     @cached_property
     def as_at_date(self) -> date:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from macros.read.problems import Problems, display_path
-from macros.read.text import pasted_warning, plain_name, read_text, unusual_space
+from macros.read.text import pasted_warning, plain_name, read_text, typed_text, unusual_space
 
 HEADER_LINE = 1
 FIRST_ROW_LINE = 2  # row index 0 is on line 2, under the header
@@ -70,7 +70,7 @@ def read_csv(
         )
     if missing or unknown:
         return None
-    frame = frame.fillna("").apply(lambda col: col.str.strip())
+    frame = frame.fillna("").apply(lambda col: col.map(typed_text).str.strip())
     _blank_rows(frame, name, problems)
     for column in names & set(frame.columns):
         for index, cell in enumerate(frame[column]):

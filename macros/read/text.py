@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -137,3 +138,19 @@ def pasted_warning(text: str, found: str) -> str:
         f"`{plain_name(text)}` contains {found} (pasted from Word or a web page?); it was read "
         "without it: retype that part to remove this warning"
     )
+
+
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def typed_text(value: str) -> str:
+    """`&amp;` pasted from a web page's source means `&`: the site would show it literally.
+    Only complete entities (with their `;`) are read; none may become a control character."""
+    if "&" not in value:
+        return value
+
+    def character(match: re.Match[str]) -> str:
+        found = html.unescape(match.group(0))
+        return match.group(0) if CONTROL.search(found) else found
+
+    return ENTITY.sub(character, value)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from macros.read.problems import Problems, display_path
-from macros.read.text import pasted_warning, plain_name, read_text, unusual_space
+from macros.read.text import pasted_warning, plain_name, read_text, typed_text, unusual_space
 
 Path_ = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -144,7 +144,7 @@ class _Converter:
                 if node.value in NULLS:
                     return None
                 self._comment_after(node)
-            return self._name(node) if is_name else node.value
+            return self._name(node) if is_name else typed_text(node.value)
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.value(child, (*path, index), depth + 1, is_name)
@@ -182,13 +182,12 @@ class _Converter:
         return result
 
     def _name(self, node: yaml.ScalarNode) -> str:
-        found = unusual_space(node.value)
+        value = typed_text(str(node.value))
+        found = unusual_space(value)
         if found is None:
-            return str(node.value)
-        self.problems.warn(
-            self.doc.file, node.start_mark.line + 1, pasted_warning(node.value, found)
-        )
-        return plain_name(node.value)
+            return value
+        self.problems.warn(self.doc.file, node.start_mark.line + 1, pasted_warning(value, found))
+        return plain_name(value)
 
     def _comment_after(self, node: yaml.ScalarNode) -> None:
         """`text: sent #2 to partners` publishes "sent": YAML reads ` #2 ...` as a comment."""

@@ -7,7 +7,6 @@ page, the chart and its description only as [c].
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -16,6 +15,7 @@ from macros.model.comparison import SIMILAR_WITHIN, direction, judgement
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import AREAS, Indicator, Value
 from macros.model.site import Site
+from macros.model.slugs import slug
 from macros.render import links
 from macros.render.chart_store import chart
 from macros.render.figures import UNIT_WORDS, percent_text, value_text
@@ -48,10 +48,6 @@ class LinkedAction:
     label: str
     title: str
     href: str
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def area_label(site: Site, area: str) -> str:
