@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.check.__main__ import main
-from tests.bad_inputs.cases import CASES, Case
+from tests.bad_inputs.careless import ALL_CASES as CASES
+from tests.bad_inputs.careless import ISSUE_CASES, OWN_CASES
+from tests.bad_inputs.cases import Case
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "corpus-base"
 
@@ -18,6 +21,12 @@ def test_the_corpus_is_large_and_distinct() -> None:
     assert len(broken) >= 30
     assert len({case.name for case in CASES}) == len(CASES)
     assert len({tuple(case.expected) for case in broken}) == len(broken)
+    assert len(ISSUE_CASES) >= 40 and len(OWN_CASES) >= 30
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.expected], ids=lambda c: c.name)
+def test_the_first_line_names_the_cause_with_file_and_line(case: Case) -> None:
+    assert re.fullmatch(r"data/[^:]+:\d+: .+", case.expected[0])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -15,11 +15,11 @@ RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/i
 
 def check_pages(site: Site, problems: Problems) -> None:
     for plan in site.plans:
-        _distinct(plan.priorities, "ref", "priority ref", "page", problems)
+        _distinct(plan.priorities, "ref", "priority ref", "page name", problems)
         for priority in plan.priorities:
-            _distinct(priority.all_actions, "ref", "action ref", "link on its page", problems)
-    _distinct(site.indicators, "ref", "indicator ref", "page and data file", problems)
-    _distinct(site.subgroups, "id", "subgroup id", "page", problems)
+            _distinct(priority.all_actions, "ref", "action ref", "link name", problems)
+    _distinct(site.indicators, "ref", "indicator ref", "page and file name", problems)
+    _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
 
 
 def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems: Problems) -> None:
@@ -30,7 +30,7 @@ def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems
         line = item.line_of(field)
         if not name:
             problems.add(item.source_file, line, f"{what} `{written}` has no letter or digit, "
-                         f"so it cannot name a {made}; write it with letters or digits")  # fmt: skip
+                         f"so it cannot make a {made}; write it with letters or digits")  # fmt: skip
         elif name in RESERVED and what != "action ref":
             problems.add(item.source_file, line, f"{what} `{written}` would replace the list "
                          f"of all of them (`{name}` is taken); choose another")  # fmt: skip
@@ -41,7 +41,7 @@ def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems
                 problems.add(
                     item.source_file,
                     line,
-                    f"{what} `{written}` makes the same {made} name (`{name}`) as `{first_written}` "
+                    f"{what} `{written}` makes the same {made} (`{name}`) as `{first_written}` "
                     f"on line {first.line_of(field)}, so one would replace the other; "
                     "make them differ by more than case or punctuation",
                 )

@@ -52,6 +52,14 @@ def read_csv(
         problems.add(name, _parser_line(str(error)), _parser_hint(str(error)))
         return None
     frame.columns = [str(c).strip() for c in frame.columns]
+    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+        problems.add(
+            name,
+            HEADER_LINE,
+            "the columns are separated by semicolons; save it with commas "
+            '(in Excel: Save As, "CSV UTF-8 (Comma delimited)")',
+        )
+        return None
     known = required + optional
     missing = [c for c in required if c not in frame.columns]
     unknown = [c for c in frame.columns if c not in known]
@@ -70,14 +78,15 @@ def read_csv(
         )
     if missing or unknown:
         return None
-    frame = frame.fillna("").apply(lambda col: col.map(typed_text).str.strip())
-    _blank_rows(frame, name, problems)
-    for column in names & set(frame.columns):
+    frame = frame.fillna("").apply(lambda col: col.map(typed_text))
+    for column in sorted(names & set(frame.columns)):
         for index, cell in enumerate(frame[column]):
             found = unusual_space(cell)
             if found:
                 problems.warn(name, index + FIRST_ROW_LINE, pasted_warning(cell, found))
                 frame.loc[index, column] = plain_name(cell)
+    frame = frame.apply(lambda col: col.str.strip())
+    _blank_rows(frame, name, problems)
     return CsvTable(name, frame)
 
 

@@ -17,7 +17,10 @@ KNOWN_FILES = {
 }  # fmt: skip
 FOLDERS = {"plans", "schemas"}  # schemas/: for editors' autocomplete, never read for the site
 # Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails
-QUIET = re.compile(r"^(~\$|\.~lock\.|\.)|^(thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+# (a plan named `..yml` is not hidden: it is read, and its id refused)
+QUIET = re.compile(
+    r"^(~\$|\.~lock\.|\._)|^(\.ds_store|thumbs\.db|desktop\.ini|\.git\w*)$", re.IGNORECASE
+)
 DATA_ENDINGS = (".yml", ".yaml", ".csv")
 
 
@@ -33,11 +36,14 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
             refused.add(path)
         elif path.is_dir():
             if path.name not in FOLDERS:
-                _not_read(
-                    path, "a folder here is not read; move it out of the data folder", problems
-                )
+                problems.warn(display_path(path), 1, "this folder is not read: only plans/ "
+                              "is; move it out of the data folder")  # fmt: skip
         else:
-            _top_level_file(path, problems)
+            meant = _top_level_file(path, problems)
+            if (
+                meant and not (data_dir / meant).exists()
+            ):  # reported here: "file not found" for it would only repeat it
+                refused.add(data_dir / meant)
     plans = data_dir / "plans"
     if plans.is_dir():
         for path in _listing(plans, problems):
@@ -49,7 +55,11 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
 
 
 def plan_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yml") if p.is_file() or p.is_symlink())
+    return sorted(
+        p
+        for p in folder.glob("*.yml")
+        if (p.is_file() or p.is_symlink()) and not QUIET.search(p.name)
+    )
 
 
 def _listing(folder: Path, problems: Problems) -> list[Path]:
@@ -80,10 +90,11 @@ def _linked_outside(path: Path, root: Path, problems: Problems) -> bool:
     return True
 
 
-def _top_level_file(path: Path, problems: Problems) -> None:
+def _top_level_file(path: Path, problems: Problems) -> str | None:
+    """The known file a misnamed file was meant to be, after saying why it is not read."""
     name = path.name
     if name in KNOWN_FILES:
-        return
+        return None
     meant = _meant(name, KNOWN_FILES)
     if meant:
         _not_read(
@@ -98,6 +109,7 @@ def _top_level_file(path: Path, problems: Problems) -> None:
             1,
             "is not read: only the data files and plans/ are; move it out of the data folder",
         )
+    return meant
 
 
 def _plan_folder_entry(path: Path, problems: Problems) -> None:

@@ -66,7 +66,11 @@ def read_yaml(
         opened = "quoted scalar" in (error.context or "")
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problems.add(name, line, _syntax_hint(error))
+        unclosed = None if opened else _unclosed_quote_before(text, line)
+        if unclosed:  # the quote ran on over the next lines, which YAML then could not read
+            problems.add(name, unclosed, UNCLOSED_QUOTE)
+        else:
+            problems.add(name, line, _syntax_hint(error))
         return None
     except RecursionError:
         problems.add(name, 1, _too_deep())
@@ -75,11 +79,16 @@ def read_yaml(
     if node is None:
         problems.add(name, 1, "file has no data, only comments; add its content")
         return None
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS:
+        problems.add(name, 1, "file has no data after `---`; add its content")
+        return None
+    before = len(problems)
     reader = _Converter(doc, problems, names, text)
     doc.data = reader.value(node, (), 0, False)
     if reader.aliased:
         reader.report_aliases()
-    return doc
+    # what the models would say about a file read wrongly would only repeat its cause
+    return doc if len(problems) == before else None
 
 
 def _too_deep() -> str:
@@ -140,7 +149,7 @@ class _Converter:
             self.too_deep = True
             return None
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None:
+            if not node.style:  # plain: libyaml says "", PyYAML None
                 if node.value in NULLS:
                     return None
                 self._comment_after(node)
@@ -161,7 +170,7 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.add(doc.file, line, "a key must be a plain word")
                 continue
-            if key_node.value == "<<" and key_node.style is None:
+            if key_node.value == "<<" and not key_node.style:
                 problems.add(doc.file, line, ALIAS_MESSAGE)
                 self.merge_lines.add(line)
                 continue
@@ -216,10 +225,37 @@ class _Converter:
                     self.problems.add(self.doc.file, line, ALIAS_MESSAGE)
 
 
+QUOTE_OPENED = re.compile(r"""^\s*(?:- )?[^\s#"'][^#"']*:\s+(?:- )?(["'])|^\s*- (["'])""")
+UNCLOSED_QUOTE = "a quote is opened but never closed; close it with the same kind of quote"
+
+
+def _unclosed_quote_before(text: str, error_line: int) -> int | None:
+    """The line of a value whose opening quote is closed only on the line of the error (or
+    after), so that YAML read the lines between as part of the value: the real cause."""
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines)) - 1, max(error_line - 50, 0) - 1, -1):
+        found = QUOTE_OPENED.match(lines[number])
+        if not found:
+            continue
+        quote = found.group(1) or found.group(2)
+        rest = lines[number][found.end() :]
+        if quote in rest.replace(quote * 2, "") and quote == "'":
+            continue
+        if quote == '"' and re.search(r'(?<!\\)"', rest):
+            continue
+        following = "\n".join(lines[number + 1 :])
+        close = following.find(quote)
+        closed_on = number + 2 + following[: max(close, 0)].count("\n")
+        return number + 1 if close < 0 or closed_on >= error_line - 1 else None
+    return None
+
+
 def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
     problem = (error.problem or error.context or "").strip()
     if "'\\t'" in problem or "\\t" in problem:
         return "a tab is used for indenting; YAML needs spaces: replace the tab with spaces"
+    if "found another document" in problem:
+        return "a second `---` starts another document; a data file has one: delete the `---` line"
     if "mapping values are not allowed" in problem:
         return (
             'a value contains ": " (a colon and a space); put the whole value in quotes, '
@@ -242,7 +278,7 @@ def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
         "while scanning a quoted scalar" in (error.context or "")
         or "found unexpected end" in problem
     ):
-        return "a quote is opened but never closed; close it with the same kind of quote"
+        return UNCLOSED_QUOTE
     return (
         f"this is not valid YAML ({problem}); check the indentation and put text that "
         'contains ": " or " #" in quotes'
