@@ -33,7 +33,7 @@ from macros.narrative import narrative_macros
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import made_elsewhere, published_files
-from macros.read.problems import DataError
+from macros.read.problems import DataError, warnings_report
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
 from macros.render.text import title_text
@@ -62,11 +62,11 @@ def define_env(env: Any) -> None:
     except DataError as error:
         if not _serving():
             raise PluginError("\n" + error.problems.report()) from None
-        # While editors preview, the browser shows the problems instead of a stale site.
-        # printed, not logged: a logged error would stop the build before the page is written
-        print(error.problems.report(), file=sys.stderr)
-        config.nav = None
-        config.plugins["plansite"] = _ProblemPages(error.problems.report(), folder)
+        _show_problems(config, error.problems.report(), folder)
+        return
+    if site.warnings and _serving():
+        # a strict rebuild would stop on them and leave the preview stuck: show them instead
+        _show_problems(config, warnings_report(site.warnings), folder)
         return
     for warning in site.warnings:
         log.warning(str(warning))
@@ -95,6 +95,14 @@ def define_env(env: Any) -> None:
     own_data = folder.resolve() == data_folder_default(config).resolve()
     for name, function in narrative_macros(site, here, strict=own_data).items():
         env.macro(function, name)
+
+
+def _show_problems(config: MkDocsConfig, report: str, folder: Path) -> None:
+    """While editors preview, the browser shows the problems instead of a stale site."""
+    # printed, not logged: a logged error would stop the build before the page is written
+    print(report, file=sys.stderr)
+    config.nav = None
+    config.plugins["plansite"] = _ProblemPages(report, folder)
 
 
 def _serving() -> bool:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from macros.load import load_site
-from macros.read.problems import DataError
+from macros.read.problems import DataError, warnings_report
 
 
 def main(argv: list[str]) -> int:
@@ -17,15 +17,7 @@ def main(argv: list[str]) -> int:
         print(error.problems.report(), file=sys.stderr)
         return 1
     if site.warnings:  # the build warns about these too, and a strict build stops on them
-        for warning in site.warnings:
-            print(f"{warning} (warning)", file=sys.stderr)
-        count = len(site.warnings)
-        noun = "warning" if count == 1 else "warnings"
-        print(
-            f"{count} {noun} found in the data; `make build` stops on {'it' if count == 1 else 'them'}: "
-            "fix the data, or the wording, as each says",
-            file=sys.stderr,
-        )
+        print(warnings_report(site.warnings), file=sys.stderr)
         return 1
     actions = sum(len(p.actions) for p in site.plans)
     print(

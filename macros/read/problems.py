@@ -56,6 +56,19 @@ class Problems:
         )
 
 
+def warnings_report(warnings: list[Problem]) -> str:
+    """What `make check` says when the data has only warnings: a strict build stops on them."""
+    count = len(warnings)
+    noun, pronoun = ("warning", "it") if count == 1 else ("warnings", "them")
+    return "\n".join(
+        [
+            *(f"{w} (warning)" for w in warnings),
+            f"{count} {noun} found in the data; `make build` stops on {pronoun}: fix the data, "
+            "or the wording, as each says",
+        ]
+    )
+
+
 def ordered(problems: list[Problem]) -> list[Problem]:
     """Each problem once, causes first, then by file and line."""
     unique = {(p.file, p.line, p.message): p for p in problems}.values()
