@@ -151,6 +151,6 @@ def typed_text(value: str) -> str:
 
     def character(match: re.Match[str]) -> str:
         found = html.unescape(match.group(0))
-        return match.group(0) if CONTROL.search(found) else found
+        return match.group(0) if not found or CONTROL.search(found) else found
 
     return ENTITY.sub(character, value)
