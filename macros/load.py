@@ -15,16 +15,19 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.planner import planner_warnings
+from macros.check.sections import guide_advice
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
-from macros.model.indicators import IndicatorsFile, Value
+from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget, Course
 from macros.model.site import Site
+from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
 from macros.read.files import data_files, plan_files
 from macros.read.problems import DataError, Problems, display_path, ordered
@@ -62,56 +65,89 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _load_site(data_dir: Path) -> Site:
     problems = Problems()
-    refused = data_files(data_dir, problems)
+    refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
     board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
-    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems, refused=refused)
-    members = _csv_models(
-        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, refused=refused
+    # Only board.yml and one plan are required: every other file turns on a part of the site.
+    subgroups = _yaml_model(
+        data_dir / "subgroups.yml", SubgroupsFile, problems, False, refused=refused
     )
-    plans, unread = _plans(data_dir / "plans", problems, refused)
-    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems, refused=refused)
+    members = _csv_models(
+        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, False,
+        refused=refused,
+    )  # fmt: skip
+    plans, unread_plans = _plans(data_dir / "plans", problems, refused)
+    indicators = _yaml_model(
+        data_dir / "indicators.yml", IndicatorsFile, problems, False, refused=refused
+    )
     values = _csv_models(
         data_dir / "indicator_values.csv",
         Value,
         ["indicator", "period", "area", "value"],
         problems,
+        required=False,
         optional=["category"],
         refused=refused,
     )
-    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, refused=refused)
-    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, False, refused)
+    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, False, refused=refused)
+    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, False, refused=refused)
     training = _csv_models(
-        data_dir / "training.csv",
-        Course,
-        ["course", "length", "delegates"],
-        problems,
-        False,
+        data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False,
         refused=refused,
-    )
-    if board is None or subgroups is None or indicators is None or members is None:
+    )  # fmt: skip
+    pages = read_board_pages(data_dir / PAGES_FOLDER, problems)
+    if board is not None:
+        _check_logo(data_dir, board, problems)
+    if values is not None and not (data_dir / "indicators.yml").exists():
+        problems.add(
+            display_path(data_dir / "indicator_values.csv"),
+            1,
+            "there is no indicators.yml to say what these values measure; add indicators.yml "
+            "or remove this file",
+        )
+    # a file that is there but cannot be read: checking references to it would only repeat it
+    unread = [
+        name
+        for name, loaded in (("subgroups.yml", subgroups), ("members.csv", members),
+                             ("indicators.yml", indicators))
+        if loaded is None and (data_dir / name).exists()
+    ]  # fmt: skip
+    if board is None or not plans or unread or (values is not None and indicators is None):
         raise DataError(problems)
     site = Site(
         board=board,
-        subgroups=subgroups.subgroups,
-        members=members,
+        subgroups=subgroups.subgroups if subgroups else [],
+        members=members or [],
         plans=plans,
-        indicators=indicators.indicators,
+        indicators=indicators.indicators if indicators else [],
         values=values or [],
-        thresholds=indicators.thresholds,
+        thresholds=indicators.thresholds if indicators else Thresholds(),
         planner=planner,
         budget=budget,
         training=training or [],
+        pages=pages,
+        data_dir=data_dir,
     )
-    cross_check(site, problems, unread)
+    cross_check(site, problems, unread_plans)
     if problems:
         raise DataError(problems)
     site.warnings.extend(ordered([*problems.warnings, *planner_warnings(site)]))
+    site.advice.extend(ordered([*problems.advice, *guide_advice(site), *data_advice(site)]))
     return site
+
+
+def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:
+    if board.logo and not (data_dir / board.logo).is_file():
+        problems.add(
+            display_path(data_dir / "board.yml"),
+            board.line_of("logo"),
+            f"logo `{board.logo}` is not in the data folder; put the file at "
+            f"{display_path(data_dir / board.logo)} or correct the name",
+        )
 
 
 def _plans(folder: Path, problems: Problems, refused: set[Path]) -> tuple[list[Plan], set[str]]:
     """The plans read, and the ids (file names) of plan files that could not be read."""
-    files = [p for p in plan_files(folder) if p not in refused]
+    files = [p for p in plan_files(folder) if p not in refused] if folder.is_dir() else []
     named = display_path(folder) + "/"
     if not files and not any(p.file.startswith(named) for p in problems.items):
         problems.add(display_path(folder), 1, "no plans found; add at least one plans/<id>.yml")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.bad_inputs.careless import ISSUE_CASES
+from tests.test_bad_inputs import report
 from tests.test_serve import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +108,8 @@ def test_serve_survives_every_issue_case(tmp_path: Path) -> None:
                 load_into(data, prepared)
             # warnings too: a strict rebuild would stop on them, so the preview shows them
             try:
-                wait_for(home, shows(case.expected[0] if case.expected else None), seconds=60)
+                lines, status = report(case.expected)
+                wait_for(home, shows(lines[0] if status else None), seconds=60)
             except AssertionError as error:
                 raise AssertionError(f"{case.name}: {error}"[:3000]) from None
         load_into(data, BASE)

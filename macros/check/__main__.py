@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.guide_gate import guide_gate
+from macros.check.sections import sections_report
 from macros.load import load_site
-from macros.read.problems import DataError, warnings_report
+from macros.read.problems import DataError, strict_report
 
 
 def main(argv: list[str]) -> int:
@@ -16,9 +18,16 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    if site.warnings:  # the build warns about these too, and a strict build stops on them
-        print(warnings_report(site.warnings), file=sys.stderr)
+    # the build warns about these and a strict build stops: so must the check (listed first:
+    # advice, which never stops the build, comes after them)
+    lines = [str(w) for w in site.warnings] + guide_gate(site)
+    if lines:
+        print(strict_report(lines, site.advice), file=sys.stderr)
         return 1
+    for advice in site.advice:  # never a reason to stop: the build only notes these
+        print(f"{advice} (warning)", file=sys.stderr)
+    if report := sections_report(site):
+        print(report)
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

@@ -36,7 +36,7 @@ def check_figures(site: Site, problems: Problems) -> None:
                          "figure (leave the row out when there is none)")  # fmt: skip
     threshold = site.thresholds
     if threshold.suppress_below < DEFAULT_SUPPRESS_BELOW:
-        problems.warn(
+        problems.advise(
             threshold.source_file,
             threshold.line_of("suppress_below"),
             f"`suppress_below: {threshold.suppress_below}` is lower than the usual "

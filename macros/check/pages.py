@@ -16,8 +16,6 @@ RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/i
 def check_pages(site: Site, problems: Problems) -> None:
     for plan in site.plans:
         _distinct(plan.priorities, "ref", "priority ref", "page name", problems)
-        for priority in plan.priorities:
-            _distinct(priority.all_actions, "ref", "action ref", "link name", problems)
     _distinct(site.indicators, "ref", "indicator ref", "page and file name", problems)
     _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
 
@@ -31,7 +29,7 @@ def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems
         if not name:
             problems.add(item.source_file, line, f"{what} `{written}` has no letter or digit, "
                          f"so it cannot make a {made}; write it with letters or digits")  # fmt: skip
-        elif name in RESERVED and what != "action ref":
+        elif name in RESERVED:
             problems.add(item.source_file, line, f"{what} `{written}` would replace the list "
                          f"of all of them (`{name}` is taken); choose another")  # fmt: skip
         elif name in seen:

@@ -3,6 +3,7 @@ what children and young people told us."""
 
 from __future__ import annotations
 
+from macros.model.sections import guide_priorities, sections_on
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import guide as render
@@ -13,9 +14,11 @@ LEAFLET_TITLE = "The guide on one page, to print"
 
 
 def pages(site: Site) -> list[GeneratedPage]:
+    if "guide" not in sections_on(site):
+        return []
     index = links.guide_home()
     result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index)]
-    for priority in site.current_plan.priorities:
+    for priority in guide_priorities(site.current_plan):
         result.append(
             GeneratedPage(
                 links.guide_priority(priority.slug),

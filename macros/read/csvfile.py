@@ -83,7 +83,7 @@ def read_csv(
         for index, cell in enumerate(frame[column]):
             found = unusual_space(cell)
             if found:
-                problems.warn(name, index + FIRST_ROW_LINE, pasted_warning(cell, found))
+                problems.advise(name, index + FIRST_ROW_LINE, pasted_warning(cell, found))
                 frame.loc[index, column] = plain_name(cell)
     frame = frame.apply(lambda col: col.str.strip())
     _blank_rows(frame, name, problems)

@@ -15,7 +15,10 @@ KNOWN_FILES = {
     "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
     "planner.yml", "budget.yml", "training.csv",
 }  # fmt: skip
-FOLDERS = {"plans", "schemas"}  # schemas/: for editors' autocomplete, never read for the site
+# schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose
+FOLDERS = {"plans", "schemas", "pages"}
+# a logo or other image the board names in board.yml: read when named, never a data file
+IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
 # Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails
 # (a plan named `..yml` is not hidden: it is read, and its id refused)
 QUIET = re.compile(
@@ -35,9 +38,9 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
         if _linked_outside(path, root, problems):
             refused.add(path)
         elif path.is_dir():
-            if path.name not in FOLDERS:
-                problems.warn(display_path(path), 1, "this folder is not read: only plans/ "
-                              "is; move it out of the data folder")  # fmt: skip
+            if path.name not in FOLDERS and _holds_data(path):
+                problems.advise(display_path(path), 1, "this folder is not read: only plans/ "
+                                "and pages/ are; move it out of the data folder")  # fmt: skip
         else:
             meant = _top_level_file(path, problems)
             if (
@@ -52,6 +55,14 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
             elif path.suffix != ".yml" or path.is_dir():
                 _plan_folder_entry(path, problems)
     return refused
+
+
+def _holds_data(folder: Path) -> bool:
+    """A folder of images (a logo) is the board's; one with data files may be a mistake."""
+    try:
+        return any(p.suffix.lower() in (*DATA_ENDINGS, ".md") for p in folder.rglob("*"))
+    except OSError:
+        return True
 
 
 def plan_files(folder: Path) -> list[Path]:
@@ -93,7 +104,7 @@ def _linked_outside(path: Path, root: Path, problems: Problems) -> bool:
 def _top_level_file(path: Path, problems: Problems) -> str | None:
     """The known file a misnamed file was meant to be, after saying why it is not read."""
     name = path.name
-    if name in KNOWN_FILES:
+    if name in KNOWN_FILES or name.lower().endswith(IMAGES):
         return None
     meant = _meant(name, KNOWN_FILES)
     if meant:
@@ -104,7 +115,7 @@ def _top_level_file(path: Path, problems: Problems) -> str | None:
         known = ", ".join(sorted(KNOWN_FILES))
         problems.add(display_path(path), 1, f"unknown data file `{name}`; the files are: {known}")
     else:
-        problems.warn(
+        problems.advise(
             display_path(path),
             1,
             "is not read: only the data files and plans/ are; move it out of the data folder",
@@ -121,7 +132,7 @@ def _plan_folder_entry(path: Path, problems: Problems) -> None:
                 path, f"rename it to `{stem}.yml` (plans are read only from .yml files)", problems
             )
             return
-    problems.warn(
+    problems.advise(
         display_path(path), 1, "is not read: only .yml files are plans; move it out of plans/"
     )
 

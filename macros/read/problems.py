@@ -29,16 +29,20 @@ class Problems:
     """Collects problems across all files; the build fails once, listing them all.
 
     Warnings do not stop `make check` from reading on; a strict build stops on them, so
-    `make check` fails on them too."""
+    `make check` fails on them too. Advice is only printed."""
 
     items: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # a strict build stops on these
+    advice: list[Problem] = field(default_factory=list)  # the build goes on: only noted
 
     def add(self, file: str, line: int | None, message: str, stage: int = IN_FILE) -> None:
         self.items.append(Problem(file, line or 1, message, stage))
 
     def warn(self, file: str, line: int | None, message: str) -> None:
         self.warnings.append(Problem(file, line or 1, message))
+
+    def advise(self, file: str, line: int | None, message: str) -> None:
+        self.advice.append(Problem(file, line or 1, message))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -48,23 +52,24 @@ class Problems:
 
     def report(self) -> str:
         """Causes first (problems inside a file), then what checks between files found."""
-        lines = [str(p) for p in ordered(self.items)]
+        # a warning stops a strict build as surely: it is listed, and counted, as a problem
+        lines = [str(p) for p in [*ordered(self.items), *ordered(self.warnings)]]
         noun = "problem" if len(lines) == 1 else "problems"
-        warned = [f"{w} (warning)" for w in ordered(self.warnings)]
+        noted = [f"{a} (warning)" for a in ordered(self.advice)]
         return "\n".join(
-            [*lines, *warned, f"{len(lines)} {noun} found in the data; nothing was published."]
+            [*lines, *noted, f"{len(lines)} {noun} found in the data; nothing was published."]
         )
 
 
-def warnings_report(warnings: list[Problem]) -> str:
-    """What `make check` says when the data has only warnings: a strict build stops on them."""
-    count = len(warnings)
-    noun, pronoun = ("warning", "it") if count == 1 else ("warnings", "them")
+def strict_report(lines: list[str], advice: list[Problem]) -> str:
+    """What `make check` says of data a strict build would stop on (warnings), with the advice
+    that does not stop it."""
+    noun, them = ("problem", "it") if len(lines) == 1 else ("problems", "them")
     return "\n".join(
         [
-            *(f"{w} (warning)" for w in warnings),
-            f"{count} {noun} found in the data; `make build` stops on {pronoun}: fix the data, "
-            "or the wording, as each says",
+            *lines,
+            *(f"{a} (warning)" for a in advice),
+            f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}.",
         ]
     )
 

@@ -81,19 +81,37 @@ def _decode(raw: bytes, name: str, problems: Problems) -> str | None:
         return None
 
 
+# `&#11;` is a vertical tab too, once a page or a download decodes it
+NUMERIC_ENTITY = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+
+
+def _control_entity(line: str) -> tuple[str, str] | None:
+    """The first numeric entity on the line that stands for a control character, and that."""
+    for match in NUMERIC_ENTITY.finditer(line):
+        digits = match.group(0)[2:-1]
+        code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+        if code < 0x110000 and CONTROL.match(chr(code)):
+            return match.group(0), chr(code)
+    return None
+
+
 def _has_control_characters(text: str, name: str, problems: Problems) -> bool:
-    if not CONTROL.search(text):
+    if not CONTROL.search(text) and not ("&#" in text and _control_entity(text)):
         return False
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):
         match = CONTROL.search(line)
-        if match is None:
+        entity = None if match or "&#" not in line else _control_entity(line)
+        if match is None and entity is None:
             continue
         found += 1
         if found > MAX_CONTROL_LINES:
             break
-        char = match.group(0)
+        written, char = (match.group(0), "") if match else entity or ("", "")
+        char = char or written
         what = CONTROL_NAMES.get(char, f"a control character (U+{ord(char):04X})")
+        if entity:
+            what = f"`{written}`, which stands for {what},"
         fix = (
             "replace it with a new line, or a space"
             if char in "\x0b\x0c\u2028\u2029"
@@ -145,12 +163,12 @@ ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 def typed_text(value: str) -> str:
     """`&amp;` pasted from a web page's source means `&`: the site would show it literally.
-    Only complete entities (with their `;`) are read; none may become a control character."""
+    Only complete entities (with their `;`) are read."""
     if "&" not in value:
         return value
 
     def character(match: re.Match[str]) -> str:
         found = html.unescape(match.group(0))
-        return match.group(0) if not found or CONTROL.search(found) else found
+        return found or match.group(0)  # (control characters were refused with their line)
 
     return ENTITY.sub(character, value)

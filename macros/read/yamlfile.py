@@ -195,7 +195,7 @@ class _Converter:
         found = unusual_space(value)
         if found is None:
             return value
-        self.problems.warn(self.doc.file, node.start_mark.line + 1, pasted_warning(value, found))
+        self.problems.advise(self.doc.file, node.start_mark.line + 1, pasted_warning(value, found))
         return plain_name(value)
 
     def _comment_after(self, node: yaml.ScalarNode) -> None:

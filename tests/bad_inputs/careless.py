@@ -8,6 +8,7 @@ names the cause with its file and line.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,8 +123,13 @@ ISSUE_CASES = [
     ),
     Case(
         "cause-first-title-deleted",
-        both(WITH_REFERENCES, replace("plans/plan-a.yml", "        title: Train staff\n", "")),
-        ["data/plans/plan-a.yml:38: `title` is missing; add `title:` here"],
+        both(
+            WITH_REFERENCES,
+            replace(
+                "plans/plan-a.yml", "        title: Check schools keep pupils safe online\n", ""
+            ),
+        ),
+        ["data/plans/plan-a.yml:16: `title` is missing; add `title:` here"],
     ),
     Case(
         "cause-first-unclosed-quote",
@@ -152,7 +158,8 @@ ISSUE_CASES = [
         "planner-wording-with-no-month",
         replace("planner.yml", "when: Annual report every March", "when: Now and then"),
         [
-            'data/planner.yml:5: `when: Now and then` does not say when in words this site can read; write e.g. "Quarterly", "Twice a year", "Annual report every March" or "As required", or add `months: [Mar, Sep]` to this item. It is shown as "as required" until then. (warning)'
+            'data/planner.yml:5: `when: Now and then` does not say when in words this site can read; write e.g. "Quarterly", "Twice a year", "Annual report every March" or "As required", or add `months: [Mar, Sep]` to this item. It is shown as "as required" until then.',
+            "1 problem found in the data; `make build` (strict) would stop on it.",
         ],
     ),
     Case(
@@ -220,14 +227,16 @@ ISSUE_CASES = [
             "text: Survey planned., status: amber}\n              - date: 2026-02\n                text: sent #2 to partners",
         ),
         [
-            "data/plans/plan-a.yml:37: only `sent` is read here: YAML takes ` #` and the rest of the line as a comment, which is not published; put the whole value in quotes to keep it (warning)"
+            "data/plans/plan-a.yml:37: only `sent` is read here: YAML takes ` #` and the rest of the line as a comment, which is not published; put the whole value in quotes to keep it",
+            "1 problem found in the data; `make build` (strict) would stop on it.",
         ],
     ),
     Case(
         "hash-after-a-title",
         replace("plans/plan-a.yml", "title: Train staff", "title: Train staff # and volunteers"),
         [
-            "data/plans/plan-a.yml:39: only `Train staff` is read here: YAML takes ` #` and the rest of the line as a comment, which is not published; put the whole value in quotes to keep it (warning)"
+            "data/plans/plan-a.yml:39: only `Train staff` is read here: YAML takes ` #` and the rest of the line as a comment, which is not published; put the whole value in quotes to keep it",
+            "1 problem found in the data; `make build` (strict) would stop on it.",
         ],
     ),
     Case(
@@ -332,7 +341,8 @@ ISSUE_CASES = [
         "update-dated-1925",
         replace("plans/plan-a.yml", "date: 2025-09,", "date: 1925-09,"),
         [
-            "data/plans/plan-a.yml:25: update dated 1925-09 is far outside the plan's period (2025 to 2027); check the year (warning)"
+            "data/plans/plan-a.yml:25: update dated 1925-09 is far outside the plan's period (2025 to 2027); check the year",
+            "1 problem found in the data; `make build` (strict) would stop on it.",
         ],
     ),
     Case(
@@ -478,7 +488,7 @@ OWN_CASES = [
             lambda t: t.replace("status: red\n", "status: purple\n").replace("\n", "\r\n"),
         ),
         [
-            "data/plans/plan-a.yml:31: status `purple` is not one of this plan's statuses (green, amber, red); use one of them or add it to `statuses:`"
+            "data/plans/plan-a.yml:31: status `purple` is not one of this plan's statuses (green (Complete), amber (On target), red (Off target)); write one of them, as its key or its label, or add it to `statuses:`"
         ],
     ),
     Case(
@@ -528,7 +538,7 @@ OWN_CASES = [
         "statuses-as-one-word",
         replace("plans/plan-a.yml", "statuses:\n", "statuses: green\nold:\n"),
         [
-            "data/plans/plan-a.yml:7: `statuses` must be a list (items on lines starting with `- `, or [a, b]), not `green`",
+            "data/plans/plan-a.yml:7: `statuses: green` is not a preset; name one of rag, rag-amber-on-target, brag, phrases, or list the plan's own statuses",
             "data/plans/plan-a.yml:8: unknown key `old`; allowed keys: as_at, current, id, introduction, kind, period, priorities, stale_after_months, statuses, title",
         ],
     ),
@@ -602,8 +612,8 @@ OWN_CASES = [
     ),
     Case(
         "title-left-empty",
-        replace("plans/plan-a.yml", "title: Train staff", "title:"),
-        ["data/plans/plan-a.yml:39: `title` is empty; write it after `title:`"],
+        replace("plans/plan-a.yml", "title: Online safety", "title:"),
+        ["data/plans/plan-a.yml:13: `title` is empty; write it after `title:`"],
     ),
     Case(
         "two-current-plans",
@@ -650,7 +660,7 @@ OWN_CASES = [
         "action-refs-make-one-anchor",
         replace("plans/plan-a.yml", 'ref: "1.1a"', 'ref: "1-1"'),
         [
-            "data/plans/plan-a.yml:27: action ref `1-1` makes the same link name (`1-1`) as `1.1` on line 19, so one would replace the other; make them differ by more than case or punctuation"
+            "data/plans/plan-a.yml:27: action ref `1-1` makes the same web address as action `1.1` (line 19); change one of the two refs"
         ],
     ),
     Case(
@@ -721,9 +731,9 @@ OWN_CASES = [
     ),
     Case(
         "folder-in-the-data-folder",
-        lambda data: (data / "old").mkdir(),
+        lambda data: shutil.copytree(data / "plans", data / "old"),
         [
-            "data/old:1: this folder is not read: only plans/ is; move it out of the data folder (warning)"
+            "data/old:1: this folder is not read: only plans/ and pages/ are; move it out of the data folder (warning)"
         ],
     ),
     Case(
@@ -776,9 +786,11 @@ OWN_CASES = [
         ],
     ),
     Case(
-        "entity-for-a-control-character-stays-text",
+        "entity-for-a-control-character",
         replace("plans/plan-a.yml", "title: Train staff", "title: Train&#11;staff"),
-        [],
+        [
+            "data/plans/plan-a.yml:39: `&#11;`, which stands for a vertical tab (from Word's line break, Shift+Enter), is on this line; replace it with a new line, or a space"
+        ],
     ),
 ]
 
