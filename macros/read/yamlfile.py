@@ -204,11 +204,13 @@ class _Converter:
         if end.line != node.start_mark.line or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
-        found = re.match(r"[ \t]+#(.?)", rest)
+        found = re.match(r"([ \t]+)#(.?)", rest)
         if found is None:
             return
-        # `status: green  # was amber` is a comment on purpose; words cut short are not
-        if " " in node.value or (found.group(1) and not found.group(1).isspace()):
+        # `lead: CSE Group  # who leads it` is a comment on purpose (two spaces, then "# ");
+        # `sent #2 to partners` and `Train staff # and carers` read as words cut short
+        cut_word = found.group(2) and not found.group(2).isspace()
+        if cut_word or (found.group(1) == " " and " " in node.value):
             self.problems.warn(
                 self.doc.file,
                 end.line + 1,

@@ -479,6 +479,11 @@ ISSUE_CASES = [
 ]
 
 OWN_CASES = [
+    Case(
+        "comment-after-a-lead-on-purpose-is-fine",
+        replace("plans/plan-a.yml", "lead: CSE Group", "lead: CSE Group  # who leads it"),
+        [],
+    ),
     Case("yaml-with-bom-is-fine", transform("board.yml", lambda t: t, "utf-8-sig"), []),
     Case("yaml-in-utf16-is-fine", transform("board.yml", lambda t: t, "utf-16"), []),
     Case(
