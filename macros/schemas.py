@@ -17,6 +17,7 @@ from macros.model.indicators import IndicatorsFile
 from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget
+from macros.model.yearly_report import Report
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "board": Board,
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "indicators": IndicatorsFile,
     "planner": Planner,
     "budget": Budget,
+    "report": Report,
 }
 
 

@@ -34,7 +34,8 @@ class BudgetLine(Model):
 
 class Contribution(Model):
     partner: str
-    amount: float = Field(ge=0)
+    amount: float = Field(ge=0, description="What the partner paid (the actual contribution)")
+    budget: float | None = Field(None, ge=0, description="What the partner was asked to pay")
     group: str = Field("", description="What the contribution is for, e.g. Multi-agency trainer")
 
 

@@ -16,6 +16,7 @@ PAGE_LISTERS: list[PageLister] = [
     guide_pages.pages,
     indicator_pages.pages,
     subgroup_pages.pages,
+    report_pages.pages,
 ]
 RENDERERS: dict[str, Renderer] = {
     **plan_pages.RENDERERS,

@@ -15,8 +15,9 @@ KNOWN_FILES = {
     "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
     "planner.yml", "budget.yml", "training.csv",
 }  # fmt: skip
-# schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose
-FOLDERS = {"plans", "schemas", "pages"}
+# schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose;
+# reports/: yearly reports and their chapters
+FOLDERS = {"plans", "schemas", "pages", "reports"}
 # a logo or other image the board names in board.yml: read when named, never a data file
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
 # Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails
@@ -39,8 +40,8 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
             refused.add(path)
         elif path.is_dir():
             if path.name not in FOLDERS and _holds_data(path):
-                problems.advise(display_path(path), 1, "this folder is not read: only plans/ "
-                                "and pages/ are; move it out of the data folder")  # fmt: skip
+                problems.advise(display_path(path), 1, "this folder is not read: only plans/, "
+                                "pages/ and reports/ are; move it out of the data folder")  # fmt: skip
         else:
             meant = _top_level_file(path, problems)
             if (
@@ -54,6 +55,12 @@ def data_files(data_dir: Path, problems: Problems) -> set[Path]:
                 refused.add(path)
             elif path.suffix != ".yml" or path.is_dir():
                 _plan_folder_entry(path, problems)
+    for name in ("pages", "reports"):  # read by their own readers: a link out fails the check
+        folder = data_dir / name
+        if folder.is_dir() and not folder.is_symlink():
+            for path in sorted(folder.rglob("*")):
+                if _linked_outside(path, root, problems):
+                    refused.add(path)
     return refused
 
 

@@ -13,6 +13,7 @@ from macros.model.plan import Action, Plan
 from macros.model.progress import status_of
 from macros.model.site import Site
 from macros.model.status import Status
+from macros.publish import plan_docx
 from macros.publish.plan_downloads import csv_path, xlsx_path
 from macros.render import links
 from macros.render.plans import Lead, action_href, leads
@@ -68,4 +69,5 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         home_href=links.href(here, links.plan_home(plan.id)),
         csv_href=links.href(here, csv_path(plan)),
         xlsx_href=links.href(here, xlsx_path(plan)),
+        docx_href=links.href(here, plan_docx.path(plan)),
     )

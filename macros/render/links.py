@@ -84,6 +84,14 @@ def guide_leaflet() -> str:
     return "guide/leaflet.md"
 
 
+def annual_reports() -> str:
+    return "annual-report/index.md"
+
+
+def annual_report(year: str) -> str:
+    return f"annual-report/{year}.md"
+
+
 def served_dir(src_path: str) -> str:
     """The folder a page is served from: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
     stem = src_path.removesuffix(".md")

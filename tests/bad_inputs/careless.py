@@ -738,7 +738,7 @@ OWN_CASES = [
         "folder-in-the-data-folder",
         lambda data: shutil.copytree(data / "plans", data / "old"),
         [
-            "data/old:1: this folder is not read: only plans/ and pages/ are; move it out of the data folder (warning)"
+            "data/old:1: this folder is not read: only plans/, pages/ and reports/ are; move it out of the data folder (warning)"
         ],
     ),
     Case(
