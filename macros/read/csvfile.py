@@ -10,7 +10,14 @@ from pathlib import Path
 import pandas as pd
 
 from macros.read.problems import Problems, display_path
-from macros.read.text import pasted_warning, plain_name, read_text, typed_text, unusual_space
+from macros.read.text import (
+    UNUSUAL,
+    pasted_warning,
+    plain_name,
+    read_text,
+    typed_text,
+    unusual_space,
+)
 
 HEADER_LINE = 1
 FIRST_ROW_LINE = 2  # row index 0 is on line 2, under the header
@@ -78,8 +85,10 @@ def read_csv(
         )
     if missing or unknown:
         return None
-    frame = frame.fillna("").apply(lambda col: col.map(typed_text))
+    frame = frame.fillna("").apply(_typed)
     for column in sorted(names & set(frame.columns)):
+        if not frame[column].str.contains(UNUSUAL.pattern).any():
+            continue  # (one vectorised test: most files have none)
         for index, cell in enumerate(frame[column]):
             found = unusual_space(cell)
             if found:
@@ -88,6 +97,13 @@ def read_csv(
     frame = frame.apply(lambda col: col.str.strip())
     _blank_rows(frame, name, problems)
     return CsvTable(name, frame)
+
+
+def _typed(column: pd.Series) -> pd.Series:
+    """Entities typed in cells (`&amp;`) read as their characters."""
+    if column.str.contains("&", regex=False).any():
+        return column.map(typed_text)
+    return column
 
 
 def _blank_rows(frame: pd.DataFrame, name: str, problems: Problems) -> None:

@@ -14,7 +14,14 @@ from typing import Any
 import yaml
 
 from macros.read.problems import Problems, display_path
-from macros.read.text import pasted_warning, plain_name, read_text, typed_text, unusual_space
+from macros.read.text import (
+    UNUSUAL,
+    pasted_warning,
+    plain_name,
+    read_text,
+    typed_text,
+    unusual_space,
+)
 
 Path_ = tuple[str | int, ...]
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -131,6 +138,9 @@ class _Converter:
     def __init__(self, doc: YamlDoc, problems: Problems, names: frozenset[str], text: str) -> None:
         self.doc, self.problems, self.names, self.text = doc, problems, names, text
         self.lines = text.split("\n")
+        self.hash_lines = {i for i, line in enumerate(self.lines) if "#" in line}
+        # most files have no entity and no pasted space: then a name is read as written
+        self.as_written = "&" not in text and UNUSUAL.search(text) is None
         self.seen: set[int] = set()
         self.aliased = False
         self.merge_lines: set[int] = set()
@@ -191,6 +201,8 @@ class _Converter:
         return result
 
     def _name(self, node: yaml.ScalarNode) -> str:
+        if self.as_written:
+            return str(node.value)
         value = typed_text(str(node.value))
         found = unusual_space(value)
         if found is None:
@@ -201,7 +213,7 @@ class _Converter:
     def _comment_after(self, node: yaml.ScalarNode) -> None:
         """`text: sent #2 to partners` publishes "sent": YAML reads ` #2 ...` as a comment."""
         end = node.end_mark
-        if end.line != node.start_mark.line or end.line >= len(self.lines):
+        if end.line not in self.hash_lines or end.line != node.start_mark.line:
             return
         rest = self.lines[end.line][end.column :]
         found = re.match(r"([ \t]+)#(.?)", rest)
