@@ -1,6 +1,7 @@
 """Gate 7, small screens and the keyboard, in Chromium: every page of the site fits a 320 px
-wide screen (WCAG 1.4.10 reflow, the width of 1280 px zoomed to 400%), and a wide table scrolls
-inside its own region that the keyboard can reach and a screen reader names."""
+wide screen (WCAG 1.4.10 reflow, the width of 1280 px zoomed to 400%), a wide table scrolls
+inside its own region that the keyboard can reach and a screen reader names, and the first Tab
+on every page reaches "Skip to main content", which leads to the page's content."""
 
 from __future__ import annotations
 
@@ -15,10 +16,22 @@ from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_
 NARROW = 320  # CSS pixels: 1280 px at 400% zoom
 
 
+# What the first Tab reached, and where Enter on it led.
+FIRST_FOCUS = """() => {
+  const el = document.activeElement;
+  const href = el && el.getAttribute('href') || '';
+  return {text: el ? el.textContent.trim() : '', href: href,
+          target: href.startsWith('#') && !!document.getElementById(href.slice(1))};
+}"""
+FOCUS_ID = "() => document.activeElement ? document.activeElement.id : ''"
+
+
 @dataclass(frozen=True)
 class NarrowVisit:
     url: str
     scroll_width: int
+    first_focus: dict[str, object]
+    focus_after_enter: str
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +56,13 @@ def narrow_visits(gated_site: Path, served_site: str) -> list[NarrowVisit]:
             url = served_site + page_url(gated_site, file)
             window.goto(url, wait_until="load")
             width = window.evaluate("document.documentElement.scrollWidth")
-            visits.append(NarrowVisit(url, int(width)))
+            window.keyboard.press("Tab")
+            first = window.evaluate(FIRST_FOCUS)
+            focused = ""
+            if first["href"] == "#main-content":  # Enter on any other link would leave the page
+                window.keyboard.press("Enter")
+                focused = window.evaluate(FOCUS_ID)
+            visits.append(NarrowVisit(url, int(width), first, focused))
         browser.close()
     return visits
 
@@ -74,3 +93,15 @@ def test_every_table_scrolls_in_a_named_focusable_region(gated_site: Path) -> No
                 bare.append(f"{page_url(gated_site, file)}: {table.caption}")
     assert tables > 0
     assert not bare, "tables outside a labelled scroll region:\n" + "\n".join(bare)
+
+
+def test_first_tab_reaches_the_skip_link_and_it_leads_to_the_content(
+    narrow_visits: list[NarrowVisit],
+) -> None:
+    wanted = {"text": "Skip to main content", "href": "#main-content", "target": True}
+    wrong = [
+        f"{v.url}: first Tab reached {v.first_focus}, Enter focused #{v.focus_after_enter}"
+        for v in narrow_visits
+        if v.first_focus != wanted or v.focus_after_enter != "main-content"
+    ]
+    assert not wrong, "\n".join(wrong)
