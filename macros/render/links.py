@@ -84,6 +84,10 @@ def guide_leaflet() -> str:
     return "guide/leaflet.md"
 
 
+def guide_private() -> str:
+    return "guide/keeping-your-visit-private.md"
+
+
 def served_dir(src_path: str) -> str:
     """The folder a page is served from: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
     stem = src_path.removesuffix(".md")
