@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan
-from macros.model.progress import status_of
+from macros.model.progress import is_overdue, status_of
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.publish.plan_downloads import csv_path, xlsx_path
@@ -68,4 +68,5 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         home_href=links.href(here, links.plan_home(plan.id)),
         csv_href=links.href(here, csv_path(plan)),
         xlsx_href=links.href(here, xlsx_path(plan)),
+        is_overdue=lambda action: is_overdue(plan, action),
     )
