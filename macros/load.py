@@ -20,6 +20,7 @@ from macros.check.messages import explain
 from macros.check.planner import planner_warnings
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
+from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
@@ -33,7 +34,7 @@ M = TypeVar("M", bound=BaseModel)
 
 KNOWN_FILES = {
     "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
-    "planner.yml", "budget.yml", "training.csv",
+    "planner.yml", "budget.yml", "training.csv", "glossary.yml",
 }  # fmt: skip
 KEY_ALIASES = {"leads": "lead"}  # a field that editors may also write under another key
 
@@ -76,6 +77,7 @@ def _load_site(data_dir: Path) -> Site:
     training = _csv_models(
         data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
     )
+    glossary = _yaml_model(data_dir / "glossary.yml", GlossaryFile, problems, required=False)
     if board is None or subgroups is None or indicators is None or members is None:
         raise DataError(problems)
     site = Site(
@@ -89,6 +91,7 @@ def _load_site(data_dir: Path) -> Site:
         planner=planner,
         budget=budget,
         training=training or [],
+        glossary=glossary.terms if glossary else {},
     )
     cross_check(site, problems)
     if problems:

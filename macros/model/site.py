@@ -7,6 +7,7 @@ from functools import cached_property
 
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
+from macros.model.glossary import is_abbreviation
 from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
@@ -26,6 +27,7 @@ class Site:
     planner: Planner | None
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
+    glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
     # Things worth an editor's attention that do not stop the build, e.g. a planner item whose
     # wording cannot be placed on months: logged as build warnings (a strict build fails on them).
     warnings: list[Problem] = field(default_factory=list)
@@ -38,6 +40,19 @@ class Site:
     def plans_in_order(self) -> list[Plan]:
         """The current plan first, then the others, most recent first (ties by id)."""
         return sorted(self.plans, key=lambda p: (not p.current, -p.as_at_date.toordinal(), p.id))
+
+    @cached_property
+    def glossary_terms(self) -> dict[str, str]:
+        """Every term and its meaning, in alphabetical order: the subgroups' acronyms (each
+        means its subgroup's name), then the glossary, which has the last word."""
+        terms = {s.acronym: s.name for s in self.subgroups if s.acronym and s.acronym != s.name}
+        terms.update(self.glossary)
+        return dict(sorted(terms.items(), key=lambda item: item[0].lower()))
+
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """The glossary terms that are abbreviations, expanded on every page."""
+        return {t: m for t, m in self.glossary_terms.items() if is_abbreviation(t)}
 
     @cached_property
     def plan_by_id(self) -> dict[str, Plan]:

@@ -26,6 +26,10 @@ def priority(plan_id: str, slug: str) -> str:
     return f"plans/{plan_id}/priority-{slug}.md"
 
 
+def glossary() -> str:
+    return "glossary.md"
+
+
 def subgroups_index() -> str:
     return "subgroups/index.md"
 
