@@ -26,6 +26,22 @@ class Contact(Model):
         return value
 
 
+class ContactRoute(Model):
+    """Somewhere to turn when worried about a child: shown on the home page and linked from
+    every page's footer."""
+
+    who: str = Field(description="Who to contact, e.g. Northvale Children's Services")
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    when: str = Field("", description="When they answer, e.g. Monday to Friday, 9am to 5pm")
+
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        return Contact._web_address(value)
+
+
 class YoungPeopleIntro(Model):
     about: str = Field("", description="What the partnership is and does, in 2-3 short sentences")
     age_range: str = Field("8 to 17", description="Who the guide is written for")
@@ -43,6 +59,9 @@ class Board(Model):
     logo: str = Field("", description="Path of a logo inside docs/")
     meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
+    worried_about_a_child: list[ContactRoute] = Field(
+        default_factory=list, description="Who to contact when worried about a child, in order"
+    )
 
     @field_validator("meeting_months", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""Annual report and "about" tables, placed by hand-written pages in docs/ with one macro call,
+"""The home page's content, annual report and "about" tables, placed by hand-written pages in docs/ with one macro call,
 e.g. `{{ plansite_page("budget") }}` in docs/annual-report/budget.md. No pages are generated.
 """
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
-from macros.render import report
+from macros.render import home, report
 
 
 def pages(site: Site) -> list[GeneratedPage]:
@@ -20,4 +20,5 @@ RENDERERS: dict[str, Renderer] = {
     "structure": report.structure,
     "about_board": report.about_board,
     "downloads": report.downloads,
+    "home": home.home_page,
 }
