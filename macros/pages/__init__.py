@@ -29,7 +29,8 @@ class GeneratedPage:
         call = ", ".join(repr(a) for a in (self.kind, *self.args))
         # JSON strings are YAML strings: quotes, backslashes and line breaks stay inside them
         title = json.dumps(self.nav_title)
-        template = f"template: {self.template}\n" if self.template else ""
+        # a page in its own frame (the guide) has no breadcrumbs into the adult site
+        template = f"template: {self.template}\nhide: [path]\n" if self.template else ""
         return f"---\ntitle: {title}\n{template}---\n\n{{{{ plansite_page({call}) }}}}\n"
 
     @property
