@@ -6,9 +6,10 @@ DATA   ?= data
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
+	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>)"
 	@echo "make serve    preview the site at http://127.0.0.1:8000 (rebuilds on every edit)"
 	@echo "make build    build the site into site/ (strict)"
 	@echo "make check    check data/ (or DATA=<folder>) and list every problem"
@@ -22,6 +23,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# asks for what is not given; never overwrites an existing board.yml
+new-board: $(VENV)/.installed
+	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve

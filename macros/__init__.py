@@ -18,7 +18,9 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -28,17 +30,20 @@ from mkdocs.structure.pages import Page
 from macros.check.reading_gate import gate_message, short_page_note, target_grade
 from macros.load import load_site
 from macros.model.memo import forget_all
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.narrative import narrative_macros
 from macros.pages import GeneratedPage
+from macros.pages.narrative_pages import NeedsError, left_out, page_needs, prune_nav
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import made_elsewhere, published_files
 from macros.read.problems import DataError
 from macros.render import links
 from macros.render.abbreviations import expand_in_article
+from macros.render.brand import BRAND_CSS, brand_css
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
-from macros.render.text import title_text
+from macros.render.text import plain, title_text
 from macros.worker import Worker, second_core
 
 DATA_ENV = "PLANSITE_DATA"
@@ -48,10 +53,6 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 def data_folder(config: MkDocsConfig) -> Path:
     project = Path(config.config_file_path or ".").resolve().parent
     return project / os.environ.get(DATA_ENV, "data")
-
-
-def data_folder_default(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path or ".").resolve().parent / "data"
 
 
 def define_env(env: Any) -> None:
@@ -72,12 +73,21 @@ def define_env(env: Any) -> None:
         return
     for warning in site.warnings:
         log.warning(str(warning))
+    for advice in site.advice:  # `make check` lists these as warnings; the build goes on
+        log.info(str(advice))
     _pin_build_date(site)
+    _set_identity(config, site)
     pages = generated_pages(site)
+    try:
+        needs = page_needs(Path(config.docs_dir))
+        left_out_pages = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))
+    except NeedsError as error:
+        raise PluginError(str(error)) from None
+    _prune_nav(config, pages, left_out_pages)
     _extend_nav(config, pages)
     # the footer links the glossary page only when there is one (overrides/partials/footer.html)
     config.extra["glossary"] = any(p.path == links.glossary() for p in pages)
-    events = _PlansiteEvents(site, pages, folder, parallel)
+    events = _PlansiteEvents(site, pages, folder, parallel, left_out_pages)
     config.plugins["plansite"] = events
 
     # narrative pages print data through a view that makes every string inert text
@@ -94,10 +104,16 @@ def define_env(env: Any) -> None:
 
     env.macro(plansite_page)
 
-    # Narrative pages in docs/ are written for the board in data/: a figure they name that is
-    # missing fails that build, but only shows a placeholder when building other data (fixtures).
-    own_data = folder.resolve() == data_folder_default(config).resolve()
-    for name, function in narrative_macros(site, here, strict=own_data).items():
+    def in_site(path: str) -> bool:
+        """Whether a page of docs/ is in this board's site, for a link to it: `needs:` in a
+        page's front matter leaves it out when the board does not have its data."""
+        return (Path(config.docs_dir) / path).is_file() and path not in left_out_pages
+
+    env.macro(in_site)
+
+    # Narrative pages in docs/ work on any board's data: a figure they name that is missing
+    # fails the build (a page that needs an optional part is left out without it).
+    for name, function in narrative_macros(site, here).items():
         env.macro(function, name)
 
 
@@ -110,6 +126,51 @@ def _pin_build_date(site: Site) -> None:
     if "SOURCE_DATE_EPOCH" not in os.environ:
         as_at = site.current_plan.as_at_date
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(as_at.timetuple()))
+
+
+def _set_identity(config: MkDocsConfig, site: Site) -> None:
+    """mkdocs.yml holds nothing board-specific: name, address, colour and logo are board.yml's."""
+    board = site.board
+    # The theme prints these without escaping: escaped text, marked safe so that its own `| e`
+    # does not escape it twice.
+    name = Markup(escape(plain(board.name)))
+    config.site_name = name
+    config.copyright = name
+    config.site_description = Markup(f"What the {name} is doing, and how it is going.")
+    if board.site_url and not _serving():  # `mkdocs serve` points site_url at the preview
+        config.site_url = board.site_url
+    if board.colour and BRAND_CSS not in config.extra_css:
+        config.extra_css.append(BRAND_CSS)
+    if board.logo:
+        config.theme["logo"] = _logo_path(board.logo)
+    # the header's link to the young people's guide shows only when the site has the guide
+    config.extra["plansite_parts"] = sorted(sections_on(site))
+
+
+def _publishes(site: Site, ref: str) -> bool:
+    """The board has indicator `ref` with at least one local figure."""
+    return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))
+
+
+def _logo_path(logo: str) -> str:
+    return f"assets/board/{Path(logo).name}"
+
+
+def _prune_nav(
+    config: MkDocsConfig, pages: list[GeneratedPage], left_out_pages: frozenset[str]
+) -> None:
+    """The menu lists only pages the site has: no section for a part whose data is absent."""
+    if not config.nav:
+        return
+    docs = Path(config.docs_dir)
+    generated = {p.path for p in pages}
+
+    def kept(path: str) -> bool:
+        if path in left_out_pages:
+            return False
+        return path in generated or (docs / path).is_file()
+
+    config.nav = prune_nav(config.nav, kept)
 
 
 def _extend_nav(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
@@ -157,10 +218,16 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """MkDocs events the macros plugin does not pass on to its module."""
 
     def __init__(
-        self, site: Site, pages: list[GeneratedPage], folder: Path, parallel: bool
+        self,
+        site: Site,
+        pages: list[GeneratedPage],
+        folder: Path,
+        parallel: bool,
+        left_out_pages: frozenset[str],
     ) -> None:
         super().__init__()
         self.site, self.pages, self.folder, self.parallel = site, pages, folder, parallel
+        self.left_out_pages = left_out_pages
         self.worker: Worker | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -177,7 +244,19 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         def added(pages: list[GeneratedPage]) -> list[File]:
             return [File.generated(config, p.path, content=p.markdown()) for p in pages]
 
-        return Files([*added(quick), *files, *added(slow)])
+        # a page whose data the board does not have is not in the site at all (nor in search)
+        narrative = [f for f in files if f.src_uri not in self.left_out_pages]
+        return Files([*added(quick), *narrative, *self._identity_files(config), *added(slow)])
+
+    def _identity_files(self, config: MkDocsConfig) -> list[File]:
+        board = self.site.board
+        made = []
+        if board.colour:
+            made.append(File.generated(config, BRAND_CSS, content=brand_css(board.colour)))
+        if board.logo:
+            logo = (self.folder / board.logo).read_bytes()
+            made.append(File.generated(config, _logo_path(board.logo), content=logo))
+        return made
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The reading-age gate: a young people's guide page above the target grade warns."""
@@ -200,6 +279,9 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        # gh-deploy replaces the whole published branch: the domain survives only as site/CNAME
+        if host := urlsplit(self.site.board.site_url).hostname:
+            (site_dir / "CNAME").write_text(host + "\n", encoding="utf-8")
         self._stop_worker()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -15,17 +15,20 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.planner import planner_warnings
+from macros.check.sections import guide_advice
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
 from macros.model.glossary import GlossaryFile
-from macros.model.indicators import IndicatorsFile, Value
+from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget, Course
 from macros.model.site import Site
+from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
 from macros.read.problems import DataError, Problems, display_path
 from macros.read.yamlfile import YamlDoc, read_yaml
@@ -61,43 +64,78 @@ def _load_site(data_dir: Path) -> Site:
     problems = Problems()
     _unknown_files(data_dir, problems)
     board = _yaml_model(data_dir / "board.yml", Board, problems)
-    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems)
-    members = _csv_models(data_dir / "members.csv", Member, ["agency", "role", "name"], problems)
+    # Only board.yml and one plan are required: every other file turns on a part of the site.
+    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems, required=False)
+    members = _csv_models(
+        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, False
+    )
     plans = _plans(data_dir / "plans", problems)
-    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems)
+    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems, required=False)
     values = _csv_models(
         data_dir / "indicator_values.csv",
         Value,
         ["indicator", "period", "area", "value"],
         problems,
+        required=False,
         optional=["category"],
     )
-    planner = _yaml_model(data_dir / "planner.yml", Planner, problems)
+    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, required=False)
     budget = _yaml_model(data_dir / "budget.yml", Budget, problems, required=False)
     training = _csv_models(
         data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
     )
     glossary = _yaml_model(data_dir / "glossary.yml", GlossaryFile, problems, required=False)
-    if board is None or subgroups is None or indicators is None or members is None:
+    pages = read_board_pages(data_dir / PAGES_FOLDER, problems)
+    if board is not None:
+        _check_logo(data_dir, board, problems)
+    if values is not None and not (data_dir / "indicators.yml").exists():
+        problems.add(
+            display_path(data_dir / "indicator_values.csv"),
+            1,
+            "there is no indicators.yml to say what these values measure; add indicators.yml "
+            "or remove this file",
+        )
+    # a file that is there but cannot be read: checking references to it would only repeat it
+    unread = [
+        name
+        for name, loaded in (("subgroups.yml", subgroups), ("members.csv", members),
+                             ("indicators.yml", indicators))
+        if loaded is None and (data_dir / name).exists()
+    ]  # fmt: skip
+    if board is None or not plans or unread or (values is not None and indicators is None):
         raise DataError(problems)
     site = Site(
         board=board,
-        subgroups=subgroups.subgroups,
-        members=members,
+        subgroups=subgroups.subgroups if subgroups else [],
+        members=members or [],
         plans=plans,
-        indicators=indicators.indicators,
+        indicators=indicators.indicators if indicators else [],
         values=values or [],
-        thresholds=indicators.thresholds,
+        thresholds=indicators.thresholds if indicators else Thresholds(),
         planner=planner,
         budget=budget,
         training=training or [],
         glossary=glossary.terms if glossary else {},
+        pages=pages,
+        data_dir=data_dir,
     )
     cross_check(site, problems)
     if problems:
         raise DataError(problems)
     site.warnings.extend(planner_warnings(site))
+    site.advice.extend(guide_advice(site))
+    site.advice.extend(data_advice(site))
     return site
+
+
+def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:
+    if board.logo and not (data_dir / board.logo).is_file():
+        problems.add(
+            display_path(data_dir / "board.yml"),
+            board.line_of("logo"),
+            f"logo `{board.logo}` is not in the data folder; put the file at "
+            f"{display_path(data_dir / board.logo)} or correct the name",
+        )
 
 
 def _unknown_files(data_dir: Path, problems: Problems) -> None:

@@ -1,35 +1,40 @@
-"""Macros for narrative pages in docs/: figures pulled from data, so prose never disagrees."""
+"""Macros for narrative pages in docs/: figures pulled from data, so prose never disagrees.
+
+Every page in docs/ works on any board's data: a page whose data is absent is left out of the
+site (its front matter `needs:` a part, macros.model.sections), and what it prints adapts to the
+board (the current plan's own status words; the board's own prose from data/pages/).
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
+from macros.model.plan import Plan
+from macros.model.progress import is_done, status_of, summary
+from macros.model.sections import SECTION_KEYS, sections_on
 from macros.model.site import Site
+from macros.read.board_pages import BOARD_PAGES
 from macros.render import indicators as indicator_figures
 from macros.render import report as report_figures
+from macros.render.data_view import DataText
 from macros.render.figures import money, number
-
-log = logging.getLogger("mkdocs.plugins.plansite")
+from macros.render.templates import BLANK_LINES
+from macros.render.text import rich_page
 
 
 class NarrativeError(ValueError):
     """A figure a narrative page asks for that the data does not have."""
 
 
-def narrative_macros(
-    site: Site, here: Callable[[], str], strict: bool = True
-) -> dict[str, Callable[..., Any]]:
-    """`strict`: the pages in docs/ were written for this data, so a missing figure fails the
-    build. Building another board's data with them (a test fixture) shows a placeholder."""
+def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[..., Any]]:
+    """A figure the data does not have fails the build, naming the page: a page that needs an
+    optional part of the data says so in its front matter, and is left out without it."""
 
     def missing(what: str, fix: str) -> str:
-        message = f"docs/{here()}: {what}; {fix}"
-        if strict:
-            raise NarrativeError(message)
-        log.info(message)
-        return f"[not in this data: {what}]"
+        raise NarrativeError(f"docs/{here()}: {what}; {fix}")
 
     def indicator_value(ref: str, period: str = "", area: str = "local", category: str = "") -> str:
         """An indicator's value as published (a small count is [c]); latest period by default."""
@@ -71,9 +76,7 @@ def narrative_macros(
             keys = ", ".join(plan.vocabulary.keys())
             return missing(f"status `{status}` is not one of {plan.id}'s", f"use one of {keys}")
         found = plan.vocabulary.find(status)
-        return number(
-            sum(1 for a in plan.actions if a.status and plan.vocabulary.find(a.status) == found)
-        )
+        return number(sum(1 for a in plan.actions if status_of(plan, a) is found))
 
     def budget_total(section: str, column: str = "actual") -> str:
         """A budget total in pounds: expenditure or income (budget or actual), or contributions."""
@@ -102,7 +105,53 @@ def narrative_macros(
             return missing(f"plan `{plan_id}` does not exist", "use a plan id from data/plans/")
         return number(len(plan.actions))
 
+    def done_count(plan_id: str = "") -> str:
+        """How many actions of a plan (the current one by default) are in a status that the
+        plan counts as done, whatever its words for it."""
+        plan = _plan(plan_id)
+        return number(sum(1 for a in plan.actions if is_done(plan, a)))
+
+    def status_summary(plan_id: str = "") -> str:
+        """Each of the plan's statuses with its count, in its own words, best first: "39 were
+        complete, 22 on target and 11 off target"; statuses no action has are left out."""
+        plan = _plan(plan_id)
+        counts = [c for c in summary(plan, plan.actions).counts if c.count]
+        parts = [
+            f"**{number(c.count)}** {_inert(c.status.label) if c.status else 'had no status yet'}"
+            for c in counts
+        ]
+        if not parts:
+            return "no action has a status yet"
+        sentence = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return sentence.replace("** ", "** were ", 1) if counts[0].status else sentence
+
+    def _plan(plan_id: str) -> Plan:
+        plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan
+        if plan is None:
+            missing(f"plan `{plan_id}` does not exist", "use a plan id from data/plans/")
+            raise AssertionError  # missing() raised
+        return plan
+
+    def board_text(name: str) -> Markup:
+        """The board's own prose, data/pages/<name>.md (nothing when the board has none)."""
+        if name not in BOARD_PAGES:
+            missing(f"there is no board page `{name}`", f"use one of {', '.join(BOARD_PAGES)}")
+        # one HTML block, no blank line: Markdown then passes it through as it is
+        return Markup(BLANK_LINES.sub("\n", rich_page(site.pages.get(name, ""))).strip())
+
+    def has(section: str) -> bool:
+        """Whether the board has the data for an optional part, e.g. `has("budget")`."""
+        if section not in SECTION_KEYS:
+            missing(
+                f"there is no part `{section}`", f"use one of {', '.join(sorted(SECTION_KEYS))}"
+            )
+        return section in sections_on(site)
+
     return {
+        "done_count": done_count,
+        "status_summary": status_summary,
+        "board_text": board_text,
+        "has": has,
         "action_count": action_count,
         "indicator_value": indicator_value,
         "latest_period": latest_period,
@@ -112,3 +161,10 @@ def narrative_macros(
         "training_delegates": training_delegates,
         "training_courses": training_courses,
     }
+
+
+def _inert(label: str) -> str:
+    """A status word inside a sentence, as text (never markup): "On target" reads "on target",
+    "RAG" stays."""
+    lowered = label[:1].lower() + label[1:] if label[1:2].islower() else label
+    return str(DataText(lowered))

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.check.__main__ import main as check_main
 from tests.conftest import FIXTURES, ROOT, page, run_build
 
 FIXTURE = "guide-full"
@@ -213,7 +214,7 @@ def test_every_picture_exists_and_has_a_text_alternative(site: Path) -> None:
 
 
 def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
-    data_copy: Callable[[str], Path], tmp_path: Path
+    data_copy: Callable[[str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = data_copy(FIXTURE)
     plan_file = data / "plans" / "plan-a.yml"
@@ -222,6 +223,12 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     plan_file.write_text(text.replace(easy, HARD_SUMMARY), encoding="utf-8")
     line = next(n for n, t in enumerate(text.splitlines(), 1) if easy in t)
 
+    # `make check` fails first, with the message the build gives
+    assert check_main([str(data)]) == 1
+    checked = capsys.readouterr().err
+    message = checked[checked.index("guide/goal-1.md: the young people's guide reads") :]
+    message = message[: message.index("\n1 problem found in the data")]
+
     result = run_build(data, tmp_path / "site")
 
     assert result.returncode != 0
@@ -229,3 +236,4 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     hardest = HARD_SUMMARY.split(". ")[0] + "."
     assert f'"{hardest}"' in result.stderr
     assert f"plans/plan-a.yml:{line}" in result.stderr
+    assert message in result.stderr and f"plans/plan-a.yml:{line}" in message

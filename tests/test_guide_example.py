@@ -60,7 +60,9 @@ def test_the_header_override_is_materials_header_plus_the_guide_link() -> None:
     original = theirs.read_text(encoding="utf-8").split("-#}\n", 1)[1]
     body = ours.split("-#}\n", 1)[1]
     added = [line for line in body.splitlines() if line not in original.splitlines()]
-    assert len(added) == 2 and "Plansite" in added[0] and "ps-header-guide" in added[1]
+    # the link shows only on a site that has the guide (a board with young people's wording)
+    assert len(added) == 3 and "Plansite" in added[0] and "ps-header-guide" in added[2]
+    assert added[1].strip() == "{% if 'guide' in config.extra.plansite_parts | d([]) %}"
     assert [line for line in body.splitlines() if line not in added] == original.splitlines()
 
 

@@ -37,8 +37,9 @@ CASES = [
     (
         "unknown status",
         "plans/plan-a.yml", "status: red\n", "status: amberr\n",
-        [f"{PLAN}:31: status `amberr` is not one of this plan's statuses (green, amber, red); "
-         "use one of them or add it to `statuses:`"],
+        [f"{PLAN}:31: status `amberr` is not one of this plan's statuses "
+         "(green (Complete), amber (On target), red (Off target)); write one of them, as its key "
+         "or its label, or add it to `statuses:`"],
     ),
     (
         "unknown key, with a suggestion",
@@ -47,8 +48,8 @@ CASES = [
     ),
     (
         "missing required field",
-        "plans/plan-a.yml", "            title: Review the strategy\n", "",
-        [f"{PLAN}:19: `title` is missing; add `title:` here"],
+        "plans/plan-a.yml", "    title: Online safety\n", "",
+        [f"{PLAN}:12: `title` is missing; add `title:` here"],
     ),
     (
         "duplicate action ref",

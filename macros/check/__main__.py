@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.guide_gate import guide_gate
+from macros.check.sections import sections_report
 from macros.load import load_site
 from macros.read.problems import DataError
 
@@ -16,8 +18,20 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    for warning in site.warnings:  # the build warns about these too, and a strict build fails
-        print(f"{warning} (warning)", file=sys.stderr)
+    for advice in sorted(site.advice):  # never a reason to stop: the build only notes these
+        print(f"{advice} (warning)", file=sys.stderr)
+    # the build warns about these and a strict build stops: so must the check
+    lines = [str(w) for w in sorted(site.warnings)] + guide_gate(site)
+    if lines:
+        noun = "problem" if len(lines) == 1 else "problems"
+        them = "it" if len(lines) == 1 else "them"
+        summary = (
+            f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}."
+        )
+        print("\n".join([*lines, summary]), file=sys.stderr)
+        return 1
+    if report := sections_report(site):
+        print(report)
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

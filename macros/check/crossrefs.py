@@ -10,6 +10,7 @@ from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
 from macros.model.site import Site
 from macros.read.problems import Problems
+from macros.render.colours import WHITE, contrast
 
 Add = Callable[[Model, str | None, str], None]
 
@@ -18,11 +19,23 @@ def cross_check(site: Site, problems: Problems) -> None:
     def add(obj: Model, field: str | None, message: str) -> None:
         problems.add(obj.source_file, obj.line_of(field), message)
 
+    _check_board(site, add)
     _check_plans(site, add)
     _check_subgroups(site, add)
     _check_indicators(site, add)
     _check_planner(site, add)
     _check_budget(site, add)
+
+
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white words on the brand colour
+
+
+def _check_board(site: Site, add: Add) -> None:
+    colour = site.board.colour
+    if colour and (ratio := contrast(colour, WHITE)) < MIN_CONTRAST:
+        add(site.board, "colour", f"colour `{colour}` is too light: white text on it has a "
+            f"contrast of {ratio:.1f}:1, and needs at least {MIN_CONTRAST}:1 to be read by "
+            "everyone; choose a darker shade of it")  # fmt: skip
 
 
 def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
@@ -48,9 +61,9 @@ def _check_plans(site: Site, add: Add) -> None:
         if plan.id != stem:
             add(plan, "id", f"plan id `{plan.id}` must match the file name; rename the file to "
                 f"{plan.id}.yml or set `id: {stem}`")  # fmt: skip
-        _duplicates(list(plan.statuses), "key", "status key", add)
+        _check_statuses(plan, add)
         _duplicates(list(plan.priorities), "ref", "priority ref", add)
-        _duplicates(list(plan.actions), "ref", "action ref", add)
+        _check_action_refs(plan, add)
         for priority in plan.priorities:
             for evidence in priority.evidence:
                 _status(plan, evidence, add)
@@ -58,13 +71,61 @@ def _check_plans(site: Site, add: Add) -> None:
             _check_action(site, plan, action, add)
 
 
+def _check_action_refs(plan: Plan, add: Add) -> None:
+    """Two actions must never share a ref or a web address (#action-1-1a), and only a row
+    under an issue may leave out its title."""
+    seen: dict[str, Action] = {}
+    for action in plan.actions:
+        for key in (action.ref.lower(), action.anchor):
+            first = seen.get(key)
+            if first is not None:
+                add(action, "ref", _same_ref(action, first))
+                break
+        else:
+            seen[action.ref.lower()] = seen[action.anchor] = action
+        if not action.title:
+            add(action, None, f"action `{action.ref}` has no `title`; write what will be done "
+                "(only a row under an issue may leave it out, to add a lead, a date or an "
+                "update to the issue)")  # fmt: skip
+
+
+def _same_ref(action: Action, first: Action) -> str:
+    where = f"line {first.line_of('ref')}"
+    if first.source_file != action.source_file:
+        where = f"{first.source_file}:{first.line_of('ref')}"
+    if action.written_ref == action.ref:
+        shown = f"action ref `{action.ref}`"
+    elif action.written_ref:
+        shown = f"action ref `{action.written_ref}` (shown as `{action.ref}`)"
+    else:
+        shown = f"this action, numbered `{action.ref}` because it has no ref,"
+    if first.ref.lower() != action.ref.lower():
+        return (f"{shown} makes the same web address as action `{first.ref}` ({where}); "
+                "change one of the two refs")  # fmt: skip
+    return f"{shown} is used twice (first on {where}); give each a different one"
+
+
+def _check_statuses(plan: Plan, add: Add) -> None:
+    for status, other in plan.vocabulary.clashes():
+        add(status, "key", f"status key `{status.key}` is the same as `{other.key}` (line "
+            f"{other.line_of('key')}) but for case, spaces or hyphens; give each its own key")  # fmt: skip
+
+
 def _status(plan: Plan, obj: Model, add: Add) -> None:
     value = getattr(obj, "status", None)
     if value is None:
         return
-    if plan.vocabulary.find(value) is None:
-        add(obj, "status", f"status `{value}` is not one of this plan's statuses "
-            f"({', '.join(plan.vocabulary.keys())}); use one of them or add it to `statuses:`")  # fmt: skip
+    found = plan.vocabulary.meanings(value)
+    if len(found) > 1:
+        keys = " or ".join(f"`{s.key}`" for s in found)
+        add(obj, "status", f"status `{value}` could mean {keys}; write the key of the one you "
+            "mean")  # fmt: skip
+    elif not found:
+        words = ", ".join(
+            f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
+        )
+        add(obj, "status", f"status `{value}` is not one of this plan's statuses ({words}); "
+            "write one of them, as its key or its label, or add it to `statuses:`")  # fmt: skip
 
 
 def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
@@ -75,7 +136,7 @@ def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
             add(update, "date", f"update dated {update.date} is after the plan's `as_at` date "
                 f"({plan.as_at}); correct the date or move `as_at` forward")  # fmt: skip
     for reference in action.related:
-        if site.find_action(reference, plan) is None:
+        if site.find_action(reference, plan, near=action) is None:
             add(action, "related", f"related action `{reference}` does not exist; write the ref "
                 "of an action in this plan, or plan-id:ref for another plan")  # fmt: skip
     for ref in action.indicators:

@@ -20,3 +20,12 @@ def planner_warnings(site: Site) -> list[Problem]:
             )
             warnings.append(Problem(item.source_file, item.line_of(field), f"{problem}.{until}"))
     return warnings
+
+
+def planner_notes(site: Site) -> list[Problem]:
+    """Items placed, but not quite as their wording means (a subgroup with no months yet)."""
+    return [
+        Problem(entry.item.source_file, entry.item.line_of("when"), entry.placement.note)
+        for entry in schedule(site)
+        if entry.placement.note
+    ]

@@ -42,36 +42,78 @@ class ContactRoute(Model):
         return Contact._web_address(value)
 
 
+def _check_months(value: object) -> object:
+    value = as_list(value)
+    if isinstance(value, list):
+        for month in value:
+            if isinstance(month, str):
+                month_number(month)
+    return value
+
+
 class YoungPeopleIntro(Model):
     about: str = Field("", description="What the partnership is and does, in 2-3 short sentences")
     age_range: str = Field("8 to 17", description="Who the guide is written for")
     shaped_by: str = Field("", description="How young people shaped the plan")
 
 
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
 class Board(Model):
     name: str
     short_name: str = ""
     area: str = ""
+    site_url: str = Field(
+        "", description="The address this site is published at, e.g. https://plans.example.org/"
+    )
+    colour: str = Field(
+        "", description="Brand colour as #rrggbb: the header behind white text (4.5:1 or more)"
+    )
     vision: str = ""
     objectives: list[str] = Field(default_factory=list, description="Statutory objectives")
     functions: list[str] = Field(default_factory=list, description="Core functions")
     contact: Contact = Field(default_factory=Contact)
-    logo: str = Field("", description="Path of a logo inside docs/")
+    logo: str = Field("", description="A logo file in the data folder, e.g. logo.svg")
     meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
     worried_about_a_child: list[ContactRoute] = Field(
         default_factory=list, description="Who to contact when worried about a child, in order"
     )
 
-    @field_validator("meeting_months", mode="before")
+    @field_validator("site_url")
     @classmethod
-    def _months(cls, value: object) -> object:
-        value = as_list(value)
-        if isinstance(value, list):
-            for month in value:
-                if isinstance(month, str):
-                    month_number(month)
+    def _site_url(cls, value: str) -> str:
+        if value and not re.match(r"https?://[a-zA-Z0-9.\-]+(:\d+)?(/[^\s\"'<>]*)?$", value):
+            raise ValueError(
+                f"site_url `{value}` must be a web address starting https://, "
+                "e.g. https://plans.example.org/"
+            )
+        return value if not value or value.endswith("/") else value + "/"
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if value and not HEX_COLOUR.fullmatch(value):
+            raise ValueError(
+                f'colour `{value}` must be written as # and six hex digits, e.g. "#1d3f6e" '
+                "(in quotes: YAML reads # as the start of a comment)"
+            )
+        return value.lower()
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        if (
+            value and not re.fullmatch(r"[\w\-. /]+\.(svg|png|jpg|jpeg|webp)", value)
+        ) or ".." in value:
+            raise ValueError(
+                f"logo `{value}` must be a .svg, .png, .jpg or .webp file inside the data "
+                "folder, e.g. logo.svg"
+            )
         return value
+
+    _months = field_validator("meeting_months", mode="before")(_check_months)
 
     @property
     def meeting_month_numbers(self) -> list[int]:
@@ -86,6 +128,16 @@ class Subgroup(Model):
     chair: str = ""
     purpose: str = ""
     responsibilities: list[str] = Field(default_factory=list)
+    meeting_months: list[str] = Field(
+        default_factory=list,
+        description='When it meets, for planner wording such as "every other PMQAG meeting"',
+    )
+
+    _months = field_validator("meeting_months", mode="before")(_check_months)
+
+    @property
+    def meeting_month_numbers(self) -> list[int]:
+        return sorted(month_number(m) for m in self.meeting_months)
 
     @field_validator("id")
     @classmethod

@@ -8,8 +8,8 @@ display; this only derives months from it. Pure: no clock, no files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from macros.model.dates import MONTHS, month_number
@@ -24,6 +24,25 @@ class Placement:
     months: tuple[int, ...]
     as_required: bool = False  # no fixed months: said so, or could not be placed
     problem: str = ""  # why the wording could not be used, and the fix; "" when fine
+    note: str = ""  # placed, but not as the wording means: advice that does not stop the build
+
+
+@dataclass(frozen=True)
+class Body:
+    """The board or a subgroup: "every other PMQAG meeting" follows PMQAG's meeting months."""
+
+    name: str  # "the board", or the subgroup's acronym as the wording may write it
+    months: tuple[int, ...]
+    file: str  # where its meeting months are written: board.yml or subgroups.yml
+
+
+BOARD_WORDS = {"board", "lscb", "lscp", "scp", "partnership", "full"}  # mean the board itself
+# "every other PMQAG meeting", "each Board meeting", "at alternate CSE meetings"
+NAMED_MEETING = re.compile(
+    r"\b(?:every|each|all|at)\s+(?:(?:other|second|alternate)\s+)?([\w&-]+)\s+meetings?\b|"
+    r"\balternate\s+([\w&-]+)\s+meetings?\b",
+    re.I,
+)
 
 
 @dataclass
@@ -93,14 +112,29 @@ MAY = re.compile(r"\bMay\b")
 
 
 def place(
-    when: str, months: Sequence[str], meeting_months: Sequence[int], first_month: int
+    when: str,
+    months: Sequence[str],
+    meeting_months: Sequence[int],
+    first_month: int,
+    bodies: Mapping[str, Body] | None = None,
+    default: Body | None = None,
 ) -> Placement:
     """The months an item reports in; explicit `months` win over the wording.
 
     `meeting_months` are the board's meeting months (1-12); `first_month` is the planner
     year's first month, which orders the result and breaks ties between equally good phases.
+    `bodies` are the subgroups by every name (lower case) the wording may use for them;
+    "every meeting" with no name follows `default` (the board unless the item reports only to
+    a subgroup).
     """
-    written = _from_wording(when, meeting_months, first_month)
+    board = Body("the board", tuple(meeting_months), "board.yml")
+    found = _meeting_body(when, bodies or {}, default or board)
+    if isinstance(found, Placement):
+        return found
+    body, note = found
+    written = _from_wording(when, body, first_month)
+    if note and not written.problem:
+        written = replace(written, note=note)
     if not months:
         return written
     chosen = _in_order({month_number(m) for m in months}, first_month)
@@ -113,16 +147,50 @@ def place(
     return Placement(chosen, problem=problem)
 
 
-def _from_wording(when: str, meeting_months: Sequence[int], first_month: int) -> Placement:
+def _meeting_body(
+    when: str, bodies: Mapping[str, Body], default: Body
+) -> tuple[Body, str] | Placement:
+    """Whose meetings the wording follows: the body it names, else `default`; and a note when
+    the named subgroup has no meeting months yet (its reports stay on `default`'s meetings, as
+    before subgroups had months, so that data valid then stays valid)."""
+    match = NAMED_MEETING.search(when)
+    word = (match.group(1) or match.group(2)) if match else None
+    if word is None or word.lower() in BOARD_WORDS:
+        return default, ""
+    named = bodies.get(word.lower())
+    if named is not None and (named.months or not default.months):
+        return named, ""
+    if named is not None:
+        return default, (
+            f"`when: {when}` follows {named.name}'s meetings, but subgroups.yml gives "
+            f"{named.name} no `meeting_months`, so it is placed on {default.name}'s meetings; "
+            f"add {named.name}'s months there"
+        )
+    if word.isupper() and len(word) > 1 and not default.months:
+        return _unplaced(
+            f"`when: {when}` depends on {word} meetings, but no subgroup is called {word} and "
+            f"{default.file} has no `meeting_months`; add {word} to subgroups.yml with its "
+            "`meeting_months`, or add `months: [...]` to this item"
+        )
+    return default, ""  # a word such as "quarterly" or "full": the usual meetings
+
+
+def _from_wording(when: str, body: Body, first_month: int) -> Placement:
     found = _read(when)
-    meetings = _in_order(set(meeting_months), first_month)
+    meetings = _in_order(set(body.months), first_month)
     chosen = set(found.named)
     for every in found.intervals:
         chosen.update(_every(every, meetings, first_month))
     if (found.every_meeting or found.every_other_meeting) and not meetings:
+        if body.file == "board.yml":
+            return _unplaced(
+                f"`when: {when}` depends on the board's meetings, but board.yml has no "
+                "`meeting_months`; add them there, or add `months: [...]` to this item"
+            )
         return _unplaced(
-            f"`when: {when}` depends on the board's meetings, but board.yml has no "
-            "`meeting_months`; add them there, or add `months: [...]` to this item"
+            f"`when: {when}` depends on {body.name}'s meetings, but subgroups.yml gives "
+            f"{body.name} no `meeting_months`; add them there, or add `months: [...]` to this "
+            "item"
         )
     if found.every_meeting:
         chosen.update(meetings)

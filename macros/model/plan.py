@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -10,7 +11,9 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
+from macros.model.refs import anchor, qualify
 from macros.model.status import Status, Vocabulary
+from macros.model.status_presets import PRESETS, preset
 
 TRUE_WORDS = {"true", "yes", "y"}
 
@@ -40,7 +43,9 @@ def _check_new_marker(value: str | None) -> str | None:
 class Update(Model):
     date: str = Field(description="When: 2025-12 (a month) or 2025-12-14 (a day)")
     text: str = Field(description="What happened. Markdown; <b>, <p>, <ul> and links are kept")
-    status: str | None = Field(None, description="The action's status at this date (a key)")
+    status: str | None = Field(
+        None, description="The action's status at this date: a key, label or alias (e.g. G)"
+    )
 
     _check_date = field_validator("date")(_check_day)
 
@@ -74,8 +79,16 @@ class Action(Model):
         extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_lead
     )
 
-    ref: str = Field(description='The action\'s reference, e.g. "1.3a" (quote it)')
-    title: str = Field(description="The action: what will be done")
+    ref: str = Field(
+        "",
+        description='The action\'s reference, e.g. "1.3a" or "c" (quote it); it need only be '
+        "unique within its priority or issue. Left out: numbered in order",
+    )
+    title: str = Field(
+        "",
+        description="The action: what will be done. Under an issue it may be left out: the row "
+        "then only adds a lead, a due date or an update to the issue",
+    )
     leads: list[str] = Field(
         default_factory=list,
         description="Who leads: subgroup acronyms or names, or free text (also `lead:`)",
@@ -85,7 +98,10 @@ class Action(Model):
     due: str | None = Field(None, description='Due date as written, e.g. "End of Nov 25"')
     due_was: list[str] = Field(default_factory=list, description="Earlier due dates, replaced")
     milestones: list[Milestone] = Field(default_factory=list, description="Several due dates")
-    status: str | None = Field(None, description="A status key from this plan's `statuses`")
+    status: str | None = Field(
+        None,
+        description="A status of this plan: its key, label or an alias, e.g. amber, On Target or A",
+    )
     new: str | None = Field(None, description="NEW marker: the month it was added, or true")
     related: list[str] = Field(default_factory=list, description="Refs of related actions")
     source: str = Field("", description="Where it comes from, e.g. an inspection recommendation")
@@ -96,6 +112,8 @@ class Action(Model):
 
     _issue: Issue | None = PrivateAttr(default=None)
     _priority: Priority | None = PrivateAttr(default=None)
+    _written_ref: str = PrivateAttr(default="")
+    _own_title: bool = PrivateAttr(default=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -146,6 +164,14 @@ class Action(Model):
     def updates_newest_first(self) -> list[Update]:
         return sorted(self.updates, key=lambda u: u.day.value, reverse=True)
 
+    @cached_property
+    def current_status(self) -> str | None:
+        """`status:` as written; left out, the status its latest update gave (a sub-row may
+        only say "Update Mar 16: complete")."""
+        if self.status:
+            return self.status
+        return next((u.status for u in self.updates_newest_first if u.status), None)
+
     @property
     def latest_update(self) -> Update | None:
         ordered = self.updates_newest_first
@@ -164,7 +190,19 @@ class Action(Model):
 
     @cached_property
     def anchor(self) -> str:
-        return "action-" + "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return anchor(self.ref)
+
+    @property
+    def written_ref(self) -> str:
+        """The ref as the plan wrote it ("c"); `ref` is the qualified one ("2c") once the plan
+        is built, used by pages, anchors, downloads and cross-references."""
+        return self._written_ref
+
+    @property
+    def has_own_title(self) -> bool:
+        """False for a row under an issue that only adds a lead, a date or an update: its
+        `title` is the issue's."""
+        return self._own_title
 
 
 class Issue(Model):
@@ -180,11 +218,14 @@ class Issue(Model):
     def model_post_init(self, context: object) -> None:
         for action in self.actions:
             action._issue = self
+            if not action.title:  # a sub-row: shown under the issue's title
+                action.title = self.title
+                action._own_title = False
 
 
 class Evidence(Model):
     text: str = Field(description="An evidence-of-success or impact measure")
-    status: str | None = Field(None, description="Its own status (a key)")
+    status: str | None = Field(None, description="Its own status: a key, label or alias")
 
 
 class Priority(Model):
@@ -216,33 +257,179 @@ class Priority(Model):
         return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
 
 
+def _preset_statuses(name: str) -> list[Status]:
+    found = preset(name)
+    if found is None:
+        raise ValueError(
+            f"`statuses: {name}` is not a preset; name one of {', '.join(PRESETS)}, "
+            "or list the plan's own statuses"
+        )
+    return [Status.model_validate(s) for s in found]
+
+
+def _schema_accepts_preset(schema: dict[str, Any]) -> None:
+    """`statuses: brag` names a preset: the schema offers the names beside a list."""
+    listed = schema["properties"]["statuses"]
+    schema["properties"]["statuses"] = {
+        "description": listed.pop("description"),
+        "anyOf": [{"enum": list(PRESETS)}, listed],
+    }
+
+
 class Plan(Model):
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_preset
+    )
+
     id: str = Field(description="Matches the file name, e.g. business-plan-2025-28")
-    title: str
+    title: str = Field(
+        "",
+        description='e.g. "Business Plan 2025 to 2028"; left out: named from its kind and '
+        "period, or its file name",
+    )
     kind: Literal["business", "improvement", "strategic", "other"] = "business"
     current: bool = Field(False, description="The plan shown by default (exactly one)")
     period: str = Field("", description='e.g. "2025 to 2028"')
-    as_at: str = Field(description="Date of the latest progress: 'today' for this plan")
+    as_at: str | None = Field(
+        None,
+        description="Date of the latest progress: 'today' for this plan. Left out: the date of "
+        "the latest dated update",
+    )
     stale_after_months: int = Field(4, ge=1, description="No update for longer needs attention")
     introduction: str = Field("", description="Markdown")
-    statuses: list[Status] = Field(min_length=1, description="This plan's status words, best first")
+    statuses: list[Status] = Field(
+        default_factory=lambda: _preset_statuses("rag"),
+        min_length=1,
+        description="This plan's status words, best first, or a preset's name: "
+        + ", ".join(PRESETS)
+        + " (rag when left out)",
+    )
     priorities: list[Priority] = Field(default_factory=list)
+
+    _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
 
     _check_as_at = field_validator("as_at")(_check_day)
 
+    @field_validator("statuses", mode="before")
+    @classmethod
+    def _preset(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _preset_statuses(value)
+        return value
+
+    @cached_property
+    def progress_date(self) -> date | None:
+        """The plan's "today": `as_at`, else the latest dated update; None when the plan
+        records no progress at all (then nothing is judged overdue or stale)."""
+        days = (
+            [parse_day(self.as_at)]
+            if self.as_at is not None
+            else [u.day for a in self.actions for u in a.updates]
+        )
+        # a month ("2017-12") counts to its last day, so it is later than 15 December
+        ends = [d.month_end if d.precision == "month" else d.value for d in days]
+        return max(ends, default=None)
+
+    @property
+    def progress_recorded(self) -> bool:
+        return self.progress_date is not None
+
     @cached_property
     def as_at_date(self) -> date:
-        day = parse_day(self.as_at)
-        return day.month_end if day.precision == "month" else day.value
+        """The progress date; for a plan with no progress yet, its latest due date (else 1 April
+        of the first year its period names), so that ordering and file dates stay fixed."""
+        if self.progress_date is not None:
+            return self.progress_date
+        dues = [d.date for a in self.actions if (d := a.due_date) and d.date]
+        if dues:
+            return max(dues)
+        year = re.search(r"\b(19|20)\d\d\b", f"{self.period} {self.id}")
+        return date(int(year.group()) if year else 2000, 4, 1)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.statuses)
 
+    @cached_property
+    def statuses_shown(self) -> list[Status]:
+        """Every status but the closed ones nothing in the plan uses: a preset's "Cancelled"
+        makes no column, key entry or filter until an action is cancelled."""
+        used = {
+            id(found)
+            for obj in self._status_holders()
+            if obj.status and (found := self.vocabulary.find(obj.status))
+        }
+        return [s for s in self.statuses if not s.closed or id(s) in used]
+
+    def _status_holders(self) -> list[Action | Update | Evidence]:
+        updates = [u for a in self.actions for u in a.updates]
+        evidence = [e for p in self.priorities for e in p.evidence]
+        return [*self.actions, *updates, *evidence]
+
     @property
     def actions(self) -> list[Action]:
         return [a for p in self.priorities for a in p.all_actions]
 
+    def model_post_init(self, context: object) -> None:
+        self._qualify_refs()
+        if not self.title:
+            self.title = self._default_title()
+            self._title_written = False
+
+    @property
+    def title_written(self) -> bool:
+        return self._title_written
+
+    def _default_title(self) -> str:
+        """ "Business plan 2015 to 2018" from kind and period, else from the file name."""
+        if self.period and self.kind != "other":
+            return f"{self.kind.capitalize()} plan {self.period}"
+        return re.sub(r"(?<!\d)-|-(?!\d)", " ", self.id).strip().capitalize() or "Plan"
+
+    def _qualify_refs(self) -> None:
+        """Give every action its plan-wide ref. Refs written once in the whole plan stay as
+        they are; when a plan starts its refs again under each priority or issue ("a", "b",
+        "c" in each), every ref is joined to its priority's (or issue's): "2c". An action
+        with no ref is numbered by its place under its priority or issue."""
+        written = [(a, a.ref) for a in self.actions]
+        places: dict[str, set[str]] = {}
+        for action, ref in written:
+            places.setdefault(ref.lower(), set()).add(self._parent(action, False))
+        restarts = any(len(found) > 1 for ref, found in places.items() if ref)
+        for action, ref in written:
+            action._written_ref = ref
+            if not ref or restarts:
+                parent = self._parent(action, True)
+                siblings = action.issue.actions if action.issue else action.priority.actions
+                place = next(i for i, a in enumerate(siblings, 1) if a is action)
+                own = ref or str(place)
+                action.ref = qualify(parent, own)
+
+    @staticmethod
+    def _parent(action: Action, qualified: bool) -> str:
+        """The ref an action's own ref is unique under: its issue's, else its priority's."""
+        priority = action.priority.ref
+        issue = action.issue.ref if action.issue else ""
+        if not issue:
+            return priority
+        return qualify(priority, issue) if qualified else f"{priority}\n{issue}"
+
     @cached_property
     def action_by_ref(self) -> dict[str, Action]:
         return {a.ref: a for a in self.actions}
+
+    @cached_property
+    def _action_by_word(self) -> dict[str, Action]:
+        return {a.ref.lower().replace(" ", ""): a for a in reversed(self.actions)}
+
+    def find_action(self, ref: str, near: Action | None = None) -> Action | None:
+        """The action `ref` names: its plan-wide ref ("2c", any case), or, from an action
+        `near` it, a ref written under the same priority or issue ("c")."""
+        ref = ref.strip()
+        found = self.action_by_ref.get(ref) or self._action_by_word.get(
+            ref.lower().replace(" ", "")
+        )
+        if found is None and near is not None:
+            local = qualify(self._parent(near, True), ref)
+            found = self.action_by_ref.get(local)
+        return found

@@ -34,11 +34,15 @@ class Summary:
         return sum(c.count for c in self.counts if c.status and c.status.done)
 
     @property
+    def closed(self) -> int:
+        """Cancelled, superseded or merged: neither done nor outstanding."""
+        return sum(c.count for c in self.counts if c.status and c.status.closed)
+
+    @property
     def worst(self) -> StatusCount | None:
-        """The plan's last (worst) status, unless it counts as done."""
-        graded = [c for c in self.counts if c.status is not None]
-        last = graded[-1] if graded else None
-        return None if last is None or last.status is None or last.status.done else last
+        """The plan's worst outstanding status (the last one neither done nor closed)."""
+        graded = [c for c in self.counts if c.status is not None and c.status.outstanding]
+        return graded[-1] if graded else None
 
     @property
     def unset(self) -> int:
@@ -46,7 +50,8 @@ class Summary:
 
 
 def status_of(plan: Plan, action: Action) -> Status | None:
-    return plan.vocabulary.find(action.status) if action.status else None
+    status = action.current_status
+    return plan.vocabulary.find(status) if status else None
 
 
 def is_done(plan: Plan, action: Action) -> bool:
@@ -54,8 +59,14 @@ def is_done(plan: Plan, action: Action) -> bool:
     return bool(status and status.done)
 
 
+def is_settled(plan: Plan, action: Action) -> bool:
+    """Done or closed (cancelled, superseded, merged): never late, never waiting for news."""
+    status = status_of(plan, action)
+    return bool(status and not status.outstanding)
+
+
 def summary(plan: Plan, actions: list[Action]) -> Summary:
-    counts = {s.key: 0 for s in plan.statuses}
+    counts = {s.key: 0 for s in plan.statuses_shown}
     unset = 0
     for action in actions:
         status = status_of(plan, action)
@@ -63,7 +74,7 @@ def summary(plan: Plan, actions: list[Action]) -> Summary:
             counts[status.key] += 1
         else:
             unset += 1
-    result = [StatusCount(s, counts[s.key]) for s in plan.statuses]
+    result = [StatusCount(s, counts[s.key]) for s in plan.statuses_shown]
     if unset:
         result.append(StatusCount(None, unset))
     return Summary(result, len(actions))
@@ -125,7 +136,7 @@ def needs_attention(plan: Plan) -> Attention:
     overdue: list[Overdue] = []
     stale: list[Stale] = []
     worsened: list[Worsened] = []
-    for action in plan.actions:
+    for action in plan.actions if plan.progress_recorded else []:  # no "today" to judge by
         if late := _overdue(plan, action, as_at):
             overdue.append(late)
         if quiet := _stale(plan, action, as_at):
@@ -145,7 +156,7 @@ def is_overdue(plan: Plan, action: Action) -> bool:
 
 def _overdue(plan: Plan, action: Action, as_at: date) -> Overdue | None:
     due = action.due_date
-    if due is None or due.date is None or due.date >= as_at or is_done(plan, action):
+    if due is None or due.date is None or due.date >= as_at or is_settled(plan, action):
         return None
     # counted in calendar months from the due month, as readers count: due in August and still
     # open at the end of September is a month late (0 only when due earlier in the as-at month)
@@ -153,8 +164,8 @@ def _overdue(plan: Plan, action: Action, as_at: date) -> Overdue | None:
 
 
 def _stale(plan: Plan, action: Action, as_at: date) -> Stale | None:
-    """Not done, and nothing said for more than the plan's `stale_after_months`."""
-    if is_done(plan, action):
+    """Outstanding, and nothing said for more than the plan's `stale_after_months`."""
+    if is_settled(plan, action):
         return None
     last = action.latest_update
     if last is not None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from macros.model.board import Subgroup
 from macros.model.dates import parse_day
-from macros.model.frequency import Placement, month_dates, place
+from macros.model.frequency import Body, Placement, month_dates, place
 from macros.model.memo import per_object
 from macros.model.planner import PlannerItem
 from macros.model.site import Site
@@ -22,8 +22,44 @@ class Scheduled:
     dates: tuple[date, ...]  # the first day of each reporting month, in the planner's year
 
 
+FINANCIAL_YEAR_START = 4  # April
+
+
 def year_start(site: Site) -> date | None:
-    return parse_day(site.planner.year_start).value.replace(day=1) if site.planner else None
+    """The planner's first month: as written, else the April that starts the financial year
+    holding the current plan's as-at date."""
+    if site.planner is None:
+        return None
+    if site.planner.year_start is not None:
+        return parse_day(site.planner.year_start).value.replace(day=1)
+    as_at = site.current_plan.as_at_date
+    year = as_at.year if as_at.month >= FINANCIAL_YEAR_START else as_at.year - 1
+    return date(year, FINANCIAL_YEAR_START, 1)
+
+
+def meeting_bodies(site: Site) -> dict[str, Body]:
+    """Every subgroup by each name planner wording may use for it ("every other PMQAG
+    meeting" follows PMQAG's own months)."""
+    bodies = {}
+    for subgroup in site.subgroups:
+        body = Body(
+            subgroup.acronym or subgroup.name, tuple(subgroup.meeting_month_numbers),
+            "subgroups.yml",
+        )  # fmt: skip
+        for name in subgroup.names:
+            bodies[name.lower()] = body
+    return bodies
+
+
+def _default_body(site: Site, item: PlannerItem, bodies: dict[str, Body]) -> Body:
+    """Whose meetings "every meeting" means: the board, unless the item goes only to
+    subgroups and the first of them has meeting months of its own."""
+    board = Body("the board", tuple(site.board.meeting_month_numbers), "board.yml")
+    found = [bodies.get(name.strip().lower()) for name in item.reports_to]
+    subgroups = [body for body in found if body is not None]
+    if item.reports_to and len(subgroups) == len(found) and subgroups[0].months:
+        return subgroups[0]
+    return board
 
 
 @per_object
@@ -34,9 +70,11 @@ def schedule(site: Site) -> list[Scheduled]:
         return []
     year = month_dates(start)
     meetings = site.board.meeting_month_numbers
+    bodies = meeting_bodies(site)
     result = []
     for item in site.planner.items:
-        placement = place(item.when, item.months, meetings, start.month)
+        default = _default_body(site, item, bodies)
+        placement = place(item.when, item.months, meetings, start.month, bodies, default)
         dates = tuple(day for day in year if day.month in placement.months)
         result.append(Scheduled(item, placement, site.subgroup_for(item.who), dates))
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
@@ -28,9 +29,16 @@ class Site:
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
-    # Things worth an editor's attention that do not stop the build, e.g. a planner item whose
-    # wording cannot be placed on months: logged as build warnings (a strict build fails on them).
+    # The board's own prose from data/pages/<name>.md (home, about...): Markdown, by name
+    pages: dict[str, str] = field(default_factory=dict)
+    data_dir: Path = Path("data")
+    # Things that stop a strict build, e.g. a planner item whose wording cannot be placed on
+    # months: logged as build warnings, and `make check` fails on them first.
     warnings: list[Problem] = field(default_factory=list)
+    # Worth telling an editor, never a reason to stop: a priority the young people's guide
+    # leaves out, a plan named from its kind and period, a field under its old name.
+    # `make check` lists them as warnings; the build logs them as information.
+    advice: list[Problem] = field(default_factory=list)
 
     @property
     def current_plan(self) -> Plan:
@@ -70,15 +78,18 @@ class Site:
         """The subgroup a lead or owner names, or None for free text (a person, an agency)."""
         return self._subgroup_by_name.get(text.strip().lower())
 
-    def find_action(self, reference: str, plan: Plan | None = None) -> Action | None:
-        """An action by "ref" (in `plan`) or "plan-id:ref" (in any plan)."""
+    def find_action(
+        self, reference: str, plan: Plan | None = None, near: Action | None = None
+    ) -> Action | None:
+        """An action by "ref" (in `plan`, or under the same priority as `near`) or
+        "plan-id:ref" (in any plan; the ref as pages show it, e.g. "2c")."""
         if ":" in reference:
             plan_id, ref = reference.split(":", 1)
             found = self.plan_by_id.get(plan_id.strip())
-            return found.action_by_ref.get(ref.strip()) if found else None
+            return found.find_action(ref) if found else None
         if plan is None:
             plan = self.current_plan
-        return plan.action_by_ref.get(reference.strip())
+        return plan.find_action(reference, near)
 
     @cached_property
     def disclosure(self) -> Disclosure:

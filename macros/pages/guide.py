@@ -3,6 +3,7 @@ what children and young people told us."""
 
 from __future__ import annotations
 
+from macros.model.sections import guide_priorities, sections_on
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import guide as render
@@ -16,9 +17,11 @@ FRAME = "guide.html"
 
 
 def pages(site: Site) -> list[GeneratedPage]:
+    if "guide" not in sections_on(site):
+        return []
     index = links.guide_home()
     result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index, template=FRAME)]
-    for priority in site.current_plan.priorities:
+    for priority in guide_priorities(site.current_plan):
         result.append(
             GeneratedPage(
                 links.guide_priority(priority.slug),

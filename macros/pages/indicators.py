@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import indicators as render
@@ -9,6 +10,8 @@ from macros.render import links
 
 
 def pages(site: Site) -> list[GeneratedPage]:
+    if "indicators" not in sections_on(site):
+        return []
     index = links.indicators_index()
     result = [GeneratedPage(index, "Indicators", "indicators_index", nav_section=index)]
     for indicator in site.indicators:

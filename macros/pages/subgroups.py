@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import links
@@ -9,6 +10,8 @@ from macros.render import subgroups as render
 
 
 def pages(site: Site) -> list[GeneratedPage]:
+    if "subgroups" not in sections_on(site):
+        return []
     index = links.subgroups_index()
     result = [GeneratedPage(index, "Subgroups", "subgroups_index", nav_section=index)]
     for subgroup in site.subgroups:

@@ -18,6 +18,7 @@ from macros.model.indicators import Indicator
 from macros.model.memo import per_object
 from macros.model.plan import Action, Plan
 from macros.model.progress import status_of
+from macros.model.sections import SECTION_KEYS, sections_on
 from macros.model.site import Site
 from macros.publish.cells import inert
 from macros.render import links
@@ -152,7 +153,7 @@ def planner_rows(site: Site) -> list[list[object]]:
             one_line(plain(item.tells_board)),
             item.when,
             "; ".join(item.months),
-            item.meeting,
+            "; ".join(item.reports_to),
             "; ".join(item.actions),
             "; ".join(item.indicators),
         ]
@@ -249,7 +250,7 @@ activity | string | What the subgroup does
 tells_board | string | What the report will tell the board
 when | string | When it is reported, as written
 months | string | The months it is placed on, separated by semicolons
-meeting | string | The meeting it goes to
+meeting | string | The bodies it goes to (board, subgroups), separated by semicolons
 actions | string | Plan actions it reports on (plan-id:ref), separated by semicolons
 indicators | string | Indicators it reports on, separated by semicolons
 """),
@@ -280,6 +281,12 @@ delegates | integer | How many people attended
 ]  # fmt: skip
 
 ACTION_COLUMNS = [c.name for c in DATASETS[0].columns]  # also the columns of actions.xlsx
+
+
+def datasets(site: Site) -> list[Dataset]:
+    """The datasets this board publishes: one named after an optional part needs that part."""
+    on = sections_on(site)
+    return [d for d in DATASETS if d.name not in SECTION_KEYS or d.name in on]
 
 
 def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
@@ -314,7 +321,7 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
                     "missingValues": MISSING,
                 },
             }
-            for dataset in DATASETS
+            for dataset in datasets(site)
         ],
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -322,10 +329,10 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
 
 def files(site: Site) -> dict[str, bytes]:
     result: dict[str, bytes] = {}
-    for dataset in DATASETS:
+    for dataset in datasets(site):
         names = [c.name for c in dataset.columns]
         result[links.open_data(dataset.path)] = write_csv(names, dataset.rows(site))
-    sizes = {d.path: len(result[links.open_data(d.path)]) for d in DATASETS}
+    sizes = {d.path: len(result[links.open_data(d.path)]) for d in datasets(site)}
     result[links.open_data("datapackage.json")] = datapackage(site, sizes)
     names = [c.name for c in INDICATOR_COLUMNS]
     for indicator in site.indicators:

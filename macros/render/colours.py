@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+WHITE = "#ffffff"
+
 
 def _channel(value: int) -> float:
     c = value / 255

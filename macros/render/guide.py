@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
+from macros.model.sections import guide_priorities
 from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
@@ -41,26 +42,36 @@ class Goal:
 
 
 def progress(plan: Plan, action: Action) -> Progress:
-    """A status that counts as done is "done"; the plan's worst status is "stuck"; the rest,
-    and an action with no status yet, are "on the way"."""
+    """A status that counts as done is "done"; the plan's worst outstanding status is "stuck";
+    the rest, and an action with no status yet, are "on the way". A closed action (cancelled,
+    superseded, merged) is not in the guide's counts: see `progress_counts`."""
     status = status_of(plan, action)
     if status is None:
         return ON_THE_WAY
     if status.done:
         return DONE
-    if status.key == plan.statuses[-1].key:
+    if status is plan.vocabulary.worst:
         return STUCK
     return ON_THE_WAY
 
 
+def _closed(plan: Plan, action: Action) -> bool:
+    status = status_of(plan, action)
+    return bool(status and status.closed)
+
+
 def progress_counts(plan: Plan, actions: list[Action]) -> list[tuple[Progress, int]]:
-    found = [progress(plan, a) for a in actions]
+    found = [progress(plan, a) for a in actions if not _closed(plan, a)]
     return [(p, found.count(p)) for p in PROGRESS_ORDER]
 
 
 def steps(plan: Plan, priority: Priority) -> list[Step]:
     """The actions the plan put into young people's words (`young_people:`), in plan order."""
-    return [Step(a.young_people, progress(plan, a)) for a in priority.all_actions if a.young_people]
+    return [
+        Step(a.young_people, progress(plan, a))
+        for a in priority.all_actions
+        if a.young_people and not _closed(plan, a)
+    ]
 
 
 def voice_plans(site: Site) -> list[Plan]:
@@ -88,7 +99,9 @@ def _common(site: Site, here: str) -> dict[str, object]:
 
 def home_page(site: Site, here: str) -> str:
     plan = site.current_plan
-    goals = [Goal(p, links.href(here, links.guide_priority(p.slug))) for p in plan.priorities]
+    goals = [
+        Goal(p, links.href(here, links.guide_priority(p.slug))) for p in guide_priorities(plan)
+    ]
     return render(
         "guide/home.html",
         plan=plan,
@@ -136,7 +149,7 @@ def leaflet_page(site: Site, here: str) -> str:
     plan = site.current_plan
     goals = [
         (p, steps(plan, p), progress_counts(plan, p.all_actions), len(p.all_actions))
-        for p in plan.priorities
+        for p in guide_priorities(plan)
     ]
     return render(
         "guide/leaflet.html",

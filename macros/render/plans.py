@@ -84,14 +84,19 @@ def history(plan: Plan, action: Action) -> list[HistoryEntry]:
 
 
 def sentence(counts: Summary) -> str:
-    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target"."""
-    noun = "action" if counts.total == 1 else "actions"
-    words = f"{counts.done} of {counts.total} {noun} complete"
+    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target". Closed actions
+    (cancelled, superseded, merged) are not counted as still to do: they are named after."""
+    open_total = counts.total - counts.closed
+    noun = "action" if open_total == 1 else "actions"
+    words = f"{counts.done} of {open_total} {noun} complete"
     worst = counts.worst
     if worst is not None and worst.status is not None:
         words += f", {worst.count} {worst.status.label.lower()}"
     if counts.unset:
         words += f", {counts.unset} with no status yet"
+    for item in counts.counts:
+        if item.status is not None and item.status.closed and item.count:
+            words += f"; {item.count} {item.status.label.lower()}"
     return words
 
 
@@ -143,7 +148,7 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
         archived_note=_archived_note(site, plan, here),
         next_meeting=Markup(next_meeting(site, plan, here)),
         filtered=lambda status: (
-            links.href(here, links.plan_page(plan.id, "all-actions")) + f"?status={status.key}"
+            links.href(here, links.plan_page(plan.id, "all-actions")) + f"?status={status.slug}"
         ),
     )
 
@@ -162,11 +167,14 @@ def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
 
 
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
-    def related(reference: str) -> tuple[str, str]:
-        action = site.find_action(reference, plan)
-        assert action is not None, "checked when the data was loaded"
-        target_plan = plan if ":" not in reference else site.plan_by_id[reference.split(":")[0]]
-        return reference, action_href(target_plan, action, here)
+    def related(action: Action, reference: str) -> tuple[str, str]:
+        """The ref as pages show it ("2c", or "plan-id:2c") and its link."""
+        target = site.find_action(reference, plan, near=action)
+        assert target is not None, "checked when the data was loaded"
+        if ":" not in reference:
+            return target.ref, action_href(plan, target, here)
+        plan_id = reference.split(":")[0].strip()
+        return f"{plan_id}:{target.ref}", action_href(site.plan_by_id[plan_id], target, here)
 
     groups: list[tuple[str, str, str | None, list[Action]]] = [
         (issue.ref, issue.title, issue.new, issue.actions) for issue in priority.issues

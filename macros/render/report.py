@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.publish import opendata, published_files
 from macros.render import links
@@ -169,7 +170,7 @@ def size_text(size: int) -> str:
 def downloads(site: Site, here: str) -> str:
     files = published_files(site)
     items = []
-    for dataset in opendata.DATASETS:
+    for dataset in opendata.datasets(site):
         path = links.open_data(dataset.path)
         items.append(
             Download(
@@ -186,5 +187,7 @@ def downloads(site: Site, here: str) -> str:
         items=items,
         package_href=links.href(here, package),
         package_size=size_text(len(files[package])),
-        indicators_href=links.href(here, links.indicators_index()),
+        indicators_href=(
+            links.href(here, links.indicators_index()) if "indicators" in sections_on(site) else ""
+        ),
     )

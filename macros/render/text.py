@@ -76,6 +76,25 @@ def rich(text: str) -> str:
     return clean_html(converter.convert(text))
 
 
+PAGE_TAGS = ALLOWED_TAGS | {"h2", "h3", "h4", "blockquote"}
+
+
+def rich_page(text: str) -> str:
+    """A board's own page of prose (data/pages/*.md): Markdown with headings, as safe HTML."""
+    if not text.strip():
+        return ""
+    converter = _converter()
+    converter.reset()
+    return nh3.clean(
+        converter.convert(text),
+        tags=PAGE_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
 def rich_inline(text: str) -> str:
     """Like `rich`, for a table cell or a heading: no wrapping paragraph for one line."""
     html = rich(text)

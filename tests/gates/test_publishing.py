@@ -105,8 +105,13 @@ def mkdocs_config() -> dict[str, object]:
 
 
 def test_custom_domain_and_site_url_agree(example_site: Path) -> None:
-    site_url = urlsplit(str(mkdocs_config()["site_url"]))
+    # the board's web address is the board's: in board.yml, never in mkdocs.yml
+    assert "site_url" not in mkdocs_config()
+    board = yaml.safe_load((ROOT / "data" / "board.yml").read_text(encoding="utf-8"))
+    site_url = urlsplit(str(board["site_url"]))
     assert site_url.scheme == "https"
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{board['site_url']}plans/</loc>" in sitemap
     # gh-deploy replaces the whole gh-pages branch: the domain survives only as site/CNAME
     assert (example_site / "CNAME").read_text(encoding="utf-8").strip() == site_url.hostname
 

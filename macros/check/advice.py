@@ -1,0 +1,36 @@
+"""Advice about the data that does not stop publishing: `make check` prints each as a warning
+with its file and line, and the build logs it as information (a strict build goes on)."""
+
+from __future__ import annotations
+
+from macros.check.planner import planner_notes
+from macros.model.base import Model
+from macros.model.site import Site
+from macros.read.problems import Problem
+
+
+def data_advice(site: Site) -> list[Problem]:
+    found = []
+    for plan in site.plans:
+        if not plan.title_written:
+            found.append(
+                Problem(plan.source_file, plan.line_of("id"), f"the plan has no `title`, so it "
+                        f'is called "{plan.title}"; add `title:` to name it as the document does')
+            )  # fmt: skip
+    if site.planner is not None:
+        for item in site.planner.items:
+            found.extend(renamed(item))
+        found.extend(planner_notes(site))
+    return found
+
+
+def renamed(obj: Model) -> list[Problem]:
+    """A field written under its old name is still read; say what it is called now."""
+    result = []
+    for old, new in getattr(obj, "RENAMED", {}).items():
+        if old in obj.model_fields_set:
+            result.append(
+                Problem(obj.source_file, obj.line_of(old), f"`{old}` is now called `{new}`; "
+                        f"rename it (it is still read for now)")
+            )  # fmt: skip
+    return result

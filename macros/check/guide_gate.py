@@ -1,0 +1,44 @@
+"""The reading-age gate at `make check` time: the build gates each young people's guide page
+on its HTML, and a strict build stops on a page above the target grade, so `make check` renders
+the same pages from the same data and fails on them first, with the same message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.check.reading_gate import gate_message, is_guide_page, target_grade
+from macros.model.site import Site
+from macros.pages.registry import generated_pages, render_page
+
+MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+class _TagsAsNothing(yaml.SafeLoader):
+    """mkdocs.yml may use MkDocs' own tags (`!ENV`, `!!python/name:`): only `extra` is read."""
+
+
+_TagsAsNothing.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TagsAsNothing.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
+
+
+def guide_gate(site: Site, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
+    """The build's reading-gate warnings, one per guide page above the target grade."""
+    target = target_grade(_extra(mkdocs_yml))
+    found = []
+    for page in generated_pages(site):
+        if is_guide_page(page.path):
+            html = render_page(site, page.path, page.kind, *page.args)
+            if message := gate_message(site, page.path, html, target):
+                found.append(message)
+    return found
+
+
+def _extra(mkdocs_yml: Path) -> dict[str, Any]:
+    if not mkdocs_yml.exists():
+        return {}
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagsAsNothing)
+    extra = config.get("extra") if isinstance(config, dict) else None
+    return extra if isinstance(extra, dict) else {}

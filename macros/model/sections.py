@@ -1,0 +1,66 @@
+"""The optional parts of a board's site: each is on when the board has its data, else it is left
+out of the menu, the pages, the downloads, datapackage.json and search.
+
+Only board.yml and one plan are required. A page in docs/ names the parts it needs in its front
+matter (`needs: [budget]`); a generated page belongs to its part by its page type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from macros.model.memo import per_object
+from macros.model.plan import Plan, Priority
+from macros.model.site import Site
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # what `needs:` names in a page's front matter
+    title: str  # as a maintainer reads it in `make check`
+    turned_on_by: str  # the data file that turns it on
+    on: Callable[[Site], bool]
+
+
+def guide_priorities(plan: Plan) -> list[Priority]:
+    """The priorities written for young people (`young_people:`): the only ones in the guide."""
+    return [p for p in plan.priorities if p.young_people]
+
+
+def _report(site: Site) -> bool:
+    # The annual report needs at least one of its own tables; plan progress alone is no report.
+    return site.budget is not None or bool(site.training) or bool(site.indicators)
+
+
+SECTIONS = [
+    Section("indicators", "Indicators", "indicators.yml", lambda s: bool(s.indicators)),
+    Section("planner", "Reporting planner and calendars", "planner.yml", lambda s: bool(s.planner)),
+    Section("budget", "Annual report: money", "budget.yml", lambda s: s.budget is not None),
+    Section("training", "Annual report: training", "training.csv", lambda s: bool(s.training)),
+    Section("membership", "Membership", "members.csv", lambda s: bool(s.members)),
+    Section("subgroups", "Subgroups and structure", "subgroups.yml", lambda s: bool(s.subgroups)),
+    Section(
+        "guide",
+        "Young people's guide",
+        "`young_people:` wording on a priority of the current plan",
+        lambda s: bool(guide_priorities(s.current_plan)),
+    ),
+    Section(
+        "annual-report",
+        "Annual report",
+        "budget.yml, training.csv or indicators.yml",
+        _report,
+    ),
+]
+SECTION_KEYS = frozenset(s.key for s in SECTIONS)
+
+
+@per_object
+def sections_on(site: Site) -> frozenset[str]:
+    return frozenset(s.key for s in SECTIONS if s.on(site))
+
+
+def sections_off(site: Site) -> list[Section]:
+    on = sections_on(site)
+    return [s for s in SECTIONS if s.key not in on]

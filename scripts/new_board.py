@@ -1,0 +1,175 @@
+"""`make new-board`: a starter data folder for a new board that builds at once.
+
+Writes board.yml and one plan with three example actions, every field explained in a comment,
+plus the JSON Schema files editors use to autocomplete. Asks for the board's name, area and web
+address unless they are given (NAME=, AREA=, URL=). Never overwrites an existing board.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from macros.schemas import write_schemas
+
+WEB_ADDRESS = re.compile(r"https://[a-z0-9.\-]+\.[a-z]{2,}(/[^\s\"'<>]*)?")
+
+
+def q(text: str) -> str:
+    """A YAML string: JSON's quoting is YAML's, so any name is written safely."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def short_name(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def board_yml(name: str, area: str, url: str) -> str:
+    return f"""# yaml-language-server: $schema=schemas/board.schema.json
+# The board: who you are. Only `name` is required; every other field may be left out.
+# See docs/maintainers/data-format.md for every field.
+
+name: {q(name)}                    # the board's full name: the site's title on every page
+short_name: {q(short_name(name))}  # a short name for calendars and small spaces
+area: {q(area)}                    # the place the board covers
+site_url: {q(url)}                 # where the site is published; `make deploy` uses its domain
+colour: "#1d3f6e"                  # brand colour for the header (white text must read on it)
+# logo: logo.svg                   # a logo file put in this folder (svg, png, jpg or webp)
+
+# One or two sentences: the first thing on the home page.
+vision: Every child in {area} grows up safe and gets help as soon as they need it.
+
+# objectives:                      # what the partnership is for, one line each
+#   - Bring partners together to plan and check their safeguarding work.
+# functions:                       # what the partnership does, one line each
+#   - Publish a yearly report on how well children are kept safe.
+
+contact:                           # shown on the accessibility statement and the guide
+  email: safeguarding@example.org  # replace with your own
+  # phone: 01632 960 000
+  # address: County Hall, Market Street
+  # website: https://www.example.org   # the board's main website
+
+# meeting_months: [Jan, Mar, May, Jul, Sep, Nov]   # board meetings, for the reporting planner
+
+young_people:                      # the young people's guide
+  about: We are a group of adults who help keep children in {area} safe.
+  age_range: "8 to 17"             # who the guide is written for
+  # shaped_by: How young people helped to make the plan.
+"""
+
+
+def plan_yml(plan_id: str, start: int, today: date) -> str:
+    return f"""# yaml-language-server: $schema=../schemas/plan.schema.json
+# One plan. Add more plans as more files in this folder; exactly one has `current: true`.
+
+id: {plan_id}                      # must match the file name (without .yml)
+title: Business plan {start} to {start + 3}
+kind: business                     # business, improvement, strategic or other
+current: true                      # the plan the site shows first
+period: {start} to {start + 3}
+as_at: {today.isoformat()}                 # the date of the latest progress: "today" for this plan
+
+# The status words of this plan, best first; `done: true` marks those that count as done.
+statuses:
+  - key: green                     # the word used in `status:` below
+    label: Complete                # the word readers see
+    colour: "#00703c"
+    meaning: The action is finished.
+    done: true
+  - key: amber
+    label: On target
+    colour: "#ffdd00"
+    meaning: Work is under way and should finish on time.
+  - key: red
+    label: Off target
+    colour: "#d4351c"
+    meaning: The action is late or at risk.
+
+priorities:
+  - ref: "1"                       # the priority's number
+    title: Keep children safe online
+    description: What the partnership will do so that children are safe online.
+    # young people's words for the guide; a priority without them is left out of the guide
+    young_people: We want you to be safe online. We will help you and your family.
+    actions:
+      - ref: "1.1"                 # unique in the plan
+        title: Write an online safety guide for parents
+        lead: Online safety group  # who leads it: a subgroup or a person's role
+        due: March {start + 1}
+        status: green              # one of the status keys above
+        updates:                   # dated progress, newest anywhere in the list
+          - date: {today.isoformat()}
+            text: The guide is published on the council's website.
+            status: green
+      - ref: "1.2"
+        title: Train school staff to spot harm online
+        lead: Training group
+        due: September {start + 1}
+        status: amber
+      - ref: "1.3"
+        title: Ask children what makes them feel unsafe online
+        lead: Participation officer
+        due: December {start + 1}
+        status: red
+"""
+
+
+def ask(value: str, question: str) -> str:
+    while not value.strip():
+        value = input(question)
+    return value.strip()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default="data")
+    parser.add_argument("--name", default="")
+    parser.add_argument("--area", default="")
+    parser.add_argument("--url", default="")
+    args = parser.parse_args(argv)
+    folder = Path(args.data)
+    if (folder / "board.yml").exists():
+        print(
+            f"{folder / 'board.yml'} already exists: make new-board never overwrites a board. "
+            "Write the new board into another folder (make new-board DATA=<folder>), or remove "
+            f"{folder} first.",
+            file=sys.stderr,
+        )
+        return 1
+    name = ask(args.name, "The board's name (e.g. Eastmoor Safeguarding Children Partnership): ")
+    area = ask(args.area, "The area it covers (e.g. Eastmoor): ")
+    url = ask(args.url, "The site's web address (e.g. https://plans.eastmoor-scp.org.uk/): ")
+    if not url.endswith("/"):
+        url += "/"
+    if not WEB_ADDRESS.fullmatch(url):
+        print(
+            f"URL={url} is not a web address: write it starting https://, in lower case, e.g. "
+            "https://plans.eastmoor-scp.org.uk/",
+            file=sys.stderr,
+        )
+        return 1
+    today = date.today()
+    start = today.year if today.month >= 4 else today.year - 1  # the financial year
+    plan_id = f"business-plan-{start}-{str(start + 3)[-2:]}"
+    (folder / "plans").mkdir(parents=True, exist_ok=True)
+    (folder / "board.yml").write_text(board_yml(name, area, url), encoding="utf-8")
+    (folder / "plans" / f"{plan_id}.yml").write_text(
+        plan_yml(plan_id, start, today), encoding="utf-8"
+    )
+    write_schemas(folder / "schemas")
+    print(
+        f"Wrote {folder / 'board.yml'} and {folder / 'plans' / (plan_id + '.yml')}. "
+        f"Next: edit them, then `make check DATA={folder}` and `make serve DATA={folder}`."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
