@@ -8,6 +8,7 @@ from datetime import date
 from markupsafe import Markup
 
 from macros.model.progress import needs_attention, periods, summary
+from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.render import links
 from macros.render.planner import next_meeting
@@ -36,6 +37,7 @@ def home_page(site: Site, here: str) -> str:
             )
         )
     latest = periods(plan)
+    parts = sections_on(site)
     return render(
         "home/page.html",
         board=site.board,
@@ -48,8 +50,9 @@ def home_page(site: Site, here: str) -> str:
         worried=Markup(worried_block(site)),
         plan_href=links.href(here, links.plan_home(plan.id)),
         page_href=lambda name: links.href(here, links.plan_page(plan.id, name)),
-        report_href=links.href(here, ANNUAL_REPORT),
-        guide_href=links.href(here, links.guide_home()),
+        # a part the board has no data for is not in its site: no link to it
+        report_href=links.href(here, ANNUAL_REPORT) if "annual-report" in parts else "",
+        guide_href=links.href(here, links.guide_home()) if "guide" in parts else "",
         plans_href=links.href(here, links.plans_index()),
     )
 
