@@ -6,19 +6,23 @@ DATA   ?= data
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>)"
 	@echo "make serve    preview the site at http://127.0.0.1:8000 (rebuilds on every edit)"
 	@echo "make build    build the site into site/ (strict)"
 	@echo "make check    check data/ (or DATA=<folder>) and list every problem"
+	@echo "make import FILE=plan.docx PLAN=<id>   write data/plans/<id>.yml from a Word, Excel or CSV plan"
+	@echo "              (FORCE=1 replaces it, PLAN_MAP=map.yml names columns, SHEET=name picks a sheet)"
+	@echo "make export PLAN=<id>   write site/downloads/<id>.docx, the plan as a Word document"
 	@echo "make test     run every test (installs what the tests need)"
 	@echo "make gates    run the quality gates only (accessibility, HTML, privacy, links, ...)"
 	@echo "make bench    measure build time against a static baseline"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
+	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
@@ -36,6 +40,14 @@ build: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(PY) -m macros.check $(DATA)
+
+import: $(VENV)/.installed
+	@test -n "$(FILE)" -a -n "$(PLAN)" || { echo "usage: make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml] [SHEET=name]"; exit 2; }
+	$(PY) -m macros.read.office "$(FILE)" "$(PLAN)" --data "$(DATA)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
+
+export: $(VENV)/.installed
+	@test -n "$(PLAN)" || { echo "usage: make export PLAN=<id>"; exit 2; }
+	$(PY) -m macros.publish "$(PLAN)" "$(DATA)"
 
 schemas: $(VENV)/.installed
 	$(PY) -m macros.schemas data/schemas

@@ -77,6 +77,10 @@ def define_env(env: Any) -> None:
         log.info(str(advice))
     _pin_build_date(site)
     _set_identity(config, site)
+    site.url = config.site_url or ""  # before the worker is forked: PDFs link to the pages
+    # A preview rebuilds on every edit: WeasyPrint would take seconds each time, so the PDFs
+    # are made by `make build` only (their links say so while previewing).
+    site.pdfs = not _serving()
     pages = generated_pages(site)
     try:
         needs = page_needs(Path(config.docs_dir))

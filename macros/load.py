@@ -19,6 +19,7 @@ from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.planner import planner_warnings
+from macros.check.reports import check_reports
 from macros.check.sections import guide_advice
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
@@ -28,9 +29,11 @@ from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget, Course
 from macros.model.site import Site
+from macros.model.yearly_report import Report
 from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
 from macros.read.problems import DataError, Problems, display_path
+from macros.read.text import read_text
 from macros.read.yamlfile import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,6 +88,7 @@ def _load_site(data_dir: Path) -> Site:
         data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
     )
     glossary = _yaml_model(data_dir / "glossary.yml", GlossaryFile, problems, required=False)
+    reports = _reports(data_dir / "reports", problems)
     pages = read_board_pages(data_dir / PAGES_FOLDER, problems)
     if board is not None:
         _check_logo(data_dir, board, problems)
@@ -116,10 +120,12 @@ def _load_site(data_dir: Path) -> Site:
         budget=budget,
         training=training or [],
         glossary=glossary.terms if glossary else {},
+        reports=reports,
         pages=pages,
         data_dir=data_dir,
     )
     cross_check(site, problems)
+    check_reports(site, problems)
     if problems:
         raise DataError(problems)
     site.warnings.extend(planner_warnings(site))
@@ -163,6 +169,40 @@ def _plans(folder: Path, problems: Problems) -> list[Plan]:
         if plan is not None:
             plans.append(plan)
     return plans
+
+
+def _reports(folder: Path, problems: Problems) -> list[Report]:
+    """data/reports/<year>.yml with their chapters in data/reports/<year>/; none is fine."""
+    reports = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        report = _yaml_model(path, Report, problems)
+        if report is None:
+            continue
+        if path.stem != report.year:
+            problems.add(display_path(path), report.line_of("year"),
+                         f"year `{report.year}` does not match the file name; rename the file "
+                         f"{report.year}.yml or correct the year")  # fmt: skip
+        if report.end_date <= report.start_date:
+            problems.add(display_path(path), report.line_of("end"),
+                         "the year ends before it starts; correct `start` or `end`")  # fmt: skip
+        chapters = {}
+        sections = report.sections
+        for name in type(sections).model_fields:
+            section = getattr(sections, name)
+            if section is None or not section.chapter:
+                continue
+            chapter = folder / path.stem / section.chapter
+            if not chapter.is_file():
+                problems.add(section.source_file, section.line_of("chapter"),
+                             f"chapter `{section.chapter}` not found; create "
+                             f"{display_path(chapter)} or correct the name")  # fmt: skip
+                continue
+            text = read_text(chapter, problems)
+            if text is not None:
+                chapters[section.chapter] = text
+        report.keep_chapters(chapters)
+        reports.append(report)
+    return sorted(reports, key=lambda r: r.end_date)
 
 
 def _yaml_model(path: Path, model: type[M], problems: Problems, required: bool = True) -> M | None:

@@ -18,6 +18,7 @@ from macros.model.indicators import IndicatorsFile
 from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget
+from macros.model.yearly_report import Report
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "board": Board,
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "planner": Planner,
     "budget": Budget,
     "glossary": GlossaryFile,
+    "report": Report,
 }
 
 

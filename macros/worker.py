@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.registry import render_page
-from macros.publish import make_files
+from macros.publish import published_files
 
 WORKER_ENV = "PLANSITE_WORKER"  # "0": the build does everything in its own process
 
@@ -38,7 +38,8 @@ def _render(path: str, kind: str, args: tuple[str, ...]) -> str:
 
 def _publish() -> dict[str, bytes]:
     assert _site is not None, "set before the worker was forked"
-    return make_files(_site)
+    # remembered: pages the worker rendered first (a plan's, with its PDF's size) made some
+    return published_files(_site)
 
 
 def second_core() -> bool:

@@ -2,6 +2,7 @@
 # Installs what the quality gates (tests/gates/) need, when it is missing:
 #   - Chromium, from Debian's packages (Playwright drives it; no browser is downloaded),
 #   - Java, to run the Nu Html Checker,
+#   - pdftotext and pdfinfo (poppler-utils), to read the PDFs the build makes,
 #   - the Nu Html Checker (npm package vnu-jar), into ./node_modules from package-lock.json.
 # axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
 # Fails loudly: a gate is never skipped because a tool is missing.
@@ -23,6 +24,7 @@ apt_install() {
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install Chromium chromium
 command -v java >/dev/null || apt_install Java default-jre-headless
 command -v npm >/dev/null || apt_install npm npm
+command -v pdftotext >/dev/null || apt_install pdftotext poppler-utils  # the PDF tests read the PDFs
 
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's
@@ -30,4 +32,4 @@ if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
 fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null || fail "the Nu Html Checker does not run on this Java"
-echo "install-test-tools: Chromium, Java and the Nu Html Checker are ready"
+echo "install-test-tools: Chromium, Java, poppler-utils and the Nu Html Checker are ready"

@@ -22,6 +22,7 @@ from macros.model.sections import SECTION_KEYS, sections_on
 from macros.narrative import narrative_macros
 from macros.pages.guide import pages as guide_pages
 from macros.pages.narrative_pages import left_out, page_needs, prune_nav
+from macros.pages.registry import generated_pages
 from macros.publish.opendata import datasets
 from macros.read.problems import DataError
 from tests.conftest import FIXTURES, ROOT, page, run_build
@@ -37,6 +38,7 @@ OPTIONAL = {
     "planner.yml": (FIXTURES / "minimal", "planner"),
     "budget.yml": (FIXTURES / "corpus-base", "budget"),
     "training.csv": (FIXTURES / "corpus-base", "training"),
+    "reports": (FIXTURES / "report-year-end", "annual-report"),  # a folder: data/reports/
 }
 # the pages (URL prefixes) of each optional part
 PART_URLS = {
@@ -44,8 +46,6 @@ PART_URLS = {
     "membership": ["about/membership/"],
     "indicators": ["indicators/"],
     "planner": ["planner/"],
-    "budget": ["annual-report/budget/"],
-    "training": ["annual-report/training/"],
     "guide": ["guide/"],
     "annual-report": ["annual-report/"],
 }
@@ -56,7 +56,11 @@ def board_with(tmp: Path, *files: str, young_people: bool = False) -> Path:
     data = tmp / "data"
     shutil.copytree(BARE, data)
     for name in files:
-        shutil.copy(OPTIONAL[name][0] / name, data / name)
+        source = OPTIONAL[name][0] / name
+        if source.is_dir():
+            shutil.copytree(source, data / name)
+        else:
+            shutil.copy(source, data / name)
         if name == "indicators.yml":
             shutil.copy(FIXTURES / "minimal" / "indicator_values.csv", data)
     if young_people:
@@ -95,8 +99,7 @@ def test_a_bare_board_has_no_optional_part(tmp_path: Path) -> None:
 def test_each_optional_file_turns_on_its_part_alone(name: str, tmp_path: Path) -> None:
     site = load_site(board_with(tmp_path, name))
     part = OPTIONAL[name][1]
-    report = {"budget.yml", "training.csv", "indicators.yml"}
-    assert sections_on(site) == {part} | ({"annual-report"} if name in report else set())
+    assert sections_on(site) == {part}
     published = [d.name for d in datasets(site)]
     expected_extra = [part] if part in {"indicators", "planner", "budget", "training"} else []
     assert published == ["actions", "updates", *expected_extra]
@@ -106,15 +109,15 @@ def test_each_optional_file_turns_on_its_part_alone(name: str, tmp_path: Path) -
     assert "planner.md" in kept if part == "planner" else "planner.md" not in kept
     assert ("about/membership.md" in kept) == (part == "membership")
     assert ("about/structure.md" in kept) == (part == "subgroups")
-    assert ("annual-report/budget.md" in kept) == (part == "budget")
-    assert ("annual-report/training.md" in kept) == (part == "training")
-    assert ("annual-report/index.md" in kept) == (name in report)
-    assert "annual-report/performance.md" not in kept  # its indicators are not this board's
+    # the yearly reports are generated pages: there only when the board has a report
+    generated = {p.path for p in generated_pages(site)}
+    assert ("annual-report/index.md" in generated) == (part == "annual-report")
+    assert ("annual-report/2025-26.md" in generated) == (part == "annual-report")
 
 
 def test_every_page_that_needs_a_part_names_a_real_one() -> None:
     needs = page_needs(DOCS)
-    assert needs["annual-report/budget.md"].parts == {"annual-report", "budget"}
+    assert needs["about/membership.md"].parts == {"membership"}
     assert needs["index.md"].parts == frozenset()
     assert {p for n in needs.values() for p in n.parts} <= SECTION_KEYS
 
@@ -130,11 +133,11 @@ def test_make_check_says_once_which_parts_are_off_and_what_turns_each_on(
     assert out.splitlines() == [
         "These parts of the site are off, because their data is not there (information):",
         "  - Indicators: add indicators.yml to turn it on",
-        "  - Annual report: money: add budget.yml to turn it on",
-        "  - Annual report: training: add training.csv to turn it on",
+        "  - Budget statement: add budget.yml to turn it on",
+        "  - Training table: add training.csv to turn it on",
         "  - Membership: add members.csv to turn it on",
         "  - Subgroups and structure: add subgroups.yml to turn it on",
-        "  - Annual report: add budget.yml, training.csv or indicators.yml to turn it on",
+        "  - Annual report: add reports/<year>.yml to turn it on",
         "data: no problems found (1 plans, 3 actions, 0 indicators)",
     ]
 
@@ -338,9 +341,8 @@ def test_every_optional_part_shows_when_its_file_is_there(full_site: Path) -> No
     for part, prefixes in PART_URLS.items():
         assert [u for u in found if u.startswith(tuple(prefixes))], part
         assert [u for u in search if u.startswith(tuple(prefixes))], part
-    assert "annual-report/performance/" not in found  # written about the example's indicators
     report = page(full_site, "annual-report/")
-    assert not [a for a in report.select("article a") if "performance" in str(a.get("href"))]
+    assert next(a["href"] for a in report.select("article a")) == "2025-26/"
     package = json.loads((full_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in package["resources"]] == [
         "actions", "updates", "indicators", "planner", "budget", "training",

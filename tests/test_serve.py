@@ -32,8 +32,8 @@ def wait_for(url: str, test: Callable[[str], bool], seconds: float = 60) -> str:
                 last = response.read().decode("utf-8")
             if test(last):
                 return last
-        except (urllib.error.URLError, ConnectionError):
-            pass
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass  # not up yet, or still rebuilding: serve answers once the build is done
         time.sleep(0.3)
     raise AssertionError(f"{url} never passed the test; last page:\n{last[:2000]}")
 

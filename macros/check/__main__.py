@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from macros.check.guide_gate import guide_gate
+from macros.check.reports import gaps
 from macros.check.sections import sections_report
 from macros.load import load_site
 from macros.read.problems import DataError
@@ -32,6 +33,8 @@ def main(argv: list[str]) -> int:
         return 1
     if report := sections_report(site):
         print(report)
+    for gap in gaps(site):  # information only: every report section is optional
+        print(f"{gap} (information)")
     actions = sum(len(p.actions) for p in site.plans)
     print(
         f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "

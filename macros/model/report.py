@@ -17,7 +17,8 @@ class BudgetLine(Model):
 
 class Contribution(Model):
     partner: str
-    amount: float
+    amount: float = Field(description="What the partner paid (the actual contribution)")
+    budget: float | None = Field(None, description="What the partner was asked to pay")
     group: str = Field("", description="What the contribution is for, e.g. Multi-agency trainer")
 
 

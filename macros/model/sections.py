@@ -28,16 +28,12 @@ def guide_priorities(plan: Plan) -> list[Priority]:
     return [p for p in plan.priorities if p.young_people]
 
 
-def _report(site: Site) -> bool:
-    # The annual report needs at least one of its own tables; plan progress alone is no report.
-    return site.budget is not None or bool(site.training) or bool(site.indicators)
-
-
 SECTIONS = [
     Section("indicators", "Indicators", "indicators.yml", lambda s: bool(s.indicators)),
     Section("planner", "Reporting planner and calendars", "planner.yml", lambda s: bool(s.planner)),
-    Section("budget", "Annual report: money", "budget.yml", lambda s: s.budget is not None),
-    Section("training", "Annual report: training", "training.csv", lambda s: bool(s.training)),
+    # the budget and training tables: open data, and the funding and training of a yearly report
+    Section("budget", "Budget statement", "budget.yml", lambda s: s.budget is not None),
+    Section("training", "Training table", "training.csv", lambda s: bool(s.training)),
     Section("membership", "Membership", "members.csv", lambda s: bool(s.members)),
     Section("subgroups", "Subgroups and structure", "subgroups.yml", lambda s: bool(s.subgroups)),
     Section(
@@ -46,12 +42,7 @@ SECTIONS = [
         "`young_people:` wording on a priority of the current plan",
         lambda s: bool(guide_priorities(s.current_plan)),
     ),
-    Section(
-        "annual-report",
-        "Annual report",
-        "budget.yml, training.csv or indicators.yml",
-        _report,
-    ),
+    Section("annual-report", "Annual report", "reports/<year>.yml", lambda s: bool(s.reports)),
 ]
 SECTION_KEYS = frozenset(s.key for s in SECTIONS)
 

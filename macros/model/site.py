@@ -13,6 +13,7 @@ from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
 from macros.model.report import Budget, Course
+from macros.model.yearly_report import Report
 from macros.read.problems import Problem
 
 
@@ -29,6 +30,7 @@ class Site:
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
+    reports: list[Report] = field(default_factory=list)  # data/reports/<year>.yml, oldest first
     # The board's own prose from data/pages/<name>.md (home, about...): Markdown, by name
     pages: dict[str, str] = field(default_factory=dict)
     data_dir: Path = Path("data")
@@ -39,6 +41,9 @@ class Site:
     # leaves out, a plan named from its kind and period, a field under its old name.
     # `make check` lists them as warnings; the build logs them as information.
     advice: list[Problem] = field(default_factory=list)
+    # The site's address (site_url), set by the build: PDFs link to their pages.
+    url: str = ""
+    pdfs: bool = True  # make the PDFs (not while previewing with `mkdocs serve`)
 
     @property
     def current_plan(self) -> Plan:
@@ -48,6 +53,19 @@ class Site:
     def plans_in_order(self) -> list[Plan]:
         """The current plan first, then the others, most recent first (ties by id)."""
         return sorted(self.plans, key=lambda p: (not p.current, -p.as_at_date.toordinal(), p.id))
+
+    @property
+    def latest_report(self) -> Report | None:
+        return self.reports[-1] if self.reports else None
+
+    def report_plans(self, report: Report) -> list[Plan]:
+        """The plans a report covers: those it names, or the current plan."""
+        named = [self.plan_by_id[i] for i in report.plans if i in self.plan_by_id]
+        return named or [self.current_plan]
+
+    def report_before(self, report: Report) -> Report | None:
+        earlier = [r for r in self.reports if r.end_date < report.end_date]
+        return earlier[-1] if earlier else None
 
     @cached_property
     def glossary_terms(self) -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from macros.model.plan import Plan
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
+from macros.publish import documents
 from macros.render import links
 from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
@@ -55,7 +56,13 @@ def _plans_index(site: Site, here: str) -> str:
 
 
 def _plan_home(site: Site, here: str, plan_id: str) -> str:
-    return render.plan_home(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    path = documents.plan_path(plan)
+    pdf = (
+        links.href(here, path),
+        documents.size_note(site, lambda: documents.plan_pdf(site, plan)),
+    )
+    return render.plan_home(site, plan, here, pdf)
 
 
 def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:

@@ -18,6 +18,7 @@ PAGE_LISTERS: list[PageLister] = [
     indicator_pages.pages,
     subgroup_pages.pages,
     glossary_pages.pages,
+    report_pages.pages,
 ]
 RENDERERS: dict[str, Renderer] = {
     **plan_pages.RENDERERS,

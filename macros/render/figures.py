@@ -46,3 +46,8 @@ def value_text(value: float | None, unit: str) -> str:
 
 def percent_text(share: float | None) -> str:
     return SUPPRESSED if share is None else f"{number(share, 1)}%"
+
+
+def size_text(size: int) -> str:
+    """A file's size for its download link, e.g. "126.5 KB"."""
+    return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"

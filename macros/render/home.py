@@ -15,8 +15,6 @@ from macros.render.planner import next_meeting
 from macros.render.plans import Bar, bar, sentence
 from macros.render.templates import render
 
-ANNUAL_REPORT = "annual-report/index.md"
-
 
 @dataclass(frozen=True)
 class PriorityCard:
@@ -51,7 +49,7 @@ def home_page(site: Site, here: str) -> str:
         plan_href=links.href(here, links.plan_home(plan.id)),
         page_href=lambda name: links.href(here, links.plan_page(plan.id, name)),
         # a part the board has no data for is not in its site: no link to it
-        report_href=links.href(here, ANNUAL_REPORT) if "annual-report" in parts else "",
+        report_href=links.href(here, links.annual_reports()) if "annual-report" in parts else "",
         guide_href=links.href(here, links.guide_home()) if "guide" in parts else "",
         plans_href=links.href(here, links.plans_index()),
     )

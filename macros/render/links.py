@@ -92,6 +92,14 @@ def guide_private() -> str:
     return "guide/keeping-your-visit-private.md"
 
 
+def annual_reports() -> str:
+    return "annual-report/index.md"
+
+
+def annual_report(year: str) -> str:
+    return f"annual-report/{year}.md"
+
+
 def served_dir(src_path: str) -> str:
     """The folder a page is served from: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
     stem = src_path.removesuffix(".md")

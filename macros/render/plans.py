@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.model.dates import parse_day
+from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
 from macros.model.progress import Summary, is_overdue, needs_attention, periods, status_of, summary
 from macros.model.site import Site
@@ -122,7 +123,8 @@ def plans_index(site: Site, here: str) -> str:
     return render("plans/index.html", rows=rows, current=current)
 
 
-def plan_home(site: Site, plan: Plan, here: str) -> str:
+def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
+    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
     whole = bar("Whole plan", "", summary(plan, plan.actions))
     priorities = [
         bar(
@@ -136,6 +138,7 @@ def plan_home(site: Site, plan: Plan, here: str) -> str:
     return render(
         "plans/home.html",
         plan=plan,
+        pdf=pdf,
         whole=whole,
         priorities=priorities,
         bars=[whole, *priorities],
@@ -166,7 +169,21 @@ def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
     return current.title, links.href(here, links.plan_home(current.id))
 
 
+@per_object
+def _priority_pages(site: Site) -> dict[tuple[str, str, str], str]:
+    return {}
+
+
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
+    """Made once per build: the plan's PDF (macros/publish/documents.py) prints the same HTML."""
+    made = _priority_pages(site)
+    key = (plan.id, priority.ref, here)
+    if key not in made:
+        made[key] = _priority_page(site, plan, priority, here)
+    return made[key]
+
+
+def _priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
     def related(action: Action, reference: str) -> tuple[str, str]:
         """The ref as pages show it ("2c", or "plan-id:2c") and its link."""
         target = site.find_action(reference, plan, near=action)

@@ -14,7 +14,7 @@ from macros.model.sections import sections_on
 from macros.model.site import Site
 from macros.publish import opendata, published_files
 from macros.render import links
-from macros.render.figures import money, number
+from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table
 from macros.render.templates import render
 
@@ -73,16 +73,28 @@ def _lines_table(budget: Budget, section: str, caption: str) -> Table:
     )  # fmt: skip
 
 
+def contributions_total(budget: Budget, column: str = "actual") -> float:
+    """What partners paid (actual) or agreed to pay (budget; what they paid where no budget is
+    written for a contribution)."""
+    if column == "budget":
+        return sum(c.amount if c.budget is None else c.budget for c in budget.contributions)
+    return budget_total(budget, "contributions")
+
+
 def _summary_table(budget: Budget) -> Table:
     currency = budget.currency
-    given = budget_total(budget, "contributions")
     rows = []
     balances = []
     for column in COLUMNS:
         spent = budget_total(budget, "expenditure", column)
         received = budget_total(budget, "income", column)
-        balances.append(given + received - spent)
-    rows.append(Row("Partner contributions", [money(given, currency)] * 2))
+        balances.append(contributions_total(budget, column) + received - spent)
+    rows.append(
+        Row(
+            "Partner contributions",
+            [money(contributions_total(budget, c), currency) for c in COLUMNS],
+        )
+    )
     rows.append(
         Row("Other income", [money(budget_total(budget, "income", c), currency) for c in COLUMNS])
     )
@@ -124,30 +136,65 @@ def _contributions_table(budget: Budget) -> Table:
     )  # fmt: skip
 
 
-def budget_tables(site: Site, here: str) -> str:
-    budget = site.budget
-    if budget is None:
-        return render("report/none.html", what="budget statement", file="budget.yml")
+def _contributions_against_budget(budget: Budget) -> Table:
+    """Each partner's agreed contribution (budget) beside what it paid (actual)."""
+    agreed: dict[str, float] = {}
+    paid: dict[str, float] = {}
+    for contribution in budget.contributions:
+        agreed[contribution.partner] = agreed.get(contribution.partner, 0) + (
+            contribution.amount if contribution.budget is None else contribution.budget
+        )
+        paid[contribution.partner] = paid.get(contribution.partner, 0) + contribution.amount
+    currency = budget.currency
+    rows = [
+        Row(p, [money(agreed[p], currency), money(paid[p], currency),
+                money(paid[p] - agreed[p], currency)])
+        for p in paid
+    ]  # fmt: skip
+    asked, given = sum(agreed.values()), sum(paid.values())
+    return Table(
+        caption=f"Partner contributions: agreed and paid, {budget.year}",
+        columns=["Partner", "Budget", "Actual", "Actual minus budget"],
+        rows=rows,
+        total=Row("Total", [money(asked, currency), money(given, currency),
+                            money(given - asked, currency)]),
+    )  # fmt: skip
+
+
+def tables_for(budget: Budget) -> list[Table]:
+    """The budget statement: summary, expenditure, income and the partners' contributions."""
     tables = [
         _summary_table(budget),
         _lines_table(budget, "expenditure", f"Expenditure: budget and actual, {budget.year}"),
         _lines_table(budget, "income", f"Income other than contributions, {budget.year}"),
     ]
+    if any(c.budget is not None for c in budget.contributions):
+        tables.append(_contributions_against_budget(budget))
     if budget.contributions:
         tables.append(_contributions_table(budget))
-    return render("report/tables.html", tables=tables)
+    return tables
 
 
-def training_table(site: Site, here: str) -> str:
-    if not site.training:
-        return render("report/none.html", what="training table", file="training.csv")
-    table = Table(
+def budget_tables(site: Site, here: str) -> str:
+    budget = site.budget
+    if budget is None:
+        return render("report/none.html", what="budget statement", file="budget.yml")
+    return render("report/tables.html", tables=tables_for(budget))
+
+
+def training_figures(site: Site) -> Table:
+    return Table(
         caption="Multi-agency training courses and delegates",
         columns=["Course", "Length", "Delegates"],
         rows=[Row(c.course, [c.length, number(c.delegates)]) for c in site.training],
         total=Row("Total", ["", number(sum(c.delegates for c in site.training))]),
     )
-    return render("report/tables.html", tables=[table])
+
+
+def training_table(site: Site, here: str) -> str:
+    if not site.training:
+        return render("report/none.html", what="training table", file="training.csv")
+    return render("report/tables.html", tables=[training_figures(site)])
 
 
 def membership(site: Site, here: str) -> str:
@@ -161,10 +208,6 @@ def structure(site: Site, here: str) -> str:
 
 def about_board(site: Site, here: str) -> str:
     return render("report/board.html", board=site.board)
-
-
-def size_text(size: int) -> str:
-    return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"
 
 
 def downloads(site: Site, here: str) -> str:

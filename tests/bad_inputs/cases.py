@@ -61,6 +61,18 @@ def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
+def write_text(file: str, content: str) -> Callable[[Path], None]:
+    def apply(data: Path) -> None:
+        (data / file).parent.mkdir(parents=True, exist_ok=True)
+        (data / file).write_text(content, encoding="utf-8")
+
+    return apply
+
+
+REPORT = "reports/2025-26.yml"
+YEAR = "year: 2025-26\nstart: 2025-04-01\nend: 2026-03-31\npublished: 2026-09-30\n"
+
+
 CASES = [
     Case("yaml-unclosed-quote",
          replace("plans/plan-a.yml", 'title: Train staff', 'title: "Train staff'),
@@ -241,4 +253,29 @@ CASES = [
     Case("script-injection-is-kept-for-the-sanitiser",
          replace("plans/plan-a.yml", "title: Train staff", "title: Train staff <script>alert(1)</script>"),
          []),
+    Case("report-year-differs-from-its-file-name",
+         write_text(REPORT, YEAR.replace("year: 2025-26", "year: 2024-25")),
+         ["data/reports/2025-26.yml:1: year `2024-25` does not match the file name; rename the file 2024-25.yml or correct the year"]),
+    Case("report-year-written-as-a-date",
+         write_text(REPORT, YEAR.replace("year: 2025-26", "year: 2025")),
+         ['data/reports/2025-26.yml:1: year `2025` must be written like "2025-26"']),
+    Case("report-ends-before-it-starts",
+         write_text(REPORT, YEAR.replace("end: 2026-03-31", "end: 2025-03-31")),
+         ["data/reports/2025-26.yml:3: the year ends before it starts; correct `start` or `end`"]),
+    Case("report-chapter-missing",
+         write_text(REPORT, YEAR + "sections:\n  foreword: {chapter: foreword.md}\n"),
+         ["data/reports/2025-26.yml:6: chapter `foreword.md` not found; create data/reports/2025-26/foreword.md or correct the name"]),
+    Case("report-chapter-not-markdown",
+         write_text(REPORT, YEAR + "sections:\n  foreword: {chapter: Foreword.docx}\n"),
+         ["data/reports/2025-26.yml:6: chapter `Foreword.docx` must be a file name in the report's folder, in lower case and ending .md, e.g. foreword.md"]),
+    Case("report-names-a-plan-that-does-not-exist",
+         write_text(REPORT, YEAR + "plans: [plan-z]\n"),
+         ["data/reports/2025-26.yml:5: plan `plan-z` does not exist; use an id from data/plans/"]),
+    Case("report-recommendation-names-an-unknown-action",
+         write_text(REPORT, YEAR + "sections:\n  reviews:\n    reviews:\n      - name: Child A\n        date: 2025-11\n"
+                    "        recommendations:\n          - {text: Share learning, actions: [\"9.9\"]}\n"),
+         ["data/reports/2025-26.yml:11: action `9.9` is not in plan plan-a; write its ref, or plan-id:ref for an action of another plan"]),
+    Case("report-with-an-unknown-section",
+         write_text(REPORT, YEAR + "sections:\n  thanks: {chapter: thanks.md}\n"),
+         ["data/reports/2025-26.yml:6: unknown key `thanks`; allowed keys: data_use, effectiveness, foreword, funding, little_progress, next_year, reviews, scrutineer_view, scrutiny, training, voices"]),
 ]  # fmt: skip

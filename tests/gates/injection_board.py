@@ -127,6 +127,10 @@ def make_injection_board(clean: Path, target: Path) -> dict[str, int]:
             cells = _yaml_cells(file)
         elif file.suffix == ".csv":
             cells = _csv_cells(file)
+        elif file.suffix == ".md":  # a yearly report's chapter: Markdown, like an update text
+            file.write_text(file.read_text(encoding="utf-8") + PAYLOAD + "\n", encoding="utf-8")
+            attacked[file.relative_to(target).as_posix()] = 1
+            continue
         else:
             continue
         attacked[file.relative_to(target).as_posix()] = _attack(target, warnings, cells)

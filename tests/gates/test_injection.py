@@ -57,6 +57,7 @@ def test_every_kind_of_file_was_attacked(attacked: tuple[dict[str, int], Path]) 
     assert fields["subgroups.yml"] >= 5
     assert fields["members.csv"] >= 3
     assert sum(n for name, n in fields.items() if name.startswith("plans/")) >= 10
+    assert sum(n for name, n in fields.items() if name.startswith("reports/")) >= 20
 
 
 def test_no_page_carries_a_live_attack(attacked: tuple[dict[str, int], Path]) -> None:

@@ -1,0 +1,188 @@
+"""PDFs of each yearly report and each plan, made with WeasyPrint from the same HTML fragments
+as the pages, tagged for accessibility (PDF/UA-1: language, title, structure tree).
+
+Kept between builds like the charts (macros/render/chart_store.py): a PDF's file in
+`.cache/plansite/pdf/` is named by a hash of its HTML, its print CSS and WeasyPrint's version,
+so an unchanged report costs one read. WeasyPrint is imported only to make a PDF afresh. Its
+dates come from the data (a report's publication date, a plan's "as at" date), so a rebuild of
+the same data makes the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from macros.model.memo import per_object
+from macros.model.plan import Plan
+from macros.model.site import Site
+from macros.model.yearly_report import Report
+from macros.render import links
+from macros.render.chart_store import cache_folder
+from macros.render.figures import size_text
+from macros.render.plans import plan_home, priority_page
+from macros.render.templates import FRAGMENTS, render
+from macros.render.yearly_report import body
+
+PRINT_CSS = FRAGMENTS / "print" / "print.css"
+
+
+class PdfError(RuntimeError):
+    """A PDF cannot be made on this machine: the message says what to install."""
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # inside site/, e.g. downloads/annual-report-2025-26.pdf
+    html: str
+
+
+# a link the fragments make relative to their page: not an anchor, nor with a scheme (https:)
+RELATIVE_LINK = re.compile(r'(href|src)="(?![#a-z][a-z0-9+.-]*:|#)([^"]*)"')
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Links relative to a page made absolute, so they stay live in the PDF (internal anchors
+    stay as they are: the PDF holds them)."""
+    if not page_url:
+        return html
+    return RELATIVE_LINK.sub(lambda m: f'{m[1]}="{urljoin(page_url, m[2])}"', html)
+
+
+def report_path(report: Report) -> str:
+    return f"downloads/annual-report-{report.year}.pdf"
+
+
+def plan_path(plan: Plan) -> str:
+    return f"downloads/{plan.id}.pdf"
+
+
+def _page_url(site: Site, here: str) -> str:
+    return (site.url.rstrip("/") + "/" + links.served_dir(here)) if site.url else ""
+
+
+def _made(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def report_document(site: Site, report: Report) -> Document:
+    here = links.annual_report(report.year)
+    address = _page_url(site, here)
+    html = render(
+        "print/document.html",
+        lang="en",
+        title=report.heading,
+        subtitle=f"{site.board.name}: the safeguarding partners' report for {report.year}",
+        board=site.board,
+        made=_made(report.published_date),
+        address=address,
+        parts=[("", Markup(absolute_links(body(site, report, here), address)))],
+    )
+    return Document(report_path(report), html)
+
+
+def plan_document(site: Site, plan: Plan) -> Document:
+    here = links.plan_home(plan.id)
+    address = _page_url(site, here)
+    parts = [("Progress at a glance", Markup(absolute_links(plan_home(site, plan, here), address)))]
+    for priority in plan.priorities:
+        page = links.priority(plan.id, priority.slug)  # the page's own HTML, made once a build
+        html = priority_page(site, plan, priority, page)
+        title = f"Priority {priority.ref}: {priority.title}"
+        parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
+    html = render(
+        "print/document.html",
+        lang="en",
+        title=plan.title,
+        subtitle=f"Progress as at {plan.as_at_date.day} {plan.as_at_date.strftime('%B %Y')}",
+        board=site.board,
+        made=_made(plan.as_at_date),
+        address=address,
+        parts=parts,
+    )
+    return Document(plan_path(plan), html)
+
+
+@per_object
+def _made_here(site: Site) -> dict[str, bytes]:
+    return {}
+
+
+def size_note(site: Site, content: Callable[[], bytes]) -> str:
+    """A PDF's size as its link shows it, or what a preview says instead of making it."""
+    if not site.pdfs:
+        return "made when the site is built, not in a preview"
+    return size_text(len(content()))
+
+
+def pdf(site: Site, document: Document) -> bytes:
+    """The document's PDF: made once per build, and read from the cache when made before."""
+    made = _made_here(site)
+    if document.path not in made:
+        made[document.path] = _cached_or_made(document)
+    return made[document.path]
+
+
+def report_pdf(site: Site, report: Report) -> bytes:
+    return pdf(site, report_document(site, report))
+
+
+def plan_pdf(site: Site, plan: Plan) -> bytes:
+    return pdf(site, plan_document(site, plan))
+
+
+def files(site: Site) -> dict[str, bytes]:
+    if not site.pdfs:
+        return {}
+    result = {report_path(r): report_pdf(site, r) for r in site.reports}
+    result.update({plan_path(p): plan_pdf(site, p) for p in site.plans})
+    return result
+
+
+def _cached_or_made(document: Document) -> bytes:
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    key = hashlib.sha256(
+        repr((document.html, css, version("weasyprint"), version("pydyf"))).encode("utf-8")
+    ).hexdigest()
+    folder = cache_folder()
+    path = folder / "pdf" / f"{key}.pdf" if folder is not None else None
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    made = _weasyprint(document, css)
+    if path is not None:
+        _keep(path, made)
+    return made
+
+
+def _keep(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
+    partial.write_bytes(content)
+    partial.replace(path)
+
+
+def _weasyprint(document: Document, css: str) -> bytes:
+    try:
+        import weasyprint  # about a second to import: only when a PDF must be made afresh
+    except OSError as error:  # WeasyPrint is installed, the system's Pango is not
+        raise PdfError(
+            f"cannot make {document.path}: WeasyPrint needs the Pango library ({error}); "
+            "install it with `bash scripts/install-pdf-libs.sh` (`make build` does this)"
+        ) from None
+
+    html = weasyprint.HTML(string=document.html)
+    result: bytes = html.write_pdf(
+        stylesheets=[weasyprint.CSS(string=css)],
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=hashlib.sha256(document.path.encode("utf-8")).hexdigest()[:32],
+    )
+    return result

@@ -1,0 +1,90 @@
+"""What a re-import changed: actions added or removed, status changes, new dated updates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from macros.read.office.mapper import Plan
+
+
+@dataclass
+class Changes:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    statuses: list[tuple[str, str, str]] = field(default_factory=list)  # ref, before, after
+    new_updates: list[tuple[str, int]] = field(default_factory=list)  # ref, how many
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.statuses or self.new_updates)
+
+
+def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
+    """Each action by "<priority ref> <action ref or title>" (refs may restart per priority)."""
+    found: dict[str, dict[str, Any]] = {}
+    for priority in plan.get("priorities") or []:
+        grouped = [a for i in priority.get("issues") or [] for a in i.get("actions") or []]
+        for action in grouped + list(priority.get("actions") or []):
+            name = str(action.get("ref") or action.get("title") or "?")
+            found[f"{priority.get('ref', '')}: {name}"] = action
+    return found
+
+
+# fields a document does not hold, added by hand after the first import: kept on a re-import
+PRIORITY_KEEP = ["description", "focus", "outcomes", "owner", "young_people", "evidence",
+                 "children_will_say"]  # fmt: skip
+ACTION_KEEP = ["outcome", "measure", "related", "source", "young_people", "indicators", "new"]
+
+
+def keep_hand_edits(before: Plan, after: Plan) -> int:
+    """Copy into `after` what was added by hand to `before` and the document does not hold:
+    a priority's fields by its ref, an action's by its priority and ref (or title). Also the
+    status list, when it still has every status the document uses. How many fields kept."""
+    kept = 0
+    old_priorities = {str(p.get("ref")): p for p in before.get("priorities") or []}
+    for priority in after.get("priorities") or []:
+        old = old_priorities.get(str(priority.get("ref")))
+        if old is None:
+            continue
+        for key in PRIORITY_KEEP:
+            if key in old and key not in priority:
+                priority[key] = old[key]
+                kept += 1
+    old_actions = _actions(before)
+    for name, action in _actions(after).items():
+        earlier = old_actions.get(name)
+        if earlier is None:
+            continue
+        for key in ACTION_KEEP:
+            if key in earlier and key not in action:
+                action[key] = earlier[key]
+                kept += 1
+    statuses = before.get("statuses")
+    if isinstance(statuses, list):
+        known = {str(s.get("key")) for s in statuses if isinstance(s, dict)}
+        used = {str(a["status"]) for a in _actions(after).values() if a.get("status")}
+        if used <= known:
+            after["statuses"] = statuses
+    return kept
+
+
+def _status(action: dict[str, Any]) -> str:
+    return str(action.get("status") or "none")
+
+
+def compare(before: Plan, after: Plan) -> Changes:
+    old, new = _actions(before), _actions(after)
+    changes = Changes()
+    changes.added = [name for name in new if name not in old]
+    changes.removed = [name for name in old if name not in new]
+    for name in new.keys() & old.keys():
+        if _status(old[name]) != _status(new[name]):
+            changes.statuses.append((name, _status(old[name]), _status(new[name])))
+        seen = {(str(u.get("date")), str(u.get("text"))) for u in old[name].get("updates") or []}
+        fresh = [u for u in new[name].get("updates") or [] if (u["date"], u["text"]) not in seen]
+        if fresh:
+            changes.new_updates.append((name, len(fresh)))
+    order = list(new)
+    changes.statuses.sort(key=lambda s: order.index(s[0]))
+    changes.new_updates.sort(key=lambda s: order.index(s[0]))
+    return changes

@@ -1,0 +1,92 @@
+"""What a Word or Excel file holds, reduced to what a plan needs: styled text, cells, tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with the styling a plan keeps (bold, italics) or reads (strike-through)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    highlight: str = ""  # "#rrggbb" of a highlighter pen or run shading on the words
+
+
+@dataclass
+class Para:
+    """One paragraph (or one line of a spreadsheet cell)."""
+
+    spans: list[Span]
+    bullet: bool = False
+    heading: int = 0  # 1-9 for a heading style or a short all-bold line, 0 otherwise
+    title: bool = False  # Word's Title style
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def plain(self) -> str:
+        """The words that are not struck through."""
+        return "".join(s.text for s in self.spans if not s.strike)
+
+    @property
+    def struck(self) -> str:
+        return "".join(s.text for s in self.spans if s.strike)
+
+
+@dataclass
+class Cell:
+    """A cell at its place in a table: row and column count from 1, as a person counts them."""
+
+    row: int
+    column: int
+    paras: list[Para] = field(default_factory=list)
+    fill: str | None = None  # "#rrggbb" of the cell's shading, None when unshaded or white
+    width: int = 1  # grid columns the cell spans
+    note: str = ""  # e.g. a formula whose value Excel never saved
+    continues: bool = False  # continues a vertical merge: a copy of the cell above
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paras).strip()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text and self.fill is None
+
+
+@dataclass
+class Table:
+    """A table (Word) or a sheet (Excel): each row holds its distinct cells, left to right."""
+
+    name: str  # "table 3" or "sheet Actions", as the report names it
+    rows: list[list[Cell]]
+    columns: int
+
+
+@dataclass
+class TextBlock:
+    """A paragraph between tables."""
+
+    para: Para
+
+
+Block = Table | TextBlock
+
+
+@dataclass
+class Document:
+    source: str
+    blocks: list[Block]
+    key_tables: list[Table] = field(default_factory=list)  # Excel "Key" sheets
+    skipped: list[str] = field(default_factory=list)  # sheets not read, named for the report
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

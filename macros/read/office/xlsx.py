@@ -1,0 +1,150 @@
+"""An Excel workbook (or a CSV file) read as tables, one per sheet.
+
+Formulas are read as the values Excel saved with the file; a formula with no saved value (a file
+written by a program, never opened and saved in Excel) is noted on its cell. Real dates are
+written as people write them: "March 2016" for a month, "31 March 2016" for a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from macros.read.office.clean import clean
+from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
+from macros.read.office.docx import UnreadableFile
+from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
+
+
+def read_xlsx(path: Path, sheet: str | None) -> Document:
+    # imported here: only `make import` and the publishing worker need openpyxl
+    from openpyxl import load_workbook
+
+    try:
+        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
+    except zipfile.BadZipFile:
+        raise UnreadableFile(REASONS["not_xlsx"]) from None
+    except Exception as error:  # a damaged file fails in many ways inside openpyxl
+        raise UnreadableFile(REASONS["damaged"].format(error=error)) from None
+    names = values.sheetnames
+    if sheet is not None and sheet not in names:
+        raise UnreadableFile(REASONS["no_sheet"].format(sheet=sheet, names=", ".join(names)))
+    document = Document(path.name, [])
+    chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
+    for name in names:
+        table = _sheet(values[name], formulas[name], PLACES["sheet"].format(name=name))
+        if normalise(name) in KEY_SHEET_NAMES:
+            document.key_tables.append(table)
+        elif name in chosen:
+            if len(chosen) > 1:  # one sheet per priority: the sheet's name is its heading
+                document.blocks.append(TextBlock(Para([Span(name)], heading=2)))
+            document.blocks.append(table)
+        else:
+            document.skipped.append(name)
+    return document
+
+
+# Office's default theme (lt1, dk1, lt2, dk2, accent1-6): a fill picked from the theme row of
+# Excel's colour menu is stored as one of these, lightened or darkened by a tint
+THEME = ["ffffff", "000000", "e7e6e6", "44546a", "4472c4", "ed7d31", "a5a5a5", "ffc000",
+         "5b9bd5", "70ad47"]  # fmt: skip
+
+
+def _tinted(hex6: str, tint: float) -> str:
+    channels = [int(hex6[i : i + 2], 16) for i in (0, 2, 4)]
+    if tint > 0:
+        channels = [round(c + (255 - c) * tint) for c in channels]
+    elif tint < 0:
+        channels = [round(c * (1 + tint)) for c in channels]
+    return "".join(f"{c:02x}" for c in channels)
+
+
+def _fill(cell: Any) -> str | None:
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
+        return None
+    colour = fill.fgColor
+    value: str | None = None
+    if colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) >= 6:
+        value = colour.rgb[-6:].lower()
+    elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(THEME):
+        value = _tinted(THEME[colour.theme], float(colour.tint or 0))
+    elif colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < 64:
+        value = COLOR_INDEX[colour.indexed][-6:].lower()
+    return None if value is None or value == "ffffff" else f"#{value}"
+
+
+def _text(value: object, number_format: str) -> str:
+    if isinstance(value, datetime | date):
+        day = value.date() if isinstance(value, datetime) else value
+        if "d" in number_format.lower():
+            return f"{day.day} {day:%B %Y}"
+        return f"{day:%B %Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _sheet(values: Any, formulas: Any, name: str) -> Table:
+    merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
+    covered: set[tuple[int, int]] = set()
+    below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
+    for merge in values.merged_cells.ranges:
+        merged[(merge.min_row, merge.min_col)] = merge.max_col - merge.min_col + 1
+        for r in range(merge.min_row, merge.max_row + 1):
+            for c in range(merge.min_col, merge.max_col + 1):
+                if (r, c) != (merge.min_row, merge.min_col):
+                    covered.add((r, c))
+            if r > merge.min_row:
+                below[(r, merge.min_col)] = (merge.min_row, merge.min_col)
+    tops: dict[tuple[int, int], Cell] = {}
+    rows: list[list[Cell]] = []
+    for number, row in enumerate(values.iter_rows(), start=1):
+        cells: list[Cell] = []
+        for cell in row:
+            position = (number, cell.column)
+            top = tops.get(below.get(position, (0, 0)))
+            if top is not None:  # as in Word: a copy of the cell it continues (docx.py)
+                cells.append(
+                    Cell(number, cell.column, top.paras, top.fill, top.width, continues=True)
+                )
+            if position in covered:
+                continue
+            text = clean(_text(cell.value, cell.number_format or ""))
+            paras = [Para([Span(line)]) for line in text.split("\n") if line.strip()]
+            found = Cell(number, cell.column, paras, _fill(cell), merged.get(position, 1))
+            source = formulas.cell(number, cell.column).value
+            if cell.value is None and isinstance(source, str) and source.startswith("="):
+                found.note = "formula"
+            if cell.font is not None and cell.font.strike:
+                found.paras = [Para([Span(p.text, strike=True)]) for p in found.paras]
+            cells.append(found)
+            tops[position] = found
+        rows.append(cells)
+    return Table(name, rows, values.max_column)
+
+
+def read_csv_file(path: Path) -> Document:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # older Excel saves CSV in Windows-1252
+    rows: list[list[Cell]] = []
+    width = 0
+    for number, record in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = []
+        for column, value in enumerate(record, start=1):
+            lines = [ln for ln in re.split(r"\r?\n", clean(value)) if ln.strip()]
+            cells.append(Cell(number, column, [Para([Span(ln)]) for ln in lines]))
+        width = max(width, len(record))
+        rows.append(cells)
+    return Document(path.name, [Table(PLACES["csv"], rows, width)])

@@ -1,0 +1,303 @@
+"""A yearly report as HTML: the page on the site and the body of its PDF are the same fragment.
+
+Every count is the plan as it stood at the year's end (macros/model/year_end.py); a sentence
+that states a figure is built from the same numbers as the table beside it, so they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from macros.check.reports import report_budget
+from macros.model.comparison import direction, judgement
+from macros.model.plan import Action, Plan
+from macros.model.progress import Summary
+from macros.model.site import Site
+from macros.model.status import Status
+from macros.model.year_end import ActionAtYearEnd, YearEnd, year_end
+from macros.model.yearly_report import Report, Review
+from macros.render import links
+from macros.render import report as report_tables
+from macros.render.figures import money, number, value_text
+from macros.render.indicators import find, series_chart, shown
+from macros.render.plans import action_href
+from macros.render.tables import Row, Table
+from macros.render.templates import render
+from macros.render.text import plain
+
+
+@dataclass(frozen=True)
+class PlanYear:
+    plan: Plan
+    at_end: YearEnd
+    sentence: str
+    since: str
+    href: str
+
+
+@dataclass(frozen=True)
+class LinkedAction:
+    ref: str
+    title: str
+    href: str
+    status: Status | None  # at the year end
+    now: Status | None
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    review: Review
+    recommendations: list[tuple[str, list[LinkedAction]]]
+
+
+@dataclass(frozen=True)
+class Stuck:
+    row: ActionAtYearEnd
+    href: str
+    why: str  # the last update on or before the year end
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def status_words(counts: Summary) -> str:
+    """ "12 complete, 20 on target and 3 off target": every status, in the plan's order."""
+    parts = [f"{number(c.count)} {c.status.label.lower()}" for c in counts.counts if c.status]
+    if counts.unset:
+        parts.append(f"{number(counts.unset)} with no status yet")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def year_end_sentence(at_end: YearEnd) -> str:
+    noun = "action" if at_end.summary.total == 1 else "actions"
+    return (
+        f"At {long_date(at_end.end)}, the {plain(at_end.plan.title)} had "
+        f"{number(at_end.summary.total)} {noun}: {status_words(at_end.summary)}."
+    )
+
+
+def since_sentence(at_end: YearEnd) -> str:
+    done, added = len(at_end.done_since), len(at_end.added_since)
+    return (
+        f"Since then, to {long_date(at_end.plan.as_at_date)}, {number(done)} more "
+        f"{'action was' if done == 1 else 'actions were'} completed and {number(added)} "
+        f"{'action was' if added == 1 else 'actions were'} added to the plan."
+    )
+
+
+def plan_years(site: Site, report: Report, here: str) -> list[PlanYear]:
+    result = []
+    for plan in site.report_plans(report):
+        at_end = year_end(plan, report.end_date)
+        href = links.href(here, links.plan_home(plan.id))
+        result.append(
+            PlanYear(plan, at_end, year_end_sentence(at_end), since_sentence(at_end), href)
+        )
+    return result
+
+
+def last_year_sentence(site: Site, report: Report) -> str:
+    before = site.report_before(report)
+    if before is None:
+        return ""
+    plan = site.report_plans(before)[0]
+    at_end = year_end(plan, before.end_date)
+    return f"A year earlier: {year_end_sentence(at_end)}"
+
+
+def _linked(site: Site, plan: Plan, reference: str, end: date, here: str) -> LinkedAction:
+    from macros.model.progress import status_at, status_of
+
+    action = site.find_action(reference, plan)
+    assert action is not None, "checked when the data was loaded"
+    owner = site.plan_by_id[reference.split(":")[0]] if ":" in reference else plan
+    return LinkedAction(
+        action.ref,
+        action.title,
+        action_href(owner, action, here),
+        status_at(owner, action, end),
+        status_of(owner, action),
+    )
+
+
+def reviews(site: Site, report: Report, here: str) -> list[ReviewView]:
+    section = report.sections.reviews
+    plan = site.report_plans(report)[0]
+    return [
+        ReviewView(
+            review,
+            [
+                (r.text, [_linked(site, plan, ref, report.end_date, here) for ref in r.actions])
+                for r in review.recommendations
+            ],
+        )
+        for review in (section.reviews if section else [])
+    ]
+
+
+def _why(action: Action, end: date) -> str:
+    said = [u for u in action.updates_oldest_first if u.day.value <= end]
+    return said[-1].text if said else ""
+
+
+def stuck(plan_years: list[PlanYear], here: str) -> list[Stuck]:
+    return [
+        Stuck(row, action_href(item.plan, row.action, here), _why(row.action, item.at_end.end))
+        for item in plan_years
+        for row in item.at_end.stuck
+    ]
+
+
+def previous_year(year: str) -> str:
+    first = int(year[:4]) - 1
+    return f"{first}-{str(first + 1)[-2:]}"
+
+
+def indicator_table(site: Site, refs: list[str], year: str) -> Table | None:
+    """Each indicator this year and last, and this year's comparison with England."""
+    rows = []
+    before = previous_year(year)
+    for ref in refs:
+        indicator = site.indicator_by_ref[ref]
+        if indicator.kind != "series":
+            continue
+        now = shown(site, find(site, ref, year))
+        then = shown(site, find(site, ref, before))
+        england = shown(site, find(site, ref, year, "england"))
+        moved = "" if now is None or then is None else direction(now, then, indicator.polarity)
+        compared = ""
+        if now is not None and england is not None and indicator.unit != "count":
+            compared = f"{judgement(now, england, indicator.polarity)} England"
+        rows.append(Row(f"{ref}: {plain(indicator.title)}", [
+            value_text(then, indicator.unit) if find(site, ref, before) else "",
+            value_text(now, indicator.unit) if find(site, ref, year) else "",
+            moved, compared,
+        ]))  # fmt: skip
+    if not rows:
+        return None
+    return Table(
+        caption=f"Indicators, {before} and {year}",
+        columns=["Indicator", before, year, "Change", "Compared with England"],
+        rows=rows,
+    )
+
+
+def priority_indicators(plan: Plan) -> dict[str, list[str]]:
+    """The indicators each priority's actions aim at, by priority ref."""
+    return {
+        p.ref: list(dict.fromkeys(ref for a in p.all_actions for ref in a.indicators))
+        for p in plan.priorities
+    }
+
+
+def funding(site: Site, report: Report) -> tuple[list[Table], str]:
+    budget = report_budget(site, report)
+    if budget is None:
+        return [], ""
+    tables = report_tables.tables_for(budget)
+    given = report_tables.budget_total(budget, "contributions")
+    has_budget = any(c.budget is not None for c in budget.contributions)
+    asked = report_tables.contributions_total(budget, "budget") if has_budget else 0
+    spent = report_tables.budget_total(budget, "expenditure")
+    planned = report_tables.budget_total(budget, "expenditure", "budget")
+    words = (
+        f"Partners contributed {money(given, budget.currency)}"
+        + (f" against {money(asked, budget.currency)} agreed" if asked else "")
+        + f". The partnership spent {money(spent, budget.currency)} against a budget of "
+        f"{money(planned, budget.currency)}."
+    )
+    return tables, words
+
+
+def training(site: Site, report: Report) -> tuple[Table | None, Table | None, str]:
+    """The training table (for the latest report: training.csv is this year's) and evaluation."""
+    section = report.sections.training
+    courses = site.training if report is site.latest_report else []
+    table = report_tables.training_figures(site) if courses else None
+    words = ""
+    if courses:
+        delegates = sum(c.delegates for c in courses)
+        words = (
+            f"The partnership ran {number(len(courses))} multi-agency courses, attended by "
+            f"{number(delegates)} delegates."
+        )
+    evaluation = None
+    if section and section.evaluation:
+        evaluation = Table(
+            caption=f"How delegates rated the training, {previous_year(report.year)} and "
+            f"{report.year}",
+            columns=["Measure", previous_year(report.year), report.year],
+            rows=[
+                Row(e.measure, [_evaluation(e.last_year, e.unit), _evaluation(e.value, e.unit)])
+                for e in section.evaluation
+            ],
+        )
+    return table, evaluation, words
+
+
+def _evaluation(value: float | None, unit: str) -> str:
+    return "" if value is None else value_text(value, unit)
+
+
+def next_plan(site: Site, report: Report) -> Plan | None:
+    section = report.sections.next_year
+    if section is None:
+        return None
+    if section.plan:
+        return site.plan_by_id[section.plan]
+    return site.report_plans(report)[0]
+
+
+def body(site: Site, report: Report, here: str, pdf: tuple[str, str] | None = None) -> str:
+    """The report's HTML: on its page (with the PDF link) and in the PDF (without)."""
+    years = plan_years(site, report, here)
+    data_use = report.sections.data_use
+    training_table, evaluation, training_words = training(site, report)
+    funding_tables, funding_words = funding(site, report)
+    first = years[0]
+    wanted = priority_indicators(first.plan)
+    return render(
+        "report/yearly.html",
+        report=report,
+        board=site.board,
+        pdf=pdf,
+        chapter=lambda section: Markup(_chapter(report, section)),
+        years=years,
+        last_year=last_year_sentence(site, report),
+        evidence_status=first.plan.vocabulary.find,
+        priority_tables={
+            ref: indicator_table(site, refs, report.year) for ref, refs in wanted.items()
+        },
+        stuck=stuck(years, here),
+        reviews=reviews(site, report, here),
+        training_table=training_table,
+        evaluation=evaluation,
+        training_words=training_words,
+        data_table=indicator_table(site, data_use.indicators, report.year) if data_use else None,
+        data_charts=_charts(site, data_use.indicators if data_use else []),
+        funding_tables=funding_tables,
+        funding_words=funding_words,
+        next_plan=next_plan(site, report),
+        next_href=lambda plan: links.href(here, links.plan_home(plan.id)),
+    )
+
+
+def _charts(site: Site, refs: list[str]) -> list[tuple[str, Markup]]:
+    """Each series indicator's caption and chart: vector SVG with its title and description."""
+    found = [site.indicator_by_ref[ref] for ref in refs]
+    return [
+        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i)))
+        for i in found
+        if i.kind == "series" and site.values_for(i.ref)
+    ]
+
+
+def _chapter(report: Report, section: object) -> str:
+    from macros.model.yearly_report import Section
+    from macros.render.text import rich
+
+    return rich(report.chapter(section)) if isinstance(section, Section) else ""

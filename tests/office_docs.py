@@ -1,0 +1,99 @@
+"""Word and Excel plans made by the tests themselves, in the shapes real boards use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+Row = Sequence[Any]  # a cell is text, None, or a dict: {"text", "fill", "strike", "paras"}
+
+
+def shade(cell: Any, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:fill"), fill.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def fill_cell(cell: Any, value: Any) -> None:
+    """Text (paragraphs split on blank lines), or a dict with paras of runs, fill, strike."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        value = {"text": value}
+    paras = value.get("paras") or [[(p, {})] for p in value.get("text", "").split("\n\n") if p]
+    for index, runs in enumerate(paras):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        for text, style in runs:
+            run = paragraph.add_run()
+            for index, line in enumerate(text.split("\v")):  # \v: a soft return (Shift+Enter)
+                if index:
+                    run.add_break()
+                run.add_text(line)
+            run.bold = style.get("bold")
+            run.italic = style.get("italic")
+            run.font.strike = style.get("strike")
+    if value.get("fill"):
+        shade(cell, value["fill"])
+
+
+def word_table(
+    document: Any, rows: Sequence[Row], merges: Sequence[tuple[int, int, int, int]] = ()
+) -> Any:
+    """A table; `merges` are (row, col, row, col) corners, counted from 0, merged afterwards."""
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            fill_cell(table.cell(r, c), value)
+    for r1, c1, r2, c2 in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2))
+    return table
+
+
+def word_file(path: Path, parts: Sequence[tuple[str, Any]]) -> Path:
+    """parts: ("title", text), ("heading", text), ("para", text), ("table", (rows, merges))."""
+    document = docx.Document()
+    for kind, value in parts:
+        if kind == "title":
+            document.add_heading(value, level=0)
+        elif kind == "heading":
+            document.add_heading(value, level=1)
+        elif kind == "para":
+            document.add_paragraph(value)
+        elif kind == "bold":  # a short bold line, which many boards use as a heading
+            document.add_paragraph().add_run(value).bold = True
+        else:
+            rows, merges = value
+            word_table(document, rows, merges)
+    document.save(str(path))
+    return path
+
+
+def excel_file(path: Path, sheets: dict[str, Sequence[Row]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, dict):
+                    cell = sheet.cell(r, c, value.get("text") or value.get("value"))
+                    if value.get("fill"):
+                        colour = value["fill"].lstrip("#").upper()
+                        cell.fill = PatternFill("solid", fgColor=colour)
+                    if value.get("strike"):
+                        cell.font = Font(strike=True)
+                    if value.get("format"):
+                        cell.number_format = value["format"]
+                elif value is not None:
+                    sheet.cell(r, c, value)
+    book.save(str(path))
+    return path

@@ -1,0 +1,210 @@
+"""import(export(plan)) gives the same plan: actions, statuses, leads, due wordings, updates.
+And `make import` into a copy of the example board, followed by a strict build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.load import load_site
+from macros.model.plan import Action, Plan
+from macros.publish.plan_docx import plan_docx
+from macros.read.office.__main__ import main
+from tests.conftest import ROOT, run_build
+
+TAGS = re.compile(r"<[^>]+>|\*|^- ", re.M)
+
+
+def _words(text: str) -> str:
+    """Markdown and HTML styling (and lists) become Word's, and come back as Markdown."""
+    return " ".join(TAGS.sub(" ", text).split())
+
+
+def _facts(plan: Plan, action: Action) -> tuple[object, ...]:
+    def label(key: str | None) -> str | None:
+        found = plan.vocabulary.find(key) if key else None
+        return found.label if found else None
+
+    updates = [(u.day, _words(u.text), label(u.status)) for u in action.updates_oldest_first]
+    return (
+        action.ref, _words(action.title), action.leads, action.due, action.due_was,
+        label(action.status), updates, action.new_since or action.is_new, _words(action.progress),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def example() -> list[Plan]:
+    return load_site(ROOT / "data").plans
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_import_of_the_export_gives_the_same_plan(
+    index: int, example: list[Plan], tmp_path: Path
+) -> None:
+    plan = example[index]
+    document = tmp_path / f"{plan.id}.docx"
+    document.write_bytes(plan_docx(plan))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    assert main([str(document), "roundtrip", "--data", str(data)]) == 0
+    again = next(p for p in load_site(data).plans if p.id == "roundtrip")
+    assert again.title == plan.title
+    # keys are named by colour (green, blue, ...): the words, colours and meanings come back
+    assert [(s.label, s.colour, s.meaning, s.done) for s in again.statuses] == [
+        (s.label, s.colour, s.meaning, s.done) for s in plan.statuses
+    ]
+    assert [(p.ref, p.title) for p in again.priorities] == [
+        (p.ref, p.title) for p in plan.priorities
+    ]
+    for before, after in zip(plan.priorities, again.priorities, strict=True):
+        assert sorted(_facts(again, a) for a in after.all_actions) == sorted(
+            _facts(plan, a) for a in before.all_actions
+        )
+        assert [(i.ref, i.title, i.new) for i in after.issues] == [
+            (i.ref, i.title, i.new) for i in before.issues
+        ]
+    assert sum(len(a.updates) for a in again.actions) == sum(len(a.updates) for a in plan.actions)
+
+
+def test_export_is_accessible_word(example: list[Plan]) -> None:
+    """Tagged headings, and every table's first row a header row repeated on each page."""
+    import io
+
+    import docx
+
+    plan = example[1]
+    document = docx.Document(io.BytesIO(plan_docx(plan)))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name != "Normal"]
+    assert headings == [
+        ("Title", plan.title),
+        ("Heading 1", "Status key"),
+        *[("Heading 1", f"Priority {p.ref}: {p.title}") for p in plan.priorities],
+        ("Heading 1", "Appendix: progress histories"),
+    ]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.find(f"{w}trPr/{w}tblHeader") is not None
+        assert table._tbl.tblPr.find(f"{w}tblCaption") is not None
+        assert all(r._tr.find(f"{w}trPr/{w}tblHeader") is None for r in table.rows[1:])
+    assert len(document.tables) == len(plan.priorities) + 2
+
+
+def test_export_is_the_same_bytes_every_time(example: list[Plan]) -> None:
+    assert plan_docx(example[0]) == plan_docx(example[0])
+
+
+def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path: Path) -> None:
+    """The way in for a new board: a starter folder, then its Excel tracker imported over the
+    starter plan (FORCE=1), then a strict build."""
+    from tests.office_docs import excel_file
+
+    data = tmp_path / "eastmoor"
+    made = subprocess.run(
+        [sys.executable, "scripts/new_board.py", "--data", str(data), "--name",
+         "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor", "--url",
+         "https://plans.eastmoor-scp.org.uk"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    (starter,) = (data / "plans").glob("*.yml")
+    before = yaml.safe_load(starter.read_text(encoding="utf-8"))
+    tracker = excel_file(
+        tmp_path / "tracker.xlsx",
+        {
+            "Online safety": [
+                ["Ref", "Action", "Lead officer", "By when", "RAG", "Progress"],
+                ["1.1", "Refresh the online safety strategy", "PPPG", "Mar-27", {"fill": "92D050"}, "Update Sep 26: Draft agreed"],
+                ["1.2", "Survey pupils about online harm", "PPG", "Jun-27", {"fill": "FFC000"}, "Update Sep 26: Survey written"],
+            ],
+            "Neglect": [
+                ["Ref", "Action", "Lead officer", "By when", "RAG", "Progress"],
+                ["1.1", "Launch the neglect toolkit", "TWFD", "Dec-26", "Red", "Update Aug 26: Launch delayed"],
+            ],
+        },
+    )  # fmt: skip
+    # the command `make import FILE=tracker.xlsx PLAN=<id> FORCE=1 DATA=<folder>` runs
+    imported = subprocess.run(
+        [sys.executable, "-m", "macros.read.office", str(tracker), starter.stem, "--data",
+         str(data), "--force"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Found 2 priorities, 0 issues, 3 actions and 3 dated updates." in imported.stdout
+    plan = yaml.safe_load(starter.read_text(encoding="utf-8"))
+    # the starter's status list (green, amber, red) has every status the tracker uses: kept
+    assert plan["current"] is True and plan["statuses"] == before["statuses"]
+    result = run_build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "downloads" / f"{starter.stem}.docx").is_file()
+
+
+NEW_FORMAT_PLAN = """\
+id: tracker
+title: Tracker 2026
+statuses: brag
+priorities:
+  - ref: "1"
+    title: Online safety
+    issues:
+      - ref: "1"
+        title: Schools keep pupils safe online
+        actions:
+          - ref: a
+            title: Audit school policies
+            leads: [PPPG, "Head of Education, Safeguarding"]
+            due: Mar-26
+            due_was: [Dec-25]
+            status: On track
+            progress: |
+              Schools were asked for their policies.
+
+              - primary schools
+              - secondary schools
+            updates:
+              - date: 2026-01
+                text: 40 of 52 policies **received**.
+                status: amber
+          - leads: [TWFD]
+            due: Jun-26
+    actions:
+      - ref: b
+        title: Survey pupils
+        due: Sep-26
+        new: 2026-02
+  - ref: "2"
+    title: Neglect
+    actions:
+      - ref: a
+        title: Launch the toolkit
+        status: B
+        updates:
+          - date: 2026-02-14
+            text: Launched at the conference.
+"""
+
+
+def test_round_trip_of_the_new_format(tmp_path: Path) -> None:
+    """Presets, statuses as words, refs restarting in each priority, a sub-row with no title,
+    undated progress with a list, NEW markers and a struck-out due date all come back."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "plans" / "tracker.yml").write_text(NEW_FORMAT_PLAN, encoding="utf-8")
+    plan = next(p for p in load_site(data).plans if p.id == "tracker")
+    document = tmp_path / "tracker.docx"
+    document.write_bytes(plan_docx(plan))
+    assert main([str(document), "again", "--data", str(data)]) == 0
+    again = next(p for p in load_site(data).plans if p.id == "again")
+    for before, after in zip(plan.priorities, again.priorities, strict=True):
+        assert [_facts(again, a) for a in after.all_actions] == [
+            _facts(plan, a) for a in before.all_actions
+        ]
+    sub_row = again.priorities[0].issues[0].actions[1]
+    assert (sub_row.has_own_title, sub_row.leads, sub_row.due) == (False, ["TWFD"], "Jun-26")
+    assert again.actions[0].progress == plan.actions[0].progress
