@@ -38,6 +38,8 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs, prune
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import made_elsewhere, published_files
 from macros.read.problems import DataError, strict_report
+from macros.render import links
+from macros.render.abbreviations import expand_in_article
 from macros.render.brand import BRAND_CSS, brand_css
 from macros.render.data_view import rich_filter, view
 from macros.render.problems import problems_page
@@ -87,6 +89,8 @@ def define_env(env: Any) -> None:
         raise PluginError(str(error)) from None
     _prune_nav(config, pages, left_out_pages)
     _extend_nav(config, pages)
+    # the footer links the glossary page only when there is one (overrides/partials/footer.html)
+    config.extra["glossary"] = any(p.path == links.glossary() for p in pages)
     events = _PlansiteEvents(site, pages, folder, parallel, left_out_pages)
     config.plugins["plansite"] = events
 
@@ -275,6 +279,11 @@ class _PlansiteEvents(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         elif note := short_page_note(path, html):
             log.info(note)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Every abbreviation the board's glossary knows is explained where it appears in the
+        page's content, its title (written by the theme) included."""
+        return expand_in_article(output, self.site.abbreviations)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)

@@ -23,6 +23,7 @@ from macros.check.reports import check_reports
 from macros.check.sections import guide_advice
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
+from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
@@ -97,6 +98,9 @@ def _load_site(data_dir: Path) -> Site:
         data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False,
         refused=refused,
     )  # fmt: skip
+    glossary = _yaml_model(
+        data_dir / "glossary.yml", GlossaryFile, problems, required=False, refused=refused
+    )
     reports = _reports(data_dir / "reports", problems)
     pages = read_board_pages(data_dir / PAGES_FOLDER, problems)
     if board is not None:
@@ -128,6 +132,7 @@ def _load_site(data_dir: Path) -> Site:
         planner=planner,
         budget=budget,
         training=training or [],
+        glossary=glossary.terms if glossary else {},
         reports=reports,
         pages=pages,
         data_dir=data_dir,

@@ -124,7 +124,11 @@ def test_priority_page_history_new_markers_and_links(built: Path) -> None:
     # a lead written by its full name links to its subgroup page and shows the acronym
     lead = section.find("a", string="Policy, Procedures and Performance Group")
     assert lead is not None and lead["href"] == "../../../subgroups/pppg/"
-    assert "(PPPG)" in section.get_text(" ", strip=True)
+    # (the acronym is explained: <abbr title="Policy, Procedures and Performance Group">)
+    assert "(PPPG)" in " ".join(section.get_text().split())
+    assert (
+        section.find("abbr", string="PPPG")["title"] == "Policy, Procedures and Performance Group"
+    )
     related = soup.find(id="action-1-4").find_parent("section").find("a", string="2.3")
     assert related["href"] == "../priority-2/#action-2-3"
 

@@ -156,6 +156,10 @@ class Action(Model):
         return parse_due(self.due) if self.due is not None else None
 
     @cached_property
+    def due_was_dates(self) -> list[Due]:
+        return [parse_due(was) for was in self.due_was]
+
+    @cached_property
     def updates_oldest_first(self) -> list[Update]:
         """Sorted once: "what changed" asks each action its status at the end of every quarter."""
         return sorted(self.updates, key=lambda u: u.day.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from macros.model.site import Site
 from macros.pages import GeneratedPage, PageLister, Renderer
+from macros.pages import glossary as glossary_pages
 from macros.pages import guide as guide_pages
 from macros.pages import indicators as indicator_pages
 from macros.pages import planner as planner_pages
@@ -16,6 +17,7 @@ PAGE_LISTERS: list[PageLister] = [
     guide_pages.pages,
     indicator_pages.pages,
     subgroup_pages.pages,
+    glossary_pages.pages,
     report_pages.pages,
 ]
 RENDERERS: dict[str, Renderer] = {
@@ -25,6 +27,7 @@ RENDERERS: dict[str, Renderer] = {
     **report_pages.RENDERERS,
     **subgroup_pages.RENDERERS,
     **planner_pages.RENDERERS,
+    **glossary_pages.RENDERERS,
 }
 
 

@@ -1,6 +1,7 @@
 """Annual report page type: the reports index (latest first, earlier years as an archive) and one
-page per yearly report in data/reports/; none when the board has no report. Also the tables
-that hand-written pages place with one macro call, e.g. `{{ plansite_page("membership") }}`.
+page per yearly report in data/reports/; none when the board has no report. Also the home
+page's content and the tables that hand-written pages place with one macro call, e.g.
+`{{ plansite_page("membership") }}`.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.publish import documents
-from macros.render import links, report
+from macros.render import home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 
@@ -46,4 +47,5 @@ RENDERERS: dict[str, Renderer] = {
     "structure": report.structure,
     "about_board": report.about_board,
     "downloads": report.downloads,
+    "home": home.home_page,
 }

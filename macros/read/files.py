@@ -13,7 +13,7 @@ from macros.read.problems import DataError, Problems, display_path
 
 KNOWN_FILES = {
     "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
-    "planner.yml", "budget.yml", "training.csv",
+    "planner.yml", "budget.yml", "training.csv", "glossary.yml",
 }  # fmt: skip
 # schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose;
 # reports/: yearly reports and their chapters

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan
-from macros.model.progress import status_of
+from macros.model.progress import is_overdue, status_of
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.publish import plan_docx
@@ -69,5 +69,6 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         home_href=links.href(here, links.plan_home(plan.id)),
         csv_href=links.href(here, csv_path(plan)),
         xlsx_href=links.href(here, xlsx_path(plan)),
+        is_overdue=lambda action: is_overdue(plan, action),
         docx_href=links.href(here, plan_docx.path(plan)),
     )

@@ -169,7 +169,7 @@ CASES = [
          ["data/plans/plan-a.yaml:1: `plan-a.yaml` is not read: rename it to `plan-a.yml` (plans are read only from .yml files)"]),
     Case("unknown-data-file",
          write_bytes("plan.yml", b"title: misplaced\n"),
-         ["data/plan.yml:1: unknown data file `plan.yml`; the files are: board.yml, budget.yml, indicator_values.csv, indicators.yml, members.csv, planner.yml, subgroups.yml, training.csv"]),
+         ["data/plan.yml:1: unknown data file `plan.yml`; the files are: board.yml, budget.yml, glossary.yml, indicator_values.csv, indicators.yml, members.csv, planner.yml, subgroups.yml, training.csv"]),
     Case("duplicate-subgroup-id",
          replace("subgroups.yml", "  - id: cse", "  - id: pppg"),
          ["data/subgroups.yml:9: subgroup id `pppg` is used twice (first on line 2); give each a different one"]),
