@@ -12,6 +12,7 @@ from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
+from macros.render.last_updated import plan_line
 
 # Pages every plan has besides its priorities: (file name, title, renderer kind)
 PLAN_VIEWS = [
@@ -62,25 +63,28 @@ def _plan_home(site: Site, here: str, plan_id: str) -> str:
         links.href(here, path),
         documents.size_note(site, lambda: documents.plan_pdf(site, plan)),
     )
-    return render.plan_home(site, plan, here, pdf)
+    return render.plan_home(site, plan, here, pdf) + plan_line(plan)
 
 
 def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:
     plan = site.plan_by_id[plan_id]
     priority = next(p for p in plan.priorities if p.ref == ref)
-    return render.priority_page(site, plan, priority, here)
+    return render.priority_page(site, plan, priority, here) + plan_line(plan)
 
 
 def _all_actions(site: Site, here: str, plan_id: str) -> str:
-    return all_actions_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return all_actions_page(site, plan, here) + plan_line(plan)
 
 
 def _attention(site: Site, here: str, plan_id: str) -> str:
-    return attention_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return attention_page(site, plan, here) + plan_line(plan)
 
 
 def _changes(site: Site, here: str, plan_id: str) -> str:
-    return changes_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return changes_page(site, plan, here) + plan_line(plan)
 
 
 RENDERERS: dict[str, Renderer] = {
