@@ -6,7 +6,7 @@ from __future__ import annotations
 from macros.model.plan import Plan
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
-from macros.publish import documents
+from macros.publish import documents, feeds
 from macros.render import links
 from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
@@ -24,7 +24,8 @@ PLAN_VIEWS = [
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
-    result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index)]
+    every = (feeds.SITE_FEED, "Progress updates for every plan (Atom feed)")
+    result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index, feed=every)]
     for plan in site.plans_in_order:
         group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
         result.extend(_plan_pages(plan, index, group))
@@ -32,8 +33,11 @@ def pages(site: Site) -> list[GeneratedPage]:
 
 
 def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
+    feed = (feeds.plan_feed(plan), f"Progress updates for {plan.title} (Atom feed)")
     result = [
-        GeneratedPage(links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group)
+        GeneratedPage(
+            links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group, feed=feed
+        )
     ]
     for priority in plan.priorities:
         result.append(
@@ -44,11 +48,12 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
                 (plan.id, priority.ref),
                 index,
                 group,
+                feed=feed,
             )
         )
     for name, title, kind in PLAN_VIEWS:
         path = links.plan_page(plan.id, name)
-        result.append(GeneratedPage(path, title, kind, (plan.id,), index, group))
+        result.append(GeneratedPage(path, title, kind, (plan.id,), index, group, feed=feed))
     return result
 
 

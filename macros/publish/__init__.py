@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from macros.model.memo import per_object
 from macros.model.site import Site
-from macros.publish import calendar, documents, opendata, plan_docx, plan_downloads
+from macros.publish import calendar, documents, feeds, opendata, plan_docx, plan_downloads
 
 Maker = Callable[[], dict[str, bytes]]
 _elsewhere: list[tuple[Site, Maker]] = []  # a site whose files the build's worker makes
@@ -21,6 +21,7 @@ def make_files(site: Site) -> dict[str, bytes]:
     files.update(opendata.files(site))
     files.update(plan_downloads.files(site))
     files.update(calendar.files(site))
+    files.update(feeds.files(site))
     files.update(plan_docx.files(site))
     files.update(documents.files(site))
     return files

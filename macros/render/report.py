@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from macros.model.report import Budget, BudgetLine
 from macros.model.sections import sections_on
 from macros.model.site import Site
-from macros.publish import opendata, published_files
+from macros.publish import feeds, opendata, published_files
 from macros.render import links
 from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table
@@ -225,9 +225,16 @@ def downloads(site: Site, here: str) -> str:
             )
         )
     package = links.open_data("datapackage.json")
+    feed_list = [("Every plan", feeds.SITE_FEED)] + [
+        (plan.title, feeds.plan_feed(plan)) for plan in site.plans_in_order
+    ]
     return render(
         "report/downloads.html",
         items=items,
+        feeds=[
+            (name, links.href(here, path), size_text(len(files[path]))) for name, path in feed_list
+        ],
+        site_feed_limit=feeds.SITE_FEED_LIMIT,
         package_href=links.href(here, package),
         package_size=size_text(len(files[package])),
         indicators_href=(
