@@ -9,7 +9,7 @@ from __future__ import annotations
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.publish import documents
-from macros.render import home, links, report
+from macros.render import accessibility, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 
@@ -47,5 +47,6 @@ RENDERERS: dict[str, Renderer] = {
     "structure": report.structure,
     "about_board": report.about_board,
     "downloads": report.downloads,
+    "accessibility_statement": accessibility.statement,
     "home": home.home_page,
 }
