@@ -57,7 +57,8 @@ def plan_docx(plan: Plan) -> bytes:
     from docx.oxml import parse_xml
 
     document = docx.Document()
-    document.core_properties.title = plan.title
+    # Word keeps at most 255 characters in a document property; the heading keeps the whole title
+    document.core_properties.title = plan.title[:255]
     document.core_properties.author = "Plansite"
     stamp = datetime.combine(plan.as_at_date, time())
     document.core_properties.created = stamp

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
@@ -24,8 +25,9 @@ from matplotlib.figure import Figure
 from macros.model.disclosure import SUPPRESSED
 
 SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG)
-ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+ET.register_namespace("xlink", XLINK)
 
 STYLE: dict[Any, Any] = {
     "svg.hashsalt": "plansite",  # ids inside the SVG stay the same from build to build
@@ -150,6 +152,23 @@ def _fit(figure: Figure) -> None:
     figure.set_layout_engine(None)
 
 
+URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+HREFS = ("href", f"{{{XLINK}}}href")
+
+
+def _own_ids(root: ET.Element, ident: str) -> None:
+    """matplotlib names the parts of every figure alike (figure_1, axes_1): a page with several
+    charts would repeat ids, so each id, and every reference to it, takes the chart's own name."""
+    for element in root.iter():
+        if old := element.get("id"):
+            element.set("id", f"{ident}-{old}")
+        for name, value in element.attrib.items():
+            if name in HREFS and value.startswith("#"):
+                element.set(name, f"#{ident}-{value[1:]}")
+            elif "url(#" in value:
+                element.set(name, URL_REFERENCE.sub(rf"url(#{ident}-\1)", value))
+
+
 def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
     """The figure as an inline <svg> element, with its title and description for screen readers."""
     buffer = io.BytesIO()
@@ -162,6 +181,7 @@ def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
                 parent.remove(child)
     for name in ("width", "height"):
         root.attrib.pop(name, None)  # the viewBox keeps the shape; CSS sets the width
+    _own_ids(root, ident)
     root.set("role", "img")
     root.set("class", "ps-chart")
     root.set("aria-labelledby", f"{ident}-title {ident}-desc")
