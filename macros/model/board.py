@@ -26,6 +26,22 @@ class Contact(Model):
         return value
 
 
+class ContactRoute(Model):
+    """Somewhere to turn when worried about a child: shown on the home page and linked from
+    every page's footer."""
+
+    who: str = Field(description="Who to contact, e.g. Northvale Children's Services")
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    when: str = Field("", description="When they answer, e.g. Monday to Friday, 9am to 5pm")
+
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        return Contact._web_address(value)
+
+
 def _check_months(value: object) -> object:
     value = as_list(value)
     if isinstance(value, list):
@@ -61,6 +77,9 @@ class Board(Model):
     logo: str = Field("", description="A logo file in the data folder, e.g. logo.svg")
     meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
+    worried_about_a_child: list[ContactRoute] = Field(
+        default_factory=list, description="Who to contact when worried about a child, in order"
+    )
 
     @field_validator("site_url")
     @classmethod

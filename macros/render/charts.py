@@ -32,6 +32,7 @@ ET.register_namespace("xlink", XLINK)
 STYLE: dict[Any, Any] = {
     "svg.hashsalt": "plansite",  # ids inside the SVG stay the same from build to build
     "svg.fonttype": "none",  # text stays text: readable, searchable, zoomable
+    "text.parse_math": False,  # `$5 to $10` is drawn as typed, and `$\frac{1}{$` cannot fail
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # the browser falls back to its own sans-serif
     "font.size": 11,

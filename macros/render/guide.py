@@ -93,6 +93,7 @@ def _common(site: Site, here: str) -> dict[str, object]:
         "icon": lambda name: links.href(here, f"{ICONS}/{name}.svg"),
         "guide_home": links.href(here, links.guide_home()),
         "leaflet_href": links.href(here, links.guide_leaflet()),
+        "private_href": links.href(here, links.guide_private()),
     }
 
 
@@ -156,3 +157,8 @@ def leaflet_page(site: Site, here: str) -> str:
         statements=statements(site),
         **_common(site, here),
     )
+
+
+def private_page(site: Site, here: str) -> str:
+    """How to leave the guide fast and keep a visit private: fixed wording."""
+    return render("guide/private.html", **_common(site, here))

@@ -26,6 +26,10 @@ def priority(plan_id: str, slug: str) -> str:
     return f"plans/{plan_id}/priority-{slug}.md"
 
 
+def glossary() -> str:
+    return "glossary.md"
+
+
 def subgroups_index() -> str:
     return "subgroups/index.md"
 
@@ -96,6 +100,10 @@ def guide_voices() -> str:
 
 def guide_leaflet() -> str:
     return "guide/leaflet.md"
+
+
+def guide_private() -> str:
+    return "guide/keeping-your-visit-private.md"
 
 
 def annual_reports() -> str:
