@@ -138,7 +138,7 @@ def test_make_check_says_once_which_parts_are_off_and_what_turns_each_on(
         "  - Membership: add members.csv to turn it on",
         "  - Subgroups and structure: add subgroups.yml to turn it on",
         "  - Annual report: add reports/<year>.yml to turn it on",
-        "data: no problems found (1 plans, 3 actions, 0 indicators)",
+        "data: no problems found (1 plan, 3 actions, 0 indicators)",
     ]
 
 
