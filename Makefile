@@ -21,10 +21,20 @@ help:
 	@echo "make bench    measure build time against a static baseline"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# What a build needs (requirements.txt) and the project itself (`pip install -e .`): MkDocs finds
+# the `plansite` plugin by the entry point pyproject.toml declares. `make build` and `make serve`
+# stop here; the tests, linters and the bench add requirements-dev.txt. MkDocs runs as
+# `python -m mkdocs`, so the plugin's code is always this folder's macros/ (several checkouts
+# may share one environment, whose editable install points at one of them).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -33,10 +43,10 @@ new-board: $(VENV)/.installed
 	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve
+	$(PY) -m mkdocs serve
 
 build: $(VENV)/.installed
-	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m mkdocs build --strict
 
 check: $(VENV)/.installed
 	$(PY) -m macros.check $(DATA)
@@ -52,19 +62,19 @@ export: $(VENV)/.installed
 schemas: $(VENV)/.installed
 	$(PY) -m macros.schemas data/schemas
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-typecheck: $(VENV)/.installed
+typecheck: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy macros
 
 # every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker
-unit: $(VENV)/.installed test-tools
+unit: $(VENV)/.installed-dev test-tools
 	$(VENV)/bin/pytest -q tests
 
 # the quality gates alone: accessibility, valid HTML, privacy, injection, links, determinism, publishing
-gates: $(VENV)/.installed test-tools
+gates: $(VENV)/.installed-dev test-tools
 	$(VENV)/bin/pytest -q tests/gates
 
 test-tools:
@@ -72,11 +82,11 @@ test-tools:
 
 test: lint typecheck check build unit
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py
 
 deploy: check
-	$(VENV)/bin/mkdocs gh-deploy --strict
+	$(PY) -m mkdocs gh-deploy --strict
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from macros.model.progress import is_done, status_of, summary
 from macros.model.sections import SECTION_KEYS, sections_on
 from macros.model.site import Site
 from macros.read.board_pages import BOARD_PAGES
-from macros.render import indicators as indicator_figures
+from macros.render import indicator_figures
 from macros.render import report as report_figures
 from macros.render.data_view import DataText
 from macros.render.figures import money, number

@@ -1,15 +1,16 @@
 """A second process renders the generated pages and makes the published files while MkDocs turns
 pages into HTML, so a build keeps both cores of a small machine busy.
 
-The worker is a fork of the build made after the data is loaded and checked: it has the loaded
-Site without copying or re-reading anything. It renders the generated pages in the order MkDocs
-will ask for them, then makes the published files; the build takes each result when it needs it
-(a page's macro call, the Downloads page, the end of the build), waiting only if the worker has
-not got there yet. The results are the same strings and bytes an in-process build makes: the
-renderers are pure functions of the Site.
+The worker is a fork of the build made after the data is loaded and checked: it is handed the
+loaded Site as an argument, without copying or re-reading anything. It renders the generated
+pages in the order MkDocs will ask for them, then makes the published files, sending each result
+back as it is made; the build takes each result when it needs it (a page's macro call, the
+Downloads page, the end of the build), waiting only if the worker has not got there yet. The
+results are the same strings and bytes an in-process build makes: the renderers are pure
+functions of the Site.
 
 Used for `mkdocs build` only: `mkdocs serve` rebuilds in one long-lived process with threads,
-where a fork is not safe, and keeps its caches between rebuilds instead.
+where a fork is not safe.
 """
 
 from __future__ import annotations
@@ -18,66 +19,105 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
+import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection
+from typing import Any
 
 from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.registry import render_page
-from macros.publish import published_files
+from macros.publish import make_files
 
 WORKER_ENV = "PLANSITE_WORKER"  # "0": the build does everything in its own process
-
-_site: Site | None = None  # the worker's copy, inherited through fork
-
-
-def _render(path: str, kind: str, args: tuple[str, ...]) -> str:
-    assert _site is not None, "set before the worker was forked"
-    return render_page(_site, path, kind, *args)
+PUBLISHED = "\0published files"  # the key of the published files: never a page's path
 
 
-def _publish() -> dict[str, bytes]:
-    assert _site is not None, "set before the worker was forked"
-    # remembered: pages the worker rendered first (a plan's, with its PDF's size) made some
-    return published_files(_site)
-
-
-def second_core() -> bool:
+def worker_helps() -> bool:
     """A worker helps on Linux with a spare core, unless PLANSITE_WORKER=0. Not on macOS, where
     a forked process can crash in system libraries, nor on Windows, which cannot fork."""
     spare = (os.cpu_count() or 1) > 1
     return spare and sys.platform == "linux" and os.environ.get(WORKER_ENV, "1") != "0"
 
 
+def _work(
+    site: Site, quick: list[GeneratedPage], slow: list[GeneratedPage], send: Connection
+) -> None:
+    """The worker process: make everything in order and send each result as it is made."""
+
+    def made(key: str, make: Callable[[], Any]) -> None:
+        try:
+            send.send((key, make(), None))
+        except Exception as error:  # reaches the build when it asks for this result
+            error.add_note("In the worker process:\n" + traceback.format_exc())
+            send.send((key, None, error))
+
+    for page in quick:
+        made(page.path, lambda p=page: render_page(site, p.path, p.kind, *p.args))  # type: ignore[misc]
+    made(PUBLISHED, lambda: make_files(site))
+    for page in slow:
+        made(page.path, lambda p=page: render_page(site, p.path, p.kind, *p.args))  # type: ignore[misc]
+    send.close()
+
+
 class Worker:
-    """The second process, and the futures of what it makes."""
+    """The second process, and what it has sent back so far."""
 
     def __init__(self, site: Site, quick: list[GeneratedPage], slow: list[GeneratedPage]) -> None:
         """Render `quick`, make the published files, then render `slow`, in that order."""
-        global _site
-        _site = site
         gc.freeze()  # the loaded Site is shared read-only: keep the collector off its pages
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        self._pages: dict[str, Future[str]] = {}
-        self._submit(quick)
-        self._published = self._pool.submit(_publish)
-        self._submit(slow)
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_work, args=(site, quick, slow, send), daemon=True)
+        self._process.start()
+        send.close()  # the worker holds the only sending end: its exit ends the stream
+        self._expected = {page.path for page in [*quick, *slow]}
+        self._results: dict[str, tuple[Any, BaseException | None]] = {}
+        self._ended = False
+        self._arrived = threading.Condition()
+        # results are read as they come, so the worker never waits for the build to ask
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
-    def _submit(self, pages: list[GeneratedPage]) -> None:
-        for page in pages:
-            self._pages[page.path] = self._pool.submit(_render, page.path, page.kind, page.args)
+    def _read(self) -> None:
+        try:
+            while True:
+                key, value, error = self._receive.recv()
+                with self._arrived:
+                    self._results[key] = (value, error)
+                    self._arrived.notify_all()
+        except (EOFError, OSError):
+            with self._arrived:
+                self._ended = True
+                self._arrived.notify_all()
+
+    def _result(self, key: str) -> Any:
+        with self._arrived:
+            self._arrived.wait_for(lambda: key in self._results or self._ended)
+            if key not in self._results:
+                raise RuntimeError(f"the worker process stopped before it made {key!r}")
+            value, error = self._results.pop(key)
+        if error is not None:
+            raise error
+        return value
 
     def page(self, path: str) -> Callable[[], str] | None:
         """How to get the rendered page at `path`, if the worker renders it."""
-        future = self._pages.pop(path, None)
-        return future.result if future else None
+        if path not in self._expected:
+            return None
+        self._expected.discard(path)  # each page is taken once
+        return lambda: str(self._result(path))
 
     def published(self) -> dict[str, bytes]:
-        return self._published.result()
+        files: dict[str, bytes] = self._result(PUBLISHED)
+        return files
 
     def close(self) -> None:
-        """Stop the worker: at the end of a build, or when the build failed (what it has not
-        started is cancelled). Waiting for the process to exit: left to exit on its own, its
-        pipes could be closed under it at interpreter exit ("Bad file descriptor" noise)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the worker: at the end of a build, or at once when the build failed."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._reader.join(timeout=5)
+        self._receive.close()
         gc.unfreeze()

@@ -11,12 +11,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_site
-from macros.model.comparison import direction, judgement, side
+from macros.model.comparison import Travel, direction, judgement, side
 from macros.model.site import Site
 from macros.render import chart_store, links
 from macros.render.charts import series_chart
 from macros.render.figures import value_text
-from macros.render.indicators import find, latest
+from macros.render.indicator_figures import latest, travel_words
+from macros.render.indicator_values import find
+from macros.render.wording import word
 from tests.conftest import ROOT, page
 
 
@@ -49,20 +51,25 @@ def data() -> Site:
     ],
 )
 def test_comparison_words(local: float, england: float, polarity: str, words: str) -> None:
-    assert judgement(local, england, polarity) == words  # type: ignore[arg-type]
+    fact = judgement(local, england, polarity)  # type: ignore[arg-type]
+    assert fact == words.split()[0]  # the model says "better", the words file "better than"
+    assert word("comparison", fact) == words
 
 
 def test_no_judgement_without_polarity() -> None:
     for local, comparator in [(10.0, 30.0), (30.0, 10.0), (10.0, 10.2)]:
-        assert judgement(local, comparator, "none") not in {"better than", "worse than"}
-        assert direction(local, comparator, "none") in {"up", "down", "no change"}
+        assert judgement(local, comparator, "none") in {"higher", "lower", "similar"}
+        assert direction(local, comparator, "none").judged == ""
+        assert travel_words(direction(local, comparator, "none")) in {"up", "down", "no change"}
 
 
 def test_direction_of_travel() -> None:
-    assert direction(19.8, 23.4, "lower_is_better") == "down, better"
-    assert direction(19.8, 23.4, "higher_is_better") == "down, worse"
-    assert direction(23.4, 19.8, "higher_is_better") == "up, better"
-    assert direction(5.0, 5.0, "lower_is_better") == "no change"
+    assert direction(19.8, 23.4, "lower_is_better") == Travel("down", "better")
+    assert travel_words(direction(19.8, 23.4, "lower_is_better")) == "down, better"
+    assert travel_words(direction(19.8, 23.4, "higher_is_better")) == "down, worse"
+    assert travel_words(direction(23.4, 19.8, "higher_is_better")) == "up, better"
+    assert direction(5.0, 5.0, "lower_is_better") == Travel("same", "")
+    assert travel_words(direction(5.0, 5.0, "lower_is_better")) == "no change"
     assert side(105.0, 100.0) == "similar" and side(105.1, 100.0) == "higher"
 
 
@@ -125,7 +132,7 @@ def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data:
 def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(chart_store.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(chart_store, "_folder", [tmp_path])
     args = ("k", "Kept", "Kept between builds", ["2024-25"], [("Here", [2.0])], "%")
     drawn = chart_store.chart("series_chart", *args)
     assert drawn == series_chart(*args)
@@ -137,8 +144,9 @@ def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
 
 
 def test_the_chart_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(chart_store.CACHE_ENV, "")
+    chart_store.use_folder(None)  # as outside a build, or with `cache_dir: ""`
     monkeypatch.chdir(tmp_path)
     args = ("o", "Off", "No cache", ["2024-25"], [("Here", [2.0])], "%")
     assert chart_store.chart("series_chart", *args) == series_chart(*args)
     assert chart_store.cache_folder() is None
+    assert not any(tmp_path.iterdir())  # nothing kept

@@ -12,7 +12,7 @@ from frictionless import validate
 
 from macros.load import load_site
 from macros.model.site import Site
-from macros.publish.opendata import DATASETS
+from macros.render.datasets import DATASETS
 from macros.render.report import size_text
 from tests.conftest import ROOT, page
 

@@ -11,7 +11,7 @@ import pytest
 
 from macros.load import load_site
 from macros.model.site import Site
-from macros.publish import documents
+from macros.render import chart_store, documents
 from tests.conftest import ROOT, page
 
 
@@ -91,11 +91,11 @@ def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
 ) -> None:
     report = data.reports[-1]
     document = documents.report_document(data, report)
-    monkeypatch.setenv("PLANSITE_CACHE", "")
+    monkeypatch.setattr(chart_store, "_folder", [None])  # a build with `cache_dir: ""`
     first = documents._cached_or_made(document)
     second = documents._cached_or_made(document)
     assert first == second
-    monkeypatch.setenv("PLANSITE_CACHE", str(tmp_path))
+    monkeypatch.setattr(chart_store, "_folder", [tmp_path])  # the build's cache folder
     kept = documents._cached_or_made(document)
     assert kept == first and len(list((tmp_path / "pdf").glob("*.pdf"))) == 1
     assert documents._cached_or_made(document) == first  # read back, not made

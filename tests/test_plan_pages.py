@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from macros.load import load_site
+from macros.model.colours import contrast
 from macros.model.site import Site
-from macros.render.colours import contrast
 from macros.render.text import plain, rich_inline
 from tests.conftest import FIXTURES, page
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from macros.check.readability import MIN_WORDS, readability, sentences_of
-from macros.check.reading_gate import DEFAULT_GRADE, gate_message, target_grade
 from macros.load import load_site
+from macros.pages.readability import MIN_WORDS, readability, sentences_of
+from macros.pages.reading_gate import DEFAULT_GRADE, gate_message
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "guide-full"
 EASY = (
@@ -60,16 +58,6 @@ def test_a_page_too_short_for_the_formula_is_not_graded() -> None:
     assert short.grade is None and short.too_short
     assert not short.above(DEFAULT_GRADE)
     assert short.hardest[0].text == HARD  # still named, for the build log
-
-
-def test_the_target_grade_comes_from_mkdocs_yml() -> None:
-    assert target_grade({}) == DEFAULT_GRADE == 5
-    assert target_grade({"guide": {"reading_grade": 6}}) == 6
-    with pytest.raises(ValueError) as error:
-        target_grade({"guide": {"reading_grade": "five"}})
-    assert str(error.value) == (
-        "mkdocs.yml: extra: guide: reading_grade is `five`; write a number, e.g. 5"
-    )
 
 
 def test_the_gate_names_the_page_and_where_each_hard_sentence_was_written(

@@ -10,12 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from macros.load import load_site
+from macros.model.colours import contrast, text_on
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, status_of, summary
 from macros.model.status import Status
 from macros.model.status_presets import CLOSED, PRESETS
 from macros.read.problems import DataError
-from macros.render.colours import contrast, text_on
 from macros.render.plans import sentence
 
 ANY_BOARD = Path(__file__).resolve().parent / "fixtures" / "any-board"

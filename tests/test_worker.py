@@ -12,7 +12,7 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
-from macros.worker import Worker, second_core
+from macros.worker import Worker, worker_helps
 from tests.conftest import ROOT
 
 Started = tuple[Worker, list[GeneratedPage], Site]
@@ -54,12 +54,12 @@ def test_an_error_in_the_worker_reaches_the_build() -> None:
 def test_a_worker_needs_a_spare_core_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     monkeypatch.setattr("sys.platform", "linux")
-    assert second_core()
+    assert worker_helps()
     monkeypatch.setattr("sys.platform", "darwin")
-    assert not second_core()
+    assert not worker_helps()
     monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("PLANSITE_WORKER", "0")
-    assert not second_core()
+    assert not worker_helps()
     monkeypatch.setenv("PLANSITE_WORKER", "1")
     monkeypatch.setattr("os.cpu_count", lambda: 1)
-    assert not second_core()
+    assert not worker_helps()

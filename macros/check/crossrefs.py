@@ -8,11 +8,11 @@ from pathlib import PurePosixPath
 from macros.check.figures import check_figures
 from macros.check.pages import check_pages
 from macros.model.base import Model
+from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
 from macros.model.site import Site
 from macros.read.problems import BETWEEN_FILES, Problems
-from macros.render.colours import WHITE, contrast
 
 Add = Callable[[Model, str | None, str], None]
 

@@ -1,12 +1,14 @@
-"""Comparison words for an indicator: against England or neighbours, and since last period.
+"""How an indicator compares: against England or neighbours, and since last period. Facts, not
+words: the words readers see are macros/render/words/<lang>.yml's.
 
 "Similar" has one definition everywhere: the two values differ by no more than SIMILAR_WITHIN
 (5%) of the comparator's value. Otherwise the indicator's polarity decides between "better" and
-"worse"; an indicator with polarity `none` gets neutral words ("higher", "lower"), no judgement.
+"worse"; an indicator with polarity `none` gets neutral facts ("higher", "lower"), no judgement.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from macros.model.indicators import Polarity
@@ -14,6 +16,7 @@ from macros.model.indicators import Polarity
 SIMILAR_WITHIN = 0.05  # a share of the comparator's value
 
 Side = Literal["higher", "similar", "lower"]
+Judgement = Literal["better", "similar", "worse", "higher", "lower"]
 
 
 def side(value: float, comparator: float) -> Side:
@@ -23,23 +26,28 @@ def side(value: float, comparator: float) -> Side:
     return "higher" if value > comparator else "lower"
 
 
-def judgement(value: float, comparator: float, polarity: Polarity) -> str:
-    """ "better than", "similar to" or "worse than"; "higher than"/"lower than" with no polarity."""
+def judgement(value: float, comparator: float, polarity: Polarity) -> Judgement:
+    """better, similar or worse; higher or lower for an indicator with no polarity."""
     where = side(value, comparator)
-    if where == "similar":
-        return "similar to"
-    if polarity == "none":
-        return f"{where} than"
+    if where == "similar" or polarity == "none":
+        return where
     good = (where == "higher") == (polarity == "higher_is_better")
-    return "better than" if good else "worse than"
+    return "better" if good else "worse"
 
 
-def direction(latest: float, previous: float, polarity: Polarity) -> str:
-    """Direction of travel since the previous period: "up, better", "down", "no change"."""
+@dataclass(frozen=True)
+class Travel:
+    """The direction of travel since the previous period."""
+
+    moved: Literal["up", "down", "same"]
+    judged: Literal["better", "worse", ""]  # "" with no polarity, or no change
+
+
+def direction(latest: float, previous: float, polarity: Polarity) -> Travel:
     if latest == previous:
-        return "no change"
-    moved = "up" if latest > previous else "down"
+        return Travel("same", "")
+    moved: Literal["up", "down"] = "up" if latest > previous else "down"
     if polarity == "none":
-        return moved
+        return Travel(moved, "")
     good = (moved == "up") == (polarity == "higher_is_better")
-    return f"{moved}, {'better' if good else 'worse'}"
+    return Travel(moved, "better" if good else "worse")

@@ -1,6 +1,11 @@
 """Whole-plan results worked out once per build: a page that needs a plan's quarters, what
 needs its attention or its download rows asks for them, and the same answer serves every page
-that asks again. Results are shared: callers read them and never change them."""
+that asks again. Results are shared: callers read them and never change them.
+
+A result is kept on the object it was worked out from, as `functools.cached_property` keeps
+its value: it lives exactly as long as that object, the loaded data of one build, and nothing
+is kept at module level for a later build to find (or to be cleared by hand).
+"""
 
 from __future__ import annotations
 
@@ -11,30 +16,18 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-KEEP = 64  # plans (or sites) remembered at once by one function; the newest are kept
-_every_memo: list[list[tuple[object, object]]] = []
-
 
 def per_object(function: Callable[[T], R]) -> Callable[[T], R]:
-    """Remember `function(thing)` by the identity of `thing` (pydantic models cannot be hashed).
-    Keeping `thing` itself alive means its identity cannot pass to a new object; `forget_all`
-    at the start of every build lets the last build's objects go."""
-    kept: list[tuple[T, R]] = []
-    _every_memo.append(kept)  # type: ignore[arg-type]
+    """Remember `function(thing)` on `thing` itself (pydantic models cannot be hashed, so they
+    cannot be the keys of a cache). `thing` must have a `__dict__`, as models and dataclasses do."""
+    key = f"_memo_{function.__module__}.{function.__qualname__}"
 
     @functools.wraps(function)
     def remembered(thing: T) -> R:
-        for seen, result in kept:
-            if seen is thing:
-                return result
-        result = function(thing)
-        kept[:] = [*kept[-(KEEP - 1) :], (thing, result)]
+        kept = vars(thing)  # the instance's own dictionary: no pydantic __setattr__ checks
+        if key not in kept:
+            kept[key] = function(thing)
+        result: R = kept[key]
         return result
 
     return remembered
-
-
-def forget_all() -> None:
-    """A new build: drop what the last one worked out (`mkdocs serve` builds again and again)."""
-    for kept in _every_memo:
-        kept.clear()

@@ -3,7 +3,7 @@
 Each is written best first, then the closed statuses every preset shares (cancelled,
 superseded, merged): an action in one of them is neither done nor outstanding, so no count
 treats it as late. Colours are GOV.UK palette colours whose tag text (black or white, chosen by
-macros/render/colours.py) reaches at least 4.5:1; a test checks every one.
+macros/model/colours.py) reaches at least 4.5:1; a test checks every one.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ page is rendered by the macro at build time, and text from data is never read as
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from macros.model.site import Site
@@ -44,4 +44,5 @@ class GeneratedPage:
 
 
 Renderer = Callable[..., str]
+FilesRenderer = Callable[[Site, str, Mapping[str, bytes]], str]
 PageLister = Callable[[Site], list[GeneratedPage]]

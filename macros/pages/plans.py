@@ -6,8 +6,7 @@ from __future__ import annotations
 from macros.model.plan import Plan
 from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
-from macros.publish import documents, feeds
-from macros.render import links
+from macros.render import documents, links
 from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
@@ -24,7 +23,7 @@ PLAN_VIEWS = [
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
-    every = (feeds.SITE_FEED, "Progress updates for every plan (Atom feed)")
+    every = (links.site_feed(), "Progress updates for every plan (Atom feed)")
     result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index, feed=every)]
     for plan in site.plans_in_order:
         group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
@@ -33,7 +32,7 @@ def pages(site: Site) -> list[GeneratedPage]:
 
 
 def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
-    feed = (feeds.plan_feed(plan), f"Progress updates for {plan.title} (Atom feed)")
+    feed = (links.plan_feed(plan.id), f"Progress updates for {plan.title} (Atom feed)")
     result = [
         GeneratedPage(
             links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group, feed=feed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from macros.model.site import Site
 from macros.pages import GeneratedPage, PageLister, Renderer
 from macros.pages import glossary as glossary_pages
@@ -35,5 +37,15 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     return [page for lister in PAGE_LISTERS for page in lister(site)]
 
 
-def render_page(site: Site, here: str, kind: str, *args: str) -> str:
+def render_page(
+    site: Site,
+    here: str,
+    kind: str,
+    *args: str,
+    published: Callable[[], Mapping[str, bytes]] | None = None,
+) -> str:
+    """`published`: the build's published files, for the pages that list them (Downloads)."""
+    if kind in report_pages.WITH_FILES:
+        assert published is not None, f"the {kind} page is rendered by the build, not the worker"
+        return report_pages.WITH_FILES[kind](site, here, published())
     return RENDERERS[kind](site, here, *args)

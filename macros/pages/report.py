@@ -7,9 +7,8 @@ page's content and the tables that hand-written pages place with one macro call,
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
-from macros.publish import documents
-from macros.render import accessibility, home, links, report
+from macros.pages import FilesRenderer, GeneratedPage, Renderer
+from macros.render import accessibility, documents, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 
@@ -46,7 +45,8 @@ RENDERERS: dict[str, Renderer] = {
     "membership": report.membership,
     "structure": report.structure,
     "about_board": report.about_board,
-    "downloads": report.downloads,
     "accessibility_statement": accessibility.statement,
     "home": home.home_page,
 }
+# Renderers that also show the build's published files (their sizes)
+WITH_FILES: dict[str, FilesRenderer] = {"downloads": report.downloads}

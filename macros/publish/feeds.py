@@ -23,9 +23,8 @@ from macros.render import links
 from macros.render.text import plain, rich
 
 ATOM = "http://www.w3.org/2005/Atom"
-SITE_FEED = "updates.xml"
-# the whole site's feed keeps the newest updates only; each plan's feed keeps all of its own
-SITE_FEED_LIMIT = 100
+SITE_FEED = links.site_feed()
+SITE_FEED_LIMIT = links.SITE_FEED_LIMIT
 # characters XML 1.0 cannot hold, even escaped
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -40,7 +39,7 @@ class Entry:
 
 def plan_feed(plan: Plan) -> str:
     """The plan's feed, a path inside site/."""
-    return f"plans/{plan.id}/{SITE_FEED}"
+    return links.plan_feed(plan.id)
 
 
 def files(site: Site) -> dict[str, bytes]:

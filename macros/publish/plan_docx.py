@@ -16,6 +16,7 @@ import re
 from datetime import datetime, time
 from xml.sax.saxutils import escape
 
+from macros.model.colours import text_on
 from macros.model.dates import parse_day
 from macros.model.plan import Action, Plan, Update
 from macros.model.site import Site
@@ -23,14 +24,14 @@ from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.read.office.words import EXPORT as WORDS
 from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, KEY_COLUMNS
-from macros.render.colours import text_on
+from macros.render import links
 
 TAG = re.compile(r"<[^>]+>")
 STYLED = re.compile(r"(\*\*\*[^*]+\*\*\*|\*\*[^*]+\*\*|\*[^*\s][^*]*\*|<b>.*?</b>|<strong>.*?</strong>|<i>.*?</i>|<em>.*?</em>)", re.S)  # fmt: skip
 
 
 def path(plan: Plan) -> str:
-    return f"downloads/{plan.id}.docx"
+    return links.plan_actions_docx(plan.id)
 
 
 def files(site: Site) -> dict[str, bytes]:

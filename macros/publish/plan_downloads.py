@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from macros.model.plan import Plan
 from macros.model.site import Site
-from macros.publish.opendata import ACTION_COLUMNS, action_rows, plan_facts, write_csv
+from macros.publish.opendata import action_rows, plan_facts, write_csv
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render import links
+from macros.render.datasets import ACTION_COLUMNS
 
 # heading shown in the spreadsheet -> the fact it holds (see opendata.action_facts)
 COLUMNS = {
@@ -14,14 +15,6 @@ COLUMNS = {
     "Lead": "leads", "Due": "due", "Due date": "due_date", "Status": "status_label",
     "Latest update date": "latest_update_date", "Latest update": "latest_update",
 }  # fmt: skip
-
-
-def csv_path(plan: Plan) -> str:
-    return links.open_data(f"actions-{plan.id}.csv")
-
-
-def xlsx_path(plan: Plan) -> str:
-    return links.open_data(f"actions-{plan.id}.xlsx")
 
 
 def rows(plan: Plan) -> list[list[str]]:
@@ -37,6 +30,8 @@ def files(site: Site) -> dict[str, bytes]:
     result = {links.open_data("actions.xlsx"): every_xlsx}
     for plan in site.plans:
         table = rows(plan)
-        result[csv_path(plan)] = write_csv(list(COLUMNS), table)
-        result[xlsx_path(plan)] = workbook_bytes("Actions", list(COLUMNS), table, plan.as_at_date)
+        result[links.plan_actions_csv(plan.id)] = write_csv(list(COLUMNS), table)
+        result[links.plan_actions_xlsx(plan.id)] = workbook_bytes(
+            "Actions", list(COLUMNS), table, plan.as_at_date
+        )
     return result

@@ -13,8 +13,6 @@ from macros.model.plan import Action, Plan
 from macros.model.progress import is_overdue, status_of
 from macros.model.site import Site
 from macros.model.status import Status
-from macros.publish import plan_docx
-from macros.publish.plan_downloads import csv_path, xlsx_path
 from macros.render import links
 from macros.render.plans import Lead, action_href, leads
 from macros.render.templates import render
@@ -67,8 +65,8 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         rows=table,
         lead_choices=lead_choices,
         home_href=links.href(here, links.plan_home(plan.id)),
-        csv_href=links.href(here, csv_path(plan)),
-        xlsx_href=links.href(here, xlsx_path(plan)),
+        csv_href=links.href(here, links.plan_actions_csv(plan.id)),
+        xlsx_href=links.href(here, links.plan_actions_xlsx(plan.id)),
+        docx_href=links.href(here, links.plan_actions_docx(plan.id)),
         is_overdue=lambda action: is_overdue(plan, action),
-        docx_href=links.href(here, plan_docx.path(plan)),
     )

@@ -4,8 +4,9 @@ from `.cache/plansite/charts/`, as Material keeps its social cards in `.cache/`.
 
 A chart's file is named by a hash of everything its drawing depends on: the chart's inputs, the
 version of matplotlib and the source of charts.py. A change to any of them draws it afresh; the
-folder can be deleted at any time (`make clean`). PLANSITE_CACHE names another folder, or with
-an empty value turns the cache off.
+folder can be deleted at any time (`make clean`). The plugin's `cache_dir` option (or
+PLANSITE_CACHE) names another folder, or with an empty value turns the cache off: the build sets
+the folder when it starts and unsets it when it ends; outside a build nothing is kept.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-PROJECT = Path(__file__).resolve().parents[2]
 CACHE_ENV = "PLANSITE_CACHE"
+_folder: list[Path | None] = [None]  # a setting of the running build, not data (see above)
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 
@@ -38,11 +39,13 @@ def chart(kind: str, *args: Any) -> str:
     return svg
 
 
+def use_folder(folder: Path | None) -> None:
+    """The build's chart folder (macros/plugin.py), or None: draw every chart."""
+    _folder[0] = folder
+
+
 def cache_folder() -> Path | None:
-    setting = os.environ.get(CACHE_ENV)
-    if setting is None:
-        return PROJECT / ".cache" / "plansite"
-    return Path(setting) if setting else None
+    return _folder[0]
 
 
 def _cached_file(kind: str, args: tuple[Any, ...]) -> Path | None:

@@ -192,4 +192,7 @@ def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
     desc_element.text = description
     root.insert(0, desc_element)
     root.insert(0, title_element)
+    # again each time: WeasyPrint registers a default namespace of its own, which would write ns0:
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
     return ET.tostring(root, encoding="unicode")

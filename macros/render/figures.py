@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from macros.model.disclosure import SUPPRESSED
+from macros.render.wording import word
 
-UNIT_WORDS = {
-    "rate_per_10000": "rate per 10,000 children",
-    "percent": "percentage",
-    "count": "number",
-    "money": "pounds",
-    "ratio": "ratio",
-    "days": "days",
-}
+
+def unit_words(unit: str) -> str:
+    """An indicator's unit in words, e.g. "rate per 10,000 children"."""
+    return word("units", unit)
 
 
 def number(value: float, decimals: int | None = None) -> str:

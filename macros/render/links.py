@@ -55,6 +55,20 @@ def open_data(name: str) -> str:
     return f"data/{name}"
 
 
+def plan_actions_csv(plan_id: str) -> str:
+    """A plan's "All actions" table as CSV (made by macros/publish/plan_downloads.py)."""
+    return open_data(f"actions-{plan_id}.csv")
+
+
+def plan_actions_xlsx(plan_id: str) -> str:
+    return open_data(f"actions-{plan_id}.xlsx")
+
+
+def plan_actions_docx(plan_id: str) -> str:
+    """A plan's actions as a Word document (made by macros/publish/plan_docx.py)."""
+    return f"downloads/{plan_id}.docx"
+
+
 def downloads() -> str:
     return "downloads.md"
 
@@ -70,6 +84,20 @@ def planner_calendar() -> str:
 
 def subgroup_calendar(subgroup_id: str) -> str:
     return f"calendars/{subgroup_id}.ics"
+
+
+# The whole site's Atom feed keeps the newest updates only; each plan's feed keeps all its own
+SITE_FEED_LIMIT = 100
+
+
+def site_feed() -> str:
+    """The Atom feed of progress updates from every plan, in site/."""
+    return "updates.xml"
+
+
+def plan_feed(plan_id: str) -> str:
+    """A plan's Atom feed of progress updates, in site/."""
+    return f"plans/{plan_id}/updates.xml"
 
 
 def guide_home() -> str:

@@ -10,8 +10,7 @@ from datetime import date, timedelta
 
 from macros.model.site import Site
 from macros.model.yearly_report import Report
-from macros.publish import documents
-from macros.render import links
+from macros.render import documents, links
 from macros.render.templates import render
 
 DUTY_DAYS = 7

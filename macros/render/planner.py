@@ -19,6 +19,7 @@ from macros.model.slugs import slug
 from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain
+from macros.render.wording import month_name
 
 OTHER_REPORTERS = "other"
 
@@ -69,7 +70,7 @@ def _anchors(entries: list[Scheduled]) -> list[str]:
 
 
 def month_list(days: tuple[date, ...]) -> str:
-    names = [day.strftime("%B") for day in days]
+    names = [month_name(day) for day in days]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

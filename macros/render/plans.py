@@ -15,6 +15,7 @@ from macros.model.status import Status
 from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.templates import render
+from macros.render.wording import month_year, word
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def new_label(marker: str | None) -> str:
     if marker is None:
         return ""
     if marker.lower() in TRUE_WORDS:
-        return "New"
-    return f"New since {parse_day(marker).value.strftime('%B %Y')}"
+        return word("new")
+    return word("new_since", month=month_year(parse_day(marker).value))
 
 
 def action_href(plan: Plan, action: Action, here: str) -> str:
@@ -175,7 +176,7 @@ def _priority_pages(site: Site) -> dict[tuple[str, str, str], str]:
 
 
 def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
-    """Made once per build: the plan's PDF (macros/publish/documents.py) prints the same HTML."""
+    """Made once per build: the plan's PDF (macros/render/documents.py) prints the same HTML."""
     made = _priority_pages(site)
     key = (plan.id, priority.ref, here)
     if key not in made:

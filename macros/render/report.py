@@ -6,14 +6,14 @@ same lines when the data is loaded (macros/check/crossrefs.py), so the two canno
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from macros.model.report import Budget, BudgetLine
 from macros.model.sections import sections_on
 from macros.model.site import Site
-from macros.publish import feeds, opendata, published_files
 from macros.render import links
+from macros.render.datasets import Column, datasets
 from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -28,7 +28,7 @@ class Download:
     href: str
     size: str
     description: str
-    columns: list[opendata.Column]
+    columns: list[Column]
 
 
 def budget_total(budget: Budget, section: str, column: str = "actual") -> float:
@@ -210,10 +210,10 @@ def about_board(site: Site, here: str) -> str:
     return render("report/board.html", board=site.board)
 
 
-def downloads(site: Site, here: str) -> str:
-    files = published_files(site)
+def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
+    """`files`: the build's published files, whose sizes the page shows."""
     items = []
-    for dataset in opendata.datasets(site):
+    for dataset in datasets(site):
         path = links.open_data(dataset.path)
         items.append(
             Download(
@@ -225,8 +225,8 @@ def downloads(site: Site, here: str) -> str:
             )
         )
     package = links.open_data("datapackage.json")
-    feed_list = [("Every plan", feeds.SITE_FEED)] + [
-        (plan.title, feeds.plan_feed(plan)) for plan in site.plans_in_order
+    feed_list = [("Every plan", links.site_feed())] + [
+        (plan.title, links.plan_feed(plan.id)) for plan in site.plans_in_order
     ]
     return render(
         "report/downloads.html",
@@ -234,7 +234,7 @@ def downloads(site: Site, here: str) -> str:
         feeds=[
             (name, links.href(here, path), size_text(len(files[path]))) for name, path in feed_list
         ],
-        site_feed_limit=feeds.SITE_FEED_LIMIT,
+        site_feed_limit=links.SITE_FEED_LIMIT,
         package_href=links.href(here, package),
         package_size=size_text(len(files[package])),
         indicators_href=(

@@ -11,19 +11,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from macros.render import colours
+from macros.model import colours
 from macros.render.text import rich, rich_inline
+from macros.render.wording import month_name, month_short, month_year
 
 FRAGMENTS = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
 BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _long_date(value: date) -> str:
-    return f"{value.day} {value.strftime('%B %Y')}"
-
-
-def _month(value: date) -> str:
-    return value.strftime("%B %Y")
+    return f"{value.day} {month_year(value)}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,7 +35,9 @@ def environment() -> Environment:
     env.filters["rich"] = lambda text: Markup(rich(text or ""))
     env.filters["rich_inline"] = lambda text: Markup(rich_inline(text or ""))
     env.filters["long_date"] = _long_date
-    env.filters["month"] = _month
+    env.filters["month"] = month_year  # "June 2026", in the build's language
+    env.filters["month_name"] = month_name  # "June"
+    env.filters["month_short"] = month_short  # "Jun"
     env.filters["text_colour"] = colours.text_on
     return env
 

@@ -22,11 +22,14 @@ from macros.model.yearly_report import Report, Review
 from macros.render import links
 from macros.render import report as report_tables
 from macros.render.figures import money, number, value_text
-from macros.render.indicators import find, series_chart, shown
+from macros.render.indicator_charts import series_chart
+from macros.render.indicator_figures import travel_words
+from macros.render.indicator_values import find, shown
 from macros.render.plans import action_href
 from macros.render.tables import Row, Table
 from macros.render.templates import render
 from macros.render.text import plain
+from macros.render.wording import month_year, word
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Stuck:
 
 
 def long_date(value: date) -> str:
-    return f"{value.day} {value.strftime('%B %Y')}"
+    return f"{value.day} {month_year(value)}"
 
 
 def status_words(counts: Summary) -> str:
@@ -168,10 +171,15 @@ def indicator_table(site: Site, refs: list[str], year: str) -> Table | None:
         now = shown(site, find(site, ref, year))
         then = shown(site, find(site, ref, before))
         england = shown(site, find(site, ref, year, "england"))
-        moved = "" if now is None or then is None else direction(now, then, indicator.polarity)
+        moved = (
+            ""
+            if now is None or then is None
+            else travel_words(direction(now, then, indicator.polarity))
+        )
         compared = ""
         if now is not None and england is not None and indicator.unit != "count":
-            compared = f"{judgement(now, england, indicator.polarity)} England"
+            said = word("comparison", judgement(now, england, indicator.polarity))
+            compared = f"{said} {word('comparators', 'england')}"
         rows.append(Row(f"{ref}: {plain(indicator.title)}", [
             value_text(then, indicator.unit) if find(site, ref, before) else "",
             value_text(now, indicator.unit) if find(site, ref, year) else "",

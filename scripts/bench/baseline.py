@@ -50,13 +50,10 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        from macros.publish import published_files  # the project's own package, on sys.path
-
         self.expanded.nav = config.nav
-        plansite = config.plugins.get("plansite")
-        site = getattr(plansite, "site", None)
-        if site is not None:
-            self.expanded.published = published_files(site)
+        build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
+        if build is not None:
+            self.expanded.published = dict(build.published_files())
 
 
 def expand(data: Path, site_dir: Path) -> Expanded:

@@ -1,24 +1,22 @@
 """The reading-age gate for the young people's guide: a page that reads above the target grade
 gets a warning naming the page, its three hardest sentences and where each one was written.
 
-Pure: macros/__init__.py passes in each built page's HTML and logs the message, so a strict
+Pure: the plugin (macros/plugin.py) passes in each built page's HTML and logs the message, so a strict
 build fails on it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from macros.check.readability import MIN_WORDS, readability
 from macros.model.base import Model
 from macros.model.site import Site
+from macros.pages.readability import MIN_WORDS, readability
 from macros.render.text import plain, rich
 
 GUIDE_FOLDER = "guide/"
-DEFAULT_GRADE = 5.0
+DEFAULT_GRADE = 5.0  # the plugin's `reading_grade` when mkdocs.yml sets none
 FIXED_WORDING = "overrides/fragments/guide/ (fixed wording)"
 SPACES = re.compile(r"\s+")
 
@@ -27,17 +25,6 @@ SPACES = re.compile(r"\s+")
 class Source:
     text: str  # as a reader sees it: no Markdown, spaces squeezed
     place: str  # file:line
-
-
-def target_grade(extra: Mapping[str, Any]) -> float:
-    """`extra: guide: reading_grade:` in mkdocs.yml, 5 (about reading age 10) if not set."""
-    settings = extra.get("guide") or {}
-    value = settings.get("reading_grade", DEFAULT_GRADE)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(
-            f"mkdocs.yml: extra: guide: reading_grade is `{value}`; write a number, e.g. 5"
-        )
-    return float(value)
 
 
 def is_guide_page(src_path: str) -> bool:

@@ -31,6 +31,7 @@ from macros.render.chart_store import cache_folder
 from macros.render.figures import size_text
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
+from macros.render.wording import month_year
 from macros.render.yearly_report import body
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
@@ -103,7 +104,7 @@ def plan_document(site: Site, plan: Plan) -> Document:
         "print/document.html",
         lang="en",
         title=plan.title,
-        subtitle=f"Progress as at {plan.as_at_date.day} {plan.as_at_date.strftime('%B %Y')}",
+        subtitle=f"Progress as at {plan.as_at_date.day} {month_year(plan.as_at_date)}",
         board=site.board,
         made=_made(plan.as_at_date),
         address=address,

@@ -5,19 +5,18 @@ the same pages from the same data and fails on them first, with the same message
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from macros.check.reading_gate import gate_message, is_guide_page, target_grade
 from macros.model.site import Site
+from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, is_guide_page
 from macros.pages.registry import generated_pages, render_page
 
 MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
 class _TagsAsNothing(yaml.SafeLoader):
-    """mkdocs.yml may use MkDocs' own tags (`!ENV`, `!!python/name:`): only `extra` is read."""
+    """mkdocs.yml may use MkDocs' own tags (`!ENV`, `!!python/name:`): only `plugins` is read."""
 
 
 _TagsAsNothing.add_multi_constructor("!", lambda loader, suffix, node: None)
@@ -26,7 +25,9 @@ _TagsAsNothing.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader,
 
 def guide_gate(site: Site, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
     """The build's reading-gate warnings, one per guide page above the target grade."""
-    target = target_grade(_extra(mkdocs_yml))
+    target = _reading_grade(mkdocs_yml)
+    if isinstance(target, str):
+        return [target]
     found = []
     for page in generated_pages(site):
         if is_guide_page(page.path):
@@ -36,9 +37,16 @@ def guide_gate(site: Site, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
     return found
 
 
-def _extra(mkdocs_yml: Path) -> dict[str, Any]:
+def _reading_grade(mkdocs_yml: Path) -> float | str:
+    """The `plansite` plugin's `reading_grade` in mkdocs.yml, or the problem with it."""
     if not mkdocs_yml.exists():
-        return {}
+        return DEFAULT_GRADE
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagsAsNothing)
-    extra = config.get("extra") if isinstance(config, dict) else None
-    return extra if isinstance(extra, dict) else {}
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins or []:
+        if isinstance(entry, dict) and isinstance(entry.get("plansite"), dict):
+            value = entry["plansite"].get("reading_grade", DEFAULT_GRADE)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return f"mkdocs.yml: plansite: reading_grade is `{value}`; write a number, e.g. 5"
+            return float(value)
+    return DEFAULT_GRADE

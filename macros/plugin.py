@@ -1,0 +1,228 @@
+"""The `plansite` MkDocs plugin: loads and checks the data, adds the generated pages to the files
+and the menu, runs the worker, writes the published files and, under `mkdocs serve`, watches the
+data folder. The narrative pages' macros are registered by mkdocs-macros (macros/__init__.py),
+which is listed after this plugin in mkdocs.yml and reads the build from it.
+
+    plugins:
+      - plansite:
+          data_dir: data        # PLANSITE_DATA=<folder> overrides it (make DATA=<folder>)
+          reading_grade: 5      # the young people's guide's highest reading grade
+          cache_dir: .cache/plansite  # drawn charts; PLANSITE_CACHE overrides, empty turns off
+          worker: true          # a second process renders pages; PLANSITE_WORKER=0 turns off
+      - macros: ...
+
+Each build's state lives in one `Build` (macros/build.py), made in `on_config`: under `mkdocs
+serve` the plugin object lasts between rebuilds, each rebuild gets a new `Build`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from macros import menu
+from macros.build import Build
+from macros.identity import identity_files, set_identity, write_cname
+from macros.load import load_site
+from macros.model.sections import sections_on
+from macros.model.site import Site
+from macros.pages import GeneratedPage
+from macros.pages.narrative_pages import NeedsError, left_out, page_needs
+from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
+from macros.read.problems import DataError, strict_report
+from macros.render import chart_store, links, wording
+from macros.render.abbreviations import expand_in_article
+from macros.render.problems import problems_page
+from macros.worker import worker_helps
+
+DATA_ENV = "PLANSITE_DATA"
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+class Grade(base.BaseConfigOption[float]):
+    """A reading grade: a number (5 is about reading age 10)."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise base.ValidationError(f"`{value}` is not a number; write a number, e.g. 5")
+        return float(value)
+
+
+class PlansiteConfig(base.Config):  # type: ignore[no-untyped-call]
+    data_dir = c.Type(str, default="data")
+    reading_grade = Grade(default=DEFAULT_GRADE)
+    cache_dir = c.Type(str, default=".cache/plansite")
+    worker = c.Type(bool, default=True)
+
+
+class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.serving = False
+        self.build: Build | None = None
+        self.problems: str | None = None  # `mkdocs serve` with broken data: the report
+        self.folder: Path | None = None
+        self.pinned_date = False  # this build set SOURCE_DATE_EPOCH: unset it when it ends
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        project = Path(config.config_file_path or ".").resolve().parent
+        self.folder = folder = project / os.environ.get(DATA_ENV, self.config.data_dir)
+        self._end()  # nothing of a build that stopped early (a problem in its data) is kept
+        self.build, self.problems = None, None
+        chart_store.use_folder(self._chart_folder(project))
+        try:
+            wording.use_language(str(config.theme.get("language") or wording.ENGLISH))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        try:
+            site = load_site(folder)
+        except DataError as error:
+            if not self.serving:
+                raise PluginError("\n" + error.problems.report()) from None
+            return self._show_problems(config, error.problems.report())
+        if site.warnings and self.serving:
+            # a strict rebuild would stop on them and leave the preview stuck: show them instead
+            warnings = [str(w) for w in site.warnings]
+            return self._show_problems(config, strict_report(warnings, site.advice))
+        for warning in site.warnings:
+            log.warning(str(warning))
+        for advice in site.advice:  # `make check` lists these as warnings; the build goes on
+            log.info(str(advice))
+        self.pinned_date = _pin_build_date(site)
+        set_identity(config, site, serving=self.serving)
+        site.url = config.site_url or ""  # before the worker is forked: PDFs link to the pages
+        # A preview rebuilds on every edit: WeasyPrint would take seconds each time, so the PDFs
+        # are made by `make build` only (their links say so while previewing).
+        site.pdfs = not self.serving
+        try:
+            needs = page_needs(Path(config.docs_dir))
+            left = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))
+        except NeedsError as error:
+            raise PluginError(str(error)) from None
+        parallel = self.config.worker and worker_helps() and not self.serving
+        self.build = Build(site, folder, parallel=parallel, left_out_pages=left)
+        menu.prune(config, self.build.pages, left)
+        menu.extend(config, self.build.pages)
+        # the footer links the glossary page only when there is one (overrides/partials/footer.html)
+        config.extra["glossary"] = any(p.path == links.glossary() for p in self.build.pages)
+        return config
+
+    def _show_problems(self, config: MkDocsConfig, report: str) -> MkDocsConfig:
+        """While editors preview, the browser shows the problems instead of a stale site."""
+        # printed, not logged: a logged error would stop the build before the page is written
+        print(report, file=sys.stderr)
+        config.nav = None
+        self.problems = report
+        return config
+
+    def _chart_folder(self, project: Path) -> Path | None:
+        setting = os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
+        return project / setting if setting else None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.build is None:
+            return self._problem_files(files, config)
+        generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
+        quick = [p for p in generated if not p.slow]
+        slow = [p for p in generated if p.slow]
+        self.build.start_worker(quick, slow)
+
+        # MkDocs reads the pages in this order, the worker renders them in the same order: quick
+        # generated pages, then the narrative pages (while the worker makes the published files
+        # that Downloads lists), then the pages with charts, which take the worker longest.
+        def added(pages: list[GeneratedPage]) -> list[File]:
+            return [File.generated(config, p.path, content=p.markdown()) for p in pages]
+
+        # a page whose data the board does not have is not in the site at all (nor in search)
+        narrative = [f for f in files if f.src_uri not in self.build.left_out_pages]
+        identity = identity_files(config, self.build.site, self.build.folder)
+        return Files([*added(quick), *narrative, *identity, *added(slow)])
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        content = problems_page(self.problems or "")
+        for path in ("index.md", "404.md"):
+            kept.append(File.generated(config, path, content=content))
+        return kept
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The reading-age gate: a young people's guide page above the target grade warns."""
+        if self.build is None:
+            return html
+        path = page.file.src_uri
+        problem = gate_message(self.build.site, path, html, self.config.reading_grade)
+        if problem:
+            log.warning(problem)
+        elif note := short_page_note(path, html):
+            log.info(note)
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Every abbreviation the board's glossary knows is explained where it appears in the
+        page's content, its title (written by the theme) included."""
+        if self.build is None:
+            return output
+        return expand_in_article(output, self.build.site.abbreviations)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build is None:
+            return
+        site_dir = Path(config.site_dir)
+        for relative, content in self.build.published_files().items():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        write_cname(self.build.site, site_dir)
+        self._end()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        """The next build (under serve, or in the same process) starts from nothing of this one."""
+        if self.build is not None:
+            self.build.stop_worker()
+        if self.pinned_date:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.pinned_date = False
+        chart_store.use_folder(None)
+        wording.use_language(wording.ENGLISH)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.folder is not None:
+            server.watch(str(self.folder))
+        return server
+
+
+def _pin_build_date(site: Site) -> bool:
+    """Sitemap dates come from the plan's "as at" date, never the build machine's clock. True
+    when this build set it (a date set from outside, e.g. by CI, is left alone)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return False
+    as_at = site.current_plan.as_at_date
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(as_at.timetuple()))
+    return True
+
+
+def _publishes(site: Site, ref: str) -> bool:
+    """The board has indicator `ref` with at least one local figure."""
+    return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))

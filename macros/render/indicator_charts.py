@@ -1,0 +1,83 @@
+"""An indicator's chart (drawn by macros/render/charts.py, kept by chart_store.py) with a
+description that says every figure in words."""
+
+from __future__ import annotations
+
+import math
+
+from macros.model.disclosure import SUPPRESSED
+from macros.model.indicators import Indicator
+from macros.model.site import Site
+from macros.render.chart_store import chart
+from macros.render.figures import percent_text, unit_words, value_text
+from macros.render.indicator_tables import distribution_cells
+from macros.render.indicator_values import (
+    area_label,
+    areas_of,
+    categories_of,
+    find,
+    periods_of,
+    shown,
+)
+from macros.render.text import plain
+
+
+def series_chart(site: Site, indicator: Indicator) -> str:
+    values = site.values_for(indicator.ref)
+    periods = periods_of(values)
+    lines = []
+    sentences = []
+    for area in areas_of(values):
+        found = [find(site, indicator.ref, p, area) for p in periods]
+        # None is a suppressed value ([c] on the chart); NaN is a period with no figure
+        points = [shown(site, v) if v else math.nan for v in found]
+        lines.append((area_label(site, area), points))
+        said = "; ".join(
+            f"{p}: {value_text(shown(site, v), indicator.unit)}"
+            for p, v in zip(periods, found, strict=True)
+            if v
+        )
+        sentences.append(f"{area_label(site, area)}: {said}.")
+    title = f"{plain(indicator.title)}, {periods[0]} to {periods[-1]}"
+    description = (
+        f"Line chart of the {unit_words(indicator.unit)} for each period. "
+        + " ".join(sentences)
+        + f" The same figures are in the table below the chart. {SUPPRESSED} is not published."
+    )
+    return chart(
+        "series_chart",
+        f"chart-{indicator.slug}",
+        title,
+        description,
+        periods,
+        lines,
+        unit_words(indicator.unit),
+    )
+
+
+def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
+    values = [v for v in site.values_for(indicator.ref) if v.period == period]
+    categories = categories_of(values)
+    is_count = indicator.unit == "count"
+    bars = []
+    sentences = []
+    for area in areas_of(values):
+        cells, _ = distribution_cells(site, indicator, period, area)
+        by_category = {c: (s if is_count else v) for c, v, s in cells}
+        heights = [by_category.get(c) for c in categories]
+        texts = [percent_text(h) if is_count else value_text(h, indicator.unit) for h in heights]
+        bars.append((area_label(site, area), heights, texts))
+        said = "; ".join(f"{c}: {t}" for c, t in zip(categories, texts, strict=True))
+        sentences.append(f"{area_label(site, area)}: {said}.")
+    axis = "percentage of the total" if is_count else unit_words(indicator.unit)
+    return chart(
+        "bar_chart",
+        f"chart-{indicator.slug}",
+        f"{plain(indicator.title)}, {period}",
+        f"Bar chart of the {axis} in each category. "
+        + " ".join(sentences)
+        + f" The same figures are in the table below the chart. {SUPPRESSED} is not published.",
+        categories,
+        bars,
+        axis,
+    )

@@ -1,0 +1,66 @@
+"""The interface's words, by key, from one file per language (macros/render/words/<lang>.yml):
+month names, comparison words, units. Models return facts (`"better"`, `"up"`); the words
+readers see are looked up here, so a site in another language needs another file, not new
+code.
+
+The language is the build's `theme: language:` (set by the plugin when the build starts);
+outside a build it is English.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+WORDS = Path(__file__).with_name("words")
+ENGLISH = "en"
+_language = [ENGLISH]  # a setting of the running build, not data
+
+
+def use_language(language: str) -> None:
+    """The build's language: its words file must exist (ValueError names the fix)."""
+    if not (WORDS / f"{language}.yml").is_file():
+        raise ValueError(
+            f"mkdocs.yml: theme: language is `{language}`, but Plansite has no words for it; "
+            f"add {WORDS.name}/{language}.yml beside {WORDS / 'en.yml'} with the same keys, "
+            "or set language: en"
+        )
+    _language[0] = language
+
+
+@functools.cache
+def words_of(folder: Path, language: str) -> dict[str, Any]:
+    """A language's words file, read once (a pure function of the file)."""
+    loaded: dict[str, Any] = yaml.safe_load((folder / f"{language}.yml").read_text("utf-8"))
+    return loaded
+
+
+def word(*keys: str, **values: str) -> str:
+    """The words at `keys`, e.g. word("comparison", "better"); `values` fill {placeholders}."""
+    found = str(words(*keys))
+    return found.format(**values) if values else found
+
+
+def words(*keys: str) -> Any:
+    """The words under `keys` as written: a list or a mapping."""
+    found: Any = words_of(WORDS, _language[0])
+    for key in keys:
+        found = found[key]
+    return found
+
+
+def month_name(day: date) -> str:
+    return str(words("months")[day.month - 1])
+
+
+def month_short(day: date) -> str:
+    return str(words("months_short")[day.month - 1])
+
+
+def month_year(day: date) -> str:
+    """e.g. "June 2026"."""
+    return f"{month_name(day)} {day.year}"

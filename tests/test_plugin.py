@@ -1,0 +1,108 @@
+"""macros/plugin.py: Plansite is the `plansite` MkDocs plugin, its options checked by MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.plugin import PlansitePlugin
+from tests.conftest import FIXTURES, ROOT
+
+
+def test_mkdocs_finds_the_plugin_by_its_entry_point() -> None:
+    (found,) = entry_points(group="mkdocs.plugins", name="plansite")
+    assert found.load() is PlansitePlugin
+
+
+@pytest.mark.parametrize(
+    ("option", "error"),
+    [
+        (
+            "reading_grade: five",
+            "Config value 'plugins': Plugin 'plansite' option 'reading_grade': "
+            "`five` is not a number; write a number, e.g. 5",
+        ),
+        (
+            'worker: "yes"',
+            "Config value 'plugins': Plugin 'plansite' option 'worker': "
+            "Expected type: <class 'bool'> but received: <class 'str'>",
+        ),
+        (
+            "data_folder: data",  # a misspelt option: a warning, which --strict counts
+            "Config value 'plugins': Plugin 'plansite' option 'data_folder': "
+            "Unrecognised configuration name: data_folder",
+        ),
+    ],
+)
+def test_a_wrong_option_fails_the_build_with_mkdocs_own_error(
+    tmp_path: Path, option: str, error: str
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Options\nplugins:\n  - plansite:\n      {option}\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert error in result.stderr
+    assert "Aborted with" in result.stdout  # at the configuration, before any data is read
+    assert not (tmp_path / "site").exists()  # stopped before anything was built
+
+
+def build_in_this_process(data: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One `mkdocs build --strict`, as `mkdocs serve` rebuilds: in this same process."""
+    monkeypatch.setenv("PLANSITE_DATA", str(data))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_second_build_in_one_process_keeps_nothing_of_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build_fixture: Callable[[str], Path]
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    build_in_this_process(ROOT / "data", tmp_path / "first", monkeypatch)
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # the first plan's date does not date the next
+    build_in_this_process(FIXTURES / "plans-attention", tmp_path / "second", monkeypatch)
+    alone = files_of(build_fixture("plans-attention"))  # built in a fresh process
+    second = files_of(tmp_path / "second")
+    assert len(second) > 20
+    assert sorted(second) == sorted(alone)
+    assert [name for name in alone if second[name] != alone[name]] == []
+
+
+def test_make_check_reads_the_reading_grade_from_the_plugin_options(tmp_path: Path) -> None:
+    from macros.pages.guide_gate import _reading_grade
+
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("plugins:\n  - search\n  - plansite:\n      reading_grade: 7\n")
+    assert _reading_grade(settings) == 7.0
+    settings.write_text("plugins:\n  - plansite:\n      reading_grade: five\n")
+    assert _reading_grade(settings) == (
+        "mkdocs.yml: plansite: reading_grade is `five`; write a number, e.g. 5"
+    )
+    settings.write_text("site_name: x\n")
+    assert _reading_grade(settings) == 5.0
+    assert _reading_grade(ROOT / "mkdocs.yml") == 5.0  # the example board's setting

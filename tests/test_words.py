@@ -1,0 +1,108 @@
+"""macros/render/wording.py: the interface's words come from one file per language, by key.
+
+A dummy language whose every word is XX shows which words come from the file: months, the
+comparison and direction words, area names, units and the NEW marker. (The words written in
+the HTML fragments are not in the file yet.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.load import load_site
+from macros.pages.registry import render_page
+from macros.render import wording
+from macros.render.indicator_figures import latest
+from macros.render.plans import new_label
+from macros.render.templates import environment
+from tests.conftest import ROOT
+
+ENGLISH = yaml.safe_load((wording.WORDS / "en.yml").read_text(encoding="utf-8"))
+MONTHS = ENGLISH["months"]
+
+
+def all_xx(words: Any) -> Any:
+    """The same keys, every word XX (placeholders kept, so sentences still fill in)."""
+    if isinstance(words, dict):
+        return {key: all_xx(value) for key, value in words.items()}
+    if isinstance(words, list):
+        return [all_xx(value) for value in words]
+    return "XX" + "".join(f" {{{name}}}" for name in _placeholders(str(words)))
+
+
+def _placeholders(text: str) -> list[str]:
+    return [part.split("}")[0] for part in text.split("{")[1:]]
+
+
+@pytest.fixture
+def dummy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    (tmp_path / "en.yml").write_text(yaml.safe_dump(ENGLISH), encoding="utf-8")
+    (tmp_path / "xx.yml").write_text(yaml.safe_dump(all_xx(ENGLISH)), encoding="utf-8")
+    monkeypatch.setattr(wording, "WORDS", tmp_path)
+    wording.use_language("xx")
+    yield
+    wording.use_language(wording.ENGLISH)
+
+
+def test_english_is_the_language_outside_a_build() -> None:
+    assert wording.month_name(date(2026, 6, 1)) == "June"
+    assert wording.month_year(date(2026, 6, 1)) == "June 2026"
+    assert wording.word("comparison", "better") == "better than"
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_month_names_come_from_the_words_file_not_the_machine() -> None:
+    day = date(2026, 9, 30)
+    assert wording.month_year(day) == "XX 2026"
+    filters = environment().filters
+    assert filters["long_date"](day) == "30 XX 2026"
+    assert filters["month_name"](day) == filters["month_short"](day) == "XX"
+    assert new_label("2026-06") == "XX XX 2026"  # "New since {month}"
+    assert new_label("yes") == "XX"
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_pages_take_their_chosen_words_from_the_file() -> None:
+    site = load_site(ROOT / "data")
+    indicator = next(
+        i
+        for i in site.indicators
+        if (found := latest(site, i)) and found.direction and found.comparisons
+    )
+    found = latest(site, indicator)
+    assert found is not None
+    assert found.direction in {"XX", "XX XX XX"}  # "no change", or "{moved}, {judgement}"
+    assert {c.area for c in found.comparisons} == {"XX"}
+    assert {c.words for c in found.comparisons} <= {"XX", ""}
+    # the parts of the pages whose words the code chooses (the rest quotes the data)
+    planner = BeautifulSoup(render_page(site, "planner.md", "planner"), "html.parser")
+    intro = planner.select_one(".ps-asat")
+    months_table = planner.select("thead")[-1]
+    assert intro is not None and "XX 2026 to XX 2027" in intro.get_text()
+    assert [a.get_text() for a in months_table.select("abbr")] == ["XX"] * 12
+    here = f"indicators/{indicator.slug}.md"
+    page = BeautifulSoup(render_page(site, here, "indicator", indicator.ref), "html.parser")
+    latest_figure = page.select_one(".ps-latest")
+    comparisons = page.select_one(".ps-comparisons")
+    assert latest_figure is not None and comparisons is not None
+    chosen = " ".join(
+        [intro.get_text(), str(months_table), latest_figure.get_text(), comparisons.get_text()]
+    )
+    assert [m for m in MONTHS if m in chosen] == []
+    for english in ("England", "neighbours", "better", "worse", "similar", "up", "down"):
+        assert english not in chosen.replace(indicator.title, ""), english
+
+
+def test_a_language_without_words_is_refused_with_the_fix() -> None:
+    with pytest.raises(ValueError) as error:
+        wording.use_language("cy")
+    assert str(error.value).startswith(
+        "mkdocs.yml: theme: language is `cy`, but Plansite has no words for it; add words/cy.yml"
+    )
+    assert wording.month_name(date(2026, 1, 1)) == "January"  # still English
