@@ -23,6 +23,7 @@ from macros.check.reports import check_reports
 from macros.check.sections import guide_advice
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
+from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
@@ -31,17 +32,21 @@ from macros.model.site import Site
 from macros.model.yearly_report import Report
 from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
-from macros.read.problems import DataError, Problems, display_path
+from macros.read.files import data_files, plan_files
+from macros.read.problems import DataError, Problems, display_path, ordered
 from macros.read.text import read_text
 from macros.read.yamlfile import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-KNOWN_FILES = {
-    "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
-    "planner.yml", "budget.yml", "training.csv",
-}  # fmt: skip
 KEY_ALIASES = {"leads": "lead"}  # a field that editors may also write under another key
+# Values that name something to match (refs, ids, leads, keys): read without pasted invisible
+# or non-breaking spaces, so `CSE\u00a0Group` still finds its subgroup (with a warning).
+NAMES = frozenset({
+    "id", "ref", "key", "status", "lead", "leads", "owner", "related", "indicators", "actions",
+    "acronym", "aliases", "who", "indicator", "period", "area", "category", "kind", "unit",
+    "polarity", "period_type", "current", "date", "due", "as_at", "new", "year", "currency",
+})  # fmt: skip
 
 
 def load_site(data_dir: Path) -> Site:
@@ -64,15 +69,20 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _load_site(data_dir: Path) -> Site:
     problems = Problems()
-    _unknown_files(data_dir, problems)
-    board = _yaml_model(data_dir / "board.yml", Board, problems)
+    refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
+    board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
     # Only board.yml and one plan are required: every other file turns on a part of the site.
-    subgroups = _yaml_model(data_dir / "subgroups.yml", SubgroupsFile, problems, required=False)
-    members = _csv_models(
-        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, False
+    subgroups = _yaml_model(
+        data_dir / "subgroups.yml", SubgroupsFile, problems, False, refused=refused
     )
-    plans = _plans(data_dir / "plans", problems)
-    indicators = _yaml_model(data_dir / "indicators.yml", IndicatorsFile, problems, required=False)
+    members = _csv_models(
+        data_dir / "members.csv", Member, ["agency", "role", "name"], problems, False,
+        refused=refused,
+    )  # fmt: skip
+    plans, unread_plans = _plans(data_dir / "plans", problems, refused)
+    indicators = _yaml_model(
+        data_dir / "indicators.yml", IndicatorsFile, problems, False, refused=refused
+    )
     values = _csv_models(
         data_dir / "indicator_values.csv",
         Value,
@@ -80,11 +90,16 @@ def _load_site(data_dir: Path) -> Site:
         problems,
         required=False,
         optional=["category"],
+        refused=refused,
     )
-    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, required=False)
-    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, required=False)
+    planner = _yaml_model(data_dir / "planner.yml", Planner, problems, False, refused=refused)
+    budget = _yaml_model(data_dir / "budget.yml", Budget, problems, False, refused=refused)
     training = _csv_models(
-        data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False
+        data_dir / "training.csv", Course, ["course", "length", "delegates"], problems, False,
+        refused=refused,
+    )  # fmt: skip
+    glossary = _yaml_model(
+        data_dir / "glossary.yml", GlossaryFile, problems, required=False, refused=refused
     )
     reports = _reports(data_dir / "reports", problems)
     pages = read_board_pages(data_dir / PAGES_FOLDER, problems)
@@ -106,6 +121,8 @@ def _load_site(data_dir: Path) -> Site:
     ]  # fmt: skip
     if board is None or not plans or unread or (values is not None and indicators is None):
         raise DataError(problems)
+    if not unread_plans:
+        _choose_current_plan(plans, problems)
     site = Site(
         board=board,
         subgroups=subgroups.subgroups if subgroups else [],
@@ -117,18 +134,34 @@ def _load_site(data_dir: Path) -> Site:
         planner=planner,
         budget=budget,
         training=training or [],
+        glossary=glossary.terms if glossary else {},
         reports=reports,
         pages=pages,
         data_dir=data_dir,
     )
-    cross_check(site, problems)
+    cross_check(site, problems, unread_plans)
     check_reports(site, problems)
     if problems:
         raise DataError(problems)
-    site.warnings.extend(planner_warnings(site))
-    site.advice.extend(guide_advice(site))
-    site.advice.extend(data_advice(site))
+    site.warnings.extend(ordered([*problems.warnings, *planner_warnings(site)]))
+    site.advice.extend(ordered([*problems.advice, *guide_advice(site), *data_advice(site)]))
     return site
+
+
+def _choose_current_plan(plans: list[Plan], problems: Problems) -> None:
+    """A board with one plan need not mark it; with several and none marked, the most recent is
+    shown first and the editor is told how to choose another."""
+    if any(plan.current for plan in plans):
+        return
+    latest = max(plans, key=lambda p: (p.as_at_date, p.id))
+    latest.current = True
+    if len(plans) > 1:
+        problems.advise(
+            latest.source_file,
+            1,
+            f"no plan has `current: true`, so `{latest.id}` (the most recent) is shown first; "
+            "add `current: true` to the plan that should be",
+        )
 
 
 def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:
@@ -141,31 +174,20 @@ def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:
         )
 
 
-def _unknown_files(data_dir: Path, problems: Problems) -> None:
-    if not data_dir.is_dir():
-        problems.add(display_path(data_dir), 1, "data folder not found; check DATA=<folder>")
-        raise DataError(problems)
-    for path in sorted(data_dir.iterdir()):
-        if path.suffix in (".yml", ".yaml", ".csv") and path.name not in KNOWN_FILES:
-            known = ", ".join(sorted(KNOWN_FILES))
-            problems.add(
-                display_path(path), 1, f"unknown data file `{path.name}`; the files are: {known}"
-            )
-
-
-def _plans(folder: Path, problems: Problems) -> list[Plan]:
-    files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
-    if not files:
+def _plans(folder: Path, problems: Problems, refused: set[Path]) -> tuple[list[Plan], set[str]]:
+    """The plans read, and the ids (file names) of plan files that could not be read."""
+    files = [p for p in plan_files(folder) if p not in refused] if folder.is_dir() else []
+    named = display_path(folder) + "/"
+    if not files and not any(p.file.startswith(named) for p in problems.items):
         problems.add(display_path(folder), 1, "no plans found; add at least one plans/<id>.yml")
-    plans = []
+    plans, unread = [], set()
     for path in files:
-        if path.suffix != ".yml":
-            problems.add(display_path(path), 1, f"rename `{path.name}` to end in .yml")
-            continue
         plan = _yaml_model(path, Plan, problems)
-        if plan is not None:
+        if plan is None:
+            unread.add(path.stem)
+        else:
             plans.append(plan)
-    return plans
+    return plans, unread
 
 
 def _reports(folder: Path, problems: Problems) -> list[Report]:
@@ -202,10 +224,16 @@ def _reports(folder: Path, problems: Problems) -> list[Report]:
     return sorted(reports, key=lambda r: r.end_date)
 
 
-def _yaml_model(path: Path, model: type[M], problems: Problems, required: bool = True) -> M | None:
-    if not required and not path.exists():
+def _yaml_model(
+    path: Path,
+    model: type[M],
+    problems: Problems,
+    required: bool = True,
+    refused: frozenset[Path] | set[Path] = frozenset(),
+) -> M | None:
+    if path in refused or (not required and not path.exists()):
         return None
-    doc = read_yaml(path, problems)
+    doc = read_yaml(path, problems, NAMES)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
@@ -267,10 +295,11 @@ def _csv_models(
     problems: Problems,
     required: bool = True,
     optional: list[str] | None = None,
+    refused: frozenset[Path] | set[Path] = frozenset(),
 ) -> list[M] | None:
-    if not required and not path.exists():
+    if path in refused or (not required and not path.exists()):
         return None
-    table = read_csv(path, columns, optional or [], problems)
+    table = read_csv(path, columns, optional or [], problems, NAMES)
     if table is None:
         return None
     rows: list[M] = []

@@ -40,11 +40,15 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
         """An indicator's value as published (a small count is [c]); latest period by default."""
         if ref not in site.indicator_by_ref:
             return missing(f"indicator `{ref}` is not in indicators.yml", "correct the ref")
+        said = ""
         if not period:
             local = [v.period for v in site.values_for(ref) if v.area == "local"]
             period = max(local, default="")
+            # the latest period has no local figure yet: say which period this one is for
+            newest = max((v.period for v in site.values_for(ref)), default=period)
+            said = f" (in {period})" if period and period != newest else ""
         try:
-            return indicator_figures.value_for(site, ref, period, area, category)
+            return indicator_figures.value_for(site, ref, period, area, category) + said
         except LookupError:
             return missing(
                 f"indicator_values.csv has no {ref} value for {period or 'any period'} {area}",

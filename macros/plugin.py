@@ -44,8 +44,9 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
-from macros.read.problems import DataError
-from macros.render import chart_store, wording
+from macros.read.problems import DataError, strict_report
+from macros.render import chart_store, links, wording
+from macros.render.abbreviations import expand_in_article
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
 from macros.worker import worker_helps
@@ -100,12 +101,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         except DataError as error:
             if not self.serving:
                 raise PluginError("\n" + error.problems.report()) from None
-            # While editors preview, the browser shows the problems instead of a stale site.
-            # printed, not logged: a logged error would stop the build before the page is written
-            print(error.problems.report(), file=sys.stderr)
-            config.nav = None
-            self.problems = error.problems.report()
-            return config
+            return self._show_problems(config, error.problems.report())
+        if site.warnings and self.serving:
+            # a strict rebuild would stop on them and leave the preview stuck: show them instead
+            warnings = [str(w) for w in site.warnings]
+            return self._show_problems(config, strict_report(warnings, site.advice))
         for warning in site.warnings:
             log.warning(str(warning))
         for advice in site.advice:  # `make check` lists these as warnings; the build goes on
@@ -125,6 +125,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.build = Build(site, folder, parallel=parallel, left_out_pages=left)
         menu.prune(config, self.build.pages, left)
         menu.extend(config, self.build.pages)
+        # the footer links the glossary page only when there is one (overrides/partials/footer.html)
+        config.extra["glossary"] = any(p.path == links.glossary() for p in self.build.pages)
+        return config
+
+    def _show_problems(self, config: MkDocsConfig, report: str) -> MkDocsConfig:
+        """While editors preview, the browser shows the problems instead of a stale site."""
+        # printed, not logged: a logged error would stop the build before the page is written
+        print(report, file=sys.stderr)
+        config.nav = None
+        self.problems = report
         return config
 
     def _chart_folder(self, project: Path) -> Path | None:
@@ -208,6 +218,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         index = getattr(search, "search_index", None)
         if index is not None and hasattr(index, "entries"):
             index.entries.extend(entries)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Every abbreviation the board's glossary knows is explained where it appears in the
+        page's content, its title (written by the theme) included."""
+        if self.build is None:
+            return output
+        return expand_in_article(output, self.build.site.abbreviations)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is None:

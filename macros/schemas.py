@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from macros.model.board import Board, SubgroupsFile
+from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile
 from macros.model.plan import Plan
 from macros.model.planner import Planner
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "indicators": IndicatorsFile,
     "planner": Planner,
     "budget": Budget,
+    "glossary": GlossaryFile,
     "report": Report,
 }
 

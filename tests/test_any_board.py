@@ -138,7 +138,7 @@ def test_make_check_says_once_which_parts_are_off_and_what_turns_each_on(
         "  - Membership: add members.csv to turn it on",
         "  - Subgroups and structure: add subgroups.yml to turn it on",
         "  - Annual report: add reports/<year>.yml to turn it on",
-        "data: no problems found (1 plans, 3 actions, 0 indicators)",
+        "data: no problems found (1 plan, 3 actions, 0 indicators)",
     ]
 
 
@@ -170,7 +170,8 @@ def test_only_priorities_with_young_peoples_wording_are_in_the_guide(tmp_path: P
     )
     site = load_site(data)
     assert [p.path for p in guide_pages(site)] == [
-        "guide/index.md", "guide/goal-1.md", "guide/you-told-us.md", "guide/leaflet.md",
+        "guide/index.md", "guide/goal-1.md", "guide/you-told-us.md",
+        "guide/keeping-your-visit-private.md", "guide/leaflet.md",
     ]  # fmt: skip
     written = plan.read_text(encoding="utf-8").splitlines()
     title_line = written.index("    title: Statutory assurance of multi-agency arrangements") + 1
@@ -307,8 +308,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_bare_board_has_no_section_for_its_absent_parts(bare_site: Path) -> None:
-    assert menu(bare_site) == ["Home", "Plans", "About the partnership", "Downloads",
-                               "For maintainers"]  # fmt: skip
+    assert menu(bare_site) == ["Home", "Plans", "About the partnership", "Downloads"]
     for found in (urls(bare_site), search_locations(bare_site)):
         for part, prefixes in PART_URLS.items():
             assert not [u for u in found if u.startswith(tuple(prefixes))], part
@@ -320,7 +320,8 @@ def test_the_bare_board_has_no_section_for_its_absent_parts(bare_site: Path) -> 
     assert not (bare_site / "reporting-planner.ics").exists()
     home = page(bare_site, "")
     assert home.select(".ps-header-guide") == []
-    assert "3 actions; 1 of them are complete." in home.get_text(" ", strip=True).replace(" ;", ";")
+    # the home page counts the current plan's actions (overrides/fragments/home/page.html)
+    assert "1 of 3 actions complete" in " ".join(home.get_text().split())
     downloads = page(bare_site, "downloads/").get_text(" ", strip=True)
     assert "indicator catalogue" not in downloads
 
@@ -349,7 +350,7 @@ def test_every_optional_part_shows_when_its_file_is_there(full_site: Path) -> No
     assert (full_site / "reporting-planner.ics").is_file()
     assert menu(full_site) == [
         "Home", "Plans", "Indicators", "Annual report", "About the partnership",
-        "Reporting planner", "Downloads", "Young people's guide", "For maintainers",
+        "Reporting planner", "Downloads", "Young people's guide",
     ]  # fmt: skip
     assert "northvale" not in every_file_text(full_site).lower()
 
@@ -439,3 +440,23 @@ def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
         "Westdale Safeguarding Partnership", "Westdale", "https://plans.westdale.example.org/",
     )  # fmt: skip
     assert load_site(tmp_path).current_plan.title.startswith("Business plan ")
+
+
+def test_the_most_recent_plan_is_current_when_none_is_marked(tmp_path: Path) -> None:
+    """A board that marks no plan `current: true` still builds: its only plan, or its most
+    recent one (with a note on how to choose another), is shown first."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "corpus-base", data)
+    plan_a = data / "plans" / "plan-a.yml"
+    plan_a.write_text(plan_a.read_text("utf-8").replace("current: true\n", ""), "utf-8")
+    assert load_site(data).current_plan.id == "plan-a"
+    older = plan_a.read_text("utf-8").replace("id: plan-a", "id: plan-old")
+    (data / "plans" / "plan-old.yml").write_text(
+        re.sub(r"(?m)^as_at: .*$", "as_at: 2026-01-31", older), "utf-8"
+    )
+    site = load_site(data)
+    assert site.current_plan.id == "plan-a"
+    assert [str(a) for a in site.advice if "current" in a.message] == [
+        f"{plan_a}:1: no plan has `current: true`, so `plan-a` (the most recent) is shown first; "
+        "add `current: true` to the plan that should be"
+    ]

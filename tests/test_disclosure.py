@@ -104,7 +104,7 @@ def test_prose_macros_say_c_for_a_suppressed_count(small: Site) -> None:
 
 
 def _visible_text(soup: BeautifulSoup) -> str:
-    for tick in soup.select('g[id*="xtick_"], g[id*="ytick_"]'):
+    for tick in soup.select('g[id*="xtick_"], g[id*="ytick_"]'):  # ids carry the chart's name
         tick.decompose()  # the chart's axis scale: not figures from the data
     main = soup.select_one("article") or soup
     return main.get_text(" ")

@@ -14,6 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main as check_main
+from macros.model.plan import Priority
+from macros.render.guide import goal_heading
 from tests.conftest import FIXTURES, ROOT, page, run_build
 
 FIXTURE = "guide-full"
@@ -55,7 +57,12 @@ def expected_word(plan: dict[str, Any], action: dict[str, Any]) -> str:
 def guide_urls(data: Path) -> set[str]:
     plan = current_plan(data)
     slugs = [re.sub(r"[^a-z0-9]", "-", p["ref"].lower()).strip("-") for p in plan["priorities"]]
-    return {"guide/", "guide/you-told-us/", "guide/leaflet/"} | {f"guide/goal-{s}/" for s in slugs}
+    return {
+        "guide/",
+        "guide/you-told-us/",
+        "guide/keeping-your-visit-private/",
+        "guide/leaflet/",
+    } | {f"guide/goal-{s}/" for s in slugs}
 
 
 def built_guide_urls(site: Path) -> set[str]:
@@ -172,7 +179,11 @@ def test_every_page_has_the_guide_link_in_its_header(site: Path) -> None:
     assert len(pages) > len(built_guide_urls(site))
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        link = soup.select_one("header .ps-header-guide")
+        # the guide's own frame (overrides/guide.html) links its short title to the guide home
+        in_guide = path.relative_to(site).parts[0] == "guide"
+        link = soup.select_one(
+            "header .ps-guide-header__title" if in_guide else "header .ps-header-guide"
+        )
         assert link is not None and link.get_text(strip=True) == "Young people's guide", path
         here = path.parent.relative_to(site).as_posix()
         target = posixpath.normpath(posixpath.join(here, link["href"]))
@@ -218,7 +229,9 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     assert check_main([str(data)]) == 1
     checked = capsys.readouterr().err
     message = checked[checked.index("guide/goal-1.md: the young people's guide reads") :]
-    message = message[: message.index("\n1 problem found in the data")]
+    # the guide's home page shows the hard first sentence too, as goal 1's heading
+    assert "guide/index.md: the young people's guide reads at grade " in checked
+    message = message[: message.index("\n2 problems found in the data")]
 
     result = run_build(data, tmp_path / "site")
 
@@ -228,3 +241,40 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     assert f'"{hardest}"' in result.stderr
     assert f"plans/plan-a.yml:{line}" in result.stderr
     assert message in result.stderr and f"plans/plan-a.yml:{line}" in message
+
+
+def test_goal_headings_come_from_the_young_peoples_wording_never_the_formal_title(
+    site: Path,
+) -> None:
+    # priority 1 has no `young_people_title:`: its wording's first sentence; 2 has its own
+    expected = {
+        "goal-1": "Goal 1: We want you to be safe when you go online",
+        "goal-2": "Goal 2: Feeling safe where you live",
+    }
+    home = {
+        a["href"].strip("/"): a.get_text(" ", strip=True)
+        for a in page(site, "guide/").select(".ps-guide-goals a")
+    }
+    assert home == expected
+    for slug, heading in expected.items():
+        assert page(site, f"guide/{slug}/").select_one("h1").get_text(" ", strip=True) == heading
+    leaflet = page(site, "guide/leaflet/")
+    found = [h.get_text(" ", strip=True) for h in leaflet.select("h2") if "Goal" in h.get_text()]
+    assert found == list(expected.values())
+    for priority in current_plan(FIXTURES / FIXTURE)["priorities"]:
+        for url in built_guide_urls(site):
+            assert priority["title"] not in page(site, url).get_text(" "), (url, priority["title"])
+
+
+@pytest.mark.parametrize(
+    ("wording", "heading"),
+    [
+        ("We help. We listen.", "We help"),
+        ("Some adults, e.g. coaches, help us! Then more.", "Some adults, e.g. coaches, help us!"),
+        ("We met 1.5 times a week. Then less.", "We met 1.5 times a week"),
+        ("**Bold** words are kept as text. Next.", "Bold words are kept as text"),
+        ("One sentence only", "One sentence only"),
+    ],
+)
+def test_a_goal_heading_is_the_first_sentence_of_the_wording(wording: str, heading: str) -> None:
+    assert goal_heading(Priority(ref="1", title="Formal", young_people=wording)) == heading

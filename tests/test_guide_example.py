@@ -30,7 +30,8 @@ def test_every_guide_page_passes_the_reading_gate(example_site: Path) -> None:
         if "current: true" in p.read_text(encoding="utf-8")
     )
     urls = guide_pages(example_site)
-    assert len(urls) == len(plan["priorities"]) + 3  # home, one per goal, you told us, leaflet
+    # home, one per goal, you told us, keeping your visit private, leaflet
+    assert len(urls) == len(plan["priorities"]) + 4
     for url in urls:
         main = page(example_site, url).select_one(".ps-guide")
         score = readability(str(main))
@@ -45,7 +46,7 @@ def test_every_guide_page_passes_the_reading_gate(example_site: Path) -> None:
 def test_the_leaflet_has_every_goal_and_fits_four_pages(example_site: Path) -> None:
     leaflet = page(example_site, "guide/leaflet/").select_one(".ps-guide")
     goals = [h.get_text(" ", strip=True) for h in leaflet.select("h2") if "Goal" in h.get_text()]
-    assert len(goals) == len(guide_pages(example_site)) - 3
+    assert len(goals) == len(guide_pages(example_site)) - 4
     words = len(leaflet.get_text(" ", strip=True).split())
     assert words <= LEAFLET_MAX_WORDS, words
     css = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
@@ -63,3 +64,25 @@ def test_the_header_override_is_materials_header_plus_the_guide_link() -> None:
     assert len(added) == 3 and "Plansite" in added[0] and "ps-header-guide" in added[2]
     assert added[1].strip() == "{% if 'guide' in config.extra.plansite_parts | d([]) %}"
     assert [line for line in body.splitlines() if line not in added] == original.splitlines()
+
+
+def test_guide_pages_have_their_own_simple_frame(example_site: Path) -> None:
+    # no adult menu, a title that fits a phone, and "Exit this page" on every guide page
+    for url in guide_pages(example_site):
+        soup = page(example_site, url)
+        assert soup.select(".md-sidebar, nav.md-nav--primary") == [], url
+        title = soup.select_one("header .ps-guide-header__title")
+        assert title is not None and title.get_text(strip=True) == "Young people's guide", url
+        exit_link = soup.select_one("header .ps-exit a")
+        assert exit_link is not None and exit_link.get_text(strip=True) == "Exit this page", url
+        assert exit_link["href"] == "https://www.bbc.co.uk/weather", url
+
+
+def test_keeping_your_visit_private_is_linked_from_the_help_box(example_site: Path) -> None:
+    linked = [
+        url
+        for url in guide_pages(example_site)
+        if page(example_site, url).select_one('.ps-help a[href$="keeping-your-visit-private/"]')
+    ]
+    # every guide page but the leaflet (printed) and the private page itself
+    assert len(linked) == len(guide_pages(example_site)) - 2

@@ -26,7 +26,20 @@
       count.textContent = "Showing " + shown + " of " + rows.length + " report" + (rows.length === 1 ? "" : "s") + ".";
     }
 
-    form.addEventListener("change", apply);
+    // The choice is read from and written into the address (?group=pmqa), so it can be shared
+    var query = new URLSearchParams(window.location.search);
+    var wanted = query.get(select.name);
+    if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
+
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      if (select.value) query.set(select.name, select.value);
+      else query.delete(select.name);
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("change", function () { apply(); remember(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();

@@ -52,7 +52,7 @@
       rows.forEach(function (row) {
         var keep = Array.prototype.every.call(form.querySelectorAll("select"), function (select) {
           if (!select.value) return true;
-          var values = (row.getAttribute("data-" + select.name) || "").split("|");
+          var values = JSON.parse(row.getAttribute("data-" + select.name) || "[]");
           return values.indexOf(select.value) !== -1;
         });
         row.hidden = !keep;
@@ -68,8 +68,20 @@
       if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
     });
 
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    // The chosen filters are written into the address, so a filtered view can be shared or
+    // bookmarked; replaceState: choosing filters adds no steps to Back.
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      form.querySelectorAll("select").forEach(function (select) {
+        if (select.value) query.set(select.name, select.value);
+        else query.delete(select.name);
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("change", function () { apply(); remember(); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { apply(); remember(); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();

@@ -9,7 +9,7 @@ from macros.check.reports import gaps
 from macros.check.sections import sections_report
 from macros.load import load_site
 from macros.pages.guide_gate import guide_gate
-from macros.read.problems import DataError
+from macros.read.problems import DataError, strict_report
 
 
 def main(argv: list[str]) -> int:
@@ -19,28 +19,30 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    for advice in sorted(site.advice):  # never a reason to stop: the build only notes these
-        print(f"{advice} (warning)", file=sys.stderr)
-    # the build warns about these and a strict build stops: so must the check
-    lines = [str(w) for w in sorted(site.warnings)] + guide_gate(site)
+    # the build warns about these and a strict build stops: so must the check (listed first:
+    # advice, which never stops the build, comes after them)
+    lines = [str(w) for w in site.warnings] + guide_gate(site)
     if lines:
-        noun = "problem" if len(lines) == 1 else "problems"
-        them = "it" if len(lines) == 1 else "them"
-        summary = (
-            f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}."
-        )
-        print("\n".join([*lines, summary]), file=sys.stderr)
+        print(strict_report(lines, site.advice), file=sys.stderr)
         return 1
+    for advice in site.advice:  # never a reason to stop: the build only notes these
+        print(f"{advice} (warning)", file=sys.stderr)
     if report := sections_report(site):
         print(report)
     for gap in gaps(site):  # information only: every report section is optional
         print(f"{gap} (information)")
     actions = sum(len(p.actions) for p in site.plans)
-    print(
-        f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "
-        f"{len(site.indicators)} indicators)"
-    )
+    counts = ", ".join(
+        _counted(count, noun)
+        for count, noun in ((len(site.plans), "plan"), (actions, "action"),
+                            (len(site.indicators), "indicator"))
+    )  # fmt: skip
+    print(f"{folder}: no problems found ({counts})")
     return 0
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 if __name__ == "__main__":

@@ -2,29 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import PurePosixPath
 
+from macros.check.figures import check_figures
+from macros.check.pages import check_pages
 from macros.model.base import Model
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
 from macros.model.site import Site
-from macros.read.problems import Problems
+from macros.read.problems import BETWEEN_FILES, Problems
 
 Add = Callable[[Model, str | None, str], None]
 
 
-def cross_check(site: Site, problems: Problems) -> None:
+def cross_check(site: Site, problems: Problems, unread: Collection[str] = ()) -> None:
+    """`unread`: ids of plan files that failed to load. What refers to them is not checked:
+    it would only repeat, many times over, that their file has a problem (listed first)."""
+
     def add(obj: Model, field: str | None, message: str) -> None:
-        problems.add(obj.source_file, obj.line_of(field), message)
+        problems.add(obj.source_file, obj.line_of(field), message, BETWEEN_FILES)
 
     _check_board(site, add)
-    _check_plans(site, add)
+    _check_plans(site, add, unread)
     _check_subgroups(site, add)
     _check_indicators(site, add)
-    _check_planner(site, add)
+    _check_planner(site, add, unread)
     _check_budget(site, add)
+    check_pages(site, problems)
+    check_figures(site, problems)
+
+
+def _in_unread_plan(reference: str, unread: Collection[str]) -> bool:
+    return ":" in reference and reference.split(":", 1)[0].strip() in unread
 
 
 MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white words on the brand colour
@@ -50,9 +61,9 @@ def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
             seen[value] = item
 
 
-def _check_plans(site: Site, add: Add) -> None:
+def _check_plans(site: Site, add: Add, unread: Collection[str]) -> None:
     current = [p for p in site.plans if p.current]
-    if site.plans and len(current) != 1:
+    if site.plans and (len(current) > 1 or (not current and not unread)):
         names = ", ".join(p.id for p in current) or "none"
         add(site.plans[0], "current", f"exactly one plan must have `current: true` (now: {names})")
     _duplicates(list(site.plans), "id", "plan id", add)
@@ -68,7 +79,7 @@ def _check_plans(site: Site, add: Add) -> None:
             for evidence in priority.evidence:
                 _status(plan, evidence, add)
         for action in plan.actions:
-            _check_action(site, plan, action, add)
+            _check_action(site, plan, action, add, unread)
 
 
 def _check_action_refs(plan: Plan, add: Add) -> None:
@@ -128,7 +139,9 @@ def _status(plan: Plan, obj: Model, add: Add) -> None:
             "write one of them, as its key or its label, or add it to `statuses:`")  # fmt: skip
 
 
-def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
+def _check_action(
+    site: Site, plan: Plan, action: Action, add: Add, unread: Collection[str]
+) -> None:
     _status(plan, action, add)
     for update in action.updates:
         _status(plan, update, add)
@@ -136,7 +149,8 @@ def _check_action(site: Site, plan: Plan, action: Action, add: Add) -> None:
             add(update, "date", f"update dated {update.date} is after the plan's `as_at` date "
                 f"({plan.as_at}); correct the date or move `as_at` forward")  # fmt: skip
     for reference in action.related:
-        if site.find_action(reference, plan, near=action) is None:
+        missing = site.find_action(reference, plan, near=action) is None
+        if missing and not _in_unread_plan(reference, unread):
             add(action, "related", f"related action `{reference}` does not exist; write the ref "
                 "of an action in this plan, or plan-id:ref for another plan")  # fmt: skip
     for ref in action.indicators:
@@ -189,15 +203,16 @@ def _check_indicators(site: Site, add: Add) -> None:
                 add(note, "period", problem)
 
 
-def _check_planner(site: Site, add: Add) -> None:
+def _check_planner(site: Site, add: Add, unread: Collection[str]) -> None:
     if site.planner is None:
         return
+    current = next((p.id for p in site.plans if p.current), "plan-id")
     for item in site.planner.items:
         for reference in item.actions:
             if ":" not in reference:
                 add(item, "actions", f"write `{reference}` as plan-id:ref, e.g. "
-                    f"{site.current_plan.id}:{reference}")  # fmt: skip
-            elif site.find_action(reference) is None:
+                    f"{current}:{reference}")  # fmt: skip
+            elif site.find_action(reference) is None and not _in_unread_plan(reference, unread):
                 add(item, "actions", f"action `{reference}` does not exist")
         for ref in item.indicators:
             if ref not in site.indicator_by_ref:

@@ -15,6 +15,7 @@ TYPE_WORDS = {
     "int_from_float": "a whole number",
     "float_parsing": "a number",
     "float_type": "a number",
+    "finite_number": "a number",
     "bool_parsing": "yes or no (true or false)",
     "bool_type": "yes or no (true or false)",
     "list_type": "a list (items on lines starting with `- `, or [a, b])",
@@ -54,7 +55,10 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"`{name}` needs at least one item"
     if kind in ("greater_than_equal", "greater_than"):
         limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt", ""))
-        return f"`{name}` must be at least {limit}, not {given}"
+        shown_limit = f"{limit:g}" if isinstance(limit, float) else limit
+        return f"`{name}` must be at least {shown_limit}, not {given}"
+    if given is None and kind in TYPE_WORDS:
+        return f"`{name}` is empty; write it after `{name}:`"
     if kind in TYPE_WORDS:
         shown = (
             "a block of `key: value` lines"

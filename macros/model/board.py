@@ -6,6 +6,7 @@ import re
 
 from pydantic import Field, field_validator
 
+from macros.model.accessibility import AccessibilityFacts
 from macros.model.base import Model, as_list
 from macros.model.dates import month_number
 
@@ -24,6 +25,22 @@ class Contact(Model):
                 f"website `{value}` must be a web address starting https:// (or http://)"
             )
         return value
+
+
+class ContactRoute(Model):
+    """Somewhere to turn when worried about a child: shown on the home page and linked from
+    every page's footer."""
+
+    who: str = Field(description="Who to contact, e.g. Northvale Children's Services")
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    when: str = Field("", description="When they answer, e.g. Monday to Friday, 9am to 5pm")
+
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        return Contact._web_address(value)
 
 
 def _check_months(value: object) -> object:
@@ -61,6 +78,13 @@ class Board(Model):
     logo: str = Field("", description="A logo file in the data folder, e.g. logo.svg")
     meeting_months: list[str] = Field(default_factory=list, description="Board meeting months")
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
+    worried_about_a_child: list[ContactRoute] = Field(
+        default_factory=list, description="Who to contact when worried about a child, in order"
+    )
+    accessibility: AccessibilityFacts = Field(
+        default_factory=AccessibilityFacts,
+        description="For the accessibility statement: dates, checks by hand, known problems",
+    )
 
     @field_validator("site_url")
     @classmethod

@@ -60,6 +60,8 @@ class Due:
     text: str
     date: date | None
     reason: str  # "" when a date was found
+    precision: str = ""  # "day" or "month" when a date was found
+    says_more: bool = False  # the wording says more than the date: a range, "timetabled for"
 
 
 def _year(text: str) -> int:
@@ -80,9 +82,18 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
         ) from None
 
 
+# Words around a date that add nothing to it: "End of Nov 25", "By 31 March 2026"
+FILLER = re.compile(r"\b(?:end|of|by|the|due|in|on|before|at)\b|[^a-z]+", re.I)
+
+
 def _dates_in(text: str) -> list[tuple[int, date]]:
     """Every date written in `text`, with where it starts; month-only dates mean month end."""
-    found: list[tuple[int, date]] = []
+    return [(start, day) for start, _, day, _ in _spans_in(text)]
+
+
+def _spans_in(text: str) -> list[tuple[int, int, date, str]]:
+    """Every date written in `text`: start, end, the date and its precision ("day", "month")."""
+    found: list[tuple[int, int, date, str]] = []
     taken: list[range] = []
 
     def free(match: re.Match[str]) -> bool:
@@ -90,29 +101,29 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
 
     for match in ISO_DAY.finditer(text):
         y, m, d = (int(g) for g in match.groups())
-        found.append((match.start(), _checked(y, m, d, match.group(0))))
+        found.append((match.start(), match.end(), _checked(y, m, d, match.group(0)), "day"))
         taken.append(range(match.start(), match.end()))
     for match in ISO_MONTH.finditer(text):
         if free(match):
             y, m = int(match.group(1)), int(match.group(2))
             if not 1 <= m <= 12:
                 raise DateError(f"`{match.group(0)}` has no month {m}; months go from 01 to 12")
-            found.append((match.start(), _month_end(y, m)))
+            found.append((match.start(), match.end(), _month_end(y, m), "month"))
             taken.append(range(match.start(), match.end()))
     for match in SLASH_DATE.finditer(text):
         if free(match):
             d, m, y = int(match.group(1)), int(match.group(2)), _year(match.group(3))
-            found.append((match.start(), _checked(y, m, d, match.group(0))))
+            found.append((match.start(), match.end(), _checked(y, m, d, match.group(0)), "day"))
             taken.append(range(match.start(), match.end()))
     for match in DAY_MONTH_YEAR.finditer(text):
         if free(match):
             d, m, y = int(match.group(1)), MONTHS[match.group(2).lower()], _year(match.group(3))
-            found.append((match.start(), _checked(y, m, d, match.group(0))))
+            found.append((match.start(), match.end(), _checked(y, m, d, match.group(0)), "day"))
             taken.append(range(match.start(), match.end()))
     for match in MONTH_YEAR.finditer(text):
         if free(match):
             m, y = MONTHS[match.group(1).lower()], _year(match.group(2))
-            found.append((match.start(), _month_end(y, m)))
+            found.append((match.start(), match.end(), _month_end(y, m), "month"))
             taken.append(range(match.start(), match.end()))
     return sorted(found)
 
@@ -121,17 +132,26 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
 @functools.lru_cache(maxsize=1 << 14)
 def parse_due(text: str) -> Due:
     """The sortable date of a due date as written; a range sorts by its end."""
-    dates = _dates_in(text)
-    if not dates:
+    spans = _spans_in(text)
+    if not spans:
         for pattern, reason in NO_DATE_REASONS:
             if pattern.search(text):
                 return Due(text, None, reason)
         return Due(text, None, "no date in the wording")
-    if len(dates) > 1:
-        between = text[dates[0][0] : dates[1][0]]
+    chosen = spans[0]
+    if len(spans) > 1:
+        between = text[spans[0][0] : spans[1][0]]
         if RANGE_WORD.search(between) and not re.search(r"timetabled|agenda|moved", between, re.I):
-            return Due(text, dates[-1][1], "")
-    return Due(text, dates[0][1], "")
+            chosen = spans[-1]
+    return Due(text, chosen[2], "", chosen[3], _says_more(text, spans))
+
+
+def _says_more(text: str, spans: list[tuple[int, int, date, str]]) -> bool:
+    """More than one date, or words left once the date and filler words are taken out."""
+    if len(spans) > 1:
+        return True
+    start, end, _, _ = spans[0]
+    return bool(FILLER.sub("", text[:start] + " " + text[end:]))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -181,3 +201,8 @@ def months_between(earlier: date, later: date) -> int:
     return (
         (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     )
+
+
+def calendar_months(earlier: date, later: date) -> int:
+    """Calendar months from `earlier`'s month to `later`'s: due in August, late in September by 1."""
+    return (later.year - earlier.year) * 12 + later.month - earlier.month

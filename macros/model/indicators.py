@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Literal
 
 from pydantic import Field, field_validator
 
 from macros.model.base import Model
+from macros.model.slugs import slug
 
 Unit = Literal["rate_per_10000", "percent", "count", "money", "ratio", "days"]
 Polarity = Literal["higher_is_better", "lower_is_better", "none"]
@@ -57,9 +59,19 @@ class Indicator(Model):
     kind: Literal["series", "distribution"] = "series"
     commentary: list[Commentary] = Field(default_factory=list)
 
+    @field_validator("ref")
+    @classmethod
+    def _ref_is_simple(cls, value: str) -> str:
+        # the ref names the indicator's page and data file
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.\-]*", value):
+            raise ValueError(
+                f"indicator ref `{value}` must be letters, digits, dots and hyphens only, e.g. N12a"
+            )
+        return value
+
     @property
     def slug(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return slug(self.ref)
 
 
 class Thresholds(Model):
@@ -84,12 +96,26 @@ class Value(Model):
     @classmethod
     def _number(cls, value: object) -> object:
         if isinstance(value, str):
-            cleaned = value.replace(",", "").strip()
-            try:
-                return float(cleaned)
-            except ValueError:
-                raise ValueError(
-                    f"value `{value}` is not a number; write digits only, e.g. 27.4 "
-                    "(no %, £ or words; leave the row out when there is no figure)"
-                ) from None
+            return _figure(value)
         return value
+
+
+def _figure(text: str) -> float:
+    """A figure as typed: `1,234` is a thousand and more, `39,8` a decimal comma (refused)."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d+,\d{1,2}", text) or re.fullmatch(r"-?\d+,\d{4,}", text):
+        raise ValueError(
+            f"value `{text}` has a decimal comma; write a decimal point: {text.replace(',', '.')}"
+        )
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or "," in text:  # `NaN` and `inf` are words here, not figures
+        raise ValueError(
+            f"value `{text}` is not a number; write digits only, e.g. 27.4 "
+            "(no %, £ or words; leave the row out when there is no figure)"
+        )
+    return number

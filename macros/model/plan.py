@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
 from macros.model.refs import anchor, qualify
+from macros.model.slugs import slug
 from macros.model.status import Status, Vocabulary
 from macros.model.status_presets import PRESETS, preset
 
@@ -76,7 +77,10 @@ def _schema_accepts_lead(schema: dict[str, Any]) -> None:
 
 class Action(Model):
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, json_schema_extra=_schema_accepts_lead
+        extra="forbid",
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        json_schema_extra=_schema_accepts_lead,
     )
 
     ref: str = Field(
@@ -150,6 +154,10 @@ class Action(Model):
     @cached_property
     def due_date(self) -> Due | None:
         return parse_due(self.due) if self.due is not None else None
+
+    @cached_property
+    def due_was_dates(self) -> list[Due]:
+        return [parse_due(was) for was in self.due_was]
 
     @cached_property
     def updates_oldest_first(self) -> list[Update]:
@@ -232,6 +240,11 @@ class Priority(Model):
     outcomes: list[str] = Field(default_factory=list, description="Numbered outcomes")
     owner: str = Field("", description="Subgroup (id, acronym or name) or person who owns it")
     young_people: str = Field("", description="A plain-language summary for young people")
+    young_people_title: str = Field(
+        "",
+        description="A short heading for this goal in the young people's guide; "
+        "without it the guide uses the first sentence of `young_people:`",
+    )
     evidence: list[Evidence] = Field(default_factory=list, description="Evidence of success")
     children_will_say: list[str] = Field(
         default_factory=list, description='"What children will say"'
@@ -250,7 +263,7 @@ class Priority(Model):
 
     @property
     def slug(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.ref.lower()).strip("-")
+        return slug(self.ref)
 
 
 def _preset_statuses(name: str) -> list[Status]:
@@ -305,6 +318,17 @@ class Plan(Model):
     _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
 
     _check_as_at = field_validator("as_at")(_check_day)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_simple(cls, value: str) -> str:
+        # the id names the plan's folder of pages: `.` or `Plan A` would make a broken address
+        if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", value):
+            raise ValueError(
+                f"plan id `{value}` must be lower-case letters, digits and hyphens, "
+                "e.g. business-plan-2025-28 (and the file named the same, with .yml)"
+            )
+        return value
 
     @field_validator("statuses", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from macros.model.dates import months_between, quarter_of
+from macros.model.dates import calendar_months, months_between, quarter_of
 from macros.model.memo import per_object
 from macros.model.plan import Action, Plan, Update
 from macros.model.status import Status
@@ -148,11 +148,19 @@ def needs_attention(plan: Plan) -> Attention:
     return Attention(as_at, plan.stale_after_months, overdue, stale, worsened)
 
 
+def is_overdue(plan: Plan, action: Action) -> bool:
+    """Past its due date at the plan's "as at" date and not complete, whatever its status says:
+    the rule of the "needs attention" page, so every page tells the same story."""
+    return _overdue(plan, action, plan.as_at_date) is not None
+
+
 def _overdue(plan: Plan, action: Action, as_at: date) -> Overdue | None:
     due = action.due_date
     if due is None or due.date is None or due.date >= as_at or is_settled(plan, action):
         return None
-    return Overdue(action, due.date, months_between(due.date, as_at))
+    # counted in calendar months from the due month, as readers count: due in August and still
+    # open at the end of September is a month late (0 only when due earlier in the as-at month)
+    return Overdue(action, due.date, calendar_months(due.date, as_at))
 
 
 def _stale(plan: Plan, action: Action, as_at: date) -> Stale | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from macros.model.slugs import slug
+
 # A short letter ref ("c", "aa") or a bracketed one ("(ii)") follows a number without a dot.
 JOINS_BARE = re.compile(r"[A-Za-z]{1,2}|\([A-Za-z0-9]+\)")
 
@@ -36,4 +38,4 @@ def _starts_with(ref: str, parent: str) -> bool:
 
 def anchor(ref: str) -> str:
     """The id of an action's section: "1.1a" -> "action-1-1a"."""
-    return "action-" + "".join(c if c.isalnum() else "-" for c in ref.lower()).strip("-")
+    return "action-" + slug(ref)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from macros.model.base import Model
 
@@ -14,11 +14,28 @@ class BudgetLine(Model):
     budget: float | None = None
     actual: float | None = None
 
+    @model_validator(mode="after")
+    def _negative_only_for_refunds(self) -> BudgetLine:
+        # a minus typed by mistake would quietly lower the totals the board publishes
+        for name in ("budget", "actual"):
+            figure = getattr(self, name)
+            if (
+                figure is not None
+                and figure < 0
+                and not re.search(r"refund|adjust", self.line, re.I)
+            ):
+                raise ValueError(
+                    f"`{name}` is negative ({figure:g}) on a line that is not a refund or an "
+                    "adjustment; write the figure without the minus, or say in `line` that it "
+                    "is a refund or adjustment"
+                )
+        return self
+
 
 class Contribution(Model):
     partner: str
-    amount: float = Field(description="What the partner paid (the actual contribution)")
-    budget: float | None = Field(None, description="What the partner was asked to pay")
+    amount: float = Field(ge=0, description="What the partner paid (the actual contribution)")
+    budget: float | None = Field(None, ge=0, description="What the partner was asked to pay")
     group: str = Field("", description="What the contribution is for, e.g. Multi-agency trainer")
 
 
@@ -52,4 +69,4 @@ class Budget(Model):
 class Course(Model):
     course: str
     length: str
-    delegates: int
+    delegates: int = Field(ge=0)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
+from macros.model.glossary import is_abbreviation
 from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
@@ -28,6 +29,7 @@ class Site:
     planner: Planner | None
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
+    glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
     reports: list[Report] = field(default_factory=list)  # data/reports/<year>.yml, oldest first
     # The board's own prose from data/pages/<name>.md (home, about...): Markdown, by name
     pages: dict[str, str] = field(default_factory=dict)
@@ -64,6 +66,19 @@ class Site:
     def report_before(self, report: Report) -> Report | None:
         earlier = [r for r in self.reports if r.end_date < report.end_date]
         return earlier[-1] if earlier else None
+
+    @cached_property
+    def glossary_terms(self) -> dict[str, str]:
+        """Every term and its meaning, in alphabetical order: the subgroups' acronyms (each
+        means its subgroup's name), then the glossary, which has the last word."""
+        terms = {s.acronym: s.name for s in self.subgroups if s.acronym and s.acronym != s.name}
+        terms.update(self.glossary)
+        return dict(sorted(terms.items(), key=lambda item: item[0].lower()))
+
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """The glossary terms that are abbreviations, expanded on every page."""
+        return {t: m for t, m in self.glossary_terms.items() if is_abbreviation(t)}
 
     @cached_property
     def plan_by_id(self) -> dict[str, Plan]:

@@ -13,6 +13,7 @@ import re
 from pydantic import Field, field_validator, model_validator
 
 from macros.model.base import Model, as_list
+from macros.model.slugs import slug  # safe in an address, id or class
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 COLOUR_LETTERS = {"blue": "b", "red": "r", "amber": "a", "green": "g"}  # RAG and BRAG letters
@@ -21,11 +22,6 @@ COLOUR_LETTERS = {"blue": "b", "red": "r", "amber": "a", "green": "g"}  # RAG an
 def match_word(text: str) -> str:
     """What two spellings of a status must share to match: letters and digits, any case."""
     return "".join(c for c in text.casefold() if c.isalnum())
-
-
-def slug(text: str) -> str:
-    """Safe in a web address, an id or a class: "Not yet started" -> "not-yet-started"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class Status(Model):

@@ -11,27 +11,33 @@ from macros.render import links
 
 GUIDE_TITLE = "Young people's guide"
 LEAFLET_TITLE = "The guide on one page, to print"
+PRIVATE_TITLE = "Keeping your visit private"
+# The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
+FRAME = "guide.html"
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     if "guide" not in sections_on(site):
         return []
     index = links.guide_home()
-    result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index)]
+    result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index, template=FRAME)]
     for priority in guide_priorities(site.current_plan):
         result.append(
             GeneratedPage(
                 links.guide_priority(priority.slug),
-                goal_title(priority.ref, priority.title),
+                goal_title(priority.ref, render.goal_heading(priority)),
                 "guide_priority",
                 (priority.ref,),
                 index,
+                template=FRAME,
             )
         )
-    result.append(
-        GeneratedPage(links.guide_voices(), "What you told us", "guide_voices", (), index)
-    )
-    result.append(GeneratedPage(links.guide_leaflet(), LEAFLET_TITLE, "guide_leaflet", (), index))
+    for path, title, kind in [
+        (links.guide_voices(), "What you told us", "guide_voices"),
+        (links.guide_private(), PRIVATE_TITLE, "guide_private"),
+        (links.guide_leaflet(), LEAFLET_TITLE, "guide_leaflet"),
+    ]:
+        result.append(GeneratedPage(path, title, kind, (), index, template=FRAME))
     return result
 
 
@@ -56,9 +62,14 @@ def _leaflet(site: Site, here: str) -> str:
     return render.leaflet_page(site, here)
 
 
+def _private(site: Site, here: str) -> str:
+    return render.private_page(site, here)
+
+
 RENDERERS: dict[str, Renderer] = {
     "guide_home": _home,
     "guide_priority": _priority,
     "guide_voices": _voices,
     "guide_leaflet": _leaflet,
+    "guide_private": _private,
 }

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from macros.model.site import Site
 from macros.pages import GeneratedPage, PageLister, Renderer
+from macros.pages import glossary as glossary_pages
 from macros.pages import guide as guide_pages
 from macros.pages import indicators as indicator_pages
 from macros.pages import planner as planner_pages
@@ -18,6 +19,7 @@ PAGE_LISTERS: list[PageLister] = [
     guide_pages.pages,
     indicator_pages.pages,
     subgroup_pages.pages,
+    glossary_pages.pages,
     report_pages.pages,
 ]
 RENDERERS: dict[str, Renderer] = {
@@ -27,6 +29,7 @@ RENDERERS: dict[str, Renderer] = {
     **report_pages.RENDERERS,
     **subgroup_pages.RENDERERS,
     **planner_pages.RENDERERS,
+    **glossary_pages.RENDERERS,
 }
 
 

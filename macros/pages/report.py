@@ -1,13 +1,14 @@
 """Annual report page type: the reports index (latest first, earlier years as an archive) and one
-page per yearly report in data/reports/; none when the board has no report. Also the tables
-that hand-written pages place with one macro call, e.g. `{{ plansite_page("membership") }}`.
+page per yearly report in data/reports/; none when the board has no report. Also the home
+page's content and the tables that hand-written pages place with one macro call, e.g.
+`{{ plansite_page("membership") }}`.
 """
 
 from __future__ import annotations
 
 from macros.model.site import Site
 from macros.pages import FilesRenderer, GeneratedPage, Renderer
-from macros.render import documents, links, report
+from macros.render import accessibility, documents, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 
@@ -44,6 +45,8 @@ RENDERERS: dict[str, Renderer] = {
     "membership": report.membership,
     "structure": report.structure,
     "about_board": report.about_board,
+    "accessibility_statement": accessibility.statement,
+    "home": home.home_page,
 }
 # Renderers that also show the build's published files (their sizes)
 WITH_FILES: dict[str, FilesRenderer] = {"downloads": report.downloads}

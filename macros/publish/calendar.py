@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from macros.model.reporting import Scheduled, schedule
 from macros.model.site import Site
+from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain
 
@@ -99,4 +100,4 @@ def _domain(site: Site) -> str:
     if host:
         return host.removeprefix("www.")
     short = site.board.short_name or site.board.name
-    return "".join(c if c.isalnum() else "-" for c in short.lower()).strip("-") + ".plansite"
+    return (slug(short) or "board") + ".plansite"

@@ -18,6 +18,7 @@ from macros.model.memo import per_object
 from macros.model.plan import Action, Plan
 from macros.model.progress import status_of
 from macros.model.site import Site
+from macros.model.slugs import slug
 from macros.publish.cells import inert
 from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS, INDICATOR_COLUMNS, datasets
@@ -177,7 +178,7 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
     """A Frictionless Data Package describing every CSV file and its fields."""
     package = {
         "profile": "tabular-data-package",
-        "name": "".join(c if c.isalnum() else "-" for c in site.board.name.lower()),
+        "name": slug(site.board.name) or "open-data",
         "title": f"{site.board.name}: open data",
         "licenses": [
             {

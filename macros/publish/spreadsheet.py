@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from typing import Any
 
 from macros.publish.cells import inert
 
@@ -41,7 +42,7 @@ def workbook_bytes(
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([inert(cell) for cell in row])
+        sheet.append([_cell(sheet, cell) for cell in row])
     stamp = datetime.combine(as_at, time())
     book.properties.creator = "Plansite"
     book.properties.created = stamp
@@ -50,6 +51,18 @@ def workbook_bytes(
     book.properties.modified = stamp  # save() has just set it to the clock
     core = tostring(book.properties.to_tree())
     return _restamped(buffer.getvalue(), stamp, {CORE_PROPERTIES: core})
+
+
+def _cell(sheet: Any, value: object) -> object:
+    """A cell Excel shows as typed. Text that would run as a formula is written as a text cell:
+    the apostrophe that makes a CSV cell safe would show in Excel as part of the text."""
+    if inert(value) is value:
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # a string, never a formula, whatever it starts with
+    return cell
 
 
 def _restamped(archive: bytes, stamp: datetime, replace: dict[str, bytes]) -> bytes:

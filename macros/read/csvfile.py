@@ -10,7 +10,14 @@ from pathlib import Path
 import pandas as pd
 
 from macros.read.problems import Problems, display_path
-from macros.read.text import read_text
+from macros.read.text import (
+    UNUSUAL,
+    pasted_warning,
+    plain_name,
+    read_text,
+    typed_text,
+    unusual_space,
+)
 
 HEADER_LINE = 1
 FIRST_ROW_LINE = 2  # row index 0 is on line 2, under the header
@@ -22,26 +29,44 @@ class CsvTable:
     frame: pd.DataFrame
 
     def rows(self) -> list[tuple[int, dict[str, str]]]:
-        """(line, row) pairs; empty cells are empty strings."""
+        """(line, row) pairs; empty cells are empty strings; blank rows are left out."""
         records: list[dict[str, str]] = self.frame.to_dict("records")  # type: ignore[assignment]
-        return [(index + FIRST_ROW_LINE, row) for index, row in enumerate(records)]
+        numbered = [(index + FIRST_ROW_LINE, row) for index, row in enumerate(records)]
+        return [(line, row) for line, row in numbered if any(row.values())]
 
 
 def read_csv(
-    path: Path, required: list[str], optional: list[str], problems: Problems
+    path: Path,
+    required: list[str],
+    optional: list[str],
+    problems: Problems,
+    names: frozenset[str] = frozenset(),
 ) -> CsvTable | None:
+    """The table; cells in the `names` columns (refs, periods) lose pasted invisible spaces."""
     text = read_text(path, problems)
     if text is None:
         return None
     name = display_path(path)
     try:
         frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            skip_blank_lines=False,  # keeps row numbers equal to the spreadsheet's lines
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         problems.add(name, _parser_line(str(error)), _parser_hint(str(error)))
         return None
     frame.columns = [str(c).strip() for c in frame.columns]
+    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+        problems.add(
+            name,
+            HEADER_LINE,
+            "the columns are separated by semicolons; save it with commas "
+            '(in Excel: Save As, "CSV UTF-8 (Comma delimited)")',
+        )
+        return None
     known = required + optional
     missing = [c for c in required if c not in frame.columns]
     unknown = [c for c in frame.columns if c not in known]
@@ -60,7 +85,35 @@ def read_csv(
         )
     if missing or unknown:
         return None
-    return CsvTable(name, frame.apply(lambda col: col.str.strip()))
+    frame = frame.fillna("").apply(_typed)
+    for column in sorted(names & set(frame.columns)):
+        if not frame[column].str.contains(UNUSUAL.pattern).any():
+            continue  # (one vectorised test: most files have none)
+        for index, cell in enumerate(frame[column]):
+            found = unusual_space(cell)
+            if found:
+                problems.advise(name, index + FIRST_ROW_LINE, pasted_warning(cell, found))
+                frame.loc[index, column] = plain_name(cell)
+    frame = frame.apply(lambda col: col.str.strip())
+    _blank_rows(frame, name, problems)
+    return CsvTable(name, frame)
+
+
+def _typed(column: pd.Series) -> pd.Series:
+    """Entities typed in cells (`&amp;`) read as their characters."""
+    if column.str.contains("&", regex=False).any():
+        return column.map(typed_text)
+    return column
+
+
+def _blank_rows(frame: pd.DataFrame, name: str, problems: Problems) -> None:
+    """Excel saves rows it once formatted as `,,,`: harmless at the end, a gap in the middle."""
+    blank = (frame == "").all(axis=1).tolist()
+    while blank and blank[-1]:
+        blank.pop()
+    for index, empty in enumerate(blank):
+        if empty:
+            problems.add(name, index + FIRST_ROW_LINE, "blank row: delete it")
 
 
 def _parser_hint(message: str) -> str:

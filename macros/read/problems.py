@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Stages of a problem: what is wrong inside one file is a cause, and is listed before what
+# checks between files found (which may only be a consequence of the cause).
+IN_FILE = 0
+BETWEEN_FILES = 1
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -13,6 +18,7 @@ class Problem:
     file: str
     line: int
     message: str
+    stage: int = field(default=IN_FILE, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -20,12 +26,23 @@ class Problem:
 
 @dataclass
 class Problems:
-    """Collects problems across all files; the build fails once, listing them all."""
+    """Collects problems across all files; the build fails once, listing them all.
+
+    Warnings do not stop `make check` from reading on; a strict build stops on them, so
+    `make check` fails on them too. Advice is only printed."""
 
     items: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # a strict build stops on these
+    advice: list[Problem] = field(default_factory=list)  # the build goes on: only noted
 
-    def add(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(file, line or 1, message))
+    def add(self, file: str, line: int | None, message: str, stage: int = IN_FILE) -> None:
+        self.items.append(Problem(file, line or 1, message, stage))
+
+    def warn(self, file: str, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(file, line or 1, message))
+
+    def advise(self, file: str, line: int | None, message: str) -> None:
+        self.advice.append(Problem(file, line or 1, message))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -34,13 +51,33 @@ class Problems:
         return len(self.items)
 
     def report(self) -> str:
-        lines = [str(p) for p in sorted(set(self.items), key=_order)]
+        """Causes first (problems inside a file), then what checks between files found."""
+        # a warning stops a strict build as surely: it is listed, and counted, as a problem
+        lines = [str(p) for p in [*ordered(self.items), *ordered(self.warnings)]]
         noun = "problem" if len(lines) == 1 else "problems"
-        return "\n".join([*lines, f"{len(lines)} {noun} found in the data; nothing was published."])
+        noted = [f"{a} (warning)" for a in ordered(self.advice)]
+        return "\n".join(
+            [*lines, *noted, f"{len(lines)} {noun} found in the data; nothing was published."]
+        )
 
 
-def _order(problem: Problem) -> tuple[str, int, str]:
-    return (problem.file, problem.line, problem.message)
+def strict_report(lines: list[str], advice: list[Problem]) -> str:
+    """What `make check` says of data a strict build would stop on (warnings), with the advice
+    that does not stop it."""
+    noun, them = ("problem", "it") if len(lines) == 1 else ("problems", "them")
+    return "\n".join(
+        [
+            *lines,
+            *(f"{a} (warning)" for a in advice),
+            f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}.",
+        ]
+    )
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, causes first, then by file and line."""
+    unique = {(p.file, p.line, p.message): p for p in problems}.values()
+    return sorted(unique, key=lambda p: (p.stage, p.file, p.line, p.message))
 
 
 class DataError(Exception):
@@ -54,6 +91,9 @@ class DataError(Exception):
 def display_path(path: Path) -> str:
     """The path as the editor knows it: relative to the working folder when it is inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.absolute().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

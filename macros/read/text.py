@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from macros.read.problems import Problems, display_path
 
 MAX_BYTES = 50 * 1024 * 1024  # far above a real board's plan; stops a pasted-in dump
+MAX_CONTROL_LINES = 10  # a file full of them is one mistake: name the first few lines
+
+# Characters that are not text: Word's Shift+Enter becomes a vertical tab, a page break a form
+# feed; a NUL means a binary file. YAML refuses them and a page would carry them, so they are
+# reported with their line. (Tab, new line and carriage return are ordinary.)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_NAMES = {
+    "\x00": "a NUL character (the file may not be text)",
+    "\x0b": "a vertical tab (from Word's line break, Shift+Enter)",
+    "\x0c": "a form feed (from Word's page break)",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -15,18 +30,46 @@ def read_text(path: Path, problems: Problems) -> str | None:
     if not path.is_file():
         problems.add(name, 1, "file not found; create it (see docs/maintainers/data-format.md)")
         return None
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        problems.add(
-            name,
-            1,
-            f"file is {size // (1024 * 1024)} MB, more than the {MAX_BYTES // (1024 * 1024)} MB "
-            "limit; split it or remove what is not plan data",
-        )
-        return None
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte order mark
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.add(
+                name,
+                1,
+                f"file is {size // (1024 * 1024)} MB, more than the {MAX_BYTES // (1024 * 1024)} "
+                "MB limit; split it or remove what is not plan data",
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.add(name, 1, f"file cannot be opened ({error.strerror or error}); {_fix(error)}")
+        return None
+    text = _decode(raw, name, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.add(name, 1, "file is empty; add its content or remove the file")
+        return None
+    if _has_control_characters(text, name, problems):
+        return None
+    return text
+
+
+def _fix(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "give yourself permission to read it (or save a fresh copy), then try again"
+    return "save a fresh copy of the file and try again"
+
+
+def _decode(raw: bytes, name: str, problems: Problems) -> str | None:
+    # Notepad's "Unicode" is UTF-16 with a byte order mark: read it as the editor meant it
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte order mark
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(
@@ -36,7 +79,96 @@ def read_text(path: Path, problems: Problems) -> str | None:
             'save it as UTF-8 (in Excel: Save As, "CSV UTF-8")',
         )
         return None
-    if not text.strip():
-        problems.add(name, 1, "file is empty; add its content or remove the file")
+
+
+# `&#11;` is a vertical tab too, once a page or a download decodes it
+NUMERIC_ENTITY = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+
+
+def _control_entity(line: str) -> tuple[str, str] | None:
+    """The first numeric entity on the line that stands for a control character, and that."""
+    for match in NUMERIC_ENTITY.finditer(line):
+        digits = match.group(0)[2:-1]
+        code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+        if code < 0x110000 and CONTROL.match(chr(code)):
+            return match.group(0), chr(code)
+    return None
+
+
+def _has_control_characters(text: str, name: str, problems: Problems) -> bool:
+    if not CONTROL.search(text) and not ("&#" in text and _control_entity(text)):
+        return False
+    found = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = CONTROL.search(line)
+        entity = None if match or "&#" not in line else _control_entity(line)
+        if match is None and entity is None:
+            continue
+        found += 1
+        if found > MAX_CONTROL_LINES:
+            break
+        written, char = (match.group(0), "") if match else entity or ("", "")
+        char = char or written
+        what = CONTROL_NAMES.get(char, f"a control character (U+{ord(char):04X})")
+        if entity:
+            what = f"`{written}`, which stands for {what},"
+        fix = (
+            "replace it with a new line, or a space"
+            if char in "\x0b\x0c\u2028\u2029"
+            else "delete it (retype the text around it if it looks wrong)"
+        )
+        problems.add(name, number, f"{what} is on this line; {fix}")
+    return True
+
+
+# Pasted from Word or a web page, these look like a space or like nothing, but make a name
+# different from the one typed elsewhere: a lead with a non-breaking space matches no subgroup.
+SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+UNUSUAL = re.compile(f"{SPACES.pattern}|{INVISIBLE.pattern}")
+
+
+def unusual_space(text: str) -> str | None:
+    """What pasted character `text` has that `plain_name` would change, said for an editor."""
+    match = UNUSUAL.search(text)
+    if match is None:
         return None
-    return text
+    char = match.group(0)
+    if char in "\u00a0\u202f\u2007":
+        return "a non-breaking space"
+    if SPACES.match(char):
+        return "an unusual space"
+    if char == "\u00ad":
+        return "a hidden hyphen"
+    if char in "\u200e\u200f\u061c" or "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return "an invisible text-direction mark"
+    return "an invisible zero-width character"
+
+
+def plain_name(text: str) -> str:
+    """A key, ref, id or lead as the editor meant it: ordinary spaces, nothing invisible."""
+    cleaned = INVISIBLE.sub("", SPACES.sub(" ", text))
+    return " ".join(cleaned.split()) if cleaned != text else text
+
+
+def pasted_warning(text: str, found: str) -> str:
+    return (
+        f"`{plain_name(text)}` contains {found} (pasted from Word or a web page?); it was read "
+        "without it: retype that part to remove this warning"
+    )
+
+
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def typed_text(value: str) -> str:
+    """`&amp;` pasted from a web page's source means `&`: the site would show it literally.
+    Only complete entities (with their `;`) are read."""
+    if "&" not in value:
+        return value
+
+    def character(match: re.Match[str]) -> str:
+        found = html.unescape(match.group(0))
+        return found or match.group(0)  # (control characters were refused with their line)
+
+    return ENTITY.sub(character, value)

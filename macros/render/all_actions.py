@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan
-from macros.model.progress import status_of
+from macros.model.progress import is_overdue, status_of
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
@@ -68,4 +68,5 @@ def all_actions_page(site: Site, plan: Plan, here: str) -> str:
         csv_href=links.href(here, links.plan_actions_csv(plan.id)),
         xlsx_href=links.href(here, links.plan_actions_xlsx(plan.id)),
         docx_href=links.href(here, links.plan_actions_docx(plan.id)),
+        is_overdue=lambda action: is_overdue(plan, action),
     )

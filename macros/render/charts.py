@@ -32,6 +32,7 @@ ET.register_namespace("xlink", XLINK)
 STYLE: dict[Any, Any] = {
     "svg.hashsalt": "plansite",  # ids inside the SVG stay the same from build to build
     "svg.fonttype": "none",  # text stays text: readable, searchable, zoomable
+    "text.parse_math": False,  # `$5 to $10` is drawn as typed, and `$\frac{1}{$` cannot fail
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # the browser falls back to its own sans-serif
     "font.size": 11,
@@ -191,4 +192,7 @@ def _svg(figure: Figure, ident: str, title: str, description: str) -> str:
     desc_element.text = description
     root.insert(0, desc_element)
     root.insert(0, title_element)
+    # again each time: WeasyPrint registers a default namespace of its own, which would write ns0:
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
     return ET.tostring(root, encoding="unicode")

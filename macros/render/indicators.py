@@ -8,7 +8,6 @@ indicator_charts.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -17,6 +16,7 @@ from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.site import Site
+from macros.model.slugs import slug
 from macros.render import links
 from macros.render.indicator_charts import distribution_chart, series_chart
 from macros.render.indicator_figures import Latest, latest
@@ -31,10 +31,6 @@ class LinkedAction:
     label: str
     title: str
     href: str
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def linked_actions(site: Site, indicator: Indicator, here: str) -> list[LinkedAction]:

@@ -26,6 +26,10 @@ def priority(plan_id: str, slug: str) -> str:
     return f"plans/{plan_id}/priority-{slug}.md"
 
 
+def glossary() -> str:
+    return "glossary.md"
+
+
 def subgroups_index() -> str:
     return "subgroups/index.md"
 
@@ -82,6 +86,20 @@ def subgroup_calendar(subgroup_id: str) -> str:
     return f"calendars/{subgroup_id}.ics"
 
 
+# The whole site's Atom feed keeps the newest updates only; each plan's feed keeps all its own
+SITE_FEED_LIMIT = 100
+
+
+def site_feed() -> str:
+    """The Atom feed of progress updates from every plan, in site/."""
+    return "updates.xml"
+
+
+def plan_feed(plan_id: str) -> str:
+    """A plan's Atom feed of progress updates, in site/."""
+    return f"plans/{plan_id}/updates.xml"
+
+
 def guide_home() -> str:
     return "guide/index.md"
 
@@ -96,6 +114,10 @@ def guide_voices() -> str:
 
 def guide_leaflet() -> str:
     return "guide/leaflet.md"
+
+
+def guide_private() -> str:
+    return "guide/keeping-your-visit-private.md"
 
 
 def annual_reports() -> str:

@@ -15,6 +15,7 @@ from macros.model.frequency import month_dates
 from macros.model.plan import Plan
 from macros.model.reporting import Scheduled, next_meeting_after, schedule, year_start
 from macros.model.site import Site
+from macros.model.slugs import slug
 from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain
@@ -54,7 +55,7 @@ class Group:
 
 
 def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in plain(text).lower()).split())
+    return slug(plain(text))
 
 
 def _anchors(entries: list[Scheduled]) -> list[str]:

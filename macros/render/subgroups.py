@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from macros.model.board import Subgroup
 from macros.model.plan import Action, Plan
-from macros.model.progress import Summary, status_of, summary
+from macros.model.progress import Summary, is_overdue, status_of, summary
 from macros.model.site import Site
 from macros.render import links
 from macros.render.planner import subgroup_reports
@@ -62,5 +62,6 @@ def subgroup_page(site: Site, subgroup: Subgroup, here: str) -> str:
         index_href=links.href(here, links.subgroups_index()),
         action_href=lambda plan, action: action_href(plan, action, here),
         status_of=status_of,
+        is_overdue=is_overdue,
         reports=Markup(subgroup_reports(site, subgroup, here)),
     )

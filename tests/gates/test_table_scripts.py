@@ -37,6 +37,17 @@ def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
 
         page.select_option("select[name=status]", "")
         assert visible.count() == len(plan.actions)
+        assert page.url == url  # the address follows the filters: nothing chosen, no query
+
+        # a filtered view can be shared: the address says what is chosen
+        page.select_option("select[name=priority]", plan.priorities[1].ref)
+        page.select_option("select[name=status]", worst.key)
+        assert page.url == f"{url}?priority={plan.priorities[1].ref}&status={worst.key}"
+        shared = sum(1 for a in plan.priorities[1].all_actions if a.status == worst.key)
+        page.goto(page.url, wait_until="networkidle")
+        assert visible.count() == shared > 0
+        page.select_option("select[name=priority]", "")
+        page.select_option("select[name=status]", "")
 
         ref_button = page.locator("#all-actions thead th button").first
         ref_button.focus()
@@ -53,3 +64,25 @@ def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
 
 def _natural(ref: str) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", ref)]
+
+
+def test_the_planner_filter_is_written_into_the_address(served_site: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url = served_site + links.served_dir(links.planner())
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page()
+        page.goto(url, wait_until="networkidle")
+        rows = page.locator("#planner-table tbody tr:not([hidden])")
+        everyone = rows.count()
+        group = page.locator("select[name=group] option").nth(1).get_attribute("value")
+        page.select_option("select[name=group]", group)
+        assert page.url == f"{url}?group={group}"
+        chosen = rows.count()
+        page.goto(page.url, wait_until="networkidle")
+        assert rows.count() == chosen and 0 < chosen < everyone
+        assert page.locator("select[name=group]").input_value() == group
+        browser.close()

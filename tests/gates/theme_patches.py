@@ -7,6 +7,10 @@ Material 9.8.1 writes three errors no block or partial override can reach:
 - partials/toc.html: a label `for="__toc"` on pages that are not in the menu (the accessibility
   statement), where nav-item.html writes no `__toc` checkbox for it to label.
 
+base.html has one more patch, for the keyboard: Material writes its skip link only when the page
+has a Markdown heading, so generated pages (HTML fragments) had none. Every page now starts with
+"Skip to main content", leading past the header and the menu to the page's own content.
+
 `python -m tests.gates.theme_patches` rewrites the copies from the installed Material; the
 html validity gate fails when a copy no longer matches (e.g. after upgrading Material).
 """
@@ -26,7 +30,24 @@ HEADER = (
 )
 # template -> (text, replacement, how many times it must occur)
 PATCHES: dict[str, list[tuple[str, str, int]]] = {
-    "base.html": [(' autocomplete="off">', ">", 2)],
+    "base.html": [
+        (' autocomplete="off">', ">", 2),
+        (
+            "{% if page.toc | first is defined %}\n"
+            "        {% set skip = page.toc | first %}\n"
+            '        <a href="{{ skip.url | url }}" class="md-skip">\n'
+            '          {{ lang.t("action.skip") }}\n'
+            "        </a>\n"
+            "      {% endif %}",
+            '<a href="#main-content" class="md-skip">Skip to main content</a>',
+            1,
+        ),
+        (
+            '<article class="md-content__inner md-typeset">',
+            '<article class="md-content__inner md-typeset" id="main-content" tabindex="-1">',
+            1,
+        ),
+    ],
     "partials/nav-item.html": [
         ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}', 2)
     ],

@@ -1,0 +1,47 @@
+"""No two things may share a page: each object's page or file name, made by the one slug
+function, must be its own. Otherwise the second page silently replaces the first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from macros.model.base import Model
+from macros.model.site import Site
+from macros.model.slugs import slug
+from macros.read.problems import Problems
+
+RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/index.md
+
+
+def check_pages(site: Site, problems: Problems) -> None:
+    for plan in site.plans:
+        _distinct(plan.priorities, "ref", "priority ref", "page name", problems)
+    _distinct(site.indicators, "ref", "indicator ref", "page and file name", problems)
+    _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
+
+
+def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems: Problems) -> None:
+    seen: dict[str, Model] = {}
+    for item in items:
+        written = str(getattr(item, field))
+        name = slug(written)
+        line = item.line_of(field)
+        if not name:
+            problems.add(item.source_file, line, f"{what} `{written}` has no letter or digit, "
+                         f"so it cannot make a {made}; write it with letters or digits")  # fmt: skip
+        elif name in RESERVED:
+            problems.add(item.source_file, line, f"{what} `{written}` would replace the list "
+                         f"of all of them (`{name}` is taken); choose another")  # fmt: skip
+        elif name in seen:
+            first = seen[name]
+            first_written = str(getattr(first, field))
+            if first_written != written:  # the same ref twice is reported as a duplicate
+                problems.add(
+                    item.source_file,
+                    line,
+                    f"{what} `{written}` makes the same {made} (`{name}`) as `{first_written}` "
+                    f"on line {first.line_of(field)}, so one would replace the other; "
+                    "make them differ by more than case or punctuation",
+                )
+        else:
+            seen[name] = item

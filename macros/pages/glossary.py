@@ -1,0 +1,24 @@
+"""Glossary page type: one page of the words the plans use, left out when there are none. It is
+linked from every page's footer, not from the menu."""
+
+from __future__ import annotations
+
+from macros.model.site import Site
+from macros.pages import GeneratedPage, Renderer
+from macros.render import glossary as render
+from macros.render import links
+
+TITLE = "Words we use"
+
+
+def pages(site: Site) -> list[GeneratedPage]:
+    if not site.glossary_terms:
+        return []
+    return [GeneratedPage(links.glossary(), TITLE, "glossary")]
+
+
+def _glossary(site: Site, here: str) -> str:
+    return render.glossary_page(site, here)
+
+
+RENDERERS: dict[str, Renderer] = {"glossary": _glossary}

@@ -1,0 +1,76 @@
+"""Abbreviations explained on every page: each glossary abbreviation in a page's text becomes
+`<abbr title="what it means">`, which Material shows as a tooltip.
+
+Python-Markdown's `abbr` extension cannot do this: most pages are HTML fragments, which Markdown
+leaves alone. So the finished HTML of each page's <article> (its content and title) is read
+here, text only: tags, attributes and the text of elements that cannot hold an <abbr> (options,
+code, scripts) are never changed. The header, menu and footer are left as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from macros.render.templates import environment
+
+# a tag, a comment, or a run of text between them
+PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+# text inside these is left alone: it cannot hold markup, is code, or is already explained
+LEAVE_ALONE = {
+    "abbr",
+    "code",
+    "pre",
+    "kbd",
+    "script",
+    "style",
+    "option",
+    "textarea",
+    "title",
+    "svg",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _abbr(text: str, meaning: str) -> str:
+    return environment().get_template("shared/abbr.html").render(text=text, meaning=meaning).strip()
+
+
+def _pattern(terms: Mapping[str, str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    words = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    # whole words only ("MASH" not in "SMASH"), an English plural included ("GPs")
+    return re.compile(rf"(?<![\w&-])({words})(s?)(?![\w&-])")
+
+
+def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
+    pattern = _pattern(terms)
+    if pattern is None:
+        return html
+    pieces = PIECES.split(html)
+    inside: list[str] = []  # the LEAVE_ALONE elements open at this point
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag or a comment
+            match = TAG_NAME.match(piece)
+            if match and match.group(2).lower() in LEAVE_ALONE and not piece.endswith("/>"):
+                name = match.group(2).lower()
+                if not match.group(1):
+                    inside.append(name)
+                elif name in inside:
+                    del inside[len(inside) - 1 - inside[::-1].index(name)]
+        elif piece and not inside:
+            pieces[index] = pattern.sub(
+                lambda m: _abbr(m.group(1) + m.group(2), terms[m.group(1)]), piece
+            )
+    return "".join(pieces)
+
+
+def expand_in_article(page_html: str, terms: Mapping[str, str]) -> str:
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start or not terms:
+        return page_html
+    return page_html[:start] + expand_abbreviations(page_html[start:end], terms) + page_html[end:]

@@ -1,0 +1,108 @@
+"""Gate 8, the young people's guide is safe to read, in Chromium: every guide page has GOV.UK's
+"Exit this page"; the button and Shift pressed three times both leave for the neutral site, and
+Back does not return to the guide page. Nothing is asked of the neutral site before then.
+
+The neutral site is answered by the test (Playwright routing): no request leaves the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><p>Weather</p>"
+
+
+@dataclass
+class ExitTrial:
+    url: str
+    exit_href: str
+    requests_before: list[str] = field(default_factory=list)
+    landed_on: str = ""
+    back_on: str = ""
+
+
+def guide_urls(site: Path, served: str) -> list[str]:
+    files = [f for f in html_pages(site) if page_url(site, f).startswith("guide/")]
+    return [served + page_url(site, f) for f in files]
+
+
+def run_trials(
+    served: str, urls: list[str], leave: Callable[[Page, Locator], None]
+) -> list[ExitTrial]:
+    """From the home page open each guide page, leave it with `leave`, then press Back."""
+    from playwright.sync_api import Route, sync_playwright
+
+    trials: list[ExitTrial] = []
+    foreign: list[str] = []
+
+    def answer(route: Route) -> None:
+        if route.request.url.startswith(served):
+            route.continue_()
+        else:  # recorded; answered here, or refused: never let out
+            foreign.append(route.request.url)
+            if route.request.resource_type == "document":
+                route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+            else:
+                route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        context = browser.new_context(viewport={"width": 390, "height": 800})
+        context.route("**/*", answer)
+        window = context.new_page()
+        for url in urls:
+            window.goto(served, wait_until="load")
+            foreign.clear()
+            window.goto(url, wait_until="load")
+            button = window.get_by_role("link", name="Exit this page")
+            trial = ExitTrial(url, str(button.get_attribute("href") or ""), list(foreign))
+            if trial.exit_href:
+                with window.expect_navigation(wait_until="load"):
+                    leave(window, button)
+                trial.landed_on = window.url
+                window.go_back(wait_until="load")
+                trial.back_on = window.url
+            trials.append(trial)
+        browser.close()
+    return trials
+
+
+def click(window: Page, button: Locator) -> None:
+    button.click()
+
+
+def shift_three_times(window: Page, button: Locator) -> None:
+    for _ in range(3):
+        window.keyboard.press("Shift")
+
+
+@pytest.mark.parametrize("leave", [click, shift_three_times], ids=["button", "shift-x3"])
+def test_every_guide_page_can_be_left_at_once(
+    gated_site: Path, served_site: str, leave: Callable[[Page, Locator], None]
+) -> None:
+    urls = guide_urls(gated_site, served_site)
+    assert len(urls) > 2
+    problems = []
+    for trial in run_trials(served_site, urls, leave):
+        if not trial.exit_href.startswith("https://"):
+            problems.append(f"{trial.url}: no 'Exit this page' link to a neutral site")
+            continue
+        if trial.requests_before:
+            problems.append(f"{trial.url}: asked {trial.requests_before} before leaving")
+        if trial.landed_on.rstrip("/") != trial.exit_href.rstrip("/"):
+            problems.append(f"{trial.url}: left for {trial.landed_on!r}, not {trial.exit_href}")
+        if trial.back_on != served_site:
+            problems.append(f"{trial.url}: Back went to {trial.back_on!r}, not the page before")
+    assert not problems, "\n".join(problems)
