@@ -13,6 +13,7 @@ this page", and search entries made from the data (docs/maintainers/performance.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Expanded:
     nav: Any = None
     published: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes
     settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml keys set from board.yml
+    abbreviations: dict[str, str] = field(default_factory=dict)  # the board's glossary
 
 
 class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -84,6 +86,7 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
         if build is not None:
             self.expanded.published.update(build.published_files())
+            self.expanded.abbreviations = dict(build.site.abbreviations)
         cname = Path(config.site_dir) / "CNAME"
         if cname.exists():
             self.expanded.published["CNAME"] = cname.read_bytes()
@@ -126,11 +129,25 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target = docs / path  # copied as static files: the same bytes end up in the site
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    config = _static_config(expanded, docs)
+    if expanded.abbreviations:  # the glossary's <abbr> marks, as a hand-made site's hook would
+        terms = folder / "glossary.json"
+        terms.write_text(json.dumps(expanded.abbreviations), encoding="utf-8")
+        hook = folder / "glossary_hook.py"
+        hook.write_text(GLOSSARY_HOOK.format(root=str(ROOT), terms=str(terms)), encoding="utf-8")
+        config["hooks"] = [str(hook)]
     config_file = folder / "mkdocs.yml"
-    config_file.write_text(
-        yaml.safe_dump(_static_config(expanded, docs), sort_keys=False), encoding="utf-8"
-    )
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+GLOSSARY_HOOK = """import json, sys
+sys.path.insert(0, {root!r})
+from macros.render.abbreviations import expand_in_article
+TERMS = json.load(open({terms!r}, encoding="utf-8"))
+def on_post_page(output, page, config):
+    return expand_in_article(output, TERMS)
+"""
 
 
 def _static_config(expanded: Expanded, docs: Path) -> dict[str, Any]:
