@@ -11,20 +11,22 @@ from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
+from macros.render.wording import word
 
-# Pages every plan has besides its priorities: (file name, title, renderer kind)
+# Pages every plan has besides its priorities: (file name, title's key in titles:, renderer kind)
 PLAN_VIEWS = [
-    ("all-actions", "All actions", "plan_all_actions"),
-    ("needs-attention", "Needs attention", "plan_attention"),
-    ("what-changed", "What changed", "plan_changes"),
+    ("all-actions", "all_actions", "plan_all_actions"),
+    ("needs-attention", "needs_attention", "plan_attention"),
+    ("what-changed", "what_changed", "plan_changes"),
 ]
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
-    result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index)]
+    result = [GeneratedPage(index, word("titles", "plans"), "plans_index", nav_section=index)]
     for plan in site.plans_in_order:
-        group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
+        earlier = render.is_earlier(site, plan)
+        group = word("titles", "earlier_plan", plan=plan.title) if earlier else plan.title
         result.extend(_plan_pages(plan, index, group))
     return result
 
@@ -37,7 +39,7 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
         result.append(
             GeneratedPage(
                 links.priority(plan.id, priority.slug),
-                f"{priority.ref}. {priority.title}",
+                word("titles", "priority", ref=priority.ref, title=priority.title),
                 "priority",
                 (plan.id, priority.ref),
                 index,
@@ -46,7 +48,7 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
         )
     for name, title, kind in PLAN_VIEWS:
         path = links.plan_page(plan.id, name)
-        result.append(GeneratedPage(path, title, kind, (plan.id,), index, group))
+        result.append(GeneratedPage(path, word("titles", title), kind, (plan.id,), index, group))
     return result
 
 

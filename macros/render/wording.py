@@ -52,6 +52,15 @@ def word(*keys: str, **values: str) -> str:
     return found.format(**values) if values else found
 
 
+def plural(*keys: str, count: int, **values: object) -> str:
+    """The words at `keys` in the form for `count` (`one:` or `other:`); {count} is the count
+    unless `values` gives it as written, e.g. count="1,234"."""
+    found: Any = words(*keys)
+    if isinstance(found, dict):
+        found = found["one" if count == 1 else "other"]
+    return str(found).format(**{"count": count, **values})
+
+
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
     override = os.environ.get(WORDS_ENV)

@@ -29,7 +29,7 @@ from macros.render.plans import action_href
 from macros.render.tables import Row, Table
 from macros.render.templates import render
 from macros.render.text import plain
-from macros.render.wording import month_year, word
+from macros.render.wording import month_year, plural, word
 
 
 @dataclass(frozen=True)
@@ -69,26 +69,38 @@ def long_date(value: date) -> str:
 
 def status_words(counts: Summary) -> str:
     """ "12 complete, 20 on target and 3 off target": every status, in the plan's order."""
-    parts = [f"{number(c.count)} {c.status.label.lower()}" for c in counts.counts if c.status]
+    parts = [
+        word("yearly", "status_count", count=number(c.count), status=c.status.label.lower())
+        for c in counts.counts
+        if c.status
+    ]
     if counts.unset:
-        parts.append(f"{number(counts.unset)} with no status yet")
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        parts.append(word("yearly", "unset_count", count=number(counts.unset)))
+    if len(parts) == 1:
+        return parts[0]
+    return word("yearly", "list", first=word("yearly", "comma").join(parts[:-1]), last=parts[-1])
 
 
 def year_end_sentence(at_end: YearEnd) -> str:
-    noun = "action" if at_end.summary.total == 1 else "actions"
-    return (
-        f"At {long_date(at_end.end)}, the {plain(at_end.plan.title)} had "
-        f"{number(at_end.summary.total)} {noun}: {status_words(at_end.summary)}."
+    return plural(
+        "yearly",
+        "year_end",
+        count=at_end.summary.total,
+        day=long_date(at_end.end),
+        plan=plain(at_end.plan.title),
+        number=number(at_end.summary.total),
+        statuses=status_words(at_end.summary),
     )
 
 
 def since_sentence(at_end: YearEnd) -> str:
     done, added = len(at_end.done_since), len(at_end.added_since)
-    return (
-        f"Since then, to {long_date(at_end.plan.as_at_date)}, {number(done)} more "
-        f"{'action was' if done == 1 else 'actions were'} completed and {number(added)} "
-        f"{'action was' if added == 1 else 'actions were'} added to the plan."
+    return word(
+        "yearly",
+        "since",
+        day=long_date(at_end.plan.as_at_date),
+        done=plural("yearly", "completed", count=done, number=number(done)),
+        added=plural("yearly", "added", count=added, number=number(added)),
     )
 
 
