@@ -84,7 +84,7 @@ def test_pages_take_their_chosen_words_from_the_file() -> None:
     planner = BeautifulSoup(render_page(site, "planner.md", "planner"), "html.parser")
     intro = planner.select_one(".ps-asat")
     months_table = planner.select("thead")[-1]
-    assert intro is not None and "XX 2026 to XX 2027" in intro.get_text()
+    assert intro is not None and "XX 2026 XX 2027" in intro.get_text()  # "{from} to {to}"
     assert [a.get_text() for a in months_table.select("abbr")] == ["XX"] * 12
     here = f"indicators/{indicator.slug}.md"
     page = BeautifulSoup(render_page(site, here, "indicator", indicator.ref), "html.parser")

@@ -11,19 +11,24 @@ from macros.model.sections import guide_priorities
 from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
+from macros.render.wording import word
 
 ICONS = "images/guide"
 
 
 @dataclass(frozen=True)
 class Progress:
-    word: str  # what a young reader sees
     slug: str  # icon file and CSS class
 
+    @property
+    def word(self) -> str:
+        """What a young reader sees, from the words file."""
+        return word("guide_progress_words", self.slug.replace("-", "_"))
 
-DONE = Progress("done", "done")
-ON_THE_WAY = Progress("on the way", "on-the-way")
-STUCK = Progress("stuck", "stuck")
+
+DONE = Progress("done")
+ON_THE_WAY = Progress("on-the-way")
+STUCK = Progress("stuck")
 PROGRESS_ORDER = [DONE, ON_THE_WAY, STUCK]
 
 
