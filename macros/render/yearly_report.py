@@ -200,8 +200,14 @@ def indicator_table(site: Site, refs: list[str], year: str) -> Table | None:
     if not rows:
         return None
     return Table(
-        caption=f"Indicators, {before} and {year}",
-        columns=["Indicator", before, year, "Change", "Compared with England"],
+        caption=word("yearly", "indicators_caption", before=before, year=year),
+        columns=[
+            word("yearly", "indicator"),
+            before,
+            year,
+            word("yearly", "change"),
+            word("yearly", "compared_with_england"),
+        ],
         rows=rows,
     )
 
@@ -224,11 +230,14 @@ def funding(site: Site, report: Report) -> tuple[list[Table], str]:
     asked = report_tables.contributions_total(budget, "budget") if has_budget else 0
     spent = report_tables.budget_total(budget, "expenditure")
     planned = report_tables.budget_total(budget, "expenditure", "budget")
-    words = (
-        f"Partners contributed {money(given, budget.currency)}"
-        + (f" against {money(asked, budget.currency)} agreed" if asked else "")
-        + f". The partnership spent {money(spent, budget.currency)} against a budget of "
-        f"{money(planned, budget.currency)}."
+    agreed = word("yearly", "agreed", asked=money(asked, budget.currency)) if asked else ""
+    words = word(
+        "yearly",
+        "funding",
+        given=money(given, budget.currency),
+        agreed=agreed,
+        spent=money(spent, budget.currency),
+        planned=money(planned, budget.currency),
     )
     return tables, words
 
@@ -241,16 +250,16 @@ def training(site: Site, report: Report) -> tuple[Table | None, Table | None, st
     words = ""
     if courses:
         delegates = sum(c.delegates for c in courses)
-        words = (
-            f"The partnership ran {number(len(courses))} multi-agency courses, attended by "
-            f"{number(delegates)} delegates."
+        words = word(
+            "yearly", "training", courses=number(len(courses)), delegates=number(delegates)
         )
     evaluation = None
     if section and section.evaluation:
         evaluation = Table(
-            caption=f"How delegates rated the training, {previous_year(report.year)} and "
-            f"{report.year}",
-            columns=["Measure", previous_year(report.year), report.year],
+            caption=word(
+                "yearly", "evaluation_caption", before=previous_year(report.year), year=report.year
+            ),
+            columns=[word("yearly", "measure"), previous_year(report.year), report.year],
             rows=[
                 Row(e.measure, [_evaluation(e.last_year, e.unit), _evaluation(e.value, e.unit)])
                 for e in section.evaluation
