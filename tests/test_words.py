@@ -1,8 +1,8 @@
 """macros/render/wording.py: the interface's words come from one file per language, by key.
 
 A dummy language whose every word is XX shows which words come from the file: months, the
-comparison and direction words, area names, units and the NEW marker. (The words written in
-the HTML fragments are not in the file yet.)"""
+comparison and direction words, area names, units and the NEW marker. The whole site in that
+language is built by tests/test_words_site.py."""
 
 from __future__ import annotations
 
