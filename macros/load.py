@@ -121,6 +121,8 @@ def _load_site(data_dir: Path) -> Site:
     ]  # fmt: skip
     if board is None or not plans or unread or (values is not None and indicators is None):
         raise DataError(problems)
+    if not unread_plans:
+        _choose_current_plan(plans, problems)
     site = Site(
         board=board,
         subgroups=subgroups.subgroups if subgroups else [],
@@ -144,6 +146,22 @@ def _load_site(data_dir: Path) -> Site:
     site.warnings.extend(ordered([*problems.warnings, *planner_warnings(site)]))
     site.advice.extend(ordered([*problems.advice, *guide_advice(site), *data_advice(site)]))
     return site
+
+
+def _choose_current_plan(plans: list[Plan], problems: Problems) -> None:
+    """A board with one plan need not mark it; with several and none marked, the most recent is
+    shown first and the editor is told how to choose another."""
+    if any(plan.current for plan in plans):
+        return
+    latest = max(plans, key=lambda p: (p.as_at_date, p.id))
+    latest.current = True
+    if len(plans) > 1:
+        problems.advise(
+            latest.source_file,
+            1,
+            f"no plan has `current: true`, so `{latest.id}` (the most recent) is shown first; "
+            "add `current: true` to the plan that should be",
+        )
 
 
 def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:

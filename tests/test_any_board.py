@@ -138,7 +138,7 @@ def test_make_check_says_once_which_parts_are_off_and_what_turns_each_on(
         "  - Membership: add members.csv to turn it on",
         "  - Subgroups and structure: add subgroups.yml to turn it on",
         "  - Annual report: add reports/<year>.yml to turn it on",
-        "data: no problems found (1 plans, 3 actions, 0 indicators)",
+        "data: no problems found (1 plan, 3 actions, 0 indicators)",
     ]
 
 
@@ -440,3 +440,23 @@ def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
         "Westdale Safeguarding Partnership", "Westdale", "https://plans.westdale.example.org/",
     )  # fmt: skip
     assert load_site(tmp_path).current_plan.title.startswith("Business plan ")
+
+
+def test_the_most_recent_plan_is_current_when_none_is_marked(tmp_path: Path) -> None:
+    """A board that marks no plan `current: true` still builds: its only plan, or its most
+    recent one (with a note on how to choose another), is shown first."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "corpus-base", data)
+    plan_a = data / "plans" / "plan-a.yml"
+    plan_a.write_text(plan_a.read_text("utf-8").replace("current: true\n", ""), "utf-8")
+    assert load_site(data).current_plan.id == "plan-a"
+    older = plan_a.read_text("utf-8").replace("id: plan-a", "id: plan-old")
+    (data / "plans" / "plan-old.yml").write_text(
+        re.sub(r"(?m)^as_at: .*$", "as_at: 2026-01-31", older), "utf-8"
+    )
+    site = load_site(data)
+    assert site.current_plan.id == "plan-a"
+    assert [str(a) for a in site.advice if "current" in a.message] == [
+        f"{plan_a}:1: no plan has `current: true`, so `plan-a` (the most recent) is shown first; "
+        "add `current: true` to the plan that should be"
+    ]

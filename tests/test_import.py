@@ -958,3 +958,18 @@ def test_the_whole_report(tmp_path: Path) -> None:
         "  plan.docx: table 1, row 2, column 7 ('Notes'): its column has no heading the import knows: Call J",
     ]
     assert outcome.plan["statuses"] == "rag-amber-on-target"
+
+
+def test_import_says_which_plan_the_site_shows_first(
+    tmp_path: Path, board: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A board started with `make new-board` keeps its example plan current: the import says so,
+    and how to show the imported plan instead."""
+    (current,) = [p for p in (board / "plans").glob("*.yml") if "current: true" in p.read_text()]
+    assert main([str(plan_doc(tmp_path, "A")), "imported", "--data", str(board)]) == 0
+    target = board / "plans" / "imported.yml"
+    assert capsys.readouterr().out.endswith(
+        f"The data check passed.\nThe site shows {current} first, because it has `current: true`. "
+        f"To show the imported plan first, move `current: true` to {target} (or delete {current} "
+        "if it is the starter's example plan).\n"
+    )

@@ -32,11 +32,17 @@ def main(argv: list[str]) -> int:
     for gap in gaps(site):  # information only: every report section is optional
         print(f"{gap} (information)")
     actions = sum(len(p.actions) for p in site.plans)
-    print(
-        f"{folder}: no problems found ({len(site.plans)} plans, {actions} actions, "
-        f"{len(site.indicators)} indicators)"
-    )
+    counts = ", ".join(
+        _counted(count, noun)
+        for count, noun in ((len(site.plans), "plan"), (actions, "action"),
+                            (len(site.indicators), "indicator"))
+    )  # fmt: skip
+    print(f"{folder}: no problems found ({counts})")
     return 0
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import traceback
 from pathlib import Path
 
 from macros.load import load_site
-from macros.model.memo import forget_all
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
 
@@ -48,7 +47,6 @@ def check(data: Path) -> tuple[int, str]:
 def build(data: Path) -> str:
     """The build's work for data `make check` passed or only warned about; "" or a traceback."""
     try:
-        forget_all()
         site = load_site(data)
         for page in generated_pages(site):
             render_page(site, page.path, page.kind, *page.args)

@@ -151,6 +151,9 @@ MESSAGES = {
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
     "check_passed": "The data check passed.",
+    "not_current": "The site shows {current} first, because it has `current: true`. To show "
+    "the imported plan first, move `current: true` to {target} (or delete {current} if it is "
+    "the starter's example plan).",
     "exported": "Wrote {target}.",
     "no_plan": "no plan `{plan}` in {folder}/plans; the plans are: {plans}",
     "bad_id": "PLAN={plan}: a plan id is lower-case letters, digits and hyphens, "
