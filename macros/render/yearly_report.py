@@ -121,7 +121,7 @@ def last_year_sentence(site: Site, report: Report) -> str:
         return ""
     plan = site.report_plans(before)[0]
     at_end = year_end(plan, before.end_date)
-    return f"A year earlier: {year_end_sentence(at_end)}"
+    return word("yearly", "a_year_earlier", sentence=year_end_sentence(at_end))
 
 
 def _linked(site: Site, plan: Plan, reference: str, end: date, here: str) -> LinkedAction:
