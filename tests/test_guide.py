@@ -14,6 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main as check_main
+from macros.model.plan import Priority
+from macros.render.guide import goal_heading
 from tests.conftest import FIXTURES, ROOT, page, run_build
 
 FIXTURE = "guide-full"
@@ -227,7 +229,9 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     assert check_main([str(data)]) == 1
     checked = capsys.readouterr().err
     message = checked[checked.index("guide/goal-1.md: the young people's guide reads") :]
-    message = message[: message.index("\n1 problem found in the data")]
+    # the guide's home page shows the hard first sentence too, as goal 1's heading
+    assert "guide/index.md: the young people's guide reads at grade " in checked
+    message = message[: message.index("\n2 problems found in the data")]
 
     result = run_build(data, tmp_path / "site")
 
@@ -237,3 +241,40 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     assert f'"{hardest}"' in result.stderr
     assert f"plans/plan-a.yml:{line}" in result.stderr
     assert message in result.stderr and f"plans/plan-a.yml:{line}" in message
+
+
+def test_goal_headings_come_from_the_young_peoples_wording_never_the_formal_title(
+    site: Path,
+) -> None:
+    # priority 1 has no `young_people_title:`: its wording's first sentence; 2 has its own
+    expected = {
+        "goal-1": "Goal 1: We want you to be safe when you go online",
+        "goal-2": "Goal 2: Feeling safe where you live",
+    }
+    home = {
+        a["href"].strip("/"): a.get_text(" ", strip=True)
+        for a in page(site, "guide/").select(".ps-guide-goals a")
+    }
+    assert home == expected
+    for slug, heading in expected.items():
+        assert page(site, f"guide/{slug}/").select_one("h1").get_text(" ", strip=True) == heading
+    leaflet = page(site, "guide/leaflet/")
+    found = [h.get_text(" ", strip=True) for h in leaflet.select("h2") if "Goal" in h.get_text()]
+    assert found == list(expected.values())
+    for priority in current_plan(FIXTURES / FIXTURE)["priorities"]:
+        for url in built_guide_urls(site):
+            assert priority["title"] not in page(site, url).get_text(" "), (url, priority["title"])
+
+
+@pytest.mark.parametrize(
+    ("wording", "heading"),
+    [
+        ("We help. We listen.", "We help"),
+        ("Some adults, e.g. coaches, help us! Then more.", "Some adults, e.g. coaches, help us!"),
+        ("We met 1.5 times a week. Then less.", "We met 1.5 times a week"),
+        ("**Bold** words are kept as text. Next.", "Bold words are kept as text"),
+        ("One sentence only", "One sentence only"),
+    ],
+)
+def test_a_goal_heading_is_the_first_sentence_of_the_wording(wording: str, heading: str) -> None:
+    assert goal_heading(Priority(ref="1", title="Formal", young_people=wording)) == heading

@@ -6,6 +6,7 @@ import re
 
 from pydantic import Field, field_validator
 
+from macros.model.accessibility import AccessibilityFacts
 from macros.model.base import Model, as_list
 from macros.model.dates import month_number
 
@@ -79,6 +80,10 @@ class Board(Model):
     young_people: YoungPeopleIntro = Field(default_factory=YoungPeopleIntro)
     worried_about_a_child: list[ContactRoute] = Field(
         default_factory=list, description="Who to contact when worried about a child, in order"
+    )
+    accessibility: AccessibilityFacts = Field(
+        default_factory=AccessibilityFacts,
+        description="For the accessibility statement: dates, checks by hand, known problems",
     )
 
     @field_validator("site_url")

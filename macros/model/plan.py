@@ -240,6 +240,11 @@ class Priority(Model):
     outcomes: list[str] = Field(default_factory=list, description="Numbered outcomes")
     owner: str = Field("", description="Subgroup (id, acronym or name) or person who owns it")
     young_people: str = Field("", description="A plain-language summary for young people")
+    young_people_title: str = Field(
+        "",
+        description="A short heading for this goal in the young people's guide; "
+        "without it the guide uses the first sentence of `young_people:`",
+    )
     evidence: list[Evidence] = Field(default_factory=list, description="Evidence of success")
     children_will_say: list[str] = Field(
         default_factory=list, description='"What children will say"'

@@ -24,6 +24,7 @@ class GeneratedPage:
     nav_group: str = ""  # a sub-section title inside that section, if any
     slow: bool = False  # draws charts: read last in a build, so the worker has time to draw them
     template: str = ""  # a page frame in overrides/ other than Material's, e.g. "guide.html"
+    feed: tuple[str, str] = ("", "")  # an Atom feed's path in site/ and title, for the <head>
 
     def markdown(self) -> str:
         call = ", ".join(repr(a) for a in (self.kind, *self.args))
@@ -31,7 +32,10 @@ class GeneratedPage:
         title = json.dumps(self.nav_title)
         # a page in its own frame (the guide) has no breadcrumbs into the adult site
         template = f"template: {self.template}\nhide: [path]\n" if self.template else ""
-        return f"---\ntitle: {title}\n{template}---\n\n{{{{ plansite_page({call}) }}}}\n"
+        path, name = self.feed
+        # overrides/main.html links it as <link rel="alternate" type="application/atom+xml">
+        feed = f"feed: {json.dumps(path)}\nfeed_title: {json.dumps(name)}\n" if path else ""
+        return f"---\ntitle: {title}\n{template}{feed}---\n\n{{{{ plansite_page({call}) }}}}\n"
 
     @property
     def nav_title(self) -> str:

@@ -27,7 +27,7 @@ def pages(site: Site) -> list[GeneratedPage]:
         result.append(
             GeneratedPage(
                 links.guide_priority(priority.slug),
-                goal_title(priority.ref, priority.title),
+                goal_title(priority.ref, render.goal_heading(priority)),
                 "guide_priority",
                 (priority.ref,),
                 index,

@@ -7,6 +7,7 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import indicators as render
 from macros.render import links
+from macros.render.last_updated import indicator_line
 from macros.render.wording import word
 
 
@@ -37,7 +38,8 @@ def _catalogue(site: Site, here: str) -> str:
 
 
 def _indicator(site: Site, here: str, ref: str) -> str:
-    return render.indicator_page(site, site.indicator_by_ref[ref], here)
+    indicator = site.indicator_by_ref[ref]
+    return render.indicator_page(site, indicator, here) + indicator_line(site, indicator)
 
 
 RENDERERS: dict[str, Renderer] = {

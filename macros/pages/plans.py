@@ -11,6 +11,7 @@ from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
+from macros.render.last_updated import plan_line
 from macros.render.wording import word
 
 # Pages every plan has besides its priorities: (file name, title's key in titles:, renderer kind)
@@ -23,7 +24,10 @@ PLAN_VIEWS = [
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
-    result = [GeneratedPage(index, word("titles", "plans"), "plans_index", nav_section=index)]
+    every = (links.site_feed(), word("feeds", "every_plan"))
+    result = [
+        GeneratedPage(index, word("titles", "plans"), "plans_index", nav_section=index, feed=every)
+    ]
     for plan in site.plans_in_order:
         earlier = render.is_earlier(site, plan)
         group = word("titles", "earlier_plan", plan=plan.title) if earlier else plan.title
@@ -32,8 +36,11 @@ def pages(site: Site) -> list[GeneratedPage]:
 
 
 def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
+    feed = (links.plan_feed(plan.id), word("feeds", "plan", plan=plan.title))
     result = [
-        GeneratedPage(links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group)
+        GeneratedPage(
+            links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group, feed=feed
+        )
     ]
     for priority in plan.priorities:
         result.append(
@@ -44,11 +51,14 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
                 (plan.id, priority.ref),
                 index,
                 group,
+                feed=feed,
             )
         )
     for name, title, kind in PLAN_VIEWS:
         path = links.plan_page(plan.id, name)
-        result.append(GeneratedPage(path, word("titles", title), kind, (plan.id,), index, group))
+        result.append(
+            GeneratedPage(path, word("titles", title), kind, (plan.id,), index, group, feed=feed)
+        )
     return result
 
 
@@ -63,25 +73,28 @@ def _plan_home(site: Site, here: str, plan_id: str) -> str:
         links.href(here, path),
         documents.size_note(site, lambda: documents.plan_pdf(site, plan)),
     )
-    return render.plan_home(site, plan, here, pdf)
+    return render.plan_home(site, plan, here, pdf) + plan_line(plan)
 
 
 def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:
     plan = site.plan_by_id[plan_id]
     priority = next(p for p in plan.priorities if p.ref == ref)
-    return render.priority_page(site, plan, priority, here)
+    return render.priority_page(site, plan, priority, here) + plan_line(plan)
 
 
 def _all_actions(site: Site, here: str, plan_id: str) -> str:
-    return all_actions_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return all_actions_page(site, plan, here) + plan_line(plan)
 
 
 def _attention(site: Site, here: str, plan_id: str) -> str:
-    return attention_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return attention_page(site, plan, here) + plan_line(plan)
 
 
 def _changes(site: Site, here: str, plan_id: str) -> str:
-    return changes_page(site, site.plan_by_id[plan_id], here)
+    plan = site.plan_by_id[plan_id]
+    return changes_page(site, plan, here) + plan_line(plan)
 
 
 RENDERERS: dict[str, Renderer] = {

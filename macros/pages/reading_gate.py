@@ -88,7 +88,7 @@ def guide_sources(site: Site) -> list[Source]:
     add(site.board, "name", site.board.name)
     for priority in site.current_plan.priorities:
         add(priority, "young_people", priority.young_people)
-        add(priority, "title", priority.title)
+        add(priority, "young_people_title", priority.young_people_title)
         for action in priority.all_actions:
             add(action, "young_people", action.young_people)
     for plan in site.plans:

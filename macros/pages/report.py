@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from macros.model.site import Site
 from macros.pages import FilesRenderer, GeneratedPage, Renderer
-from macros.render import documents, home, links, report
+from macros.render import accessibility, documents, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 from macros.render.wording import word
@@ -46,6 +46,7 @@ RENDERERS: dict[str, Renderer] = {
     "membership": report.membership,
     "structure": report.structure,
     "about_board": report.about_board,
+    "accessibility_statement": accessibility.statement,
     "home": home.home_page,
 }
 # Renderers that also show the build's published files (their sizes)

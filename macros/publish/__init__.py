@@ -8,7 +8,7 @@ page reads their sizes, the end of the build writes them.
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.publish import calendar, opendata, plan_docx, plan_downloads
+from macros.publish import calendar, feeds, opendata, plan_docx, plan_downloads
 from macros.render import documents
 
 
@@ -17,6 +17,7 @@ def make_files(site: Site) -> dict[str, bytes]:
     files.update(opendata.files(site))
     files.update(plan_downloads.files(site))
     files.update(calendar.files(site))
+    files.update(feeds.files(site))
     files.update(plan_docx.files(site))
     files.update(documents.files(site))
     return files

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from macros.model.plan import Action, Plan, Priority
@@ -11,9 +12,12 @@ from macros.model.sections import guide_priorities
 from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
+from macros.render.text import plain, rich
 from macros.render.wording import word
 
 ICONS = "images/guide"
+# a sentence ends at . ! or ? followed by a space (not inside "e.g. " or a number like 1.5)
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'][.!?])\s+(?=[A-Z0-9\"'])")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,16 @@ class Step:
 class Goal:
     priority: Priority
     href: str
+    heading: str
+
+
+def goal_heading(priority: Priority) -> str:
+    """A goal's heading in the guide: the board's short `young_people_title:`, else the first
+    sentence of the young people's wording. Never the formal title: it is written for adults."""
+    if priority.young_people_title:
+        return plain(priority.young_people_title).strip()
+    words = " ".join(plain(rich(priority.young_people)).split())
+    return SENTENCE_END.split(words, maxsplit=1)[0].rstrip(".")
 
 
 def progress(plan: Plan, action: Action) -> Progress:
@@ -105,7 +119,8 @@ def _common(site: Site, here: str) -> dict[str, object]:
 def home_page(site: Site, here: str) -> str:
     plan = site.current_plan
     goals = [
-        Goal(p, links.href(here, links.guide_priority(p.slug))) for p in guide_priorities(plan)
+        Goal(p, links.href(here, links.guide_priority(p.slug)), goal_heading(p))
+        for p in guide_priorities(plan)
     ]
     return render(
         "guide/home.html",
@@ -153,7 +168,13 @@ def leaflet_page(site: Site, here: str) -> str:
     """The whole guide on one page, for printing as a short leaflet."""
     plan = site.current_plan
     goals = [
-        (p, steps(plan, p), progress_counts(plan, p.all_actions), len(p.all_actions))
+        (
+            p,
+            goal_heading(p),
+            steps(plan, p),
+            progress_counts(plan, p.all_actions),
+            len(p.all_actions),
+        )
         for p in guide_priorities(plan)
     ]
     return render(

@@ -86,6 +86,20 @@ def subgroup_calendar(subgroup_id: str) -> str:
     return f"calendars/{subgroup_id}.ics"
 
 
+# The whole site's Atom feed keeps the newest updates only; each plan's feed keeps all its own
+SITE_FEED_LIMIT = 100
+
+
+def site_feed() -> str:
+    """The Atom feed of progress updates from every plan, in site/."""
+    return "updates.xml"
+
+
+def plan_feed(plan_id: str) -> str:
+    """A plan's Atom feed of progress updates, in site/."""
+    return f"plans/{plan_id}/updates.xml"
+
+
 def guide_home() -> str:
     return "guide/index.md"
 

@@ -234,9 +234,16 @@ def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
             )
         )
     package = links.open_data("datapackage.json")
+    feed_list = [(word("feeds", "every_plan_name"), links.site_feed())] + [
+        (plan.title, links.plan_feed(plan.id)) for plan in site.plans_in_order
+    ]
     return render(
         "report/downloads.html",
         items=items,
+        feeds=[
+            (name, links.href(here, path), size_text(len(files[path]))) for name, path in feed_list
+        ],
+        site_feed_limit=links.SITE_FEED_LIMIT,
         package_href=links.href(here, package),
         package_size=size_text(len(files[package])),
         indicators_href=(

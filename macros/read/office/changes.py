@@ -31,7 +31,8 @@ def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
 
 
 # fields a document does not hold, added by hand after the first import: kept on a re-import
-PRIORITY_KEEP = ["description", "focus", "outcomes", "owner", "young_people", "evidence",
+PRIORITY_KEEP = ["description", "focus", "outcomes", "owner", "young_people",
+                 "young_people_title", "evidence",
                  "children_will_say"]  # fmt: skip
 ACTION_KEEP = ["outcome", "measure", "related", "source", "young_people", "indicators", "new"]
 
