@@ -23,7 +23,7 @@ from macros.model.status import Status
 from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.templates import render
-from macros.render.wording import month_year, word
+from macros.render.wording import month_year, plural, word
 
 
 @dataclass(frozen=True)
@@ -97,16 +97,19 @@ def sentence(counts: Summary) -> str:
     """One plain sentence, e.g. "41 of 68 actions complete, 6 off target". Closed actions
     (cancelled, superseded, merged) are not counted as still to do: they are named after."""
     open_total = counts.total - counts.closed
-    noun = "action" if open_total == 1 else "actions"
-    words = f"{counts.done} of {open_total} {noun} complete"
+    words = plural("status_sentence", "done", count=open_total, done=counts.done)
     worst = counts.worst
     if worst is not None and worst.status is not None:
-        words += f", {worst.count} {worst.status.label.lower()}"
+        words += word(
+            "status_sentence", "worst", count=str(worst.count), status=worst.status.label.lower()
+        )
     if counts.unset:
-        words += f", {counts.unset} with no status yet"
+        words += word("status_sentence", "unset", count=str(counts.unset))
     for item in counts.counts:
         if item.status is not None and item.status.closed and item.count:
-            words += f"; {item.count} {item.status.label.lower()}"
+            words += word(
+                "status_sentence", "closed", count=str(item.count), status=item.status.label.lower()
+            )
     return words
 
 
@@ -134,7 +137,7 @@ def plans_index(site: Site, here: str) -> str:
 
 def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
     """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
-    whole = bar("Whole plan", "", summary(plan, plan.actions))
+    whole = bar(word("status_sentence", "whole_plan"), "", summary(plan, plan.actions))
     priorities = [
         bar(
             f"{p.ref}. {p.title}",
