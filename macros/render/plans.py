@@ -9,7 +9,15 @@ from markupsafe import Markup
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
-from macros.model.progress import Summary, is_overdue, needs_attention, periods, status_of, summary
+from macros.model.progress import (
+    Summary,
+    impact_of,
+    is_overdue,
+    needs_attention,
+    periods,
+    status_of,
+    summary,
+)
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
@@ -213,6 +221,7 @@ def _priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str
         owner_href=links.href(here, links.subgroup(owner.id)) if owner else "",
         find_status=plan.vocabulary.find,
         status_of=lambda action: status_of(plan, action),
+        impact_of=lambda action: impact_of(plan, action),
         is_overdue=lambda action: is_overdue(plan, action),
         leads=lambda action: leads(site, action, here),
         history=lambda action: history(plan, action),
