@@ -23,6 +23,7 @@ from macros.render.data_view import DataText
 from macros.render.figures import money, number
 from macros.render.templates import BLANK_LINES
 from macros.render.text import rich_page
+from macros.render.wording import word
 
 
 class NarrativeError(ValueError):
@@ -121,13 +122,18 @@ def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[
         plan = _plan(plan_id)
         counts = [c for c in summary(plan, plan.actions).counts if c.count]
         parts = [
-            f"**{number(c.count)}** {_inert(c.status.label) if c.status else 'had no status yet'}"
+            f"**{number(c.count)}** "
+            + (_inert(c.status.label) if c.status else word("narrative", "had_no_status"))
             for c in counts
         ]
         if not parts:
-            return "no action has a status yet"
-        sentence = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return sentence.replace("** ", "** were ", 1) if counts[0].status else sentence
+            return word("narrative", "no_status")
+        sentence = parts[0]
+        if len(parts) > 1:
+            first = word("lists", "comma").join(parts[:-1])
+            sentence = word("lists", "and", first=first, last=parts[-1])
+        were = word("narrative", "were")  # "39 were complete, 22 on target…"
+        return sentence.replace("** ", f"** {were} ", 1) if counts[0].status else sentence
 
     def _plan(plan_id: str) -> Plan:
         plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan

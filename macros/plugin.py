@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -140,6 +141,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def _chart_folder(self, project: Path) -> Path | None:
         setting = os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
         return project / setting if setting else None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates look Plansite's words up as the fragments do: t("theme.key")."""
+        env.globals["t"] = wording.t
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.build is None:

@@ -21,6 +21,7 @@ from macros.model.disclosure import SUPPRESSED, decide, hidden_cells, is_small
 from macros.model.indicators import Indicator, Value
 from macros.model.site import Site
 from macros.narrative import narrative_macros
+from macros.render.indicators import suppressed_note
 from tests.conftest import FIXTURES
 
 FIXTURE = "indicators-small"
@@ -128,7 +129,7 @@ def test_suppressed_cells_show_c_with_an_explanation(built: Path, small: Site) -
     }
     assert by_period["2023-24"][0] == SUPPRESSED and by_period["2025-26"][0] == SUPPRESSED
     assert by_period["2022-23"][0] == "40"
-    assert small.disclosure.explanation in html.get_text(" ")
+    assert suppressed_note(small) in html.get_text(" ")
     chart = html.select_one("svg.ps-chart")
     assert chart is not None and SUPPRESSED in [t.get_text() for t in chart.select("text")]
     assert SUPPRESSED in chart.select_one("desc").get_text()

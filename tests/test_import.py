@@ -607,14 +607,56 @@ def test_not_placed_second_column_for_the_same_field(tmp_path: Path) -> None:
     ]
 
 
-def test_not_placed_impact_rating(tmp_path: Path) -> None:
+def test_impact_brag_column_coloured_by_shading(tmp_path: Path) -> None:
+    rows = [
+        [*HEADER, "Measure", "Impact BRAG"],
+        ["1", "Do it", "PPPG", "Mar-26", {"fill": GREEN}, "", "Fewer re-referrals", {"fill": RED}],
+        ["2", "Train", "TWFD", "Jun-26", {"fill": AMBER}, "", "Audit scores", {"fill": "#00B0F0"}],
+        ["3", "Audit", "PPG", "Sep-26", {"fill": AMBER}, "", "Case file audit", ""],
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert [(a["status"], a.get("impact")) for a in actions(outcome)] == [
+        ("green", "red"),
+        ("amber", "blue"),
+        ("amber", None),
+    ]
+    assert outcome.mapping[0][1]["Impact BRAG"] == "impact"
+    lines = report(outcome, "p.docx")
+    assert (
+        "2 action(s) have an impact rating (their measure's own status, `impact:`); "
+        "the statuses below count them too." in lines
+    )
+    assert "  Red (red): 0 by word, 1 by cell colour" in lines
+    assert "  Blue (blue): 0 by word, 1 by cell colour" in lines
+    assert "Every cell was placed." in lines
+
+
+def test_impact_rag_column_in_words(tmp_path: Path) -> None:
+    rows = [
+        [*HEADER, "Impact RAG"],
+        ["1", "Do it", "PPPG", "Mar-26", "On Target", "", "Not on track"],
+        ["2", "Train", "TWFD", "Jun-26", "A", "", "On target"],
+        ["3", "Audit", "PPG", "Sep-26", "A", "", "g"],
+    ]
+    outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert [(a["status"], a["impact"]) for a in actions(outcome)] == [
+        ("green", "red"),
+        ("amber", "green"),
+        ("amber", "green"),
+    ]
+    assert "Every cell was placed." in report(outcome, "p.docx")
+
+
+def test_not_placed_impact_rating_that_names_no_status(tmp_path: Path) -> None:
     rows = [
         [*HEADER, "Impact"],
         ["1", "Do it", "PPPG", "Mar-26", "A", "", "Fewer repeat referrals"],
     ]
     outcome = read(word_file(tmp_path / "p.docx", [("table", (rows, []))]))
+    assert "impact" not in actions(outcome)[0]
+    assert [e.key for e in outcome.statuses.entries] == ["amber"]
     assert unplaced_lines(outcome, "p.docx") == [
-        "  p.docx: table 1, row 2, column 7 ('Impact'): the plan format has no place for impact ratings: Fewer repeat referrals"
+        "  p.docx: table 1, row 2, column 7 ('Impact'): its words name no status of the plan (an impact rating is a status word or the cell's colour): Fewer repeat referrals"
     ]
 
 
@@ -973,3 +1015,22 @@ def test_import_says_which_plan_the_site_shows_first(
         f"To show the imported plan first, move `current: true` to {target} (or delete {current} "
         "if it is the starter's example plan).\n"
     )
+
+
+def test_a_re_import_keeps_hand_added_impact_only_when_the_document_rates_none() -> None:
+    from macros.read.office.changes import keep_hand_edits
+
+    def plan(*impacts: str | None) -> dict[str, Any]:
+        actions = [
+            {"ref": str(n), "title": "Do it", **({"impact": i} if i else {})}
+            for n, i in enumerate(impacts, 1)
+        ]
+        return {"priorities": [{"ref": "1", "title": "P", "actions": actions}]}
+
+    before = plan("red", "green")
+    unrated = plan(None, None)
+    assert keep_hand_edits(before, unrated) == 2
+    assert [a.get("impact") for a in all_actions(unrated)] == ["red", "green"]
+    rated = plan("amber", None)  # the document has an impact column: it says what stands
+    assert keep_hand_edits(before, rated) == 0
+    assert [a.get("impact") for a in all_actions(rated)] == ["amber", None]

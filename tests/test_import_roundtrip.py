@@ -35,6 +35,7 @@ def _facts(plan: Plan, action: Action) -> tuple[object, ...]:
     return (
         action.ref, _words(action.title), action.leads, action.due, action.due_was,
         label(action.status), updates, action.new_since or action.is_new, _words(action.progress),
+        label(action.impact),
     )  # fmt: skip
 
 
@@ -70,6 +71,40 @@ def test_import_of_the_export_gives_the_same_plan(
             (i.ref, i.title, i.new) for i in before.issues
         ]
     assert sum(len(a.updates) for a in again.actions) == sum(len(a.updates) for a in plan.actions)
+
+
+def test_impact_ratings_come_back_from_the_export(tmp_path: Path) -> None:
+    """An action's `impact:` (its measure's rating) is an Impact column in words and shading,
+    read back to the same status; a plan without impact ratings has no such column."""
+    import io
+
+    import docx
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    plan = load_site(data).plans[1]
+    assert "Impact" not in [
+        c.text for c in docx.Document(io.BytesIO(plan_docx(plan))).tables[1].rows[0].cells
+    ]
+    keys = [s.key for s in plan.statuses]
+    rated = {a.ref: keys[i % len(keys)] for i, a in enumerate(plan.actions[::3])}
+    for action in plan.actions:
+        action.impact = rated.get(action.ref)
+    document = tmp_path / "rated.docx"
+    document.write_bytes(plan_docx(plan))
+    header = [
+        c.text for c in docx.Document(io.BytesIO(document.read_bytes())).tables[1].rows[0].cells
+    ]
+    assert header == ["Ref", "Action", "Lead", "Due", "Status", "Impact", "Latest update"]
+    assert main([str(document), "roundtrip", "--data", str(data)]) == 0
+    again = next(p for p in load_site(data).plans if p.id == "roundtrip")
+
+    def impacts(of: Plan) -> list[tuple[str, str | None]]:
+        return [(a.priority.ref, of.vocabulary.find(a.impact).label if a.impact else None)
+                for a in of.actions]  # fmt: skip
+
+    assert impacts(again) == impacts(plan)
+    assert len([a for a in again.actions if a.impact]) == len(rated) > 3
 
 
 def test_export_is_accessible_word(example: list[Plan]) -> None:

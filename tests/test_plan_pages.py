@@ -254,3 +254,25 @@ def test_navigation_does_not_inline_every_page(built: Path, site: Site) -> None:
     )
     sub = page(built, "subgroups/pppg/").select_one("nav.md-nav--primary")
     assert not any("priority-" in a["href"] for a in sub.select("a[href]"))
+
+
+def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: Site) -> None:
+    """`impact: On track` on 1.2 (its measure's own rating), apart from its status (Off track);
+    actions without `impact:` show no Impact line."""
+    from macros.publish.plan_downloads import COLUMNS, rows
+    from macros.render.plans import _priority_page
+
+    plan = site.plan_by_id["plan-now"]
+    soup = BeautifulSoup(
+        _priority_page(site, plan, plan.priorities[0], "plans/plan-now/priority-1/"), "html.parser"
+    )
+    facts = soup.find(id="action-1-2").find_parent("section").select_one("dl.ps-facts")
+    terms = [dt.get_text(strip=True) for dt in facts.find_all("dt")]
+    assert terms == ["Status", "Lead", "Due", "Measure", "Impact"]
+    impact = facts.find_all("dd")[terms.index("Impact")].select_one(".ps-tag")
+    assert (impact.get_text(strip=True), impact["title"]) == ("On track", "Going to plan.")
+    assert "background-color:#ffdd00" in impact["style"]
+    assert [dt.get_text() for dt in soup.select("dl.ps-facts dt")].count("Impact") == 1
+    column = list(COLUMNS).index("Impact")
+    assert list(COLUMNS)[column - 1] == "Status"
+    assert [(r[1], r[column]) for r in rows(plan) if r[column]] == [("1.2", "On track")]

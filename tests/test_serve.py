@@ -38,15 +38,10 @@ def wait_for(url: str, test: Callable[[str], bool], seconds: float = 60) -> str:
     raise AssertionError(f"{url} never passed the test; last page:\n{last[:2000]}")
 
 
-def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(BASE, data)
-    plan = data / "plans" / "plan-a.yml"
-    good = plan.read_text(encoding="utf-8")
-    plan.write_text(good.replace("status: red\n", "status: purple\n"), encoding="utf-8")
-    port = free_port()
+def start_serve(data: Path, port: int) -> subprocess.Popen[str]:
+    """`mkdocs serve` of a board's data folder on this machine only, its log on stderr."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
@@ -54,6 +49,16 @@ def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    plan = data / "plans" / "plan-a.yml"
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("status: red\n", "status: purple\n"), encoding="utf-8")
+    port = free_port()
+    server = start_serve(data, port)
     try:
         home = f"http://127.0.0.1:{port}/"
         page = wait_for(home, lambda html: "ps-problems" in html)

@@ -8,8 +8,6 @@ from __future__ import annotations
 import html
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -20,7 +18,7 @@ from pathlib import Path
 
 from tests.bad_inputs.careless import ISSUE_CASES
 from tests.test_bad_inputs import report
-from tests.test_serve import free_port
+from tests.test_serve import free_port, start_serve
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
@@ -85,15 +83,7 @@ def test_serve_survives_every_issue_case(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     port = free_port()
-    env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start_serve(data, port)
     log: list[str] = []
     reader = threading.Thread(target=lambda: log.extend(server.stderr or []), daemon=True)
     reader.start()

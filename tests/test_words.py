@@ -1,11 +1,12 @@
 """macros/render/wording.py: the interface's words come from one file per language, by key.
 
 A dummy language whose every word is XX shows which words come from the file: months, the
-comparison and direction words, area names, units and the NEW marker. (The words written in
-the HTML fragments are not in the file yet.)"""
+comparison and direction words, area names, units and the NEW marker. The whole site in that
+language is built by tests/test_words_site.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_pages_take_their_chosen_words_from_the_file() -> None:
     planner = BeautifulSoup(render_page(site, "planner.md", "planner"), "html.parser")
     intro = planner.select_one(".ps-asat")
     months_table = planner.select("thead")[-1]
-    assert intro is not None and "XX 2026 to XX 2027" in intro.get_text()
+    assert intro is not None and "XX 2026 XX 2027" in intro.get_text()  # "{from} to {to}"
     assert [a.get_text() for a in months_table.select("abbr")] == ["XX"] * 12
     here = f"indicators/{indicator.slug}.md"
     page = BeautifulSoup(render_page(site, here, "indicator", indicator.ref), "html.parser")
@@ -106,3 +107,33 @@ def test_a_language_without_words_is_refused_with_the_fix() -> None:
         "mkdocs.yml: theme: language is `cy`, but Plansite has no words for it; add words/cy.yml"
     )
     assert wording.month_name(date(2026, 1, 1)) == "January"  # still English
+
+
+def _calls(text: str) -> list[tuple[str, str]]:
+    """Each t("key", ...) call in a template: its key and its arguments' text."""
+    found = []
+    for match in re.finditer(r'(?<![\w.])t\("([\w.]+)"', text):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        found.append((match.group(1), text[match.end() : end - 1]))
+    return found
+
+
+def test_every_word_a_template_looks_up_exists_with_its_placeholders_given() -> None:
+    templates = sorted((ROOT / "overrides").rglob("*.html"))
+    calls = [call for path in templates for call in _calls(path.read_text(encoding="utf-8"))]
+    assert len(calls) > 400
+    wrong = []
+    for key, arguments in calls:
+        forms = wording.words(*key.split("."))
+        texts = forms.values() if isinstance(forms, dict) else [forms]
+        given = set(re.findall(r"(\w+)=", arguments)) | (
+            {"count"} if "count=" in arguments else set()
+        )
+        for text in texts:
+            missing = set(_placeholders(str(text))) - given
+            if missing:
+                wrong.append(f"{key}: {sorted(missing)}")
+    assert wrong == []

@@ -122,20 +122,22 @@ def _check_statuses(plan: Plan, add: Add) -> None:
             f"{other.line_of('key')}) but for case, spaces or hyphens; give each its own key")  # fmt: skip
 
 
-def _status(plan: Plan, obj: Model, add: Add) -> None:
-    value = getattr(obj, "status", None)
+def _status(plan: Plan, obj: Model, add: Add, field: str = "status") -> None:
+    """`status:` (or an action's `impact:`, the rating of its measure) must be a status of
+    the plan: its key, its label or an alias."""
+    value = getattr(obj, field, None)
     if value is None:
         return
     found = plan.vocabulary.meanings(value)
     if len(found) > 1:
         keys = " or ".join(f"`{s.key}`" for s in found)
-        add(obj, "status", f"status `{value}` could mean {keys}; write the key of the one you "
+        add(obj, field, f"{field} `{value}` could mean {keys}; write the key of the one you "
             "mean")  # fmt: skip
     elif not found:
         words = ", ".join(
             f"{s.key} ({s.label})" if s.label != s.key else s.key for s in plan.statuses
         )
-        add(obj, "status", f"status `{value}` is not one of this plan's statuses ({words}); "
+        add(obj, field, f"{field} `{value}` is not one of this plan's statuses ({words}); "
             "write one of them, as its key or its label, or add it to `statuses:`")  # fmt: skip
 
 
@@ -143,6 +145,7 @@ def _check_action(
     site: Site, plan: Plan, action: Action, add: Add, unread: Collection[str]
 ) -> None:
     _status(plan, action, add)
+    _status(plan, action, add, "impact")
     for update in action.updates:
         _status(plan, update, add)
         if update.day.value > plan.as_at_date:

@@ -66,14 +66,6 @@ class Disclosure:
         """The value as it may be published, or None where it must show as [c]."""
         return None if self.is_hidden(value) else value.value
 
-    @property
-    def explanation(self) -> str:
-        return (
-            f"{SUPPRESSED} means a count of more than none but less than {self.suppress_below}: "
-            "it is not published, so that no child can be identified. A figure from which such "
-            f"a count could be worked out is shown as {SUPPRESSED} too."
-        )
-
 
 def decide(
     indicators: Iterable[Indicator], values: Iterable[Value], suppress_below: int

@@ -99,6 +99,11 @@ class Action(Model):
     )
     outcome: str = Field("", description="Desired outcome: what we are trying to achieve")
     measure: str = Field("", description="Outcome measure: how we will know")
+    impact: str | None = Field(
+        None,
+        description="The measure's own rating (evidence of impact), apart from the action's "
+        "delivery status: a status of this plan, as its key, label or an alias",
+    )
     due: str | None = Field(None, description='Due date as written, e.g. "End of Nov 25"')
     due_was: list[str] = Field(default_factory=list, description="Earlier due dates, replaced")
     milestones: list[Milestone] = Field(default_factory=list, description="Several due dates")

@@ -54,6 +54,11 @@ def status_of(plan: Plan, action: Action) -> Status | None:
     return plan.vocabulary.find(status) if status else None
 
 
+def impact_of(plan: Plan, action: Action) -> Status | None:
+    """The rating of the action's measure (`impact:`), apart from its delivery status."""
+    return plan.vocabulary.find(action.impact) if action.impact else None
+
+
 def is_done(plan: Plan, action: Action) -> bool:
     status = status_of(plan, action)
     return bool(status and status.done)

@@ -7,14 +7,13 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import glossary as render
 from macros.render import links
-
-TITLE = "Words we use"
+from macros.render.wording import word
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     if not site.glossary_terms:
         return []
-    return [GeneratedPage(links.glossary(), TITLE, "glossary")]
+    return [GeneratedPage(links.glossary(), word("titles", "glossary"), "glossary")]
 
 
 def _glossary(site: Site, here: str) -> str:

@@ -8,10 +8,8 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import guide as render
 from macros.render import links
+from macros.render.wording import word
 
-GUIDE_TITLE = "Young people's guide"
-LEAFLET_TITLE = "The guide on one page, to print"
-PRIVATE_TITLE = "Keeping your visit private"
 # The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
 FRAME = "guide.html"
 
@@ -20,7 +18,11 @@ def pages(site: Site) -> list[GeneratedPage]:
     if "guide" not in sections_on(site):
         return []
     index = links.guide_home()
-    result = [GeneratedPage(index, GUIDE_TITLE, "guide_home", nav_section=index, template=FRAME)]
+    result = [
+        GeneratedPage(
+            index, word("titles", "guide"), "guide_home", nav_section=index, template=FRAME
+        )
+    ]
     for priority in guide_priorities(site.current_plan):
         result.append(
             GeneratedPage(
@@ -33,16 +35,16 @@ def pages(site: Site) -> list[GeneratedPage]:
             )
         )
     for path, title, kind in [
-        (links.guide_voices(), "What you told us", "guide_voices"),
-        (links.guide_private(), PRIVATE_TITLE, "guide_private"),
-        (links.guide_leaflet(), LEAFLET_TITLE, "guide_leaflet"),
+        (links.guide_voices(), "guide_voices", "guide_voices"),
+        (links.guide_private(), "guide_private", "guide_private"),
+        (links.guide_leaflet(), "guide_leaflet", "guide_leaflet"),
     ]:
-        result.append(GeneratedPage(path, title, kind, (), index, template=FRAME))
+        result.append(GeneratedPage(path, word("titles", title), kind, (), index, template=FRAME))
     return result
 
 
 def goal_title(ref: str, title: str) -> str:
-    return f"Goal {ref}: {title}"
+    return word("titles", "guide_goal", ref=ref, title=title)
 
 
 def _home(site: Site, here: str) -> str:

@@ -8,18 +8,21 @@ from macros.pages import GeneratedPage, Renderer
 from macros.render import indicators as render
 from macros.render import links
 from macros.render.last_updated import indicator_line
+from macros.render.wording import word
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     if "indicators" not in sections_on(site):
         return []
     index = links.indicators_index()
-    result = [GeneratedPage(index, "Indicators", "indicators_index", nav_section=index)]
+    result = [
+        GeneratedPage(index, word("titles", "indicators"), "indicators_index", nav_section=index)
+    ]
     for indicator in site.indicators:
         result.append(
             GeneratedPage(
                 links.indicator(indicator.slug),
-                f"{indicator.ref}: {indicator.title}",
+                word("titles", "indicator", ref=indicator.ref, title=indicator.title),
                 "indicator",
                 (indicator.ref,),
                 index,

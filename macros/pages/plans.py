@@ -12,27 +12,31 @@ from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
 from macros.render.last_updated import plan_line
+from macros.render.wording import word
 
-# Pages every plan has besides its priorities: (file name, title, renderer kind)
+# Pages every plan has besides its priorities: (file name, title's key in titles:, renderer kind)
 PLAN_VIEWS = [
-    ("all-actions", "All actions", "plan_all_actions"),
-    ("needs-attention", "Needs attention", "plan_attention"),
-    ("what-changed", "What changed", "plan_changes"),
+    ("all-actions", "all_actions", "plan_all_actions"),
+    ("needs-attention", "needs_attention", "plan_attention"),
+    ("what-changed", "what_changed", "plan_changes"),
 ]
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
-    every = (links.site_feed(), "Progress updates for every plan (Atom feed)")
-    result = [GeneratedPage(index, "Plans", "plans_index", nav_section=index, feed=every)]
+    every = (links.site_feed(), word("feeds", "every_plan"))
+    result = [
+        GeneratedPage(index, word("titles", "plans"), "plans_index", nav_section=index, feed=every)
+    ]
     for plan in site.plans_in_order:
-        group = f"{plan.title} (earlier plan)" if render.is_earlier(site, plan) else plan.title
+        earlier = render.is_earlier(site, plan)
+        group = word("titles", "earlier_plan", plan=plan.title) if earlier else plan.title
         result.extend(_plan_pages(plan, index, group))
     return result
 
 
 def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
-    feed = (links.plan_feed(plan.id), f"Progress updates for {plan.title} (Atom feed)")
+    feed = (links.plan_feed(plan.id), word("feeds", "plan", plan=plan.title))
     result = [
         GeneratedPage(
             links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group, feed=feed
@@ -42,7 +46,7 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
         result.append(
             GeneratedPage(
                 links.priority(plan.id, priority.slug),
-                f"{priority.ref}. {priority.title}",
+                word("titles", "priority", ref=priority.ref, title=priority.title),
                 "priority",
                 (plan.id, priority.ref),
                 index,
@@ -52,7 +56,9 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
         )
     for name, title, kind in PLAN_VIEWS:
         path = links.plan_page(plan.id, name)
-        result.append(GeneratedPage(path, title, kind, (plan.id,), index, group, feed=feed))
+        result.append(
+            GeneratedPage(path, word("titles", title), kind, (plan.id,), index, group, feed=feed)
+        )
     return result
 
 

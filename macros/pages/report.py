@@ -11,15 +11,16 @@ from macros.pages import FilesRenderer, GeneratedPage, Renderer
 from macros.render import accessibility, documents, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
-
-SECTION_TITLE = "Annual report"
+from macros.render.wording import word
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     if not site.reports:
         return []
     index = links.annual_reports()
-    result = [GeneratedPage(index, "Annual reports", "reports_index", nav_section=index)]
+    result = [
+        GeneratedPage(index, word("titles", "annual_reports"), "reports_index", nav_section=index)
+    ]
     for item in reversed(site.reports):
         result.append(
             GeneratedPage(

@@ -7,13 +7,16 @@ from macros.model.site import Site
 from macros.pages import GeneratedPage, Renderer
 from macros.render import links
 from macros.render import subgroups as render
+from macros.render.wording import word
 
 
 def pages(site: Site) -> list[GeneratedPage]:
     if "subgroups" not in sections_on(site):
         return []
     index = links.subgroups_index()
-    result = [GeneratedPage(index, "Subgroups", "subgroups_index", nav_section=index)]
+    result = [
+        GeneratedPage(index, word("titles", "subgroups"), "subgroups_index", nav_section=index)
+    ]
     for subgroup in site.subgroups:
         result.append(
             GeneratedPage(

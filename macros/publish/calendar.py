@@ -17,6 +17,7 @@ from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain
+from macros.render.wording import word
 
 PRODID = "-//Plansite//Reporting planner//EN"
 
@@ -26,10 +27,12 @@ def files(site: Site) -> dict[str, bytes]:
         return {}
     entries = schedule(site)
     board = site.board.short_name or site.board.name
-    result = {links.planner_calendar(): _calendar(site, entries, f"{board} reporting planner")}
+    result = {
+        links.planner_calendar(): _calendar(site, entries, word("calendar", "name", board=board))
+    }
     for subgroup in site.subgroups:
         own = [entry for entry in entries if entry.subgroup is subgroup]
-        name = f"{board} reporting planner: {subgroup.name}"
+        name = word("calendar", "subgroup_name", board=board, subgroup=subgroup.name)
         result[links.subgroup_calendar(subgroup.id)] = _calendar(site, own, name)
     return result
 
@@ -70,12 +73,12 @@ def _short_who(entry: Scheduled) -> str:
 
 def _description(entry: Scheduled) -> str:
     item = entry.item
-    lines = [f"Who reports: {_who(entry)}"]
+    lines = [word("calendar", "who", who=_who(entry))]
     if item.tells_board:
-        lines.append(f"What the report will tell the board: {plain(item.tells_board)}")
+        lines.append(word("calendar", "tells_board", text=plain(item.tells_board)))
     if item.activity:
-        lines.append(f"Subgroup activity: {plain(item.activity)}")
-    lines.append(f"When, as the planner says: {plain(item.when)}")
+        lines.append(word("calendar", "activity", text=plain(item.activity)))
+    lines.append(word("calendar", "when", text=plain(item.when)))
     return "\n".join(lines)
 
 

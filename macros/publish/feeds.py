@@ -21,6 +21,7 @@ from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain, rich
+from macros.render.wording import word
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = links.site_feed()
@@ -49,14 +50,14 @@ def files(site: Site) -> dict[str, bytes]:
         found = entries(plan)
         every.extend(found)
         result[plan_feed(plan)] = _feed(
-            site, plan_feed(plan), f"{plan.title}: progress updates", plan.as_at_date, found,
+            site, plan_feed(plan), word("feeds", "feed_title", name=plan.title), plan.as_at_date, found,
             links.plan_home(plan.id), _start(plan),
         )  # fmt: skip
     newest = _newest_first(every)[:SITE_FEED_LIMIT]
     board = site.board.short_name or site.board.name
     latest = max((p.as_at_date for p in site.plans), default=site.current_plan.as_at_date)
     result[SITE_FEED] = _feed(
-        site, SITE_FEED, f"{board}: progress updates", latest, newest, links.plans_index(),
+        site, SITE_FEED, word("feeds", "feed_title", name=board), latest, newest, links.plans_index(),
         min(_start(p) for p in site.plans), with_plan=True,
     )  # fmt: skip
     return result

@@ -16,7 +16,7 @@ from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.memo import per_object
 from macros.model.plan import Action, Plan
-from macros.model.progress import status_of
+from macros.model.progress import impact_of, status_of
 from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.publish.cells import inert
@@ -47,6 +47,7 @@ def number(value: float | None) -> str:
 def action_facts(plan: Plan, action: Action) -> dict[str, str]:
     """Everything a download says about one action, as plain text, by column name."""
     status = status_of(plan, action)
+    impact = impact_of(plan, action)
     due = action.due_date
     latest = action.latest_update
     return {
@@ -61,6 +62,7 @@ def action_facts(plan: Plan, action: Action) -> dict[str, str]:
         "due_reason": due.reason if due else "",
         "status_key": status.key if status else "",
         "status_label": status.label if status else "",
+        "impact_label": impact.label if impact else "",
         "new": action.new or "",
         "latest_update_date": latest.date if latest else "",
         "latest_update": one_line(plain(rich(latest.text))) if latest else "",

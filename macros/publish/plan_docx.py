@@ -23,7 +23,7 @@ from macros.model.site import Site
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.read.office.words import EXPORT as WORDS
-from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, KEY_COLUMNS
+from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, IMPACT_COLUMN, KEY_COLUMNS
 from macros.render import links
 
 TAG = re.compile(r"<[^>]+>")
@@ -48,7 +48,9 @@ def _when(written: str) -> str:
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 QUOTE = {'"': "&quot;"}
 TEXT_WIDTH = 9000  # twentieths of a point: the page's width inside its margins
-COLUMN_SHARES = {6: [2, 8, 3, 3, 3, 9], 5: [2, 2, 3, 3, 10], 3: [2, 6, 2]}  # of the width
+COLUMN_SHARES = {
+    7: [2, 7, 3, 3, 3, 3, 8], 6: [2, 8, 3, 3, 3, 9], 5: [2, 2, 3, 3, 10], 3: [2, 6, 2]
+}  # fmt: skip  # of the width
 
 
 def plan_docx(plan: Plan) -> bytes:
@@ -73,15 +75,20 @@ def plan_docx(plan: Plan) -> bytes:
     body.append(_heading(WORDS["key"]))
     rows = [_key_row(plan, status.key) for status in plan.statuses_shown]
     body.append(_table(KEY_COLUMNS, WORDS["key"], rows))
+    # the impact column only where an action rates its measure: other plans' papers unchanged
+    impact = any(action.impact for action in plan.actions)
+    columns = list(EXPORT_COLUMNS)
+    if impact:
+        columns.insert(columns.index("Status") + 1, IMPACT_COLUMN)
     for priority in plan.priorities:
         heading = WORDS["priority"].format(ref=priority.ref, title=priority.title)
         body.append(_heading(heading))
-        rows = [_action_row(plan, action) for action in priority.actions]
+        rows = [_action_row(plan, action, impact) for action in priority.actions]
         for issue in priority.issues:
             words = f"{issue.ref} {_new(issue.new)}{issue.title}".strip()
-            rows.append(_row([_cell([_para(_run(words, bold=True))], span=len(EXPORT_COLUMNS))]))
-            rows.extend(_action_row(plan, action) for action in issue.actions)
-        body.append(_table(EXPORT_COLUMNS, heading, rows))
+            rows.append(_row([_cell([_para(_run(words, bold=True))], span=len(columns))]))
+            rows.extend(_action_row(plan, action, impact) for action in issue.actions)
+        body.append(_table(columns, heading, rows))
     body.append(_heading(WORDS["appendix"]))
     rows = []
     for priority in plan.priorities:
@@ -130,7 +137,7 @@ def _table(columns: list[str], caption: str, rows: list[str]) -> str:
     return f"<w:tbl>{props}<w:tblGrid>{widths}</w:tblGrid>{header_row}{''.join(rows)}</w:tbl>"
 
 
-def _action_row(plan: Plan, action: Action) -> str:
+def _action_row(plan: Plan, action: Action, impact: bool) -> str:
     due = [_para(_run(earlier, strike=True)) for earlier in action.due_was]
     if action.due:
         due.append(_para(_run(action.due)))
@@ -142,6 +149,9 @@ def _action_row(plan: Plan, action: Action) -> str:
         parts.append(WORDS["update"].format(date=_when(latest.date), text=latest.text))
     leads = _cell([_para(_run(lead)) for lead in action.leads])
     cells = [_text(action.written_ref), _cell(_markdown(_title(action))), leads, _cell(due)]
+    if impact:  # the measure's rating, in words and shading like the status
+        rated = _status_cell(plan, action.impact) if action.impact else _cell([])
+        return _row([*cells, status, rated, _cell(_markdown("\n\n".join(parts)))])
     return _row([*cells, status, _cell(_markdown("\n\n".join(parts)))])
 
 

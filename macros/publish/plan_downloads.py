@@ -13,6 +13,7 @@ from macros.render.datasets import ACTION_COLUMNS
 COLUMNS = {
     "Priority": "priority_ref", "Ref": "action_ref", "Issue": "issue", "Action": "title",
     "Lead": "leads", "Due": "due", "Due date": "due_date", "Status": "status_label",
+    "Impact": "impact_label",
     "Latest update date": "latest_update_date", "Latest update": "latest_update",
 }  # fmt: skip
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from macros.model.disclosure import SUPPRESSED
 from macros.model.sections import SECTION_KEYS, sections_on
 from macros.model.site import Site
+from macros.render.wording import word
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Dataset:
-    name: str  # the file is data/<name>.csv
-    title: str
-    description: str
+    name: str  # the file is data/<name>.csv; its title and description are in the words file
     columns: list[Column]
+
+    @property
+    def title(self) -> str:
+        return word("datasets", self.name, "title")
+
+    @property
+    def description(self) -> str:
+        return word("datasets", self.name, "description", suppressed=SUPPRESSED)
 
     @property
     def path(self) -> str:
@@ -52,7 +59,7 @@ value | number | The value in its unit. {SUPPRESSED}: a count too small to publi
 
 DATASETS = [
     Dataset(
-        "actions", "Plan actions", "Every action in every plan, with its lead, due date and status.",
+        "actions",
         _columns("""
 plan_id | string | The plan's id
 priority_ref | string | The priority the action belongs to
@@ -70,7 +77,7 @@ latest_update_date | string | The date of the latest progress update
 """),
     ),
     Dataset(
-        "updates", "Progress updates", "Every dated progress update on every action.",
+        "updates",
         _columns("""
 plan_id | string | The plan's id
 action_ref | string | The action's reference within its plan
@@ -81,13 +88,11 @@ text | string | What happened, as plain text
 """),
     ),
     Dataset(
-        "indicators", "Indicator values",
-        "Every indicator value by period and area, with England and statistical neighbour "
-        f"comparators. Counts too small to publish are shown as {SUPPRESSED}.",
+        "indicators",
         INDICATOR_COLUMNS,
     ),
     Dataset(
-        "planner", "Reporting planner", "Which reports come to the board, from whom and when.",
+        "planner",
         _columns("""
 what | string | The report
 who | string | The subgroup or agency that reports
@@ -101,8 +106,7 @@ indicators | string | Indicators it reports on, separated by semicolons
 """),
     ),
     Dataset(
-        "budget", "Budget statement",
-        "Expenditure and income lines (budget and actual) and partner contributions.",
+        "budget",
         _columns("""
 year | string | The financial year
 section | string | expenditure, income or contribution
@@ -113,7 +117,7 @@ actual | number | The actual amount in pounds; for a contribution, the amount pa
 """),
     ),
     Dataset(
-        "training", "Multi-agency training", "Training courses run and the delegates on each.",
+        "training",
         _columns("""
 course | string | The course
 length | string | How long the course is

@@ -31,7 +31,7 @@ from macros.render.chart_store import cache_folder
 from macros.render.figures import size_text
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
-from macros.render.wording import month_year
+from macros.render.wording import month_year, word
 from macros.render.yearly_report import body
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
@@ -82,7 +82,7 @@ def report_document(site: Site, report: Report) -> Document:
         "print/document.html",
         lang="en",
         title=report.heading,
-        subtitle=f"{site.board.name}: the safeguarding partners' report for {report.year}",
+        subtitle=word("documents", "report_subtitle", board=site.board.name, year=report.year),
         board=site.board,
         made=_made(report.published_date),
         address=address,
@@ -94,17 +94,20 @@ def report_document(site: Site, report: Report) -> Document:
 def plan_document(site: Site, plan: Plan) -> Document:
     here = links.plan_home(plan.id)
     address = _page_url(site, here)
-    parts = [("Progress at a glance", Markup(absolute_links(plan_home(site, plan, here), address)))]
+    glance = Markup(absolute_links(plan_home(site, plan, here), address))
+    parts = [(word("documents", "at_a_glance"), glance)]
     for priority in plan.priorities:
         page = links.priority(plan.id, priority.slug)  # the page's own HTML, made once a build
         html = priority_page(site, plan, priority, page)
-        title = f"Priority {priority.ref}: {priority.title}"
+        title = word("documents", "priority", ref=priority.ref, title=priority.title)
         parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
     html = render(
         "print/document.html",
         lang="en",
         title=plan.title,
-        subtitle=f"Progress as at {plan.as_at_date.day} {month_year(plan.as_at_date)}",
+        subtitle=word(
+            "documents", "plan_subtitle", day=f"{plan.as_at_date.day} {month_year(plan.as_at_date)}"
+        ),
         board=site.board,
         made=_made(plan.as_at_date),
         address=address,

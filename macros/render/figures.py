@@ -47,4 +47,6 @@ def percent_text(share: float | None) -> str:
 
 def size_text(size: int) -> str:
     """A file's size for its download link, e.g. "126.5 KB"."""
-    return f"{size:,} bytes" if size < 1024 else f"{size / 1024:,.1f} KB"
+    if size < 1024:
+        return word("file_size", "bytes", size=f"{size:,}")
+    return word("file_size", "kilobytes", size=f"{size / 1024:,.1f}")

@@ -13,6 +13,7 @@ from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain, rich
+from macros.render.wording import word
 
 ICONS = "images/guide"
 # a sentence ends at . ! or ? followed by a space (not inside "e.g. " or a number like 1.5)
@@ -21,13 +22,17 @@ SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'][.!?])\s+(?=[A-Z0-9\"'])")
 
 @dataclass(frozen=True)
 class Progress:
-    word: str  # what a young reader sees
     slug: str  # icon file and CSS class
 
+    @property
+    def word(self) -> str:
+        """What a young reader sees, from the words file."""
+        return word("guide_progress_words", self.slug.replace("-", "_"))
 
-DONE = Progress("done", "done")
-ON_THE_WAY = Progress("on the way", "on-the-way")
-STUCK = Progress("stuck", "stuck")
+
+DONE = Progress("done")
+ON_THE_WAY = Progress("on-the-way")
+STUCK = Progress("stuck")
 PROGRESS_ORDER = [DONE, ON_THE_WAY, STUCK]
 
 

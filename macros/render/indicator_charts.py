@@ -20,6 +20,7 @@ from macros.render.indicator_values import (
     shown,
 )
 from macros.render.text import plain
+from macros.render.wording import word
 
 
 def series_chart(site: Site, indicator: Indicator) -> str:
@@ -38,11 +39,19 @@ def series_chart(site: Site, indicator: Indicator) -> str:
             if v
         )
         sentences.append(f"{area_label(site, area)}: {said}.")
-    title = f"{plain(indicator.title)}, {periods[0]} to {periods[-1]}"
-    description = (
-        f"Line chart of the {unit_words(indicator.unit)} for each period. "
-        + " ".join(sentences)
-        + f" The same figures are in the table below the chart. {SUPPRESSED} is not published."
+    title = word(
+        "indicator_charts",
+        "series_title",
+        title=plain(indicator.title),
+        first=periods[0],
+        last=periods[-1],
+    )
+    description = word(
+        "indicator_charts",
+        "series_description",
+        unit=unit_words(indicator.unit),
+        figures=" ".join(sentences),
+        suppressed=SUPPRESSED,
     )
     return chart(
         "series_chart",
@@ -69,14 +78,18 @@ def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
         bars.append((area_label(site, area), heights, texts))
         said = "; ".join(f"{c}: {t}" for c, t in zip(categories, texts, strict=True))
         sentences.append(f"{area_label(site, area)}: {said}.")
-    axis = "percentage of the total" if is_count else unit_words(indicator.unit)
+    axis = word("indicator_charts", "share_axis") if is_count else unit_words(indicator.unit)
     return chart(
         "bar_chart",
         f"chart-{indicator.slug}",
         f"{plain(indicator.title)}, {period}",
-        f"Bar chart of the {axis} in each category. "
-        + " ".join(sentences)
-        + f" The same figures are in the table below the chart. {SUPPRESSED} is not published.",
+        word(
+            "indicator_charts",
+            "bar_description",
+            axis=axis,
+            figures=" ".join(sentences),
+            suppressed=SUPPRESSED,
+        ),
         categories,
         bars,
         axis,

@@ -17,6 +17,7 @@ from macros.render.indicator_values import (
 )
 from macros.render.tables import Row, Table
 from macros.render.text import plain
+from macros.render.wording import word
 
 
 def series_table(site: Site, indicator: Indicator) -> Table:
@@ -30,8 +31,13 @@ def series_table(site: Site, indicator: Indicator) -> Table:
             cells.append(value_text(shown(site, value), indicator.unit) if value else "")
         rows.append(Row(period, cells))
     return Table(
-        caption=f"{plain(indicator.title)}: {unit_words(indicator.unit)} by period",
-        columns=["Period", *(area_label(site, a) for a in areas)],
+        caption=word(
+            "indicator_tables",
+            "by_period",
+            title=plain(indicator.title),
+            unit=unit_words(indicator.unit),
+        ),
+        columns=[word("indicator_tables", "period"), *(area_label(site, a) for a in areas)],
         rows=rows,
     )
 
@@ -61,10 +67,11 @@ def distribution_table(site: Site, indicator: Indicator, period: str) -> Table:
     areas = areas_of(values)
     categories = categories_of(values)
     is_count = indicator.unit == "count"
-    columns = ["Category"]
+    columns = [word("indicator_tables", "category")]
     for area in areas:
         name = area_label(site, area)
-        columns += [f"{name}: number", f"{name}: %"] if is_count else [name]
+        count_columns = [word("indicator_tables", c, area=name) for c in ("number", "share")]
+        columns += count_columns if is_count else [name]
     grid: dict[str, list[str]] = {c: [] for c in categories}
     totals: list[str] = []
     for area in areas:
@@ -84,5 +91,5 @@ def distribution_table(site: Site, indicator: Indicator, period: str) -> Table:
         caption=f"{plain(indicator.title)}, {period}",
         columns=columns,
         rows=[Row(c, grid[c]) for c in categories],
-        total=Row("Total", totals) if is_count else None,
+        total=Row(word("indicator_tables", "total"), totals) if is_count else None,
     )

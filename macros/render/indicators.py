@@ -24,6 +24,13 @@ from macros.render.indicator_tables import distribution_table, series_table
 from macros.render.indicator_values import periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
+from macros.render.wording import word
+
+
+def suppressed_note(site: Site) -> str:
+    """What [c] means, below a table that shows it."""
+    below = str(site.disclosure.suppress_below)
+    return word("indicator_tables", "suppressed", mark=SUPPRESSED, below=below)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ def catalogue(site: Site, here: str) -> str:
         "indicators/catalogue.html",
         themes=[(theme, slug(theme), rows) for theme, rows in themes.items()],
         similar_percent=round(SIMILAR_WITHIN * 100),
-        explanation=site.disclosure.explanation,
+        explanation=suppressed_note(site),
         area=site.board.area,
     )
 
@@ -83,7 +90,7 @@ def indicator_page(site: Site, indicator: Indicator, here: str) -> str:
         actions=linked_actions(site, indicator, here),
         csv_href=links.href(here, links.indicator_csv(indicator.slug)),
         catalogue_href=links.href(here, links.indicators_index()),
-        explanation=site.disclosure.explanation if has_hidden else "",
+        explanation=suppressed_note(site) if has_hidden else "",
         similar_percent=round(SIMILAR_WITHIN * 100),
         area=site.board.area,
     )

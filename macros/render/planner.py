@@ -19,7 +19,7 @@ from macros.model.slugs import slug
 from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain
-from macros.render.wording import month_name
+from macros.render.wording import month_name, word
 
 OTHER_REPORTERS = "other"
 
@@ -71,7 +71,9 @@ def _anchors(entries: list[Scheduled]) -> list[str]:
 
 def month_list(days: tuple[date, ...]) -> str:
     names = [month_name(day) for day in days]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return word("lists", "and", first=word("lists", "comma").join(names[:-1]), last=names[-1])
 
 
 def _who(entry: Scheduled) -> str:

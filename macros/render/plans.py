@@ -9,13 +9,21 @@ from markupsafe import Markup
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
-from macros.model.progress import Summary, is_overdue, needs_attention, periods, status_of, summary
+from macros.model.progress import (
+    Summary,
+    impact_of,
+    is_overdue,
+    needs_attention,
+    periods,
+    status_of,
+    summary,
+)
 from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.templates import render
-from macros.render.wording import month_year, word
+from macros.render.wording import month_year, plural, word
 
 
 @dataclass(frozen=True)
@@ -89,16 +97,19 @@ def sentence(counts: Summary) -> str:
     """One plain sentence, e.g. "41 of 68 actions complete, 6 off target". Closed actions
     (cancelled, superseded, merged) are not counted as still to do: they are named after."""
     open_total = counts.total - counts.closed
-    noun = "action" if open_total == 1 else "actions"
-    words = f"{counts.done} of {open_total} {noun} complete"
+    words = plural("status_sentence", "done", count=open_total, done=counts.done)
     worst = counts.worst
     if worst is not None and worst.status is not None:
-        words += f", {worst.count} {worst.status.label.lower()}"
+        words += word(
+            "status_sentence", "worst", count=str(worst.count), status=worst.status.label.lower()
+        )
     if counts.unset:
-        words += f", {counts.unset} with no status yet"
+        words += word("status_sentence", "unset", count=str(counts.unset))
     for item in counts.counts:
         if item.status is not None and item.status.closed and item.count:
-            words += f"; {item.count} {item.status.label.lower()}"
+            words += word(
+                "status_sentence", "closed", count=str(item.count), status=item.status.label.lower()
+            )
     return words
 
 
@@ -126,7 +137,7 @@ def plans_index(site: Site, here: str) -> str:
 
 def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
     """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
-    whole = bar("Whole plan", "", summary(plan, plan.actions))
+    whole = bar(word("status_sentence", "whole_plan"), "", summary(plan, plan.actions))
     priorities = [
         bar(
             f"{p.ref}. {p.title}",
@@ -210,6 +221,7 @@ def _priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str
         owner_href=links.href(here, links.subgroup(owner.id)) if owner else "",
         find_status=plan.vocabulary.find,
         status_of=lambda action: status_of(plan, action),
+        impact_of=lambda action: impact_of(plan, action),
         is_overdue=lambda action: is_overdue(plan, action),
         leads=lambda action: leads(site, action, here),
         history=lambda action: history(plan, action),

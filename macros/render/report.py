@@ -17,9 +17,15 @@ from macros.render.datasets import Column, datasets
 from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table
 from macros.render.templates import render
+from macros.render.wording import word
 
 SECTIONS = ("expenditure", "income", "contributions")
 COLUMNS = ("budget", "actual")
+
+
+def _w(key: str, **values: str) -> str:
+    """The budget and training tables' words (words file, `report_tables:`)."""
+    return word("report_tables", key, **values)
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,9 @@ def _lines_table(budget: Budget, section: str, caption: str) -> Table:
     planned, spent = budget_total(budget, section, "budget"), budget_total(budget, section)
     return Table(
         caption=caption,
-        columns=["Line", "Budget", "Actual", "Actual minus budget"],
+        columns=[_w("line"), _w("budget"), _w("actual"), _w("difference")],
         rows=rows,
-        total=Row("Total", [money(planned, currency), money(spent, currency),
+        total=Row(_w("total"), [money(planned, currency), money(spent, currency),
                             money(spent - planned, currency)]),
     )  # fmt: skip
 
@@ -91,33 +97,36 @@ def _summary_table(budget: Budget) -> Table:
         balances.append(contributions_total(budget, column) + received - spent)
     rows.append(
         Row(
-            "Partner contributions",
+            _w("contributions"),
             [money(contributions_total(budget, c), currency) for c in COLUMNS],
         )
     )
     rows.append(
-        Row("Other income", [money(budget_total(budget, "income", c), currency) for c in COLUMNS])
+        Row(
+            _w("other_income"),
+            [money(budget_total(budget, "income", c), currency) for c in COLUMNS],
+        )
     )
     rows.append(
         Row(
-            "Expenditure",
+            _w("expenditure"),
             [money(budget_total(budget, "expenditure", c), currency) for c in COLUMNS],
         )
     )
     return Table(
-        caption=f"Income and expenditure, {budget.year}",
-        columns=["", "Budget", "Actual"],
+        caption=_w("summary_caption", year=budget.year),
+        columns=["", _w("budget"), _w("actual")],
         rows=rows,
-        total=Row("Balance (income minus expenditure)", [money(b, currency) for b in balances]),
+        total=Row(_w("balance"), [money(b, currency) for b in balances]),
     )
 
 
 def _contributions_table(budget: Budget) -> Table:
-    groups = list(dict.fromkeys(c.group or "Contribution" for c in budget.contributions))
+    groups = list(dict.fromkeys(c.group or _w("contribution") for c in budget.contributions))
     partners: dict[str, dict[str, float]] = {}
     for contribution in budget.contributions:
         row = partners.setdefault(contribution.partner, {})
-        group = contribution.group or "Contribution"
+        group = contribution.group or _w("contribution")
         row[group] = row.get(group, 0) + contribution.amount
     currency = budget.currency
     rows = [
@@ -125,13 +134,13 @@ def _contributions_table(budget: Budget) -> Table:
             + [money(sum(amounts.values()), currency)])
         for partner, amounts in partners.items()
     ]  # fmt: skip
-    by_group = [sum(c.amount for c in budget.contributions if (c.group or "Contribution") == g)
+    by_group = [sum(c.amount for c in budget.contributions if (c.group or _w("contribution")) == g)
                 for g in groups]  # fmt: skip
     return Table(
-        caption=f"Partner contributions, {budget.year}",
-        columns=["Partner", *groups, "Total"],
+        caption=_w("contributions_caption", year=budget.year),
+        columns=[_w("partner"), *groups, _w("total")],
         rows=rows,
-        total=Row("Total", [money(v, currency) for v in by_group]
+        total=Row(_w("total"), [money(v, currency) for v in by_group]
                   + [money(budget_total(budget, "contributions"), currency)]),
     )  # fmt: skip
 
@@ -153,10 +162,10 @@ def _contributions_against_budget(budget: Budget) -> Table:
     ]  # fmt: skip
     asked, given = sum(agreed.values()), sum(paid.values())
     return Table(
-        caption=f"Partner contributions: agreed and paid, {budget.year}",
-        columns=["Partner", "Budget", "Actual", "Actual minus budget"],
+        caption=_w("against_caption", year=budget.year),
+        columns=[_w("partner"), _w("budget"), _w("actual"), _w("difference")],
         rows=rows,
-        total=Row("Total", [money(asked, currency), money(given, currency),
+        total=Row(_w("total"), [money(asked, currency), money(given, currency),
                             money(given - asked, currency)]),
     )  # fmt: skip
 
@@ -165,8 +174,8 @@ def tables_for(budget: Budget) -> list[Table]:
     """The budget statement: summary, expenditure, income and the partners' contributions."""
     tables = [
         _summary_table(budget),
-        _lines_table(budget, "expenditure", f"Expenditure: budget and actual, {budget.year}"),
-        _lines_table(budget, "income", f"Income other than contributions, {budget.year}"),
+        _lines_table(budget, "expenditure", _w("expenditure_caption", year=budget.year)),
+        _lines_table(budget, "income", _w("income_caption", year=budget.year)),
     ]
     if any(c.budget is not None for c in budget.contributions):
         tables.append(_contributions_against_budget(budget))
@@ -184,10 +193,10 @@ def budget_tables(site: Site, here: str) -> str:
 
 def training_figures(site: Site) -> Table:
     return Table(
-        caption="Multi-agency training courses and delegates",
-        columns=["Course", "Length", "Delegates"],
+        caption=_w("training_caption"),
+        columns=[_w("course"), _w("length"), _w("delegates")],
         rows=[Row(c.course, [c.length, number(c.delegates)]) for c in site.training],
-        total=Row("Total", ["", number(sum(c.delegates for c in site.training))]),
+        total=Row(_w("total"), ["", number(sum(c.delegates for c in site.training))]),
     )
 
 
@@ -225,7 +234,7 @@ def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
             )
         )
     package = links.open_data("datapackage.json")
-    feed_list = [("Every plan", links.site_feed())] + [
+    feed_list = [(word("feeds", "every_plan_name"), links.site_feed())] + [
         (plan.title, links.plan_feed(plan.id)) for plan in site.plans_in_order
     ]
     return render(

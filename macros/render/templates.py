@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from macros.model import colours
 from macros.render.text import rich, rich_inline
-from macros.render.wording import month_name, month_short, month_year
+from macros.render.wording import month_name, month_short, month_year, t, words
 
 FRAGMENTS = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
 BLANK_LINES = re.compile(r"\n\s*\n")
@@ -39,6 +39,8 @@ def environment() -> Environment:
     env.filters["month_name"] = month_name  # "June"
     env.filters["month_short"] = month_short  # "Jun"
     env.filters["text_colour"] = colours.text_on
+    env.globals["t"] = t  # every interface word, by key, from the words file (wording.py)
+    env.globals["words"] = lambda key: str(words(*key.split(".")))  # as text, escaped like data
     return env
 
 

@@ -4,19 +4,26 @@ readers see are looked up here, so a site in another language needs another file
 code.
 
 The language is the build's `theme: language:` (set by the plugin when the build starts);
-outside a build it is English.
+outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from that file instead
+(a translator's draft, or the tests' dummy language).
+
+Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
+escaped values, and a word with `one:`/`other:` forms is chosen by `count=`.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 WORDS = Path(__file__).with_name("words")
+WORDS_ENV = "PLANSITE_WORDS"
 ENGLISH = "en"
 _language = [ENGLISH]  # a setting of the running build, not data
 
@@ -45,12 +52,38 @@ def word(*keys: str, **values: str) -> str:
     return found.format(**values) if values else found
 
 
+def plural(*keys: str, count: int, **values: object) -> str:
+    """The words at `keys` in the form for `count` (`one:` or `other:`); {count} is the count
+    unless `values` gives it as written, e.g. count="1,234"."""
+    found: Any = words(*keys)
+    if isinstance(found, dict):
+        found = found["one" if count == 1 else "other"]
+    return str(found).format(**{"count": count, **values})
+
+
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
-    found: Any = words_of(WORDS, _language[0])
+    override = os.environ.get(WORDS_ENV)
+    if override:
+        path = Path(override)
+        found: Any = words_of(path.parent, path.stem)
+    else:
+        found = words_of(WORDS, _language[0])
     for key in keys:
         found = found[key]
     return found
+
+
+def t(key: str, count: int | None = None, **values: Any) -> Markup:
+    """A fragment's words at the dotted `key`, as HTML written in the words file (so its
+    entities stay as written); values are escaped as Jinja escapes them. A word with
+    `one:`/`other:` forms takes the form for `count`, which also fills {count}."""
+    found: Any = words(*key.split("."))
+    if isinstance(found, dict):
+        found = found["one" if count == 1 else "other"]
+    if count is not None:
+        values["count"] = count
+    return Markup(str(found)).format(**values) if values else Markup(str(found))
 
 
 def month_name(day: date) -> str:

@@ -29,7 +29,7 @@ from macros.render.plans import action_href
 from macros.render.tables import Row, Table
 from macros.render.templates import render
 from macros.render.text import plain
-from macros.render.wording import month_year, word
+from macros.render.wording import month_year, plural, word
 
 
 @dataclass(frozen=True)
@@ -69,26 +69,38 @@ def long_date(value: date) -> str:
 
 def status_words(counts: Summary) -> str:
     """ "12 complete, 20 on target and 3 off target": every status, in the plan's order."""
-    parts = [f"{number(c.count)} {c.status.label.lower()}" for c in counts.counts if c.status]
+    parts = [
+        word("yearly", "status_count", count=number(c.count), status=c.status.label.lower())
+        for c in counts.counts
+        if c.status
+    ]
     if counts.unset:
-        parts.append(f"{number(counts.unset)} with no status yet")
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        parts.append(word("yearly", "unset_count", count=number(counts.unset)))
+    if len(parts) == 1:
+        return parts[0]
+    return word("yearly", "list", first=word("yearly", "comma").join(parts[:-1]), last=parts[-1])
 
 
 def year_end_sentence(at_end: YearEnd) -> str:
-    noun = "action" if at_end.summary.total == 1 else "actions"
-    return (
-        f"At {long_date(at_end.end)}, the {plain(at_end.plan.title)} had "
-        f"{number(at_end.summary.total)} {noun}: {status_words(at_end.summary)}."
+    return plural(
+        "yearly",
+        "year_end",
+        count=at_end.summary.total,
+        day=long_date(at_end.end),
+        plan=plain(at_end.plan.title),
+        number=number(at_end.summary.total),
+        statuses=status_words(at_end.summary),
     )
 
 
 def since_sentence(at_end: YearEnd) -> str:
     done, added = len(at_end.done_since), len(at_end.added_since)
-    return (
-        f"Since then, to {long_date(at_end.plan.as_at_date)}, {number(done)} more "
-        f"{'action was' if done == 1 else 'actions were'} completed and {number(added)} "
-        f"{'action was' if added == 1 else 'actions were'} added to the plan."
+    return word(
+        "yearly",
+        "since",
+        day=long_date(at_end.plan.as_at_date),
+        done=plural("yearly", "completed", count=done, number=number(done)),
+        added=plural("yearly", "added", count=added, number=number(added)),
     )
 
 
@@ -109,7 +121,7 @@ def last_year_sentence(site: Site, report: Report) -> str:
         return ""
     plan = site.report_plans(before)[0]
     at_end = year_end(plan, before.end_date)
-    return f"A year earlier: {year_end_sentence(at_end)}"
+    return word("yearly", "a_year_earlier", sentence=year_end_sentence(at_end))
 
 
 def _linked(site: Site, plan: Plan, reference: str, end: date, here: str) -> LinkedAction:
@@ -188,8 +200,14 @@ def indicator_table(site: Site, refs: list[str], year: str) -> Table | None:
     if not rows:
         return None
     return Table(
-        caption=f"Indicators, {before} and {year}",
-        columns=["Indicator", before, year, "Change", "Compared with England"],
+        caption=word("yearly", "indicators_caption", before=before, year=year),
+        columns=[
+            word("yearly", "indicator"),
+            before,
+            year,
+            word("yearly", "change"),
+            word("yearly", "compared_with_england"),
+        ],
         rows=rows,
     )
 
@@ -212,11 +230,14 @@ def funding(site: Site, report: Report) -> tuple[list[Table], str]:
     asked = report_tables.contributions_total(budget, "budget") if has_budget else 0
     spent = report_tables.budget_total(budget, "expenditure")
     planned = report_tables.budget_total(budget, "expenditure", "budget")
-    words = (
-        f"Partners contributed {money(given, budget.currency)}"
-        + (f" against {money(asked, budget.currency)} agreed" if asked else "")
-        + f". The partnership spent {money(spent, budget.currency)} against a budget of "
-        f"{money(planned, budget.currency)}."
+    agreed = word("yearly", "agreed", asked=money(asked, budget.currency)) if asked else ""
+    words = word(
+        "yearly",
+        "funding",
+        given=money(given, budget.currency),
+        agreed=agreed,
+        spent=money(spent, budget.currency),
+        planned=money(planned, budget.currency),
     )
     return tables, words
 
@@ -229,16 +250,16 @@ def training(site: Site, report: Report) -> tuple[Table | None, Table | None, st
     words = ""
     if courses:
         delegates = sum(c.delegates for c in courses)
-        words = (
-            f"The partnership ran {number(len(courses))} multi-agency courses, attended by "
-            f"{number(delegates)} delegates."
+        words = word(
+            "yearly", "training", courses=number(len(courses)), delegates=number(delegates)
         )
     evaluation = None
     if section and section.evaluation:
         evaluation = Table(
-            caption=f"How delegates rated the training, {previous_year(report.year)} and "
-            f"{report.year}",
-            columns=["Measure", previous_year(report.year), report.year],
+            caption=word(
+                "yearly", "evaluation_caption", before=previous_year(report.year), year=report.year
+            ),
+            columns=[word("yearly", "measure"), previous_year(report.year), report.year],
             rows=[
                 Row(e.measure, [_evaluation(e.last_year, e.unit), _evaluation(e.value, e.unit)])
                 for e in section.evaluation

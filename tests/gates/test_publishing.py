@@ -55,12 +55,15 @@ def test_bad_data_fails_the_build_and_leaves_the_site_alone(
 
 
 def fake_venv(folder: Path) -> Path:
-    """A venv for make whose mkdocs only records that it ran; python is the real one."""
+    """A venv for make whose mkdocs only records that it ran; python is otherwise the real one."""
     bin_dir = folder / "bin"
     bin_dir.mkdir(parents=True)
+    record = f'echo "$@" > {folder / "mkdocs-ran"}\n'
     scripts = {
-        "python": f'exec {ROOT / ".venv" / "bin" / "python"} "$@"\n',
-        "mkdocs": f'echo "$@" > {folder / "mkdocs-ran"}\n',
+        # make runs `python -m mkdocs`: that is recorded, anything else runs for real
+        "python": f'if [ "$1 $2" = "-m mkdocs" ]; then shift 2; {record}exit 0; fi\n'
+        f'exec {ROOT / ".venv" / "bin" / "python"} "$@"\n',
+        "mkdocs": record,
     }
     for name, body in scripts.items():
         script = bin_dir / name

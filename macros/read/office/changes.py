@@ -52,18 +52,23 @@ def keep_hand_edits(before: Plan, after: Plan) -> int:
                 priority[key] = old[key]
                 kept += 1
     old_actions = _actions(before)
+    # impact ratings added by hand are kept only when the document rates no measure itself
+    rated = any("impact" in action for action in _actions(after).values())
+    keep = ACTION_KEEP if rated else [*ACTION_KEEP, "impact"]
     for name, action in _actions(after).items():
         earlier = old_actions.get(name)
         if earlier is None:
             continue
-        for key in ACTION_KEEP:
+        for key in keep:
             if key in earlier and key not in action:
                 action[key] = earlier[key]
                 kept += 1
     statuses = before.get("statuses")
     if isinstance(statuses, list):
         known = {str(s.get("key")) for s in statuses if isinstance(s, dict)}
-        used = {str(a["status"]) for a in _actions(after).values() if a.get("status")}
+        used = {
+            str(a[k]) for a in _actions(after).values() for k in ("status", "impact") if a.get(k)
+        }
         if used <= known:
             after["statuses"] = statuses
     return kept

@@ -41,7 +41,7 @@ Plan = dict[str, Any]
 INHERITED = {"leads", "due", "status", "outcome", "measure", "source"}
 # an action's fields in the order of docs/maintainers/data-format.md
 ACTION_ORDER = [
-    "ref", "title", "leads", "outcome", "measure", "due", "due_was", "milestones", "status",
+    "ref", "title", "leads", "outcome", "measure", "impact", "due", "due_was", "milestones", "status",
     "new", "source", "progress", "updates",
 ]  # fmt: skip
 
@@ -76,6 +76,8 @@ class Outcome:
         actions = all_actions(self.plan)
         if what == "actions":
             return len(actions)
+        if what == "impact":
+            return sum(1 for a in actions if a.get("impact"))
         return sum(len(a.get("updates", [])) for a in actions)
 
 
@@ -336,9 +338,6 @@ class Mapper:
             elif name is None:
                 if cell.text:
                     self._unplaced(table, cell, heading, "no_column")
-            elif name == "impact":
-                if cell.text or cell.fill:
-                    self._unplaced(table, cell, heading, "impact")
             elif name in values and name not in SHARED_FIELDS and not self._quarterly(name, cell):
                 if cell.text:
                     self._unplaced(table, cell, heading, "duplicate_column")
@@ -418,6 +417,9 @@ class Mapper:
         status = self._status(values, header)
         if status:
             action["status"] = status
+        impact = self._impact(table, values)
+        if impact:
+            action["impact"] = impact
         if new:
             action["new"] = new
         if text("source"):
@@ -436,6 +438,20 @@ class Mapper:
         if cell.text:
             return self.statuses.from_word(cell.text)
         return self.statuses.from_fill(cell.fill) if cell.fill else None
+
+    def _impact(self, table: Table, values: dict[str, list[Cell]]) -> str | None:
+        """The measure's rating ("Impact BRAG"): a status word or the cell's shading, as the
+        status column; a cell whose words name no status is reported, not placed."""
+        for cell in values.get("impact", []):
+            if cell.text:
+                found = self.statuses.known_word(cell.text)
+            else:
+                found = self.statuses.from_fill(cell.fill) if cell.fill else None
+            if found:
+                return found
+            if cell.text:
+                self._unplaced(table, cell, self._headings.get(cell.column, ""), "impact")
+        return None
 
     def _status(self, values: dict[str, list[Cell]], header: Header) -> str | None:
         # one status column per quarter ("Q1 RAG", "Q2 RAG"): the latest rated one is current
@@ -521,6 +537,12 @@ class Mapper:
                     action["status"] = status
                 elif status:
                     self._unplaced(table, cell, self._headings.get(cell.column, ""), "status_twice")
+        if "impact" not in action and (impact := self._impact(table, values)):
+            action["impact"] = impact
+        elif "impact" in action:  # a rating is already given: this one has no place
+            for cell in values.get("impact", []):
+                heading = self._headings.get(cell.column, "")
+                self._unplaced(table, cell, heading, "impact_twice")
         for name in ("outcome", "measure", "source"):
             extra = "\n\n".join(para_markdown(c.paras) for c in values.get(name, []))
             if extra:

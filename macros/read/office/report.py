@@ -33,6 +33,8 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
         lines.append(say["mapping"].format(table=table, columns=columns))
     for name in outcome.skipped_sheets:
         lines.append(say["skipped_sheet"].format(name=name))
+    if rated := outcome.count("impact"):
+        lines.append(say["impact"].format(count=rated))
     lines.append(say["statuses_head"])
     keyed = []
     for entry in outcome.statuses.entries:

@@ -138,6 +138,14 @@ class Statuses:
         entry.by_word += 1
         return entry.key
 
+    def known_word(self, word: str) -> str | None:
+        """A status the word surely names (the key's, a colour's, a preset's), else None: an
+        impact cell may hold a measure's figures, which must not become a status."""
+        text = " ".join(word.split()).strip(" .")
+        known = any(e.label.lower() == text.lower() or text in e.words for e in self.entries)
+        short = len(text.split()) <= 6  # a rating, not a sentence that says "achieved"
+        return self.from_word(text) if known or (short and word_family(text)) else None
+
     def from_fill(self, fill: str) -> str:
         for entry in self.entries:
             if entry.from_key and entry.colour == fill:

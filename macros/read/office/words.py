@@ -132,6 +132,8 @@ MESSAGES = {
     "{updates} dated updates.",
     "mapping_head": "Columns used (a mapping file, PLAN_MAP=map.yml, changes them):",
     "mapping": "  {table}: {columns}",
+    "impact": "{count} action(s) have an impact rating (their measure's own status, `impact:`); "
+    "the statuses below count them too.",
     "statuses_head": "Statuses found:",
     "status": "  {label} ({key}): {words} by word, {colours} by cell colour",
     "status_key": "  the document's status key named: {labels}",
@@ -176,6 +178,7 @@ EXPORT = {
 }
 KEY_COLUMNS = ["Status", "What it means", "Counts as done"]
 EXPORT_COLUMNS = ["Ref", "Action", "Lead", "Due", "Status", "Latest update"]
+IMPACT_COLUMN = "Impact"  # after Status, only in a plan where an action rates its measure
 HISTORY_COLUMNS = ["Priority", "Ref", "Update date", "Status", "Update"]
 
 # why a file cannot be read, said inside MESSAGES["unreadable"]
@@ -193,7 +196,8 @@ DEFAULT_PRIORITY = "Actions"  # the priority of actions that come before any hea
 WHY = {
     "no_column": "its column has no heading the import knows",
     "duplicate_column": "another column already gives this",
-    "impact": "the plan format has no place for impact ratings",
+    "impact": "its words name no status of the plan (an impact rating is a status word or the "
+    "cell's colour)",
     "before_header": "it comes before the table's heading row",
     "no_action": "there is no action above it to add it to",
     "not_a_plan_table": "its table has no plan columns",
@@ -201,5 +205,6 @@ WHY = {
     "history_unmatched": "no action in the plan has this ref",
     "update_date": "there is no undated progress beside it for it to date",
     "status_twice": "the action above already has a status",
+    "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
 }
