@@ -130,21 +130,26 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     config = _static_config(expanded, docs)
-    if expanded.abbreviations:  # the glossary's <abbr> marks, as a hand-made site's hook would
-        terms = folder / "glossary.json"
-        terms.write_text(json.dumps(expanded.abbreviations), encoding="utf-8")
-        hook = folder / "glossary_hook.py"
-        hook.write_text(GLOSSARY_HOOK.format(root=str(ROOT), terms=str(terms)), encoding="utf-8")
-        config["hooks"] = [str(hook)]
+    # The theme's words (`t` in overrides/) and the glossary's <abbr> marks, as a hand-made
+    # site's hook would add them
+    terms = folder / "glossary.json"
+    terms.write_text(json.dumps(expanded.abbreviations), encoding="utf-8")
+    hook = folder / "baseline_hook.py"
+    hook.write_text(BASELINE_HOOK.format(root=str(ROOT), terms=str(terms)), encoding="utf-8")
+    config["hooks"] = [str(hook)]
     config_file = folder / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
 
 
-GLOSSARY_HOOK = """import json, sys
+BASELINE_HOOK = """import json, sys
 sys.path.insert(0, {root!r})
+from macros.render import wording
 from macros.render.abbreviations import expand_in_article
 TERMS = json.load(open({terms!r}, encoding="utf-8"))
+def on_env(env, config, files):
+    env.globals["t"] = wording.t
+    return env
 def on_post_page(output, page, config):
     return expand_in_article(output, TERMS)
 """

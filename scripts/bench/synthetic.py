@@ -22,7 +22,7 @@ AS_AT = "2026-09-30"
 UPDATE_MONTHS = [f"{y}-{m:02d}" for y in (2024, 2025, 2026) for m in range(1, 13)][3:33]
 PLANS = [  # (id, title, kind, share of the actions, priorities)
     ("business-plan-2025-28", "Business Plan 2025 to 2028", "business", 0.6, 14),
-    ("improvement-plan-2026", "Improvement Plan 2026", "improvement", 0.25, 6),
+    ("improvement-plan-2026", "Improvement Plan 2025 to 2026", "improvement", 0.25, 6),
     ("business-plan-2022-25", "Business Plan 2022 to 2025", "business", 0.15, 4),
 ]
 SUBGROUPS = [
