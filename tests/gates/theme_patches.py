@@ -5,7 +5,8 @@ Material 9.8.1 writes three errors no block or partial override can reach:
   allowed on checkboxes; it only stops Firefox restoring an open drawer after "back").
 - partials/nav-item.html: `tabindex=""` on section labels (an empty tabindex is not a number).
 - partials/toc.html: a label `for="__toc"` on pages that are not in the menu (the accessibility
-  statement), where nav-item.html writes no `__toc` checkbox for it to label.
+  statement) or that open a section of it (a plan's home page), where nav-item.html writes no
+  `__toc` checkbox for it to label.
 
 base.html has one more patch, for the keyboard: Material writes its skip link only when the page
 has a Markdown heading, so generated pages (HTML fragments) had none. Every page now starts with
@@ -54,7 +55,8 @@ PATCHES: dict[str, list[tuple[str, str, int]]] = {
     "partials/toc.html": [
         (
             '<label class="md-nav__title" for="__toc">',
-            '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
+            '<label class="md-nav__title"{% if page in nav.pages and not (page.is_index and page.parent)'
+            ' %} for="__toc"{% endif %}>',
             1,
         )
     ],
