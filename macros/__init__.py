@@ -35,8 +35,8 @@ def define_env(env: Any) -> None:
     def here() -> str:
         return str(env.page.file.src_uri)
 
-    def plansite_page(kind: str, *args: str) -> str:
-        return build.page(here(), kind, *args)
+    def plansite_page(page_type: str, *args: str) -> str:
+        return build.page(here(), page_type, *args)
 
     env.macro(plansite_page)
 

@@ -41,17 +41,17 @@ class Build:
         if self.parallel and (quick or slow):
             self.worker = Worker(self.site, quick, slow)
 
-    def page(self, here: str, kind: str, *args: str) -> str:
+    def page(self, here: str, page_type: str, *args: str) -> str:
         """The page at `here`: what the worker rendered, or rendered now."""
         rendered = self.worker.page(here) if self.worker else None
         if rendered:
             return rendered()
-        return render_page(self.site, here, kind, *args, published=self.published_files)
+        return render_page(self.site, here, page_type, *args, published=self.published_files)
 
     def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
         """The search entries of a page whose entries come from the model (priority pages),
         or None: the search plugin indexes the page's HTML."""
-        if page.kind != "priority":
+        if page.page_type.name != "priority":
             return None
         plan_id, ref = page.args
         plan = self.site.plan_by_id[plan_id]

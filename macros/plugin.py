@@ -188,7 +188,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if generated is None:
             return markdown
         self.build.final_html[generated.path] = self.build.page(
-            generated.path, generated.kind, *generated.args
+            generated.path, generated.page_type.name, *generated.args
         )
         if (entries := self.build.search_entries(generated, page.url)) is not None:
             page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML

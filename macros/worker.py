@@ -54,10 +54,10 @@ def _work(
             send.send((key, None, error))
 
     for page in quick:
-        made(page.path, lambda p=page: render_page(site, p.path, p.kind, *p.args))  # type: ignore[misc]
+        made(page.path, lambda p=page: render_page(site, p.path, p.page_type.name, *p.args))  # type: ignore[misc]
     made(PUBLISHED, lambda: make_files(site))
     for page in slow:
-        made(page.path, lambda p=page: render_page(site, p.path, p.kind, *p.args))  # type: ignore[misc]
+        made(page.path, lambda p=page: render_page(site, p.path, p.page_type.name, *p.args))  # type: ignore[misc]
     send.close()
 
 

@@ -10,6 +10,7 @@ import pytest
 from macros.load import load_site
 from macros.model.site import Site
 from macros.pages import GeneratedPage
+from macros.pages.indicators import INDICATOR
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
 from macros.worker import Worker, worker_helps
@@ -33,14 +34,16 @@ def test_the_worker_renders_what_the_build_renders(started: Started) -> None:
     for page in pages:
         rendered = worker.page(page.path)
         assert rendered is not None, page.path
-        assert rendered() == render_page(site, page.path, page.kind, *page.args), page.path
+        assert rendered() == render_page(site, page.path, page.page_type.name, *page.args), (
+            page.path
+        )
     assert worker.page(pages[0].path) is None  # each page is taken once
     assert worker.published() == make_files(site)
 
 
 def test_an_error_in_the_worker_reaches_the_build() -> None:
     site = load_site(ROOT / "data")
-    broken = GeneratedPage("indicators/none.md", "None", "indicator", ("NO-SUCH-REF",))
+    broken = GeneratedPage("indicators/none.md", "None", INDICATOR, ("NO-SUCH-REF",))
     worker = Worker(site, [broken], [])
     try:
         rendered = worker.page(broken.path)

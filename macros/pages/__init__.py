@@ -1,4 +1,6 @@
-"""Pages generated from data: each page type says which pages it makes and how to render one.
+"""Pages generated from data: one `PageType` record per page type says how to render a page of
+it, and each module of this package lists its site's pages of its types (`PageGroup`);
+`registry.py` collects the groups.
 
 A generated page's Markdown is only a macro call (`{{ plansite_page("priority", ...) }}`): the
 page is rendered by the macro at build time, and text from data is never read as a template.
@@ -7,7 +9,7 @@ page is rendered by the macro at build time, and text from data is never read as
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.model.site import Site
@@ -15,10 +17,21 @@ from macros.render.text import title_text
 
 
 @dataclass(frozen=True)
+class PageType:
+    """A page type: its name in macro calls (`{{ plansite_page("membership") }}`) and its
+    renderer, called with the site, the page's path and the page's arguments."""
+
+    name: str
+    render: Callable[..., str]
+    # the renderer also takes the build's published files (their sizes): rendered by the build
+    with_published_files: bool = False
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     path: str  # inside docs/, e.g. "plans/business-plan-2025-28/1.md"
     title: str
-    kind: str  # the renderer's name in RENDERERS
+    page_type: PageType
     args: tuple[str, ...] = ()
     nav_section: str = ""  # the section index this page belongs under in the nav
     nav_group: str = ""  # a sub-section title inside that section, if any
@@ -27,7 +40,7 @@ class GeneratedPage:
     feed: tuple[str, str] = ("", "")  # an Atom feed's path in site/ and title, for the <head>
 
     def markdown(self) -> str:
-        call = ", ".join(repr(a) for a in (self.kind, *self.args))
+        call = ", ".join(repr(a) for a in (self.page_type.name, *self.args))
         # JSON strings are YAML strings: quotes, backslashes and line breaks stay inside them
         title = json.dumps(self.nav_title)
         # a page in its own frame (the guide) has no breadcrumbs into the adult site
@@ -43,6 +56,17 @@ class GeneratedPage:
         return title_text(self.title)
 
 
-Renderer = Callable[..., str]
-FilesRenderer = Callable[[Site, str, Mapping[str, bytes]], str]
 PageLister = Callable[[Site], list[GeneratedPage]]
+
+
+def no_pages(site: Site) -> list[GeneratedPage]:
+    """The lister of page types that hand-written pages place with a macro call."""
+    return []
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """One module's page types, and the function listing a site's pages of them in menu order."""
+
+    types: tuple[PageType, ...]
+    list_pages: PageLister = no_pages

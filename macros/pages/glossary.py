@@ -4,7 +4,7 @@ linked from every page's footer, not from the menu."""
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import glossary as render
 from macros.render import links
 from macros.render.wording import word
@@ -13,11 +13,12 @@ from macros.render.wording import word
 def pages(site: Site) -> list[GeneratedPage]:
     if not site.glossary_terms:
         return []
-    return [GeneratedPage(links.glossary(), word("titles", "glossary"), "glossary")]
+    return [GeneratedPage(links.glossary(), word("titles", "glossary"), GLOSSARY)]
 
 
 def _glossary(site: Site, here: str) -> str:
     return render.glossary_page(site, here)
 
 
-RENDERERS: dict[str, Renderer] = {"glossary": _glossary}
+GLOSSARY = PageType("glossary", _glossary)
+GROUP = PageGroup((GLOSSARY,), pages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from macros.model.sections import guide_priorities, sections_on
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import guide as render
 from macros.render import links
 from macros.render.wording import word
@@ -19,27 +19,27 @@ def pages(site: Site) -> list[GeneratedPage]:
         return []
     index = links.guide_home()
     result = [
-        GeneratedPage(
-            index, word("titles", "guide"), "guide_home", nav_section=index, template=FRAME
-        )
+        GeneratedPage(index, word("titles", "guide"), HOME, nav_section=index, template=FRAME)
     ]
     for priority in guide_priorities(site.current_plan):
         result.append(
             GeneratedPage(
                 links.guide_priority(priority.slug),
                 goal_title(priority.ref, render.goal_heading(priority)),
-                "guide_priority",
+                PRIORITY,
                 (priority.ref,),
                 index,
                 template=FRAME,
             )
         )
-    for path, title, kind in [
-        (links.guide_voices(), "guide_voices", "guide_voices"),
-        (links.guide_private(), "guide_private", "guide_private"),
-        (links.guide_leaflet(), "guide_leaflet", "guide_leaflet"),
+    for path, title, page_type in [
+        (links.guide_voices(), "guide_voices", VOICES),
+        (links.guide_private(), "guide_private", PRIVATE),
+        (links.guide_leaflet(), "guide_leaflet", LEAFLET),
     ]:
-        result.append(GeneratedPage(path, word("titles", title), kind, (), index, template=FRAME))
+        result.append(
+            GeneratedPage(path, word("titles", title), page_type, (), index, template=FRAME)
+        )
     return result
 
 
@@ -68,10 +68,9 @@ def _private(site: Site, here: str) -> str:
     return render.private_page(site, here)
 
 
-RENDERERS: dict[str, Renderer] = {
-    "guide_home": _home,
-    "guide_priority": _priority,
-    "guide_voices": _voices,
-    "guide_leaflet": _leaflet,
-    "guide_private": _private,
-}
+HOME = PageType("guide_home", _home)
+PRIORITY = PageType("guide_priority", _priority)
+VOICES = PageType("guide_voices", _voices)
+LEAFLET = PageType("guide_leaflet", _leaflet)
+PRIVATE = PageType("guide_private", _private)
+GROUP = PageGroup((HOME, PRIORITY, VOICES, LEAFLET, PRIVATE), pages)

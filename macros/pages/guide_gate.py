@@ -31,7 +31,7 @@ def guide_gate(site: Site, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
     found = []
     for page in generated_pages(site):
         if is_guide_page(page.path):
-            html = render_page(site, page.path, page.kind, *page.args)
+            html = render_page(site, page.path, page.page_type.name, *page.args)
             if message := gate_message(site, page.path, html, target):
                 found.append(message)
     return found

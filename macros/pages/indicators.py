@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.model.sections import sections_on
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import indicators as render
 from macros.render import links
 from macros.render.last_updated import indicator_line
@@ -15,15 +15,13 @@ def pages(site: Site) -> list[GeneratedPage]:
     if "indicators" not in sections_on(site):
         return []
     index = links.indicators_index()
-    result = [
-        GeneratedPage(index, word("titles", "indicators"), "indicators_index", nav_section=index)
-    ]
+    result = [GeneratedPage(index, word("titles", "indicators"), CATALOGUE, nav_section=index)]
     for indicator in site.indicators:
         result.append(
             GeneratedPage(
                 links.indicator(indicator.slug),
                 word("titles", "indicator", ref=indicator.ref, title=indicator.title),
-                "indicator",
+                INDICATOR,
                 (indicator.ref,),
                 index,
                 indicator.theme,
@@ -42,7 +40,6 @@ def _indicator(site: Site, here: str, ref: str) -> str:
     return render.indicator_page(site, indicator, here) + indicator_line(site, indicator)
 
 
-RENDERERS: dict[str, Renderer] = {
-    "indicators_index": _catalogue,
-    "indicator": _indicator,
-}
+CATALOGUE = PageType("indicators_index", _catalogue)
+INDICATOR = PageType("indicator", _indicator)
+GROUP = PageGroup((CATALOGUE, INDICATOR), pages)

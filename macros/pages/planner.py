@@ -4,7 +4,7 @@ include the planner's views themselves (macros.render.planner)."""
 
 from __future__ import annotations
 
-from macros.pages import Renderer
+from macros.pages import PageGroup, PageType
 from macros.render import planner
 
-RENDERERS: dict[str, Renderer] = {"planner": planner.planner_page}
+GROUP = PageGroup((PageType("planner", planner.planner_page),))

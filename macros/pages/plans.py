@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from macros.model.plan import Plan
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import documents, links
 from macros.render import plans as render
 from macros.render.all_actions import all_actions_page
@@ -14,19 +14,12 @@ from macros.render.changes import changes_page
 from macros.render.last_updated import plan_line
 from macros.render.wording import word
 
-# Pages every plan has besides its priorities: (file name, title's key in titles:, renderer kind)
-PLAN_VIEWS = [
-    ("all-actions", "all_actions", "plan_all_actions"),
-    ("needs-attention", "needs_attention", "plan_attention"),
-    ("what-changed", "what_changed", "plan_changes"),
-]
-
 
 def pages(site: Site) -> list[GeneratedPage]:
     index = links.plans_index()
     every = (links.site_feed(), word("feeds", "every_plan"))
     result = [
-        GeneratedPage(index, word("titles", "plans"), "plans_index", nav_section=index, feed=every)
+        GeneratedPage(index, word("titles", "plans"), PLANS_INDEX, nav_section=index, feed=every)
     ]
     for plan in site.plans_in_order:
         earlier = render.is_earlier(site, plan)
@@ -39,7 +32,7 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
     feed = (links.plan_feed(plan.id), word("feeds", "plan", plan=plan.title))
     result = [
         GeneratedPage(
-            links.plan_home(plan.id), plan.title, "plan_home", (plan.id,), index, group, feed=feed
+            links.plan_home(plan.id), plan.title, PLAN_HOME, (plan.id,), index, group, feed=feed
         )
     ]
     for priority in plan.priorities:
@@ -47,17 +40,24 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
             GeneratedPage(
                 links.priority(plan.id, priority.slug),
                 word("titles", "priority", ref=priority.ref, title=priority.title),
-                "priority",
+                PRIORITY,
                 (plan.id, priority.ref),
                 index,
                 group,
                 feed=feed,
             )
         )
-    for name, title, kind in PLAN_VIEWS:
+    # Pages every plan has besides its priorities: (file name, title's key in titles:, type)
+    for name, title, page_type in [
+        ("all-actions", "all_actions", ALL_ACTIONS),
+        ("needs-attention", "needs_attention", ATTENTION),
+        ("what-changed", "what_changed", CHANGES),
+    ]:
         path = links.plan_page(plan.id, name)
         result.append(
-            GeneratedPage(path, word("titles", title), kind, (plan.id,), index, group, feed=feed)
+            GeneratedPage(
+                path, word("titles", title), page_type, (plan.id,), index, group, feed=feed
+            )
         )
     return result
 
@@ -97,11 +97,10 @@ def _changes(site: Site, here: str, plan_id: str) -> str:
     return changes_page(site, plan, here) + plan_line(plan)
 
 
-RENDERERS: dict[str, Renderer] = {
-    "plans_index": _plans_index,
-    "plan_home": _plan_home,
-    "priority": _priority,
-    "plan_all_actions": _all_actions,
-    "plan_attention": _attention,
-    "plan_changes": _changes,
-}
+PLANS_INDEX = PageType("plans_index", _plans_index)
+PLAN_HOME = PageType("plan_home", _plan_home)
+PRIORITY = PageType("priority", _priority)
+ALL_ACTIONS = PageType("plan_all_actions", _all_actions)
+ATTENTION = PageType("plan_attention", _attention)
+CHANGES = PageType("plan_changes", _changes)
+GROUP = PageGroup((PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES), pages)

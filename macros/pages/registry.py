@@ -1,11 +1,11 @@
-"""Every page type, in one place: what pages it makes and the function that renders each."""
+"""Every page type, in one place: each module's group of page types, in menu order."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
 from macros.model.site import Site
-from macros.pages import GeneratedPage, PageLister, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.pages import glossary as glossary_pages
 from macros.pages import guide as guide_pages
 from macros.pages import indicators as indicator_pages
@@ -14,38 +14,47 @@ from macros.pages import plans as plan_pages
 from macros.pages import report as report_pages
 from macros.pages import subgroups as subgroup_pages
 
-PAGE_LISTERS: list[PageLister] = [
-    plan_pages.pages,
-    guide_pages.pages,
-    indicator_pages.pages,
-    subgroup_pages.pages,
-    glossary_pages.pages,
-    report_pages.pages,
+# The order pages are listed in (and so read in by the build)
+GROUPS: list[PageGroup] = [
+    plan_pages.GROUP,
+    guide_pages.GROUP,
+    indicator_pages.GROUP,
+    subgroup_pages.GROUP,
+    glossary_pages.GROUP,
+    report_pages.GROUP,
+    planner_pages.GROUP,
 ]
-RENDERERS: dict[str, Renderer] = {
-    **plan_pages.RENDERERS,
-    **guide_pages.RENDERERS,
-    **indicator_pages.RENDERERS,
-    **report_pages.RENDERERS,
-    **subgroup_pages.RENDERERS,
-    **planner_pages.RENDERERS,
-    **glossary_pages.RENDERERS,
-}
+
+
+def _by_name(groups: list[PageGroup]) -> dict[str, PageType]:
+    found: dict[str, PageType] = {}
+    for page_type in (t for group in groups for t in group.types):
+        # a maintainer's slip, caught when the package is imported, not by a board
+        assert page_type.name not in found, f"two page types are named {page_type.name!r}"
+        found[page_type.name] = page_type
+    return found
+
+
+PAGE_TYPES: dict[str, PageType] = _by_name(GROUPS)
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
-    return [page for lister in PAGE_LISTERS for page in lister(site)]
+    return [page for group in GROUPS for page in group.list_pages(site)]
 
 
 def render_page(
     site: Site,
     here: str,
-    kind: str,
+    page_type: str,
     *args: str,
     published: Callable[[], Mapping[str, bytes]] | None = None,
 ) -> str:
-    """`published`: the build's published files, for the pages that list them (Downloads)."""
-    if kind in report_pages.WITH_FILES:
-        assert published is not None, f"the {kind} page is rendered by the build, not the worker"
-        return report_pages.WITH_FILES[kind](site, here, published())
-    return RENDERERS[kind](site, here, *args)
+    """`page_type`: its name, as a macro call gives it. `published`: the build's published
+    files, for the pages that list them (Downloads)."""
+    found = PAGE_TYPES[page_type]
+    if found.with_published_files:
+        assert published is not None, (
+            f"the {page_type} page is rendered by the build, not the worker"
+        )
+        return found.render(site, here, published())
+    return found.render(site, here, *args)

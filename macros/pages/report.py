@@ -7,7 +7,7 @@ page's content and the tables that hand-written pages place with one macro call,
 from __future__ import annotations
 
 from macros.model.site import Site
-from macros.pages import FilesRenderer, GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import accessibility, documents, home, links, report
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
@@ -19,13 +19,11 @@ def pages(site: Site) -> list[GeneratedPage]:
         return []
     index = links.annual_reports()
     result = [
-        GeneratedPage(index, word("titles", "annual_reports"), "reports_index", nav_section=index)
+        GeneratedPage(index, word("titles", "annual_reports"), REPORTS_INDEX, nav_section=index)
     ]
     for item in reversed(site.reports):
         result.append(
-            GeneratedPage(
-                links.annual_report(item.year), item.heading, "yearly_report", (item.year,), index
-            )
+            GeneratedPage(links.annual_report(item.year), item.heading, YEARLY, (item.year,), index)
         )
     return result
 
@@ -37,17 +35,18 @@ def _yearly(site: Site, here: str, year: str) -> str:
     return render.body(site, found, here, pdf=(links.href(here, path), size))
 
 
-RENDERERS: dict[str, Renderer] = {
-    "reports_index": reports_index,
-    "yearly_report": _yearly,
-    "panel_checklist": panel_checklist,
-    "budget": report.budget_tables,
-    "training": report.training_table,
-    "membership": report.membership,
-    "structure": report.structure,
-    "about_board": report.about_board,
-    "accessibility_statement": accessibility.statement,
-    "home": home.home_page,
-}
-# Renderers that also show the build's published files (their sizes)
-WITH_FILES: dict[str, FilesRenderer] = {"downloads": report.downloads}
+REPORTS_INDEX = PageType("reports_index", reports_index)
+YEARLY = PageType("yearly_report", _yearly)
+# Placed by hand-written pages with one macro call
+PLACED = (
+    PageType("panel_checklist", panel_checklist),
+    PageType("budget", report.budget_tables),
+    PageType("training", report.training_table),
+    PageType("membership", report.membership),
+    PageType("structure", report.structure),
+    PageType("about_board", report.about_board),
+    PageType("accessibility_statement", accessibility.statement),
+    PageType("home", home.home_page),
+    PageType("downloads", report.downloads, with_published_files=True),
+)
+GROUP = PageGroup((REPORTS_INDEX, YEARLY, *PLACED), pages)

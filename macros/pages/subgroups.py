@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.model.sections import sections_on
 from macros.model.site import Site
-from macros.pages import GeneratedPage, Renderer
+from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import links
 from macros.render import subgroups as render
 from macros.render.wording import word
@@ -14,13 +14,11 @@ def pages(site: Site) -> list[GeneratedPage]:
     if "subgroups" not in sections_on(site):
         return []
     index = links.subgroups_index()
-    result = [
-        GeneratedPage(index, word("titles", "subgroups"), "subgroups_index", nav_section=index)
-    ]
+    result = [GeneratedPage(index, word("titles", "subgroups"), INDEX, nav_section=index)]
     for subgroup in site.subgroups:
         result.append(
             GeneratedPage(
-                links.subgroup(subgroup.id), subgroup.name, "subgroup", (subgroup.id,), index
+                links.subgroup(subgroup.id), subgroup.name, SUBGROUP, (subgroup.id,), index
             )
         )
     return result
@@ -35,4 +33,6 @@ def _subgroup(site: Site, here: str, subgroup_id: str) -> str:
     return render.subgroup_page(site, subgroup, here)
 
 
-RENDERERS: dict[str, Renderer] = {"subgroups_index": _index, "subgroup": _subgroup}
+INDEX = PageType("subgroups_index", _index)
+SUBGROUP = PageType("subgroup", _subgroup)
+GROUP = PageGroup((INDEX, SUBGROUP), pages)

@@ -49,7 +49,7 @@ def build(data: Path) -> str:
     try:
         site = load_site(data)
         for page in generated_pages(site):
-            render_page(site, page.path, page.kind, *page.args)
+            render_page(site, page.path, page.page_type.name, *page.args)
         make_files(site)
     except BaseException:
         return traceback.format_exc()
