@@ -92,6 +92,31 @@ def test_no_statuses_means_standard_rag() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "preset"),
+    [
+        (["Green", "Red", "A"], "rag"),
+        (["Completed", "Not yet completed but on-track", "not yet started"], "phrases"),
+        (["Blue", "Green", "Amber"], "brag"),
+        (["On Target", "Complete"], "rag-amber-on-target"),
+    ],
+)
+def test_no_statuses_means_the_preset_whose_words_the_plan_uses(
+    words: list[str], preset: str
+) -> None:
+    """A plan written "as it is" names no statuses: its words choose the preset."""
+    actions = [{"ref": str(n), "title": f"Action {n}", "status": w} for n, w in enumerate(words)]
+    plan = plan_with(None, *actions)
+    expected = plan_with(preset).statuses
+    assert [(s.key, s.label) for s in plan.statuses] == [(s.key, s.label) for s in expected]
+    assert all(plan.vocabulary.find(w) for w in words)
+
+
+def test_words_no_preset_knows_leave_standard_rag_for_the_check_to_name() -> None:
+    plan = plan_with(None, {"ref": "1", "title": "A", "status": "Purple"})
+    assert [s.key for s in plan.statuses][:4] == ["complete", "green", "amber", "red"]
+
+
 def test_an_unknown_preset_names_the_presets() -> None:
     with pytest.raises(ValidationError) as error:
         plan_with("rgb")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -271,6 +272,19 @@ class Priority(Model):
         return slug(self.ref)
 
 
+def _status_words(node: object) -> Iterator[str]:
+    """Every status word written anywhere below `node`: actions', updates' and evidence's."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("status", "impact") and isinstance(value, str):
+                yield value
+            else:
+                yield from _status_words(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _status_words(item)
+
+
 def _preset_statuses(name: str) -> list[Status]:
     found = preset(name)
     if found is None:
@@ -316,7 +330,7 @@ class Plan(Model):
         min_length=1,
         description="This plan's status words, best first, or a preset's name: "
         + ", ".join(PRESETS)
-        + " (rag when left out)",
+        + " (left out: the preset whose words the plan uses, else rag)",
     )
     priorities: list[Priority] = Field(default_factory=list)
 
@@ -334,6 +348,19 @@ class Plan(Model):
                 "e.g. business-plan-2025-28 (and the file named the same, with .yml)"
             )
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_from_words(cls, data: Any) -> Any:
+        """A plan that names no statuses gets the preset whose words it uses ("Completed", "Not
+        yet completed but on-track": phrases; "Blue": brag), else standard RAG."""
+        if isinstance(data, dict) and "statuses" not in data:
+            used = set(_status_words(data.get("priorities")))
+            for name in PRESETS:
+                vocabulary = Vocabulary(_preset_statuses(name))
+                if all(vocabulary.find(word) for word in used):
+                    return {**data, "statuses": name}
+        return data
 
     @field_validator("statuses", mode="before")
     @classmethod
