@@ -2,7 +2,8 @@
 
 Writes board.yml and one plan with three example actions, every field explained in a comment,
 plus the JSON Schema files editors use to autocomplete. Asks for the board's name, area and web
-address unless they are given (NAME=, AREA=, URL=). Never overwrites an existing board.yml.
+address unless they are given (NAME=, AREA=, URL=). Replaces the example board only as a fresh
+clone has it (unchanged in git, so nothing is lost); never overwrites any other board.yml.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -127,6 +130,23 @@ def ask(value: str, question: str) -> str:
     return value.strip()
 
 
+def untouched_in_git(folder: Path) -> bool:
+    """Whether `folder` is exactly as git has it (the example board of a fresh clone): only then
+    may a new board replace it. Anything edited, added or untracked, or no git: never."""
+
+    def git(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["git", "-C", str(folder), *command], capture_output=True, text=True, check=False
+        )
+
+    try:
+        tracked = git("ls-files", "--error-unmatch", "board.yml").returncode == 0
+        changed = git("status", "--porcelain", "--untracked-files=all", "--ignored", "--", ".")
+    except OSError:  # no git on this machine
+        return False
+    return tracked and changed.returncode == 0 and changed.stdout.strip() == ""
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default="data")
@@ -135,7 +155,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--url", default="")
     args = parser.parse_args(argv)
     folder = Path(args.data)
-    if (folder / "board.yml").exists():
+    replacing = (folder / "board.yml").exists()
+    if replacing and not untouched_in_git(folder):
         print(
             f"{folder / 'board.yml'} already exists: make new-board never overwrites a board. "
             "Write the new board into another folder (make new-board DATA=<folder>), or remove "
@@ -158,6 +179,12 @@ def main(argv: list[str]) -> int:
     today = date.today()
     start = today.year if today.month >= 4 else today.year - 1  # the financial year
     plan_id = f"business-plan-{start}-{str(start + 3)[-2:]}"
+    if replacing:
+        # the example board as cloned: nothing of the editor's is lost, git keeps it
+        shutil.rmtree(folder)
+        print(
+            f"Replaced the example board in {folder}; `git checkout HEAD -- {folder}` brings it back."
+        )
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     (folder / "board.yml").write_text(board_yml(name, area, url), encoding="utf-8")
     (folder / "plans" / f"{plan_id}.yml").write_text(

@@ -419,12 +419,30 @@ def test_make_new_board_refuses_an_address_that_is_not_one(tmp_path: Path) -> No
     assert not (tmp_path / "x" / "board.yml").exists()
 
 
-def test_make_new_board_never_overwrites_the_example_board() -> None:
-    before = (ROOT / "data" / "board.yml").read_bytes()
-    made = make_new_board(None, "NAME=X Board", "AREA=X", "URL=https://x.example.org")
-    assert made.returncode != 0
-    assert "data/board.yml already exists: make new-board never overwrites a board" in made.stderr
-    assert (ROOT / "data" / "board.yml").read_bytes() == before
+def test_make_new_board_replaces_the_example_only_as_cloned(tmp_path: Path) -> None:
+    """In a fresh clone `make new-board` replaces the example board (git keeps it); once anything
+    in the folder is edited, it refuses, so an editor's board is never lost."""
+    clone = tmp_path / "clone"
+    shutil.copytree(ROOT / "data", clone / "data")
+    git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q"], ["add", "data"], ["commit", "-q", "-m", "example"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+    data = clone / "data"
+    edited = data / "board.yml"
+    edited.write_text(edited.read_text("utf-8") + "# an edit\n", "utf-8")
+    refused = make_new_board(data, "NAME=X Board", "AREA=X", "URL=https://x.example.org")
+    assert refused.returncode != 0
+    assert f"{data}/board.yml already exists: make new-board never overwrites a board" in (
+        refused.stderr
+    )
+    assert edited.read_text("utf-8").endswith("# an edit\n")
+    subprocess.run([*git, "checkout", "-q", "--", "data"], check=True)
+    made = make_new_board(data, "NAME=X Board", "AREA=X", "URL=https://x.example.org")
+    assert made.returncode == 0, made.stderr
+    assert f"Replaced the example board in {data}" in made.stdout
+    assert yaml.safe_load(edited.read_text("utf-8"))["name"] == "X Board"
+    assert [p.name for p in (data / "plans").glob("*.yml")] != []
+    assert not (data / "indicators.yml").exists()  # the example's other files went with it
 
 
 def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
