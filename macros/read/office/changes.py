@@ -47,10 +47,7 @@ def keep_hand_edits(before: Plan, after: Plan) -> int:
         old = old_priorities.get(str(priority.get("ref")))
         if old is None:
             continue
-        for key in PRIORITY_KEEP:
-            if key in old and key not in priority:
-                priority[key] = old[key]
-                kept += 1
+        kept += _carry(PRIORITY_KEEP, old, priority)
     old_actions = _actions(before)
     # impact ratings added by hand are kept only when the document rates no measure itself
     rated = any("impact" in action for action in _actions(after).values())
@@ -59,10 +56,7 @@ def keep_hand_edits(before: Plan, after: Plan) -> int:
         earlier = old_actions.get(name)
         if earlier is None:
             continue
-        for key in keep:
-            if key in earlier and key not in action:
-                action[key] = earlier[key]
-                kept += 1
+        kept += _carry(keep, earlier, action)
     statuses = before.get("statuses")
     if isinstance(statuses, list):
         known = {str(s.get("key")) for s in statuses if isinstance(s, dict)}
@@ -94,3 +88,11 @@ def compare(before: Plan, after: Plan) -> Changes:
     changes.statuses.sort(key=lambda s: order.index(s[0]))
     changes.new_updates.sort(key=lambda s: order.index(s[0]))
     return changes
+
+
+def _carry(keys: list[str], before: dict[str, Any], after: dict[str, Any]) -> int:
+    """Copy into `after` each of `keys` that only `before` has (added by hand); how many."""
+    carried = [key for key in keys if key in before and key not in after]
+    for key in carried:
+        after[key] = before[key]
+    return len(carried)
