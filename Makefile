@@ -42,8 +42,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 new-board: $(VENV)/.installed
 	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
+# --dirty: a rebuild rewrites only the pages an edit changed (macros/preview.py); an edit to the
+# menu (a title, a new priority) still rebuilds every page
 serve: $(VENV)/.installed
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve --dirty
 
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project, for
 from bench.baseline import ROOT, expand, write_baseline
 from bench.handwritten import write_handwritten
 from bench.measure import Build, best, mkdocs_build
-from bench.serve import serve_latency
+from bench.serve import report, serve_latency
 from bench.synthetic import AS_AT, generate
 
 SMALL = 1200  # --scaling compares N with this
@@ -42,9 +42,7 @@ def main() -> None:
         plansite, baseline, hand, actions = run(options.repeat, work / source.name, source)
         _table(f"{source.name} ({actions} actions)", plansite, baseline, hand)
         if options.serve:
-            times = serve_latency(ROOT, source, work)
-            shown = ", ".join(f"{t:.2f}" for t in times)
-            print(f"mkdocs serve shows a data edit in {min(times):.2f} s (each edit: {shown} s)\n")
+            print(report(serve_latency(ROOT, source, work)) + "\n")
         print(f"ratio {plansite.seconds / baseline.seconds:.2f} at {actions} actions")
         return
     sizes = [SMALL, options.actions] if options.scaling and options.actions != SMALL else []
