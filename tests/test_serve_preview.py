@@ -1,0 +1,174 @@
+"""`make serve` (`mkdocs serve --dirty`): a rebuild rewrites only the pages an edit changed
+(macros/preview.py), and what it serves is the same as a full rebuild's, byte for byte.
+
+The rebuilds run in this process as `mkdocs serve` runs them (the same plugin object from one to
+the next, `build(..., serve_url=..., dirty=True)`), on a copy of the example board. Each is
+compared with a full rebuild of the same data (plain `mkdocs serve`, which rebuilds everything).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.load import load_site
+from macros.model.progress import needs_attention
+from macros.render import links
+from tests.conftest import ROOT
+
+URL = "http://127.0.0.1:8000/"
+Snapshot = dict[str, tuple[bytes, int]]  # file in site/ -> its bytes and modification time
+
+
+class Serve:
+    """`mkdocs serve` in this process: one plugin object across rebuilds, as serve keeps it."""
+
+    def __init__(self, data: Path, site: Path, *, dirty: bool) -> None:
+        self.site = site
+        self.started = False
+        self.dirty = dirty
+        os.environ["PLANSITE_DATA"] = str(data)
+
+    def rebuild(self) -> Snapshot:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = URL
+        if not self.started:
+            config.plugins.on_startup(command="serve", dirty=self.dirty)
+            self.started = True
+        self.config = config
+        build(config, serve_url=URL, dirty=self.dirty)
+        return snapshot(self.site)
+
+    def stop(self) -> None:
+        if self.started:
+            self.config.plugins.on_shutdown()
+
+
+def snapshot(site: Path) -> Snapshot:
+    return {
+        p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+def age_pages(site: Path) -> None:
+    """Every page's time set to 0: a page the next rebuild writes has a new one."""
+    for page in site.rglob("*.html"):
+        os.utime(page, ns=(0, 0))
+
+
+def rewritten_pages(after: Snapshot) -> set[str]:
+    return {path for path, (_, time) in after.items() if path.endswith(".html") and time != 0}
+
+
+def contents(snap: Snapshot) -> dict[str, bytes]:
+    return {path: content for path, (content, _) in snap.items()}
+
+
+def page_html(src_path: str) -> str:
+    return links.served_dir(src_path) + "index.html"
+
+
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PLANSITE_DATA", str(data))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    yield data
+
+
+def an_update_edit(data: Path) -> tuple[Path, Callable[[str], str], set[str]]:
+    """The current plan's file; an edit of its first action in Needs attention that a subgroup
+    leads: a new latest update text and a new status, as the action's lead reports; and the
+    pages that show that action."""
+    site = load_site(data)
+    plan = site.current_plan
+    attention = needs_attention(plan).actions
+    action, priority = next(
+        (a, p)
+        for p in plan.priorities
+        for a in p.all_actions
+        if a.ref in attention and a.updates and a.status and any(map(site.subgroup_for, a.leads))
+    )
+    subgroups = [s for s in map(site.subgroup_for, action.leads) if s is not None]
+    shown = {
+        page_html(links.priority(plan.id, priority.slug)),
+        page_html(links.plan_page(plan.id, "all-actions")),
+        page_html(links.plan_page(plan.id, "what-changed")),
+        page_html(links.plan_page(plan.id, "needs-attention")),
+        *(page_html(links.subgroup(s.id)) for s in subgroups),
+    }
+    text = action.updates[-1].text.split("\n")[0][:50]
+    status = next(s.key for s in plan.statuses if s.key != action.status and not s.done)
+    ref = re.compile(rf"\n\s+- ref: \"?{re.escape(action.ref)}\"?\n")
+    status_line = re.compile(rf"(\n\s+status: ){re.escape(action.status)}\n")
+
+    def edit(original: str) -> str:
+        assert original.count(text) == 1
+        start = next(ref.finditer(original)).end()
+        own = status_line.search(original, start)  # the action's status comes before its updates
+        assert own is not None and own.start() < original.index("updates:", start)
+        edited = original[: own.start()] + f"{own.group(1)}{status}\n" + original[own.end() :]
+        return edited.replace(text, "Plansite preview check. " + text)
+
+    return data / "plans" / f"{plan.id}.yml", edit, shown
+
+
+def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
+    board: Path, tmp_path: Path
+) -> None:
+    plan_file, edit, shows_the_action = an_update_edit(board)
+    original = plan_file.read_text(encoding="utf-8")
+    edited = edit(original)
+    retitled = edited.replace("\ntitle: ", "\ntitle: Plansite preview check ", 1)
+
+    # the edited data rebuilt in full, as plain `mkdocs serve` does (first: Material's search
+    # plugin, kept in this process, would carry a `--dirty` serve's index into these)
+    full = Serve(board, tmp_path / "full", dirty=False)
+    try:
+        plan_file.write_text(edited, encoding="utf-8")
+        full_update = contents(full.rebuild())
+        plan_file.write_text(retitled, encoding="utf-8")
+        full_title = contents(full.rebuild())
+    finally:
+        full.stop()
+        plan_file.write_text(original, encoding="utf-8")
+
+    serve = Serve(board, tmp_path / "served", dirty=True)
+    try:
+        first = serve.rebuild()
+        age_pages(serve.site)
+        unchanged = serve.rebuild()
+        plan_file.write_text(edited, encoding="utf-8")
+        age_pages(serve.site)
+        after_update = serve.rebuild()
+        plan_file.write_text(retitled, encoding="utf-8")
+        age_pages(serve.site)
+        after_title = serve.rebuild()
+    finally:
+        serve.stop()
+
+    assert rewritten_pages(unchanged) == set()
+    assert contents(unchanged) == contents(first)
+
+    # every file is current (pages, search index, sitemap, open data, feeds, Word files)
+    assert contents(after_update) == full_update
+    changed = {p for p, content in full_update.items() if first[p][0] != content}
+    assert shows_the_action <= changed
+    # ... and no other page was written
+    assert rewritten_pages(after_update) == {p for p in changed if p.endswith(".html")}
+
+    assert contents(after_title) == full_title
+    every_page = {p for p in after_title if p.endswith(".html")}
+    assert len(every_page) > 80
+    assert rewritten_pages(after_title) == every_page
