@@ -11,6 +11,7 @@ second for 300 updates, far too slow for a board with thousands).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from datetime import datetime, time
@@ -54,20 +55,6 @@ COLUMN_SHARES = {
 
 
 def plan_docx(plan: Plan) -> bytes:
-    # imported here: only the process that publishes needs python-docx
-    import docx
-    from docx.oxml import parse_xml
-
-    document = docx.Document()
-    # Word keeps at most 255 characters in a document property; the heading keeps the whole title
-    document.core_properties.title = plan.title[:255]
-    document.core_properties.author = "Plansite"
-    stamp = datetime.combine(plan.as_at_date, time())
-    document.core_properties.created = stamp
-    document.core_properties.modified = stamp
-    document.core_properties.last_printed = stamp
-    document.core_properties.revision = 1
-    document.core_properties.language = "en-GB"
     body = [_heading(plan.title, "Title")]
     if plan.progress_date is not None:
         day = plan.progress_date
@@ -100,8 +87,29 @@ def plan_docx(plan: Plan) -> bytes:
                 cells = [_text(priority.ref), _text(ref), _text(_when(update.date)), status]
                 rows.append(_row([*cells, _cell(_markdown(update.text))]))
     body.append(_table(HISTORY_COLUMNS, WORDS["appendix"], rows))
+    # Word keeps at most 255 characters in a document property; the heading keeps the whole title
+    return _document(plan.title[:255], datetime.combine(plan.as_at_date, time()), "".join(body))
+
+
+# A pure function of its text: under `mkdocs serve` a plan an edit did not touch is not saved
+# again (saving is most of the time a Word file takes).
+@functools.lru_cache(maxsize=8)
+def _document(title: str, stamp: datetime, body: str) -> bytes:
+    """The Word file of a body of WordprocessingML paragraphs and tables."""
+    # imported here: only the process that publishes needs python-docx
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = "Plansite"
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    document.core_properties.last_printed = stamp
+    document.core_properties.revision = 1
+    document.core_properties.language = "en-GB"
     # parsed once, placed before the section properties that close the body
-    parsed = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(body)}</w:body>')
+    parsed = parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>')
     end = document.element.body.sectPr
     for element in list(parsed):
         end.addprevious(element)

@@ -6,6 +6,7 @@ plan's "as at" date instead, so a rebuild of unchanged data publishes an identic
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Sequence
@@ -21,6 +22,15 @@ def workbook_bytes(
     sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
 ) -> bytes:
     """One sheet: a bold, frozen header row with filters, then the rows."""
+    return _workbook(sheet_title, tuple(columns), tuple(tuple(row) for row in rows), as_at)
+
+
+# A pure function of its cells: under `mkdocs serve` a plan an edit did not touch is not written
+# again.
+@functools.lru_cache(maxsize=16)
+def _workbook(
+    sheet_title: str, columns: tuple[str, ...], rows: tuple[tuple[object, ...], ...], as_at: date
+) -> bytes:
     # imported here: only the process that publishes needs openpyxl (see macros/worker.py)
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
