@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from macros import menu
@@ -216,6 +217,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
+        if self.fast:  # a dirty build keeps the last good site's pages: take them away
+            clean_directory(config.site_dir)
         kept = Files([f for f in files if not f.is_documentation_page()])
         content = problems_page(self.problems or "")
         for path in ("index.md", "404.md"):

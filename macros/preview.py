@@ -26,7 +26,7 @@ from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
@@ -70,7 +70,7 @@ class Preview:
     def start(self, files: Files) -> None:
         """Every page of this rebuild asks `modified` whether MkDocs may skip it."""
         self.now = Rebuild()
-        for file in files.documentation_pages():
+        for file in files.documentation_pages(inclusion=_every):
             # an instance attribute shadows the method for this file only
             file.is_modified = _Asks(self, file.src_uri)  # type: ignore[method-assign]
 
@@ -92,7 +92,7 @@ class Preview:
     ) -> None:
         """After every page was read: hash each, and the frame; a new frame rebuilds all.
         `everywhere`: what the plugin adds to every page (the abbreviations it explains)."""
-        for file in files.documentation_pages():
+        for file in files.documentation_pages(inclusion=_every):
             if file.page is not None and file.page.content is not None:
                 self.now.hashes[file.src_uri] = _page_hash(file.page)
         frame = _frame(config, files, nav, everywhere)
@@ -133,6 +133,11 @@ class Preview:
         kept = self.last.entries if self.last is not None and not self.now.full else {}
         entries = {src: self.now.entries.get(src, kept.get(src, [])) for src in self.now.order}
         self.last = Written(config.site_dir, self._frame, dict(self.now.hashes), entries)
+
+
+def _every(level: InclusionLevel) -> bool:
+    """Every page, drafts that only the preview shows included."""
+    return True
 
 
 class _Asks:

@@ -172,3 +172,25 @@ def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
     every_page = {p for p in after_title if p.endswith(".html")}
     assert len(every_page) > 80
     assert rewritten_pages(after_title) == every_page
+
+
+def test_broken_data_shows_only_its_problems_then_the_fixed_site_in_full(
+    board: Path, tmp_path: Path
+) -> None:
+    plan_file = board / "plans" / f"{load_site(board).current_plan.id}.yml"
+    original = plan_file.read_text(encoding="utf-8")
+    serve = Serve(board, tmp_path / "served", dirty=True)
+    try:
+        good = serve.rebuild()
+        plan_file.write_text(original.replace("status: red\n", "status: purple\n", 1), "utf-8")
+        broken = serve.rebuild()
+        plan_file.write_text(original, encoding="utf-8")
+        fixed = serve.rebuild()
+    finally:
+        serve.stop()
+
+    # no page of the last good site is left: every address shows the problems
+    problem_pages = {"index.html", "404.html", "404/index.html"}
+    assert {p for p in broken if p.endswith(".html")} == problem_pages
+    assert "status `purple` is not one of this plan" in broken["index.html"][0].decode()
+    assert contents(fixed) == contents(good)
