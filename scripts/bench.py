@@ -103,11 +103,11 @@ def run(
 
 def prepare(folder: Path, source: Path | None, actions: int) -> None:
     """Write the synthetic board (unless given one), then the static baseline from one build."""
-    from macros.load import load_site
+    from macros.load import load_board_data
 
     folder.mkdir(parents=True, exist_ok=True)
     data = source or generate(folder / "data", actions)
-    site = load_site(data)
+    site = load_board_data(data)
     (folder / ACTION_COUNT).write_text(str(sum(len(p.actions) for p in site.plans)))
     write_baseline(expand(data, folder / "expand-site"), folder / "baseline")
     write_handwritten(data, folder / "handwritten")

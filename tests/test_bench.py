@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_site
+from macros.load import load_board_data
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -31,7 +31,7 @@ ACTIONS = 60
 
 
 def test_synthetic_board_is_valid_data_of_the_size_asked(tmp_path: Path) -> None:
-    site = load_site(generate(tmp_path / "data", ACTIONS))
+    site = load_board_data(generate(tmp_path / "data", ACTIONS))
 
     actions = [a for plan in site.plans for a in plan.actions]
     assert len(actions) == ACTIONS
@@ -86,7 +86,7 @@ def test_hand_written_site_has_a_page_per_priority_with_every_action_and_update(
     bench_run: tuple[str, Path],
 ) -> None:
     _, folder = bench_run
-    site = load_site(folder / "data")
+    site = load_board_data(folder / "data")
     built = folder / "handwritten-site"
     priorities = [(plan, p) for plan in site.plans for p in plan.priorities]
     pages = sorted(built.glob("*/priority-*/index.html"))
