@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.progress import needs_attention
 from macros.render import links
 from tests.conftest import ROOT
@@ -91,7 +91,7 @@ def an_update_edit(data: Path) -> tuple[Path, Callable[[str], str], set[str]]:
     """The current plan's file; an edit of its first action in Needs attention that a subgroup
     leads: a new latest update text and a new status, as the action's lead reports; and the
     pages that show that action."""
-    site = load_site(data)
+    site = load_board_data(data)
     plan = site.current_plan
     attention = needs_attention(plan).actions
     action, priority = next(
@@ -177,7 +177,7 @@ def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
 def test_broken_data_shows_only_its_problems_then_the_fixed_site_in_full(
     board: Path, tmp_path: Path
 ) -> None:
-    plan_file = board / "plans" / f"{load_site(board).current_plan.id}.yml"
+    plan_file = board / "plans" / f"{load_board_data(board).current_plan.id}.yml"
     original = plan_file.read_text(encoding="utf-8")
     serve = Serve(board, tmp_path / "served", dirty=True)
     try:

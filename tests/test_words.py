@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages.registry import render_page
 from macros.render import wording
 from macros.render.indicator_figures import latest
@@ -70,7 +70,7 @@ def test_month_names_come_from_the_words_file_not_the_machine() -> None:
 
 @pytest.mark.usefixtures("dummy_language")
 def test_pages_take_their_chosen_words_from_the_file() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     indicator = next(
         i
         for i in site.indicators

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages.registry import generated_pages
 from tests.conftest import ROOT, run_build
 from tests.test_words import ENGLISH, all_xx
@@ -83,7 +83,7 @@ def test_no_english_interface_word_is_left_on_a_generated_page(xx_site: Path) ->
     from_data = data_text()
     looked_for = {p for p in everything if not in_text(p, from_data)}
     assert len(looked_for) > len(everything) / 2, sorted(everything - looked_for)
-    pages = generated_pages(load_site(DATA))
+    pages = generated_pages(load_board_data(DATA))
     assert len(pages) > 30
     left: dict[str, list[str]] = {}
     for generated in pages:

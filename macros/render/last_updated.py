@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.indicators import Indicator
 from macros.model.last_updated import indicator_updated, plan_updated
 from macros.model.plan import Plan
-from macros.model.site import Site
 from macros.render.templates import render
 
 
@@ -13,6 +13,6 @@ def plan_line(plan: Plan) -> str:
     return render("shared/last_updated.html", day=plan_updated(plan), indicator_update=None)
 
 
-def indicator_line(site: Site, indicator: Indicator) -> str:
+def indicator_line(site: BoardData, indicator: Indicator) -> str:
     found = indicator_updated(indicator, site.values_for(indicator.ref))
     return render("shared/last_updated.html", day=None, indicator_update=found)

@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.render import links
 
 MARKER = "Plansite serve check"
@@ -66,7 +66,7 @@ def _current_plan(data: Path) -> Path:
 def _update_page(data: Path) -> str:
     """The priority page of the current plan's first action with an update: the first
     `text:` under an `updates:` in the plan file is that update's."""
-    site = load_site(data)
+    site = load_board_data(data)
     plan = site.current_plan
     priority = next(p for p in plan.priorities if any(a.updates for a in p.all_actions))
     return links.served_dir(links.priority(plan.id, priority.slug))
