@@ -200,6 +200,8 @@ def _plain(value: object) -> object:
         return sorted(str(v) for v in value)
     if isinstance(value, Sequence):
         return list(value)
+    if type(value).__str__ is not object.__str__:  # e.g. a script's path, a locale
+        return str(value)
     return type(value).__name__
 
 
