@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>)"
-	@echo "make serve    preview the site at http://127.0.0.1:8000 (rebuilds on every edit)"
+	@echo "make serve    preview the site at http://127.0.0.1:8000 (rewrites the pages each edit changes)"
 	@echo "make build    build the site into site/ (strict)"
 	@echo "make check    check data/ (or DATA=<folder>) and list every problem"
 	@echo "make import FILE=plan.docx PLAN=<id>   write data/plans/<id>.yml from a Word, Excel or CSV plan"
