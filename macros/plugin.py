@@ -290,14 +290,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:
         """A fast rebuild indexed only the pages it wrote: the others' entries are the last
         rebuild's, in page order, as a full build would have them."""
-        index = _search_index(config)
-        if not self.fast or self.build is None or index is None:
-            return
-        index.entries = self.preview.search_entries()
-        # Material keeps the last index under `--dirty` and would merge the whole one into it
+        # Material keeps the last index under `--dirty` and merges the next one into it (also into
+        # a later build in the same process): every index here is whole
         search = config.plugins.get("material/search")
         if search is not None and hasattr(search, "search_index_prev"):
             search.search_index_prev = None
+        index = _search_index(config)
+        if self.fast and self.build is not None and index is not None:
+            index.entries = self.preview.search_entries()
 
     def _write_published(self, *, config: MkDocsConfig) -> None:
         if self.build is None:

@@ -30,11 +30,10 @@ Snapshot = dict[str, tuple[bytes, int]]  # file in site/ -> its bytes and modifi
 class Serve:
     """`mkdocs serve` in this process: one plugin object across rebuilds, as serve keeps it."""
 
-    def __init__(self, data: Path, site: Path, *, dirty: bool) -> None:
+    def __init__(self, site: Path, *, dirty: bool) -> None:
         self.site = site
         self.started = False
         self.dirty = dirty
-        os.environ["PLANSITE_DATA"] = str(data)
 
     def rebuild(self) -> Snapshot:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(self.site))
@@ -132,19 +131,7 @@ def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
     edited = edit(original)
     retitled = edited.replace("\ntitle: ", "\ntitle: Plansite preview check ", 1)
 
-    # the edited data rebuilt in full, as plain `mkdocs serve` does (first: Material's search
-    # plugin, kept in this process, would carry a `--dirty` serve's index into these)
-    full = Serve(board, tmp_path / "full", dirty=False)
-    try:
-        plan_file.write_text(edited, encoding="utf-8")
-        full_update = contents(full.rebuild())
-        plan_file.write_text(retitled, encoding="utf-8")
-        full_title = contents(full.rebuild())
-    finally:
-        full.stop()
-        plan_file.write_text(original, encoding="utf-8")
-
-    serve = Serve(board, tmp_path / "served", dirty=True)
+    serve = Serve(tmp_path / "served", dirty=True)
     try:
         first = serve.rebuild()
         age_pages(serve.site)
@@ -157,6 +144,17 @@ def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
         after_title = serve.rebuild()
     finally:
         serve.stop()
+
+    # the same data rebuilt in full, as plain `mkdocs serve` does, in the same process (so also:
+    # nothing of the `--dirty` serve's state reaches these builds)
+    full = Serve(tmp_path / "full", dirty=False)
+    try:
+        plan_file.write_text(edited, encoding="utf-8")
+        full_update = contents(full.rebuild())
+        plan_file.write_text(retitled, encoding="utf-8")
+        full_title = contents(full.rebuild())
+    finally:
+        full.stop()
 
     assert rewritten_pages(unchanged) == set()
     assert contents(unchanged) == contents(first)
@@ -179,7 +177,7 @@ def test_broken_data_shows_only_its_problems_then_the_fixed_site_in_full(
 ) -> None:
     plan_file = board / "plans" / f"{load_board_data(board).current_plan.id}.yml"
     original = plan_file.read_text(encoding="utf-8")
-    serve = Serve(board, tmp_path / "served", dirty=True)
+    serve = Serve(tmp_path / "served", dirty=True)
     try:
         good = serve.rebuild()
         plan_file.write_text(original.replace("status: red\n", "status: purple\n", 1), "utf-8")
