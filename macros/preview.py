@@ -6,7 +6,7 @@ glossary's abbreviations) rebuilds everything.
 How: MkDocs' dirty build skips a page when its file's `is_modified()` is false. Every page is
 still read (rendered to HTML: its title, headings and links stay known to the menu, the sitemap
 and the link checks), and then hashed; a page is written only when its hash differs from the
-previous rebuild's, or when the "frame" around every page (see `frame`) changed. The search index
+previous rebuild's, or when the "frame" around every page (see `_frame`) changed. The search index
 is put back together in page order from this rebuild's entries and the previous rebuild's for
 the pages not written, so it is the same as a full build's.
 
@@ -57,6 +57,7 @@ class Rebuild:
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     decided: bool = False  # every page read and hashed: `modified` may now say no
     full: bool = True
+    frame: str = ""
     search_mark: int = 0  # the search index's length after the last page indexed
 
 
@@ -85,7 +86,8 @@ class Preview:
     def modified(self, src_uri: str) -> bool:
         if not self.now.decided or self.now.full or self.last is None:
             return True
-        return self.now.hashes.get(src_uri) != self.last.hashes.get(src_uri)
+        now = self.now.hashes.get(src_uri)
+        return now is None or now != self.last.hashes.get(src_uri)
 
     def decide(
         self, config: MkDocsConfig, files: Files, nav: Navigation, everywhere: object
@@ -95,14 +97,13 @@ class Preview:
         for file in files.documentation_pages(inclusion=_every):
             if file.page is not None and file.page.content is not None:
                 self.now.hashes[file.src_uri] = _page_hash(file.page)
-        frame = _frame(config, files, nav, everywhere)
+        self.now.frame = frame = _frame(config, files, nav, everywhere)
         last = self.last
         self.now.full = last is None or last.site_dir != config.site_dir or last.frame != frame
         self.now.decided = True
         if self.now.full:
             # a dirty build leaves old files in place: a page taken out must not stay served
             clean_directory(config.site_dir)
-        self._frame = frame
 
     def whole_frame_same(self) -> bool:
         """The pages around the content (the 404 page) are as the last rebuild wrote them."""
@@ -132,7 +133,7 @@ class Preview:
             return
         kept = self.last.entries if self.last is not None and not self.now.full else {}
         entries = {src: self.now.entries.get(src, kept.get(src, [])) for src in self.now.order}
-        self.last = Written(config.site_dir, self._frame, dict(self.now.hashes), entries)
+        self.last = Written(config.site_dir, self.now.frame, dict(self.now.hashes), entries)
 
 
 def _every(level: InclusionLevel) -> bool:
