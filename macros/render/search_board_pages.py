@@ -19,7 +19,7 @@ from macros.pages import GeneratedPage
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import distribution_table, series_table
 from macros.render.indicator_values import periods_of
-from macros.render.search_entries import Entry, entry, inline, md, said
+from macros.render.search_entries import Entry, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
 from macros.render.tables import Table
 from macros.render.text import plain
@@ -171,7 +171,7 @@ def indicator(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     if periods:  # the chart is kept out of search: its figures are in the tables
         result.append(entry(f"{url}#chart", said(t("indicators_page.chart")), []))
     tables = _tables(site, found, periods)
-    words = [w for table in tables for w in _table_words(table)]
+    words = table_words(*tables)
     if not tables:
         words = [said(t("indicators_page.no_figures_have_been_published"))]
     words.append(said(t("indicators_page.download_the_figures_for_csv", ref=found.ref)))
@@ -208,8 +208,3 @@ def _tables(site: BoardData, indicator: Indicator, periods: list[str]) -> list[T
     if periods and indicator.kind == "series":
         return [series_table(site, indicator)]
     return [distribution_table(site, indicator, p) for p in reversed(periods)]
-
-
-def _table_words(table: Table) -> list[str]:
-    rows = [*table.rows, *([table.total] if table.total else [])]
-    return [table.caption, *table.columns, *(w for row in rows for w in (row.label, *row.cells))]

@@ -10,12 +10,18 @@ the words a reader searches for, as the page shows them. What the pages already 
 search (`data-search-exclude`: tables listing actions indexed on their priority page, charts,
 filters) stays out, so each action is found once, at its own anchor. Every figure comes from the
 same functions as the page's, after disclosure control: a suppressed count is only ever [c].
+Left out on purpose: the "Last updated" line at a page's foot (it would be found under whichever
+section comes last), and links that only name another page ("Back to the guide", "PDF (125 KB)").
 
-This module: the helpers, and the priority pages. One entry per priority (its page: the words
-above the actions, and its issues' titles) and one per action, at its anchor, titled with its
-ref: its title, leads and their acronyms, status, due dates, outcome, measure, source, related
-refs, progress and every dated update. The summary table at the top of a priority page is left
-out, as before. The other page types: search_plan_pages.py and search_board_pages.py.
+This module: the helpers, and the priority pages, the one page type whose places differ from
+the search plugin's. One entry per priority (its page: the words above the actions, i.e. focus,
+outcomes, evidence, what children will say, and its issues' titles, which the search plugin cut
+into one entry per heading) and one per action, at its anchor, titled with its ref (without the
+"New since ..." marker: not part of its name): its title, leads and their acronyms, status, due
+dates, outcome, measure, source, related refs, progress and every dated update. The summary
+table at the top of a priority page is left out, as before. The other page types:
+search_plan_pages.py, search_board_pages.py (subgroups, indicators, glossary),
+search_guide_pages.py and search_report_pages.py.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
 from macros.render.plans import history, leads
+from macros.render.tables import Table
 from macros.render.text import plain, rich, rich_inline
 from macros.render.wording import month_year
 
@@ -60,6 +67,18 @@ def said(words: Markup | str) -> str:
 def inline(text: str) -> str:
     """A title from data (Markdown) as plain text, as a heading shows it."""
     return plain(rich_inline(text))
+
+
+def table_words(*tables: Table | None) -> list[str]:
+    """A table's caption, headings and cells, as the page shows them (figures already through
+    disclosure control: a suppressed count is [c])."""
+    words = []
+    for table in tables:
+        if table is not None:
+            rows = [*table.rows, *([table.total] if table.total else [])]
+            words += [table.caption, *table.columns]
+            words += [w for row in rows for w in (row.label, *row.cells)]
+    return words
 
 
 def priority_entries(

@@ -12,8 +12,7 @@ from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report, Section
 from macros.pages import GeneratedPage
 from macros.render import yearly_report as made
-from macros.render.search_entries import Entry, entry, inline, md, said
-from macros.render.tables import Table
+from macros.render.search_entries import Entry, entry, inline, md, said, table_words
 from macros.render.text import plain
 from macros.render.wording import month_year, t
 
@@ -113,7 +112,7 @@ def yearly_report(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]
         add(
             "training",
             "training_and_its_evaluation",
-            [sentence, chapter(s.training), *_tables(table, evaluation)],
+            [sentence, chapter(s.training), *table_words(table, evaluation)],
         )
     if s.voices:
         words = [chapter(s.voices)]
@@ -122,10 +121,10 @@ def yearly_report(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]
         add("voices", "what_children_and_families_told", words)
     if s.data_use:
         table = made.indicator_table(site, s.data_use.indicators, report.year)
-        add("data", "how_we_used_data", [chapter(s.data_use), *_tables(table)])
+        add("data", "how_we_used_data", [chapter(s.data_use), *table_words(table)])
     if s.funding:
         tables, sentence = made.funding(site, report)
-        add("funding", "funding", [sentence, chapter(s.funding), *_tables(*tables)])
+        add("funding", "funding", [sentence, chapter(s.funding), *table_words(*tables)])
     if s.scrutiny:
         add("scrutiny", "independent_scrutiny", [chapter(s.scrutiny)])
     following = made.next_plan(site, report)
@@ -177,7 +176,7 @@ def _effectiveness(
             for evidence in priority.evidence:
                 status = first.plan.vocabulary.find(evidence.status) if evidence.status else None
                 words += [inline(evidence.text), _label(status)]
-        words += _tables(tables.get(priority.ref))
+        words += table_words(tables.get(priority.ref))
         add(f"impact-{priority.slug}", "", words, title=f"{priority.ref}. {plain(priority.title)}")
 
 
@@ -200,14 +199,3 @@ def _dates(report: Report, key: str) -> str:
 
 def _label(status: object) -> str:
     return str(getattr(status, "label", "") or "")
-
-
-def _tables(*tables: Table | None) -> list[str]:
-    words = []
-    for table in tables:
-        if table is None:
-            continue
-        rows = [*table.rows, *([table.total] if table.total else [])]
-        words += [table.caption, *table.columns]
-        words += [w for row in rows for w in (row.label, *row.cells)]
-    return words
