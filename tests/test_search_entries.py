@@ -27,7 +27,7 @@ from macros.model.disclosure import SUPPRESSED
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.render.headings import toc_tokens
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 Index = list[dict[str, str]]
 CELL_END = re.compile(r"(</(?:dt|dd|td|th)>)")
@@ -132,6 +132,26 @@ def test_the_places_and_titles_are_the_old_ones(
         if replaced:  # what REPLACED names is really gone, so the list cannot go stale
             assert not [e for e in new if replaced[0].search(e["location"])]
     assert sum(len(new) for _, new in indexes.values()) > 500
+
+
+@pytest.mark.parametrize(
+    "board", sorted(p.name for p in FIXTURES.iterdir() if (p / "board.yml").is_file())
+)
+def test_every_fixture_board_keeps_its_places_and_titles(board: str) -> None:
+    """Boards without a planner, a glossary, reports, purposes, meanings...: the sections a page
+    leaves out are left out of its entries too, in the page's order."""
+    site = load_board_data(FIXTURES / board)
+    site.pdfs = False
+    for page in generated_pages(site):
+        replaced = REPLACED.get(page.page_type.name)
+        old = [
+            (e["location"], e["title"])
+            for e in old_index(site, page)
+            if not (replaced and replaced[0].search(e["location"]))
+        ]
+        new = [(e["location"], e["title"]) for e in new_index(site, page)]
+        assert [place for place, _ in new] == [place for place, _ in old], page.path
+        assert all(was.endswith(now) for (_, was), (_, now) in zip(old, new, strict=True))
 
 
 def test_dropping_an_entry_fails_the_comparison(
