@@ -39,6 +39,13 @@ def use_language(language: str) -> None:
     _language[0] = language
 
 
+def language() -> str:
+    """The language in use, as `theme: language:` names it (a words file's name): what pages
+    and PDFs declare as their `lang`."""
+    override = os.environ.get(WORDS_ENV)
+    return Path(override).stem if override else _language[0]
+
+
 @functools.cache
 def words_of(folder: Path, language: str) -> dict[str, Any]:
     """A language's words file, read once (a pure function of the file)."""
