@@ -17,8 +17,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_site
+from macros.model.plan import Plan
 from macros.pages.registry import render_page
 from macros.render import wording
+from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest
 from macros.render.plans import new_label
 from macros.render.templates import environment
@@ -137,3 +139,36 @@ def test_every_word_a_template_looks_up_exists_with_its_placeholders_given() -> 
             if missing:
                 wrong.append(f"{key}: {sorted(missing)}")
     assert wrong == []
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_presets_words_come_from_the_file_and_a_plans_english_words_still_match() -> None:
+    written = ["G", "On Target", "Complete and embedded", "off target", "Merged"]
+    actions = [{"ref": str(n), "title": "A", "status": w} for n, w in enumerate(written)]
+    plan = Plan.model_validate(
+        {"id": "p", "title": "P", "as_at": "2026-06-30", "statuses": "brag",
+         "priorities": [{"ref": "1", "title": "One", "actions": actions}]}
+    )  # fmt: skip
+    assert {s.label for s in plan.statuses} == {s.meaning for s in plan.statuses} == {"XX"}
+    found = [plan.vocabulary.find(w) for w in written]
+    assert [s.key if s else None for s in found] == ["green", "amber", "blue", "red", "merged"]
+    # a plan that names no statuses still gets the preset whose English words it writes
+    phrases = {"id": "q", "title": "Q", "as_at": "2026-06-30", "priorities": [{
+        "ref": "1", "title": "One",
+        "actions": [{"ref": "1", "title": "A", "status": "Not yet completed but on-track"}],
+    }]}  # fmt: skip
+    assert [s.key for s in Plan.model_validate(phrases).statuses][:2] == ["completed", "on-track"]
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_pdfs_own_words_and_language_come_from_the_file() -> None:
+    site = load_site(ROOT / "data")
+    plan = site.current_plan
+    html = BeautifulSoup(plan_document(site, plan).html, "html.parser")
+    root = html.select_one("html")
+    cover = html.select_one(".ps-cover")
+    assert root is not None and root["lang"] == "xx" and cover is not None
+    assert cover.select("p")[1].get_text() == "XX 30 XX 2026"  # "Progress as at {day}"
+    headings = [h.get_text() for h in html.select(".ps-part__title")]
+    assert headings[0] == "XX" and len(headings) == len(plan.priorities) + 1
+    assert [h.split(" ")[0] for h in headings[1:]] == ["XX"] * len(plan.priorities)

@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from macros.model import status_presets
+
 WORDS = Path(__file__).with_name("words")
 WORDS_ENV = "PLANSITE_WORDS"
 ENGLISH = "en"
@@ -104,3 +106,13 @@ def month_short(day: date) -> str:
 def month_year(day: date) -> str:
     """e.g. "June 2026"."""
     return f"{month_name(day)} {day.year}"
+
+
+def _preset_words() -> dict[str, Any]:
+    found: dict[str, Any] = words("status_presets")
+    return found
+
+
+# the status presets' labels and meanings, in the language in use: handed down to the model
+# (macros/model/status_presets.py), which may not import this module
+status_presets.WORDS[0] = _preset_words
