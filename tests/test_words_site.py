@@ -66,11 +66,14 @@ def page_url(path: str) -> str:
 
 
 def main_content(html: str) -> str:
-    """The page's article: its text and the words of its spoken attributes."""
-    article = BeautifulSoup(html, "html.parser").select_one("article")
-    assert article is not None
+    """The page's article: its text and the words of its spoken attributes; and the page's
+    description (search engines show it)."""
+    page = BeautifulSoup(html, "html.parser")
+    article = page.select_one("article")
+    described = page.select_one('meta[name="description"]')
+    assert article is not None and described is not None
     spoken = [str(tag[name]) for name in SPOKEN_ATTRIBUTES for tag in article.select(f"[{name}]")]
-    return "\n".join([article.get_text(" "), *spoken])
+    return "\n".join([article.get_text(" "), *spoken, str(described["content"])])
 
 
 @pytest.fixture(scope="module")
