@@ -23,6 +23,7 @@ from macros.render import wording
 from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest
 from macros.render.plans import new_label
+from macros.render.report import budget_tables, training_table
 from macros.render.templates import environment
 from tests.conftest import ROOT
 
@@ -172,3 +173,14 @@ def test_a_pdfs_own_words_and_language_come_from_the_file() -> None:
     headings = [h.get_text() for h in html.select(".ps-part__title")]
     assert headings[0] == "XX" and len(headings) == len(plan.priorities) + 1
     assert [h.split(" ")[0] for h in headings[1:]] == ["XX"] * len(plan.priorities)
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_missing_budget_or_training_table_is_said_in_the_files_words() -> None:
+    site = load_site(ROOT / "data")
+    site.budget, site.training = None, []
+    said = [
+        BeautifulSoup(html, "html.parser").get_text().strip()
+        for html in (budget_tables(site, "annual-report/index.md"), training_table(site, ""))
+    ]
+    assert said == ["XX XX budget.yml XX", "XX XX training.csv XX"]
