@@ -19,12 +19,13 @@ from bs4 import BeautifulSoup
 from macros.load import load_site
 from macros.model.plan import Plan
 from macros.pages.registry import render_page
-from macros.render import wording
+from macros.render import links, wording
 from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest
 from macros.render.plans import new_label
 from macros.render.report import budget_tables, training_table
 from macros.render.templates import environment
+from macros.render.yearly_report import reviews
 from tests.conftest import ROOT
 
 ENGLISH = yaml.safe_load((wording.WORDS / "en.yml").read_text(encoding="utf-8"))
@@ -184,3 +185,12 @@ def test_a_missing_budget_or_training_table_is_said_in_the_files_words() -> None
         for html in (budget_tables(site, "annual-report/index.md"), training_table(site, ""))
     ]
     assert said == ["XX XX budget.yml XX", "XX XX training.csv XX"]
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_kind_of_review_is_said_in_the_files_words() -> None:
+    site = load_site(ROOT / "data")
+    report = next(r for r in site.reports if r.sections.reviews)
+    found = reviews(site, report, links.annual_report(report.year))
+    assert {v.review.kind for v in found} == {"rapid review", "local review"}
+    assert {v.kind for v in found} == {"XX"}
