@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
@@ -20,7 +20,7 @@ from macros.worker import Worker
 
 class Build:
     def __init__(
-        self, site: Site, folder: Path, *, parallel: bool, left_out_pages: frozenset[str]
+        self, site: BoardData, folder: Path, *, parallel: bool, left_out_pages: frozenset[str]
     ) -> None:
         self.site = site
         self.folder = folder  # the data folder, watched under `mkdocs serve`

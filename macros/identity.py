@@ -11,14 +11,14 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.render.brand import BRAND_CSS, brand_css
 from macros.render.text import plain
 from macros.render.wording import t
 
 
-def set_identity(config: MkDocsConfig, site: Site, *, serving: bool) -> None:
+def set_identity(config: MkDocsConfig, site: BoardData, *, serving: bool) -> None:
     """mkdocs.yml holds nothing board-specific: name, address, colour and logo are board.yml's."""
     board = site.board
     # The theme prints these without escaping: escaped text, marked safe so that its own `| e`
@@ -41,7 +41,7 @@ def logo_path(logo: str) -> str:
     return f"assets/board/{Path(logo).name}"
 
 
-def identity_files(config: MkDocsConfig, site: Site, folder: Path) -> list[File]:
+def identity_files(config: MkDocsConfig, site: BoardData, folder: Path) -> list[File]:
     """The brand stylesheet and the logo, when board.yml has them."""
     board = site.board
     made = []
@@ -53,7 +53,7 @@ def identity_files(config: MkDocsConfig, site: Site, folder: Path) -> list[File]
     return made
 
 
-def write_cname(site: Site, site_dir: Path) -> None:
+def write_cname(site: BoardData, site_dir: Path) -> None:
     """gh-deploy replaces the whole published branch: the domain survives only as site/CNAME."""
     if host := urlsplit(site.board.site_url).hostname:
         (site_dir / "CNAME").write_text(host + "\n", encoding="utf-8")

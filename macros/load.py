@@ -1,7 +1,7 @@
 """Load and check a board's data folder: the first step of every build and of `make check`.
 
 Reads every file, validates it against the models, cross-checks references between files,
-and raises one DataError listing every problem, or returns the Site.
+and raises one DataError listing every problem, or returns the BoardData.
 """
 
 from __future__ import annotations
@@ -19,16 +19,16 @@ from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.planner import planner_warnings
-from macros.check.reports import check_reports
 from macros.check.sections import guide_advice
+from macros.check.yearly_reports import check_reports
+from macros.model.annual_tables import Budget, Course
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
+from macros.model.board_data import BoardData
 from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
-from macros.model.report import Budget, Course
-from macros.model.site import Site
 from macros.model.yearly_report import Report
 from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
@@ -49,7 +49,7 @@ NAMES = frozenset({
 })  # fmt: skip
 
 
-def load_site(data_dir: Path) -> Site:
+def load_board_data(data_dir: Path) -> BoardData:
     with _no_cycle_collection():
         return _load_site(data_dir)
 
@@ -67,7 +67,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load_site(data_dir: Path) -> Site:
+def _load_site(data_dir: Path) -> BoardData:
     problems = Problems()
     refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
     board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
@@ -123,7 +123,7 @@ def _load_site(data_dir: Path) -> Site:
         raise DataError(problems)
     if not unread_plans:
         _choose_current_plan(plans, problems)
-    site = Site(
+    site = BoardData(
         board=board,
         subgroups=subgroups.subgroups if subgroups else [],
         members=members or [],

@@ -12,13 +12,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.model.progress import is_done, status_of, summary
 from macros.model.sections import SECTION_KEYS, sections_on
-from macros.model.site import Site
 from macros.read.board_pages import BOARD_PAGES
+from macros.render import annual_tables as report_figures
 from macros.render import indicator_figures
-from macros.render import report as report_figures
 from macros.render.data_view import DataText
 from macros.render.figures import money, number
 from macros.render.templates import BLANK_LINES
@@ -30,7 +30,7 @@ class NarrativeError(ValueError):
     """A figure a narrative page asks for that the data does not have."""
 
 
-def narrative_macros(site: Site, here: Callable[[], str]) -> dict[str, Callable[..., Any]]:
+def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Callable[..., Any]]:
     """A figure the data does not have fails the build, naming the page: a page that needs an
     optional part of the data says so in its front matter, and is left out without it."""
 

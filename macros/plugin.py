@@ -39,9 +39,9 @@ from mkdocs.utils.templates import TemplateContext
 from macros import menu
 from macros.build import Build
 from macros.identity import identity_files, set_identity, write_cname
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.pages import GeneratedPage
 from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
@@ -98,7 +98,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         except ValueError as error:
             raise PluginError(str(error)) from None
         try:
-            site = load_site(folder)
+            site = load_board_data(folder)
         except DataError as error:
             if not self.serving:
                 raise PluginError("\n" + error.problems.report()) from None
@@ -262,7 +262,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         return server
 
 
-def _pin_build_date(site: Site) -> bool:
+def _pin_build_date(site: BoardData) -> bool:
     """Sitemap dates come from the plan's "as at" date, never the build machine's clock. True
     when this build set it (a date set from outside, e.g. by CI, is left alone)."""
     if "SOURCE_DATE_EPOCH" in os.environ:
@@ -272,6 +272,6 @@ def _pin_build_date(site: Site) -> bool:
     return True
 
 
-def _publishes(site: Site, ref: str) -> bool:
+def _publishes(site: BoardData, ref: str) -> bool:
     """The board has indicator `ref` with at least one local figure."""
     return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from macros.model.annual_tables import Budget
 from macros.model.board import Board, SubgroupsFile
 from macros.model.glossary import GlossaryFile
 from macros.model.indicators import IndicatorsFile
 from macros.model.plan import Plan
 from macros.model.planner import Planner
-from macros.model.report import Budget
 from macros.model.yearly_report import Report
 
 SCHEMAS: dict[str, type[BaseModel]] = {

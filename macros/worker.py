@@ -2,12 +2,12 @@
 pages into HTML, so a build keeps both cores of a small machine busy.
 
 The worker is a fork of the build made after the data is loaded and checked: it is handed the
-loaded Site as an argument, without copying or re-reading anything. It renders the generated
+loaded BoardData as an argument, without copying or re-reading anything. It renders the generated
 pages in the order MkDocs will ask for them, then makes the published files, sending each result
 back as it is made; the build takes each result when it needs it (a page's macro call, the
 Downloads page, the end of the build), waiting only if the worker has not got there yet. The
 results are the same strings and bytes an in-process build makes: the renderers are pure
-functions of the Site.
+functions of the BoardData.
 
 Used for `mkdocs build` only: `mkdocs serve` rebuilds in one long-lived process with threads,
 where a fork is not safe.
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.registry import render_page
 from macros.publish import make_files
@@ -42,7 +42,7 @@ def worker_helps() -> bool:
 
 
 def _work(
-    site: Site, quick: list[GeneratedPage], slow: list[GeneratedPage], send: Connection
+    site: BoardData, quick: list[GeneratedPage], slow: list[GeneratedPage], send: Connection
 ) -> None:
     """The worker process: make everything in order and send each result as it is made."""
 
@@ -64,9 +64,11 @@ def _work(
 class Worker:
     """The second process, and what it has sent back so far."""
 
-    def __init__(self, site: Site, quick: list[GeneratedPage], slow: list[GeneratedPage]) -> None:
+    def __init__(
+        self, site: BoardData, quick: list[GeneratedPage], slow: list[GeneratedPage]
+    ) -> None:
         """Render `quick`, make the published files, then render `slow`, in that order."""
-        gc.freeze()  # the loaded Site is shared read-only: keep the collector off its pages
+        gc.freeze()  # the loaded BoardData is shared read-only: keep the collector off its pages
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_work, args=(site, quick, slow, send), daemon=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages import glossary as glossary_pages
 from macros.render.abbreviations import LEAVE_ALONE, expand_abbreviations
 from tests.conftest import FIXTURES, ROOT, page
@@ -75,5 +75,5 @@ def test_the_glossary_page_lists_every_term(example_site: Path) -> None:
 
 
 def test_no_glossary_page_when_there_is_nothing_to_explain() -> None:
-    site = load_site(FIXTURES / "minimal")
+    site = load_board_data(FIXTURES / "minimal")
     assert glossary_pages.pages(dataclasses.replace(site, subgroups=[], glossary={})) == []

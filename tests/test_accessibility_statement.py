@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.accessibility import (
     AUTOMATED_CHECKS,
     AccessibilityFacts,
@@ -81,7 +81,7 @@ def test_the_statement_says_what_the_board_listed_and_is_partially_compliant(
 
 
 def render(data: Path) -> BeautifulSoup:
-    return BeautifulSoup(statement(load_site(data), "accessibility.md"), "html.parser")
+    return BeautifulSoup(statement(load_board_data(data), "accessibility.md"), "html.parser")
 
 
 def test_a_board_that_lists_nothing_is_partially_compliant_and_says_so(

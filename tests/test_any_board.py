@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from macros.check.__main__ import main as check_main
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.sections import SECTION_KEYS, sections_on
 from macros.narrative import narrative_macros
 from macros.pages.guide import pages as guide_pages
@@ -90,14 +90,14 @@ def nav_paths(nav: list[Any]) -> list[str]:
 
 
 def test_a_bare_board_has_no_optional_part(tmp_path: Path) -> None:
-    site = load_site(board_with(tmp_path))
+    site = load_board_data(board_with(tmp_path))
     assert sections_on(site) == frozenset()
     assert [d.name for d in datasets(site)] == ["actions", "updates"]
 
 
 @pytest.mark.parametrize("name", sorted(OPTIONAL))
 def test_each_optional_file_turns_on_its_part_alone(name: str, tmp_path: Path) -> None:
-    site = load_site(board_with(tmp_path, name))
+    site = load_board_data(board_with(tmp_path, name))
     part = OPTIONAL[name][1]
     assert sections_on(site) == {part}
     published = [d.name for d in datasets(site)]
@@ -149,7 +149,7 @@ def test_without_young_peoples_wording_there_is_no_guide_and_check_says_what_to_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = board_with(tmp_path)
-    site = load_site(data)
+    site = load_board_data(data)
     assert guide_pages(site) == []
     monkeypatch.chdir(tmp_path)
     assert check_main(["data"]) == 0
@@ -168,7 +168,7 @@ def test_only_priorities_with_young_peoples_wording_are_in_the_guide(tmp_path: P
         + '  - ref: "2"\n    title: Statutory assurance of multi-agency arrangements\n',
         encoding="utf-8",
     )
-    site = load_site(data)
+    site = load_board_data(data)
     assert [p.path for p in guide_pages(site)] == [
         "guide/index.md", "guide/goal-1.md", "guide/you-told-us.md",
         "guide/keeping-your-visit-private.md", "guide/leaflet.md",
@@ -189,7 +189,7 @@ def test_hard_young_peoples_wording_still_fails_naming_its_file_and_line(tmp_pat
     data = board_with(tmp_path, young_people=True)
     plan = data / "plans" / "plan-a.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(YOUNG_WORDS, hard), "utf-8")
-    site = load_site(data)
+    site = load_board_data(data)
     message = gate_message(site, "guide/goal-1.md", f"<p>{hard}</p>" * 5, DEFAULT_GRADE)
     assert message is not None
     assert message.splitlines()[1].endswith(f"written in {site.current_plan.source_file}:14")
@@ -203,7 +203,7 @@ def test_a_boards_own_pages_are_safe_markdown(tmp_path: Path) -> None:
         "<img src=x onerror=alert(1)> [kept](https://example.org/)\n"
     )
     (data / "pages" / "home.md").write_text(attack, encoding="utf-8")
-    site = load_site(data)
+    site = load_board_data(data)
     text = narrative_macros(site, lambda: "index.md")["board_text"]("home")
     assert text == (
         '<h2>Welcome</h2>\n<p>Hello  <a rel="noopener noreferrer">evil</a></p>\n'
@@ -216,7 +216,7 @@ def test_an_unknown_page_in_the_pages_folder_is_named(tmp_path: Path) -> None:
     (data / "pages").mkdir()
     (data / "pages" / "foreword.md").write_text("Hello\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_site(data)
+        load_board_data(data)
     assert [p.message for p in caught.value.problems.items] == [
         "unknown page `foreword.md`; the pages are: home.md (the home page, below the vision), "
         "about.md (the about page, above the board's objectives), membership.md (the membership "
@@ -241,7 +241,7 @@ def test_a_brand_colour_white_text_cannot_read_on_is_refused(tmp_path: Path) -> 
     board = data / "board.yml"
     board.write_text(board.read_text(encoding="utf-8") + 'colour: "#ff8800"\n', "utf-8")
     with pytest.raises(DataError) as caught:
-        load_site(data)
+        load_board_data(data)
     assert [str(p) for p in caught.value.problems.items] == [
         f"{data / 'board.yml'}:4: colour `#ff8800` is too light: white text on it has a contrast "
         "of 2.4:1, and needs at least 4.5:1 to be read by everyone; choose a darker shade of it"
@@ -457,7 +457,7 @@ def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
     assert (board["name"], board["area"], board["site_url"]) == (
         "Westdale Safeguarding Partnership", "Westdale", "https://plans.westdale.example.org/",
     )  # fmt: skip
-    assert load_site(tmp_path).current_plan.title.startswith("Business plan ")
+    assert load_board_data(tmp_path).current_plan.title.startswith("Business plan ")
 
 
 def test_the_most_recent_plan_is_current_when_none_is_marked(tmp_path: Path) -> None:
@@ -467,12 +467,12 @@ def test_the_most_recent_plan_is_current_when_none_is_marked(tmp_path: Path) -> 
     shutil.copytree(Path(__file__).parent / "fixtures" / "corpus-base", data)
     plan_a = data / "plans" / "plan-a.yml"
     plan_a.write_text(plan_a.read_text("utf-8").replace("current: true\n", ""), "utf-8")
-    assert load_site(data).current_plan.id == "plan-a"
+    assert load_board_data(data).current_plan.id == "plan-a"
     older = plan_a.read_text("utf-8").replace("id: plan-a", "id: plan-old")
     (data / "plans" / "plan-old.yml").write_text(
         re.sub(r"(?m)^as_at: .*$", "as_at: 2026-01-31", older), "utf-8"
     )
-    site = load_site(data)
+    site = load_board_data(data)
     assert site.current_plan.id == "plan-a"
     assert [str(a) for a in site.advice if "current" in a.message] == [
         f"{plan_a}:1: no plan has `current: true`, so `plan-a` (the most recent) is shown first; "

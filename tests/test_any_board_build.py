@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from tests.conftest import FIXTURES, page
 
 
@@ -21,8 +21,8 @@ def built(build_fixture: Callable[[str], Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(FIXTURES / "any-board")
+def site() -> BoardData:
+    return load_board_data(FIXTURES / "any-board")
 
 
 def tags(built: Path, url: str) -> list[str]:
@@ -59,7 +59,7 @@ def test_a_cancelled_action_is_not_late_and_not_still_to_do(built: Path) -> None
     assert sentence.startswith("2 of 3 actions complete, 0 off track; 1 cancelled")
 
 
-def test_pages_anchors_and_downloads_use_qualified_refs(built: Path, site: Site) -> None:
+def test_pages_anchors_and_downloads_use_qualified_refs(built: Path, site: BoardData) -> None:
     rag = site.plan_by_id["rag-plan"]
     expected = ["1a", "1b", "1.3", "2.1a", "2.1.2", "2a"]
     assert [a.ref for a in rag.actions] == expected

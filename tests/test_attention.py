@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, periods, summary
 
@@ -15,7 +15,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "plans-attention"
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
-    return load_site(FIXTURE).plan_by_id["plan-now"]
+    return load_board_data(FIXTURE).plan_by_id["plan-now"]
 
 
 def test_overdue_stale_and_worsened_are_the_known_actions(plan: Plan) -> None:

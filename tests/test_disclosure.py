@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED, decide, hidden_cells, is_small
 from macros.model.indicators import Indicator, Value
-from macros.model.site import Site
 from macros.narrative import narrative_macros
 from macros.render.indicators import suppressed_note
 from tests.conftest import FIXTURES
@@ -31,8 +31,8 @@ SMALL_COUNT = re.compile(r"(?<![\w.,\-])[1-5](?![\w.,%])")
 
 
 @pytest.fixture(scope="module")
-def small() -> Site:
-    return load_site(FIXTURES / FIXTURE)
+def small() -> BoardData:
+    return load_board_data(FIXTURES / FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +40,12 @@ def built(build_fixture: Callable[[str], Path]) -> Path:
     return build_fixture(FIXTURE)
 
 
-def planted(site: Site) -> list[Value]:
+def planted(site: BoardData) -> list[Value]:
     counts = {i.ref for i in site.indicators if i.unit == "count"}
     return [v for v in site.values if v.indicator in counts and is_small(v.value, 6)]
 
 
-def test_the_fixture_plants_every_count_from_one_to_five(small: Site) -> None:
+def test_the_fixture_plants_every_count_from_one_to_five(small: BoardData) -> None:
     assert {int(v.value) for v in planted(small)} == {1, 2, 3, 4, 5}
     assert all(0 < v.value < 6 for v in planted(small))
 
@@ -87,13 +87,13 @@ def test_rates_and_percentages_are_never_suppressed() -> None:
     assert decide([rate], values, 6).hidden == frozenset()
 
 
-def test_the_threshold_comes_from_the_data(small: Site) -> None:
+def test_the_threshold_comes_from_the_data(small: BoardData) -> None:
     values = [Value(indicator="C2", period="2025-26", area="local", value=7)]
     assert decide(small.indicators, values, 8).hidden == {("C2", "2025-26", "local", "")}
     assert decide(small.indicators, values, 6).hidden == frozenset()
 
 
-def test_prose_macros_say_c_for_a_suppressed_count(small: Site) -> None:
+def test_prose_macros_say_c_for_a_suppressed_count(small: BoardData) -> None:
     macros = narrative_macros(small, lambda: "annual-report/performance.md")
     assert macros["indicator_value"]("C1", "2023-24") == SUPPRESSED
     assert macros["indicator_value"]("C1", "2022-23") == "40"
@@ -111,7 +111,7 @@ def _visible_text(soup: BeautifulSoup) -> str:
     return main.get_text(" ")
 
 
-def test_no_small_count_in_indicator_pages_or_their_charts(built: Path, small: Site) -> None:
+def test_no_small_count_in_indicator_pages_or_their_charts(built: Path, small: BoardData) -> None:
     pages = sorted((built / "indicators").glob("**/index.html"))
     assert len(pages) == len(small.indicators) + 1
     for path in pages:
@@ -119,7 +119,7 @@ def test_no_small_count_in_indicator_pages_or_their_charts(built: Path, small: S
         assert SMALL_COUNT.findall(text) == [], path
 
 
-def test_suppressed_cells_show_c_with_an_explanation(built: Path, small: Site) -> None:
+def test_suppressed_cells_show_c_with_an_explanation(built: Path, small: BoardData) -> None:
     html = BeautifulSoup((built / "indicators/c1/index.html").read_text("utf-8"), "html.parser")
     table = html.select_one("table.ps-figures")
     assert table is not None
@@ -135,7 +135,7 @@ def test_suppressed_cells_show_c_with_an_explanation(built: Path, small: Site) -
     assert SUPPRESSED in chart.select_one("desc").get_text()
 
 
-def test_no_small_count_in_any_indicator_csv(built: Path, small: Site) -> None:
+def test_no_small_count_in_any_indicator_csv(built: Path, small: BoardData) -> None:
     files = [built / "data/indicators.csv", *sorted((built / "data/indicators").glob("*.csv"))]
     assert len(files) == len(small.indicators) + 1
     hidden = {(v.indicator, v.period, v.area, v.category) for v in planted(small)}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.dates import calendar_months, parse_due
 from macros.model.progress import is_overdue, needs_attention, status_of
 from tests.conftest import ROOT, page
@@ -59,7 +59,7 @@ def due_cells(soup: object, table: str, column: int) -> list[object]:
 
 
 def test_all_actions_shows_every_due_date_in_govuk_style(example_site: Path) -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     for plan in site.plans:
         soup = page(example_site, f"plans/{plan.id}/all-actions/")
         cells = due_cells(soup, "#all-actions", 3)
@@ -83,7 +83,7 @@ def test_all_actions_shows_every_due_date_in_govuk_style(example_site: Path) -> 
 
 
 def test_overdue_is_the_same_on_every_page(example_site: Path) -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     plan = site.current_plan
     attention = needs_attention(plan)
     overdue = {o.action.ref for o in attention.overdue}

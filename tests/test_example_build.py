@@ -8,22 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.render import links
 from tests.conftest import ROOT, page
 
 
 @pytest.fixture(scope="module")
-def data() -> Site:
-    return load_site(ROOT / "data")
+def data() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 def url(src: str) -> str:
     return links.served_dir(src)
 
 
-def test_example_board_is_big_enough(data: Site) -> None:
+def test_example_board_is_big_enough(data: BoardData) -> None:
     current = data.current_plan
     assert len(data.plans) >= 2
     assert len(current.priorities) >= 5
@@ -45,7 +45,7 @@ def test_example_board_is_big_enough(data: Site) -> None:
     assert data.budget is not None and data.training
 
 
-def test_every_plan_and_priority_has_a_page(example_site: Path, data: Site) -> None:
+def test_every_plan_and_priority_has_a_page(example_site: Path, data: BoardData) -> None:
     for plan in data.plans:
         home = page(example_site, url(links.plan_home(plan.id)))
         assert plan.title in home.title.text
@@ -55,7 +55,7 @@ def test_every_plan_and_priority_has_a_page(example_site: Path, data: Site) -> N
             assert {a.ref for a in priority.all_actions} <= refs
 
 
-def test_actions_csv_has_one_row_per_action(example_site: Path, data: Site) -> None:
+def test_actions_csv_has_one_row_per_action(example_site: Path, data: BoardData) -> None:
     raw = (example_site / "data" / "actions.csv").read_bytes()
     assert raw.endswith(b"\r\n")  # RFC 4180 line ends
     text = raw.decode("utf-8")
@@ -65,6 +65,6 @@ def test_actions_csv_has_one_row_per_action(example_site: Path, data: Site) -> N
     assert {(r["plan_id"], r["action_ref"], r["status_key"]) for r in rows} == expected
 
 
-def test_home_page_figures_come_from_the_data(example_site: Path, data: Site) -> None:
+def test_home_page_figures_come_from_the_data(example_site: Path, data: BoardData) -> None:
     home = page(example_site, "").get_text(" ")
     assert f"{len(data.current_plan.actions)} actions" in home

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.publish import feeds
 from tests.conftest import ROOT, page
 
@@ -124,7 +124,7 @@ def test_without_a_site_url_links_are_relative_to_the_feed_and_text_is_plain(
     hostile = '"<script>alert(1)</script><b>Approved</b> &amp; **done**"'
     text = plan_file.read_text(encoding="utf-8").replace('"<b>Approved</b> by the board."', hostile)
     plan_file.write_text(text, encoding="utf-8")
-    site = load_site(data)
+    site = load_board_data(data)
     made = feeds.files(site)
     assert sorted(made) == ["plans/plan-a/updates.xml", "updates.xml"]
     feed = ET.fromstring(made["plans/plan-a/updates.xml"])
@@ -139,4 +139,4 @@ def test_without_a_site_url_links_are_relative_to_the_feed_and_text_is_plain(
         assert urlparse(resolved).fragment.startswith("action-"), resolved
     assert link_of(feed, "self") == "updates.xml"
     # the same data gives the same bytes
-    assert feeds.files(load_site(data)) == made
+    assert feeds.files(load_board_data(data)) == made

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.check.planner import planner_warnings
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.frequency import month_dates, place
 from macros.read.problems import DataError
 
@@ -139,7 +139,7 @@ def test_an_unknown_month_name_is_a_validation_error_with_its_line(
     )
     (folder / "planner.yml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_site(folder)
+        load_board_data(folder)
     line = text.splitlines().index("    months: [Mar, Marhc]") + 1
     [problem] = error.value.problems.items
     assert problem.file.endswith("planner.yml") and problem.line == line
@@ -151,7 +151,7 @@ def test_an_item_that_cannot_be_placed_is_a_warning_with_its_line(
 ) -> None:
     folder = data_copy("planner-unplaced")
     text = (folder / "planner.yml").read_text(encoding="utf-8")
-    site = load_site(folder)
+    site = load_board_data(folder)
     [warning] = site.warnings
     assert warning == planner_warnings(site)[0]
     assert warning.file.endswith("planner.yml")

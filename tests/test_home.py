@@ -8,14 +8,14 @@ from pathlib import Path
 
 import yaml
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.progress import needs_attention, summary
 from tests.conftest import ROOT, page
 from tests.gates.conftest import html_pages, target_file
 
 
 def test_one_card_per_current_priority_with_its_counts(example_site: Path) -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     plan = site.current_plan
     cards = page(example_site, "").select(".ps-card")
     assert len(cards) == len(plan.priorities) == 5

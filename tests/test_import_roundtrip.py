@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.plan import Action, Plan
 from macros.publish.plan_docx import plan_docx
 from macros.read.office.__main__ import main
@@ -41,7 +41,7 @@ def _facts(plan: Plan, action: Action) -> tuple[object, ...]:
 
 @pytest.fixture(scope="module")
 def example() -> list[Plan]:
-    return load_site(ROOT / "data").plans
+    return load_board_data(ROOT / "data").plans
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
@@ -54,7 +54,7 @@ def test_import_of_the_export_gives_the_same_plan(
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     assert main([str(document), "roundtrip", "--data", str(data)]) == 0
-    again = next(p for p in load_site(data).plans if p.id == "roundtrip")
+    again = next(p for p in load_board_data(data).plans if p.id == "roundtrip")
     assert again.title == plan.title
     # keys are named by colour (green, blue, ...): the words, colours and meanings come back
     assert [(s.label, s.colour, s.meaning, s.done) for s in again.statuses] == [
@@ -82,7 +82,7 @@ def test_impact_ratings_come_back_from_the_export(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    plan = load_site(data).plans[1]
+    plan = load_board_data(data).plans[1]
     assert "Impact" not in [
         c.text for c in docx.Document(io.BytesIO(plan_docx(plan))).tables[1].rows[0].cells
     ]
@@ -97,7 +97,7 @@ def test_impact_ratings_come_back_from_the_export(tmp_path: Path) -> None:
     ]
     assert header == ["Ref", "Action", "Lead", "Due", "Status", "Impact", "Latest update"]
     assert main([str(document), "roundtrip", "--data", str(data)]) == 0
-    again = next(p for p in load_site(data).plans if p.id == "roundtrip")
+    again = next(p for p in load_board_data(data).plans if p.id == "roundtrip")
 
     def impacts(of: Plan) -> list[tuple[str, str | None]]:
         return [(a.priority.ref, of.vocabulary.find(a.impact).label if a.impact else None)
@@ -231,11 +231,11 @@ def test_round_trip_of_the_new_format(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     (data / "plans" / "tracker.yml").write_text(NEW_FORMAT_PLAN, encoding="utf-8")
-    plan = next(p for p in load_site(data).plans if p.id == "tracker")
+    plan = next(p for p in load_board_data(data).plans if p.id == "tracker")
     document = tmp_path / "tracker.docx"
     document.write_bytes(plan_docx(plan))
     assert main([str(document), "again", "--data", str(data)]) == 0
-    again = next(p for p in load_site(data).plans if p.id == "again")
+    again = next(p for p in load_board_data(data).plans if p.id == "again")
     for before, after in zip(plan.priorities, again.priorities, strict=True):
         assert [_facts(again, a) for a in after.all_actions] == [
             _facts(plan, a) for a in before.all_actions

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.comparison import Travel, direction, judgement, side
-from macros.model.site import Site
 from macros.render import chart_store, links
 from macros.render.charts import series_chart
 from macros.render.figures import value_text
@@ -23,8 +23,8 @@ from tests.conftest import ROOT, page
 
 
 @pytest.fixture(scope="module")
-def data() -> Site:
-    return load_site(ROOT / "data")
+def data() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 # --- hand-worked comparisons --------------------------------------------------------------
@@ -93,7 +93,7 @@ def test_charts_are_deterministic_text_svg_with_title_and_description() -> None:
 
 
 def test_every_indicator_has_a_page_with_chart_table_and_csv(
-    example_site: Path, data: Site
+    example_site: Path, data: BoardData
 ) -> None:
     for indicator in data.indicators:
         url = links.served_dir(links.indicator(indicator.slug))
@@ -112,7 +112,7 @@ def test_every_indicator_has_a_page_with_chart_table_and_csv(
         assert len(rows) == len(data.values_for(indicator.ref))
 
 
-def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data: Site) -> None:
+def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data: BoardData) -> None:
     html = page(example_site, links.served_dir(links.indicators_index()))
     rows = {row.th.get_text(" ", strip=True): row for row in html.select("tbody tr")}
     checked = 0

@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.slugs import slug
 from macros.narrative import narrative_macros
 from macros.pages.registry import generated_pages
@@ -30,14 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
 
 
-def site_after(tmp_path: Path, file: str, old: str, new: str) -> Site:
+def site_after(tmp_path: Path, file: str, old: str, new: str) -> BoardData:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     path = data / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return load_site(data)
+    return load_board_data(data)
 
 
 def test_dollars_in_chart_text_are_drawn_as_typed() -> None:
@@ -108,7 +108,7 @@ def test_a_figure_not_for_the_latest_period_says_its_period(tmp_path: Path) -> N
     assert macros["indicator_value"]("N19") == "23.4 (in 2024-25)"
     assert macros["indicator_value"]("N19", "2024-25") == "23.4"  # the text names the period
     assert macros["latest_period"]("N19") == "2024-25"
-    latest = load_site(BASE)
+    latest = load_board_data(BASE)
     assert narrative_macros(latest, lambda: "x.md")["indicator_value"]("N19") == "23.4"
 
 
@@ -118,14 +118,14 @@ def test_one_slug_for_every_address() -> None:
     assert slug("R 3.1a") == "r-3-1a"
     assert slug("Café & co") == "cafe-co"
     assert slug("\U0001f6e1") == slug(".") == ""
-    site = load_site(BASE)
+    site = load_board_data(BASE)
     paths = [page.path for page in generated_pages(site)]
     assert "plans/plan-a/priority-1.md" in paths and "indicators/n19.md" in paths
     assert len(paths) == len(set(paths))
 
 
 def test_a_closed_worker_has_no_process_left() -> None:
-    site = load_site(BASE)
+    site = load_board_data(BASE)
     worker = Worker(site, [], [])
     assert worker.published()
     worker.close()

@@ -34,11 +34,11 @@ def test_a_result_is_remembered_by_identity_and_goes_with_its_object() -> None:
 
 
 def test_a_pydantic_plan_keeps_its_results_out_of_its_fields() -> None:
-    from macros.load import load_site
+    from macros.load import load_board_data
     from macros.model.progress import periods
     from tests.conftest import FIXTURES
 
-    plan = load_site(FIXTURES / "corpus-base").plans[0]
+    plan = load_board_data(FIXTURES / "corpus-base").plans[0]
     before = plan.model_dump()
     assert periods(plan) is periods(plan)
     assert plan.model_dump() == before

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.schemas import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,14 +63,14 @@ priorities:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Site:
+def site(tmp_path: Path) -> BoardData:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     (data / "plans" / "improve.yml").write_text(IMPROVEMENT_PLAN, encoding="utf-8")
-    return load_site(data)
+    return load_board_data(data)
 
 
-def test_brag_plan_with_impact_measures_and_child_voice(site: Site) -> None:
+def test_brag_plan_with_impact_measures_and_child_voice(site: BoardData) -> None:
     plan = site.plan_by_id["improve"]
     assert [s.label for s in plan.statuses if s.done] == ["Completed and embedded", "Completed"]
     priority = plan.priorities[0]
@@ -82,7 +82,7 @@ def test_brag_plan_with_impact_measures_and_child_voice(site: Site) -> None:
     assert plan.as_at_date == date(2026, 5, 31)  # a month means its last day
 
 
-def test_action_shapes(site: Site) -> None:
+def test_action_shapes(site: BoardData) -> None:
     action = site.plan_by_id["improve"].action_by_ref["LMG 1"]
     assert action.leads == ["CSE Group", "Head of Service"]
     assert action.due_date is not None and action.due_date.date == date(2027, 6, 30)
@@ -96,7 +96,7 @@ def test_action_shapes(site: Site) -> None:
     assert moved.status is None
 
 
-def test_sub_rows_keep_their_issue(site: Site) -> None:
+def test_sub_rows_keep_their_issue(site: BoardData) -> None:
     plan = site.plan_by_id["plan-a"]
     first, second, loose = plan.actions
     assert first.issue is second.issue is not None
@@ -105,7 +105,7 @@ def test_sub_rows_keep_their_issue(site: Site) -> None:
     assert [a.priority.ref for a in plan.actions] == ["1", "1", "1"]
 
 
-def test_leads_link_to_subgroups_by_acronym_alias_or_name(site: Site) -> None:
+def test_leads_link_to_subgroups_by_acronym_alias_or_name(site: BoardData) -> None:
     pppg = site.subgroups[0]
     assert site.subgroup_for("PPPG") is pppg
     assert site.subgroup_for("ppg") is pppg  # an alias, any case
@@ -113,14 +113,14 @@ def test_leads_link_to_subgroups_by_acronym_alias_or_name(site: Site) -> None:
     assert site.subgroup_for("Head of Education") is None
 
 
-def test_status_words_and_order(site: Site) -> None:
+def test_status_words_and_order(site: BoardData) -> None:
     vocabulary = site.plan_by_id["improve"].vocabulary
     assert vocabulary.find("AMBER") is not None
     assert vocabulary.worse("green", "amber")
     assert not vocabulary.worse("red", "blue")
 
 
-def test_objects_know_their_lines(site: Site) -> None:
+def test_objects_know_their_lines(site: BoardData) -> None:
     action = site.plan_by_id["improve"].action_by_ref["LMG 1"]
     assert action.source_file.endswith("plans/improve.yml")
     assert action.line_of() == 21

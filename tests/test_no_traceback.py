@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.read.problems import DataError
 from tests.bad_inputs.careless import ALL_CASES
 from tests.bad_inputs.run import SEPARATOR
@@ -58,7 +58,7 @@ def test_every_valid_case_at_once_builds_strict(tmp_path: Path) -> None:
         shutil.copytree(data, before, symlinks=True)
         try:
             case.breaks(data)
-            load_site(data)  # still valid together with the cases before it
+            load_board_data(data)  # still valid together with the cases before it
             applied.append(case.name)
         except (AssertionError, FileExistsError, DataError):  # an earlier case changed the same
             shutil.rmtree(data)

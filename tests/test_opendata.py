@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
+from macros.render.annual_tables import size_text
 from macros.render.datasets import DATASETS
-from macros.render.report import size_text
 from tests.conftest import ROOT, page
 
 FILES = ["actions", "updates", "indicators", "planner", "budget", "training"]
 
 
 @pytest.fixture(scope="module")
-def data() -> Site:
-    return load_site(ROOT / "data")
+def data() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 def rows(site: Path, name: str) -> list[dict[str, str]]:
@@ -47,7 +47,7 @@ def test_datapackage_validates_with_frictionless(example_site: Path) -> None:
     assert len(report.tasks) == len(FILES)
 
 
-def test_rows_match_the_data(example_site: Path, data: Site) -> None:
+def test_rows_match_the_data(example_site: Path, data: BoardData) -> None:
     updates = [(p.id, a.ref) for p in data.plans for a in p.actions for _ in a.updates]
     assert sorted((r["plan_id"], r["action_ref"]) for r in rows(example_site, "updates")) == sorted(
         updates

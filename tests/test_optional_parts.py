@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from macros.check.__main__ import main
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.frequency import Body, place
 from macros.model.plan import Plan
+from macros.model.planner_schedule import schedule, year_start
 from macros.model.progress import needs_attention
-from macros.model.reporting import schedule, year_start
 from macros.read.problems import DataError
 from tests.conftest import FIXTURES, run_build
 
@@ -31,7 +31,7 @@ def board(tmp_path: Path) -> Path:
 
 
 def test_as_at_defaults_to_the_latest_dated_update() -> None:
-    site = load_site(ANY_BOARD)
+    site = load_board_data(ANY_BOARD)
     rag = site.plan_by_id["rag-plan"]
     assert rag.as_at is None
     assert rag.progress_date == date(2017, 12, 31)  # "2017-12": judged at the month's end
@@ -53,7 +53,7 @@ def test_a_month_update_counts_to_the_months_last_day() -> None:
 
 
 def test_a_plan_with_no_progress_gets_no_judgements() -> None:
-    phrases = load_site(ANY_BOARD).plan_by_id["phrases-plan"]
+    phrases = load_board_data(ANY_BOARD).plan_by_id["phrases-plan"]
     assert phrases.progress_date is None and not phrases.progress_recorded
     attention = needs_attention(phrases)
     assert (attention.overdue, attention.stale, attention.worsened) == ([], [], [])
@@ -61,7 +61,7 @@ def test_a_plan_with_no_progress_gets_no_judgements() -> None:
 
 
 def test_a_plan_without_a_title_is_named_with_a_warning() -> None:
-    site = load_site(ANY_BOARD)
+    site = load_board_data(ANY_BOARD)
     rag = site.plan_by_id["rag-plan"]
     assert (rag.title, rag.title_written) == ("Business plan 2015 to 2018", False)
     assert [str(n) for n in site.advice] == [
@@ -79,13 +79,13 @@ def test_make_check_shows_the_warning_and_passes(capsys: pytest.CaptureFixture[s
 
 
 def test_a_planner_without_year_start_starts_at_the_current_plans_financial_year() -> None:
-    site = load_site(ANY_BOARD)
+    site = load_board_data(ANY_BOARD)
     assert site.planner is not None and site.planner.year_start is None
     assert year_start(site) == date(2017, 4, 1)  # the current plan is as at December 2017
 
 
 def test_every_other_subgroup_meeting_follows_that_subgroups_months() -> None:
-    site = load_site(ANY_BOARD)
+    site = load_board_data(ANY_BOARD)
     placed = {entry.item.what: entry for entry in schedule(site)}
     # PPPG meets Feb, May, Aug, Nov; the board Jan, Apr, Jul, Oct
     audit = placed["Multi-agency audit findings"]
@@ -128,7 +128,7 @@ def test_a_renamed_field_is_still_read_with_a_warning_naming_the_new_name(board:
     path = board / "planner.yml"
     text = path.read_text(encoding="utf-8").replace("    reports_to: PPPG\n", "    meeting: PPPG\n")
     path.write_text(text, encoding="utf-8")
-    site = load_site(board)
+    site = load_board_data(board)
     item = next(i for i in site.planner.items if i.what == "Exploitation report")  # type: ignore[union-attr]
     assert item.reports_to == ["PPPG"]
     line = text.splitlines().index("    meeting: PPPG") + 1
@@ -136,7 +136,7 @@ def test_a_renamed_field_is_still_read_with_a_warning_naming_the_new_name(board:
         "still read for now)" in [str(n) for n in site.advice]  # fmt: skip
     path.write_text(text.replace("    meeting: PPPG\n", "    meeting: PPPG\n    reports_to: X\n"))
     with pytest.raises(DataError) as error:
-        load_site(board)
+        load_board_data(board)
     assert [p.message for p in error.value.problems.items] == [
         "write `reports_to` only: `meeting` is its old name"
     ]
@@ -169,7 +169,7 @@ def test_without_subgroup_months_items_stay_on_the_board_meetings_as_before(boar
     """Data valid before subgroups had meeting months stays valid and places as it did."""
     path = board / "subgroups.yml"
     path.write_text(path.read_text().replace("    meeting_months: [Feb, May, Aug, Nov]\n", ""))
-    site = load_site(board)
+    site = load_board_data(board)
     placed = {entry.item.what: entry.placement for entry in schedule(site)}
     assert placed["Exploitation report"].months == (4, 7, 10, 1)  # the board: Jan, Apr, Jul, Oct
     assert placed["Multi-agency audit findings"].months == (4, 10)

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.render import chart_store, documents
 from tests.conftest import ROOT, page
 
 
 @pytest.fixture(scope="module")
-def data() -> Site:
-    site = load_site(ROOT / "data")
+def data() -> BoardData:
+    site = load_board_data(ROOT / "data")
     site.url = "https://plans.northvale-scp.example.org/"
     return site
 
@@ -47,7 +47,7 @@ def objects(content: bytes) -> bytes:
     return b"\n".join(parts)
 
 
-def test_each_plan_pdf_has_every_priority_and_action(example_site: Path, data: Site) -> None:
+def test_each_plan_pdf_has_every_priority_and_action(example_site: Path, data: BoardData) -> None:
     for plan in data.plans:
         path = example_site / documents.plan_path(plan)
         text = pdftotext(path)
@@ -59,7 +59,7 @@ def test_each_plan_pdf_has_every_priority_and_action(example_site: Path, data: S
         assert len(plan.priorities) < pages_of(path) < 4 * len(plan.actions) + 10
 
 
-def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: Site) -> None:
+def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: BoardData) -> None:
     report = data.reports[-1]
     path = example_site / "downloads" / "annual-report-2025-26.pdf"
     text = pdftotext(path)
@@ -87,7 +87,7 @@ def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: 
 
 
 def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
-    data: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    data: BoardData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = data.reports[-1]
     document = documents.report_document(data, report)
@@ -102,7 +102,7 @@ def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
 
 
 def test_a_preview_makes_no_pdf_and_says_when_it_is_made() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     site.pdfs = False  # as `mkdocs serve` sets it
 
     def never() -> bytes:

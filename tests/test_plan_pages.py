@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.colours import contrast
-from macros.model.site import Site
 from macros.render.text import plain, rich_inline
 from tests.conftest import FIXTURES, page
 
@@ -29,8 +29,8 @@ def built(build_fixture: Callable[[str], Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(FIXTURES / NAME)
+def site() -> BoardData:
+    return load_board_data(FIXTURES / NAME)
 
 
 def rows_of(table: Tag) -> list[list[str]]:
@@ -47,7 +47,7 @@ def section_table(soup: BeautifulSoup, heading_id: str) -> Tag | None:
     return following if following is not None and following.name == "table" else None
 
 
-def test_status_tags_use_each_plans_own_words_and_colours(built: Path, site: Site) -> None:
+def test_status_tags_use_each_plans_own_words_and_colours(built: Path, site: BoardData) -> None:
     for plan in site.plans:
         soup = page(built, f"plans/{plan.id}/priority-1")
         tags = soup.select("table.ps-actions .ps-tag")
@@ -133,7 +133,7 @@ def test_priority_page_history_new_markers_and_links(built: Path) -> None:
     assert related["href"] == "../priority-2/#action-2-3"
 
 
-def test_home_page_counts_and_sentence(built: Path, site: Site) -> None:
+def test_home_page_counts_and_sentence(built: Path, site: BoardData) -> None:
     plan = site.plan_by_id["plan-now"]
     soup = page(built, "plans/plan-now/")
     done = sum(1 for a in plan.actions if a.status in ("blue", "green"))
@@ -159,7 +159,7 @@ def test_home_page_counts_and_sentence(built: Path, site: Site) -> None:
         assert row[1:] == [str(n) for n in [*expected, len(priority.all_actions)]]
 
 
-def test_all_actions_table_and_downloads_have_the_same_rows(built: Path, site: Site) -> None:
+def test_all_actions_table_and_downloads_have_the_same_rows(built: Path, site: BoardData) -> None:
     for plan in site.plans:
         soup = page(built, f"plans/{plan.id}/all-actions")
         table = soup.select_one("table#all-actions")
@@ -191,7 +191,7 @@ def test_lead_filter_matches_subgroups_by_acronym(built: Path) -> None:
     assert leads["2.3"] == ["CSE Group", "Head of Early Help"]
 
 
-def test_xlsx_is_stamped_with_the_as_at_date(built: Path, site: Site) -> None:
+def test_xlsx_is_stamped_with_the_as_at_date(built: Path, site: BoardData) -> None:
     plan = site.plan_by_id["plan-before"]
     archive = zipfile.ZipFile(built / "data" / "actions-plan-before.xlsx")
     stamp = plan.as_at_date.timetuple()[:6]
@@ -200,7 +200,7 @@ def test_xlsx_is_stamped_with_the_as_at_date(built: Path, site: Site) -> None:
     assert core.count("2025-03-31T00:00:00Z") == 2  # created and modified
 
 
-def test_search_finds_each_action_once_on_its_anchor(built: Path, site: Site) -> None:
+def test_search_finds_each_action_once_on_its_anchor(built: Path, site: BoardData) -> None:
     docs = json.loads((built / "search" / "search_index.json").read_text())["docs"]
     for plan in site.plans:
         for action in plan.actions:
@@ -228,7 +228,7 @@ def test_plans_index_keeps_earlier_plans_and_marks_the_current(built: Path) -> N
     assert note.get_text() == "Plan Now" and note["href"] == "../plan-now/"
 
 
-def test_subgroup_page_counts_actions_it_leads_across_plans(built: Path, site: Site) -> None:
+def test_subgroup_page_counts_actions_it_leads_across_plans(built: Path, site: BoardData) -> None:
     soup = page(built, "subgroups/pppg/")
     pppg = {"pppg", "ppg", "policy, procedures and performance group"}
     for plan in site.plans:
@@ -243,7 +243,7 @@ def test_subgroup_page_counts_actions_it_leads_across_plans(built: Path, site: S
     assert "Sam Jones" in text and "Keep procedures up to date" in text
 
 
-def test_navigation_does_not_inline_every_page(built: Path, site: Site) -> None:
+def test_navigation_does_not_inline_every_page(built: Path, site: BoardData) -> None:
     """navigation.prune: a page's menu lists its own plan's pages, not every other plan's."""
     soup = page(built, "plans/plan-now/priority-1/")
     nav = soup.select_one("nav.md-nav--primary")
@@ -256,7 +256,7 @@ def test_navigation_does_not_inline_every_page(built: Path, site: Site) -> None:
     assert not any("priority-" in a["href"] for a in sub.select("a[href]"))
 
 
-def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: Site) -> None:
+def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: BoardData) -> None:
     """`impact: On track` on 1.2 (its measure's own rating), apart from its status (Off track);
     actions without `impact:` show no Impact line."""
     from macros.publish.plan_downloads import COLUMNS, headings, rows

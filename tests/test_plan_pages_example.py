@@ -10,18 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.render.text import plain, rich_inline
 from tests.conftest import ROOT, page
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(ROOT / "data")
+def site() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
-def test_every_published_action_is_on_its_priority_page(example_site: Path, site: Site) -> None:
+def test_every_published_action_is_on_its_priority_page(
+    example_site: Path, site: BoardData
+) -> None:
     with (example_site / "data" / "actions.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == sum(len(p.actions) for p in site.plans)
@@ -43,7 +45,7 @@ def test_every_published_action_is_on_its_priority_page(example_site: Path, site
 
 @pytest.mark.parametrize("plan_id", ["business-plan-2025-28", "improvement-plan-2026"])
 def test_dashboard_counts_equal_counts_from_data(
-    example_site: Path, site: Site, plan_id: str
+    example_site: Path, site: BoardData, plan_id: str
 ) -> None:
     plan = site.plan_by_id[plan_id]
     soup = page(example_site, f"plans/{plan_id}/")
@@ -61,7 +63,9 @@ def test_dashboard_counts_equal_counts_from_data(
     assert sentence.startswith(f"{done} of {len(plan.actions)} actions complete")
 
 
-def test_every_action_has_one_search_entry_on_its_anchor(example_site: Path, site: Site) -> None:
+def test_every_action_has_one_search_entry_on_its_anchor(
+    example_site: Path, site: BoardData
+) -> None:
     docs = json.loads((example_site / "search" / "search_index.json").read_text())["docs"]
     sections = Counter(d["location"] for d in docs if "#action-" in d["location"])
     listings = [
@@ -85,7 +89,7 @@ def test_every_action_has_one_search_entry_on_its_anchor(example_site: Path, sit
     assert sum(sections.values()) == sum(len(p.actions) for p in site.plans)
 
 
-def test_plans_index_lists_every_plan_current_first(example_site: Path, site: Site) -> None:
+def test_plans_index_lists_every_plan_current_first(example_site: Path, site: BoardData) -> None:
     rows = page(example_site, "plans/").select("table.ps-table tbody tr")
     titles = [tr.th.a.get_text() for tr in rows]
     assert titles[0] == site.current_plan.title

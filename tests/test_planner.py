@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from icalendar import Calendar
 
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.frequency import month_dates
-from macros.model.reporting import Scheduled, next_meeting_after, schedule, year_start
-from macros.model.site import Site
+from macros.model.planner_schedule import Scheduled, next_meeting_after, schedule, year_start
 from macros.publish import calendar
 from macros.render.planner import next_meeting, planner_page, subgroup_reports
 from macros.render.text import plain
@@ -31,12 +31,12 @@ ISSUE_WORDINGS = [
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(ROOT / "data")
+def site() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
-def entries(site: Site) -> list[Scheduled]:
+def entries(site: BoardData) -> list[Scheduled]:
     return schedule(site)
 
 
@@ -45,7 +45,7 @@ def events(path: Path) -> list[Calendar]:
     return list(calendar.walk("VEVENT"))
 
 
-def test_the_example_planner_uses_every_wording_and_places_them_all(site: Site) -> None:
+def test_the_example_planner_uses_every_wording_and_places_them_all(site: BoardData) -> None:
     assert site.planner is not None
     assert len(site.planner.items) >= 10
     written = [item.when.lower() for item in site.planner.items]
@@ -55,7 +55,7 @@ def test_the_example_planner_uses_every_wording_and_places_them_all(site: Site) 
 
 
 def test_the_planner_calendar_has_one_event_per_item_per_month(
-    example_site: Path, site: Site, entries: list[Scheduled]
+    example_site: Path, site: BoardData, entries: list[Scheduled]
 ) -> None:
     found = events(example_site / "reporting-planner.ics")
     assert len(found) == sum(len(e.dates) for e in entries)
@@ -73,7 +73,7 @@ def test_the_planner_calendar_has_one_event_per_item_per_month(
 
 
 def test_each_subgroup_has_a_calendar_of_its_own_reports(
-    example_site: Path, site: Site, entries: list[Scheduled]
+    example_site: Path, site: BoardData, entries: list[Scheduled]
 ) -> None:
     for subgroup in site.subgroups:
         path = example_site / "calendars" / f"{subgroup.id}.ics"
@@ -158,7 +158,7 @@ def test_items_link_to_their_actions_and_indicators(
 
 
 def test_subgroup_pages_show_what_they_report(
-    example_site: Path, site: Site, entries: list[Scheduled]
+    example_site: Path, site: BoardData, entries: list[Scheduled]
 ) -> None:
     for subgroup in site.subgroups:
         soup = page(example_site, f"subgroups/{subgroup.id}/")
@@ -176,7 +176,7 @@ def test_subgroup_pages_show_what_they_report(
 
 
 def test_the_plan_home_shows_what_is_due_at_the_next_meeting(
-    example_site: Path, site: Site, entries: list[Scheduled]
+    example_site: Path, site: BoardData, entries: list[Scheduled]
 ) -> None:
     plan = site.current_plan
     meeting = next_meeting_after(site, plan.as_at_date)
@@ -191,7 +191,7 @@ def test_the_plan_home_shows_what_is_due_at_the_next_meeting(
 
 
 def test_an_archived_plan_home_says_nothing_of_a_meeting_outside_the_planner(
-    example_site: Path, site: Site
+    example_site: Path, site: BoardData
 ) -> None:
     start = year_start(site)
     assert start is not None
@@ -220,13 +220,13 @@ def test_a_wording_that_cannot_be_placed_fails_the_strict_build(tmp_path: Path) 
     )
 
 
-def test_uids_follow_the_item_not_its_place_in_the_list(site: Site) -> None:
+def test_uids_follow_the_item_not_its_place_in_the_list(site: BoardData) -> None:
     assert site.planner is not None
     reordered = replace(
         site, planner=site.planner.model_copy(update={"items": site.planner.items[::-1]})
     )
 
-    def uids(board: Site) -> set[str]:
+    def uids(board: BoardData) -> set[str]:
         ics = calendar.files(board)["reporting-planner.ics"]
         return {str(event["UID"]) for event in Calendar.from_ical(ics).walk("VEVENT")}
 
@@ -235,7 +235,7 @@ def test_uids_follow_the_item_not_its_place_in_the_list(site: Site) -> None:
     assert all(uid.endswith("@" + host.removeprefix("www.")) for uid in uids(site))
 
 
-def test_a_board_without_a_planner_says_so_and_publishes_no_calendar(site: Site) -> None:
+def test_a_board_without_a_planner_says_so_and_publishes_no_calendar(site: BoardData) -> None:
     without = replace(site, planner=None)
     assert "has not published a reporting planner" in planner_page(without, "planner.md")
     assert subgroup_reports(without, site.subgroups[0], "subgroups/x.md") == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages.readability import MIN_WORDS, readability, sentences_of
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message
 
@@ -68,7 +68,7 @@ def test_the_gate_names_the_page_and_where_each_hard_sentence_was_written(
     easy_summary = "We want you to be safe when you go online."
     text = plan_file.read_text(encoding="utf-8")
     plan_file.write_text(text.replace(easy_summary, HARD_FROM_DATA), encoding="utf-8")
-    site = load_site(data)
+    site = load_board_data(data)
     priority = site.current_plan.priorities[0]
     html = EASY + f"<p>{priority.young_people}</p><p>{HARD}</p>"
 
@@ -88,6 +88,6 @@ def test_the_gate_names_the_page_and_where_each_hard_sentence_was_written(
 
 
 def test_pages_outside_the_guide_are_not_gated() -> None:
-    site = load_site(FIXTURE)
+    site = load_board_data(FIXTURE)
     assert gate_message(site, "plans/index.md", f"<p>{HARD}</p>" * 20, DEFAULT_GRADE) is None
     assert gate_message(site, "guide/index.md", EASY, DEFAULT_GRADE) is None

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.plan import Plan
 from macros.model.refs import qualify
 from macros.read.problems import DataError
@@ -51,7 +51,7 @@ def test_refs_written_once_in_the_plan_stay_as_they_are() -> None:
 
 
 def test_the_example_boards_refs_and_titles_are_unchanged() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     assert all(a.ref == a.written_ref and a.has_own_title for a in site.plans[0].actions)
     assert sum(a.ref != a.written_ref for p in site.plans for a in p.actions) == 0
     assert site.advice == [] and site.warnings == []
@@ -109,7 +109,7 @@ def test_a_ref_used_twice_in_one_priority_names_both_lines(board: Path) -> None:
     first = lines.index("      - ref: a") + 1
     second = lines.index("      - ref: b") + 1
     with pytest.raises(DataError) as error:
-        load_site(board)
+        load_board_data(board)
     assert [str(p) for p in error.value.problems.items] == [
         f"{path.as_posix()}:{second}: action ref `a` (shown as `1a`) is used twice (first on "
         f"line {first}); give each a different one"
@@ -124,7 +124,7 @@ def test_two_refs_that_make_one_web_address_name_both_lines(board: Path) -> None
     lines = text.splitlines()
     first, second = (lines.index(f'      - ref: "{ref}"') + 1 for ref in ("1.1", "1.3"))
     with pytest.raises(DataError) as error:
-        load_site(board)
+        load_board_data(board)
     assert [str(p) for p in error.value.problems.items] == [
         f"{path.as_posix()}:{second}: action ref `1-1` makes the same web address as action "
         f"`1.1` (line {first}); change one of the two refs"
@@ -132,7 +132,7 @@ def test_two_refs_that_make_one_web_address_name_both_lines(board: Path) -> None
 
 
 def test_a_cross_reference_to_a_qualified_ref_resolves(board: Path) -> None:
-    site = load_site(board)
+    site = load_board_data(board)
     rag = site.plan_by_id["rag-plan"]
     assert site.find_action("brag-plan:2a") is site.plan_by_id["brag-plan"].actions[2]
     assert site.find_action("b", rag, near=rag.actions[0]) is rag.actions[1]
@@ -140,7 +140,7 @@ def test_a_cross_reference_to_a_qualified_ref_resolves(board: Path) -> None:
     text = path.read_text(encoding="utf-8")
     write(board, text.replace('"brag-plan:2a"', '"brag-plan:a"'))
     with pytest.raises(DataError) as error:
-        load_site(board)
+        load_board_data(board)
     line = text.splitlines().index('        related: [a, "brag-plan:2a"]') + 1
     assert [str(p) for p in error.value.problems.items] == [
         f"{path.as_posix()}:{line}: related action `brag-plan:a` does not exist; write the ref "

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
-from macros.model.report import Budget
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.annual_tables import Budget
+from macros.model.board_data import BoardData
 from macros.narrative import NarrativeError, narrative_macros
 from macros.read.problems import DataError
 from macros.render.figures import money
@@ -21,12 +21,12 @@ REPORT = "annual-report/2025-26/"  # the example board's latest yearly report
 
 
 @pytest.fixture(scope="module")
-def data() -> Site:
-    return load_site(ROOT / "data")
+def data() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
-def budget(data: Site) -> Budget:
+def budget(data: BoardData) -> Budget:
     assert data.budget is not None
     return data.budget
 
@@ -59,7 +59,7 @@ def test_a_stated_total_that_disagrees_with_its_lines_fails_with_file_and_line(
     line = text.splitlines().index("  expenditure_budget: 30075") + 1
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DataError) as caught:
-        load_site(Path("data"))
+        load_board_data(Path("data"))
     assert [str(p) for p in caught.value.problems.items] == [
         f"data/budget.yml:{line}: expenditure budget total is stated as 30,076.00 but its "
         "lines add up to 30,075.00; correct the lines or the total"
@@ -87,14 +87,14 @@ def test_budget_tables_total_the_lines(example_site: Path, budget: Budget) -> No
     assert all("ps-num" in td["class"] for t in tables.values() for td in t.select("td"))
 
 
-def test_training_table_has_every_course_and_the_total(example_site: Path, data: Site) -> None:
+def test_training_table_has_every_course_and_the_total(example_site: Path, data: BoardData) -> None:
     tables = page(example_site, REPORT).select("table.ps-figures")
     table = next(t for t in tables if "training courses" in t.caption.get_text())
     assert len(table.select("tbody tr")) == len(data.training) + 1
     assert totals(table)[-1] == f"{sum(c.delegates for c in data.training):,}"
 
 
-def test_membership_and_structure_pages(example_site: Path, data: Site) -> None:
+def test_membership_and_structure_pages(example_site: Path, data: BoardData) -> None:
     rows = page(example_site, "about/membership/").select("tbody tr")
     assert [r.th.get_text(strip=True) for r in rows] == [m.agency for m in data.members]
     structure = page(example_site, "about/structure/")
@@ -122,7 +122,7 @@ def test_budget_prose_agrees_with_the_tables(example_site: Path, budget: Budget)
     assert totals(against)[:2] == [asked, given]
 
 
-def test_training_prose_agrees_with_the_table(example_site: Path, data: Site) -> None:
+def test_training_prose_agrees_with_the_table(example_site: Path, data: BoardData) -> None:
     text = text_of(example_site, REPORT)
     delegates = sum(c.delegates for c in data.training)
     assert (
@@ -131,7 +131,7 @@ def test_training_prose_agrees_with_the_table(example_site: Path, data: Site) ->
     )
 
 
-def test_a_missing_figure_fails_the_build_naming_the_page(data: Site) -> None:
+def test_a_missing_figure_fails_the_build_naming_the_page(data: BoardData) -> None:
     macros = narrative_macros(data, lambda: "annual-report/performance.md")
     with pytest.raises(NarrativeError) as caught:
         macros["indicator_value"]("N99")

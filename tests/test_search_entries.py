@@ -19,8 +19,8 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.pages.registry import render_page
 from macros.render import links
 from macros.render.headings import toc_tokens
@@ -32,12 +32,12 @@ CELL_END = re.compile(r"(</(?:dt|dd|td|th)>)")
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return load_site(ROOT / "data")
+def site() -> BoardData:
+    return load_board_data(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
-def indexes(site: Site) -> tuple[Index, Index]:
+def indexes(site: BoardData) -> tuple[Index, Index]:
     old, new = SearchIndex(), []
     for plan in site.plans:
         for priority in plan.priorities:
@@ -70,7 +70,7 @@ def _places(index: Index, query: str) -> set[str]:
     return found
 
 
-def _queries(site: Site) -> list[str]:
+def _queries(site: BoardData) -> list[str]:
     refs = [a.ref for plan in site.plans for a in plan.actions]
     acronyms = [s.acronym for s in site.subgroups if s.acronym]
     leads = sorted({lead for plan in site.plans for a in plan.actions for lead in a.leads})
@@ -79,7 +79,9 @@ def _queries(site: Site) -> list[str]:
     return refs + acronyms + leads + words
 
 
-def test_the_same_queries_find_the_same_places(site: Site, indexes: tuple[Index, Index]) -> None:
+def test_the_same_queries_find_the_same_places(
+    site: BoardData, indexes: tuple[Index, Index]
+) -> None:
     old, new = indexes
     queries = _queries(site)
     assert len(queries) > 150  # every ref, acronym and lead of the example board
@@ -91,7 +93,7 @@ def test_the_same_queries_find_the_same_places(site: Site, indexes: tuple[Index,
 
 
 def test_one_entry_per_priority_and_per_action_titled_with_its_ref(
-    site: Site, indexes: tuple[Index, Index]
+    site: BoardData, indexes: tuple[Index, Index]
 ) -> None:
     _, new = indexes
     actions = [a for plan in site.plans for a in plan.actions]

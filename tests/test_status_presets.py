@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.colours import contrast, text_on
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, status_of, summary
@@ -155,7 +155,7 @@ def test_a_key_clash_and_an_ambiguous_word_are_problems_with_their_lines(tmp_pat
     )
     path.write_text(text)
     with pytest.raises(DataError) as error:
-        load_site(board)
+        load_board_data(board)
     # a label or alias two statuses share is fine until an action uses it
     used = text.splitlines().index("        status: Complete") + 1
     assert [str(p) for p in error.value.problems.items] == [
@@ -203,7 +203,7 @@ def test_closed_statuses_nothing_uses_are_not_shown() -> None:
 
 
 def test_the_board_using_every_preset_and_document_labels_loads_with_exact_counts() -> None:
-    site = load_site(ANY_BOARD)
+    site = load_board_data(ANY_BOARD)
     expected = {
         # plan: [(ref, status key)] in plan order; 2.1.2 has only an update's status
         "amber-plan": [("1.1", "amber"), ("1.2", "green"), ("1.3", "red")],

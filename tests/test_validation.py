@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.read.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def problems_after(
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DataError) as caught:
-        load_site(Path("data"))
+        load_board_data(Path("data"))
     return [str(p) for p in caught.value.problems.items]
 
 
@@ -151,7 +151,7 @@ def test_yaml_11_surprises_keep_the_words_typed(tmp_path: Path) -> None:
     )
     plan = data / "plans" / "plan-a.yml"
     plan.write_text(plan.read_text().replace('ref: "1.2"\n', "ref: 1.10\n"), encoding="utf-8")
-    site = load_site(data)
+    site = load_board_data(data)
     assert site.subgroups[0].acronym == "NO"
     assert site.current_plan.actions[-1].ref == "1.10"
     assert site.current_plan.as_at == "2026-06-30"
@@ -169,7 +169,7 @@ def test_every_problem_is_reported_in_one_run(
     values.write_text(values.read_text().replace("28.4", "lots"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DataError) as caught:
-        load_site(Path("data"))
+        load_board_data(Path("data"))
     files = sorted({p.file for p in caught.value.problems.items})
     assert files == ["data/indicator_values.csv", "data/members.csv", PLAN]
     assert len(caught.value.problems) == 3

@@ -16,14 +16,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.model.plan import Plan
 from macros.pages.registry import render_page
 from macros.render import links, wording
+from macros.render.annual_tables import budget_tables, training_table
 from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest
 from macros.render.plans import new_label
-from macros.render.report import budget_tables, training_table
 from macros.render.templates import environment
 from macros.render.yearly_report import reviews
 from tests.conftest import ROOT
@@ -74,7 +74,7 @@ def test_month_names_come_from_the_words_file_not_the_machine() -> None:
 
 @pytest.mark.usefixtures("dummy_language")
 def test_pages_take_their_chosen_words_from_the_file() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     indicator = next(
         i
         for i in site.indicators
@@ -164,7 +164,7 @@ def test_a_presets_words_come_from_the_file_and_a_plans_english_words_still_matc
 
 @pytest.mark.usefixtures("dummy_language")
 def test_a_pdfs_own_words_and_language_come_from_the_file() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     plan = site.current_plan
     html = BeautifulSoup(plan_document(site, plan).html, "html.parser")
     root = html.select_one("html")
@@ -178,7 +178,7 @@ def test_a_pdfs_own_words_and_language_come_from_the_file() -> None:
 
 @pytest.mark.usefixtures("dummy_language")
 def test_a_missing_budget_or_training_table_is_said_in_the_files_words() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     site.budget, site.training = None, []
     said = [
         BeautifulSoup(html, "html.parser").get_text().strip()
@@ -189,7 +189,7 @@ def test_a_missing_budget_or_training_table_is_said_in_the_files_words() -> None
 
 @pytest.mark.usefixtures("dummy_language")
 def test_a_kind_of_review_is_said_in_the_files_words() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     report = next(r for r in site.reports if r.sections.reviews)
     found = reviews(site, report, links.annual_report(report.year))
     assert {v.review.kind for v in found} == {"rapid review", "local review"}

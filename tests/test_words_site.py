@@ -23,7 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages.registry import generated_pages
 from tests.conftest import ROOT, run_build
 from tests.test_words import ENGLISH, all_xx
@@ -101,7 +101,7 @@ def looked_for() -> set[str]:
 def test_no_english_interface_word_is_left_on_a_generated_page(
     xx_site: Path, looked_for: set[str]
 ) -> None:
-    pages = generated_pages(load_site(DATA))
+    pages = generated_pages(load_board_data(DATA))
     assert len(pages) > 30
     left: dict[str, list[str]] = {}
     for generated in pages:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from macros.load import load_site
-from macros.model.site import Site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.indicators import INDICATOR
 from macros.pages.registry import generated_pages, render_page
@@ -16,12 +16,12 @@ from macros.publish import make_files
 from macros.worker import Worker, worker_helps
 from tests.conftest import ROOT
 
-Started = tuple[Worker, list[GeneratedPage], Site]
+Started = tuple[Worker, list[GeneratedPage], BoardData]
 
 
 @pytest.fixture(scope="module")
 def started() -> Iterator[Started]:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     pages = generated_pages(site)
     worker = Worker(site, [p for p in pages if not p.slow], [p for p in pages if p.slow])
     yield worker, pages, site
@@ -42,7 +42,7 @@ def test_the_worker_renders_what_the_build_renders(started: Started) -> None:
 
 
 def test_an_error_in_the_worker_reaches_the_build() -> None:
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     broken = GeneratedPage("indicators/none.md", "None", INDICATOR, ("NO-SUCH-REF",))
     worker = Worker(site, [broken], [])
     try:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
 from macros.model.progress import summary
-from macros.model.site import Site
 from macros.model.year_end import year_end
 from macros.render.yearly_report import year_end_sentence
 from tests.conftest import FIXTURES, ROOT, page
@@ -23,15 +23,15 @@ YEAR_END = date(2026, 3, 31)
 
 
 @pytest.fixture(scope="module")
-def fixture() -> Site:
-    return load_site(FIXTURES / "report-year-end")
+def fixture() -> BoardData:
+    return load_board_data(FIXTURES / "report-year-end")
 
 
 def counts(found: object) -> dict[str | None, int]:
     return {c.status.key if c.status else None: c.count for c in found.counts}  # type: ignore[attr-defined]
 
 
-def test_counts_are_the_plan_as_it_stood_at_the_year_end(fixture: Site) -> None:
+def test_counts_are_the_plan_as_it_stood_at_the_year_end(fixture: BoardData) -> None:
     plan = fixture.current_plan
     at_end = year_end(plan, YEAR_END)
     # by hand, from the histories in tests/fixtures/report-year-end/plans/plan-a.yml:
@@ -148,7 +148,7 @@ def test_the_example_report_has_every_section(example_site: Path) -> None:
 
 
 def test_example_words_agree_with_the_tables(example_site: Path) -> None:
-    data = load_site(ROOT / "data")
+    data = load_board_data(ROOT / "data")
     article = page(example_site, "annual-report/2025-26/").select_one("article")
     assert article is not None
     for table in article.select("table.ps-counts"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.check.reports import gaps
 from macros.check.sections import sections_report
-from macros.load import load_site
+from macros.check.yearly_reports import gaps
+from macros.load import load_board_data
 from macros.pages.guide_gate import guide_gate
 from macros.read.problems import DataError, strict_report
 
@@ -15,7 +15,7 @@ from macros.read.problems import DataError, strict_report
 def main(argv: list[str]) -> int:
     folder = Path(argv[0] if argv else "data")
     try:
-        site = load_site(folder)
+        site = load_board_data(folder)
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1

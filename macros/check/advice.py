@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from macros.check.planner import planner_notes
 from macros.model.base import Model
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.read.problems import Problem
 
 
-def data_advice(site: Site) -> list[Problem]:
+def data_advice(site: BoardData) -> list[Problem]:
     found = []
     for plan in site.plans:
         if not plan.title_written:

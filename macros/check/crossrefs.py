@@ -8,16 +8,16 @@ from pathlib import PurePosixPath
 from macros.check.figures import check_figures
 from macros.check.pages import check_pages
 from macros.model.base import Model
+from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
 from macros.model.plan import Action, Plan
-from macros.model.site import Site
 from macros.read.problems import BETWEEN_FILES, Problems
 
 Add = Callable[[Model, str | None, str], None]
 
 
-def cross_check(site: Site, problems: Problems, unread: Collection[str] = ()) -> None:
+def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = ()) -> None:
     """`unread`: ids of plan files that failed to load. What refers to them is not checked:
     it would only repeat, many times over, that their file has a problem (listed first)."""
 
@@ -41,7 +41,7 @@ def _in_unread_plan(reference: str, unread: Collection[str]) -> bool:
 MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: the header's white words on the brand colour
 
 
-def _check_board(site: Site, add: Add) -> None:
+def _check_board(site: BoardData, add: Add) -> None:
     colour = site.board.colour
     if colour and (ratio := contrast(colour, WHITE)) < MIN_CONTRAST:
         add(site.board, "colour", f"colour `{colour}` is too light: white text on it has a "
@@ -61,7 +61,7 @@ def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
             seen[value] = item
 
 
-def _check_plans(site: Site, add: Add, unread: Collection[str]) -> None:
+def _check_plans(site: BoardData, add: Add, unread: Collection[str]) -> None:
     current = [p for p in site.plans if p.current]
     if site.plans and (len(current) > 1 or (not current and not unread)):
         names = ", ".join(p.id for p in current) or "none"
@@ -142,7 +142,7 @@ def _status(plan: Plan, obj: Model, add: Add, field: str = "status") -> None:
 
 
 def _check_action(
-    site: Site, plan: Plan, action: Action, add: Add, unread: Collection[str]
+    site: BoardData, plan: Plan, action: Action, add: Add, unread: Collection[str]
 ) -> None:
     _status(plan, action, add)
     _status(plan, action, add, "impact")
@@ -161,7 +161,7 @@ def _check_action(
             add(action, "indicators", f"indicator `{ref}` does not exist in indicators.yml")
 
 
-def _check_subgroups(site: Site, add: Add) -> None:
+def _check_subgroups(site: BoardData, add: Add) -> None:
     _duplicates(list(site.subgroups), "id", "subgroup id", add)
     owners: dict[str, set[str]] = {}
     for subgroup in site.subgroups:
@@ -175,7 +175,7 @@ def _check_subgroups(site: Site, add: Add) -> None:
                 break
 
 
-def _check_indicators(site: Site, add: Add) -> None:
+def _check_indicators(site: BoardData, add: Add) -> None:
     _duplicates(list(site.indicators), "ref", "indicator ref", add)
     seen: dict[tuple[str, str, str, str], Model] = {}
     for value in site.values:
@@ -206,7 +206,7 @@ def _check_indicators(site: Site, add: Add) -> None:
                 add(note, "period", problem)
 
 
-def _check_planner(site: Site, add: Add, unread: Collection[str]) -> None:
+def _check_planner(site: BoardData, add: Add, unread: Collection[str]) -> None:
     if site.planner is None:
         return
     current = next((p.id for p in site.plans if p.current), "plan-id")
@@ -222,7 +222,7 @@ def _check_planner(site: Site, add: Add, unread: Collection[str]) -> None:
                 add(item, "indicators", f"indicator `{ref}` does not exist in indicators.yml")
 
 
-def _check_budget(site: Site, add: Add) -> None:
+def _check_budget(site: BoardData, add: Add) -> None:
     budget = site.budget
     if budget is None:
         return

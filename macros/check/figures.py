@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from macros.model.board_data import BoardData
 from macros.model.indicators import Thresholds
 from macros.model.plan import Plan
-from macros.model.site import Site
 from macros.read.problems import Problems
 
 NEVER_NEGATIVE = {
@@ -21,7 +21,7 @@ MARGIN_YEARS = 1  # updates a year either side of the plan's period are usual (a
 DEFAULT_SUPPRESS_BELOW = Thresholds.model_fields["suppress_below"].default
 
 
-def check_figures(site: Site, problems: Problems) -> None:
+def check_figures(site: BoardData, problems: Problems) -> None:
     for value in site.values:
         indicator = site.indicator_by_ref.get(value.indicator)
         if indicator is None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from macros.model.base import Model
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.model.slugs import slug
 from macros.read.problems import Problems
 
 RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/index.md
 
 
-def check_pages(site: Site, problems: Problems) -> None:
+def check_pages(site: BoardData, problems: Problems) -> None:
     for plan in site.plans:
         _distinct(plan.priorities, "ref", "priority ref", "page name", problems)
     _distinct(site.indicators, "ref", "indicator ref", "page and file name", problems)

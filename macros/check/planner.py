@@ -3,12 +3,12 @@ and named in a build warning (a strict build fails on it) so that the editor fix
 
 from __future__ import annotations
 
-from macros.model.reporting import schedule
-from macros.model.site import Site
+from macros.model.board_data import BoardData
+from macros.model.planner_schedule import schedule
 from macros.read.problems import Problem
 
 
-def planner_warnings(site: Site) -> list[Problem]:
+def planner_warnings(site: BoardData) -> list[Problem]:
     warnings = []
     for entry in schedule(site):
         problem = entry.placement.problem
@@ -22,7 +22,7 @@ def planner_warnings(site: Site) -> list[Problem]:
     return warnings
 
 
-def planner_notes(site: Site) -> list[Problem]:
+def planner_notes(site: BoardData) -> list[Problem]:
     """Items placed, but not quite as their wording means (a subgroup with no months yet)."""
     return [
         Problem(entry.item.source_file, entry.item.line_of("when"), entry.placement.note)

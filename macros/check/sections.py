@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.sections import guide_priorities, sections_off
-from macros.model.site import Site
 from macros.read.problems import Problem
 
 
-def sections_report(site: Site) -> str:
+def sections_report(site: BoardData) -> str:
     """One paragraph, or "" when every part of the site is on."""
     off = sections_off(site)
     if not off:
@@ -18,7 +18,7 @@ def sections_report(site: Site) -> str:
     return "\n".join(lines)
 
 
-def guide_advice(site: Site) -> list[Problem]:
+def guide_advice(site: BoardData) -> list[Problem]:
     """A priority of the current plan with no young people's wording is left out of the guide."""
     plan = site.current_plan
     written = guide_priorities(plan)

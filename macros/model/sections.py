@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from macros.model.board_data import BoardData
 from macros.model.memo import per_object
 from macros.model.plan import Plan, Priority
-from macros.model.site import Site
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Section:
     key: str  # what `needs:` names in a page's front matter
     title: str  # as a maintainer reads it in `make check`
     turned_on_by: str  # the data file that turns it on
-    on: Callable[[Site], bool]
+    on: Callable[[BoardData], bool]
 
 
 def guide_priorities(plan: Plan) -> list[Priority]:
@@ -48,10 +48,10 @@ SECTION_KEYS = frozenset(s.key for s in SECTIONS)
 
 
 @per_object
-def sections_on(site: Site) -> frozenset[str]:
+def sections_on(site: BoardData) -> frozenset[str]:
     return frozenset(s.key for s in SECTIONS if s.on(site))
 
 
-def sections_off(site: Site) -> list[Section]:
+def sections_off(site: BoardData) -> list[Section]:
     on = sections_on(site)
     return [s for s in SECTIONS if s.key not in on]

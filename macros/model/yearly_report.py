@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, field_validator
 
+from macros.model.annual_tables import Budget
 from macros.model.base import Model, as_list
 from macros.model.dates import parse_day
-from macros.model.report import Budget
 
 CHAPTER_NAME = re.compile(r"[a-z0-9][a-z0-9\-]*\.md")
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.render.text import title_text
 
 
@@ -56,10 +56,10 @@ class GeneratedPage:
         return title_text(self.title)
 
 
-PageLister = Callable[[Site], list[GeneratedPage]]
+PageLister = Callable[[BoardData], list[GeneratedPage]]
 
 
-def no_pages(site: Site) -> list[GeneratedPage]:
+def no_pages(site: BoardData) -> list[GeneratedPage]:
     """The lister of page types that hand-written pages place with a macro call."""
     return []
 

@@ -3,20 +3,20 @@ linked from every page's footer, not from the menu."""
 
 from __future__ import annotations
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import glossary as render
 from macros.render import links
 from macros.render.wording import word
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     if not site.glossary_terms:
         return []
     return [GeneratedPage(links.glossary(), word("titles", "glossary"), GLOSSARY)]
 
 
-def _glossary(site: Site, here: str) -> str:
+def _glossary(site: BoardData, here: str) -> str:
     return render.glossary_page(site, here)
 
 

@@ -3,8 +3,8 @@ what children and young people told us."""
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.sections import guide_priorities, sections_on
-from macros.model.site import Site
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import guide as render
 from macros.render import links
@@ -14,7 +14,7 @@ from macros.render.wording import word
 FRAME = "guide.html"
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     if "guide" not in sections_on(site):
         return []
     index = links.guide_home()
@@ -47,24 +47,24 @@ def goal_title(ref: str, title: str) -> str:
     return word("titles", "guide_goal", ref=ref, title=title)
 
 
-def _home(site: Site, here: str) -> str:
+def _home(site: BoardData, here: str) -> str:
     return render.home_page(site, here)
 
 
-def _priority(site: Site, here: str, ref: str) -> str:
+def _priority(site: BoardData, here: str, ref: str) -> str:
     priority = next(p for p in site.current_plan.priorities if p.ref == ref)
     return render.priority_page(site, priority, here)
 
 
-def _voices(site: Site, here: str) -> str:
+def _voices(site: BoardData, here: str) -> str:
     return render.voices_page(site, here)
 
 
-def _leaflet(site: Site, here: str) -> str:
+def _leaflet(site: BoardData, here: str) -> str:
     return render.leaflet_page(site, here)
 
 
-def _private(site: Site, here: str) -> str:
+def _private(site: BoardData, here: str) -> str:
     return render.private_page(site, here)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, is_guide_page
 from macros.pages.registry import generated_pages, render_page
 
@@ -23,7 +23,7 @@ _TagsAsNothing.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TagsAsNothing.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
 
 
-def guide_gate(site: Site, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
+def guide_gate(site: BoardData, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
     """The build's reading-gate warnings, one per guide page above the target grade."""
     target = _reading_grade(mkdocs_yml)
     if isinstance(target, str):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import indicators as render
 from macros.render import links
@@ -11,7 +11,7 @@ from macros.render.last_updated import indicator_line
 from macros.render.wording import word
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     if "indicators" not in sections_on(site):
         return []
     index = links.indicators_index()
@@ -31,11 +31,11 @@ def pages(site: Site) -> list[GeneratedPage]:
     return result
 
 
-def _catalogue(site: Site, here: str) -> str:
+def _catalogue(site: BoardData, here: str) -> str:
     return render.catalogue(site, here)
 
 
-def _indicator(site: Site, here: str, ref: str) -> str:
+def _indicator(site: BoardData, here: str, ref: str) -> str:
     indicator = site.indicator_by_ref[ref]
     return render.indicator_page(site, indicator, here) + indicator_line(site, indicator)
 

@@ -3,8 +3,8 @@ priority, "All actions", "Needs attention" and "What changed"."""
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Plan
-from macros.model.site import Site
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import documents, links
 from macros.render import plans as render
@@ -15,7 +15,7 @@ from macros.render.last_updated import plan_line
 from macros.render.wording import word
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     index = links.plans_index()
     every = (links.site_feed(), word("feeds", "every_plan"))
     result = [
@@ -62,11 +62,11 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
     return result
 
 
-def _plans_index(site: Site, here: str) -> str:
+def _plans_index(site: BoardData, here: str) -> str:
     return render.plans_index(site, here)
 
 
-def _plan_home(site: Site, here: str, plan_id: str) -> str:
+def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     path = documents.plan_path(plan)
     pdf = (
@@ -76,23 +76,23 @@ def _plan_home(site: Site, here: str, plan_id: str) -> str:
     return render.plan_home(site, plan, here, pdf) + plan_line(plan)
 
 
-def _priority(site: Site, here: str, plan_id: str, ref: str) -> str:
+def _priority(site: BoardData, here: str, plan_id: str, ref: str) -> str:
     plan = site.plan_by_id[plan_id]
     priority = next(p for p in plan.priorities if p.ref == ref)
     return render.priority_page(site, plan, priority, here) + plan_line(plan)
 
 
-def _all_actions(site: Site, here: str, plan_id: str) -> str:
+def _all_actions(site: BoardData, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     return all_actions_page(site, plan, here) + plan_line(plan)
 
 
-def _attention(site: Site, here: str, plan_id: str) -> str:
+def _attention(site: BoardData, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     return attention_page(site, plan, here) + plan_line(plan)
 
 
-def _changes(site: Site, here: str, plan_id: str) -> str:
+def _changes(site: BoardData, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     return changes_page(site, plan, here) + plan_line(plan)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from macros.model.base import Model
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages.readability import MIN_WORDS, readability
 from macros.render.text import plain, rich
 
@@ -31,7 +31,7 @@ def is_guide_page(src_path: str) -> bool:
     return src_path.startswith(GUIDE_FOLDER)
 
 
-def gate_message(site: Site, src_path: str, html: str, target: float) -> str | None:
+def gate_message(site: BoardData, src_path: str, html: str, target: float) -> str | None:
     """The warning for a guide page above the target grade, or None when it passes."""
     if not is_guide_page(src_path):
         return None
@@ -73,7 +73,7 @@ def where(sentence: str, sources: list[Source]) -> str:
     return FIXED_WORDING
 
 
-def guide_sources(site: Site) -> list[Source]:
+def guide_sources(site: BoardData) -> list[Source]:
     """Every text from data the guide shows, with the file and line it was written on."""
     found: list[Source] = []
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
+from macros.pages import annual_reports as report_pages
 from macros.pages import glossary as glossary_pages
 from macros.pages import guide as guide_pages
 from macros.pages import indicators as indicator_pages
 from macros.pages import planner as planner_pages
 from macros.pages import plans as plan_pages
-from macros.pages import report as report_pages
 from macros.pages import subgroups as subgroup_pages
 
 # The order pages are listed in (and so read in by the build)
@@ -38,12 +38,12 @@ def _by_name(groups: list[PageGroup]) -> dict[str, PageType]:
 PAGE_TYPES: dict[str, PageType] = _by_name(GROUPS)
 
 
-def generated_pages(site: Site) -> list[GeneratedPage]:
+def generated_pages(site: BoardData) -> list[GeneratedPage]:
     return [page for group in GROUPS for page in group.list_pages(site)]
 
 
 def render_page(
-    site: Site,
+    site: BoardData,
     here: str,
     page_type: str,
     *args: str,

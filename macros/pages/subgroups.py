@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import links
 from macros.render import subgroups as render
 from macros.render.wording import word
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     if "subgroups" not in sections_on(site):
         return []
     index = links.subgroups_index()
@@ -24,11 +24,11 @@ def pages(site: Site) -> list[GeneratedPage]:
     return result
 
 
-def _index(site: Site, here: str) -> str:
+def _index(site: BoardData, here: str) -> str:
     return render.subgroups_index(site, here)
 
 
-def _subgroup(site: Site, here: str, subgroup_id: str) -> str:
+def _subgroup(site: BoardData, here: str, subgroup_id: str) -> str:
     subgroup = next(s for s in site.subgroups if s.id == subgroup_id)
     return render.subgroup_page(site, subgroup, here)
 

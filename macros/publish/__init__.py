@@ -7,12 +7,12 @@ page reads their sizes, the end of the build writes them.
 
 from __future__ import annotations
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.publish import calendar, feeds, opendata, plan_docx, plan_downloads
 from macros.render import documents
 
 
-def make_files(site: Site) -> dict[str, bytes]:
+def make_files(site: BoardData) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     files.update(opendata.files(site))
     files.update(plan_downloads.files(site))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.publish.plan_docx import path, plan_docx
 from macros.read.office.words import MESSAGES
 from macros.read.problems import DataError
@@ -14,7 +14,7 @@ from macros.read.problems import DataError
 def main(argv: list[str]) -> int:
     plan_id, folder = argv[0], Path(argv[1] if len(argv) > 1 else "data")
     try:
-        site = load_site(folder)
+        site = load_board_data(folder)
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1

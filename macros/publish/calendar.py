@@ -12,8 +12,8 @@ import hashlib
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlparse
 
-from macros.model.reporting import Scheduled, schedule
-from macros.model.site import Site
+from macros.model.board_data import BoardData
+from macros.model.planner_schedule import Scheduled, schedule
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain
@@ -22,7 +22,7 @@ from macros.render.wording import word
 PRODID = "-//Plansite//Reporting planner//EN"
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     if site.planner is None:
         return {}
     entries = schedule(site)
@@ -37,7 +37,7 @@ def files(site: Site) -> dict[str, bytes]:
     return result
 
 
-def _calendar(site: Site, entries: list[Scheduled], name: str) -> bytes:
+def _calendar(site: BoardData, entries: list[Scheduled], name: str) -> bytes:
     from icalendar import Calendar, Event  # only the process that publishes needs it
 
     calendar = Calendar()
@@ -100,7 +100,7 @@ def _digest(key: str, month: str) -> str:
     return hashlib.sha256(f"{key}\n{month}".encode()).hexdigest()[:24]
 
 
-def _domain(site: Site) -> str:
+def _domain(site: BoardData) -> str:
     """The board's web address for UIDs, else a name made from its short name."""
     host = urlparse(site.board.contact.website).hostname
     if host:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Update
-from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain, rich
@@ -43,7 +43,7 @@ def plan_feed(plan: Plan) -> str:
     return links.plan_feed(plan.id)
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     result = {}
     every: list[Entry] = []
     for plan in site.plans_in_order:
@@ -89,7 +89,7 @@ def _newest_first(found: list[Entry]) -> list[Entry]:
 
 
 def _feed(
-    site: Site,
+    site: BoardData,
     path: str,
     title: str,
     updated: date,
@@ -114,7 +114,7 @@ def _feed(
     return written + b"\n"
 
 
-def _entry(site: Site, path: str, entry: Entry, with_plan: bool) -> ET.Element:
+def _entry(site: BoardData, path: str, entry: Entry, with_plan: bool) -> ET.Element:
     action, update, plan = entry.action, entry.update, entry.plan
     element = ET.Element(f"{{{ATOM}}}entry")
     status = plan.vocabulary.find(update.status) if update.status else None
@@ -145,7 +145,7 @@ def _stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _url(site: Site, target: str, anchor: str = "") -> str:
+def _url(site: BoardData, target: str, anchor: str = "") -> str:
     """The absolute address of a page or file, when the board has a `site_url:`."""
     if not site.board.site_url:
         return ""
@@ -159,12 +159,12 @@ def _relative(feed: str, target: str, anchor: str = "") -> str:
     return links.href(f"{folder}/index.md" if folder else "index.md", target, anchor)
 
 
-def _tag(site: Site, day: date, specific: str) -> str:
+def _tag(site: BoardData, day: date, specific: str) -> str:
     """A tag: URI (RFC 4151): the board's domain, a date, then what the entry is."""
     return f"tag:{_domain(site)},{day.isoformat()}:{specific}"
 
 
-def _domain(site: Site) -> str:
+def _domain(site: BoardData) -> str:
     for address in (site.board.site_url, site.board.contact.website):
         host = urlparse(address).hostname
         if host:

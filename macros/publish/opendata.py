@@ -12,12 +12,12 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 
+from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.memo import per_object
 from macros.model.plan import Action, Plan
 from macros.model.progress import impact_of, status_of
-from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.publish.cells import inert
 from macros.render import links
@@ -77,7 +77,7 @@ def plan_facts(plan: Plan) -> list[dict[str, str]]:
     return [action_facts(plan, action) for action in plan.actions]
 
 
-def action_rows(site: Site) -> list[list[str]]:
+def action_rows(site: BoardData) -> list[list[str]]:
     return [
         [facts[name] for name in ACTION_COLUMNS]
         for plan in site.plans
@@ -85,7 +85,7 @@ def action_rows(site: Site) -> list[list[str]]:
     ]
 
 
-def update_rows(site: Site) -> list[list[object]]:
+def update_rows(site: BoardData) -> list[list[object]]:
     rows: list[list[object]] = []
     for plan in site.plans:
         for action in plan.actions:
@@ -106,7 +106,7 @@ def update_rows(site: Site) -> list[list[object]]:
     return rows
 
 
-def indicator_rows(site: Site, only: Indicator | None = None) -> list[list[object]]:
+def indicator_rows(site: BoardData, only: Indicator | None = None) -> list[list[object]]:
     rows: list[list[object]] = []
     for value in site.values if only is None else site.values_for(only.ref):
         indicator = site.indicator_by_ref[value.indicator]
@@ -125,7 +125,7 @@ def indicator_rows(site: Site, only: Indicator | None = None) -> list[list[objec
     return rows
 
 
-def planner_rows(site: Site) -> list[list[object]]:
+def planner_rows(site: BoardData) -> list[list[object]]:
     if site.planner is None:
         return []
     return [
@@ -144,7 +144,7 @@ def planner_rows(site: Site) -> list[list[object]]:
     ]
 
 
-def budget_rows(site: Site) -> list[list[object]]:
+def budget_rows(site: BoardData) -> list[list[object]]:
     budget = site.budget
     if budget is None:
         return []
@@ -162,12 +162,12 @@ def budget_rows(site: Site) -> list[list[object]]:
     return rows
 
 
-def training_rows(site: Site) -> list[list[object]]:
+def training_rows(site: BoardData) -> list[list[object]]:
     return [[plain(c.course), c.length, c.delegates] for c in site.training]
 
 
 # each dataset's rows, by its name (the datasets are declared in macros/render/datasets.py)
-ROWS: dict[str, Callable[[Site], Sequence[Sequence[object]]]] = {
+ROWS: dict[str, Callable[[BoardData], Sequence[Sequence[object]]]] = {
     "actions": action_rows,
     "updates": update_rows,
     "indicators": indicator_rows,
@@ -177,7 +177,7 @@ ROWS: dict[str, Callable[[Site], Sequence[Sequence[object]]]] = {
 }
 
 
-def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
+def datapackage(site: BoardData, sizes: dict[str, int]) -> bytes:
     """A Frictionless Data Package describing every CSV file and its fields."""
     package = {
         "profile": "tabular-data-package",
@@ -215,7 +215,7 @@ def datapackage(site: Site, sizes: dict[str, int]) -> bytes:
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     result: dict[str, bytes] = {}
     for dataset in datasets(site):
         names = [c.name for c in dataset.columns]

@@ -16,10 +16,10 @@ import re
 from datetime import datetime, time
 from xml.sax.saxutils import escape
 
+from macros.model.board_data import BoardData
 from macros.model.colours import text_on
 from macros.model.dates import parse_day
 from macros.model.plan import Action, Plan, Update
-from macros.model.site import Site
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.render import links
@@ -33,7 +33,7 @@ def path(plan: Plan) -> str:
     return links.plan_actions_docx(plan.id)
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     return {path(plan): plan_docx(plan) for plan in site.plans}
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Plan
-from macros.model.site import Site
 from macros.publish.opendata import action_rows, plan_facts, write_csv
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render import links
@@ -28,7 +28,7 @@ def rows(plan: Plan) -> list[list[str]]:
     return [[facts[key] for key in COLUMNS] for facts in plan_facts(plan)]
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel
     (whose headings are the open data's column names, the same in every language)."""
     every_plan = action_rows(site)

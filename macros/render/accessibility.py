@@ -4,13 +4,13 @@ board's `accessibility:` facts and the automated checks this repository really h
 from __future__ import annotations
 
 from macros.model.accessibility import compliance, present_checks
+from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.render.templates import render
 
 
-def statement(site: Site, here: str) -> str:
+def statement(site: BoardData, here: str) -> str:
     facts = site.board.accessibility
     parts = sections_on(site)
     # without a date of its own, the statement is dated with the content it describes

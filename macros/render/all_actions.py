@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan
 from macros.model.progress import is_overdue, status_of
-from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
 from macros.render.plans import Lead, action_href, leads
@@ -33,12 +33,12 @@ def ref_sort_key(ref: str) -> str:
     return re.sub(r"\d+", lambda m: m.group(0).zfill(5), ref.lower())
 
 
-def lead_key(site: Site, text: str) -> str:
+def lead_key(site: BoardData, text: str) -> str:
     subgroup = site.subgroup_for(text)
     return (subgroup.acronym or subgroup.name) if subgroup else text
 
 
-def rows(site: Site, plan: Plan, here: str) -> list[Row]:
+def rows(site: BoardData, plan: Plan, here: str) -> list[Row]:
     result = []
     for action in plan.actions:
         due = action.due_date
@@ -56,7 +56,7 @@ def rows(site: Site, plan: Plan, here: str) -> list[Row]:
     return result
 
 
-def all_actions_page(site: Site, plan: Plan, here: str) -> str:
+def all_actions_page(site: BoardData, plan: Plan, here: str) -> str:
     table = rows(site, plan, here)
     lead_choices = sorted({key for row in table for key in row.lead_keys}, key=str.lower)
     return render(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, status_of
-from macros.model.site import Site
 from macros.render import links
 from macros.render.plans import action_href, leads
 from macros.render.templates import render
 
 
-def attention_page(site: Site, plan: Plan, here: str) -> str:
+def attention_page(site: BoardData, plan: Plan, here: str) -> str:
     return render(
         "plans/attention.html",
         plan=plan,

@@ -23,14 +23,14 @@ _folder: list[Path | None] = [None]  # a setting of the running build, not data 
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 
-def chart(kind: str, *args: Any) -> str:
-    """The inline SVG that `charts.<kind>(*args)` draws: from the cache when drawn before."""
-    path = _cached_file(kind, args)
+def chart(chart_name: str, *args: Any) -> str:
+    """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before."""
+    path = _cached_file(chart_name, args)
     if path is not None and path.is_file():
         return path.read_text(encoding="utf-8")
     from macros.render import charts  # matplotlib: imported only when a chart must be drawn
 
-    svg: str = getattr(charts, kind)(*args)
+    svg: str = getattr(charts, chart_name)(*args)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
@@ -48,11 +48,11 @@ def cache_folder() -> Path | None:
     return _folder[0]
 
 
-def _cached_file(kind: str, args: tuple[Any, ...]) -> Path | None:
+def _cached_file(chart_name: str, args: tuple[Any, ...]) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    key = hashlib.sha256(repr((kind, args, _drawing_version())).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(repr((chart_name, args, _drawing_version())).encode("utf-8")).hexdigest()
     return folder / "charts" / f"{key}.svg"
 
 

@@ -1,6 +1,6 @@
 """What each open-data file holds: its name, title, description and columns. Declared once:
 the same declaration writes the CSV header and the Frictionless Table Schema
-(macros/publish/opendata.py) and the Downloads page (macros/render/report.py). Column names are
+(macros/publish/opendata.py) and the Downloads page (macros/render/annual_tables.py). Column names are
 the files' machine-readable contract, the same in every language; titles and descriptions are
 words for readers, in the words file (macros/render/words/en.yml, `datasets:`).
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.sections import SECTION_KEYS, sections_on
-from macros.model.site import Site
 from macros.render.wording import word
 
 
@@ -135,7 +135,7 @@ delegates | integer
 ACTION_COLUMNS = [c.name for c in DATASETS[0].columns]  # also the columns of actions.xlsx
 
 
-def datasets(site: Site) -> list[Dataset]:
+def datasets(site: BoardData) -> list[Dataset]:
     """The datasets this board publishes: one named after an optional part needs that part."""
     on = sections_on(site)
     return [d for d in DATASETS if d.name not in SECTION_KEYS or d.name in on]

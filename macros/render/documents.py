@@ -22,9 +22,9 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from macros.model.board_data import BoardData
 from macros.model.memo import per_object
 from macros.model.plan import Plan
-from macros.model.site import Site
 from macros.model.yearly_report import Report
 from macros.render import links
 from macros.render.chart_store import cache_folder
@@ -67,7 +67,7 @@ def plan_path(plan: Plan) -> str:
     return f"downloads/{plan.id}.pdf"
 
 
-def _page_url(site: Site, here: str) -> str:
+def _page_url(site: BoardData, here: str) -> str:
     return (site.url.rstrip("/") + "/" + links.served_dir(here)) if site.url else ""
 
 
@@ -75,7 +75,7 @@ def _made(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
-def report_document(site: Site, report: Report) -> Document:
+def report_document(site: BoardData, report: Report) -> Document:
     here = links.annual_report(report.year)
     address = _page_url(site, here)
     html = render(
@@ -91,7 +91,7 @@ def report_document(site: Site, report: Report) -> Document:
     return Document(report_path(report), html)
 
 
-def plan_document(site: Site, plan: Plan) -> Document:
+def plan_document(site: BoardData, plan: Plan) -> Document:
     here = links.plan_home(plan.id)
     address = _page_url(site, here)
     glance = Markup(absolute_links(plan_home(site, plan, here), address))
@@ -117,18 +117,18 @@ def plan_document(site: Site, plan: Plan) -> Document:
 
 
 @per_object
-def _made_here(site: Site) -> dict[str, bytes]:
+def _made_here(site: BoardData) -> dict[str, bytes]:
     return {}
 
 
-def size_note(site: Site, content: Callable[[], bytes]) -> str:
+def size_note(site: BoardData, content: Callable[[], bytes]) -> str:
     """A PDF's size as its link shows it, or what a preview says instead of making it."""
     if not site.pdfs:
         return word("documents", "made_in_a_build")
     return size_text(len(content()))
 
 
-def pdf(site: Site, document: Document) -> bytes:
+def pdf(site: BoardData, document: Document) -> bytes:
     """The document's PDF: made once per build, and read from the cache when made before."""
     made = _made_here(site)
     if document.path not in made:
@@ -136,15 +136,15 @@ def pdf(site: Site, document: Document) -> bytes:
     return made[document.path]
 
 
-def report_pdf(site: Site, report: Report) -> bytes:
+def report_pdf(site: BoardData, report: Report) -> bytes:
     return pdf(site, report_document(site, report))
 
 
-def plan_pdf(site: Site, plan: Plan) -> bytes:
+def plan_pdf(site: BoardData, plan: Plan) -> bytes:
     return pdf(site, plan_document(site, plan))
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: BoardData) -> dict[str, bytes]:
     if not site.pdfs:
         return {}
     result = {report_path(r): report_pdf(site, r) for r in site.reports}

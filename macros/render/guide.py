@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
 from macros.model.sections import guide_priorities
-from macros.model.site import Site
 from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain, rich
@@ -93,7 +93,7 @@ def steps(plan: Plan, priority: Priority) -> list[Step]:
     ]
 
 
-def voice_plans(site: Site) -> list[Plan]:
+def voice_plans(site: BoardData) -> list[Plan]:
     """The current plan and the newest improvement plan: where "what children will say" is."""
     improvement = [p for p in site.plans if p.kind == "improvement"]
     newest = max(improvement, key=lambda p: p.as_at_date, default=None)
@@ -103,7 +103,7 @@ def voice_plans(site: Site) -> list[Plan]:
     return plans
 
 
-def _common(site: Site, here: str) -> dict[str, object]:
+def _common(site: BoardData, here: str) -> dict[str, object]:
     """What every guide page shows: the help box and the progress icons."""
     contact = site.board.contact
     return {
@@ -116,7 +116,7 @@ def _common(site: Site, here: str) -> dict[str, object]:
     }
 
 
-def home_page(site: Site, here: str) -> str:
+def home_page(site: BoardData, here: str) -> str:
     plan = site.current_plan
     goals = [
         Goal(p, links.href(here, links.guide_priority(p.slug)), goal_heading(p))
@@ -132,7 +132,7 @@ def home_page(site: Site, here: str) -> str:
     )
 
 
-def priority_page(site: Site, priority: Priority, here: str) -> str:
+def priority_page(site: BoardData, priority: Priority, here: str) -> str:
     plan = site.current_plan
     found = steps(plan, priority)
     return render(
@@ -149,7 +149,7 @@ def priority_page(site: Site, priority: Priority, here: str) -> str:
     )
 
 
-def statements(site: Site) -> list[str]:
+def statements(site: BoardData) -> list[str]:
     """What children will say, from the current and the improvement plan, once each."""
     found = [
         statement
@@ -160,11 +160,11 @@ def statements(site: Site) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def voices_page(site: Site, here: str) -> str:
+def voices_page(site: BoardData, here: str) -> str:
     return render("guide/voices.html", statements=statements(site), **_common(site, here))
 
 
-def leaflet_page(site: Site, here: str) -> str:
+def leaflet_page(site: BoardData, here: str) -> str:
     """The whole guide on one page, for printing as a short leaflet."""
     plan = site.current_plan
     goals = [
@@ -185,6 +185,6 @@ def leaflet_page(site: Site, here: str) -> str:
     )
 
 
-def private_page(site: Site, here: str) -> str:
+def private_page(site: BoardData, here: str) -> str:
     """How to leave the guide fast and keep a visit private: fixed wording."""
     return render("guide/private.html", **_common(site, here))

@@ -7,9 +7,9 @@ from datetime import date
 
 from markupsafe import Markup
 
+from macros.model.board_data import BoardData
 from macros.model.progress import needs_attention, periods, summary
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.plans import Bar, bar, sentence
@@ -22,7 +22,7 @@ class PriorityCard:
     latest_update: date | None  # the newest progress update of any of its actions
 
 
-def home_page(site: Site, here: str) -> str:
+def home_page(site: BoardData, here: str) -> str:
     plan = site.current_plan
     cards = []
     for priority in plan.priorities:
@@ -55,7 +55,7 @@ def home_page(site: Site, here: str) -> str:
     )
 
 
-def worried_block(site: Site) -> str:
+def worried_block(site: BoardData) -> str:
     """ "Worried about a child?": 999, then the board's contact routes (board.yml)."""
     routes = site.board.worried_about_a_child
     return render(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 
+from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
-from macros.model.site import Site
 from macros.render.chart_store import chart
 from macros.render.figures import percent_text, unit_words, value_text
 from macros.render.indicator_tables import distribution_cells
@@ -23,7 +23,7 @@ from macros.render.text import plain
 from macros.render.wording import word
 
 
-def series_chart(site: Site, indicator: Indicator) -> str:
+def series_chart(site: BoardData, indicator: Indicator) -> str:
     values = site.values_for(indicator.ref)
     periods = periods_of(values)
     lines = []
@@ -64,7 +64,7 @@ def series_chart(site: Site, indicator: Indicator) -> str:
     )
 
 
-def distribution_chart(site: Site, indicator: Indicator, period: str) -> str:
+def distribution_chart(site: BoardData, indicator: Indicator, period: str) -> str:
     values = [v for v in site.values_for(indicator.ref) if v.period == period]
     categories = categories_of(values)
     is_count = indicator.unit == "count"

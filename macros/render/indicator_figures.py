@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.model.board_data import BoardData
 from macros.model.comparison import Travel, direction, judgement
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
-from macros.model.site import Site
 from macros.render.figures import value_text
 from macros.render.indicator_values import find, shown
 from macros.render.wording import word, words
@@ -32,7 +32,9 @@ class Latest:
     comparisons: list[Comparison]
 
 
-def value_for(site: Site, ref: str, period: str, area: str = "local", category: str = "") -> str:
+def value_for(
+    site: BoardData, ref: str, period: str, area: str = "local", category: str = ""
+) -> str:
     """One figure as published: the narrative macro and the pages say the same."""
     indicator = site.indicator_by_ref[ref]
     value = find(site, ref, period, area, category)
@@ -41,7 +43,7 @@ def value_for(site: Site, ref: str, period: str, area: str = "local", category: 
     return value_text(shown(site, value), indicator.unit)
 
 
-def compared_with(site: Site, ref: str, area: str = "england") -> str:
+def compared_with(site: BoardData, ref: str, area: str = "england") -> str:
     """The catalogue's words for the latest figure, e.g. "better than England" or "[c]"."""
     found = latest(site, site.indicator_by_ref[ref])
     name = words("comparators").get(area)
@@ -53,7 +55,7 @@ def compared_with(site: Site, ref: str, area: str = "england") -> str:
     return f"{comparison.words} {name}" if comparison.words else SUPPRESSED
 
 
-def latest(site: Site, indicator: Indicator) -> Latest | None:
+def latest(site: BoardData, indicator: Indicator) -> Latest | None:
     """The latest local value, its change since the period before, and its comparisons."""
     if indicator.kind != "series":
         return None

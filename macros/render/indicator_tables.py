@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
-from macros.model.site import Site
 from macros.render.figures import percent_text, unit_words, value_text
 from macros.render.indicator_values import (
     area_label,
@@ -20,7 +20,7 @@ from macros.render.text import plain
 from macros.render.wording import word
 
 
-def series_table(site: Site, indicator: Indicator) -> Table:
+def series_table(site: BoardData, indicator: Indicator) -> Table:
     values = site.values_for(indicator.ref)
     areas = areas_of(values)
     rows = []
@@ -43,7 +43,7 @@ def series_table(site: Site, indicator: Indicator) -> Table:
 
 
 def distribution_cells(
-    site: Site, indicator: Indicator, period: str, area: str
+    site: BoardData, indicator: Indicator, period: str, area: str
 ) -> tuple[list[tuple[str, float | None, float | None]], float | None]:
     """(category, published value, published share of the total) per category, and the total.
 
@@ -62,7 +62,7 @@ def distribution_cells(
     return cells, (None if total_hidden else total)
 
 
-def distribution_table(site: Site, indicator: Indicator, period: str) -> Table:
+def distribution_table(site: BoardData, indicator: Indicator, period: str) -> Table:
     values = [v for v in site.values_for(indicator.ref) if v.period == period]
     areas = areas_of(values)
     categories = categories_of(values)

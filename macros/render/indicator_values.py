@@ -3,12 +3,12 @@ value as published (through the site's Disclosure: a suppressed count is None)."
 
 from __future__ import annotations
 
+from macros.model.board_data import BoardData
 from macros.model.indicators import AREAS, Value
-from macros.model.site import Site
 from macros.render.wording import word
 
 
-def area_label(site: Site, area: str) -> str:
+def area_label(site: BoardData, area: str) -> str:
     """The heading of an area's column: the board's own area, or e.g. "England"."""
     return site.board.area if area == "local" else word("areas", area)
 
@@ -27,7 +27,7 @@ def categories_of(values: list[Value]) -> list[str]:
 
 
 def find(
-    site: Site, ref: str, period: str, area: str = "local", category: str = ""
+    site: BoardData, ref: str, period: str, area: str = "local", category: str = ""
 ) -> Value | None:
     for value in site.values_for(ref):
         if (value.period, value.area, value.category) == (period, area, category):
@@ -35,5 +35,5 @@ def find(
     return None
 
 
-def shown(site: Site, value: Value | None) -> float | None:
+def shown(site: BoardData, value: Value | None) -> float | None:
     return None if value is None else site.disclosure.published(value)

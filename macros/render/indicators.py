@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
-from macros.model.site import Site
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.indicator_charts import distribution_chart, series_chart
@@ -27,7 +27,7 @@ from macros.render.templates import render
 from macros.render.wording import word
 
 
-def suppressed_note(site: Site) -> str:
+def suppressed_note(site: BoardData) -> str:
     """What [c] means, below a table that shows it."""
     below = str(site.disclosure.suppress_below)
     return word("indicator_tables", "suppressed", mark=SUPPRESSED, below=below)
@@ -40,7 +40,7 @@ class LinkedAction:
     href: str
 
 
-def linked_actions(site: Site, indicator: Indicator, here: str) -> list[LinkedAction]:
+def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[LinkedAction]:
     found = []
     for plan, action in site.actions_naming(indicator.ref):
         target = links.priority(plan.id, action.priority.slug)
@@ -54,7 +54,7 @@ def linked_actions(site: Site, indicator: Indicator, here: str) -> list[LinkedAc
     return found
 
 
-def catalogue(site: Site, here: str) -> str:
+def catalogue(site: BoardData, here: str) -> str:
     themes: dict[str, list[tuple[Indicator, str, Latest | None]]] = {}
     for indicator in site.indicators:
         href = links.href(here, links.indicator(indicator.slug))
@@ -68,7 +68,7 @@ def catalogue(site: Site, here: str) -> str:
     )
 
 
-def indicator_page(site: Site, indicator: Indicator, here: str) -> str:
+def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
     values = site.values_for(indicator.ref)
     periods = periods_of(values)
     tables: list[Table] = []

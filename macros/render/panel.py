@@ -8,7 +8,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report
 from macros.render import documents, links
 from macros.render.templates import render
@@ -27,7 +27,7 @@ class Entry:
     send_by: date
 
 
-def _entries(site: Site, here: str) -> list[Entry]:
+def _entries(site: BoardData, here: str) -> list[Entry]:
     base = site.url.rstrip("/") + "/" if site.url else ""
     result = []
     for report in reversed(site.reports):
@@ -47,9 +47,9 @@ def _entries(site: Site, here: str) -> list[Entry]:
     return result
 
 
-def reports_index(site: Site, here: str) -> str:
+def reports_index(site: BoardData, here: str) -> str:
     return render("report/index.html", entries=_entries(site, here), board=site.board)
 
 
-def panel_checklist(site: Site, here: str) -> str:
+def panel_checklist(site: BoardData, here: str) -> str:
     return render("report/panel.html", entries=_entries(site, here), days=DUTY_DAYS)

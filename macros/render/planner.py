@@ -1,7 +1,7 @@
 """The reporting planner as HTML: the planner page (table and twelve-month grid), what each
 subgroup reports, and what is due at the next board meeting on a plan's home page.
 
-Every view reads the same schedule (macros.model.reporting), so the page, the grid, the
+Every view reads the same schedule (macros.model.planner_schedule), so the page, the grid, the
 subgroup pages and the .ics calendars always agree.
 """
 
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from macros.model.board import Subgroup
+from macros.model.board_data import BoardData
 from macros.model.frequency import month_dates
 from macros.model.plan import Plan
-from macros.model.reporting import Scheduled, next_meeting_after, schedule, year_start
-from macros.model.site import Site
+from macros.model.planner_schedule import Scheduled, next_meeting_after, schedule, year_start
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.templates import render
@@ -82,7 +82,7 @@ def _who(entry: Scheduled) -> str:
     return entry.item.who
 
 
-def _action_links(site: Site, entry: Scheduled, here: str) -> list[Link]:
+def _action_links(site: BoardData, entry: Scheduled, here: str) -> list[Link]:
     result = []
     for reference in entry.item.actions:
         action = site.find_action(reference)
@@ -95,7 +95,7 @@ def _action_links(site: Site, entry: Scheduled, here: str) -> list[Link]:
     return result
 
 
-def _indicator_links(site: Site, entry: Scheduled, here: str) -> list[Link]:
+def _indicator_links(site: BoardData, entry: Scheduled, here: str) -> list[Link]:
     result = []
     for ref in entry.item.indicators:
         indicator = site.indicator_by_ref.get(ref)
@@ -105,7 +105,7 @@ def _indicator_links(site: Site, entry: Scheduled, here: str) -> list[Link]:
     return result
 
 
-def rows(site: Site, here: str) -> list[Row]:
+def rows(site: BoardData, here: str) -> list[Row]:
     entries = schedule(site)
     start = year_start(site)
     year = month_dates(start) if start else []
@@ -129,7 +129,7 @@ def rows(site: Site, here: str) -> list[Row]:
     return result
 
 
-def groups(site: Site, all_rows: list[Row]) -> list[Group]:
+def groups(site: BoardData, all_rows: list[Row]) -> list[Group]:
     """Rows by who reports: subgroups in subgroups.yml order, then others as first listed."""
     order = {s.id: n for n, s in enumerate(site.subgroups)}
     grouped: dict[str, list[Row]] = {}
@@ -142,7 +142,7 @@ def groups(site: Site, all_rows: list[Row]) -> list[Group]:
     ]
 
 
-def planner_page(site: Site, here: str) -> str:
+def planner_page(site: BoardData, here: str) -> str:
     start = year_start(site)
     if site.planner is None or start is None:
         return render("planner/none.html")
@@ -158,11 +158,11 @@ def planner_page(site: Site, here: str) -> str:
     )
 
 
-def _meetings(site: Site) -> set[int]:
+def _meetings(site: BoardData) -> set[int]:
     return set(site.board.meeting_month_numbers)
 
 
-def subgroup_reports(site: Site, subgroup: Subgroup, here: str) -> str:
+def subgroup_reports(site: BoardData, subgroup: Subgroup, here: str) -> str:
     """HTML: what `subgroup` reports to the board and when, with a calendar subscribe link."""
     start = year_start(site)
     if site.planner is None or start is None:
@@ -178,7 +178,7 @@ def subgroup_reports(site: Site, subgroup: Subgroup, here: str) -> str:
     )
 
 
-def next_meeting(site: Site, plan: Plan, here: str) -> str:
+def next_meeting(site: BoardData, plan: Plan, here: str) -> str:
     """HTML: what is due at the next board meeting after the plan's "as at" date.
 
     Shown only when that meeting falls in the planner's twelve months: the planner says

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
@@ -18,7 +19,6 @@ from macros.model.progress import (
     status_of,
     summary,
 )
-from macros.model.site import Site
 from macros.model.status import Status
 from macros.render import links
 from macros.render.planner import next_meeting
@@ -57,7 +57,7 @@ class Bar:
     segments: list[Segment]
 
 
-def leads(site: Site, action: Action, here: str) -> list[Lead]:
+def leads(site: BoardData, action: Action, here: str) -> list[Lead]:
     result = []
     for text in action.leads:
         subgroup = site.subgroup_for(text)
@@ -121,7 +121,7 @@ def bar(label: str, href: str, counts: Summary) -> Bar:
     return Bar(label, href, counts, sentence(counts), segments)
 
 
-def plans_index(site: Site, here: str) -> str:
+def plans_index(site: BoardData, here: str) -> str:
     current = site.current_plan
     rows = [
         (
@@ -135,7 +135,7 @@ def plans_index(site: Site, here: str) -> str:
     return render("plans/index.html", rows=rows, current=current)
 
 
-def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
+def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
     """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
     whole = bar(word("status_sentence", "whole_plan"), "", summary(plan, plan.actions))
     priorities = [
@@ -168,12 +168,12 @@ def plan_home(site: Site, plan: Plan, here: str, pdf: tuple[str, str] | None = N
     )
 
 
-def is_earlier(site: Site, plan: Plan) -> bool:
+def is_earlier(site: BoardData, plan: Plan) -> bool:
     """An archived plan: not current, and its progress stops before the current plan's."""
     return not plan.current and plan.as_at_date < site.current_plan.as_at_date
 
 
-def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
+def _archived_note(site: BoardData, plan: Plan, here: str) -> tuple[str, str] | None:
     """An earlier plan says so, and links to the current plan."""
     if not is_earlier(site, plan):
         return None
@@ -182,11 +182,11 @@ def _archived_note(site: Site, plan: Plan, here: str) -> tuple[str, str] | None:
 
 
 @per_object
-def _priority_pages(site: Site) -> dict[tuple[str, str, str], str]:
+def _priority_pages(site: BoardData) -> dict[tuple[str, str, str], str]:
     return {}
 
 
-def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
+def priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -> str:
     """Made once per build: the plan's PDF (macros/render/documents.py) prints the same HTML."""
     made = _priority_pages(site)
     key = (plan.id, priority.ref, here)
@@ -195,7 +195,7 @@ def priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
     return made[key]
 
 
-def _priority_page(site: Site, plan: Plan, priority: Priority, here: str) -> str:
+def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -> str:
     def related(action: Action, reference: str) -> tuple[str, str]:
         """The ref as pages show it ("2c", or "plan-id:2c") and its link."""
         target = site.find_action(reference, plan, near=action)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
+from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
-from macros.model.site import Site
 from macros.render.plans import history, leads
 from macros.render.text import plain, rich, rich_inline
 from macros.render.wording import month_year
@@ -24,7 +24,7 @@ from macros.render.wording import month_year
 Entry = dict[str, str]
 
 
-def priority_entries(site: Site, plan: Plan, priority: Priority, url: str) -> list[Entry]:
+def priority_entries(site: BoardData, plan: Plan, priority: Priority, url: str) -> list[Entry]:
     """`url`: the priority page's address in the site, e.g. "plans/p/priority-1/"."""
     words = [plan.title, priority.owner, priority.description, *priority.focus, *priority.outcomes]
     for item in priority.evidence:
@@ -38,7 +38,7 @@ def priority_entries(site: Site, plan: Plan, priority: Priority, url: str) -> li
     return [page, *(_action_entry(site, plan, a, url) for a in priority.all_actions)]
 
 
-def _action_entry(site: Site, plan: Plan, action: Action, url: str) -> Entry:
+def _action_entry(site: BoardData, plan: Plan, action: Action, url: str) -> Entry:
     status = status_of(plan, action)
     words = [status.label if status else ""]
     for lead in leads(site, action, url):

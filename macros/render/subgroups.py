@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.model.board import Subgroup
+from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan
 from macros.model.progress import Summary, is_overdue, status_of, summary
-from macros.model.site import Site
 from macros.render import links
 from macros.render.planner import subgroup_reports
 from macros.render.plans import action_href, sentence
@@ -25,7 +25,7 @@ class PlanActions:
     sentence: str
 
 
-def led_by(site: Site, subgroup: Subgroup, plan: Plan) -> list[Action]:
+def led_by(site: BoardData, subgroup: Subgroup, plan: Plan) -> list[Action]:
     """Actions of `plan` that name `subgroup` among their leads (by id, acronym, name or alias)."""
     return [
         action
@@ -34,7 +34,7 @@ def led_by(site: Site, subgroup: Subgroup, plan: Plan) -> list[Action]:
     ]
 
 
-def plans_led(site: Site, subgroup: Subgroup, here: str) -> list[PlanActions]:
+def plans_led(site: BoardData, subgroup: Subgroup, here: str) -> list[PlanActions]:
     """Per plan, the current plan first, then earlier plans newest first; plans with none left out."""
     result = []
     for plan in site.plans_in_order:
@@ -46,7 +46,7 @@ def plans_led(site: Site, subgroup: Subgroup, here: str) -> list[PlanActions]:
     return result
 
 
-def subgroups_index(site: Site, here: str) -> str:
+def subgroups_index(site: BoardData, here: str) -> str:
     rows = [
         (s, links.href(here, links.subgroup(s.id)), len(led_by(site, s, site.current_plan)))
         for s in site.subgroups
@@ -54,7 +54,7 @@ def subgroups_index(site: Site, here: str) -> str:
     return render("subgroups/index.html", rows=rows, current=site.current_plan)
 
 
-def subgroup_page(site: Site, subgroup: Subgroup, here: str) -> str:
+def subgroup_page(site: BoardData, subgroup: Subgroup, here: str) -> str:
     return render(
         "subgroups/page.html",
         subgroup=subgroup,

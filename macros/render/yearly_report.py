@@ -11,16 +11,16 @@ from datetime import date
 
 from markupsafe import Markup
 
-from macros.check.reports import report_budget
+from macros.check.yearly_reports import report_budget
+from macros.model.board_data import BoardData
 from macros.model.comparison import direction, judgement
 from macros.model.plan import Action, Plan
 from macros.model.progress import Summary
-from macros.model.site import Site
 from macros.model.status import Status
 from macros.model.year_end import ActionAtYearEnd, YearEnd, year_end
 from macros.model.yearly_report import Report, Review
+from macros.render import annual_tables as report_tables
 from macros.render import links
-from macros.render import report as report_tables
 from macros.render.figures import money, number, value_text
 from macros.render.indicator_charts import series_chart
 from macros.render.indicator_figures import travel_words
@@ -109,7 +109,7 @@ def since_sentence(at_end: YearEnd) -> str:
     )
 
 
-def plan_years(site: Site, report: Report, here: str) -> list[PlanYear]:
+def plan_years(site: BoardData, report: Report, here: str) -> list[PlanYear]:
     result = []
     for plan in site.report_plans(report):
         at_end = year_end(plan, report.end_date)
@@ -120,7 +120,7 @@ def plan_years(site: Site, report: Report, here: str) -> list[PlanYear]:
     return result
 
 
-def last_year_sentence(site: Site, report: Report) -> str:
+def last_year_sentence(site: BoardData, report: Report) -> str:
     before = site.report_before(report)
     if before is None:
         return ""
@@ -129,7 +129,7 @@ def last_year_sentence(site: Site, report: Report) -> str:
     return word("yearly", "a_year_earlier", sentence=year_end_sentence(at_end))
 
 
-def _linked(site: Site, plan: Plan, reference: str, end: date, here: str) -> LinkedAction:
+def _linked(site: BoardData, plan: Plan, reference: str, end: date, here: str) -> LinkedAction:
     from macros.model.progress import status_at, status_of
 
     action = site.find_action(reference, plan)
@@ -144,7 +144,7 @@ def _linked(site: Site, plan: Plan, reference: str, end: date, here: str) -> Lin
     )
 
 
-def reviews(site: Site, report: Report, here: str) -> list[ReviewView]:
+def reviews(site: BoardData, report: Report, here: str) -> list[ReviewView]:
     section = report.sections.reviews
     plan = site.report_plans(report)[0]
     return [
@@ -177,7 +177,7 @@ def previous_year(year: str) -> str:
     return f"{first}-{str(first + 1)[-2:]}"
 
 
-def indicator_table(site: Site, refs: list[str], year: str) -> Table | None:
+def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None:
     """Each indicator this year and last, and this year's comparison with England."""
     rows = []
     before = previous_year(year)
@@ -225,7 +225,7 @@ def priority_indicators(plan: Plan) -> dict[str, list[str]]:
     }
 
 
-def funding(site: Site, report: Report) -> tuple[list[Table], str]:
+def funding(site: BoardData, report: Report) -> tuple[list[Table], str]:
     budget = report_budget(site, report)
     if budget is None:
         return [], ""
@@ -247,7 +247,7 @@ def funding(site: Site, report: Report) -> tuple[list[Table], str]:
     return tables, words
 
 
-def training(site: Site, report: Report) -> tuple[Table | None, Table | None, str]:
+def training(site: BoardData, report: Report) -> tuple[Table | None, Table | None, str]:
     """The training table (for the latest report: training.csv is this year's) and evaluation."""
     section = report.sections.training
     courses = site.training if report is site.latest_report else []
@@ -277,7 +277,7 @@ def _evaluation(value: float | None, unit: str) -> str:
     return "" if value is None else value_text(value, unit)
 
 
-def next_plan(site: Site, report: Report) -> Plan | None:
+def next_plan(site: BoardData, report: Report) -> Plan | None:
     section = report.sections.next_year
     if section is None:
         return None
@@ -286,7 +286,7 @@ def next_plan(site: Site, report: Report) -> Plan | None:
     return site.report_plans(report)[0]
 
 
-def body(site: Site, report: Report, here: str, pdf: tuple[str, str] | None = None) -> str:
+def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None = None) -> str:
     """The report's HTML: on its page (with the PDF link) and in the PDF (without)."""
     years = plan_years(site, report, here)
     data_use = report.sections.data_use
@@ -320,7 +320,7 @@ def body(site: Site, report: Report, here: str, pdf: tuple[str, str] | None = No
     )
 
 
-def _charts(site: Site, refs: list[str]) -> list[tuple[str, Markup]]:
+def _charts(site: BoardData, refs: list[str]) -> list[tuple[str, Markup]]:
     """Each series indicator's caption and chart: vector SVG with its title and description."""
     found = [site.indicator_by_ref[ref] for ref in refs]
     return [

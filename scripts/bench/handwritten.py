@@ -19,10 +19,10 @@ from bench.baseline import ROOT
 
 def write_handwritten(data: Path, folder: Path) -> Path:
     """Write the pages and mkdocs.yml for the board in `data`; returns the config file."""
-    from macros.load import load_site
+    from macros.load import load_board_data
     from macros.model.progress import status_of
 
-    site = load_site(data)
+    site = load_board_data(data)
     docs = folder / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     home = [f"# {_cell(site.board.name)}", ""]

@@ -19,7 +19,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
 
@@ -47,7 +47,7 @@ def check(data: Path) -> tuple[int, str]:
 def build(data: Path) -> str:
     """The build's work for data `make check` passed or only warned about; "" or a traceback."""
     try:
-        site = load_site(data)
+        site = load_board_data(data)
         for page in generated_pages(site):
             render_page(site, page.path, page.page_type.name, *page.args)
         make_files(site)

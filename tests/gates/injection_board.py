@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.read.problems import DataError
 
 PAYLOAD = (
@@ -59,7 +59,7 @@ def _set(node: Any, path: tuple[Any, ...], value: str) -> None:
 def _accepts(folder: Path, warnings: int) -> bool:
     """The board still loads, with no new warning (a warning fails a strict build)."""
     try:
-        return len(load_site(folder).warnings) <= warnings
+        return len(load_board_data(folder).warnings) <= warnings
     except DataError:
         return False
 
@@ -120,7 +120,7 @@ def _csv_cells(file: Path) -> list[tuple[Callable[[str], None], str]]:
 def make_injection_board(clean: Path, target: Path) -> dict[str, int]:
     """Copy board `clean` to `target` and attack it; returns how many fields each file took."""
     shutil.copytree(clean, target)
-    warnings = len(load_site(target).warnings)
+    warnings = len(load_board_data(target).warnings)
     attacked = {}
     for file in sorted(target.rglob("*")):
         if file.suffix == ".yml":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_site
+from macros.load import load_board_data
 from tests.conftest import ROOT
 
 
@@ -32,7 +32,7 @@ def test_two_builds_are_byte_identical(example_site: Path, second_build: Path) -
 
 
 def test_sitemap_dates_are_the_plans_as_at_date(example_site: Path) -> None:
-    as_at = load_site(ROOT / "data").current_plan.as_at_date.isoformat()
+    as_at = load_board_data(ROOT / "data").current_plan.as_at_date.isoformat()
     sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
     dates = set(sitemap.split("<lastmod>")[1:])
     assert dates and {d.split("</lastmod>")[0] for d in dates} == {as_at}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.theme_patches import OVERRIDES, PATCHES, patched
 from tests.conftest import ROOT
 from tests.gates.conftest import INSTALL_HINT, html_pages
-from tests.gates.theme_patches import OVERRIDES, PATCHES, patched
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -64,5 +64,5 @@ def test_the_checker_finds_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", sorted(PATCHES))
 def test_patched_theme_templates_match_material(name: str) -> None:
-    fix = "run `.venv/bin/python -m tests.gates.theme_patches` and review the diff"
+    fix = "run `.venv/bin/python -m scripts.theme_patches` and review the diff"
     assert (OVERRIDES / name).read_text(encoding="utf-8") == patched(name), fix

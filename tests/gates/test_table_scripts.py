@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.load import load_site
+from macros.load import load_board_data
 from macros.render import links
 from tests.conftest import ROOT
 from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
@@ -18,7 +18,7 @@ from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
 def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    site = load_site(ROOT / "data")
+    site = load_board_data(ROOT / "data")
     plan = site.current_plan
     worst = plan.statuses[-1]
     worst_count = sum(1 for a in plan.actions if a.status == worst.key)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from macros.model.board import Subgroup
+from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.frequency import Body, Placement, month_dates, place
 from macros.model.memo import per_object
 from macros.model.planner import PlannerItem
-from macros.model.site import Site
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Scheduled:
 FINANCIAL_YEAR_START = 4  # April
 
 
-def year_start(site: Site) -> date | None:
+def year_start(site: BoardData) -> date | None:
     """The planner's first month: as written, else the April that starts the financial year
     holding the current plan's as-at date."""
     if site.planner is None:
@@ -37,7 +37,7 @@ def year_start(site: Site) -> date | None:
     return date(year, FINANCIAL_YEAR_START, 1)
 
 
-def meeting_bodies(site: Site) -> dict[str, Body]:
+def meeting_bodies(site: BoardData) -> dict[str, Body]:
     """Every subgroup by each name planner wording may use for it ("every other PMQAG
     meeting" follows PMQAG's own months)."""
     bodies = {}
@@ -51,7 +51,7 @@ def meeting_bodies(site: Site) -> dict[str, Body]:
     return bodies
 
 
-def _default_body(site: Site, item: PlannerItem, bodies: dict[str, Body]) -> Body:
+def _default_body(site: BoardData, item: PlannerItem, bodies: dict[str, Body]) -> Body:
     """Whose meetings "every meeting" means: the board, unless the item goes only to
     subgroups and the first of them has meeting months of its own."""
     board = Body("the board", tuple(site.board.meeting_month_numbers), "board.yml")
@@ -63,7 +63,7 @@ def _default_body(site: Site, item: PlannerItem, bodies: dict[str, Body]) -> Bod
 
 
 @per_object
-def schedule(site: Site) -> list[Scheduled]:
+def schedule(site: BoardData) -> list[Scheduled]:
     """Every planner item with the months it reports in, in the order the planner lists them."""
     start = year_start(site)
     if site.planner is None or start is None:
@@ -80,7 +80,7 @@ def schedule(site: Site) -> list[Scheduled]:
     return result
 
 
-def next_meeting_after(site: Site, day: date) -> date | None:
+def next_meeting_after(site: BoardData, day: date) -> date | None:
     """The first day of the first board meeting month after the month of `day`."""
     meetings = set(site.board.meeting_month_numbers)
     month = day.year * 12 + day.month - 1

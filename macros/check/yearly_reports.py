@@ -3,8 +3,8 @@ report leaves out listed for `make check` (as information: every section is opti
 
 from __future__ import annotations
 
-from macros.model.report import Budget
-from macros.model.site import Site
+from macros.model.annual_tables import Budget
+from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report
 from macros.read.problems import Problem, Problems
 
@@ -24,7 +24,7 @@ SECTIONS = {
 }
 
 
-def check_reports(site: Site, problems: Problems) -> None:
+def check_reports(site: BoardData, problems: Problems) -> None:
     for report in site.reports:
         file = report.source_file
         for plan_id in report.plans:
@@ -51,7 +51,7 @@ def check_reports(site: Site, problems: Problems) -> None:
                          f"plan `{following.plan}` does not exist; use an id from data/plans/")  # fmt: skip
 
 
-def report_budget(site: Site, report: Report) -> Budget | None:
+def report_budget(site: BoardData, report: Report) -> Budget | None:
     """The report's own budget, or data/budget.yml when it is for the same year."""
     funding = report.sections.funding
     if funding and funding.budget:
@@ -61,7 +61,7 @@ def report_budget(site: Site, report: Report) -> Budget | None:
     return None
 
 
-def gaps(site: Site) -> list[Problem]:
+def gaps(site: BoardData) -> list[Problem]:
     """Each section a report leaves out, as `file:line: ... (information)` for `make check`."""
     found = []
     for report in site.reports:

@@ -6,19 +6,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from macros.model.annual_tables import Budget, Course
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
 from macros.model.glossary import is_abbreviation
 from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
-from macros.model.report import Budget, Course
 from macros.model.yearly_report import Report
 from macros.read.problems import Problem
 
 
 @dataclass
-class Site:
+class BoardData:
     board: Board
     subgroups: list[Subgroup]
     members: list[Member]

@@ -6,15 +6,15 @@ page's content and the tables that hand-written pages place with one macro call,
 
 from __future__ import annotations
 
-from macros.model.site import Site
+from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
-from macros.render import accessibility, documents, home, links, report
+from macros.render import accessibility, annual_tables, documents, home, links
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 from macros.render.wording import word
 
 
-def pages(site: Site) -> list[GeneratedPage]:
+def pages(site: BoardData) -> list[GeneratedPage]:
     if not site.reports:
         return []
     index = links.annual_reports()
@@ -28,7 +28,7 @@ def pages(site: Site) -> list[GeneratedPage]:
     return result
 
 
-def _yearly(site: Site, here: str, year: str) -> str:
+def _yearly(site: BoardData, here: str, year: str) -> str:
     found = next(r for r in site.reports if r.year == year)
     path = documents.report_path(found)
     size = documents.size_note(site, lambda: documents.report_pdf(site, found))
@@ -40,13 +40,13 @@ YEARLY = PageType("yearly_report", _yearly)
 # Placed by hand-written pages with one macro call
 PLACED = (
     PageType("panel_checklist", panel_checklist),
-    PageType("budget", report.budget_tables),
-    PageType("training", report.training_table),
-    PageType("membership", report.membership),
-    PageType("structure", report.structure),
-    PageType("about_board", report.about_board),
+    PageType("budget", annual_tables.budget_tables),
+    PageType("training", annual_tables.training_table),
+    PageType("membership", annual_tables.membership),
+    PageType("structure", annual_tables.structure),
+    PageType("about_board", annual_tables.about_board),
     PageType("accessibility_statement", accessibility.statement),
     PageType("home", home.home_page),
-    PageType("downloads", report.downloads, with_published_files=True),
+    PageType("downloads", annual_tables.downloads, with_published_files=True),
 )
 GROUP = PageGroup((REPORTS_INDEX, YEARLY, *PLACED), pages)

@@ -12,7 +12,7 @@ base.html has one more patch, for the keyboard: Material writes its skip link on
 has a Markdown heading, so generated pages (HTML fragments) had none. Every page now starts with
 "Skip to main content", leading past the header and the menu to the page's own content.
 
-`python -m tests.gates.theme_patches` rewrites the copies from the installed Material; the
+`python -m scripts.theme_patches` rewrites the copies from the installed Material; the
 html validity gate fails when a copy no longer matches (e.g. after upgrading Material).
 """
 
@@ -23,11 +23,11 @@ from pathlib import Path
 import material
 
 THEME = Path(material.__file__).resolve().parent / "templates"
-OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 HEADER = (
-    "{#- Plansite: Material's {name}, patched for valid HTML by tests/gates/theme_patches.py.\n"
-    "    Do not edit: run `python -m tests.gates.theme_patches` after upgrading Material. -#}\n"
+    "{#- Plansite: Material's {name}, patched for valid HTML by scripts/theme_patches.py.\n"
+    "    Do not edit: run `python -m scripts.theme_patches` after upgrading Material. -#}\n"
 )
 # template -> (text, replacement, how many times it must occur)
 PATCHES: dict[str, list[tuple[str, str, int]]] = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from macros.model.report import Budget, BudgetLine
+from macros.model.annual_tables import Budget, BudgetLine
+from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.model.site import Site
 from macros.render import links
 from macros.render.datasets import Column, datasets
 from macros.render.figures import money, number, size_text
@@ -184,14 +184,14 @@ def tables_for(budget: Budget) -> list[Table]:
     return tables
 
 
-def budget_tables(site: Site, here: str) -> str:
+def budget_tables(site: BoardData, here: str) -> str:
     budget = site.budget
     if budget is None:
         return render("report/none.html", what=word("report_none", "budget"), file="budget.yml")
     return render("report/tables.html", tables=tables_for(budget))
 
 
-def training_figures(site: Site) -> Table:
+def training_figures(site: BoardData) -> Table:
     return Table(
         caption=_w("training_caption"),
         columns=[_w("course"), _w("length"), _w("delegates")],
@@ -200,26 +200,26 @@ def training_figures(site: Site) -> Table:
     )
 
 
-def training_table(site: Site, here: str) -> str:
+def training_table(site: BoardData, here: str) -> str:
     if not site.training:
         return render("report/none.html", what=word("report_none", "training"), file="training.csv")
     return render("report/tables.html", tables=[training_figures(site)])
 
 
-def membership(site: Site, here: str) -> str:
+def membership(site: BoardData, here: str) -> str:
     return render("report/membership.html", members=site.members, board=site.board)
 
 
-def structure(site: Site, here: str) -> str:
+def structure(site: BoardData, here: str) -> str:
     pages = {s.id: links.href(here, links.subgroup(s.id)) for s in site.subgroups}
     return render("report/structure.html", board=site.board, subgroups=site.subgroups, pages=pages)
 
 
-def about_board(site: Site, here: str) -> str:
+def about_board(site: BoardData, here: str) -> str:
     return render("report/board.html", board=site.board)
 
 
-def downloads(site: Site, here: str, files: Mapping[str, bytes]) -> str:
+def downloads(site: BoardData, here: str, files: Mapping[str, bytes]) -> str:
     """`files`: the build's published files, whose sizes the page shows."""
     items = []
     for dataset in datasets(site):
