@@ -6,6 +6,7 @@ language is built by tests/test_words_site.py."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -194,3 +195,36 @@ def test_a_kind_of_review_is_said_in_the_files_words() -> None:
     found = reviews(site, report, links.annual_report(report.year))
     assert {v.review.kind for v in found} == {"rapid review", "local review"}
     assert {v.kind for v in found} == {"XX"}
+
+
+def _python_lookups() -> list[tuple[str, tuple[str, ...]]]:
+    """Each word(...), plural(...) or words(...) call in macros/ whose keys are all written
+    out: its file and line, and the keys."""
+    found = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            keys = node.args
+            if node.func.id == "_w":  # annual_tables.py: the words under report_tables
+                keys = [ast.Constant("report_tables"), *keys]
+            elif node.func.id not in {"word", "plural", "words"}:
+                continue
+            written = [
+                k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            ]
+            if keys and len(written) == len(keys):
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", tuple(written)))
+    return found
+
+
+def test_every_word_python_looks_up_exists() -> None:
+    lookups = _python_lookups()
+    assert len(lookups) > 100
+    missing = []
+    for where, keys in lookups:
+        try:
+            wording.words(*keys)
+        except (KeyError, TypeError):
+            missing.append(f"{where}: {'.'.join(keys)}")
+    assert missing == []
