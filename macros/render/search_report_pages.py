@@ -105,7 +105,7 @@ def yearly_report(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]
                         _label(action.status),
                         _label(action.now),
                     ]
-            title = f"{review.name}: {review.kind}, {month_year(review.day)}"
+            title = f"{review.name}: {view.kind}, {month_year(review.day)}"
             add(f"review-{number}", "", words, title=title)
     if s.training:
         table, evaluation, sentence = made.training(site, report)
