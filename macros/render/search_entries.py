@@ -107,7 +107,9 @@ def _action_entry(site: BoardData, plan: Plan, action: Action, url: str) -> Entr
     words += [f"{step.due} {step.what} {step.result}" for step in action.milestones]
     words += [action.outcome, action.measure, action.source, *action.related, action.progress]
     words = [*map(md, words), *_updates(plan, action)]
-    return entry(f"{url}#{action.anchor}", inline(f"{action.ref} {action.title}"), words)
+    # the ref as the heading shows it, as text: only the title is Markdown (and converted once,
+    # for the page, with the ref in front it would miss that cache and be converted again)
+    return entry(f"{url}#{action.anchor}", f"{action.ref} {inline(action.title)}", words)
 
 
 def _updates(plan: Plan, action: Action) -> Iterator[str]:
