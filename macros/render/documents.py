@@ -31,7 +31,7 @@ from macros.render.chart_store import cache_folder
 from macros.render.figures import size_text
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
-from macros.render.wording import month_year, word
+from macros.render.wording import language, month_year, word
 from macros.render.yearly_report import body
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
@@ -80,7 +80,7 @@ def report_document(site: BoardData, report: Report) -> Document:
     address = _page_url(site, here)
     html = render(
         "print/document.html",
-        lang="en",
+        lang=language(),
         title=report.heading,
         subtitle=word("documents", "report_subtitle", board=site.board.name, year=report.year),
         board=site.board,
@@ -103,7 +103,7 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
     html = render(
         "print/document.html",
-        lang="en",
+        lang=language(),
         title=plan.title,
         subtitle=word(
             "documents", "plan_subtitle", day=f"{plan.as_at_date.day} {month_year(plan.as_at_date)}"
@@ -124,7 +124,7 @@ def _made_here(site: BoardData) -> dict[str, bytes]:
 def size_note(site: BoardData, content: Callable[[], bytes]) -> str:
     """A PDF's size as its link shows it, or what a preview says instead of making it."""
     if not site.pdfs:
-        return "made when the site is built, not in a preview"
+        return word("documents", "made_in_a_build")
     return size_text(len(content()))
 
 
