@@ -4,9 +4,11 @@ Accessible: the title and headings use Word's heading styles, every table's firs
 as a header row repeated on each page, and status is written in words as well as shaded.
 `make import` reads the file back to the same plan (tests/test_import_roundtrip.py).
 Deterministic: the file's dates are the plan's as-at date, so an unchanged plan gives the same bytes.
-Fast: python-docx makes the document, headings and header rows; the body rows are written as
-WordprocessingML text and parsed once per table (python-docx's row and run objects took a
-second for 300 updates, far too slow for a board with thousands).
+Fast: python-docx makes the document and its properties; the body is written as
+WordprocessingML text and parsed once with the document (python-docx's row and run objects took
+a second for 300 updates, far too slow for a board with thousands). Kept between builds like the
+PDFs: `.cache/plansite/docx/` holds each file under a hash of everything it is made from, so a
+plan whose body has not changed costs one read, and python-docx is not imported.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from macros.model.board_data import BoardData
 from macros.model.colours import text_on
 from macros.model.dates import parse_day
 from macros.model.plan import Action, Plan, Update
+from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.read.office.words import EXPORT as WORDS
 from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, IMPACT_COLUMN, KEY_COLUMNS
 from macros.render import links
+from macros.render.kept_files import kept, making_version
 
 TAG = re.compile(r"<[^>]+>")
 STYLED = re.compile(r"(\*\*\*[^*]+\*\*\*|\*\*[^*]+\*\*|\*[^*\s][^*]*\*|<b>.*?</b>|<strong>.*?</strong>|<i>.*?</i>|<em>.*?</em>)", re.S)  # fmt: skip
@@ -45,7 +49,6 @@ def _when(written: str) -> str:
     return f"{day.value:%B %Y}"
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 QUOTE = {'"': "&quot;"}
 TEXT_WIDTH = 9000  # twentieths of a point: the page's width inside its margins
 COLUMN_SHARES = {
@@ -54,9 +57,19 @@ COLUMN_SHARES = {
 
 
 def plan_docx(plan: Plan) -> bytes:
-    # imported here: only the process that publishes needs python-docx
+    """The plan's Word file: read back from the build's cache when made before from the same
+    body, properties, code and libraries (macros/render/kept_files.py)."""
+    body = _body(plan)
+    version = making_version(__file__, spreadsheet.__file__, libraries=("python-docx", "lxml"))
+    made_from = (body, plan.title, plan.as_at_date.isoformat(), version)
+    return kept("docx", made_from, lambda: _document(plan, body))
+
+
+def _document(plan: Plan, body: str) -> bytes:
+    # imported here: a build whose Word files are all in the cache never imports python-docx
     import docx
     from docx.oxml import parse_xml
+    from lxml import etree
 
     document = docx.Document()
     # Word keeps at most 255 characters in a document property; the heading keeps the whole title
@@ -68,6 +81,20 @@ def plan_docx(plan: Plan) -> bytes:
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
     document.core_properties.language = "en-GB"
+    # The body goes in before the section properties that close it, as text: the document is
+    # parsed once, whole. (Moving parsed elements into python-docx's tree took lxml seconds a
+    # plan: it reconciles every element's namespaces with the twenty the document declares.)
+    skeleton = etree.tostring(document.element, encoding="unicode")
+    end = skeleton.index("<w:sectPr")
+    document.part._element = parse_xml(skeleton[:end] + body + skeleton[end:])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _restamped(buffer.getvalue(), stamp, {})
+
+
+def _body(plan: Plan) -> str:
+    """The document's body as WordprocessingML: the title, the key, a table a priority, and the
+    appendix of every update."""
     body = [_heading(plan.title, "Title")]
     if plan.progress_date is not None:
         day = plan.progress_date
@@ -100,14 +127,7 @@ def plan_docx(plan: Plan) -> bytes:
                 cells = [_text(priority.ref), _text(ref), _text(_when(update.date)), status]
                 rows.append(_row([*cells, _cell(_markdown(update.text))]))
     body.append(_table(HISTORY_COLUMNS, WORDS["appendix"], rows))
-    # parsed once, placed before the section properties that close the body
-    parsed = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(body)}</w:body>')
-    end = document.element.body.sectPr
-    for element in list(parsed):
-        end.addprevious(element)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _restamped(buffer.getvalue(), stamp, {})
+    return "".join(body)
 
 
 def _key_row(plan: Plan, key: str) -> str:
