@@ -39,7 +39,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
-        plansite, baseline, hand, actions = run(options.repeat, work / source.name, source)
+        plansite, baseline, hand, actions = run(options, work / source.name, source)
         _table(f"{source.name} ({actions} actions)", plansite, baseline, hand)
         if options.serve:
             times = serve_latency(ROOT, source, work)
@@ -50,7 +50,7 @@ def main() -> None:
     sizes = [SMALL, options.actions] if options.scaling and options.actions != SMALL else []
     results: dict[int, tuple[Build, Build]] = {}
     for size in sizes or [options.actions]:
-        plansite, baseline, hand, _ = run(options.repeat, work / f"n{size}", None, size)
+        plansite, baseline, hand, _ = run(options, work / f"n{size}", None, size)
         results[size] = plansite, baseline
         _table(f"{size} actions", plansite, baseline, hand)
     if sizes:
@@ -60,10 +60,12 @@ def main() -> None:
 
 
 def run(
-    repeat: int, folder: Path, source: Path | None, actions: int = 0
+    options: argparse.Namespace, folder: Path, source: Path | None, actions: int = 0
 ) -> tuple[Build, Build, Build, int]:
     """Prepare, then build three ways (Plansite, its static baseline, the hand-written
-    equivalent): the best of `repeat` runs of each, and the action count."""
+    equivalent), and with `--worker` a fourth (Plansite in one process): the best of
+    `--repeat` runs of each, and the action count."""
+    repeat = options.repeat
     # The bench's own chart cache, not the project's: every build here inherits it, and it is
     # emptied after preparing, so the first timed build draws every chart.
     os.environ["PLANSITE_CACHE"] = str(folder / "cache")
@@ -85,20 +87,39 @@ def run(
         # both sites date their sitemap from the same day, not from this machine's clock
         "SOURCE_DATE_EPOCH": str(calendar.timegm(date.fromisoformat(AS_AT).timetuple())),
     }
-    shutil.rmtree(folder / "cache", ignore_errors=True)
+    if not options.keep_cache:
+        shutil.rmtree(folder / "cache", ignore_errors=True)
     baseline_config = folder / "baseline" / "mkdocs.yml"
     hand_config = folder / "handwritten" / "mkdocs.yml"
-    plansite_runs, baseline_runs, hand_runs = [], [], []
+    plansite_runs, baseline_runs, hand_runs, single_runs = [], [], [], []
     for attempt in range(1, repeat + 1):  # alternate, so a busy moment hits all alike
         print(f"  run {attempt}/{repeat}", file=sys.stderr)
         plansite_runs.append(mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env))
         baseline_runs.append(mkdocs_build(baseline_config, folder / "baseline-site", env))
         hand_runs.append(mkdocs_build(hand_config, folder / "handwritten-site", env))
+        if options.worker:
+            one_process = {**env, "PLANSITE_WORKER": "0"}
+            single_runs.append(
+                mkdocs_build(ROOT / "mkdocs.yml", folder / "single-site", one_process)
+            )
     counted = int((folder / ACTION_COUNT).read_text())
     fastest = best(plansite_runs)
     fastest.cold_seconds = plansite_runs[0].seconds
+    # the first build draws every chart and prints every PDF: its peak is not a warm build's
+    fastest.warm_peak_bytes = max(b.peak_bytes for b in plansite_runs[1:] or plansite_runs)
     fastest.actions = counted
+    if single_runs:
+        _worker_line(fastest, best(single_runs), counted)
     return fastest, best(baseline_runs), best(hand_runs), counted
+
+
+def _worker_line(plansite: Build, single: Build, actions: int) -> None:
+    """What the forked worker saves: issue 18 keeps it only while it saves 20% or more."""
+    saved = 1 - plansite.seconds / single.seconds
+    print(
+        f"without the worker {single.seconds:.2f} s, with it {plansite.seconds:.2f} s: "
+        f"worker saves {saved:.0%} at {actions} actions"
+    )
 
 
 def prepare(folder: Path, source: Path | None, actions: int) -> None:
@@ -120,6 +141,7 @@ def _table(what: str, plansite: Build, baseline: Build, hand: Build) -> None:
         ("CPU time, user+sys (s)", *(f"{b.cpu_seconds:.2f}" for b in builds)),
         ("first build, no charts kept", f"{plansite.cold_seconds:.2f}", "", ""),
         ("peak memory (MB)", *(_mb(b.peak_bytes) for b in builds)),
+        ("peak memory, warm (MB)", _mb(plansite.warm_peak_bytes), "", ""),
         ("search index (MB)", *(_mb(b.search_index_bytes) for b in builds)),
         ("site (MB)", *(_mb(b.site_bytes) for b in builds)),
         ("HTML pages", *(str(b.pages) for b in builds)),
@@ -130,6 +152,8 @@ def _table(what: str, plansite: Build, baseline: Build, hand: Build) -> None:
         print(f"{name:<28}{ours:>12}{theirs:>12}{typed:>12}")
     cpu = plansite.cpu_seconds / hand.cpu_seconds
     print(f"(CPU time vs hand-written {cpu:.2f}; wall time counts a busy machine's waits too)")
+    memory = plansite.warm_peak_bytes / hand.peak_bytes
+    print(f"warm peak memory vs hand-written {memory:.2f} at {plansite.actions} actions")
     print(f"vs hand-written {plansite.seconds / hand.seconds:.2f} at {plansite.actions} actions")
     print()
 
@@ -164,6 +188,17 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--data", help="measure this data folder (e.g. data) instead")
     parser.add_argument("--serve", action="store_true", help="with --data: time `mkdocs serve`")
     parser.add_argument("--work", help="keep the data, docs and sites in this folder")
+    parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="also build Plansite without its worker (PLANSITE_WORKER=0) and compare",
+    )
+    parser.add_argument(
+        "--keep-cache",
+        action="store_true",
+        help="keep the charts and PDFs made while preparing: every timed build is warm "
+        "(for 12,000 actions, whose first PDF takes most of an hour)",
+    )
     options = parser.parse_args()
     if options.actions < 1 or options.repeat < 1:
         parser.error("--actions and --repeat must be at least 1")

@@ -8,6 +8,7 @@ their case and spacing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pydantic import Field, field_validator, model_validator
@@ -19,6 +20,8 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 COLOUR_LETTERS = {"blue": "b", "red": "r", "amber": "a", "green": "g"}  # RAG and BRAG letters
 
 
+# a pure function of the text, asked for every status shown on every page
+@functools.lru_cache(maxsize=4096)
 def match_word(text: str) -> str:
     """What two spellings of a status must share to match: letters and digits, any case."""
     return "".join(c for c in text.casefold() if c.isalnum())

@@ -48,7 +48,7 @@ def _pattern(terms: Mapping[str, str]) -> re.Pattern[str] | None:
 
 def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
     pattern = _pattern(terms)
-    if pattern is None:
+    if pattern is None or pattern.search(html) is None:  # most of a page has none: one pass
         return html
     pieces = PIECES.split(html)
     inside: list[str] = []  # the LEAVE_ALONE elements open at this point

@@ -66,9 +66,15 @@ def words(*keys: str) -> Any:
     override = os.environ.get(WORDS_ENV)
     if override:
         path = Path(override)
-        found: Any = words_of(path.parent, path.stem)
-    else:
-        found = words_of(WORDS, _language[0])
+        return _look_up(path.parent, path.stem, keys)
+    return _look_up(WORDS, _language[0], keys)
+
+
+# Pages ask for the same few hundred words tens of thousands of times: the file, the language
+# and the keys decide the answer, so they are its cache key.
+@functools.lru_cache(maxsize=4096)
+def _look_up(folder: Path, language: str, keys: tuple[str, ...]) -> Any:
+    found: Any = words_of(folder, language)
     for key in keys:
         found = found[key]
     return found

@@ -23,6 +23,7 @@ class Build:
     cold_seconds: float = 0.0  # Plansite's first run, with an empty chart cache
     cpu_seconds: float = 0.0  # user + system time: the build and its worker
     actions: int = 0  # the board's actions (Plansite's build only)
+    warm_peak_bytes: int = 0  # the highest peak of the builds after the first (Plansite's only)
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str]) -> Build:
