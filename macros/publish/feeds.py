@@ -10,6 +10,7 @@ is plain text: the update's Markdown with every tag removed.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -163,9 +164,14 @@ def _tag(site: BoardData, day: date, specific: str) -> str:
 
 
 def _domain(site: BoardData) -> str:
-    for address in (site.board.site_url, site.board.contact.website):
+    board = site.board
+    return _domain_of(board.site_url, board.contact.website, board.short_name or board.name)
+
+
+@functools.cache  # asked for every entry's id: parsed once per address
+def _domain_of(site_url: str, website: str, short_name: str) -> str:
+    for address in (site_url, website):
         host = urlparse(address).hostname
         if host:
             return host.removeprefix("www.")
-    short = site.board.short_name or site.board.name
-    return (slug(short) or "board") + ".plansite"
+    return (slug(short_name) or "board") + ".plansite"
