@@ -31,6 +31,7 @@ from macros.render import links
 from macros.render.kept_files import kept, making_version
 
 TAG = re.compile(r"<[^>]+>")
+MARKUP = re.compile(r"[<*\n]")  # a tag, emphasis or a line break: more than one plain paragraph
 STYLED = re.compile(r"(\*\*\*[^*]+\*\*\*|\*\*[^*]+\*\*|\*[^*\s][^*]*\*|<b>.*?</b>|<strong>.*?</strong>|<i>.*?</i>|<em>.*?</em>)", re.S)  # fmt: skip
 
 
@@ -232,6 +233,10 @@ def _status_cell(plan: Plan, key: str) -> str:
 
 def _markdown(text: str) -> list[str]:
     """Markdown (or the HTML plans may carry) as Word paragraphs, bullets and bold/italic runs."""
+    if not MARKUP.search(text) and not text.lstrip().startswith("- "):
+        # most updates: one paragraph of plain words, as the general case below makes it
+        words = " ".join(text.split())
+        return [_para(_run(words))] if words else []
     text = re.sub(r"</p>\s*<p>|<br\s*/?>|</?[uo]l>", "\n\n", text)
     text = re.sub(r"\s*<li>\s*", "\n- ", text).replace("</li>", "")
     blocks = [b.strip() for b in re.split(r"\n\s*\n|(?=^- )", text, flags=re.M) if b.strip()]
