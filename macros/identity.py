@@ -15,6 +15,7 @@ from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.render.brand import BRAND_CSS, brand_css
 from macros.render.text import plain
+from macros.render.wording import t
 
 
 def set_identity(config: MkDocsConfig, site: BoardData, *, serving: bool) -> None:
@@ -25,7 +26,7 @@ def set_identity(config: MkDocsConfig, site: BoardData, *, serving: bool) -> Non
     name = Markup(escape(plain(board.name)))
     config.site_name = name
     config.copyright = name
-    config.site_description = Markup(f"What the {name} is doing, and how it is going.")
+    config.site_description = t("theme.site_description", name=name)
     if board.site_url and not serving:  # `mkdocs serve` points site_url at the preview
         config.site_url = board.site_url
     if board.colour and BRAND_CSS not in config.extra_css:

@@ -259,7 +259,7 @@ def test_navigation_does_not_inline_every_page(built: Path, site: BoardData) -> 
 def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: BoardData) -> None:
     """`impact: On track` on 1.2 (its measure's own rating), apart from its status (Off track);
     actions without `impact:` show no Impact line."""
-    from macros.publish.plan_downloads import COLUMNS, rows
+    from macros.publish.plan_downloads import COLUMNS, headings, rows
     from macros.render.plans import _priority_page
 
     plan = site.plan_by_id["plan-now"]
@@ -273,6 +273,6 @@ def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: 
     assert (impact.get_text(strip=True), impact["title"]) == ("On track", "Going to plan.")
     assert "background-color:#ffdd00" in impact["style"]
     assert [dt.get_text() for dt in soup.select("dl.ps-facts dt")].count("Impact") == 1
-    column = list(COLUMNS).index("Impact")
-    assert list(COLUMNS)[column - 1] == "Status"
+    column = COLUMNS.index("impact_label")
+    assert headings()[column - 1 : column + 1] == ["Status", "Impact"]
     assert [(r[1], r[column]) for r in rows(plan) if r[column]] == [("1.2", "On track")]

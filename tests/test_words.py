@@ -6,6 +6,7 @@ language is built by tests/test_words_site.py."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -17,11 +18,15 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_board_data
+from macros.model.plan import Plan
 from macros.pages.registry import render_page
-from macros.render import wording
+from macros.render import links, wording
+from macros.render.annual_tables import budget_tables, training_table
+from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest
 from macros.render.plans import new_label
 from macros.render.templates import environment
+from macros.render.yearly_report import reviews
 from tests.conftest import ROOT
 
 ENGLISH = yaml.safe_load((wording.WORDS / "en.yml").read_text(encoding="utf-8"))
@@ -137,3 +142,89 @@ def test_every_word_a_template_looks_up_exists_with_its_placeholders_given() -> 
             if missing:
                 wrong.append(f"{key}: {sorted(missing)}")
     assert wrong == []
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_presets_words_come_from_the_file_and_a_plans_english_words_still_match() -> None:
+    written = ["G", "On Target", "Complete and embedded", "off target", "Merged"]
+    actions = [{"ref": str(n), "title": "A", "status": w} for n, w in enumerate(written)]
+    plan = Plan.model_validate(
+        {"id": "p", "title": "P", "as_at": "2026-06-30", "statuses": "brag",
+         "priorities": [{"ref": "1", "title": "One", "actions": actions}]}
+    )  # fmt: skip
+    assert {s.label for s in plan.statuses} == {s.meaning for s in plan.statuses} == {"XX"}
+    found = [plan.vocabulary.find(w) for w in written]
+    assert [s.key if s else None for s in found] == ["green", "amber", "blue", "red", "merged"]
+    # a plan that names no statuses still gets the preset whose English words it writes
+    phrases = {"id": "q", "title": "Q", "as_at": "2026-06-30", "priorities": [{
+        "ref": "1", "title": "One",
+        "actions": [{"ref": "1", "title": "A", "status": "Not yet completed but on-track"}],
+    }]}  # fmt: skip
+    assert [s.key for s in Plan.model_validate(phrases).statuses][:2] == ["completed", "on-track"]
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_pdfs_own_words_and_language_come_from_the_file() -> None:
+    site = load_board_data(ROOT / "data")
+    plan = site.current_plan
+    html = BeautifulSoup(plan_document(site, plan).html, "html.parser")
+    root = html.select_one("html")
+    cover = html.select_one(".ps-cover")
+    assert root is not None and root["lang"] == "xx" and cover is not None
+    assert cover.select("p")[1].get_text() == "XX 30 XX 2026"  # "Progress as at {day}"
+    headings = [h.get_text() for h in html.select(".ps-part__title")]
+    assert headings[0] == "XX" and len(headings) == len(plan.priorities) + 1
+    assert [h.split(" ")[0] for h in headings[1:]] == ["XX"] * len(plan.priorities)
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_missing_budget_or_training_table_is_said_in_the_files_words() -> None:
+    site = load_board_data(ROOT / "data")
+    site.budget, site.training = None, []
+    said = [
+        BeautifulSoup(html, "html.parser").get_text().strip()
+        for html in (budget_tables(site, "annual-report/index.md"), training_table(site, ""))
+    ]
+    assert said == ["XX XX budget.yml XX", "XX XX training.csv XX"]
+
+
+@pytest.mark.usefixtures("dummy_language")
+def test_a_kind_of_review_is_said_in_the_files_words() -> None:
+    site = load_board_data(ROOT / "data")
+    report = next(r for r in site.reports if r.sections.reviews)
+    found = reviews(site, report, links.annual_report(report.year))
+    assert {v.review.kind for v in found} == {"rapid review", "local review"}
+    assert {v.kind for v in found} == {"XX"}
+
+
+def _python_lookups() -> list[tuple[str, tuple[str, ...]]]:
+    """Each word(...), plural(...) or words(...) call in macros/ whose keys are all written
+    out: its file and line, and the keys."""
+    found = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            keys = node.args
+            if node.func.id == "_w":  # annual_tables.py: the words under report_tables
+                keys = [ast.Constant("report_tables"), *keys]
+            elif node.func.id not in {"word", "plural", "words"}:
+                continue
+            written = [
+                k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            ]
+            if keys and len(written) == len(keys):
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", tuple(written)))
+    return found
+
+
+def test_every_word_python_looks_up_exists() -> None:
+    lookups = _python_lookups()
+    assert len(lookups) > 100
+    missing = []
+    for where, keys in lookups:
+        try:
+            wording.words(*keys)
+        except (KeyError, TypeError):
+            missing.append(f"{where}: {'.'.join(keys)}")
+    assert missing == []

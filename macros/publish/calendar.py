@@ -54,7 +54,10 @@ def _calendar(site: BoardData, entries: list[Scheduled], name: str) -> bytes:
             event.add("dtstamp", stamp)
             event.add("dtstart", day)
             event.add("dtend", day + timedelta(days=1))
-            event.add("summary", f"{plain(entry.item.what)} ({_short_who(entry)})")
+            summary = word(
+                "calendar", "summary", what=plain(entry.item.what), who=_short_who(entry)
+            )
+            event.add("summary", summary)
             event.add("description", _description(entry))
             event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
             calendar.add_component(event)

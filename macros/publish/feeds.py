@@ -101,7 +101,7 @@ def _feed(
     with_plan: bool = False,
 ) -> bytes:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "en-GB"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": word("language_tag")})
     _text(feed, "title", title)
     _text(feed, "id", _url(site, path) or _tag(site, since, path))
     _link(feed, "self", _url(site, path) or _relative(path, path), "application/atom+xml")
@@ -122,11 +122,13 @@ def _feed(
 def _entry(site: BoardData, path: str, entry: Entry, with_plan: bool) -> ET.Element:
     action, update, plan = entry.action, entry.update, entry.plan
     element = ET.Element(f"{{{ATOM}}}entry")
-    title = f"{action.ref} {plain(action.title)}"
     status = plan.vocabulary.find(update.status) if update.status else None
+    title = word("feeds", "entry", ref=action.ref, title=plain(action.title))
     if status is not None:
-        title += f": {status.label}"
-    _text(element, "title", f"{plan.title}, {title}" if with_plan else title)
+        title = word("feeds", "entry_status", entry=title, status=status.label)
+    if with_plan:
+        title = word("feeds", "entry_plan", plan=plan.title, entry=title)
+    _text(element, "title", title)
     _text(element, "id", _tag(site, update.day.value, entry.key))
     page = links.priority(plan.id, action.priority.slug)
     target = _url(site, page, action.anchor) or _relative(path, page, action.anchor)

@@ -23,6 +23,7 @@ from macros.publish.cells import inert
 from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS, INDICATOR_COLUMNS, datasets
 from macros.render.text import plain, rich
+from macros.render.wording import word
 
 MISSING = ["", SUPPRESSED]  # an empty cell has no value; [c] is a suppressed count
 
@@ -181,12 +182,12 @@ def datapackage(site: BoardData, sizes: dict[str, int]) -> bytes:
     package = {
         "profile": "tabular-data-package",
         "name": slug(site.board.name) or "open-data",
-        "title": f"{site.board.name}: open data",
+        "title": word("datasets", "package_title", board=site.board.name),
         "licenses": [
             {
                 "name": "OGL-UK-3.0",
                 "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-                "title": "Open Government Licence v3.0",
+                "title": word("datasets", "licence_title"),
             }
         ],
         "resources": [

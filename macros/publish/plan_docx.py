@@ -25,10 +25,9 @@ from macros.model.plan import Action, Plan, Update
 from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
-from macros.read.office.words import EXPORT as WORDS
-from macros.read.office.words import EXPORT_COLUMNS, HISTORY_COLUMNS, IMPACT_COLUMN, KEY_COLUMNS
 from macros.render import links
 from macros.render.kept_files import kept, making_version
+from macros.render.wording import month_year, word, words
 
 TAG = re.compile(r"<[^>]+>")
 MARKUP = re.compile(r"[<*\n]")  # a tag, emphasis or a line break: more than one plain paragraph
@@ -46,8 +45,13 @@ def files(site: BoardData) -> dict[str, bytes]:
 def _when(written: str) -> str:
     day = parse_day(written)
     if day.precision == "day":
-        return f"{day.value.day} {day.value:%B %Y}"
-    return f"{day.value:%B %Y}"
+        return f"{day.value.day} {month_year(day.value)}"
+    return month_year(day.value)
+
+
+def _columns(table: str) -> dict[str, str]:
+    """A table's headings by what each column holds (words file, `word_document:`)."""
+    return dict(words("word_document", table))
 
 
 QUOTE = {'"': "&quot;"}
@@ -62,7 +66,8 @@ def plan_docx(plan: Plan) -> bytes:
     body, properties, code and libraries (macros/render/kept_files.py)."""
     body = _body(plan)
     version = making_version(__file__, spreadsheet.__file__, libraries=("python-docx", "lxml"))
-    made_from = (body, plan.title, plan.as_at_date.isoformat(), version)
+    properties = (plan.title, plan.as_at_date.isoformat(), word("language_tag"))
+    made_from = (body, properties, version)
     return kept("docx", made_from, lambda: _document(plan, body))
 
 
@@ -81,7 +86,7 @@ def _document(plan: Plan, body: str) -> bytes:
     document.core_properties.modified = stamp
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
-    document.core_properties.language = "en-GB"
+    document.core_properties.language = word("language_tag")
     # The body goes in before the section properties that close it, as text: the document is
     # parsed once, whole. (Moving parsed elements into python-docx's tree took lxml seconds a
     # plan: it reconciles every element's namespaces with the twenty the document declares.)
@@ -99,17 +104,18 @@ def _body(plan: Plan) -> str:
     body = [_heading(plan.title, "Title")]
     if plan.progress_date is not None:
         day = plan.progress_date
-        body.append(_para(_run(WORDS["as_at"].format(date=f"{day.day} {day:%B %Y}"))))
-    body.append(_heading(WORDS["key"]))
+        body.append(
+            _para(_run(word("word_document", "as_at", date=f"{day.day} {month_year(day)}")))
+        )
+    key = word("word_document", "key")
+    body.append(_heading(key))
     rows = [_key_row(plan, status.key) for status in plan.statuses_shown]
-    body.append(_table(KEY_COLUMNS, WORDS["key"], rows))
+    body.append(_table(list(_columns("key_columns").values()), key, rows))
     # the impact column only where an action rates its measure: other plans' papers unchanged
     impact = any(action.impact for action in plan.actions)
-    columns = list(EXPORT_COLUMNS)
-    if impact:
-        columns.insert(columns.index("Status") + 1, IMPACT_COLUMN)
+    columns = [h for name, h in _columns("action_columns").items() if impact or name != "impact"]
     for priority in plan.priorities:
-        heading = WORDS["priority"].format(ref=priority.ref, title=priority.title)
+        heading = word("word_document", "priority", ref=priority.ref, title=priority.title)
         body.append(_heading(heading))
         rows = [_action_row(plan, action, impact) for action in priority.actions]
         for issue in priority.issues:
@@ -117,7 +123,8 @@ def _body(plan: Plan) -> str:
             rows.append(_row([_cell([_para(_run(words, bold=True))], span=len(columns))]))
             rows.extend(_action_row(plan, action, impact) for action in issue.actions)
         body.append(_table(columns, heading, rows))
-    body.append(_heading(WORDS["appendix"]))
+    appendix = word("word_document", "appendix")
+    body.append(_heading(appendix))
     rows = []
     for priority in plan.priorities:
         for action in priority.all_actions:
@@ -127,14 +134,14 @@ def _body(plan: Plan) -> str:
                 status = _status_cell(plan, update.status) if update.status else _cell([])
                 cells = [_text(priority.ref), _text(ref), _text(_when(update.date)), status]
                 rows.append(_row([*cells, _cell(_markdown(update.text))]))
-    body.append(_table(HISTORY_COLUMNS, WORDS["appendix"], rows))
+    body.append(_table(list(_columns("history_columns").values()), appendix, rows))
     return "".join(body)
 
 
 def _key_row(plan: Plan, key: str) -> str:
     status = plan.vocabulary.find(key)
     assert status is not None, "a status of the plan's own list"
-    done = WORDS["yes"] if status.done else WORDS["no"]
+    done = word("word_document", "yes" if status.done else "no")
     return _row([_status_cell(plan, key), _text(status.meaning), _text(done)])
 
 
@@ -167,7 +174,7 @@ def _action_row(plan: Plan, action: Action, impact: bool) -> str:
     latest: Update | None = action.latest_update
     parts = [action.progress] if action.progress else []
     if latest is not None:
-        parts.append(WORDS["update"].format(date=_when(latest.date), text=latest.text))
+        parts.append(word("word_document", "update", date=_when(latest.date), text=latest.text))
     leads = _cell([_para(_run(lead)) for lead in action.leads])
     cells = [_text(action.written_ref), _cell(_markdown(_title(action))), leads, _cell(due)]
     if impact:  # the measure's rating, in words and shading like the status
@@ -186,8 +193,8 @@ def _new(marker: str | None) -> str:
     if marker is None:
         return ""
     if marker.lower() in {"true", "yes", "y"}:
-        return WORDS["new"]
-    return WORDS["new_since"].format(date=_when(marker))
+        return word("word_document", "new")
+    return word("word_document", "new_since", date=_when(marker))
 
 
 # --- WordprocessingML, written as text ------------------------------------------------------
@@ -235,8 +242,8 @@ def _markdown(text: str) -> list[str]:
     """Markdown (or the HTML plans may carry) as Word paragraphs, bullets and bold/italic runs."""
     if not MARKUP.search(text) and not text.lstrip().startswith("- "):
         # most updates: one paragraph of plain words, as the general case below makes it
-        words = " ".join(text.split())
-        return [_para(_run(words))] if words else []
+        plain = " ".join(text.split())
+        return [_para(_run(plain))] if plain else []
     text = re.sub(r"</p>\s*<p>|<br\s*/?>|</?[uo]l>", "\n\n", text)
     text = re.sub(r"\s*<li>\s*", "\n- ", text).replace("</li>", "")
     blocks = [b.strip() for b in re.split(r"\n\s*\n|(?=^- )", text, flags=re.M) if b.strip()]

@@ -8,31 +8,38 @@ from macros.publish.opendata import action_rows, plan_facts, write_csv
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS
+from macros.render.wording import word
 
-# heading shown in the spreadsheet -> the fact it holds (see opendata.action_facts)
-COLUMNS = {
-    "Priority": "priority_ref", "Ref": "action_ref", "Issue": "issue", "Action": "title",
-    "Lead": "leads", "Due": "due", "Due date": "due_date", "Status": "status_label",
-    "Impact": "impact_label",
-    "Latest update date": "latest_update_date", "Latest update": "latest_update",
-}  # fmt: skip
+# the facts each column holds, in order (see opendata.action_facts); the headings readers see
+# are in the words file, `action_downloads: columns:`
+COLUMNS = [
+    "priority_ref", "action_ref", "issue", "title", "leads", "due", "due_date", "status_label",
+    "impact_label", "latest_update_date", "latest_update",
+]  # fmt: skip
+
+
+def headings() -> list[str]:
+    """The heading row of a plan's download, in the language in use."""
+    return [word("action_downloads", "columns", key) for key in COLUMNS]
 
 
 def rows(plan: Plan) -> list[list[str]]:
     """One row per action, in the plan's order (the order of the page's table)."""
-    return [[facts[key] for key in COLUMNS.values()] for facts in plan_facts(plan)]
+    return [[facts[key] for key in COLUMNS] for facts in plan_facts(plan)]
 
 
 def files(site: BoardData) -> dict[str, bytes]:
-    """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel."""
+    """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel
+    (whose headings are the open data's column names, the same in every language)."""
     every_plan = action_rows(site)
     as_at = site.current_plan.as_at_date
-    every_xlsx = workbook_bytes("Actions", ACTION_COLUMNS, every_plan, as_at)
+    sheet = word("action_downloads", "sheet")
+    every_xlsx = workbook_bytes(sheet, ACTION_COLUMNS, every_plan, as_at)
     result = {links.open_data("actions.xlsx"): every_xlsx}
     for plan in site.plans:
         table = rows(plan)
-        result[links.plan_actions_csv(plan.id)] = write_csv(list(COLUMNS), table)
+        result[links.plan_actions_csv(plan.id)] = write_csv(headings(), table)
         result[links.plan_actions_xlsx(plan.id)] = workbook_bytes(
-            "Actions", list(COLUMNS), table, plan.as_at_date
+            sheet, headings(), table, plan.as_at_date
         )
     return result

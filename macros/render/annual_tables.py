@@ -187,7 +187,7 @@ def tables_for(budget: Budget) -> list[Table]:
 def budget_tables(site: BoardData, here: str) -> str:
     budget = site.budget
     if budget is None:
-        return render("report/none.html", what="budget statement", file="budget.yml")
+        return render("report/none.html", what=word("report_none", "budget"), file="budget.yml")
     return render("report/tables.html", tables=tables_for(budget))
 
 
@@ -202,7 +202,7 @@ def training_figures(site: BoardData) -> Table:
 
 def training_table(site: BoardData, here: str) -> str:
     if not site.training:
-        return render("report/none.html", what="training table", file="training.csv")
+        return render("report/none.html", what=word("report_none", "training"), file="training.csv")
     return render("report/tables.html", tables=[training_figures(site)])
 
 

@@ -1,6 +1,8 @@
 """What each open-data file holds: its name, title, description and columns. Declared once:
 the same declaration writes the CSV header and the Frictionless Table Schema
-(macros/publish/opendata.py) and the Downloads page (macros/render/annual_tables.py).
+(macros/publish/opendata.py) and the Downloads page (macros/render/annual_tables.py). Column names are
+the files' machine-readable contract, the same in every language; titles and descriptions are
+words for readers, in the words file (macros/render/words/en.yml, `datasets:`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ from macros.render.wording import word
 
 @dataclass(frozen=True)
 class Column:
-    name: str
+    name: str  # the CSV heading and the Table Schema's field name: never translated
     type: str  # a Frictionless field type: string, number, integer, date
-    description: str
+    dataset: str  # its description is in the words file, under the dataset's columns
+
+    @property
+    def description(self) -> str:
+        return word("datasets", self.dataset, "columns", self.name, suppressed=SUPPRESSED)
 
 
 @dataclass(frozen=True)
@@ -38,53 +44,53 @@ class Dataset:
         return f"{self.name}.csv"
 
 
-def _columns(spec: str) -> list[Column]:
-    """Columns written one a line as `name | type | description`."""
+def _columns(dataset: str, spec: str) -> list[Column]:
+    """Columns written one a line as `name | type`."""
     result = []
     for line in spec.strip().splitlines():
-        name, kind, description = (part.strip() for part in line.split("|", 2))
-        result.append(Column(name, kind, description))
+        name, kind = (part.strip() for part in line.split("|"))
+        result.append(Column(name, kind, dataset))
     return result
 
 
-INDICATOR_COLUMNS = _columns(f"""
-indicator | string | The indicator's reference, e.g. N12a
-title | string | What the indicator measures
-unit | string | rate_per_10000, percent, count, money, ratio or days
-period | string | Financial or academic year (2025-26), calendar year (2025), quarter (2025 Q3) or date
-area | string | local (this partnership's area), england, neighbours (statistical neighbours) or region
-category | string | For a distribution, the category (e.g. a time band); empty for a series
-value | number | The value in its unit. {SUPPRESSED}: a count too small to publish (more than none, less than the threshold in indicators.yml), or a figure from which one could be worked out; hidden so that no child can be identified
+INDICATOR_COLUMNS = _columns("indicators", """
+indicator | string
+title | string
+unit | string
+period | string
+area | string
+category | string
+value | number
 """)  # fmt: skip
 
 DATASETS = [
     Dataset(
         "actions",
-        _columns("""
-plan_id | string | The plan's id
-priority_ref | string | The priority the action belongs to
-issue | string | The issue the action sits under, if any
-action_ref | string | The action's reference within its plan
-title | string | What will be done
-leads | string | Subgroups or people leading it, separated by semicolons
-due | string | The due date as written in the plan
-due_date | date | The due date as a date, when the wording gives one
-due_reason | string | Why there is no due date, when there is none
-status_key | string | The status key in the plan's own vocabulary
-status_label | string | The status word readers see
-new | string | The month the action was marked new, if it was
-latest_update_date | string | The date of the latest progress update
+        _columns("actions", """
+plan_id | string
+priority_ref | string
+issue | string
+action_ref | string
+title | string
+leads | string
+due | string
+due_date | date
+due_reason | string
+status_key | string
+status_label | string
+new | string
+latest_update_date | string
 """),
     ),
     Dataset(
         "updates",
-        _columns("""
-plan_id | string | The plan's id
-action_ref | string | The action's reference within its plan
-date | string | The update's date: a month (2025-12) or a day (2025-12-14)
-status_key | string | The action's status at that date, if recorded
-status_label | string | The status word readers see
-text | string | What happened, as plain text
+        _columns("updates", """
+plan_id | string
+action_ref | string
+date | string
+status_key | string
+status_label | string
+text | string
 """),
     ),
     Dataset(
@@ -93,35 +99,35 @@ text | string | What happened, as plain text
     ),
     Dataset(
         "planner",
-        _columns("""
-what | string | The report
-who | string | The subgroup or agency that reports
-activity | string | What the subgroup does
-tells_board | string | What the report will tell the board
-when | string | When it is reported, as written
-months | string | The months it is placed on, separated by semicolons
-meeting | string | The bodies it goes to (board, subgroups), separated by semicolons
-actions | string | Plan actions it reports on (plan-id:ref), separated by semicolons
-indicators | string | Indicators it reports on, separated by semicolons
+        _columns("planner", """
+what | string
+who | string
+activity | string
+tells_board | string
+when | string
+months | string
+meeting | string
+actions | string
+indicators | string
 """),
     ),
     Dataset(
         "budget",
-        _columns("""
-year | string | The financial year
-section | string | expenditure, income or contribution
-item | string | The budget line, or the contributing partner
-group | string | For a contribution, what it is for
-budget | number | The budgeted amount in pounds (empty for contributions)
-actual | number | The actual amount in pounds; for a contribution, the amount paid
+        _columns("budget", """
+year | string
+section | string
+item | string
+group | string
+budget | number
+actual | number
 """),
     ),
     Dataset(
         "training",
-        _columns("""
-course | string | The course
-length | string | How long the course is
-delegates | integer | How many people attended
+        _columns("training", """
+course | string
+length | string
+delegates | integer
 """),
     ),
 ]  # fmt: skip

@@ -3,9 +3,9 @@ as the pages, tagged for accessibility (PDF/UA-1: language, title, structure tre
 
 Kept between builds (macros/render/kept_files.py): a PDF's file in `.cache/plansite/pdf/` is
 named by a hash of its HTML, its print CSS and WeasyPrint's version, so an unchanged report
-costs one read. WeasyPrint is imported only to make a PDF afresh. Its
-dates come from the data (a report's publication date, a plan's "as at" date), so a rebuild of
-the same data makes the same bytes.
+costs one read. WeasyPrint is imported only to make a PDF afresh. Its dates come from the data
+(a report's publication date, a plan's "as at" date), so a rebuild of the same data makes the
+same bytes.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from macros.render.figures import size_text
 from macros.render.kept_files import kept
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
-from macros.render.wording import month_year, word
+from macros.render.wording import language, month_year, word
 from macros.render.yearly_report import body
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
@@ -78,7 +78,7 @@ def report_document(site: BoardData, report: Report) -> Document:
     address = _page_url(site, here)
     html = render(
         "print/document.html",
-        lang="en",
+        lang=language(),
         title=report.heading,
         subtitle=word("documents", "report_subtitle", board=site.board.name, year=report.year),
         board=site.board,
@@ -101,7 +101,7 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
     html = render(
         "print/document.html",
-        lang="en",
+        lang=language(),
         title=plan.title,
         subtitle=word(
             "documents", "plan_subtitle", day=f"{plan.as_at_date.day} {month_year(plan.as_at_date)}"
@@ -122,7 +122,7 @@ def _made_here(site: BoardData) -> dict[str, bytes]:
 def size_note(site: BoardData, content: Callable[[], bytes]) -> str:
     """A PDF's size as its link shows it, or what a preview says instead of making it."""
     if not site.pdfs:
-        return "made when the site is built, not in a preview"
+        return word("documents", "made_in_a_build")
     return size_text(len(content()))
 
 

@@ -7,6 +7,7 @@ from macros.model.indicators import Indicator
 from macros.model.last_updated import indicator_updated, plan_updated
 from macros.model.plan import Plan
 from macros.render.templates import render
+from macros.render.wording import word
 
 
 def plan_line(plan: Plan) -> str:
@@ -15,4 +16,7 @@ def plan_line(plan: Plan) -> str:
 
 def indicator_line(site: BoardData, indicator: Indicator) -> str:
     found = indicator_updated(indicator, site.values_for(indicator.ref))
-    return render("shared/last_updated.html", day=None, indicator_update=found)
+    period_type = word("shared_last_updated", "period_types", found.period_type) if found else ""
+    return render(
+        "shared/last_updated.html", day=None, indicator_update=found, period_type=period_type
+    )

@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from macros.model import status_presets
+
 WORDS = Path(__file__).with_name("words")
 WORDS_ENV = "PLANSITE_WORDS"
 ENGLISH = "en"
@@ -37,6 +39,13 @@ def use_language(language: str) -> None:
             "or set language: en"
         )
     _language[0] = language
+
+
+def language() -> str:
+    """The language in use, as `theme: language:` names it (a words file's name): what pages
+    and PDFs declare as their `lang`."""
+    override = os.environ.get(WORDS_ENV)
+    return Path(override).stem if override else _language[0]
 
 
 @functools.cache
@@ -103,3 +112,13 @@ def month_short(day: date) -> str:
 def month_year(day: date) -> str:
     """e.g. "June 2026"."""
     return f"{month_name(day)} {day.year}"
+
+
+def _preset_words() -> dict[str, Any]:
+    found: dict[str, Any] = words("status_presets")
+    return found
+
+
+# the status presets' labels and meanings, in the language in use: handed down to the model
+# (macros/model/status_presets.py), which may not import this module
+status_presets.WORDS[0] = _preset_words

@@ -55,6 +55,11 @@ class ReviewView:
     review: Review
     recommendations: list[tuple[str, list[LinkedAction]]]
 
+    @property
+    def kind(self) -> str:
+        """The kind of review in words, e.g. "rapid review"."""
+        return word("review_kinds", self.review.kind)
+
 
 @dataclass(frozen=True)
 class Stuck:

@@ -164,22 +164,9 @@ MESSAGES = {
     "Please send the file to a maintainer.",
 }
 
-# the Word document `make export` writes; its headings are ones the import reads back
-EXPORT = {
-    "as_at": "As at {date}",
-    "key": "Status key",
-    "yes": "Yes",
-    "no": "No",
-    "priority": "Priority {ref}: {title}",
-    "update": "Update {date}: {text}",
-    "appendix": "Appendix: progress histories",
-    "new": "NEW ",
-    "new_since": "NEW ({date}) ",
-}
-KEY_COLUMNS = ["Status", "What it means", "Counts as done"]
-EXPORT_COLUMNS = ["Ref", "Action", "Lead", "Due", "Status", "Latest update"]
-IMPACT_COLUMN = "Impact"  # after Status, only in a plan where an action rates its measure
-HISTORY_COLUMNS = ["Priority", "Ref", "Update date", "Status", "Update"]
+# the Word document `make export` writes (macros/publish/plan_docx.py) takes its words from the
+# interface's words file (macros/render/words/en.yml, `word_document:`): in English, headings
+# that HEADINGS above reads back (tests/test_import_roundtrip.py)
 
 # why a file cannot be read, said inside MESSAGES["unreadable"]
 REASONS = {
