@@ -14,7 +14,7 @@ from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
-from macros.render.search_entries import Entry, priority_entries
+from macros.render.search_entries import Entry
 from macros.worker import Worker
 
 
@@ -49,14 +49,10 @@ class Build:
         return render_page(self.site, here, page_type, *args, published=self.published_files)
 
     def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
-        """The search entries of a page whose entries come from the model (priority pages),
-        or None: the search plugin indexes the page's HTML."""
-        if page.page_type.name != "priority":
-            return None
-        plan_id, ref = page.args
-        plan = self.site.plan_by_id[plan_id]
-        priority = next(p for p in plan.priorities if p.ref == ref)
-        return priority_entries(self.site, plan, priority, url)
+        """The page's search entries made from the model, or None: the search plugin indexes
+        the page's HTML (its type says how, `PageType.search`)."""
+        made = page.page_type.search
+        return made(self.site, page, url) if made else None
 
     def published_files(self) -> Mapping[str, bytes]:
         """Made once per build: the Downloads page reads their sizes, the build then writes them."""

@@ -1,12 +1,14 @@
-"""Search answers as before on the priority pages, whose entries now come from the model
-(macros/render/search_entries.py) instead of Material's search plugin parsing their HTML.
+"""Search answers as before on every generated page, whose entries now come from the model
+(`PageType.search`, macros/render/search_*.py) instead of Material's search plugin parsing their
+HTML.
 
 "Before" is made here the way the build made it until issue 18: Material's own `SearchIndex`
-reading each priority page's HTML. A query finds the places whose title or text contains it; both
-indexes must give the same places for refs, words and leads' acronyms. A place is an action's
-anchor, or else the page (the old index cut a page into sections by heading: focus, outcomes...;
-the new one has one entry for them all). A query matches where a word starts, as search does; the
-old index glued a term to its value ("StatusComplete"): a space after each cell keeps them apart.
+reading each generated page's HTML. Both indexes must have the same places (a page, or a section
+at its heading's anchor) with the same titles, except the places replaced on purpose (REPLACED,
+with the reason), and the same queries (refs, words, leads' acronyms, indicators, subgroups) must
+find the same places. A query finds the places whose title or text contains it, where a word
+starts, as search does; the old index glued a table cell to the next ("StatusComplete"): a space
+after each cell keeps them apart.
 """
 
 from __future__ import annotations
@@ -21,39 +23,144 @@ from mkdocs.structure.toc import get_toc
 
 from macros.load import load_board_data
 from macros.model.board_data import BoardData
-from macros.pages.registry import render_page
-from macros.render import links
+from macros.model.disclosure import SUPPRESSED
+from macros.pages import GeneratedPage
+from macros.pages.registry import generated_pages, render_page
 from macros.render.headings import toc_tokens
-from macros.render.search_entries import priority_entries
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 Index = list[dict[str, str]]
 CELL_END = re.compile(r"(</(?:dt|dd|td|th)>)")
+# Left out of the new index on purpose: the "Last updated" line at the foot of a page (it would
+# be found under whichever section happens to come last, e.g. "2025-26" under "Actions in our
+# plans"); the page's own words say the date where it matters ("Progress as at ...").
+LAST_UPDATED = re.compile(r'<p class="ps-last-updated">.*?</p>')
+
+# Places of the old index that the new one replaces on purpose, by page type: the anchors, and why
+REPLACED = {
+    "priority": (
+        re.compile(r"#(focus|outcomes|evidence|children-will-say|actions|each-action|issue-\d+)$"),
+        "the priority's words above its actions (focus, outcomes, evidence, what children will "
+        "say, its issues' titles) are one entry for the page; the summary table of actions is "
+        "left out, each action is found at its own anchor",
+    ),
+}
 
 
 @pytest.fixture(scope="module")
 def site() -> BoardData:
-    return load_board_data(ROOT / "data")
+    site = load_board_data(ROOT / "data")
+    site.pdfs = False  # the plan homes link their PDFs without making them: not searched
+    return site
+
+
+def url_of(page: GeneratedPage) -> str:
+    """The page's address as MkDocs gives it: "plans/p/index.md" -> "plans/p/"."""
+    path = page.path.removesuffix(".md").removesuffix("index")
+    return path if path.endswith("/") or not path else path + "/"
+
+
+def old_index(site: BoardData, page: GeneratedPage) -> Index:
+    content = LAST_UPDATED.sub("", render_page(site, page.path, page.page_type.name, *page.args))
+    context = SimpleNamespace(
+        content=CELL_END.sub(r"\1 ", content),
+        toc=get_toc(toc_tokens(content)),  # type: ignore[arg-type]
+        url=url_of(page),
+        meta={"title": page.nav_title},
+        title=page.nav_title,
+    )
+    index = SearchIndex()
+    index.add_entry_from_context(context)
+    return list(index.entries)
+
+
+def new_index(site: BoardData, page: GeneratedPage) -> Index:
+    assert page.page_type.search is not None
+    return page.page_type.search(site, page, url_of(page))
 
 
 @pytest.fixture(scope="module")
-def indexes(site: BoardData) -> tuple[Index, Index]:
-    old, new = SearchIndex(), []
-    for plan in site.plans:
-        for priority in plan.priorities:
-            path = links.priority(plan.id, priority.slug)
-            url = path.removesuffix(".md") + "/"
-            content = render_page(site, path, "priority", plan.id, priority.ref)
-            page = SimpleNamespace(
-                content=CELL_END.sub(r"\1 ", content),
-                toc=get_toc(toc_tokens(content)),  # type: ignore[arg-type]
-                url=url,
-                meta={"title": f"{priority.ref}. {priority.title}"},
-                title=f"{priority.ref}. {priority.title}",
-            )
-            old.add_entry_from_context(page)
-            new += priority_entries(site, plan, priority, url)
-    return old.entries, new
+def pages(site: BoardData) -> list[GeneratedPage]:
+    return generated_pages(site)
+
+
+@pytest.fixture(scope="module")
+def indexes(site: BoardData, pages: list[GeneratedPage]) -> dict[str, tuple[Index, Index]]:
+    """Per generated page: the search plugin's entries and ours."""
+    return {p.path: (old_index(site, p), new_index(site, p)) for p in pages}
+
+
+def test_every_generated_page_makes_its_own_entries(site: BoardData) -> None:
+    pages = generated_pages(site)
+    without = sorted({p.page_type.name for p in pages if p.page_type.search is None})
+    assert without == []
+    names = {p.page_type.name for p in pages}
+    assert {"priority", "plan_all_actions", "plan_changes", "indicator", "subgroup"} <= names
+
+
+def missing_places(
+    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
+) -> dict[str, list[str]]:
+    """Places of the old index that the new one lacks and REPLACED does not explain."""
+    found = {}
+    for page in pages:
+        old, new = indexes[page.path]
+        replaced = REPLACED.get(page.page_type.name)
+        kept = {e["location"] for e in new}
+        lost = [
+            e["location"]
+            for e in old
+            if e["location"] not in kept and not (replaced and replaced[0].search(e["location"]))
+        ]
+        if lost:
+            found[page.path] = lost
+    return found
+
+
+def test_the_places_and_titles_are_the_old_ones(
+    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
+) -> None:
+    assert missing_places(pages, indexes) == {}
+    for page in pages:
+        old, new = indexes[page.path]
+        old_titles = {e["location"]: e["title"] for e in old}
+        replaced = REPLACED.get(page.page_type.name)
+        for e in new:  # no new place, and each under its old title
+            assert e["location"] in old_titles, e["location"]
+            # an action's title loses its "New since March 2026" marker: not part of its name
+            assert old_titles[e["location"]].endswith(e["title"]), e["location"]
+        if replaced:  # what REPLACED names is really gone, so the list cannot go stale
+            assert not [e for e in new if replaced[0].search(e["location"])]
+    assert sum(len(new) for _, new in indexes.values()) > 500
+
+
+@pytest.mark.parametrize(
+    "board", sorted(p.name for p in FIXTURES.iterdir() if (p / "board.yml").is_file())
+)
+def test_every_fixture_board_keeps_its_places_and_titles(board: str) -> None:
+    """Boards without a planner, a glossary, reports, purposes, meanings...: the sections a page
+    leaves out are left out of its entries too, in the page's order."""
+    site = load_board_data(FIXTURES / board)
+    site.pdfs = False
+    for page in generated_pages(site):
+        replaced = REPLACED.get(page.page_type.name)
+        old = [
+            (e["location"], e["title"])
+            for e in old_index(site, page)
+            if not (replaced and replaced[0].search(e["location"]))
+        ]
+        new = [(e["location"], e["title"]) for e in new_index(site, page)]
+        assert [place for place, _ in new] == [place for place, _ in old], page.path
+        assert all(was.endswith(now) for (_, was), (_, now) in zip(old, new, strict=True))
+
+
+def test_dropping_an_entry_fails_the_comparison(
+    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
+) -> None:
+    path = "plans/business-plan-2025-28/what-changed.md"
+    old, new = indexes[path]
+    dropped = {**indexes, path: (old, new[:-1])}
+    assert missing_places(pages, dropped) == {path: [new[-1]["location"]]}
 
 
 def _words(entry: dict[str, str]) -> str:
@@ -61,47 +168,73 @@ def _words(entry: dict[str, str]) -> str:
     return " ".join(text.lower().split())
 
 
-def _places(index: Index, query: str) -> set[str]:
+def _places(
+    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]], which: int, query: str
+) -> set[str]:
+    """The places a query finds; a replaced section counts as its page."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(query.lower()))
     found = set()
-    for entry in index:
-        if re.search(r"(?<!\w)" + re.escape(query.lower()), _words(entry)):
-            page, _, anchor = entry["location"].partition("#")
-            found.add(f"{page}#{anchor}" if anchor.startswith("action-") else page)
+    for page in pages:
+        replaced = REPLACED.get(page.page_type.name)
+        for entry in indexes[page.path][which]:
+            if pattern.search(_words(entry)):
+                location = entry["location"]
+                if replaced and replaced[0].search(location):
+                    location = location.partition("#")[0]
+                found.add(location)
     return found
 
 
 def _queries(site: BoardData) -> list[str]:
     refs = [a.ref for plan in site.plans for a in plan.actions]
     acronyms = [s.acronym for s in site.subgroups if s.acronym]
+    subgroups = [s.name for s in site.subgroups]
     leads = sorted({lead for plan in site.plans for a in plan.actions for lead in a.leads})
+    indicators = [i.ref for i in site.indicators] + [i.title for i in site.indicators]
     words = ["neglect", "exploitation", "return home interview", "MACE", "domestic abuse"]
     words += ["Off target", "Complete", "January 2026", "school", "audit", "health visitor"]
-    return refs + acronyms + leads + words
+    words += ["Goal 1", "Childline", "LADO", "2025-26", "Section 11", "Words we use"]
+    return refs + acronyms + subgroups + leads + indicators + words
 
 
 def test_the_same_queries_find_the_same_places(
-    site: BoardData, indexes: tuple[Index, Index]
+    site: BoardData, pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
 ) -> None:
-    old, new = indexes
     queries = _queries(site)
-    assert len(queries) > 150  # every ref, acronym and lead of the example board
-    differ = {q: (_places(old, q), _places(new, q)) for q in queries}
-    differ = {q: (o - n, n - o) for q, (o, n) in differ.items() if o != n}
+    assert len(queries) > 220  # every ref, acronym, lead and indicator of the example board
+    differ = {}
+    for query in queries:
+        old, new = (_places(pages, indexes, which, query) for which in (0, 1))
+        if old != new:
+            differ[query] = (sorted(old - new), sorted(new - old))
     assert differ == {}
-    assert "plans/business-plan-2025-28/priority-1/#action-1-1a" in _places(new, "1.1a")
-    assert len(_places(new, "neglect")) > 3
+    assert "plans/business-plan-2025-28/priority-1/#action-1-1a" in _places(
+        pages, indexes, 1, "1.1a"
+    )
+    assert len(_places(pages, indexes, 1, "neglect")) > 3
+    assert _places(pages, indexes, 1, "N12a") >= {
+        "indicators/#child-protection",
+        "indicators/n12a/",
+    }
 
 
-def test_one_entry_per_priority_and_per_action_titled_with_its_ref(
-    site: BoardData, indexes: tuple[Index, Index]
+def test_no_suppressed_count_reaches_the_index(
+    site: BoardData, indexes: dict[str, tuple[Index, Index]]
 ) -> None:
-    _, new = indexes
-    actions = [a for plan in site.plans for a in plan.actions]
-    priorities = [p for plan in site.plans for p in plan.priorities]
-    assert len(new) == len(actions) + len(priorities)
-    by_location = {e["location"]: e for e in new}
-    for plan in site.plans:
-        for action in plan.actions:
-            page = links.priority(plan.id, action.priority.slug).removesuffix(".md")
-            entry = by_location[f"{page}/#{action.anchor}"]
-            assert entry["title"].startswith(f"{action.ref} ")
+    """Each count that disclosure control hides is [c] in the index, never its number."""
+    hidden = [
+        (indicator, value)
+        for indicator in site.indicators
+        for value in site.values_for(indicator.ref)
+        if site.disclosure.is_hidden(value)
+    ]
+    assert len(hidden) >= 2  # the example board hides some small counts
+    every = " ".join(_words(e) for _, new in indexes.values() for e in new)
+    for indicator, value in hidden:
+        label = value.category or value.period  # its row in the table of figures
+        count = f"{value.value:g}"
+        assert 0 < value.value < site.disclosure.suppress_below
+        page = f"indicators/{indicator.slug}.md"
+        figures = next(e for e in indexes[page][1] if e["location"].endswith("#figures"))
+        assert f"{label} {SUPPRESSED}".lower() in _words(figures)
+        assert not re.search(rf"{re.escape(label.lower())} {count}\b", every), (label, count)

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.model.board_data import BoardData
+from macros.render.search_entries import Entry
 from macros.render.text import title_text
+
+# A page type's search entries: see PageType.search
+SearchEntries = Callable[[BoardData, "GeneratedPage", str], list[Entry]]
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,10 @@ class PageType:
     render: Callable[..., str]
     # the renderer also takes the build's published files (their sizes): rendered by the build
     with_published_files: bool = False
+    # the page's search entries, made from the model (macros/render/search_entries.py), called
+    # with the site, the page and its address ("plans/p/all-actions/"); None: the search plugin
+    # reads the page's HTML (a page placed by a hand-written page is indexed with it)
+    search: SearchEntries | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import accessibility, annual_tables, documents, home, links
+from macros.render import search_report_pages as search
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index
 from macros.render.wording import word
@@ -35,8 +36,8 @@ def _yearly(site: BoardData, here: str, year: str) -> str:
     return render.body(site, found, here, pdf=(links.href(here, path), size))
 
 
-REPORTS_INDEX = PageType("reports_index", reports_index)
-YEARLY = PageType("yearly_report", _yearly)
+REPORTS_INDEX = PageType("reports_index", reports_index, search=search.reports_index)
+YEARLY = PageType("yearly_report", _yearly, search=search.yearly_report)
 # Placed by hand-written pages with one macro call
 PLACED = (
     PageType("panel_checklist", panel_checklist),

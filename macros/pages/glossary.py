@@ -7,6 +7,7 @@ from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import glossary as render
 from macros.render import links
+from macros.render import search_board_pages as search
 from macros.render.wording import word
 
 
@@ -20,5 +21,5 @@ def _glossary(site: BoardData, here: str) -> str:
     return render.glossary_page(site, here)
 
 
-GLOSSARY = PageType("glossary", _glossary)
+GLOSSARY = PageType("glossary", _glossary, search=search.glossary)
 GROUP = PageGroup((GLOSSARY,), pages)

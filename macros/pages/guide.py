@@ -8,6 +8,7 @@ from macros.model.sections import guide_priorities, sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import guide as render
 from macros.render import links
+from macros.render import search_guide_pages as search
 from macros.render.wording import word
 
 # The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
@@ -68,9 +69,9 @@ def _private(site: BoardData, here: str) -> str:
     return render.private_page(site, here)
 
 
-HOME = PageType("guide_home", _home)
-PRIORITY = PageType("guide_priority", _priority)
-VOICES = PageType("guide_voices", _voices)
-LEAFLET = PageType("guide_leaflet", _leaflet)
-PRIVATE = PageType("guide_private", _private)
+HOME = PageType("guide_home", _home, search=search.home)
+PRIORITY = PageType("guide_priority", _priority, search=search.goal)
+VOICES = PageType("guide_voices", _voices, search=search.voices)
+LEAFLET = PageType("guide_leaflet", _leaflet, search=search.leaflet)
+PRIVATE = PageType("guide_private", _private, search=search.private)
 GROUP = PageGroup((HOME, PRIORITY, VOICES, LEAFLET, PRIVATE), pages)

@@ -7,6 +7,7 @@ from macros.model.sections import sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import indicators as render
 from macros.render import links
+from macros.render import search_board_pages as search
 from macros.render.last_updated import indicator_line
 from macros.render.wording import word
 
@@ -40,6 +41,6 @@ def _indicator(site: BoardData, here: str, ref: str) -> str:
     return render.indicator_page(site, indicator, here) + indicator_line(site, indicator)
 
 
-CATALOGUE = PageType("indicators_index", _catalogue)
-INDICATOR = PageType("indicator", _indicator)
+CATALOGUE = PageType("indicators_index", _catalogue, search=search.indicators_index)
+INDICATOR = PageType("indicator", _indicator, search=search.indicator)
 GROUP = PageGroup((CATALOGUE, INDICATOR), pages)

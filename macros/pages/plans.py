@@ -8,10 +8,13 @@ from macros.model.plan import Plan
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import documents, links
 from macros.render import plans as render
+from macros.render import search_plan_pages as search
 from macros.render.all_actions import all_actions_page
 from macros.render.attention import attention_page
 from macros.render.changes import changes_page
 from macros.render.last_updated import plan_line
+from macros.render.search_entries import Entry, priority_entries
+from macros.render.text import plain
 from macros.render.wording import word
 
 
@@ -97,10 +100,17 @@ def _changes(site: BoardData, here: str, plan_id: str) -> str:
     return changes_page(site, plan, here) + plan_line(plan)
 
 
-PLANS_INDEX = PageType("plans_index", _plans_index)
-PLAN_HOME = PageType("plan_home", _plan_home)
-PRIORITY = PageType("priority", _priority)
-ALL_ACTIONS = PageType("plan_all_actions", _all_actions)
-ATTENTION = PageType("plan_attention", _attention)
-CHANGES = PageType("plan_changes", _changes)
+def _priority_search(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    plan_id, ref = page.args
+    plan = site.plan_by_id[plan_id]
+    priority = next(p for p in plan.priorities if p.ref == ref)
+    return priority_entries(site, plan, priority, url, plain(page.title))
+
+
+PLANS_INDEX = PageType("plans_index", _plans_index, search=search.plans_index)
+PLAN_HOME = PageType("plan_home", _plan_home, search=search.plan_home)
+PRIORITY = PageType("priority", _priority, search=_priority_search)
+ALL_ACTIONS = PageType("plan_all_actions", _all_actions, search=search.all_actions)
+ATTENTION = PageType("plan_attention", _attention, search=search.attention)
+CHANGES = PageType("plan_changes", _changes, search=search.changes)
 GROUP = PageGroup((PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES), pages)

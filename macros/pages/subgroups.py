@@ -6,6 +6,7 @@ from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import links
+from macros.render import search_board_pages as search
 from macros.render import subgroups as render
 from macros.render.wording import word
 
@@ -33,6 +34,6 @@ def _subgroup(site: BoardData, here: str, subgroup_id: str) -> str:
     return render.subgroup_page(site, subgroup, here)
 
 
-INDEX = PageType("subgroups_index", _index)
-SUBGROUP = PageType("subgroup", _subgroup)
+INDEX = PageType("subgroups_index", _index, search=search.subgroups_index)
+SUBGROUP = PageType("subgroup", _subgroup, search=search.subgroup)
 GROUP = PageGroup((INDEX, SUBGROUP), pages)

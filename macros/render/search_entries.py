@@ -1,31 +1,91 @@
-"""Search entries for the priority pages, made from the model in the search plugin's own index
-format (`{"location", "title", "text"}`), so Material's search plugin does not parse those
-pages' HTML again (it took a quarter of a build; macros/plugin.py tells it to skip them).
+"""Search entries made from the model in the search plugin's own index format (`{"location",
+"title", "text"}`), so that Material's search plugin does not parse a generated page's HTML
+again (it took a quarter of a build). Each page type says how its entries are made
+(`PageType.search`, macros/pages); the plugin adds them where the search plugin would have added
+its own, and tells it to skip the page.
 
-One entry per priority (its page: the words above the actions, and its issues' titles) and one per
-action, at its anchor, titled with its ref: the words a reader searches for (its title, leads and
-their acronyms, status, due dates, outcome, measure, source, related refs, progress and every dated
-update). The summary table at the top of a priority page is left out, as before: each action is
-found once, in its own section.
+The entries keep the places and titles the search plugin cut from the HTML: one per page (its
+words above the first heading) and one per section heading, titled as the heading. Their text is
+the words a reader searches for, as the page shows them. What the pages already keep out of
+search (`data-search-exclude`: tables listing actions indexed on their priority page, charts,
+filters) stays out, so each action is found once, at its own anchor. Every figure comes from the
+same functions as the page's, after disclosure control: a suppressed count is only ever [c].
+Left out on purpose: the "Last updated" line at a page's foot (it would be found under whichever
+section comes last), and links that only name another page ("Back to the guide", "PDF (125 KB)").
+
+This module: the helpers, and the priority pages, the one page type whose places differ from
+the search plugin's. One entry per priority (its page: the words above the actions, i.e. focus,
+outcomes, evidence, what children will say, and its issues' titles, which the search plugin cut
+into one entry per heading) and one per action, at its anchor, titled with its ref (without the
+"New since ..." marker: not part of its name): its title, leads and their acronyms, status, due
+dates, outcome, measure, source, related refs, progress and every dated update. The summary
+table at the top of a priority page is left out, as before. The other page types:
+search_plan_pages.py, search_board_pages.py (subgroups, indicators, glossary),
+search_guide_pages.py and search_report_pages.py.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from markupsafe import Markup
 
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
 from macros.render.plans import history, leads
+from macros.render.tables import Table
 from macros.render.text import plain, rich, rich_inline
 from macros.render.wording import month_year
 
 Entry = dict[str, str]
 
 
-def priority_entries(site: BoardData, plan: Plan, priority: Priority, url: str) -> list[Entry]:
-    """`url`: the priority page's address in the site, e.g. "plans/p/priority-1/"."""
+def entry(location: str, title: str, words: Iterable[str]) -> Entry:
+    """`title` and `words`: plain text (`md`, `said` and `inline` make it). Title and text as
+    the search plugin writes them: the words as the page shows them, HTML escaped."""
+    text = " ".join(" ".join(w.split()) for w in words if w and w.strip())
+    return {
+        "location": location,
+        "title": html.escape(title, quote=False),
+        "text": html.escape(text, quote=False),
+    }
+
+
+def md(text: str) -> str:
+    """Text from data (Markdown) as plain text, as the page shows it."""
+    return plain(rich(text)) if text else ""
+
+
+def said(words: Markup | str) -> str:
+    """Our own wording (HTML from the words file, e.g. `t("plans_home.progress_by_priority")`)
+    as plain text."""
+    return plain(str(words))
+
+
+def inline(text: str) -> str:
+    """A title from data (Markdown) as plain text, as a heading shows it."""
+    return plain(rich_inline(text))
+
+
+def table_words(*tables: Table | None) -> list[str]:
+    """A table's caption, headings and cells, as the page shows them (figures already through
+    disclosure control: a suppressed count is [c])."""
+    words = []
+    for table in tables:
+        if table is not None:
+            rows = [*table.rows, *([table.total] if table.total else [])]
+            words += [table.caption, *table.columns]
+            words += [w for row in rows for w in (row.label, *row.cells)]
+    return words
+
+
+def priority_entries(
+    site: BoardData, plan: Plan, priority: Priority, url: str, title: str
+) -> list[Entry]:
+    """`url`: the priority page's address in the site, e.g. "plans/p/priority-1/"; `title`:
+    the page's title, plain text."""
     words = [plan.title, priority.owner, priority.description, *priority.focus, *priority.outcomes]
     for item in priority.evidence:
         status = plan.vocabulary.find(item.status) if item.status else None
@@ -34,7 +94,7 @@ def priority_entries(site: BoardData, plan: Plan, priority: Priority, url: str) 
     words += [
         f"{issue.ref}. {issue.title}" if issue.ref else issue.title for issue in priority.issues
     ]
-    page = _entry(url, f"{priority.ref}. {priority.title}", words)
+    page = entry(url, title, map(md, words))
     return [page, *(_action_entry(site, plan, a, url) for a in priority.all_actions)]
 
 
@@ -46,26 +106,17 @@ def _action_entry(site: BoardData, plan: Plan, action: Action, url: str) -> Entr
     words += [action.due or "", *action.due_was]
     words += [f"{step.due} {step.what} {step.result}" for step in action.milestones]
     words += [action.outcome, action.measure, action.source, *action.related, action.progress]
-    words += list(_updates(plan, action))
-    return _entry(f"{url}#{action.anchor}", f"{action.ref} {action.title}", words)
+    words = [*map(md, words), *_updates(plan, action)]
+    # the ref as the heading shows it, as text: only the title is Markdown (and converted once,
+    # for the page, with the ref in front it would miss that cache and be converted again)
+    return entry(f"{url}#{action.anchor}", f"{action.ref} {inline(action.title)}", words)
 
 
 def _updates(plan: Plan, action: Action) -> Iterator[str]:
-    for entry in history(plan, action):
-        status = entry.status.label if entry.status else ""
-        day = entry.update.day
+    for item in history(plan, action):
+        status = item.status.label if item.status else ""
+        day = item.update.day
         when = month_year(day.value)  # as the page shows it: "June 2026" or "14 June 2026"
         yield f"{when if day.precision == 'month' else f'{day.value.day} {when}'} {status} " + (
-            entry.update.text
+            md(item.update.text)
         )
-
-
-def _entry(location: str, title: str, words: list[str]) -> Entry:
-    """Title and text as the search plugin writes them: the words as the page shows them (data
-    is Markdown), HTML escaped."""
-    text = " ".join(" ".join(plain(rich(w)).split()) for w in words if w and w.strip())
-    return {
-        "location": location,
-        "title": html.escape(plain(rich_inline(title)), quote=False),
-        "text": html.escape(text, quote=False),
-    }

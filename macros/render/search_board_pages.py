@@ -1,0 +1,210 @@
+"""Search entries of the subgroup, indicator and glossary pages (macros/render/search_entries.py
+says why and how): the same places and titles as the search plugin cut from their HTML, with the
+words those places show. The tables of actions a subgroup leads, the lists of actions naming an
+indicator and the charts were already kept out of search (`data-search-exclude`): each action is
+found at its own section of its priority page, each figure in the tables, after disclosure
+control (a suppressed count is [c]).
+"""
+
+from __future__ import annotations
+
+from macros.model.board import Subgroup
+from macros.model.board_data import BoardData
+from macros.model.comparison import SIMILAR_WITHIN
+from macros.model.frequency import month_dates
+from macros.model.indicators import Indicator
+from macros.model.planner_schedule import schedule, year_start
+from macros.model.slugs import slug
+from macros.pages import GeneratedPage
+from macros.render.indicator_figures import Latest, latest
+from macros.render.indicator_tables import distribution_table, series_table
+from macros.render.indicator_values import periods_of
+from macros.render.search_entries import Entry, entry, inline, md, said, table_words
+from macros.render.subgroups import led_by, plans_led
+from macros.render.tables import Table
+from macros.render.text import plain
+from macros.render.wording import month_year, t
+from macros.render.wording import words as words_of
+
+# -- subgroups --------------------------------------------------------------------------------
+
+
+def subgroups_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    words = [said(t("subgroups_index.the_board_s_subgroups_lead"))]
+    for subgroup in site.subgroups:
+        count = len(led_by(site, subgroup, site.current_plan))
+        words += [subgroup.name, subgroup.acronym, subgroup.chair, str(count)]
+    return [entry(url, plain(page.title), words)]
+
+
+def subgroup(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    found = next(s for s in site.subgroups if s.id == page.args[0])
+    top = [said(t("subgroups_page.all_subgroups"))]
+    if found.acronym:
+        top += [said(t("subgroups_page.known_in_plans_as")), found.acronym]
+    if found.aliases:
+        top.append(said(t("subgroups_page.also", aliases=", ".join(found.aliases))))
+    chair = [said(t("subgroups_page.chair")), found.chair] if found.chair else []
+    result = [entry(url, plain(page.title), top if found.purpose else [*top, *chair])]
+    if found.purpose:
+        purpose = said(t("subgroups_page.purpose"))
+        result.append(entry(f"{url}#purpose", purpose, [md(found.purpose), *chair]))
+    if found.responsibilities:
+        title = said(t("subgroups_page.responsibilities"))
+        result.append(entry(f"{url}#responsibilities", title, map(inline, found.responsibilities)))
+    plans = plans_led(site, found, url)
+    none = [] if plans else [said(t("subgroups_page.this_subgroup_leads_no_actions"))]
+    result.append(entry(f"{url}#actions", said(t("subgroups_page.actions_it_leads")), none))
+    for item in plans:
+        earlier = "" if item.plan.current else f" {said(t('subgroups_page.earlier_plan'))}"
+        counts = [
+            f"{c.status.label} {c.count}" for c in item.summary.counts if c.count and c.status
+        ]
+        result.append(
+            entry(
+                f"{url}#plan-{item.plan.id}",
+                item.plan.title + earlier,
+                [f"{item.sentence}.", *counts],
+            )
+        )
+    return result + _reports(site, found, url)
+
+
+def _reports(site: BoardData, subgroup: Subgroup, url: str) -> list[Entry]:
+    """As macros.render.planner.subgroup_reports. Its reports are listed in a table kept out of
+    search (the planner page has them): the section says which planner year it reads."""
+    start = year_start(site)
+    if site.planner is None or start is None:
+        return []
+    year = month_dates(start)
+    first, last = month_year(year[0]), month_year(year[-1])
+    if any(item.subgroup is subgroup for item in schedule(site)):
+        words = [t("planner_subgroup.from_the"), t("planner_subgroup.reporting_planner")]
+        words.append(t("planner_subgroup.for_to", start=first, end=last))
+    else:
+        words = [t("planner_subgroup.the"), t("planner_subgroup.reporting_planner")]
+        words.append(t("planner_subgroup.for_to_has_no_reports", start=first, end=last))
+    what = str(words_of("planner_subgroup", "this_subgroup_s_reports"))
+    words += [t("planner_parts.subscribe_to_ics_calendar", what=what)]
+    words += [t("planner_parts.add_its_address_to_outlook")]
+    title = said(t("planner_subgroup.what_it_reports_to_the"))
+    return [entry(f"{url}#reports-to-the-board", title, map(said, words))]
+
+
+# -- glossary ---------------------------------------------------------------------------------
+
+
+def glossary(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    words = [said(t("glossary_page.the_words_and_abbreviations_used"))]
+    for term, meaning in site.glossary_terms.items():
+        words += [term, meaning]
+    return [entry(url, plain(page.title), words)]
+
+
+# -- indicators -------------------------------------------------------------------------------
+
+
+def indicators_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    intro = [
+        said(t("indicators_catalogue.each_indicator_shows_the_latest", area=site.board.area)),
+        said(t("indicators_catalogue.similar")),
+        said(
+            t(
+                "indicators_catalogue.when_it_is_within_of",
+                similar_percent=round(SIMILAR_WITHIN * 100),
+            )
+        ),
+    ]
+    themes: dict[str, list[str]] = {}
+    for indicator in site.indicators:
+        row = [f"{indicator.ref}: {plain(indicator.title)}"]
+        found = latest(site, indicator)
+        if found:  # the catalogue compares with England and the neighbours only
+            shown = [c for c in found.comparisons if c.area in _catalogue_areas()]
+            row += [found.period, found.text, found.direction or "–"]
+            row += [
+                f"{c.words} {c.area} ({c.value_text})" if c.words else c.value_text for c in shown
+            ]
+        elif indicator.kind == "distribution":
+            row.append(said(t("indicators_catalogue.figures_by_category_see_the")))
+        else:
+            row.append(said(t("indicators_catalogue.no_figures_yet")))
+        themes.setdefault(indicator.theme, []).extend(row)
+    result = [entry(url, plain(page.title), intro)]
+    for theme, words in themes.items():
+        caption = said(t("indicators_catalogue.latest_figures", theme=theme))
+        result.append(entry(f"{url}#{slug(theme)}", theme, [caption, *words]))
+    return result
+
+
+def _catalogue_areas() -> tuple[str, str]:
+    return str(t("comparators.england")), str(t("comparators.neighbours"))
+
+
+def indicator(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    found = site.indicator_by_ref[page.args[0]]
+    top = [said(t("indicators_page.indicator", ref=found.ref, theme=found.theme))]
+    top.append(md(found.description))
+    result = [entry(url, plain(page.title), top)]
+    if found.meaning:
+        meaning = said(t("indicators_page.what_does_this_indicator_mean"))
+        result.append(entry(f"{url}#meaning", meaning, [md(found.meaning), *_polarity(found)]))
+    else:  # the polarity and source follow the description, above the first heading
+        result[0] = entry(url, plain(page.title), [*top, *_polarity(found)])
+    figure = latest(site, found)
+    if figure:
+        words = [
+            said(
+                t(
+                    "indicators_page.in_the_figure_for_was",
+                    period=figure.period,
+                    area=site.board.area,
+                )
+            ),
+            figure.text,
+        ]
+        if figure.previous_period:
+            words += [figure.previous_text, figure.previous_period, figure.direction]
+        words += _comparisons(figure)
+        result.append(entry(f"{url}#latest", said(t("indicators_page.latest_figure")), words))
+    periods = periods_of(site.values_for(found.ref))
+    if periods:  # the chart is kept out of search: its figures are in the tables
+        result.append(entry(f"{url}#chart", said(t("indicators_page.chart")), []))
+    tables = _tables(site, found, periods)
+    words = table_words(*tables)
+    if not tables:
+        words = [said(t("indicators_page.no_figures_have_been_published"))]
+    words.append(said(t("indicators_page.download_the_figures_for_csv", ref=found.ref)))
+    result.append(entry(f"{url}#figures", said(t("indicators_page.figures")), words))
+    notes = sorted(found.commentary, key=lambda c: c.period, reverse=True)
+    if notes:
+        result.append(entry(f"{url}#commentary", said(t("indicators_page.commentary")), []))
+    for note in notes:
+        words = [md(note.comment)]
+        if note.actions:
+            words += [said(t("indicators_page.actions_to_improve")), md(note.actions)]
+        anchor = "commentary-" + note.period.replace(" ", "-").lower()
+        result.append(entry(f"{url}#{anchor}", note.period, words))
+    if site.actions_naming(found.ref):  # the list itself is kept out of search
+        title = said(t("indicators_page.actions_in_our_plans"))
+        result.append(entry(f"{url}#plan-actions", title, []))
+    return result
+
+
+def _polarity(indicator: Indicator) -> list[str]:
+    key = {"lower_is_better": "lower_is_better", "higher_is_better": "higher_is_better"}
+    words = [said(t("indicators_page." + key.get(indicator.polarity, "higher_is_not_better_or")))]
+    if indicator.source:
+        words.append(said(t("indicators_page.source", source=indicator.source)))
+    return words
+
+
+def _comparisons(figure: Latest) -> list[str]:
+    return [f"{c.words} {c.area} {c.value_text}" for c in figure.comparisons]
+
+
+def _tables(site: BoardData, indicator: Indicator, periods: list[str]) -> list[Table]:
+    """As macros.render.indicators.indicator_page: every figure after disclosure control."""
+    if periods and indicator.kind == "series":
+        return [series_table(site, indicator)]
+    return [distribution_table(site, indicator, p) for p in reversed(periods)]
