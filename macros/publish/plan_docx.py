@@ -4,14 +4,15 @@ Accessible: the title and headings use Word's heading styles, every table's firs
 as a header row repeated on each page, and status is written in words as well as shaded.
 `make import` reads the file back to the same plan (tests/test_import_roundtrip.py).
 Deterministic: the file's dates are the plan's as-at date, so an unchanged plan gives the same bytes.
-Fast: python-docx makes the document, headings and header rows; the body rows are written as
-WordprocessingML text and parsed once per table (python-docx's row and run objects took a
-second for 300 updates, far too slow for a board with thousands).
+Fast: python-docx makes the document and its properties; the body is written as
+WordprocessingML text and parsed once with the document (python-docx's row and run objects took
+a second for 300 updates, far too slow for a board with thousands). Kept between builds like the
+PDFs: `.cache/plansite/docx/` holds each file under a hash of everything it is made from, so a
+plan whose body has not changed costs one read, and python-docx is not imported.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from datetime import datetime, time
@@ -21,12 +22,15 @@ from macros.model.board_data import BoardData
 from macros.model.colours import text_on
 from macros.model.dates import parse_day
 from macros.model.plan import Action, Plan, Update
+from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.render import links
+from macros.render.kept_files import kept, making_version
 from macros.render.wording import month_year, word, words
 
 TAG = re.compile(r"<[^>]+>")
+MARKUP = re.compile(r"[<*\n]")  # a tag, emphasis or a line break: more than one plain paragraph
 STYLED = re.compile(r"(\*\*\*[^*]+\*\*\*|\*\*[^*]+\*\*|\*[^*\s][^*]*\*|<b>.*?</b>|<strong>.*?</strong>|<i>.*?</i>|<em>.*?</em>)", re.S)  # fmt: skip
 
 
@@ -50,7 +54,6 @@ def _columns(table: str) -> dict[str, str]:
     return dict(words("word_document", table))
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 QUOTE = {'"': "&quot;"}
 TEXT_WIDTH = 9000  # twentieths of a point: the page's width inside its margins
 COLUMN_SHARES = {
@@ -59,6 +62,45 @@ COLUMN_SHARES = {
 
 
 def plan_docx(plan: Plan) -> bytes:
+    """The plan's Word file: read back from the build's cache when made before from the same
+    body, properties, code and libraries (macros/render/kept_files.py)."""
+    body = _body(plan)
+    version = making_version(__file__, spreadsheet.__file__, libraries=("python-docx", "lxml"))
+    properties = (plan.title, plan.as_at_date.isoformat(), word("language_tag"))
+    made_from = (body, properties, version)
+    return kept("docx", made_from, lambda: _document(plan, body))
+
+
+def _document(plan: Plan, body: str) -> bytes:
+    # imported here: a build whose Word files are all in the cache never imports python-docx
+    import docx
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    document = docx.Document()
+    # Word keeps at most 255 characters in a document property; the heading keeps the whole title
+    document.core_properties.title = plan.title[:255]
+    document.core_properties.author = "Plansite"
+    stamp = datetime.combine(plan.as_at_date, time())
+    document.core_properties.created = stamp
+    document.core_properties.modified = stamp
+    document.core_properties.last_printed = stamp
+    document.core_properties.revision = 1
+    document.core_properties.language = word("language_tag")
+    # The body goes in before the section properties that close it, as text: the document is
+    # parsed once, whole. (Moving parsed elements into python-docx's tree took lxml seconds a
+    # plan: it reconciles every element's namespaces with the twenty the document declares.)
+    skeleton = etree.tostring(document.element, encoding="unicode")
+    end = skeleton.index("<w:sectPr")
+    document.part._element = parse_xml(skeleton[:end] + body + skeleton[end:])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _restamped(buffer.getvalue(), stamp, {})
+
+
+def _body(plan: Plan) -> str:
+    """The document's body as WordprocessingML: the title, the key, a table a priority, and the
+    appendix of every update."""
     body = [_heading(plan.title, "Title")]
     if plan.progress_date is not None:
         day = plan.progress_date
@@ -93,36 +135,7 @@ def plan_docx(plan: Plan) -> bytes:
                 cells = [_text(priority.ref), _text(ref), _text(_when(update.date)), status]
                 rows.append(_row([*cells, _cell(_markdown(update.text))]))
     body.append(_table(list(_columns("history_columns").values()), appendix, rows))
-    # Word keeps at most 255 characters in a document property; the heading keeps the whole title
-    stamp = datetime.combine(plan.as_at_date, time())
-    return _document(plan.title[:255], stamp, word("language_tag"), "".join(body))
-
-
-# A pure function of its text: under `mkdocs serve` a plan an edit did not touch is not saved
-# again (saving is most of the time a Word file takes).
-@functools.lru_cache(maxsize=8)
-def _document(title: str, stamp: datetime, language: str, body: str) -> bytes:
-    """The Word file of a body of WordprocessingML paragraphs and tables."""
-    # imported here: only the process that publishes needs python-docx
-    import docx
-    from docx.oxml import parse_xml
-
-    document = docx.Document()
-    document.core_properties.title = title
-    document.core_properties.author = "Plansite"
-    document.core_properties.created = stamp
-    document.core_properties.modified = stamp
-    document.core_properties.last_printed = stamp
-    document.core_properties.revision = 1
-    document.core_properties.language = language
-    # parsed once, placed before the section properties that close the body
-    parsed = parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>')
-    end = document.element.body.sectPr
-    for element in list(parsed):
-        end.addprevious(element)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _restamped(buffer.getvalue(), stamp, {})
+    return "".join(body)
 
 
 def _key_row(plan: Plan, key: str) -> str:
@@ -227,6 +240,10 @@ def _status_cell(plan: Plan, key: str) -> str:
 
 def _markdown(text: str) -> list[str]:
     """Markdown (or the HTML plans may carry) as Word paragraphs, bullets and bold/italic runs."""
+    if not MARKUP.search(text) and not text.lstrip().startswith("- "):
+        # most updates: one paragraph of plain words, as the general case below makes it
+        plain = " ".join(text.split())
+        return [_para(_run(plain))] if plain else []
     text = re.sub(r"</p>\s*<p>|<br\s*/?>|</?[uo]l>", "\n\n", text)
     text = re.sub(r"\s*<li>\s*", "\n- ", text).replace("</li>", "")
     blocks = [b.strip() for b in re.split(r"\n\s*\n|(?=^- )", text, flags=re.M) if b.strip()]

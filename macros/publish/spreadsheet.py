@@ -6,30 +6,35 @@ plan's "as at" date instead, so a rebuild of unchanged data publishes an identic
 
 from __future__ import annotations
 
-import functools
 import io
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
+from macros.publish import cells
 from macros.publish.cells import inert
+from macros.render.kept_files import kept, making_version
 
 CORE_PROPERTIES = "docProps/core.xml"
+PLAIN = (str, int, float)  # the cells a workbook kept between builds may hold
 
 
 def workbook_bytes(
     sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
 ) -> bytes:
-    """One sheet: a bold, frozen header row with filters, then the rows."""
-    return _workbook(sheet_title, tuple(columns), tuple(tuple(row) for row in rows), as_at)
+    """One sheet: a bold, frozen header row with filters, then the rows. Kept between builds
+    (macros/render/kept_files.py) when every cell is plain text or a number, whose repr is
+    exactly the value written."""
+    if not all(type(cell) in PLAIN for row in rows for cell in row):
+        return _workbook(sheet_title, columns, rows, as_at)
+    version = making_version(__file__, cells.__file__, libraries=("openpyxl",))
+    made_from = (sheet_title, list(columns), [list(row) for row in rows], as_at, version)
+    return kept("xlsx", made_from, lambda: _workbook(sheet_title, columns, rows, as_at))
 
 
-# A pure function of its cells: under `mkdocs serve` a plan an edit did not touch is not written
-# again.
-@functools.lru_cache(maxsize=16)
 def _workbook(
-    sheet_title: str, columns: tuple[str, ...], rows: tuple[tuple[object, ...], ...], as_at: date
+    sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
 ) -> bytes:
     # imported here: only the process that publishes needs openpyxl (see macros/worker.py)
     from openpyxl import Workbook

@@ -1,23 +1,21 @@
 """PDFs of each yearly report and each plan, made with WeasyPrint from the same HTML fragments
 as the pages, tagged for accessibility (PDF/UA-1: language, title, structure tree).
 
-Kept between builds like the charts (macros/render/chart_store.py): a PDF's file in
-`.cache/plansite/pdf/` is named by a hash of its HTML, its print CSS and WeasyPrint's version,
-so an unchanged report costs one read. WeasyPrint is imported only to make a PDF afresh. Its
-dates come from the data (a report's publication date, a plan's "as at" date), so a rebuild of
-the same data makes the same bytes.
+Kept between builds (macros/render/kept_files.py): a PDF's file in `.cache/plansite/pdf/` is
+named by a hash of its HTML, its print CSS and WeasyPrint's version, so an unchanged report
+costs one read. WeasyPrint is imported only to make a PDF afresh. Its dates come from the data
+(a report's publication date, a plan's "as at" date), so a rebuild of the same data makes the
+same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.metadata import version
-from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import Markup
@@ -27,8 +25,8 @@ from macros.model.memo import per_object
 from macros.model.plan import Plan
 from macros.model.yearly_report import Report
 from macros.render import links
-from macros.render.chart_store import cache_folder
 from macros.render.figures import size_text
+from macros.render.kept_files import kept
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
 from macros.render.wording import language, month_year, word
@@ -128,20 +126,21 @@ def size_note(site: BoardData, content: Callable[[], bytes]) -> str:
     return size_text(len(content()))
 
 
-def pdf(site: BoardData, document: Document) -> bytes:
-    """The document's PDF: made once per build, and read from the cache when made before."""
+def pdf(site: BoardData, path: str, document: Callable[[], Document]) -> bytes:
+    """The PDF at `path`: made once per build (its HTML too: the page that shows its size asks
+    first, the published files then), and read from the cache when made before."""
     made = _made_here(site)
-    if document.path not in made:
-        made[document.path] = _cached_or_made(document)
-    return made[document.path]
+    if path not in made:
+        made[path] = _cached_or_made(document())
+    return made[path]
 
 
 def report_pdf(site: BoardData, report: Report) -> bytes:
-    return pdf(site, report_document(site, report))
+    return pdf(site, report_path(report), lambda: report_document(site, report))
 
 
 def plan_pdf(site: BoardData, plan: Plan) -> bytes:
-    return pdf(site, plan_document(site, plan))
+    return pdf(site, plan_path(plan), lambda: plan_document(site, plan))
 
 
 def files(site: BoardData) -> dict[str, bytes]:
@@ -154,24 +153,8 @@ def files(site: BoardData) -> dict[str, bytes]:
 
 def _cached_or_made(document: Document) -> bytes:
     css = PRINT_CSS.read_text(encoding="utf-8")
-    key = hashlib.sha256(
-        repr((document.html, css, version("weasyprint"), version("pydyf"))).encode("utf-8")
-    ).hexdigest()
-    folder = cache_folder()
-    path = folder / "pdf" / f"{key}.pdf" if folder is not None else None
-    if path is not None and path.is_file():
-        return path.read_bytes()
-    made = _weasyprint(document, css)
-    if path is not None:
-        _keep(path, made)
-    return made
-
-
-def _keep(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
-    partial.write_bytes(content)
-    partial.replace(path)
+    made_from = (document.html, css, version("weasyprint"), version("pydyf"))
+    return kept("pdf", made_from, lambda: _weasyprint(document, css))
 
 
 def _weasyprint(document: Document, css: str) -> bytes:

@@ -15,11 +15,10 @@ from macros.model.frequency import month_dates
 from macros.model.indicators import Indicator
 from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
-from macros.pages import GeneratedPage
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import distribution_table, series_table
 from macros.render.indicator_values import periods_of
-from macros.render.search_entries import Entry, entry, inline, md, said, table_words
+from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
 from macros.render.tables import Table
 from macros.render.text import plain
@@ -29,7 +28,7 @@ from macros.render.wording import words as words_of
 # -- subgroups --------------------------------------------------------------------------------
 
 
-def subgroups_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def subgroups_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     words = [said(t("subgroups_index.the_board_s_subgroups_lead"))]
     for subgroup in site.subgroups:
         count = len(led_by(site, subgroup, site.current_plan))
@@ -37,7 +36,7 @@ def subgroups_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entr
     return [entry(url, plain(page.title), words)]
 
 
-def subgroup(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def subgroup(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     found = next(s for s in site.subgroups if s.id == page.args[0])
     top = [said(t("subgroups_page.all_subgroups"))]
     if found.acronym:
@@ -94,7 +93,7 @@ def _reports(site: BoardData, subgroup: Subgroup, url: str) -> list[Entry]:
 # -- glossary ---------------------------------------------------------------------------------
 
 
-def glossary(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def glossary(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     words = [said(t("glossary_page.the_words_and_abbreviations_used"))]
     for term, meaning in site.glossary_terms.items():
         words += [term, meaning]
@@ -104,7 +103,7 @@ def glossary(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
 # -- indicators -------------------------------------------------------------------------------
 
 
-def indicators_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     intro = [
         said(t("indicators_catalogue.each_indicator_shows_the_latest", area=site.board.area)),
         said(t("indicators_catalogue.similar")),
@@ -141,7 +140,7 @@ def _catalogue_areas() -> tuple[str, str]:
     return str(t("comparators.england")), str(t("comparators.neighbours"))
 
 
-def indicator(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def indicator(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     found = site.indicator_by_ref[page.args[0]]
     top = [said(t("indicators_page.indicator", ref=found.ref, theme=found.theme))]
     top.append(md(found.description))

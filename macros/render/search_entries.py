@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -40,6 +41,17 @@ from macros.render.text import plain, rich, rich_inline
 from macros.render.wording import month_year
 
 Entry = dict[str, str]
+
+
+class IndexedPage(Protocol):
+    """What the entries need of a generated page (macros/pages.GeneratedPage, a layer above):
+    its title and the arguments that say which plan, priority or indicator it shows."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def args(self) -> tuple[str, ...]: ...
 
 
 def entry(location: str, title: str, words: Iterable[str]) -> Entry:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.sections import guide_priorities
-from macros.pages import GeneratedPage
 from macros.render.guide import (
     DONE,
     goal_heading,
@@ -21,7 +20,7 @@ from macros.render.guide import (
     statements,
     steps,
 )
-from macros.render.search_entries import Entry, entry, inline, md, said
+from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said
 from macros.render.text import plain
 from macros.render.wording import t
 
@@ -74,7 +73,7 @@ def _steps(plan: Plan, priority: Priority, *, done: bool | None) -> list[str]:
     ]
 
 
-def home(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
     ages = site.board.young_people.age_range
     goals = guide_priorities(plan)
@@ -104,7 +103,7 @@ def home(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     ]
 
 
-def goal(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def goal(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
     priority = next(p for p in plan.priorities if p.ref == page.args[0])
     change = md(priority.young_people) or said(t("guide_priority.we_want_to_make_things"))
@@ -127,7 +126,7 @@ def goal(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     ]
 
 
-def voices(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def voices(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     shaped = site.board.young_people.shaped_by
     helped = md(shaped) if shaped else said(t("guide_voices.we_want_to_hear_from"))
     result = [
@@ -143,7 +142,7 @@ def voices(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     return result
 
 
-def private(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def private(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     leave = ["worried_someone_will_see_you", "press_the_red", "exit_this_page"]
     leave += ["button_at_the_top", "or_press_the", "shift", "key_three_times"]
     leave += ["a_weather_page_will_open"]
@@ -168,7 +167,7 @@ def private(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     ]
 
 
-def leaflet(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def leaflet(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
     ages = site.board.young_people.age_range
     result = [

@@ -17,21 +17,20 @@ from macros.model.plan import Action, Plan
 from macros.model.planner_schedule import next_meeting_after, schedule, year_start
 from macros.model.progress import needs_attention, periods, summary
 from macros.model.status import Status
-from macros.pages import GeneratedPage
 from macros.render.plans import sentence
-from macros.render.search_entries import Entry, entry, inline, md, said
+from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said
 from macros.render.text import plain
 from macros.render.wording import month_year, t, word
 
 
-def plans_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def plans_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     words = [f"{said(t('plans_index.the_current_plan_is'))} {site.current_plan.title}"]
     for plan in site.plans_in_order:
         words += [plan.title, plan.period, sentence_of(plan)]
     return [entry(url, plain(page.title), words)]
 
 
-def plan_home(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def plan_home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.plan_by_id[page.args[0]]
     top = entry(url, plain(page.title), [plan.period, sentence_of(plan), md(plan.introduction)])
     bars = [(word("status_sentence", "whole_plan"), plan.actions)]
@@ -71,7 +70,7 @@ def _counted(status: Status) -> str:
     return said(t("plans_home.not_counted_as_complete_late")) if status.closed else ""
 
 
-def all_actions(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def all_actions(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     """One entry: the table is found action by action on the priority pages."""
     plan = site.plan_by_id[page.args[0]]
     return [
@@ -83,7 +82,7 @@ def all_actions(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     ]
 
 
-def attention(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def attention(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.plan_by_id[page.args[0]]
     found = needs_attention(plan)
     summary_words = t(
@@ -125,7 +124,7 @@ def attention(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     return result
 
 
-def changes(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def changes(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.plan_by_id[page.args[0]]
     found = periods(plan)
     intro = [plan.title, said(t("plans_changes.what_moved_in_each_reporting"))]

@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterable
 
 from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report, Section
-from macros.pages import GeneratedPage
 from macros.render import yearly_report as made
-from macros.render.search_entries import Entry, entry, inline, md, said, table_words
+from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.text import plain
 from macros.render.wording import month_year, t
 
 
-def reports_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def reports_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     reports = list(reversed(site.reports))
     if not reports:
         return [entry(url, plain(page.title), [])]
@@ -36,7 +35,7 @@ def reports_index(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]
     return result
 
 
-def yearly_report(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     report = next(r for r in site.reports if r.year == page.args[0])
     s = report.sections
     title = plain(page.title)

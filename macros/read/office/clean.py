@@ -18,6 +18,8 @@ LINE_BREAKS = re.compile(r"\r\n|\r|\v|\u2028|\u2029")  # a soft return in Word i
 
 def clean(text: str) -> str:
     """One run's text: line breaks kept as \\n, other invisible characters made plain."""
+    if text.isascii() and text.isprintable():  # most text: nothing below would change it
+        return text
     text = LINE_BREAKS.sub("\n", text).translate(INVISIBLE).translate(SPACES)
     return CONTROL.sub("", text)
 

@@ -1,0 +1,51 @@
+"""Published files kept between builds: PDFs, Word files and spreadsheets.
+
+Making them takes WeasyPrint, python-docx or openpyxl (each a second or more to import) and
+seconds of work on a large board, for files that rarely change. So each is kept in the build's
+cache folder (the charts' folder, macros/render/chart_store.py), named by a hash of everything
+it is made from: what it says, and the versions of the code and libraries that write it. A
+change to any of them makes the file afresh; the folder can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sys
+import zlib
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+
+from macros.render.chart_store import cache_folder
+
+
+def kept(kind: str, made_from: object, make: Callable[[], bytes]) -> bytes:
+    """`make()`, or the bytes it made before from the same `made_from` (whose repr must hold
+    everything the file depends on). `kind` is the folder and the file's extension."""
+    folder = cache_folder()
+    if folder is None:  # outside a build, or a build with `cache_dir: ""`
+        return make()
+    key = hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    path = folder / kind / f"{key}.{kind}"
+    if path.is_file():
+        return path.read_bytes()
+    made = make()
+    keep(path, made)
+    return made
+
+
+def keep(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
+    partial.write_bytes(content)
+    partial.replace(path)
+
+
+@functools.cache
+def making_version(*modules: str, libraries: tuple[str, ...]) -> tuple[str, ...]:
+    """The source of the modules (files) that write a file, the libraries' versions, and
+    Python's and zlib's (they zip Word and Excel files)."""
+    code = [hashlib.sha256(Path(module).read_bytes()).hexdigest() for module in modules]
+    return (*code, *(version(name) for name in libraries), sys.version, zlib.ZLIB_RUNTIME_VERSION)
