@@ -50,7 +50,7 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
 from macros.read.problems import DataError, strict_report
-from macros.render import chart_store, links, wording
+from macros.render import chart_store, links, templates, wording
 from macros.render.abbreviations import expand_in_article
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
@@ -174,8 +174,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         """The theme's templates look Plansite's words up as the fragments do: t("theme.key").
         Every page has been read by now: under `make serve`, which of them to write is decided."""
         env.globals["t"] = wording.t
-        if self.serving:
-            env.bytecode_cache = self.templates
+        env.bytecode_cache = self.templates if self.serving else templates.compiled_templates()
         if self.fast and self.build is not None and self.nav is not None:
             self.preview.decide(config, files, self.nav, self.build.site.abbreviations)
         return env
