@@ -85,7 +85,7 @@ test-tools:
 test: lint typecheck check build unit
 
 bench: $(VENV)/.installed-dev
-	$(PY) scripts/bench.py --scaling --worker  # 1,200 and 12,000 actions, both comparisons, with and without the worker
+	$(PY) scripts/bench.py --scaling  # 1,200 and 12,000 actions, against both comparisons
 
 deploy: check
 	$(PY) -m mkdocs gh-deploy --strict

@@ -1,4 +1,4 @@
-"""One build's state: the loaded data, its generated pages, the worker and the published files.
+"""One build's state: the loaded data, its generated pages and the published files.
 
 The plugin makes a new `Build` each time MkDocs loads its configuration (every rebuild under
 `mkdocs serve`), so nothing one build worked out can reach the next: a result remembered for the
@@ -15,16 +15,12 @@ from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
 from macros.publish import make_files
 from macros.render.search_entries import Entry
-from macros.worker import Worker
 
 
 class Build:
-    def __init__(
-        self, site: BoardData, folder: Path, *, parallel: bool, left_out_pages: frozenset[str]
-    ) -> None:
+    def __init__(self, site: BoardData, folder: Path, *, left_out_pages: frozenset[str]) -> None:
         self.site = site
         self.folder = folder  # the data folder, watched under `mkdocs serve`
-        self.parallel = parallel  # render in a second process (macros/worker.py)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
         self.left_out_pages = left_out_pages
         self.pages: list[GeneratedPage] = generated_pages(site)
@@ -34,18 +30,10 @@ class Build:
         self.final_html: dict[str, str] = {}
         # search entries made from the model, from `on_page_markdown` to `on_page_context`
         self.entries: dict[str, list[Entry]] = {}
-        self.worker: Worker | None = None
         self._published: dict[str, bytes] | None = None
 
-    def start_worker(self, quick: list[GeneratedPage], slow: list[GeneratedPage]) -> None:
-        if self.parallel and (quick or slow):
-            self.worker = Worker(self.site, quick, slow)
-
     def page(self, here: str, page_type: str, *args: str) -> str:
-        """The page at `here`: what the worker rendered, or rendered now."""
-        rendered = self.worker.page(here) if self.worker else None
-        if rendered:
-            return rendered()
+        """The generated page at `here`, as final HTML."""
         return render_page(self.site, here, page_type, *args, published=self.published_files)
 
     def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
@@ -57,11 +45,5 @@ class Build:
     def published_files(self) -> Mapping[str, bytes]:
         """Made once per build: the Downloads page reads their sizes, the build then writes them."""
         if self._published is None:
-            self._published = self.worker.published() if self.worker else make_files(self.site)
+            self._published = make_files(self.site)
         return self._published
-
-    def stop_worker(self) -> None:
-        """At the end of a build, or at once when the build failed."""
-        if self.worker:
-            self.worker.close()
-            self.worker = None

@@ -1,5 +1,5 @@
 """The `plansite` MkDocs plugin: loads and checks the data, adds the generated pages to the files
-and the menu, runs the worker, writes the published files and, under `mkdocs serve`, watches the
+and the menu, writes the published files and, under `mkdocs serve`, watches the
 data folder. The narrative pages' macros are registered by mkdocs-macros (macros/__init__.py),
 which is listed after this plugin in mkdocs.yml and reads the build from it.
 
@@ -8,7 +8,6 @@ which is listed after this plugin in mkdocs.yml and reads the build from it.
           data_dir: data        # PLANSITE_DATA=<folder> overrides it (make DATA=<folder>)
           reading_grade: 5      # the young people's guide's highest reading grade
           cache_dir: .cache/plansite  # drawn charts; PLANSITE_CACHE overrides, empty turns off
-          worker: true          # a second process renders pages; PLANSITE_WORKER=0 turns off
       - macros: ...
 
 Each build's state lives in one `Build` (macros/build.py), made in `on_config`: under `mkdocs
@@ -54,7 +53,6 @@ from macros.render import chart_store, links, templates, wording
 from macros.render.abbreviations import expand_in_article
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
-from macros.worker import worker_helps
 
 DATA_ENV = "PLANSITE_DATA"
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -83,7 +81,6 @@ class PlansiteConfig(base.Config):  # type: ignore[no-untyped-call]
     data_dir = c.Type(str, default="data")
     reading_grade = Grade(default=DEFAULT_GRADE)
     cache_dir = c.Type(str, default=".cache/plansite")
-    worker = c.Type(bool, default=True)
 
 
 class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-call]
@@ -140,7 +137,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.info(str(advice))
         self.pinned_date = _pin_build_date(site)
         set_identity(config, site, serving=self.serving)
-        site.url = config.site_url or ""  # before the worker is forked: PDFs link to the pages
+        site.url = config.site_url or ""  # PDFs link to the pages
         # A preview rebuilds on every edit: WeasyPrint would take seconds each time, so the PDFs
         # are made by `make build` only (their links say so while previewing).
         site.pdfs = not self.serving
@@ -149,8 +146,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             left = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))
         except NeedsError as error:
             raise PluginError(str(error)) from None
-        parallel = self.config.worker and worker_helps() and not self.serving
-        self.build = Build(site, folder, parallel=parallel, left_out_pages=left)
+        self.build = Build(site, folder, left_out_pages=left)
         menu.prune(config, self.build.pages, left)
         menu.extend(config, self.build.pages)
         # the footer links the glossary page only when there is one (overrides/partials/footer.html)
@@ -193,20 +189,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return self._problem_files(files, config)
         generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
         self.build.generated = {p.path: p for p in generated}
-        quick = [p for p in generated if not p.slow]
-        slow = [p for p in generated if p.slow]
-        self.build.start_worker(quick, slow)
 
-        # MkDocs reads the pages in this order, the worker renders them in the same order: quick
-        # generated pages, then the narrative pages (while the worker makes the published files
-        # that Downloads lists), then the pages with charts, which take the worker longest.
         def added(pages: list[GeneratedPage]) -> list[File]:
             return [File.generated(config, p.path, content=p.markdown()) for p in pages]
 
         # a page whose data the board does not have is not in the site at all (nor in search)
         narrative = [f for f in files if f.src_uri not in self.build.left_out_pages]
         identity = identity_files(config, self.build.site, self.build.folder)
-        result = Files([*added(quick), *narrative, *identity, *added(slow)])
+        result = Files([*added(generated), *narrative, *identity])
         if self.fast:
             self.preview.start(result)
         return result
@@ -320,8 +310,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     def _end(self) -> None:
         """The next build (under serve, or in the same process) starts from nothing of this one."""
-        if self.build is not None:
-            self.build.stop_worker()
         if self.pinned_date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_date = False

@@ -61,8 +61,7 @@ def run(
     options: argparse.Namespace, folder: Path, source: Path | None, actions: int = 0
 ) -> tuple[Build, Build, Build, int]:
     """Prepare, then build three ways (Plansite, its static baseline, the hand-written
-    equivalent), and with `--worker` a fourth (Plansite in one process): the best of
-    `--repeat` runs of each, and the action count."""
+    equivalent): the best of `--repeat` runs of each, and the action count."""
     repeat = options.repeat
     # The bench's own chart cache, not the project's: every build here inherits it, and it is
     # emptied after preparing, so the first timed build draws every chart.
@@ -89,35 +88,19 @@ def run(
         shutil.rmtree(folder / "cache", ignore_errors=True)
     baseline_config = folder / "baseline" / "mkdocs.yml"
     hand_config = folder / "handwritten" / "mkdocs.yml"
-    plansite_runs, baseline_runs, hand_runs, single_runs = [], [], [], []
+    plansite_runs, baseline_runs, hand_runs = [], [], []
     for attempt in range(1, repeat + 1):  # alternate, so a busy moment hits all alike
         print(f"  run {attempt}/{repeat}", file=sys.stderr)
         plansite_runs.append(mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env))
         baseline_runs.append(mkdocs_build(baseline_config, folder / "baseline-site", env))
         hand_runs.append(mkdocs_build(hand_config, folder / "handwritten-site", env))
-        if options.worker:
-            one_process = {**env, "PLANSITE_WORKER": "0"}
-            single_runs.append(
-                mkdocs_build(ROOT / "mkdocs.yml", folder / "single-site", one_process)
-            )
     counted = int((folder / ACTION_COUNT).read_text())
     fastest = best(plansite_runs)
     fastest.cold_seconds = plansite_runs[0].seconds
     # the first build draws every chart and prints every PDF: its peak is not a warm build's
     fastest.warm_peak_bytes = max(b.peak_bytes for b in plansite_runs[1:] or plansite_runs)
     fastest.actions = counted
-    if single_runs:
-        _worker_line(fastest, best(single_runs), counted)
     return fastest, best(baseline_runs), best(hand_runs), counted
-
-
-def _worker_line(plansite: Build, single: Build, actions: int) -> None:
-    """What the forked worker saves: issue 18 keeps it only while it saves 20% or more."""
-    saved = 1 - plansite.seconds / single.seconds
-    print(
-        f"without the worker {single.seconds:.2f} s, with it {plansite.seconds:.2f} s: "
-        f"worker saves {saved:.0%} at {actions} actions"
-    )
 
 
 def prepare(folder: Path, source: Path | None, actions: int) -> None:
@@ -186,11 +169,6 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--data", help="measure this data folder (e.g. data) instead")
     parser.add_argument("--serve", action="store_true", help="with --data: time `mkdocs serve`")
     parser.add_argument("--work", help="keep the data, docs and sites in this folder")
-    parser.add_argument(
-        "--worker",
-        action="store_true",
-        help="also build Plansite without its worker (PLANSITE_WORKER=0) and compare",
-    )
     parser.add_argument(
         "--keep-cache",
         action="store_true",

@@ -1,12 +1,11 @@
 """Issue 17's fixes that show on pages and in files rather than in `make check`'s report: `$`
 drawn as typed, text cells in workbooks, leads with `|`, entities, the period of a figure that
-is not the latest, one slug function, a worker that is gone when closed, unreadable files."""
+is not the latest, one slug function, unreadable files."""
 
 from __future__ import annotations
 
 import io
 import json
-import multiprocessing
 import shutil
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,6 @@ from macros.pages.registry import generated_pages
 from macros.publish.spreadsheet import workbook_bytes
 from macros.render.all_actions import all_actions_page
 from macros.render.charts import bar_chart, series_chart
-from macros.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
@@ -122,14 +120,6 @@ def test_one_slug_for_every_address() -> None:
     paths = [page.path for page in generated_pages(site)]
     assert "plans/plan-a/priority-1.md" in paths and "indicators/n19.md" in paths
     assert len(paths) == len(set(paths))
-
-
-def test_a_closed_worker_has_no_process_left() -> None:
-    site = load_board_data(BASE)
-    worker = Worker(site, [], [])
-    assert worker.published()
-    worker.close()
-    assert multiprocessing.active_children() == []
 
 
 def test_an_unreadable_file_is_reported(

@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "plugin",
         (
-            *("macros.worker", "macros.build", "macros.plugin", "macros.menu", "macros.identity"),
+            *("macros.build", "macros.plugin", "macros.menu", "macros.identity"),
             "macros.preview",
             *("macros.schemas", "macros.check.__main__", "macros.read.office.__main__"),
             "macros",  # and above: the command lines

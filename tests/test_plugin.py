@@ -31,9 +31,14 @@ def test_mkdocs_finds_the_plugin_by_its_entry_point() -> None:
             "`five` is not a number; write a number, e.g. 5",
         ),
         (
-            'worker: "yes"',
+            "cache_dir: [a, b]",
+            "Config value 'plugins': Plugin 'plansite' option 'cache_dir': "
+            "Expected type: <class 'str'> but received: <class 'list'>",
+        ),
+        (
+            "worker: true",  # the option of earlier versions (issue 18 removed the worker)
             "Config value 'plugins': Plugin 'plansite' option 'worker': "
-            "Expected type: <class 'bool'> but received: <class 'str'>",
+            "Unrecognised configuration name: worker",
         ),
         (
             "data_folder: data",  # a misspelt option: a warning, which --strict counts

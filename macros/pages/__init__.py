@@ -43,7 +43,6 @@ class GeneratedPage:
     args: tuple[str, ...] = ()
     nav_section: str = ""  # the section index this page belongs under in the nav
     nav_group: str = ""  # a sub-section title inside that section, if any
-    slow: bool = False  # draws charts: read last in a build, so the worker has time to draw them
     template: str = ""  # a page frame in overrides/ other than Material's, e.g. "guide.html"
     feed: tuple[str, str] = ("", "")  # an Atom feed's path in site/ and title, for the <head>
 

@@ -26,7 +26,6 @@ def pages(site: BoardData) -> list[GeneratedPage]:
                 (indicator.ref,),
                 index,
                 indicator.theme,
-                slow=True,
             )
         )
     return result

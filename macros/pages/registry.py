@@ -53,8 +53,6 @@ def render_page(
     files, for the pages that list them (Downloads)."""
     found = PAGE_TYPES[page_type]
     if found.with_published_files:
-        assert published is not None, (
-            f"the {page_type} page is rendered by the build, not the worker"
-        )
+        assert published is not None, f"the {page_type} page needs the build's published files"
         return found.render(site, here, published())
     return found.render(site, here, *args)

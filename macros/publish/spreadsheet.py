@@ -36,7 +36,7 @@ def workbook_bytes(
 def _workbook(
     sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
 ) -> bytes:
-    # imported here: only the process that publishes needs openpyxl (see macros/worker.py)
+    # imported here: a build whose spreadsheets are all kept (macros/render/kept_files.py) never needs it
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

@@ -21,7 +21,7 @@ class Build:
     site_bytes: int
     pages: int  # HTML pages written
     cold_seconds: float = 0.0  # Plansite's first run, with an empty chart cache
-    cpu_seconds: float = 0.0  # user + system time: the build and its worker
+    cpu_seconds: float = 0.0  # user + system time
     actions: int = 0  # the board's actions (Plansite's build only)
     warm_peak_bytes: int = 0  # the highest peak of the builds after the first (Plansite's only)
 
@@ -49,7 +49,6 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str]) -> Build:
         search_index_bytes=index.stat().st_size if index.exists() else 0,
         site_bytes=sum(p.stat().st_size for p in files),
         pages=sum(1 for p in files if p.suffix == ".html"),
-        # Linux counts in a reaped child's figures the children it reaped (the worker)
         cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 

@@ -1,7 +1,7 @@
 """Gate 6, deterministic builds: two builds of the same data are byte-identical, sitemap
 dates included (they come from the current plan's "as at" date, not the build machine's clock).
-The second build renders everything in one process and draws every chart afresh, so the
-build worker and the chart cache are shown to change nothing.
+The second build draws every chart and makes every published file afresh, so the cache is
+shown to change nothing.
 """
 
 from __future__ import annotations

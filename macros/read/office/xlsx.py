@@ -22,7 +22,7 @@ from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Document:
-    # imported here: only `make import` and the publishing worker need openpyxl
+    # imported here: only `make import` and a build that makes a spreadsheet need openpyxl
     from openpyxl import load_workbook
 
     try:
