@@ -51,7 +51,7 @@ NAMES = frozenset({
 
 def load_board_data(data_dir: Path) -> BoardData:
     with _no_cycle_collection():
-        return _load_site(data_dir)
+        return _load_board_data(data_dir)
 
 
 @contextlib.contextmanager
@@ -67,7 +67,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load_site(data_dir: Path) -> BoardData:
+def _load_board_data(data_dir: Path) -> BoardData:
     problems = Problems()
     refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
     board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)

@@ -7,7 +7,8 @@ which is listed after this plugin in mkdocs.yml and reads the build from it.
       - plansite:
           data_dir: data        # PLANSITE_DATA=<folder> overrides it (make DATA=<folder>)
           reading_grade: 5      # the young people's guide's highest reading grade
-          cache_dir: .cache/plansite  # drawn charts; PLANSITE_CACHE overrides, empty turns off
+          cache_dir: .cache/plansite  # charts, PDFs, Word and Excel files, compiled templates;
+                                      # PLANSITE_CACHE overrides, empty turns off
       - macros: ...
 
 Each build's state lives in one `Build` (macros/build.py), made in `on_config`: under `mkdocs

@@ -1,6 +1,6 @@
 """A yearly report (data/reports/<year>.yml): the reporting year, the plans it reports on, and the
 sections the statutory guidance asks for. Each section is optional; `make check` lists the
-missing ones (macros/check/report_gaps.py). Prose lives in Markdown chapters beside the file
+missing ones (macros/check/yearly_reports.py). Prose lives in Markdown chapters beside the file
 (data/reports/<year>/<name>.md), read by the loader into `chapters`."""
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ it, and each module of this package lists its site's pages of its types (`PageGr
 `registry.py` collects the groups.
 
 A generated page's Markdown is only a macro call (`{{ plansite_page("priority", ...) }}`): the
-page is rendered by the macro at build time, and text from data is never read as a template.
+plugin renders the page itself in `on_page_markdown` (macros/plugin.py), so mkdocs-macros never
+sees the call, and text from data is never read as a template.
 """
 
 from __future__ import annotations
