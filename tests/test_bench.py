@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,10 @@ def test_bench_prints_the_ratio_last(bench_run: tuple[str, Path]) -> None:
         r"^warm peak memory vs hand-written (\d+\.\d\d) at (\d+) actions$", output, re.M
     )
     assert len(memory) == 1 and int(memory[0][1]) == ACTIONS and float(memory[0][0]) > 0
+    # the hand-written ratio is the median of the paired runs, which are printed too
+    (paired,) = re.findall(r"^paired runs, Plansite / hand-written: (.+)$", output, re.M)
+    pairs = [float(r) for r in paired.split(", ")]
+    assert len(pairs) == 1 and f"{statistics.median(pairs):.2f}" == hand[0][0]
 
 
 def test_hand_written_site_has_a_page_per_priority_with_every_action_and_update(

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -24,6 +24,7 @@ class Build:
     cpu_seconds: float = 0.0  # user + system time
     actions: int = 0  # the board's actions (Plansite's build only)
     warm_peak_bytes: int = 0  # the highest peak of the builds after the first (Plansite's only)
+    hand_ratios: list[float] = field(default_factory=list)  # each run against the hand-written one
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str]) -> Build:
