@@ -73,9 +73,25 @@ def _steps(plan: Plan, priority: Priority, *, done: bool | None) -> list[str]:
     ]
 
 
+def _opening(
+    site: BoardData, page: IndexedPage, url: str, words: str, *, private: bool
+) -> list[Entry]:
+    """What the guide's home page and its leaflet both open with, in their own words (`words`:
+    "guide_home" or "guide_leaflet"): who the guide is for, where to get help, who we are."""
+    ages = site.board.young_people.age_range
+    return [
+        entry(
+            url, plain(page.title), [said(t(f"{words}.this_guide_is_for_children", age_range=ages))]
+        ),
+        _help(site, url, private=private),
+        _section(
+            url, "who-we-are", f"{words}.who_we_are", [_about(site, f"{words}.we_are_the_we_are")]
+        ),
+    ]
+
+
 def home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
-    ages = site.board.young_people.age_range
     goals = guide_priorities(plan)
     words = [
         said(t("guide_home.our_plan_has_pick_one", goals=t("counted.goals", count=len(goals))))
@@ -86,18 +102,7 @@ def home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     told = [t("guide_home.you_helped_us_make_this"), t("guide_home.see_what_you_told_us")]
     told += [t("guide_home.see_the_whole_guide_on"), t("guide_home.you_can_print_it")]
     return [
-        entry(
-            url,
-            plain(page.title),
-            [said(t("guide_home.this_guide_is_for_children", age_range=ages))],
-        ),
-        _help(site, url, private=True),
-        _section(
-            url,
-            "who-we-are",
-            "guide_home.who_we_are",
-            [_about(site, "guide_home.we_are_the_we_are")],
-        ),
+        *_opening(site, page, url, "guide_home", private=True),
         _section(url, "our-goals", "guide_home.what_we_are_working_on", words),
         _section(url, "you-told-us", "guide_home.what_you_told_us", map(said, told)),
     ]
@@ -169,21 +174,7 @@ def private(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
 
 def leaflet(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
-    ages = site.board.young_people.age_range
-    result = [
-        entry(
-            url,
-            plain(page.title),
-            [said(t("guide_leaflet.this_guide_is_for_children", age_range=ages))],
-        ),
-        _help(site, url, private=False),
-        _section(
-            url,
-            "who-we-are",
-            "guide_leaflet.who_we_are",
-            [_about(site, "guide_leaflet.we_are_the_we_are")],
-        ),
-    ]
+    result = _opening(site, page, url, "guide_leaflet", private=False)
     for priority in guide_priorities(plan):
         title = said(t("guide_leaflet.goal", ref=priority.ref, title=goal_heading(priority)))
         words = [md(priority.young_people), _counts(plan, priority.all_actions)]
