@@ -3,6 +3,7 @@
 #   - Chromium, from Debian's packages (Playwright drives it; no browser is downloaded),
 #   - Java, to run the Nu Html Checker,
 #   - pdftotext and pdfinfo (poppler-utils), to read the PDFs the build makes,
+#   - LibreOffice (Writer and Calc, no GUI), to re-save the import tests' Word and Excel files,
 #   - the Nu Html Checker (npm package vnu-jar), into ./node_modules from package-lock.json.
 # axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
 # Fails loudly: a gate is never skipped because a tool is missing.
@@ -15,9 +16,9 @@ apt_install() {
   command -v apt-get >/dev/null || fail "$1 is missing and this machine has no apt-get; install $1 by hand"
   [ "$(id -u)" = 0 ] || fail "$1 is missing; install it with: sudo apt-get install $2"
   # the package lists may be empty or out of date on a fresh machine: refresh them and retry
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $2 >/dev/null 2>&1 || {
     apt-get update -qq || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || fail "could not install $2"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $2 >/dev/null || fail "could not install $2"
   }
 }
 
@@ -25,6 +26,8 @@ command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install Chromi
 command -v java >/dev/null || apt_install Java default-jre-headless
 command -v npm >/dev/null || apt_install npm npm
 command -v pdftotext >/dev/null || apt_install pdftotext poppler-utils  # the PDF tests read the PDFs
+# the import tests re-save their Word and Excel plans with LibreOffice, as many boards' files are
+command -v soffice >/dev/null || apt_install LibreOffice "libreoffice-writer-nogui libreoffice-calc-nogui"
 
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's
@@ -32,4 +35,4 @@ if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
 fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null || fail "the Nu Html Checker does not run on this Java"
-echo "install-test-tools: Chromium, Java, poppler-utils and the Nu Html Checker are ready"
+echo "install-test-tools: Chromium, Java, poppler-utils, LibreOffice and the Nu Html Checker are ready"

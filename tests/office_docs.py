@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +98,21 @@ def excel_file(path: Path, sheets: dict[str, Sequence[Row]]) -> Path:
                     sheet.cell(r, c, value)
     book.save(str(path))
     return path
+
+
+def libreoffice_resave(path: Path) -> Path:
+    """The file as LibreOffice saves it (many boards' plans are), beside the original as
+    `<stem>-lo<suffix>`: LibreOffice writes its own XML (styles, shading, merges, fonts) where
+    python-docx and openpyxl write theirs, and the import must read both the same."""
+    filters = {".docx": "docx:MS Word 2007 XML", ".xlsx": "xlsx:Calc MS Excel 2007 XML"}
+    out = path.parent / f"lo-{path.stem}"
+    out.mkdir(exist_ok=True)
+    profile = path.parent / f"lo-profile-{path.stem}"  # its own profile: tests may run at once
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+         "--convert-to", filters[path.suffix], "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    saved = path.parent / f"{path.stem}-lo{path.suffix}"
+    (out / path.name).replace(saved)
+    return saved
