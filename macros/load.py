@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
-from macros.check.planner import planner_warnings
 from macros.check.sections import guide_advice
 from macros.check.yearly_reports import check_reports
 from macros.model.annual_tables import Budget, Course
@@ -143,7 +142,7 @@ def _load_board_data(data_dir: Path) -> BoardData:
     check_reports(site, problems)
     if problems:
         raise DataError(problems)
-    site.warnings.extend(ordered([*problems.warnings, *planner_warnings(site)]))
+    site.warnings.extend(ordered(problems.warnings))
     site.advice.extend(ordered([*problems.advice, *guide_advice(site), *data_advice(site)]))
     return site
 

@@ -156,7 +156,7 @@ def test_without_young_peoples_wording_there_is_no_guide_and_check_says_what_to_
     assert capsys.readouterr().err == (
         "data/plans/plan-a.yml:13: priority 1 is left out of the young people's guide: it has no "
         "`young_people:` wording. To add it, write under its title `young_people: <two or three "
-        "short sentences a 10-year-old can read>` (warning)\n"
+        "short sentences a 10-year-old can read>` (advice)\n"
     )
 
 

@@ -54,11 +54,11 @@ STRICT = re.compile(
 def report(expected: list[str]) -> tuple[list[str], int]:
     """What `make check` prints to stderr, and its exit status, for a case's expected lines.
 
-    Lines ending "(warning)" are advice: printed, never a reason to fail. A case whose data a
+    Lines ending "(advice)" are advice: printed, never a reason to fail. A case whose data a
     strict build would stop on (warnings) ends with that summary; other problems get theirs."""
     if expected and STRICT.fullmatch(expected[-1]):
         return expected, 1
-    problems = [line for line in expected if not line.endswith(" (warning)")]
+    problems = [line for line in expected if not line.endswith(" (advice)")]
     if not problems:
         return expected, 0
     noun = "problem" if len(problems) == 1 else "problems"

@@ -83,15 +83,15 @@ def test_brag_plan_with_impact_measures_and_child_voice(site: BoardData) -> None
 
 
 def test_action_shapes(site: BoardData) -> None:
-    action = site.plan_by_id["improve"].action_by_ref["LMG 1"]
+    action = site.plan_by_id["improve"].find_action("LMG 1")
     assert action.leads == ["CSE Group", "Head of Service"]
     assert action.due_date is not None and action.due_date.date == date(2027, 6, 30)
     assert action.due_was == ["Dec 25"]
     assert [(m.due, m.result) for m in action.milestones] == [("Mar 26", "Done"), ("Sept 26", "")]
     assert action.is_new and action.new_since is None
     assert [u.date for u in action.updates_newest_first] == ["2026-05-14", "2026-03"]
-    assert site.find_action("plan-a:1.1") is site.plan_by_id["plan-a"].action_by_ref["1.1"]
-    moved = site.plan_by_id["improve"].action_by_ref["21B.1"]
+    assert site.find_action("plan-a:1.1") is site.plan_by_id["plan-a"].find_action("1.1")
+    moved = site.plan_by_id["improve"].find_action("21B.1")
     assert moved.due_date is not None and moved.due_date.reason == "moved to another plan"
     assert moved.status is None
 
@@ -121,7 +121,7 @@ def test_status_words_and_order(site: BoardData) -> None:
 
 
 def test_objects_know_their_lines(site: BoardData) -> None:
-    action = site.plan_by_id["improve"].action_by_ref["LMG 1"]
+    action = site.plan_by_id["improve"].find_action("LMG 1")
     assert action.source_file.endswith("plans/improve.yml")
     assert action.line_of() == 21
     assert action.line_of("status") == 32

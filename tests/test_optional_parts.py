@@ -75,7 +75,7 @@ def test_a_plan_without_a_title_is_named_with_a_warning() -> None:
 def test_make_check_shows_the_warning_and_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(ANY_BOARD)]) == 0
     err = capsys.readouterr().err
-    assert err.count("(warning)") == 1 and "rag-plan.yml:2: the plan has no `title`" in err
+    assert err.count("(advice)") == 1 and "rag-plan.yml:2: the plan has no `title`" in err
 
 
 def test_a_planner_without_year_start_starts_at_the_current_plans_financial_year() -> None:

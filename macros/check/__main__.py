@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
         print(strict_report(lines, site.advice), file=sys.stderr)
         return 1
     for advice in site.advice:  # never a reason to stop: the build only notes these
-        print(f"{advice} (warning)", file=sys.stderr)
+        print(f"{advice} (advice)", file=sys.stderr)
     if report := sections_report(site):
         print(report)
     for gap in gaps(site):  # information only: every report section is optional

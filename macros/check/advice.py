@@ -3,7 +3,7 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
-from macros.check.planner import planner_notes
+from macros.check.planner import planner_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.read.problems import Problem
@@ -20,7 +20,7 @@ def data_advice(site: BoardData) -> list[Problem]:
     if site.planner is not None:
         for item in site.planner.items:
             found.extend(renamed(item))
-        found.extend(planner_notes(site))
+        found.extend(planner_advice(site))
     return found
 
 

@@ -11,7 +11,7 @@ from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
-from macros.model.plan import Action, Plan
+from macros.model.plan import Action, Plan, Priority
 from macros.read.problems import BETWEEN_FILES, Problems
 
 Add = Callable[[Model, str | None, str], None]
@@ -24,8 +24,12 @@ def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = (
     def add(obj: Model, field: str | None, message: str) -> None:
         problems.add(obj.source_file, obj.line_of(field), message, BETWEEN_FILES)
 
+    def advise(obj: Model, field: str | None, message: str) -> None:
+        problems.advise(obj.source_file, obj.line_of(field), message)
+
     _check_board(site, add)
     _check_plans(site, add, unread)
+    _untidy_refs(site, advise, unread)
     _check_subgroups(site, add)
     _check_indicators(site, add)
     _check_planner(site, add, unread)
@@ -73,8 +77,7 @@ def _check_plans(site: BoardData, add: Add, unread: Collection[str]) -> None:
             add(plan, "id", f"plan id `{plan.id}` must match the file name; rename the file to "
                 f"{plan.id}.yml or set `id: {stem}`")  # fmt: skip
         _check_statuses(plan, add)
-        _duplicates(list(plan.priorities), "ref", "priority ref", add)
-        _check_action_refs(plan, add)
+        _check_titles(plan, add)
         for priority in plan.priorities:
             for evidence in priority.evidence:
                 _status(plan, evidence, add)
@@ -82,38 +85,62 @@ def _check_plans(site: BoardData, add: Add, unread: Collection[str]) -> None:
             _check_action(site, plan, action, add, unread)
 
 
-def _check_action_refs(plan: Plan, add: Add) -> None:
-    """Two actions must never share a ref or a web address (#action-1-1a), and only a row
-    under an issue may leave out its title."""
-    seen: dict[str, Action] = {}
+def _check_titles(plan: Plan, add: Add) -> None:
+    """Only a row under an issue may leave out its title."""
     for action in plan.actions:
-        for key in (action.ref.lower(), action.anchor):
-            first = seen.get(key)
-            if first is not None:
-                add(action, "ref", _same_ref(action, first))
-                break
-        else:
-            seen[action.ref.lower()] = seen[action.anchor] = action
         if not action.title:
-            add(action, None, f"action `{action.ref}` has no `title`; write what will be done "
+            add(action, None, f"action {_named(action)} has no `title`; write what will be done "
                 "(only a row under an issue may leave it out, to add a lead, a date or an "
                 "update to the issue)")  # fmt: skip
 
 
-def _same_ref(action: Action, first: Action) -> str:
-    where = f"line {first.line_of('ref')}"
-    if first.source_file != action.source_file:
-        where = f"{first.source_file}:{first.line_of('ref')}"
-    if action.written_ref == action.ref:
-        shown = f"action ref `{action.ref}`"
-    elif action.written_ref:
-        shown = f"action ref `{action.written_ref}` (shown as `{action.ref}`)"
-    else:
-        shown = f"this action, numbered `{action.ref}` because it has no ref,"
-    if first.ref.lower() != action.ref.lower():
-        return (f"{shown} makes the same web address as action `{first.ref}` ({where}); "
-                "change one of the two refs")  # fmt: skip
-    return f"{shown} is used twice (first on {where}); give each a different one"
+def _named(action: Action) -> str:
+    return f"`{action.ref}`" if action.ref else f"at `#{action.anchor}`"
+
+
+def _untidy_refs(site: BoardData, advise: Add, unread: Collection[str]) -> None:
+    """Refs as real documents write them: used twice, or left out. Published as written, each
+    with its own address; the advice says what could be tidied."""
+    for plan in site.plans:
+        _repeated(plan.priorities, "priority", advise)
+        _repeated(plan.actions, "action", advise)
+        for action in plan.actions:
+            for reference in action.related:
+                found = site.find_actions(reference, plan, near=action)
+                if len(found) != 1 and not _in_unread_plan(reference, unread):
+                    advise(action, "related", _unlinked(reference, found))
+
+
+def _repeated(items: list[Action] | list[Priority], what: str, advise: Add) -> None:
+    first: dict[str, Model] = {}
+    for item in items:
+        ref = item.ref.strip().lower()
+        if not ref:
+            continue
+        if ref in first:
+            earlier = first[ref]
+            where = f"line {earlier.line_of('ref')}"
+            if earlier.source_file != item.source_file:
+                where = f"{earlier.source_file}:{earlier.line_of('ref')}"
+            advise(item, "ref", f"{what} ref `{item.ref}` is used twice (first on {where}); both "
+                   f"are published as written, the second at `#{_address(item)}`; give each its "
+                   "own ref if the document allows")  # fmt: skip
+        else:
+            first[ref] = item
+
+
+def _address(item: Model) -> str:
+    return item.anchor if isinstance(item, Action) else getattr(item, "slug", "")
+
+
+def _unlinked(reference: str, found: list[Action]) -> str:
+    if found:
+        refs = ", ".join(f"`{a.ref}` (`#{a.anchor}`)" if a.ref else f"`#{a.anchor}`" for a in found)
+        return (f"related action `{reference}` could mean any of {refs}, so it is shown as "
+                "written, with no link; write the one ref you mean to link it")  # fmt: skip
+    return (f"related action `{reference}` names no action of this plan, so it is shown as "
+            "written, with no link; write an action's ref (or plan-id:ref for another plan) to "
+            "link it")  # fmt: skip
 
 
 def _check_statuses(plan: Plan, add: Add) -> None:
@@ -151,11 +178,6 @@ def _check_action(
         if update.day.value > plan.as_at_date:
             add(update, "date", f"update dated {update.date} is after the plan's `as_at` date "
                 f"({plan.as_at}); correct the date or move `as_at` forward")  # fmt: skip
-    for reference in action.related:
-        missing = site.find_action(reference, plan, near=action) is None
-        if missing and not _in_unread_plan(reference, unread):
-            add(action, "related", f"related action `{reference}` does not exist; write the ref "
-                "of an action in this plan, or plan-id:ref for another plan")  # fmt: skip
     for ref in action.indicators:
         if ref not in site.indicator_by_ref:
             add(action, "indicators", f"indicator `{ref}` does not exist in indicators.yml")

@@ -17,6 +17,8 @@ NEVER_NEGATIVE = {
     "days": "a number of days",
 }
 YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
+# "2015-18", "2015/16", "2015–2018": a period's end year is often written with two digits
+SHORT_END = re.compile(r"\b((?:19|20|21)\d\d)\s*(?:-|–|—|/|to)\s*(\d\d)\b")
 MARGIN_YEARS = 1  # updates a year either side of the plan's period are usual (a late report)
 DEFAULT_SUPPRESS_BELOW = Thresholds.model_fields["suppress_below"].default
 
@@ -48,9 +50,18 @@ def check_figures(site: BoardData, problems: Problems) -> None:
         _update_dates(plan, problems)
 
 
+def period_years(period: str) -> list[int]:
+    """Every year a period names, a two-digit end year read as its century's: "2015-18" gives
+    2015 and 2018."""
+    years = [int(y) for y in YEAR.findall(period)]
+    for start, end in SHORT_END.findall(period):
+        years.append(int(start[:2] + end) if int(start[:2] + end) >= int(start) else int(start) + 1)
+    return years
+
+
 def _update_dates(plan: Plan, problems: Problems) -> None:
     """An update far outside the plan's period is usually a mistyped year (1925 for 2025)."""
-    years = [int(y) for y in YEAR.findall(plan.period)]
+    years = period_years(plan.period)
     first, last = (min(years), max(years)) if years else (plan.as_at_date.year - 10, 9999)
     for action in plan.actions:
         for update in action.updates:

@@ -1,5 +1,6 @@
-"""Planner items whose wording cannot be placed on months: they are shown as "as required",
-and named in a build warning (a strict build fails on it) so that the editor fixes the wording."""
+"""Planner items whose wording cannot be placed on months: shown as written, in no month, with
+advice naming the wording and the fix (real planners say "when the subgroup meets" without ever
+saying when that is, and the board still publishes them)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,17 @@ from macros.model.planner_schedule import schedule
 from macros.read.problems import Problem
 
 
-def planner_warnings(site: BoardData) -> list[Problem]:
-    warnings = []
+def planner_advice(site: BoardData) -> list[Problem]:
+    """Items not placed as their wording means, or not placed at all."""
+    found = []
     for entry in schedule(site):
-        problem = entry.placement.problem
-        if problem:
-            item = entry.item
+        placement, item = entry.placement, entry.item
+        if placement.problem:
             field = "months" if item.months else "when"
-            until = (
-                ' It is shown as "as required" until then.' if entry.placement.as_required else ""
+            unplaced = " It is shown as written, in no month." if not placement.months else ""
+            found.append(
+                Problem(item.source_file, item.line_of(field), f"{placement.problem}.{unplaced}")
             )
-            warnings.append(Problem(item.source_file, item.line_of(field), f"{problem}.{until}"))
-    return warnings
-
-
-def planner_notes(site: BoardData) -> list[Problem]:
-    """Items placed, but not quite as their wording means (a subgroup with no months yet)."""
-    return [
-        Problem(entry.item.source_file, entry.item.line_of("when"), entry.placement.note)
-        for entry in schedule(site)
-        if entry.placement.note
-    ]
+        elif placement.note:
+            found.append(Problem(item.source_file, item.line_of("when"), placement.note))
+    return found

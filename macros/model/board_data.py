@@ -99,15 +99,22 @@ class BoardData:
     def find_action(
         self, reference: str, plan: Plan | None = None, near: Action | None = None
     ) -> Action | None:
-        """An action by "ref" (in `plan`, or under the same priority as `near`) or
-        "plan-id:ref" (in any plan; the ref as pages show it, e.g. "2c")."""
+        """The one action `reference` names (see find_actions), or None."""
+        found = self.find_actions(reference, plan, near)
+        return found[0] if len(found) == 1 else None
+
+    def find_actions(
+        self, reference: str, plan: Plan | None = None, near: Action | None = None
+    ) -> list[Action]:
+        """The actions "ref" could name (in `plan`, first under the same priority as `near`),
+        or "plan-id:ref" (in any plan; the ref as pages show it, e.g. "2c")."""
         if ":" in reference:
             plan_id, ref = reference.split(":", 1)
             found = self.plan_by_id.get(plan_id.strip())
-            return found.find_action(ref) if found else None
+            return found.find_actions(ref) if found else []
         if plan is None:
             plan = self.current_plan
-        return plan.find_action(reference, near)
+        return plan.find_actions(reference, near)
 
     @cached_property
     def disclosure(self) -> Disclosure:

@@ -47,7 +47,10 @@ class Commentary(Model):
 
 
 class Indicator(Model):
-    ref: str = Field(description='e.g. "N12a" (national) or "L7" (local)')
+    ref: str = Field(
+        description='As the document writes it, e.g. "N12a" (national), "L7" (local) or "N16 (2)"; '
+        "only its page address is simplified"
+    )
     title: str
     description: str = ""
     meaning: str = Field("", description="What does this indicator mean?")
@@ -58,16 +61,6 @@ class Indicator(Model):
     theme: str = "Other"
     kind: Literal["series", "distribution"] = "series"
     commentary: list[Commentary] = Field(default_factory=list)
-
-    @field_validator("ref")
-    @classmethod
-    def _ref_is_simple(cls, value: str) -> str:
-        # the ref names the indicator's page and data file
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.\-]*", value):
-            raise ValueError(
-                f"indicator ref `{value}` must be letters, digits, dots and hyphens only, e.g. N12a"
-            )
-        return value
 
     @property
     def slug(self) -> str:

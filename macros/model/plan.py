@@ -123,6 +123,7 @@ class Action(Model):
     _issue: Issue | None = PrivateAttr(default=None)
     _priority: Priority | None = PrivateAttr(default=None)
     _written_ref: str = PrivateAttr(default="")
+    _address: str = PrivateAttr(default="")
     _own_title: bool = PrivateAttr(default=True)
 
     @model_validator(mode="before")
@@ -200,7 +201,9 @@ class Action(Model):
 
     @cached_property
     def anchor(self) -> str:
-        return anchor(self.ref)
+        """The id of its section on the priority page, its own in the plan (see
+        Plan._action_addresses)."""
+        return anchor(self._address or self.ref)
 
     @property
     def written_ref(self) -> str:
@@ -239,7 +242,11 @@ class Evidence(Model):
 
 
 class Priority(Model):
-    ref: str = Field(description='The priority\'s reference, e.g. "1" or "R3"')
+    ref: str = Field(
+        "",
+        description='The priority\'s reference as the document writes it, e.g. "1" or "R3"; left '
+        "out when the document gives none (it is then shown with no number)",
+    )
     title: str
     description: str = Field("", description="Markdown")
     focus: list[str] = Field(default_factory=list, description="Focus issues")
@@ -258,6 +265,8 @@ class Priority(Model):
     issues: list[Issue] = Field(default_factory=list, description="Issues with their actions")
     actions: list[Action] = Field(default_factory=list, description="Actions not under an issue")
 
+    _address: str = PrivateAttr(default="")
+
     def model_post_init(self, context: object) -> None:
         for action in self.all_actions:
             action._priority = self
@@ -269,7 +278,14 @@ class Priority(Model):
 
     @property
     def slug(self) -> str:
-        return slug(self.ref)
+        """Its page's name, its own in the plan: the ref made simple ("R 3" -> "r-3"); with no
+        ref, its place in the plan; a repeated ref gets "-2"."""
+        return self._address or slug(self.ref)
+
+    @property
+    def numbered_title(self) -> str:
+        """ "3. Keep children safe online", or only the title when the document gives no ref."""
+        return f"{self.ref}. {self.title}" if self.ref else self.title
 
 
 def _status_words(node: object) -> Iterator[str]:
@@ -423,7 +439,9 @@ class Plan(Model):
         return [a for p in self.priorities for a in p.all_actions]
 
     def model_post_init(self, context: object) -> None:
+        self._priority_addresses()
         self._qualify_refs()
+        self._action_addresses()
         if not self.title:
             self.title = self._default_title()
             self._title_written = False
@@ -442,7 +460,7 @@ class Plan(Model):
         """Give every action its plan-wide ref. Refs written once in the whole plan stay as
         they are; when a plan starts its refs again under each priority or issue ("a", "b",
         "c" in each), every ref is joined to its priority's (or issue's): "2c". An action
-        with no ref is numbered by its place under its priority or issue."""
+        with no ref keeps none: no number is invented for it (its address has one)."""
         written = [(a, a.ref) for a in self.actions]
         places: dict[str, set[str]] = {}
         for action, ref in written:
@@ -450,12 +468,27 @@ class Plan(Model):
         restarts = any(len(found) > 1 for ref, found in places.items() if ref)
         for action, ref in written:
             action._written_ref = ref
-            if not ref or restarts:
-                parent = self._parent(action, True)
+            if ref and restarts:
+                action.ref = qualify(self._parent(action, True), ref)
+
+    def _priority_addresses(self) -> None:
+        """Each priority's page name, its own: a ref written twice, or none, still makes one."""
+        used: set[str] = {"index"}  # the plan's own page
+        for place, priority in enumerate(self.priorities, 1):
+            priority._address = _unused(slug(priority.ref) or str(place), used)
+
+    def _action_addresses(self) -> None:
+        """Each action's anchor, its own in the plan: a ref used twice gets "-2" on the second;
+        an action with no ref is named by its place under its priority or issue ("3-2")."""
+        used: set[str] = set()
+        for action in self.actions:
+            base = slug(action.ref)
+            if not base:
                 siblings = action.issue.actions if action.issue else action.priority.actions
                 place = next(i for i, a in enumerate(siblings, 1) if a is action)
-                own = ref or str(place)
-                action.ref = qualify(parent, own)
+                parent = slug(self._parent(action, True)) or action.priority.slug
+                base = f"{parent}-{place}"
+            action._address = _unused(base, used)
 
     @staticmethod
     def _parent(action: Action, qualified: bool) -> str:
@@ -467,21 +500,52 @@ class Plan(Model):
         return qualify(priority, issue) if qualified else f"{priority}\n{issue}"
 
     @cached_property
-    def action_by_ref(self) -> dict[str, Action]:
-        return {a.ref: a for a in self.actions}
+    def _actions_by_ref(self) -> dict[str, list[Action]]:
+        """Every action under its plan-wide ref and under the ref as written, folded for case
+        and spaces: "2c", "2 C" and "c" (under priority 2)."""
+        found: dict[str, list[Action]] = {}
+        for action in self.actions:
+            for ref in {_fold(action.ref), _fold(action.written_ref)} - {""}:
+                found.setdefault(ref, []).append(action)
+        return found
 
-    @cached_property
-    def _action_by_word(self) -> dict[str, Action]:
-        return {a.ref.lower().replace(" ", ""): a for a in reversed(self.actions)}
+    def find_actions(self, ref: str, near: Action | None = None) -> list[Action]:
+        """The actions `ref` could name: its plan-wide ref ("2c", any case), a ref written
+        under the same priority or issue as `near` ("c"), else a ref written anywhere in the
+        plan; a cross-reference in words ("links to point 8") is read by the ref in it."""
+        for candidate in [ref, *REF_IN_WORDS.findall(ref)]:
+            exact = [a for a in self.actions if a.ref == candidate.strip()]
+            if len(exact) == 1:
+                return exact
+            if near is not None:
+                local = _fold(qualify(self._parent(near, True), candidate.strip()))
+                nearby = [a for a in self._actions_by_ref.get(local, []) if a.ref]
+                if len(nearby) == 1:
+                    return nearby
+            anywhere = self._actions_by_ref.get(_fold(candidate), [])
+            if anywhere:
+                return anywhere
+        return []
 
     def find_action(self, ref: str, near: Action | None = None) -> Action | None:
-        """The action `ref` names: its plan-wide ref ("2c", any case), or, from an action
-        `near` it, a ref written under the same priority or issue ("c")."""
-        ref = ref.strip()
-        found = self.action_by_ref.get(ref) or self._action_by_word.get(
-            ref.lower().replace(" ", "")
-        )
-        if found is None and near is not None:
-            local = qualify(self._parent(near, True), ref)
-            found = self.action_by_ref.get(local)
-        return found
+        """The one action `ref` names, or None when it names none or several."""
+        found = self.find_actions(ref, near)
+        return found[0] if len(found) == 1 else None
+
+
+# a ref inside a cross-reference written in words: "see 3.2", "links to point 8", "(action 4b)"
+REF_IN_WORDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}\s?\d+(?:\.\d+)*[a-z]?)(?![\w])")
+
+
+def _fold(ref: str) -> str:
+    return ref.strip().lower().replace(" ", "")
+
+
+def _unused(name: str, used: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`... when it is taken; remembered as taken."""
+    found, count = name, 1
+    while found in used:
+        count += 1
+        found = f"{name}-{count}"
+    used.add(found)
+    return found

@@ -28,7 +28,7 @@ def pages(site: BoardData) -> list[GeneratedPage]:
                 links.guide_priority(priority.slug),
                 goal_title(priority.ref, render.goal_heading(priority)),
                 PRIORITY,
-                (priority.ref,),
+                (priority.slug,),
                 index,
                 template=FRAME,
             )
@@ -53,7 +53,7 @@ def _home(site: BoardData, here: str) -> str:
 
 
 def _priority(site: BoardData, here: str, ref: str) -> str:
-    priority = next(p for p in site.current_plan.priorities if p.ref == ref)
+    priority = next(p for p in site.current_plan.priorities if p.slug == ref)
     return render.priority_page(site, priority, here)
 
 

@@ -44,7 +44,7 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
                 links.priority(plan.id, priority.slug),
                 word("titles", "priority", ref=priority.ref, title=priority.title),
                 PRIORITY,
-                (plan.id, priority.ref),
+                (plan.id, priority.slug),
                 index,
                 group,
                 feed=feed,
@@ -81,7 +81,7 @@ def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
 
 def _priority(site: BoardData, here: str, plan_id: str, ref: str) -> str:
     plan = site.plan_by_id[plan_id]
-    priority = next(p for p in plan.priorities if p.ref == ref)
+    priority = next(p for p in plan.priorities if p.slug == ref)
     return render.priority_page(site, plan, priority, here) + plan_line(plan)
 
 
@@ -103,7 +103,7 @@ def _changes(site: BoardData, here: str, plan_id: str) -> str:
 def _priority_search(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
     plan_id, ref = page.args
     plan = site.plan_by_id[plan_id]
-    priority = next(p for p in plan.priorities if p.ref == ref)
+    priority = next(p for p in plan.priorities if p.slug == ref)
     return priority_entries(site, plan, priority, url, plain(page.title))
 
 

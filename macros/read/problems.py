@@ -55,7 +55,7 @@ class Problems:
         # a warning stops a strict build as surely: it is listed, and counted, as a problem
         lines = [str(p) for p in [*ordered(self.items), *ordered(self.warnings)]]
         noun = "problem" if len(lines) == 1 else "problems"
-        noted = [f"{a} (warning)" for a in ordered(self.advice)]
+        noted = [f"{a} (advice)" for a in ordered(self.advice)]
         return "\n".join(
             [*lines, *noted, f"{len(lines)} {noun} found in the data; nothing was published."]
         )
@@ -68,7 +68,7 @@ def strict_report(lines: list[str], advice: list[Problem]) -> str:
     return "\n".join(
         [
             *lines,
-            *(f"{a} (warning)" for a in advice),
+            *(f"{a} (advice)" for a in advice),
             f"{len(lines)} {noun} found in the data; `make build` (strict) would stop on {them}.",
         ]
     )

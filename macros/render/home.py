@@ -28,7 +28,7 @@ def home_page(site: BoardData, here: str) -> str:
     for priority in plan.priorities:
         days = [a.latest_update.day.value for a in priority.all_actions if a.latest_update]
         href = links.href(here, links.priority(plan.id, priority.slug))
-        label = f"{priority.ref}. {priority.title}"
+        label = priority.numbered_title
         cards.append(
             PriorityCard(
                 bar(label, href, summary(plan, priority.all_actions)), max(days, default=None)

@@ -110,7 +110,7 @@ def home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
 
 def goal(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.current_plan
-    priority = next(p for p in plan.priorities if p.ref == page.args[0])
+    priority = next(p for p in plan.priorities if p.slug == page.args[0])
     change = md(priority.young_people) or said(t("guide_priority.we_want_to_make_things"))
     coming = _steps(plan, priority, done=False)
     if not coming:

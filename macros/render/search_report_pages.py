@@ -146,7 +146,7 @@ def _effectiveness(
     for number, item in enumerate(years):
         words = [item.sentence, said(t("report_yearly.actions_in_each_status_at", end_date=end))]
         for row in item.at_end.priorities:
-            words.append(f"{row.priority.ref}. {plain(row.priority.title)}")
+            words.append(plain(row.priority.numbered_title))
         words.append(item.since)
         if number == len(years) - 1 and (last := made.last_year_sentence(site, report)):
             words.append(last)
@@ -175,8 +175,8 @@ def _effectiveness(
             for evidence in priority.evidence:
                 status = first.plan.vocabulary.find(evidence.status) if evidence.status else None
                 words += [inline(evidence.text), _label(status)]
-        words += table_words(tables.get(priority.ref))
-        add(f"impact-{priority.slug}", "", words, title=f"{priority.ref}. {plain(priority.title)}")
+        words += table_words(tables.get(priority.slug))
+        add(f"impact-{priority.slug}", "", words, title=plain(priority.numbered_title))
 
 
 def _published(report: Report) -> str:

@@ -57,7 +57,7 @@ def words_of(folder: Path, language: str) -> dict[str, Any]:
 
 def word(*keys: str, **values: str) -> str:
     """The words at `keys`, e.g. word("comparison", "better"); `values` fill {placeholders}."""
-    found = str(words(*keys))
+    found = str(words(*_unnumbered(keys, values)))
     return found.format(**values) if values else found
 
 
@@ -68,6 +68,15 @@ def plural(*keys: str, count: int, **values: object) -> str:
     if isinstance(found, dict):
         found = found["one" if count == 1 else "other"]
     return str(found).format(**{"count": count, **values})
+
+
+def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...]:
+    """A priority the document gives no number ("Priority {ref}: {title}" with no ref) takes
+    the words' `<key>_no_ref` form ("{title}"), so no number is invented and none is left
+    dangling."""
+    if values.get("ref") == "" and keys:
+        return (*keys[:-1], f"{keys[-1]}_no_ref")
+    return keys
 
 
 def words(*keys: str) -> Any:
@@ -93,7 +102,7 @@ def t(key: str, count: int | None = None, **values: Any) -> Markup:
     """A fragment's words at the dotted `key`, as HTML written in the words file (so its
     entities stay as written); values are escaped as Jinja escapes them. A word with
     `one:`/`other:` forms takes the form for `count`, which also fills {count}."""
-    found: Any = words(*key.split("."))
+    found: Any = words(*_unnumbered(tuple(key.split(".")), values))
     if isinstance(found, dict):
         found = found["one" if count == 1 else "other"]
     if count is not None:

@@ -220,7 +220,7 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
 def priority_indicators(plan: Plan) -> dict[str, list[str]]:
     """The indicators each priority's actions aim at, by priority ref."""
     return {
-        p.ref: list(dict.fromkeys(ref for a in p.all_actions for ref in a.indicators))
+        p.slug: list(dict.fromkeys(ref for a in p.all_actions for ref in a.indicators))
         for p in plan.priorities
     }
 

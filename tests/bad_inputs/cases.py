@@ -3,7 +3,7 @@
 Every case starts from tests/fixtures/corpus-base (a small, valid board) and breaks it in one
 way. `expected` is the whole report in the order printed, one `data/<file>:<line>: message` per
 problem (causes first: what is wrong inside a file, then what the checks between files found),
-then the warnings, each ending "(warning)"; the summary line is added by the test. An empty
+then the warnings, each ending "(advice)"; the summary line is added by the test. An empty
 list means the input is odd but valid (a byte order mark, markup to be sanitised).
 """
 
@@ -151,10 +151,11 @@ CASES = [
           f"{PLAN}:8: unknown key `old_statuses`; did you mean `statuses`?"]),
     Case("duplicate-action-ref",
          replace("plans/plan-a.yml", 'ref: "1.2"', 'ref: "1.1"'),
-         [f"{PLAN}:38: action ref `1.1` is used twice (first on line 19); give each a different one"]),
+         [f"{PLAN}:33: related action `1.1` could mean any of `1.1` (`#action-1-1`), `1.1` (`#action-1-1-2`), so it is shown as written, with no link; write the one ref you mean to link it (advice)",
+          f"{PLAN}:38: action ref `1.1` is used twice (first on line 19); both are published as written, the second at `#action-1-1-2`; give each its own ref if the document allows (advice)"]),
     Case("dangling-related-action",
          replace("plans/plan-a.yml", 'related: ["1.1"]', 'related: ["9.9"]'),
-         [f"{PLAN}:33: related action `9.9` does not exist; write the ref of an action in this plan, or plan-id:ref for another plan"]),
+         [f"{PLAN}:33: related action `9.9` names no action of this plan, so it is shown as written, with no link; write an action's ref (or plan-id:ref for another plan) to link it (advice)"]),
     Case("dangling-indicator-on-action",
          replace("plans/plan-a.yml", "        lead: CSE Group\n", "        lead: CSE Group\n        indicators: [N99]\n"),
          [f"{PLAN}:41: indicator `N99` does not exist in indicators.yml"]),
