@@ -11,7 +11,6 @@ import pytest
 from macros.load import load_board_data
 from macros.model.plan import Plan
 from macros.model.refs import qualify
-from macros.read.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 ANY_BOARD = ROOT / "tests" / "fixtures" / "any-board"

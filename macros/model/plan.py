@@ -534,7 +534,9 @@ class Plan(Model):
 
 
 # a ref inside a cross-reference written in words: "see 3.2", "links to point 8", "(action 4b)"
-REF_IN_WORDS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}\s?\d+(?:\.\d+)*[a-z]?)(?![\w])")
+REF_IN_WORDS = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}\s?\d+(?:\.\d+)*[a-z]?)(?![\w])"
+)
 
 
 def _fold(ref: str) -> str:
