@@ -29,7 +29,7 @@ def guide_advice(site: BoardData) -> list[Problem]:
                 Problem(
                     priority.source_file,
                     priority.line_of("title"),
-                    f"priority {priority.ref} is left out of the young people's guide: it has "
+                    f"priority {priority.ref or repr(priority.title)} is left out of the young people's guide: it has "
                     "no `young_people:` wording. To add it, write under its title "
                     "`young_people: <two or three short sentences a 10-year-old can read>`",
                 )

@@ -203,7 +203,9 @@ def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -
         if target is None:
             return reference, ""
         if ":" not in reference:
-            return target.ref, action_href(plan, target, here)
+            # a ref as the pages show it ("2c" for "c"); a reference in words as written
+            shown = reference if len(reference.split()) > 1 else target.ref
+            return shown, action_href(plan, target, here)
         plan_id = reference.split(":")[0].strip()
         return f"{plan_id}:{target.ref}", action_href(site.plan_by_id[plan_id], target, here)
 

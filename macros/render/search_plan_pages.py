@@ -34,7 +34,10 @@ def plan_home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.plan_by_id[page.args[0]]
     top = entry(url, plain(page.title), [plan.period, sentence_of(plan), md(plan.introduction)])
     bars = [(word("status_sentence", "whole_plan"), plan.actions)]
-    bars += [(inline(p.numbered_title), p.all_actions) for p in plan.priorities]
+    bars += [
+        (f"{p.ref}. {inline(p.title)}" if p.ref else inline(p.title), p.all_actions)
+        for p in plan.priorities
+    ]
     progress = entry(
         f"{url}#progress",
         said(t("plans_home.progress_by_priority")),

@@ -146,7 +146,7 @@ def _effectiveness(
     for number, item in enumerate(years):
         words = [item.sentence, said(t("report_yearly.actions_in_each_status_at", end_date=end))]
         for row in item.at_end.priorities:
-            words.append(plain(row.priority.numbered_title))
+            words.append(_numbered(row.priority.ref, plain(row.priority.title)))
         words.append(item.since)
         if number == len(years) - 1 and (last := made.last_year_sentence(site, report)):
             words.append(last)
@@ -176,7 +176,12 @@ def _effectiveness(
                 status = first.plan.vocabulary.find(evidence.status) if evidence.status else None
                 words += [inline(evidence.text), _label(status)]
         words += table_words(tables.get(priority.slug))
-        add(f"impact-{priority.slug}", "", words, title=plain(priority.numbered_title))
+        add(
+            f"impact-{priority.slug}",
+            "",
+            words,
+            title=_numbered(priority.ref, plain(priority.title)),
+        )
 
 
 def _published(report: Report) -> str:
@@ -198,3 +203,7 @@ def _dates(report: Report, key: str) -> str:
 
 def _label(status: object) -> str:
     return str(getattr(status, "label", "") or "")
+
+
+def _numbered(ref: str, title: str) -> str:
+    return f"{ref}. {title}" if ref else title
