@@ -210,14 +210,17 @@ def test_the_planner_page_links_its_calendar(example_site: Path) -> None:
     assert target == (example_site / "reporting-planner.ics").resolve()
 
 
-def test_a_wording_that_cannot_be_placed_fails_the_strict_build(tmp_path: Path) -> None:
+def test_a_wording_that_cannot_be_placed_is_published_as_written(tmp_path: Path) -> None:
+    """Advice, not a failure: the strict build publishes it, in no month, and logs why."""
     fixture = FIXTURES / "planner-unplaced"
     result = run_build(fixture, tmp_path / "site")
-    assert result.returncode != 0
+    assert result.returncode == 0, result.stderr
     line = (fixture / "planner.yml").read_text().splitlines().index("    when: Now and then") + 1
     assert f"planner-unplaced/planner.yml:{line}: `when: Now and then` does not say when" in (
         result.stderr
     )
+    planner = (tmp_path / "site" / "planner" / "index.html").read_text(encoding="utf-8")
+    assert "Now and then: no month set" in planner
 
 
 def test_uids_follow_the_item_not_its_place_in_the_list(site: BoardData) -> None:

@@ -102,8 +102,9 @@ def _untidy_refs(site: BoardData, advise: Add, unread: Collection[str]) -> None:
     """Refs as real documents write them: used twice, or left out. Published as written, each
     with its own address; the advice says what could be tidied."""
     for plan in site.plans:
-        _repeated(plan.priorities, "priority", advise)
-        _repeated(plan.actions, "action", advise)
+        _repeated(plan.priorities, advise)
+        _repeated(plan.actions, advise)
+        _unnumbered(plan, advise)
         for action in plan.actions:
             for reference in action.related:
                 found = site.find_actions(reference, plan, near=action)
@@ -111,26 +112,55 @@ def _untidy_refs(site: BoardData, advise: Add, unread: Collection[str]) -> None:
                     advise(action, "related", _unlinked(reference, found))
 
 
-def _repeated(items: list[Action] | list[Priority], what: str, advise: Add) -> None:
-    first: dict[str, Model] = {}
+def _repeated(items: list[Action] | list[Priority], advise: Add) -> None:
+    first: dict[str, Action | Priority] = {}
     for item in items:
         ref = item.ref.strip().lower()
         if not ref:
             continue
-        if ref in first:
-            earlier = first[ref]
-            where = f"line {earlier.line_of('ref')}"
-            if earlier.source_file != item.source_file:
-                where = f"{earlier.source_file}:{earlier.line_of('ref')}"
-            advise(item, "ref", f"{what} ref `{item.ref}` is used twice (first on {where}); both "
-                   f"are published as written, the second at `#{_address(item)}`; give each its "
-                   "own ref if the document allows")  # fmt: skip
-        else:
+        if ref not in first:
             first[ref] = item
+            continue
+        earlier = first[ref]
+        where = f"line {earlier.line_of('ref')}"
+        if earlier.source_file != item.source_file:
+            where = f"{earlier.source_file}:{earlier.line_of('ref')}"
+        if isinstance(item, Action):
+            within = "this plan"
+            if isinstance(earlier, Action) and earlier.priority is item.priority:
+                within = f"priority {_priority_name(item.priority)}"
+            said = f"action ref `{item.ref}` is used twice in {within}"
+            second = f"`#{item.anchor}`"
+        else:
+            said = f"priority ref `{item.ref}` is used twice in this plan"
+            second = f"the page address `{item.slug}`"
+        advise(item, "ref", f"{said} (first on {where}); both are published as written, the "
+               f"second at {second}; give each its own ref if the document allows")  # fmt: skip
 
 
-def _address(item: Model) -> str:
-    return item.anchor if isinstance(item, Action) else getattr(item, "slug", "")
+def _unnumbered(plan: Plan, advise: Add) -> None:
+    """A priority or action the document gives no number is published with none; one note for
+    a priority whose actions are all unnumbered (the document does not number them)."""
+    for priority in plan.priorities:
+        if not priority.ref:
+            advise(priority, "title", f"priority {_priority_name(priority)} has no ref, so it is "
+                   f"published with no number (its page address uses its place: `{priority.slug}`); "
+                   "add `ref:` if the document numbers it")  # fmt: skip
+        rows = [a for a in priority.all_actions if a.has_own_title]
+        missing = [a for a in rows if not a.written_ref]
+        if missing and len(missing) == len(rows) > 1:
+            advise(missing[0], "title", f"no action of priority {_priority_name(priority)} has a "
+                   "ref, so they are published with no numbers (their addresses are numbered by "
+                   "place); add `ref:` to each if the document numbers them")  # fmt: skip
+            continue
+        for action in missing:
+            advise(action, "title", f"this action of priority {_priority_name(priority)} has no "
+                   f"ref, so it is published with no number (its address is `#{action.anchor}`); "
+                   "add `ref:` if the document numbers it")  # fmt: skip
+
+
+def _priority_name(priority: Priority) -> str:
+    return f"`{priority.ref}`" if priority.ref else f"`{priority.title}`"
 
 
 def _unlinked(reference: str, found: list[Action]) -> str:

@@ -14,8 +14,8 @@ RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/i
 
 
 def check_pages(site: BoardData, problems: Problems) -> None:
-    # a plan gives each priority a page name of its own (Priority.slug): refs repeat in real plans
-    _distinct(site.indicators, "ref", "indicator ref", "page and file name", problems)
+    # priorities and indicators are given page names of their own (Plan._priority_addresses,
+    # IndicatorsFile): their refs are written as documents write them, alike or not
     _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
 
 

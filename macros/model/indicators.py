@@ -6,10 +6,10 @@ import math
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from macros.model.base import Model
-from macros.model.slugs import slug
+from macros.model.slugs import slug, unused
 
 Unit = Literal["rate_per_10000", "percent", "count", "money", "ratio", "days"]
 Polarity = Literal["higher_is_better", "lower_is_better", "none"]
@@ -62,9 +62,13 @@ class Indicator(Model):
     kind: Literal["series", "distribution"] = "series"
     commentary: list[Commentary] = Field(default_factory=list)
 
+    _address: str = PrivateAttr(default="")
+
     @property
     def slug(self) -> str:
-        return slug(self.ref)
+        """Its page and file name: the ref made simple ("N16 (2)" -> "n16-2"), its own among
+        the indicators (see IndicatorsFile)."""
+        return self._address or slug(self.ref)
 
 
 class Thresholds(Model):
@@ -74,6 +78,12 @@ class Thresholds(Model):
 class IndicatorsFile(Model):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     indicators: list[Indicator]
+
+    def model_post_init(self, context: object) -> None:
+        # "N16 (2)" and "N16-2" are two indicators: each keeps a page and a file of its own
+        used = {"index"}  # the list of all of them
+        for indicator in self.indicators:
+            indicator._address = unused(slug(indicator.ref) or "indicator", used)
 
 
 class Value(Model):

@@ -13,7 +13,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 from macros.model.base import Model, as_list
 from macros.model.dates import Day, Due, parse_day, parse_due
 from macros.model.refs import anchor, qualify
-from macros.model.slugs import slug
+from macros.model.slugs import slug, unused
 from macros.model.status import Status, Vocabulary
 from macros.model.status_presets import PRESETS, preset
 
@@ -475,7 +475,7 @@ class Plan(Model):
         """Each priority's page name, its own: a ref written twice, or none, still makes one."""
         used: set[str] = {"index"}  # the plan's own page
         for place, priority in enumerate(self.priorities, 1):
-            priority._address = _unused(slug(priority.ref) or str(place), used)
+            priority._address = unused(slug(priority.ref) or str(place), used)
 
     def _action_addresses(self) -> None:
         """Each action's anchor, its own in the plan: a ref used twice gets "-2" on the second;
@@ -488,7 +488,7 @@ class Plan(Model):
                 place = next(i for i, a in enumerate(siblings, 1) if a is action)
                 parent = slug(self._parent(action, True)) or action.priority.slug
                 base = f"{parent}-{place}"
-            action._address = _unused(base, used)
+            action._address = unused(base, used)
 
     @staticmethod
     def _parent(action: Action, qualified: bool) -> str:
@@ -541,13 +541,3 @@ REF_IN_WORDS = re.compile(
 
 def _fold(ref: str) -> str:
     return ref.strip().lower().replace(" ", "")
-
-
-def _unused(name: str, used: set[str]) -> str:
-    """`name`, or `name-2`, `name-3`... when it is taken; remembered as taken."""
-    found, count = name, 1
-    while found in used:
-        count += 1
-        found = f"{name}-{count}"
-    used.add(found)
-    return found

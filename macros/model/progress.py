@@ -130,9 +130,10 @@ class Attention:
 
     @property
     def actions(self) -> set[str]:
-        """Refs of every action that needs attention for at least one reason."""
+        """Every action that needs attention for at least one reason, by its anchor (its own
+        in the plan: two actions may be written with one ref)."""
         found: list[Overdue | Stale | Worsened] = [*self.overdue, *self.stale, *self.worsened]
-        return {item.action.ref for item in found}
+        return {item.action.anchor for item in found}
 
 
 @per_object

@@ -16,3 +16,14 @@ def slug(text: str) -> str:
     Accents are dropped (`é` -> `e`); a name with no letter or digit makes an empty slug."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def unused(name: str, used: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`... when it is taken (two refs written alike, or "N16 (2)"
+    and "N16-2"); remembered as taken."""
+    found, count = name, 1
+    while found in used:
+        count += 1
+        found = f"{name}-{count}"
+    used.add(found)
+    return found

@@ -56,6 +56,7 @@ def action_facts(plan: Plan, action: Action) -> dict[str, str]:
         "priority_ref": action.priority.ref,
         "issue": plain(action.issue.title) if action.issue else "",
         "action_ref": action.ref,
+        "action_id": action.anchor,
         "title": plain(action.title),
         "leads": "; ".join(action.leads),
         "due": action.due or "",
@@ -97,6 +98,7 @@ def update_rows(site: BoardData) -> list[list[object]]:
                     [
                         plan.id,
                         action.ref,
+                        action.anchor,
                         when,
                         status.key if status else "",
                         status.label if status else "",

@@ -71,6 +71,7 @@ plan_id | string
 priority_ref | string
 issue | string
 action_ref | string
+action_id | string
 title | string
 leads | string
 due | string
@@ -87,6 +88,7 @@ latest_update_date | string
         _columns("updates", """
 plan_id | string
 action_ref | string
+action_id | string
 date | string
 status_key | string
 status_label | string
