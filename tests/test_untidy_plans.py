@@ -5,7 +5,9 @@ as written, and `make check` says what could be tidied (tests/fixtures/untidy)."
 
 from __future__ import annotations
 
-import re
+import csv
+import io
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from docx import Document
 
 from macros.check.__main__ import main
 from macros.load import load_board_data
@@ -24,6 +27,7 @@ PLAN_DIR = "plans/business-plan-2015-18"
 
 
 def line_of(text: str, path: Path = PLAN_FILE, start: int = 0) -> int:
+    """The first line after `start` holding `text`, so the test follows the fixture's edits."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if n > start and text in line)
 
@@ -37,29 +41,69 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_make_check_passes_and_names_each_untidy_construct(
+def expected_advice() -> list[str]:
+    plan = "tests/fixtures/untidy/plans/business-plan-2015-18.yml"
+    planner = "tests/fixtures/untidy/planner.yml"
+    first = line_of("- ref: X 1")
+    second = line_of("- ref: X 1", start=first)
+    ambiguous = line_of('related: ["X 1"]')
+    return [
+        f"{planner}:{line_of('Every LIG', UNTIDY / 'planner.yml')}: `when: Every LIG meeting` "
+        "follows LIG's meetings, but subgroups.yml gives LIG no `meeting_months`, so it is placed "
+        "on the board's meetings; add LIG's months there",
+        f"{planner}:{line_of('Once the audit', UNTIDY / 'planner.yml')}: `when: Once the audit "
+        "tool is agreed` does not say when in words this site can read; write e.g. "
+        '"Quarterly", "Twice a year", "Annual report every March" or "As required", or add '
+        "`months: [Mar, Sep]` to this item. It is shown as written, in no month.",
+        f"{plan}:{second}: action ref `X 1` is used twice in priority `X` (first on line "
+        f"{first}); both are published as written, the second at `#action-x-1-2`; give each its "
+        "own ref if the document allows",
+        f"{plan}:{line_of('- title: Learn from reviews')}: priority `Learn from reviews` has no "
+        "ref, so it is published with no number (its page address uses its place: `2`); add "
+        "`ref:` if the document numbers it",
+        f"{plan}:{line_of('- title: Share the learning')}: this action of priority `Learn from "
+        "reviews` has no ref, so it is published with no number (its address is "
+        "`#action-2-1`); add `ref:` if the document numbers it",
+        f"{plan}:{line_of('see point 99')}: related action `see point 99` names no action of "
+        "this plan, so it is shown as written, with no link; write an action's ref (or "
+        "plan-id:ref for another plan) to link it",
+        f"{plan}:{ambiguous}: related action `X 1` could mean any of "
+        "`X 1` (`#action-x-1`), `X 1` (`#action-x-1-2`), so it is shown as written, with no "
+        "link; write the one ref you mean to link it",
+    ]
+
+
+def test_make_check_passes_and_prints_each_advice_exactly(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["tests/fixtures/untidy"]) == 0
-    err = capsys.readouterr().err.splitlines()
-    plan = "tests/fixtures/untidy/plans/business-plan-2015-18.yml"
-    planner = "tests/fixtures/untidy/planner.yml"
-    first, second = line_of("- ref: X 1"), line_of("- ref: X 1", start=line_of("- ref: X 1"))
-    assert f"{plan}:{second}: action ref `X 1` is used twice (first on line {first}); both are " \
-        "published as written, the second at `#action-x-1-2`; give each its own ref if the " \
-        "document allows (advice)" in err  # fmt: skip
-    assert f"{plan}:{line_of('see point 99')}: related action `see point 99` names no action " \
-        "of this plan, so it is shown as written, with no link; write an action's ref (or " \
-        "plan-id:ref for another plan) to link it (advice)" in err  # fmt: skip
-    assert f"{planner}:{line_of('Once the audit', UNTIDY / 'planner.yml')}: `when: Once the " \
-        "audit tool is agreed` does not say when in words this site can read; write e.g. " \
-        '"Quarterly", "Twice a year", "Annual report every March" or "As required", or add ' \
-        "`months: [Mar, Sep]` to this item. It is shown as written, in no month. (advice)" \
-        in err  # fmt: skip
-    # advice only: no line that would stop a strict build, and no false "outside the period"
-    assert all(line.endswith("(advice)") for line in err), err
-    assert not any("outside the plan's period" in line for line in err)
+    out, err = capsys.readouterr()
+    # advice only, called advice: nothing that would stop a strict build, no false
+    # "outside the plan's period" for the 2017-03 update in a 2015-18 plan
+    assert err.splitlines() == [f"{line} (advice)" for line in expected_advice()]
+    assert "no problems found (1 plan, 5 actions, 3 indicators)" in out
+
+
+def test_the_strict_build_logs_advice_and_stops_only_on_a_real_warning(tmp_path: Path) -> None:
+    """The real warning stays: 1916 in a 2015-18 plan is a slip for 2016, and strict stops;
+    the advice is logged beside it as information."""
+    data = tmp_path / "data"
+    shutil.copytree(UNTIDY, data)
+    plan = data / "plans" / PLAN_FILE.name
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("date: 2016-03") == 1
+    plan.write_text(text.replace("date: 2016-03", "date: 1916-03"), "utf-8")
+    [warning] = load_board_data(data).warnings
+    assert warning.message == (
+        "update dated 1916-03 is far outside the plan's period (2015-18); check the year"
+    )
+    result = run_build(data, tmp_path / "site")
+    assert result.returncode != 0
+    logged = result.stderr.replace(str(data), "tests/fixtures/untidy")
+    assert f"{PLAN_FILE.name}:{line_of('date: 2016-03')}: update dated 1916-03" in logged
+    for advice in expected_advice():
+        assert f"INFO    -  {advice}" in logged
 
 
 def test_every_action_is_published_once_with_its_ref_as_written(site: Path) -> None:
@@ -67,63 +111,117 @@ def test_every_action_is_published_once_with_its_ref_as_written(site: Path) -> N
     actions = [a for p in written["priorities"] for a in p["actions"]]
     rows = page(site, f"{PLAN_DIR}/all-actions").select("table tbody tr")
     assert len(rows) == len(actions) == 5
-    assert [r.th.get_text(strip=True) for r in rows] == [a.get("ref", "") for a in actions]
-    ids = [h["id"] for h in page(site, f"{PLAN_DIR}/priority-x").select(".ps-action-title")]
-    assert ids == ["action-x-1", "action-x-1-2", "action-x-2"]  # both X 1s, each its own anchor
-    titles = [a["title"] for a in actions]
-    for path in ("priority-x", "priority-2", "priority-3"):
-        for heading in page(site, f"{PLAN_DIR}/{path}").select(".ps-action-title"):
-            titles.remove(re.sub(r"^(X 1|X \(2\)|8) ", "", heading.get_text(" ", strip=True)))
-    assert titles == []
+    # the ref column as written; an action with no ref shows none, its link still named
+    assert [r.th.a.get_text(strip=True) for r in rows] == [
+        "X 1",
+        "X 1",
+        "X (2)",
+        "—Open this action",
+        "8",
+    ]
+    assert [r.th.a["href"] for r in rows] == [
+        "../priority-x/#action-x-1",
+        "../priority-x/#action-x-1-2",
+        "../priority-x/#action-x-2",
+        "../priority-2/#action-2-1",
+        "../priority-3/#action-8",
+    ]
+    headings = [
+        h
+        for path in ("priority-x", "priority-2", "priority-3")
+        for h in page(site, f"{PLAN_DIR}/{path}").select(".ps-action-title")
+    ]
+    assert [(h["id"], h.select_one(".ps-ref").get_text()) for h in headings] == [
+        ("action-x-1", "X 1"),
+        ("action-x-1-2", "X 1"),
+        ("action-x-2", "X (2)"),
+        ("action-2-1", ""),
+        ("action-8", "8"),
+    ]
+    assert [h.get_text(" ", strip=True) for h in headings] == [
+        f"{a['ref']} {a['title']}" if "ref" in a else a["title"] for a in actions
+    ]
 
 
-def test_a_priority_with_no_number_is_shown_with_none(site: Path) -> None:
+def test_no_number_is_invented_for_a_priority_with_none(site: Path) -> None:
     unnumbered = page(site, f"{PLAN_DIR}/priority-2")  # named by its place, for its address only
     assert unnumbered.h1.get_text(" ", strip=True) == "Learn from reviews"
-    assert (
-        unnumbered.select_one("caption")
-        .get_text(" ", strip=True)
-        .startswith("Actions for this priority,")
-    )
-    [action] = unnumbered.select(".ps-action-title")
-    assert action.get_text(" ", strip=True) == (
-        "Share the learning from each review within three months"
-    )
+    assert unnumbered.caption.get_text(" ", strip=True).startswith("Actions for this priority,")
     assert page(site, f"{PLAN_DIR}/priority-3").h1.get_text(" ", strip=True) == (
         "3. Support families earlier"
     )
+    home = page(site, PLAN_DIR).get_text(" ", strip=True)
+    assert "X. Keep children safe online" in home and "3. Support families earlier" in home
+    assert "2. Learn from reviews" not in home and "Learn from reviews" in home
+    assert page(site, "guide/goal-2").h1.get_text(" ", strip=True).startswith("Goal: ")
+    document = Document(str(site / "downloads" / "business-plan-2015-18.docx"))
+    headings = [p.text for p in document.paragraphs if p.text.startswith(("Priority", "Learn"))]
+    assert headings == [
+        "Priority X: Keep children safe online",
+        "Learn from reviews",
+        "Priority 3: Support families earlier",
+    ]
 
 
-def test_cross_references_in_words_link_when_they_name_one_action(site: Path) -> None:
-    see_also = page(site, f"{PLAN_DIR}/priority-x").find("dt", string="See also")
-    link = see_also.find_next_sibling("dd").a
-    assert (link.get_text(), link["href"]) == ("links to point 8", "../priority-3/#action-8")
-    unresolved = page(site, f"{PLAN_DIR}/priority-2").find("dt", string="See also")
-    dd = unresolved.find_next_sibling("dd")
-    assert dd.get_text() == "see point 99" and dd.a is None
+def test_downloads_and_feeds_keep_both_actions_that_share_a_ref(site: Path) -> None:
+    with (site / "data" / "actions.csv").open(encoding="utf-8") as file:
+        actions = list(csv.DictReader(file))
+    assert [(r["action_ref"], r["action_id"]) for r in actions] == [
+        ("X 1", "action-x-1"),
+        ("X 1", "action-x-1-2"),
+        ("X (2)", "action-x-2"),
+        ("", "action-2-1"),
+        ("8", "action-8"),
+    ]
+    updates = list(csv.DictReader(io.StringIO((site / "data" / "updates.csv").read_text())))
+    assert [r["action_id"] for r in updates][:2] == ["action-x-1", "action-x-1-2"]
+    feed = (site / PLAN_DIR / "updates.xml").read_text(encoding="utf-8")
+    for anchor in ("action-x-1", "action-x-1-2", "action-x-2", "action-2-1", "action-8"):
+        assert f'#{anchor}"' in feed
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {d["location"]: d["title"] for d in index["docs"] if "#action-" in d["location"]}
+    assert found == {
+        f"{PLAN_DIR}/priority-x/#action-x-1": "X 1 Refresh the online safety guidance for schools",
+        f"{PLAN_DIR}/priority-x/#action-x-1-2": "X 1 Ask pupils how safe they feel online",
+        f"{PLAN_DIR}/priority-x/#action-x-2": "X (2) Check filtering in libraries",
+        f"{PLAN_DIR}/priority-2/#action-2-1": (
+            "Share the learning from each review within three months"
+        ),
+        f"{PLAN_DIR}/priority-3/#action-8": "8 Agree one early help assessment across partners",
+    }
 
 
-def test_indicator_refs_as_written_with_simple_addresses(site: Path) -> None:
-    for ref, folder in (("N12 a", "n12-a"), ("N16 (2)", "n16-2")):
+def see_also(site: Path, path: str, anchor: str) -> BeautifulSoup:
+    section = page(site, f"{PLAN_DIR}/{path}").find(id=anchor).find_next("dl")
+    return section.find("dt", string="See also").find_next_sibling("dd")
+
+
+def test_cross_references_link_only_when_they_name_one_action(site: Path) -> None:
+    in_words = see_also(site, "priority-x", "action-x-2")
+    assert [(a.get_text(), a["href"]) for a in in_words.find_all("a")] == [
+        ("links to point 8", "../priority-3/#action-8")
+    ]
+    bare = see_also(site, "priority-2", "action-2-1")  # "see point 99" names none; "8" one
+    assert bare.get_text() == "see point 99, 8"
+    assert [(a.get_text(), a["href"]) for a in bare.find_all("a")] == [
+        ("8", "../priority-3/#action-8")
+    ]
+    twice = see_also(site, "priority-3", "action-8")  # "X 1" names two: words, no link
+    assert twice.get_text() == "X 1" and twice.a is None
+
+
+def test_indicator_refs_as_written_each_with_its_own_page(site: Path) -> None:
+    for ref, folder in (("N12 a", "n12-a"), ("N16 (2)", "n16-2"), ("N16-2", "n16-2-2")):
         assert page(site, f"indicators/{folder}").h1.get_text(" ", strip=True).startswith(ref)
+    assert (site / "data" / "indicators" / "n16-2.csv").read_text().count("N16 (2)") == 2
+    assert (site / "data" / "indicators" / "n16-2-2.csv").read_text().count("\n") == 1
 
 
 def test_planner_wording_with_no_month_is_shown_as_written(site: Path) -> None:
-    planner = page(site, "planner").get_text(" ", strip=True)
-    assert "Once the audit tool is agreed: no month set" in planner
-
-
-def test_a_mistyped_year_still_stops_a_strict_build(tmp_path: Path) -> None:
-    """The real warning stays: 1925 in a 2015-18 plan is a slip for 2015, and strict stops."""
-    data = tmp_path / "data"
-    shutil.copytree(UNTIDY, data)
-    plan = data / "plans" / PLAN_FILE.name
-    plan.write_text(
-        plan.read_text(encoding="utf-8").replace("date: 2016-03", "date: 1916-03"), "utf-8"
-    )
-    [warning] = load_board_data(data).warnings
-    assert warning.message == (
-        "update dated 1916-03 is far outside the plan's period (2015-18); check the year"
-    )
-    result = run_build(data, tmp_path / "site")
-    assert result.returncode != 0 and "update dated 1916-03" in result.stderr
+    rows = [tr for tr in page(site, "planner").select("tr") if "Audit of supervision" in tr.th.text]
+    listed, calendar = rows  # the list of reports, then the year's calendar
+    assert listed.find_all("td")[-1].get_text() == "Once the audit tool is agreed"
+    assert [td.get_text() for td in calendar.find_all("td")] == [
+        "Once the audit tool is agreed: no month set"
+    ]
+    assert not any("as required" in tr.get_text().lower() for tr in rows)

@@ -121,7 +121,7 @@ def _action_entry(site: BoardData, plan: Plan, action: Action, url: str) -> Entr
     words = [*map(md, words), *_updates(plan, action)]
     # the ref as the heading shows it, as text: only the title is Markdown (and converted once,
     # for the page, with the ref in front it would miss that cache and be converted again)
-    return entry(f"{url}#{action.anchor}", f"{action.ref} {inline(action.title)}", words)
+    return entry(f"{url}#{action.anchor}", f"{action.ref} {inline(action.title)}".strip(), words)
 
 
 def _updates(plan: Plan, action: Action) -> Iterator[str]:

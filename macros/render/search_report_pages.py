@@ -76,7 +76,7 @@ def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
             for item in stuck:
                 row = item.row
                 words += [
-                    f"{row.action.ref} {inline(row.action.title)}",
+                    f"{row.action.ref} {inline(row.action.title)}".strip(),
                     _label(row.status),
                     _label(row.now),
                     inline(item.why),
@@ -100,7 +100,7 @@ def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
                 words.append(inline(text))
                 for action in actions:
                     words += [
-                        f"{action.ref} {action.title}",
+                        f"{action.ref} {action.title}".strip(),
                         _label(action.status),
                         _label(action.now),
                     ]
