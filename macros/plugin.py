@@ -134,7 +134,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return self._show_problems(config, strict_report(warnings, site.advice))
         for warning in site.warnings:
             log.warning(str(warning))
-        for advice in site.advice:  # `make check` lists these as warnings; the build goes on
+        for advice in site.advice:  # `make check` lists these as advice; the build goes on
             log.info(str(advice))
         self.pinned_date = _pin_build_date(site)
         set_identity(config, site, serving=self.serving)

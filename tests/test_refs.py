@@ -113,9 +113,9 @@ def test_a_ref_used_twice_in_one_priority_is_advice_and_both_are_published(board
     assert [(a.ref, a.anchor) for a in twins] == [("1a", "action-1a"), ("1a", "action-1a-2")]
     assert site.warnings == []
     assert [str(p) for p in site.advice if "used twice" in p.message] == [
-        f"{path.as_posix()}:{second}: action ref `1a` is used twice (first on line {first}); "
-        "both are published as written, the second at `#action-1a-2`; give each its own ref "
-        "if the document allows"
+        f"{path.as_posix()}:{second}: action ref `1a` is used twice in priority `1` (first on "
+        f"line {first}); both are published as written, the second at `#action-1a-2`; give each "
+        "its own ref if the document allows"
     ]
 
 

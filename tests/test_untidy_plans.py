@@ -47,7 +47,12 @@ def expected_advice() -> list[str]:
     first = line_of("- ref: X 1")
     second = line_of("- ref: X 1", start=first)
     ambiguous = line_of('related: ["X 1"]')
+    indicators = UNTIDY / "indicators.yml"
     return [
+        f"tests/fixtures/untidy/indicators.yml:{line_of('ref: N16-2', indicators)}: indicator ref "
+        f"`N16-2` differs from `N16 (2)` (line {line_of('ref: N16 (2)', indicators)}) only in "
+        "case or punctuation; both are published, the second at `indicators/n16-2-2/`; if they "
+        "are one indicator, keep one of the two",
         f"{planner}:{line_of('Every LIG', UNTIDY / 'planner.yml')}: `when: Every LIG meeting` "
         "follows LIG's meetings, but subgroups.yml gives LIG no `meeting_months`, so it is placed "
         "on the board's meetings; add LIG's months there",

@@ -1,4 +1,4 @@
-"""Advice about the data that does not stop publishing: `make check` prints each as a warning
+"""Advice about the data that does not stop publishing: `make check` prints each as advice
 with its file and line, and the build logs it as information (a strict build goes on)."""
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from macros.model.base import Model
 from macros.model.board_data import BoardData
+from macros.model.indicators import Indicator
 from macros.model.slugs import slug
 from macros.read.problems import Problems
 
@@ -16,7 +17,22 @@ RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/i
 def check_pages(site: BoardData, problems: Problems) -> None:
     # priorities and indicators are given page names of their own (Plan._priority_addresses,
     # IndicatorsFile): their refs are written as documents write them, alike or not
+    _indicator_addresses(site, problems)
     _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
+
+
+def _indicator_addresses(site: BoardData, problems: Problems) -> None:
+    """Advice when two refs make one address (`N19` and `n19`): both are published, the second
+    at an address of its own, but they may be one indicator written twice."""
+    first: dict[str, Indicator] = {}
+    for indicator in site.indicators:
+        name = slug(indicator.ref)
+        earlier = first.setdefault(name, indicator)
+        if earlier is not indicator and earlier.ref != indicator.ref:  # the same ref: an error
+            problems.advise(indicator.source_file, indicator.line_of("ref"), f"indicator ref "
+                f"`{indicator.ref}` differs from `{earlier.ref}` (line {earlier.line_of('ref')}) "
+                "only in case or punctuation; both are published, the second at "
+                f"`indicators/{indicator.slug}/`; if they are one indicator, keep one of the two")  # fmt: skip
 
 
 def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems: Problems) -> None:

@@ -154,7 +154,7 @@ def plain_name(text: str) -> str:
 def pasted_warning(text: str, found: str) -> str:
     return (
         f"`{plain_name(text)}` contains {found} (pasted from Word or a web page?); it was read "
-        "without it: retype that part to remove this warning"
+        "without it: retype that part to remove this note"
     )
 
 

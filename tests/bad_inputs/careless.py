@@ -193,28 +193,28 @@ ISSUE_CASES = [
         "nbsp-in-a-lead",
         replace("plans/plan-a.yml", "lead: CSE Group", "lead: CSE\u00a0Group"),
         [
-            "data/plans/plan-a.yml:40: `CSE Group` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/plans/plan-a.yml:40: `CSE Group` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     Case(
         "zero-width-space-in-a-ref",
         replace("plans/plan-a.yml", 'ref: "1.1a"', 'ref: "1.1a\u200b"'),
         [
-            "data/plans/plan-a.yml:27: `1.1a` contains an invisible zero-width character (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/plans/plan-a.yml:27: `1.1a` contains an invisible zero-width character (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     Case(
         "nbsp-in-a-key",
         replace("plans/plan-a.yml", "    owner: PPPG", "    owner\u00a0: PPPG"),
         [
-            "data/plans/plan-a.yml:14: `owner` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/plans/plan-a.yml:14: `owner` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     Case(
         "nbsp-in-an-indicator-ref-cell",
         replace("indicator_values.csv", "N19,2023-24", "N19\u00a0,2023-24"),
         [
-            "data/indicator_values.csv:2: `N19` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/indicator_values.csv:2: `N19` contains a non-breaking space (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     # 4. a comment that cuts text short
@@ -368,7 +368,8 @@ ISSUE_CASES = [
         "indicator-refs-differ-by-case",
         append("indicators.yml", b"  - ref: n19\n    title: Another\n    unit: count\n"),
         [
-            "data/indicators.yml:8: indicator ref `n19` makes the same page and file name (`n19`) as `N19` on line 3, so one would replace the other; make them differ by more than case or punctuation"
+            # both published, each with a page of its own; advice, as they may be one indicator
+            "data/indicators.yml:8: indicator ref `n19` differs from `N19` (line 3) only in case or punctuation; both are published, the second at `indicators/n19-2/`; if they are one indicator, keep one of the two (advice)"
         ],
     ),
     Case(
@@ -584,14 +585,14 @@ OWN_CASES = [
         "rtl-mark-in-a-status-key",
         replace("plans/plan-a.yml", "status: red\n", "status: red\u200f\n"),
         [
-            "data/plans/plan-a.yml:31: `red` contains an invisible text-direction mark (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/plans/plan-a.yml:31: `red` contains an invisible text-direction mark (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     Case(
         "rtl-override-in-a-subgroup-id",
         replace("subgroups.yml", "  - id: cse", "  - id: \u202ecse"),
         [
-            "data/subgroups.yml:9: `cse` contains an invisible text-direction mark (pasted from Word or a web page?); it was read without it: retype that part to remove this warning (advice)"
+            "data/subgroups.yml:9: `cse` contains an invisible text-direction mark (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
         ],
     ),
     Case(
@@ -657,9 +658,7 @@ OWN_CASES = [
     Case(
         "indicator-ref-index",
         append("indicators.yml", b"  - ref: Index\n    title: An index\n    unit: count\n"),
-        [
-            "data/indicators.yml:8: indicator ref `Index` would replace the list of all of them (`index` is taken); choose another"
-        ],
+        [],  # published at indicators/index-2/: the list of all of them keeps its page
     ),
     Case(
         "action-refs-make-one-anchor",

@@ -152,7 +152,7 @@ CASES = [
     Case("duplicate-action-ref",
          replace("plans/plan-a.yml", 'ref: "1.2"', 'ref: "1.1"'),
          [f"{PLAN}:33: related action `1.1` could mean any of `1.1` (`#action-1-1`), `1.1` (`#action-1-1-2`), so it is shown as written, with no link; write the one ref you mean to link it (advice)",
-          f"{PLAN}:38: action ref `1.1` is used twice (first on line 19); both are published as written, the second at `#action-1-1-2`; give each its own ref if the document allows (advice)"]),
+          f"{PLAN}:38: action ref `1.1` is used twice in priority `1` (first on line 19); both are published as written, the second at `#action-1-1-2`; give each its own ref if the document allows (advice)"]),
     Case("dangling-related-action",
          replace("plans/plan-a.yml", 'related: ["1.1"]', 'related: ["9.9"]'),
          [f"{PLAN}:33: related action `9.9` names no action of this plan, so it is shown as written, with no link; write an action's ref (or plan-id:ref for another plan) to link it (advice)"]),
