@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 
 from macros.check.__main__ import main
+from macros.check.figures import period_years
 from macros.load import load_board_data
 from tests.conftest import FIXTURES, ROOT, run_build
 
@@ -90,23 +91,40 @@ def test_make_check_passes_and_prints_each_advice_exactly(
     assert "no problems found (1 plan, 5 actions, 3 indicators)" in out
 
 
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [
+        ("2015-18", [2015, 2018]),
+        ("2015/16", [2015, 2016]),
+        ("2015\u20132018", [2015, 2018]),
+        ("2025 to 2028", [2025, 2028]),
+        ("1999-01", [1999, 2001]),  # across a century
+    ],
+)
+def test_a_two_digit_end_year_is_read_in_full(period: str, years: list[int]) -> None:
+    found = period_years(period)
+    assert (min(found), max(found)) == tuple(years)
+
+
 def test_the_strict_build_logs_advice_and_stops_only_on_a_real_warning(tmp_path: Path) -> None:
-    """The real warning stays: 1916 in a 2015-18 plan is a slip for 2016, and strict stops;
+    """The real warning stays: 1925 in a 2025-28 plan is a slip for 2025, and strict stops;
     the advice is logged beside it as information."""
     data = tmp_path / "data"
     shutil.copytree(UNTIDY, data)
     plan = data / "plans" / PLAN_FILE.name
-    text = plan.read_text(encoding="utf-8")
-    assert text.count("date: 2016-03") == 1
-    plan.write_text(text.replace("date: 2016-03", "date: 1916-03"), "utf-8")
+    text = plan.read_text(encoding="utf-8").replace("period: 2015-18", "period: 2025-28")
+    for year in ("2016", "2017", "2018"):  # the same plan ten years on, lines unchanged
+        text = text.replace(f"date: {year}-", f"date: {int(year) + 10}-")
+    assert text.count("date: 2026-03") == 1
+    plan.write_text(text.replace("date: 2026-03", "date: 1925-03"), "utf-8")
     [warning] = load_board_data(data).warnings
     assert warning.message == (
-        "update dated 1916-03 is far outside the plan's period (2015-18); check the year"
+        "update dated 1925-03 is far outside the plan's period (2025-28); check the year"
     )
     result = run_build(data, tmp_path / "site")
     assert result.returncode != 0
     logged = result.stderr.replace(str(data), "tests/fixtures/untidy")
-    assert f"{PLAN_FILE.name}:{line_of('date: 2016-03')}: update dated 1916-03" in logged
+    assert f"{PLAN_FILE.name}:{line_of('date: 2016-03')}: update dated 1925-03" in logged
     for advice in expected_advice():
         assert f"INFO    -  {advice}" in logged
 

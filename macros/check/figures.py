@@ -55,7 +55,8 @@ def period_years(period: str) -> list[int]:
     2015 and 2018."""
     years = [int(y) for y in YEAR.findall(period)]
     for start, end in SHORT_END.findall(period):
-        years.append(int(start[:2] + end) if int(start[:2] + end) >= int(start) else int(start) + 1)
+        full = int(start) - int(start) % 100 + int(end)
+        years.append(full if full >= int(start) else full + 100)  # "1999-01" ends in 2001
     return years
 
 

@@ -29,8 +29,8 @@ def guide_advice(site: BoardData) -> list[Problem]:
                 Problem(
                     priority.source_file,
                     priority.line_of("title"),
-                    f"priority {priority.ref or repr(priority.title)} is left out of the young people's guide: it has "
-                    "no `young_people:` wording. To add it, write under its title "
+                    f"priority {priority.ref or f'`{priority.title}`'} is left out of the young "
+                    "people's guide: it has no `young_people:` wording. To add it, write under its title "
                     "`young_people: <two or three short sentences a 10-year-old can read>`",
                 )
             )

@@ -26,7 +26,11 @@ def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
         grouped = [a for i in priority.get("issues") or [] for a in i.get("actions") or []]
         for action in grouped + list(priority.get("actions") or []):
             name = str(action.get("ref") or action.get("title") or "?")
-            found[f"{priority.get('ref', '')}: {name}"] = action
+            key, count = f"{_priority_key(priority)}: {name}", 1
+            while key in found:  # a number the document uses twice: the second is "(2)"
+                count += 1
+                key = f"{_priority_key(priority)}: {name} ({count})"
+            found[key] = action
     return found
 
 
@@ -42,9 +46,9 @@ def keep_hand_edits(before: Plan, after: Plan) -> int:
     a priority's fields by its ref, an action's by its priority and ref (or title). Also the
     status list, when it still has every status the document uses. How many fields kept."""
     kept = 0
-    old_priorities = {str(p.get("ref")): p for p in before.get("priorities") or []}
+    old_priorities = {_priority_key(p): p for p in before.get("priorities") or []}
     for priority in after.get("priorities") or []:
-        old = old_priorities.get(str(priority.get("ref")))
+        old = old_priorities.get(_priority_key(priority))
         if old is None:
             continue
         kept += _carry(PRIORITY_KEEP, old, priority)
@@ -96,3 +100,8 @@ def _carry(keys: list[str], before: dict[str, Any], after: dict[str, Any]) -> in
     for key in carried:
         after[key] = before[key]
     return len(carried)
+
+
+def _priority_key(priority: dict[str, Any]) -> str:
+    """A priority's ref, or its title when the document gives it no number."""
+    return str(priority.get("ref") or priority.get("title"))

@@ -209,7 +209,8 @@ class Mapper:
     def _start_priority(self, text: str, from_heading: bool) -> None:
         self._close_priority()
         ref, title = ref_and_title(text)
-        self.priority = {"ref": ref or str(len(self.priorities) + 1), "title": title}
+        # a heading with no number keeps none: the site numbers it only for its address
+        self.priority = {"ref": ref, "title": title} if ref else {"title": title}
         self.heading_priority = from_heading
         self.pending = None
 
