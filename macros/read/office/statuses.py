@@ -190,6 +190,9 @@ class Statuses:
         entry.first_place = entry.first_place or place
         return entry.key
 
+    def key_labels(self) -> set[str]:
+        return {e.label for e in self.entries if e.from_key}
+
     def unexplained(self) -> list[Entry]:
         return [e for e in self.entries if e.unexplained]
 
@@ -253,6 +256,16 @@ def key_entries(text: str) -> list[tuple[str, str]]:
     if len(found) < 2 or len(set(families)) < len(families):
         return []
     return found
+
+
+def legend_entry(text: str) -> tuple[str, str] | None:
+    """A paragraph that is one line of a legend: "Red – off target"."""
+    text = text.strip().rstrip(".;,")
+    m = KEY_LINE.match(text)
+    if m is None or m.end() < len(text) or len(text) > 120:
+        return None
+    word = m.group(1).lower()
+    return LETTERS.get(word, "grey" if word == "gray" else word), m.group(2).strip()
 
 
 def add_key_entries(found: list[tuple[str, str]], statuses: Statuses) -> None:

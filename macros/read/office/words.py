@@ -182,6 +182,14 @@ MESSAGES = {
     "no_plan": "no plan `{plan}` in {folder}/plans; the plans are: {plans}",
     "bad_id": "PLAN={plan}: a plan id is lower-case letters, digits and hyphens, "
     "e.g. business-plan-2025-28",
+    "advice_head": "Advice ({count}): published as the document has it, but worth a look:",
+    "unexplained": '  advice: {file}: {place}: the status "{label}" is not in the document\'s key and '
+    "is not a usual status word, so it is published as written and counts neither done nor "
+    "late. What does it mean? In the plan file, give it a `meaning:` (and `done: true` if it "
+    "means finished), then remove `unexplained: true`.",
+    "no_progress": "  advice: {file}: the document records no progress (no status, no dated update, no "
+    "progress text), so no action is judged overdue or waiting for an update until progress "
+    "is recorded.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }
