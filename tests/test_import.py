@@ -352,7 +352,8 @@ def test_brag_colours_own_words_and_an_issue_row_with_no_action(tmp_path: Path) 
     ]
     assert [a["status"] for a in issue["actions"]] == ["blue", "grey", "moved-to-the-2026"]
     assert outcome.plan["statuses"] == [
-        {"key": "blue", "label": "Blue", "colour": "#1d70b8"},
+        # BRAG's blue is complete by convention (the brag preset says so too)
+        {"key": "blue", "label": "Blue", "colour": "#1d70b8", "done": True},
         {"key": "grey", "label": "Not started", "colour": "#b1b4b6"},
         {
             "key": "moved-to-the-2026",

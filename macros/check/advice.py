@@ -6,6 +6,7 @@ from __future__ import annotations
 from macros.check.planner import planner_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
+from macros.model.plan import Plan
 from macros.read.problems import Problem
 
 
@@ -17,11 +18,29 @@ def data_advice(site: BoardData) -> list[Problem]:
                 Problem(plan.source_file, plan.line_of("id"), f"the plan has no `title`, so it "
                         f'is called "{plan.title}"; add `title:` to name it as the document does')
             )  # fmt: skip
+        found.extend(unexplained_statuses(plan))
     if site.planner is not None:
         for item in site.planner.items:
             found.extend(renamed(item))
         found.extend(planner_advice(site))
     return found
+
+
+def unexplained_statuses(plan: Plan) -> list[Problem]:
+    """A status the import could not explain is published as written, counted neither done nor
+    late, until the board says what it means."""
+    return [
+        Problem(
+            status.source_file or plan.source_file,
+            status.line_of("unexplained"),
+            f'status `{status.key}` ("{status.label}") is marked `unexplained: true`: '
+            "nothing in the document said what it means, so it counts neither done nor late; "
+            "write its `meaning:` (and `done: true` if it means finished), then remove "
+            "`unexplained: true`",
+        )
+        for status in plan.statuses
+        if status.unexplained
+    ]
 
 
 def renamed(obj: Model) -> list[Problem]:

@@ -398,9 +398,13 @@ class Plan(Model):
         ends = [d.month_end if d.precision == "month" else d.value for d in days]
         return max(ends, default=None)
 
-    @property
+    @cached_property
     def progress_recorded(self) -> bool:
-        return self.progress_date is not None
+        """A date to judge by and something recorded against the actions (a status, an update
+        or progress text): a plan with neither judges nothing overdue or stale, even when a
+        document gave it an "as at" date."""
+        recorded = any(a.status or a.updates or a.progress for a in self.actions)
+        return self.progress_date is not None and recorded
 
     @cached_property
     def as_at_date(self) -> date:

@@ -157,6 +157,8 @@ def needs_attention(plan: Plan) -> Attention:
 def is_overdue(plan: Plan, action: Action) -> bool:
     """Past its due date at the plan's "as at" date and not complete, whatever its status says:
     the rule of the "needs attention" page, so every page tells the same story."""
+    if not plan.progress_recorded:  # no "today" to judge by: the latest due date is not one
+        return False
     return _overdue(plan, action, plan.as_at_date) is not None
 
 

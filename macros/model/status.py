@@ -42,6 +42,11 @@ class Status(Model):
     aliases: list[str] = Field(
         default_factory=list, description='Other words documents use for it, e.g. ["G", "Green"]'
     )
+    unexplained: bool = Field(
+        False,
+        description="Set by the import for a word nothing in the document explained: neither "
+        "done nor late until you give its meaning (and done: true if it means finished)",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -75,6 +80,12 @@ class Status(Model):
             raise ValueError(
                 f"status `{self.key}` cannot be both `done` and `closed`; keep one of them"
             )
+        if self.unexplained and (self.done or self.closed):
+            kind = "done" if self.done else "closed"
+            raise ValueError(
+                f"status `{self.key}` is marked `{kind}` and `unexplained`; once you have said "
+                "what it means, remove `unexplained: true`"
+            )
         return self
 
     @property
@@ -84,8 +95,9 @@ class Status(Model):
 
     @property
     def outstanding(self) -> bool:
-        """Still to do: neither done nor closed."""
-        return not (self.done or self.closed)
+        """Still to do: neither done nor closed, nor a word the plan has not explained yet
+        (which counts neither done nor late)."""
+        return not (self.done or self.closed or self.unexplained)
 
     @property
     def words(self) -> list[str]:

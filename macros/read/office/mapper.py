@@ -25,7 +25,14 @@ from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
 from macros.read.office.progress import para_markdown, split_progress, when
-from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
+from macros.read.office.statuses import (
+    Statuses,
+    add_key_entries,
+    is_key_table,
+    key_entries,
+    key_from_table,
+    legend_entry,
+)
 from macros.read.office.words import (
     APPENDIX_WORDS,
     AS_AT,
@@ -66,6 +73,8 @@ class Outcome:
     unplaced: list[Unplaced] = field(default_factory=list)
     statuses: Statuses = field(default_factory=Statuses)
     skipped_sheets: list[str] = field(default_factory=list)
+    # published as read, but worth a look: (words.MESSAGES key, its placeholders but the file)
+    advice: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     def count(self, what: str) -> int:
         priorities = self.plan.get("priorities", [])
@@ -109,6 +118,7 @@ class Mapper:
         self.history: list[tuple[Table, Header]] = []
         self.as_at: date | None = None
         self.last_header: tuple[Header, int] | None = None
+        self._where = ""  # the table being read, for advice about a status word
         self._headings: dict[
             int, str
         ] = {}  # the current table's headings, for the report  # the last plan table's, and its width
@@ -116,8 +126,7 @@ class Mapper:
     # --- the whole document -------------------------------------------------------------
     def run(self) -> Outcome:
         self._find_as_at()
-        for table in self.doc.key_tables:
-            key_from_table(table, self.statuses)
+        self._find_key()
         for block in self.doc.blocks:
             if isinstance(block, TextBlock):
                 self._text(block.para)
@@ -126,6 +135,7 @@ class Mapper:
         self._flush_pending()
         self._close_priority()
         for table, header in self.history:
+            self._where = table.name
             rows, unmatched = apply_history(
                 self.priorities, table, header, self._cell_status, self.as_at
             )
@@ -147,6 +157,36 @@ class Mapper:
                         self._set_as_at(day)
                         return
 
+    def _find_key(self) -> None:
+        """The document's status key, wherever it is (above, beside or below the tables), read
+        first so that every status cell takes the key's word for its colour."""
+        for table in self.doc.key_tables:
+            key_from_table(table, self.statuses)
+        lines: list[list[tuple[str, str]]] = []  # a legend of one colour per paragraph
+        for block in self.doc.blocks:
+            if isinstance(block, TextBlock):
+                text = block.para.text.strip()
+                one = legend_entry(text)
+                lines.append(key_entries(text) or ([one] if one else []))
+                continue
+            lines.append([])
+            if is_key_table(block):
+                key_from_table(block, self.statuses)
+                continue
+            for row in block.rows:  # a key line in a row of its own (Excel)
+                texts = [c.text for c in row if c.text and not c.continues]
+                if len(texts) == 1 and (found := key_entries(texts[0])):
+                    add_key_entries(found, self.statuses)
+        run: list[tuple[str, str]] = []
+        for found in [*lines, []]:
+            if len(found) == 1:
+                run.extend(found)
+                continue
+            if len(run) >= 2:
+                add_key_entries(run, self.statuses)
+            run = []
+            add_key_entries(found, self.statuses)
+
     def _set_as_at(self, day: str) -> None:
         """The document's own date ("Updated March 2018"): the plan's as-at, and the year of
         a quarter written without one ("Q3:")."""
@@ -162,6 +202,12 @@ class Mapper:
             if dates:
                 plan["as_at"] = max(dates)
         plan["statuses"] = self.statuses.preset_name() or self.statuses.plan_list()
+        for entry in self.statuses.unexplained():
+            self.out.advice.append(("unexplained", {"place": entry.first_place,
+                                                    "label": entry.label}))  # fmt: skip
+        every = all_actions({"priorities": self.priorities})
+        if not any(a.get(k) for a in every for k in ("status", "updates", "progress")):
+            self.out.advice.append(("no_progress", {}))
         for action in all_actions({"priorities": self.priorities}):
             ordered = {k: action[k] for k in ACTION_ORDER if k in action}
             action.clear()
@@ -175,8 +221,8 @@ class Mapper:
         text = para.text.strip()
         if AS_AT.match(text) and when(text, None):
             return
-        if key_from_line(text, self.statuses):
-            return
+        if key_entries(text) or self._legend_line(text):
+            return  # read with the key (_find_key)
         if para.heading:
             first = "title" not in self.plan and not self.priorities and self.priority is None
             plan_words = "plan" in text.lower() and not PRIORITY_WORDS.match(text)
@@ -194,6 +240,11 @@ class Mapper:
             return
         self._flush_pending()
         self._describe(para)
+
+    def _legend_line(self, text: str) -> bool:
+        """One line of a legend written a colour per paragraph ("Red: off target")."""
+        found = legend_entry(text)
+        return found is not None and found[1] in self.statuses.key_labels()
 
     def _flush_pending(self) -> None:
         """A heading that turned out not to name a priority: kept, in bold, in the text."""
@@ -257,9 +308,9 @@ class Mapper:
 
     # --- tables -------------------------------------------------------------------------
     def _table(self, table: Table) -> None:
+        self._where = table.name
         if is_key_table(table):
-            key_from_table(table, self.statuses)
-            return
+            return  # read with the key (_find_key)
         header = find_header(table, self.map)
         continued = False
         last = self.last_header
@@ -299,6 +350,8 @@ class Mapper:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
         is reported."""
         texts = [c for c in row if c.text and not c.continues]
+        if len(texts) == 1 and key_entries(texts[0].text):
+            return  # the status key, read with the key (_find_key)
         if len(texts) == 1:
             text = " ".join(texts[0].text.split())
             m = AS_AT.match(text)
@@ -325,6 +378,8 @@ class Mapper:
         texts = [c for c in filled if re.search(r"\w", c.text)]
         if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
             return  # a blank spacer row
+        if len(texts) == 1 and key_entries(texts[0].text):
+            return  # a key line below the table, read with the key (_find_key)
         self.out.rows += 1
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
             return
@@ -437,7 +492,11 @@ class Mapper:
 
     def _cell_status(self, cell: Cell) -> str | None:
         if cell.text:
-            return self.statuses.from_word(cell.text)
+            heading = self._headings.get(cell.column, "")
+            place = f"{self._where}, row {cell.row}, column {cell.column}"
+            return self.statuses.from_word(
+                cell.text, f"{place} ({heading!r})" if heading else place
+            )
         return self.statuses.from_fill(cell.fill) if cell.fill else None
 
     def _impact(self, table: Table, values: dict[str, list[Cell]]) -> str | None:

@@ -47,6 +47,9 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             keyed.append(entry.label)
     if keyed:
         lines.append(say["status_key"].format(labels=", ".join(keyed)))
+    if outcome.advice:
+        lines.append(say["advice_head"].format(count=len(outcome.advice)))
+        lines.extend(say[key].format(file=file, **words) for key, words in outcome.advice)
     if outcome.unplaced:
         lines.append(say["unplaced_head"].format(count=len(outcome.unplaced)))
         for cell in outcome.unplaced:

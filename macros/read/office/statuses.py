@@ -6,23 +6,29 @@ import re
 from dataclasses import dataclass, field
 
 from macros.model.status_presets import preset
+from macros.read.office.columns import find_header
 from macros.read.office.document import Cell, Table
 from macros.read.office.words import (
     CLOSED_WORDS,
-    DONE_WORDS,
     FAMILIES,
     FAMILY_COLOURS,
     FAMILY_LABELS,
     FILL_ANCHORS,
+    KEY_HEADINGS,
     PRESET_ORDER,
     STATUS_WORDS,
+    means_done,
     normalise,
 )
 
+COLOUR_WORD = r"(?i:blue|red|amber|green|grey|gray)|[BRAG]"  # letters only as capitals
+# "Red: Off Target; Amber: On Target", "R = off target", "Green means complete"
 KEY_LINE = re.compile(
-    r"\b(blue|red|amber|green|grey|gray)\s*[:=–—-]\s*([^;,\n]+?)\s*(?=[;,\n]|$|\b(?:blue|red|amber|green|grey)\b\s*[:=–—-])",
-    re.I,
+    rf"(?<![\w'’])({COLOUR_WORD})\s*(?:[:=–—-]|\b(?i:means|is)\b)\s*([^;,\n]+?)\s*"
+    rf"(?=[;,.\n]|$|(?<![\w'’])(?:{COLOUR_WORD})\s*(?:[:=–—-]|\b(?i:means|is)\b))"
 )
+PLAN_COLUMNS = {"ref", "leads", "due", "progress"}  # beside the action: a plan table, not a key
+LETTERS = {"b": "blue", "r": "red", "a": "amber", "g": "green"}
 YES = {"yes", "y", "true", "done"}
 COLOUR_NAMES = {"b", "r", "a", "g", "blue", "red", "amber", "green", "grey", "gray"}
 
@@ -66,17 +72,44 @@ class Entry:
     words: set[str] = field(default_factory=set)  # as written in status cells
     by_word: int = 0
     by_colour: int = 0
+    unexplained: bool = False  # no key and no usual word says what it means
+    first_place: str = ""  # where it was first met, for the report's advice
+
+    @property
+    def plain(self) -> bool:
+        """Named by its colour alone ("Green"), with no word of the board's own."""
+        return self.label == FAMILY_LABELS.get(self.family or "", "")
+
+    @property
+    def is_done(self) -> bool:
+        """Finished: the key's yes/no, else its word ("Complete", never "Not yet completed"),
+        else a plain colour's meaning in the key, else BRAG's convention (blue is complete)."""
+        if self.done is not None:
+            return self.done
+        if self.unexplained or CLOSED_WORDS.search(self.label):
+            return False
+        if means_done(self.label):
+            return True
+        if self.plain and self.meaning:
+            return means_done(self.meaning)
+        return self.plain and self.family == "blue"
+
+    @property
+    def rank(self) -> int:
+        family = self.family or nearest_family(self.colour)
+        return FAMILIES.index(family) if not self.unexplained else len(FAMILIES)
 
     def as_dict(self) -> dict[str, object]:
         closed = bool(CLOSED_WORDS.search(self.label))
-        done = self.done if self.done is not None else bool(DONE_WORDS.search(self.label))
         result: dict[str, object] = {"key": self.key, "label": self.label, "colour": self.colour}
         if self.meaning:
             result["meaning"] = self.meaning
-        if done and not closed:
+        if self.is_done and not closed:
             result["done"] = True
         if closed:  # neither done nor late: the action was stopped or moved elsewhere
             result["closed"] = True
+        if self.unexplained:  # neither done nor late until the board says what it means
+            result["unexplained"] = True
         return result
 
     def fits(self, preset: dict[str, object]) -> bool:
@@ -108,7 +141,15 @@ class Statuses:
         """A line of the plan's status key: it names (and colours) a status."""
         if family is None:
             family = word_family(label)
-        taken = family is not None and any(e.family == family for e in self.entries)
+        same = [e for e in self.entries if e.family == family and family is not None]
+        if same and same[0].from_key and same[0].label.lower() == label.lower():
+            return  # the same key read twice (a key line above and below the table)
+        if same and not same[0].from_key:  # met before the key: the key names it
+            entry = same[0]
+            entry.label, entry.meaning, entry.done, entry.from_key = label, meaning, done, True
+            entry.colour = colour or entry.colour
+            return
+        taken = bool(same)
         key = _slug(label) if family is None or taken else family
         if any(e.key == key for e in self.entries):
             key = f"{key}-{len(self.entries) + 1}"
@@ -116,27 +157,44 @@ class Statuses:
                       None if taken else family, meaning, done, from_key=True)  # fmt: skip
         self.entries.append(entry)
 
-    def from_word(self, word: str) -> str | None:
+    def from_word(self, word: str, place: str = "") -> str | None:
+        """The status a cell's word names: the key's (by its label, colour or letter), a usual
+        status word's, or the word itself as a status of its own (unexplained when nothing
+        says what it means, to be asked about in the report)."""
         text = " ".join(word.split()).strip(" .")
         if not text:
             return None
-        for entry in self.entries:
-            if entry.label.lower() == text.lower() or text in entry.words:
-                entry.words.add(text)
-                entry.by_word += 1
-                return entry.key
+        for known in self.entries:
+            if known.label.lower() == text.lower() or text in known.words:
+                return self._count(known, text, place)
         family = word_family(text)
-        if family is not None:
-            entry = self._family_entry(family)
-        else:
-            entry = Entry(_slug(text), text, FAMILY_COLOURS["grey"], None)
+        entry: Entry | None = self._family_entry(family) if family is not None else None
+        bare = normalise(text) in COLOUR_NAMES
+        used = entry is not None and entry.by_word + entry.by_colour + entry.from_key > 0
+        if entry is not None and used and not bare and entry.is_done != means_done(text):
+            entry = None  # "On track" is not the key's "Complete": a status of its own
+        if entry is None:
+            colour = FAMILY_COLOURS[family or "grey"]
+            unknown = family is None and not CLOSED_WORDS.search(text)
+            entry = Entry(_slug(text), text, colour, None, unexplained=unknown)
+            if any(e.key == entry.key for e in self.entries):
+                entry.key = f"{entry.key}-{len(self.entries) + 1}"
             self.entries.append(entry)
-        default = entry.label == FAMILY_LABELS.get(entry.family or "", "")
-        if not entry.from_key and default and normalise(text) not in COLOUR_NAMES:
+        elif not entry.from_key and entry.plain and not bare:
             entry.label = text  # the board's own word, e.g. "On Target"
+        return self._count(entry, text, place)
+
+    def _count(self, entry: Entry, text: str, place: str) -> str:
         entry.words.add(text)
         entry.by_word += 1
+        entry.first_place = entry.first_place or place
         return entry.key
+
+    def key_labels(self) -> set[str]:
+        return {e.label for e in self.entries if e.from_key}
+
+    def unexplained(self) -> list[Entry]:
+        return [e for e in self.entries if e.unexplained]
 
     def known_word(self, word: str) -> str | None:
         """A status the word surely names (the key's, a colour's, a preset's), else None: an
@@ -162,7 +220,7 @@ class Statuses:
         """A preset (words.PRESET_ORDER) that says all the document says, or None."""
         if not self.entries:
             return "rag"
-        plain = all(e.label == FAMILY_LABELS.get(e.family or "", "") for e in self.entries)
+        plain = all(e.plain for e in self.entries)
         # colours alone mean the usual RAG (or BRAG with blue); words may name another preset
         for name in ["rag", "brag"] if plain else PRESET_ORDER:
             statuses = {str(s["key"]): s for s in preset(name) or []}
@@ -175,7 +233,7 @@ class Statuses:
         entries = self.entries or [self._family_entry(f) for f in ("green", "amber", "red")]
 
         def rank(entry: Entry) -> int:
-            return FAMILIES.index(entry.family) if entry.family else len(FAMILIES)
+            return entry.rank
 
         keyed = [e for e in entries if e.from_key]
         if keyed:  # the key's own order, best first (many keys list red first: turned round)
@@ -186,51 +244,118 @@ class Statuses:
         return [e.as_dict() for e in sorted(entries, key=rank)]
 
 
+def key_entries(text: str) -> list[tuple[str, str]]:
+    """(family, words) of a key line: "Red: Off Target; Amber: On Target; Green: Complete",
+    "R = off target, A = on target, G = complete", "Green means complete". Two colours at least,
+    each named once: a sentence that mentions one colour is not a key."""
+    found = []
+    for colour, label in KEY_LINE.findall(text):
+        word = colour.lower()
+        found.append((LETTERS.get(word, "grey" if word == "gray" else word), label.strip()))
+    families = [f for f, _ in found]
+    if len(found) < 2 or len(set(families)) < len(families):
+        return []
+    return found
+
+
+def legend_entry(text: str) -> tuple[str, str] | None:
+    """A paragraph that is one line of a legend: "Red – off target"."""
+    text = text.strip().rstrip(".;,")
+    m = KEY_LINE.match(text)
+    if m is None or m.end() < len(text) or len(text) > 120:
+        return None
+    word = m.group(1).lower()
+    return LETTERS.get(word, "grey" if word == "gray" else word), m.group(2).strip()
+
+
+def add_key_entries(found: list[tuple[str, str]], statuses: Statuses) -> None:
+    for family, words in found:
+        if len(words.split()) <= 5:
+            statuses.add_key(family, words, "", None, None)
+        else:  # a sentence: what the colour means, the colour its name
+            statuses.add_key(family, FAMILY_LABELS[family], words, None, None)
+
+
 def key_from_line(text: str, statuses: Statuses) -> bool:
-    """ "Red: Off Target; Amber: On Target; Green: Complete" -> three statuses."""
-    found = KEY_LINE.findall(text)
-    if len(found) < 2:
-        return False
-    for colour, label in found:
-        family = "grey" if colour.lower() == "gray" else colour.lower()
-        statuses.add_key(family, label.strip(), "", None, None)
-    return True
+    found = key_entries(text)
+    add_key_entries(found, statuses)
+    return bool(found)
 
 
-def _key_row(cells: list[Cell]) -> tuple[str | None, str, str, str | None, bool | None] | None:
-    texts = [c.text for c in cells]
-    if not cells or len(cells) > 3:
-        return None
+Found = tuple[str | None, str, str, str | None, bool | None]
+
+
+def _cell_family(cell: Cell) -> str | None:
+    if cell.fill is not None:
+        return nearest_family(cell.fill)
+    if normalise(cell.text) in COLOUR_NAMES:
+        word = normalise(cell.text)
+        return LETTERS.get(word, "grey" if word in ("grey", "gray") else word)
+    return None
+
+
+def _key_row(cells: list[Cell]) -> list[Found]:
+    """The key entries of one row: [colour][label][meaning][yes/no], or [coloured label]
+    [meaning], or several side by side ([colour][label][colour][label], or coloured cells with
+    their words inside, as a 1x3 key). A heading row ("Colour | Status | Meaning") has none."""
+    texts = [normalise(c.text) for c in cells if c.text]
+    if len(texts) >= 2 and all(t in KEY_HEADINGS for t in texts):
+        return []
+    groups: list[list[Cell]] = []
+    for cell in cells:
+        if _cell_family(cell) is not None or not groups:
+            groups.append([cell])
+        else:
+            groups[-1].append(cell)
+    found = [_key_group(g) for g in groups]
+    if any(f is None for f in found) or (len(groups) > 1 and any(len(g) > 2 for g in groups)):
+        return []
+    return [f for f in found if f is not None]
+
+
+def _key_group(cells: list[Cell]) -> Found | None:
     first = cells[0]
-    family = None
-    if first.fill is not None:
-        family = nearest_family(first.fill)
-    elif normalise(first.text) in COLOUR_NAMES:
-        family = word_family(first.text) or ("grey" if "gr" in first.text.lower() else None)
-    if family is None:
+    family = _cell_family(first)
+    if family is None or len(cells) > 4:
         return None
-    rest = texts[1:]
+    rest = [c.text for c in cells[1:]]
     done = None
-    if len(rest) == 2 and normalise(rest[1]) in YES | {"no", "n", "false"}:
-        done = normalise(rest[1]) in YES
-        rest = rest[:1]
+    if rest and normalise(rest[-1]) in YES | {"no", "n", "false"}:
+        done = normalise(rest[-1]) in YES
+        rest = rest[:-1]
     if first.text and normalise(first.text) not in COLOUR_NAMES:
         label, meaning = first.text, " ".join(rest)
     elif rest and len(rest[0].split()) <= 5:
         label, meaning = rest[0], " ".join(rest[1:])
     else:
         label, meaning = FAMILY_LABELS[family], " ".join(rest)
-    return family, label, meaning, first.fill, done
+    return family, " ".join(label.split()), meaning, first.fill, done
+
+
+def _row_cells(row: list[Cell]) -> list[Cell]:
+    return [c for c in row if (c.text or c.fill) and not c.continues]
 
 
 def is_key_table(table: Table) -> bool:
-    rows = [r for r in table.rows if any(c.text or c.fill for c in r)]
-    keyed = [r for r in rows if _key_row([c for c in r if (c.text or c.fill) and not c.continues])]
-    return len(keyed) >= 2 and len(rows) - len(keyed) <= 1 and len(rows) <= 8
+    """A small table of coloured cells (or colour words) and what each means: every row a
+    key row, but for one heading or title row; or one row (1x3) of coloured cells with their
+    words inside or beside them. Never a table with a plan's heading row."""
+    rows = [r for r in (_row_cells(r) for r in table.rows) if r]
+    found = [_key_row(r) for r in rows]
+    keyed = [f for f in found if f]
+    if not keyed or len(rows) > 8 or len(rows) - len(keyed) > 1:
+        return False
+    header = find_header(table, {})
+    if header is not None and "title" in header.used() and header.used() & PLAN_COLUMNS:
+        return False
+    if len(keyed) >= 2:
+        return True
+    (row,) = [r for r, f in zip(rows, found, strict=True) if f]
+    shaded = [c for c in row if c.fill is not None]
+    return len(keyed[0]) >= 2 and len(shaded) == len(keyed[0])
 
 
 def key_from_table(table: Table, statuses: Statuses) -> None:
     for row in table.rows:
-        found = _key_row([c for c in row if (c.text or c.fill) and not c.continues])
-        if found:
+        for found in _key_row(_row_cells(row)):
             statuses.add_key(*found)

@@ -63,7 +63,15 @@ NEW_MARKER = re.compile(
 NEW_WORD_MARKER = re.compile(
     rf"^New\s*[-–—:(]\s*(?:(?:added|from)\s+)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*", re.I
 )
-KEY_SHEET_NAMES = {"key", "rag key", "status key", "brag key", "key to ratings", "legend"}
+KEY_SHEET_NAMES = {
+    "key", "rag key", "status key", "brag key", "key to ratings", "legend", "rag rating key",
+    "rag ratings", "brag ratings", "rating key",
+}  # fmt: skip
+# words of a key table's own heading row ("Colour | Status | Meaning"): never a status
+KEY_HEADINGS = {
+    "colour", "color", "status", "meaning", "rag", "brag", "rating", "rag rating", "description",
+    "definition", "key", "what it means", "rag status", "label",
+}  # fmt: skip
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
 
@@ -91,8 +99,8 @@ STATUS_WORDS: list[tuple[re.Pattern[str], str]] = [
     for p, family in [
         (r"^b$|^blue\b|embedded", "blue"),
         (r"\b(not|off)[\s-]+(yet\s+)?(on[\s-]+)?(track|target)\b|behind|delayed|overdue|at risk|^r$|^red\b|not achieved", "red"),
-        (r"not yet (complete|completed|started)|in progress|partial|some progress|^a$|^amber\b|ongoing|on-going|^a/g$", "amber"),
-        (r"^g$|^green\b|complete|completed|done|achieved|on[\s-]+(track|target)|closed", "green"),
+        (r"not yet (complete|completed|started)|\bincomplete|\bnot complete|in progress|partial|some progress|^a$|^amber\b|ongoing|on-going|^a/g$", "amber"),
+        (r"^g$|^green\b|\b(complete|completed|done|achieved|finished)\b|on[\s-]+(track|target)|closed", "green"),
         (r"not started|not due|^n/?a$|^grey\b|^gray\b", "grey"),
     ]
 ]  # fmt: skip
@@ -102,7 +110,21 @@ CLOSED_WORDS = re.compile(
 # presets (macros/model/status_presets.py) tried in this order when a document's statuses are
 # plain colours or a preset's own words; the first that says all the document says is written
 PRESET_ORDER = ["rag-amber-on-target", "brag", "rag"]
-DONE_WORDS = re.compile(r"complete|completed|done|achieved|closed|embedded|finished", re.I)
+# a status that means finished: one of these words, and none of NOT_DONE_WORDS ("Not yet
+# completed but on-track", "partially complete", "completion due June" are not finished)
+DONE_WORDS = re.compile(r"\b(complete|completed|done|achieved|closed|embedded|finished)\b", re.I)
+NOT_DONE_WORDS = re.compile(
+    r"\b(not|yet|incomplete|partial|partially|part|nearly|almost|mostly|largely|due|awaiting|"
+    r"pending|ongoing|in progress|being|to be|will)\b|completion|n't\b",
+    re.I,
+)
+
+
+def means_done(label: str) -> bool:
+    """Whether a status word says the action is finished: "Complete", "Achieved", "Done"."""
+    return bool(DONE_WORDS.search(label)) and not NOT_DONE_WORDS.search(label)
+
+
 RAG_IN_TEXT = re.compile(
     r"\b(?:B?RAG(?:\s+rating)?|status)\s*(?:is|=|:|-|–)?\s*(?P<word>red|amber|green|blue|[RAGB])\b"
 )
@@ -160,6 +182,14 @@ MESSAGES = {
     "no_plan": "no plan `{plan}` in {folder}/plans; the plans are: {plans}",
     "bad_id": "PLAN={plan}: a plan id is lower-case letters, digits and hyphens, "
     "e.g. business-plan-2025-28",
+    "advice_head": "Advice ({count}): published as the document has it, but worth a look:",
+    "unexplained": '  advice: {file}: {place}: the status "{label}" is not in the document\'s key and '
+    "is not a usual status word, so it is published as written and counts neither done nor "
+    "late. What does it mean? In the plan file, give it a `meaning:` (and `done: true` if it "
+    "means finished), then remove `unexplained: true`.",
+    "no_progress": "  advice: {file}: the document records no progress (no status, no dated update, no "
+    "progress text), so no action is judged overdue or waiting for an update until progress "
+    "is recorded.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }
