@@ -74,8 +74,9 @@ class Summary:
             lines = ["## The site is published", ""]
             if self.address:
                 lines += [f"Address: <{self.address}>", ""]
-            lines += [*(f"- {line}" for line in self.imported)]
-            lines += ["", "### What changed", ""]
+            if self.imported:
+                lines += [*(f"- {line}" for line in self.imported), ""]
+            lines += ["### What changed", ""]
             lines += [f"- {line}" for line in self.changes] or [
                 "- No status changes or new updates."
             ]

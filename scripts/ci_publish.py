@@ -364,17 +364,26 @@ def what_changed(run: Run, base: str) -> list[str]:
         changes = compare(_plan(shown.stdout), after)
         labels = {str(s.get("key")): str(s.get("label") or s.get("key"))
                   for s in after.get("statuses") or [] if isinstance(s, dict)}  # fmt: skip
-        lines += [f"{title}: action {ref} added" for ref in changes.added]
-        lines += [f"{title}: action {ref} removed" for ref in changes.removed]
+        lines += [f"{title}: {_action(ref)} added" for ref in changes.added]
+        lines += [f"{title}: {_action(ref)} removed" for ref in changes.removed]
         lines += [
-            f"{title}: action {ref} changed from {labels.get(old, old)} to {labels.get(new, new)}"
+            f"{title}: {_action(ref)} changed from {labels.get(old, old)} to {labels.get(new, new)}"
             for ref, old, new in changes.statuses
         ]
         lines += [
-            f"{title}: action {ref} has {n} new update{'s' if n > 1 else ''}"
+            f"{title}: {_action(ref)} has {n} new update{'s' if n > 1 else ''}"
             for ref, n in changes.new_updates
         ]
     return lines
+
+
+def _action(name: str) -> str:
+    """compare() names an action `<priority ref>: <action ref>`: "action 1.2", or "priority 2,
+    action 3" where the action's ref does not carry its priority's."""
+    priority, _, action = name.partition(": ")
+    if not action or action.startswith(priority):
+        return f"action {action or name}"
+    return f"priority {priority}, action {action}"
 
 
 def _plan(text: str) -> dict[str, Any]:

@@ -24,7 +24,14 @@ from macros.read.office.yaml_out import plan_yaml
 
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
          ".xlsm": ("an Excel workbook (.xlsx)", "Excel"), ".csv": ("a CSV file", "Excel")}  # fmt: skip
-KEPT = ["current", "kind", "period", "stale_after_months", "introduction"]  # not in a document
+KEPT = [
+    "title",
+    "current",
+    "kind",
+    "period",
+    "stale_after_months",
+    "introduction",
+]  # not in a document
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
