@@ -5,17 +5,20 @@ about the workflow; the set-up test builds for real. Publishing (gh-pages) is al
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
-from scripts.ci_findings import ERROR, Finding
-from scripts.ci_publish import Tools, main, publish
+from macros.identity import write_cname
+from scripts.ci_findings import ERROR, NOTICE, Finding, Summary
+from scripts.ci_publish import Tools, main, publish, set_up
 from tests.conftest import ROOT
 from tests.office_docs import libreoffice_resave, word_file
 
@@ -280,3 +283,163 @@ def test_an_upload_that_cannot_be_imported_publishes_nothing(
         f"| data/inbox/{name}: {name}, table 1, row 2, column 7 ({heading}) | this cell would "
         "be left out of the plan: its column has no heading the import knows: BC-1." in markdown
     )
+
+
+def test_a_file_that_is_no_plan_document_publishes_nothing(
+    starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    old_word = tmp_path / "plan.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    upload(repo, old_word, "plan.doc")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    assert summary.annotations() == [
+        "::error file=data/inbox/plan.doc::the import reads .docx (Word), .xlsx (Excel) and "
+        ".csv files; save the plan in one of these formats. Fix the document and upload it "
+        "again with the same name (it replaces this one), or delete it from data/inbox/."
+    ]
+    assert fake.deployed == []
+
+
+def test_an_inbox_map_names_the_plan_an_upload_updates(
+    uploads: dict[str, Path], starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    (repo / "data" / "inbox" / "plans.yml").write_text(
+        f'"Quarterly tracker.docx": {plan.stem}\n', encoding="utf-8"
+    )
+    upload(repo, uploads["good"], "Quarterly tracker.docx")
+    monkeypatch.chdir(repo)
+    summary = publish(repo, Recorder().tools())
+    assert summary.findings == []
+    assert summary.imported == [
+        f"Imported Quarterly tracker.docx into data/plans/{plan.name} (3 actions)"
+    ]
+    assert sorted(p.name for p in (repo / "data" / "plans").iterdir()) == [plan.name]
+    assert "data/inbox/plans.yml" in origin_files(repo)  # the map stays for next quarter
+
+
+# --- a problem in the data -------------------------------------------------------------------
+
+
+def test_a_data_problem_is_annotated_with_its_file_and_line(
+    starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, start=1) if text.strip() == "status: amber")
+    lines[line - 1] = lines[line - 1].replace("amber", "purple")
+    plan.write_text("".join(lines), encoding="utf-8")
+    git(repo, "commit", "--quiet", "-am", "A status word the plan does not have")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    [annotation] = summary.annotations()
+    assert annotation.startswith(f"::error file=data/plans/{plan.name},line={line}::")
+    assert "purple" in annotation
+    assert fake.built == [] and fake.deployed == []
+    assert summary.markdown().startswith(
+        "## Nothing was published\n\n1 problem must be fixed first. The site stays as it was."
+        f"\n\n| Where | What to do |\n|---|---|\n| data/plans/{plan.name} line {line} |"
+    )
+
+
+def test_a_build_that_fails_publishes_nothing(
+    starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    monkeypatch.chdir(repo)
+    fake = Recorder(build_code=1)
+    summary = publish(repo, fake.tools())
+    assert [f.message for f in summary.findings] == [
+        "the site could not be built; nothing was published. The build said:\nERROR - it broke"
+    ]
+    assert fake.deployed == []
+
+
+# --- annotations and the summary -------------------------------------------------------------
+
+
+def test_annotations_escape_what_github_reads_as_markup() -> None:
+    finding = Finding(ERROR, "50% done\nsecond line", "data/a,b:c.yml", 3)
+    assert (
+        finding.annotation() == "::error file=data/a%2Cb%3Ac.yml,line=3::50%25 done%0Asecond line"
+    )
+    assert Finding(NOTICE, "only advice").annotation() == "::notice::only advice"
+    summary = Summary(findings=[Finding(NOTICE, "a | b", "data/board.yml", 2)])
+    assert not summary.failed
+    assert summary.markdown().endswith(
+        "### Advice (published as written)\n\n| Where | What to do |\n|---|---|\n"
+        "| data/board.yml line 2 | a \\| b |\n"
+    )
+
+
+# --- set-up ----------------------------------------------------------------------------------
+
+
+def test_set_up_writes_a_board_that_builds_and_publishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, None, project=True)  # the template: the example board in data/
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "Westvale-SCP/plans")
+    monkeypatch.setenv("PLANSITE_CACHE", "")
+    fake = Recorder()
+    summary = set_up(repo, BOARD, "Westvale", "", Tools(deploy=fake.deploy))  # a real build
+    assert summary.findings == [], summary.annotations()
+    assert summary.address == "https://westvale-scp.github.io/plans/"
+    assert fake.deployed == [repo / "data"]
+    board = yaml.safe_load((repo / "data" / "board.yml").read_text(encoding="utf-8"))
+    assert (board["name"], board["site_url"]) == (BOARD, "https://westvale-scp.github.io/plans/")
+    assert BOARD in (repo / "site" / "index.html").read_text(encoding="utf-8")
+    assert not (repo / "site" / "CNAME").exists()  # GitHub Pages' own address: no CNAME
+    files = origin_files(repo)
+    assert "data/board.yml" in files and "data/inbox/README.md" in files
+    assert "data/indicators.yml" not in files  # the example board is gone
+    assert git(repo.parent / "origin.git", "log", "-1", "--format=%s", "main") == (
+        f"Set up the board: {BOARD}"
+    )
+
+
+def test_set_up_with_an_empty_name_says_so() -> None:
+    summary = set_up(ROOT, " ", "Westvale", "https://plans.westvale.example.org/", Tools())
+    assert summary.annotations() == [
+        "::error::the board's name is empty: run “Set up this board” again and fill in name."
+    ]
+
+
+# --- the workflows themselves ----------------------------------------------------------------
+
+
+def test_the_workflows_pass_actionlint() -> None:
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    assert actionlint, "actionlint is missing: pip install -r requirements-dev.txt"
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["publish.yml", "set-up.yml"]
+    done = subprocess.run(
+        [actionlint, *map(str, workflows)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+
+
+def test_the_workflows_only_call_the_tested_logic() -> None:
+    for name, command in (("publish.yml", "publish"), ("set-up.yml", "set-up")):
+        workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+        runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+        assert any(run.startswith(f"python scripts/ci_publish.py {command}") for run in runs)
+
+
+def test_no_cname_for_a_github_pages_address(tmp_path: Path) -> None:
+    for address, expected in (
+        ("https://westvale.github.io/plans/", None),
+        ("https://plans.westvale.example.org/", "plans.westvale.example.org\n"),
+    ):
+        site_dir = tmp_path / re.sub(r"\W+", "-", address)
+        site_dir.mkdir()
+        write_cname(SimpleNamespace(board=SimpleNamespace(site_url=address)), site_dir)  # type: ignore[arg-type]
+        cname = site_dir / "CNAME"
+        assert (cname.read_text(encoding="utf-8") if cname.exists() else None) == expected
