@@ -50,6 +50,11 @@ UPLOAD_AGAIN = (
     "delete it from {inbox}."
 )
 
+UNEXPECTED = (
+    "the workflow stopped on something it did not expect ({error}); nothing was published. "
+    "Please send a link to this run to a maintainer."
+)
+
 Step = Callable[[Path, Path], "tuple[int, str]"]  # (repository, board folder) -> (exit, log)
 
 
@@ -438,9 +443,13 @@ def main(argv: list[str]) -> int:
     setup.add_argument("--address", default="")
     args = parser.parse_args(argv)
     repo = Path.cwd()
-    if args.command == "publish":
-        return report(publish(repo, before=args.before))
-    return report(set_up(repo, args.name, args.area, args.address))
+    try:
+        if args.command == "publish":
+            return report(publish(repo, before=args.before))
+        return report(set_up(repo, args.name, args.area, args.address))
+    except Exception as error:  # said in words on the run's page, never a traceback
+        words = f"{type(error).__name__}: {error}"
+        return report(Summary([Finding(ERROR, UNEXPECTED.format(error=words))]))
 
 
 if __name__ == "__main__":

@@ -443,3 +443,17 @@ def test_no_cname_for_a_github_pages_address(tmp_path: Path) -> None:
         write_cname(SimpleNamespace(board=SimpleNamespace(site_url=address)), site_dir)  # type: ignore[arg-type]
         cname = site_dir / "CNAME"
         assert (cname.read_text(encoding="utf-8") if cname.exists() else None) == expected
+
+
+def test_something_unexpected_is_said_in_words_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("PLANSITE_DATA", raising=False)
+    assert main(["publish"]) == 1
+    out = capsys.readouterr()
+    assert out.out.startswith(
+        "::error::the workflow stopped on something it did not expect (FileNotFoundError: "
+    )
+    assert "Traceback" not in out.out + out.err
