@@ -171,8 +171,17 @@ ROWS = [
 ]  # fmt: skip
 
 
-def upload_parts(rows: list[list[str]]) -> list[tuple[str, object]]:
-    return [("heading", "Priority 1: Keep children safe online"), ("table", (rows, []))]
+MEMBERS = [["Agency", "Member"], ["Westvale Police", "Head of public protection"]]
+
+
+def upload_parts(rows: list[list[str]], members: bool = False) -> list[tuple[str, object]]:
+    parts: list[tuple[str, object]] = [
+        ("heading", "Priority 1: Keep children safe online"),
+        ("table", (rows, [])),
+    ]
+    if members:  # a table that is no part of the plan, as many boards' documents have
+        parts += [("heading", "Who is on the board"), ("table", (MEMBERS, []))]
+    return parts
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +193,12 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # a column the import knows no heading for: its cells would be left out of the plan
     extra = [[*row, "Budget code" if i == 0 else f"BC-{i}"] for i, row in enumerate(ROWS)]
     bad = word_file(folder / "bad.docx", upload_parts(extra))
-    for name, path in (("good", good), ("bad", bad)):
+    members = word_file(folder / "members.docx", upload_parts(ROWS, members=True))
+    # 1.2 given the ref of 1.1 by mistake: the import places it, the check refuses the plan
+    twice = [ROWS[0], ROWS[1], ["1.1", *ROWS[2][1:]], ROWS[3]]
+    twice_file = word_file(folder / "twice.docx", upload_parts(twice))
+    made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file))
+    for name, path in made_here:
         made[name] = path
         made[f"{name}-lo"] = libreoffice_resave(path)
     return made
@@ -457,3 +471,55 @@ def test_something_unexpected_is_said_in_words_without_a_traceback(
         "::error::the workflow stopped on something it did not expect (FileNotFoundError: "
     )
     assert "Traceback" not in out.out + out.err
+
+
+@pytest.mark.parametrize("saved_by", ["members", "members-lo"])
+def test_cells_outside_the_plan_are_advice_and_the_plan_is_published(
+    saved_by: str, uploads: dict[str, Path], starter: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    repo = make_repo(tmp_path, starter)
+    name = f"{plan_file(repo).stem}.docx"
+    upload(repo, uploads[saved_by], name)
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    why = "not in the plan: its table has no plan columns"
+    assert [(f.level, f.place, f.message) for f in summary.findings] == [
+        (NOTICE, f"{name}, table 2, row 1, column 1 (no heading)", f"{why}: Agency"),
+        (NOTICE, f"{name}, table 2, row 1, column 2 (no heading)", f"{why}: Member"),
+        (NOTICE, f"{name}, table 2, row 2, column 1 (no heading)", f"{why}: Westvale Police"),
+        (NOTICE, f"{name}, table 2, row 2, column 2 (no heading)",
+         f"{why}: Head of public protection"),
+    ]  # fmt: skip
+    assert summary.annotations()[0] == (
+        f"::notice file=data/inbox/{name}::{name}, table 2, row 1, column 1 (no heading): "
+        f"{why}: Agency"
+    )
+    assert fake.deployed == [repo / "data"]
+    assert "### Advice (published as written)" in summary.markdown()
+
+
+@pytest.mark.parametrize("saved_by", ["twice", "twice-lo"])
+def test_an_imported_plan_the_check_refuses_publishes_nothing(
+    saved_by: str, uploads: dict[str, Path], starter: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    before = plan.read_text(encoding="utf-8")
+    name = f"{plan.stem}.docx"
+    upload(repo, uploads[saved_by], name)
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    [finding] = summary.findings
+    # the plan file was never saved: the problem is put on the document the manager fixes
+    assert (finding.level, finding.file) == (ERROR, f"data/inbox/{name}")
+    assert re.fullmatch(
+        rf"data/plans/{plan.name} line \d+, as imported from {re.escape(name)}: action ref "
+        r"`1\.1` is used twice \(first on line \d+\); give each a different one",
+        finding.message,
+    ), finding.message
+    assert fake.built == [] and fake.deployed == []
+    assert plan.read_text(encoding="utf-8") == before
