@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.load import load_board_data  # noqa: E402
 from macros.pages.guide_gate import guide_gate  # noqa: E402
-from macros.read.office.__main__ import Stop, import_plan  # noqa: E402
+from macros.read.office.__main__ import Stop, current_elsewhere, import_plan  # noqa: E402
 from macros.read.office.changes import compare  # noqa: E402
 from macros.read.office.words import MESSAGES, WHY  # noqa: E402
 from macros.read.problems import DataError, Problem, ordered  # noqa: E402
@@ -50,6 +50,12 @@ UPLOAD_AGAIN = (
     "delete it from {inbox}."
 )
 
+# a column the import did not take: the mapping file names it (or says to leave it out)
+COLUMN_WHY = {"no_column", "duplicate_column"}
+COLUMN_FIX = (
+    "Give the column a heading the import knows, or name it in a mapping file (`map:` in the "
+    "inbox's plans.yml, as {readme} shows; `ignore` leaves it out), and upload the document again."
+)
 UNEXPECTED = (
     "the workflow stopped on something it did not expect ({error}); nothing was published. "
     "Please send a link to this run to a maintainer."
@@ -170,6 +176,7 @@ def import_uploads(run: Run) -> None:
         return
     entries = inbox_map(run, inbox)
     again = UPLOAD_AGAIN.format(inbox=run.rel(inbox) + "/")
+    readme = run.rel(inbox / "README.md")
     for upload in sorted(inbox.iterdir()):
         if upload.is_dir() or upload.name.lower() in NOT_UPLOADS or upload.name[:1] in ".~":
             continue
@@ -202,8 +209,12 @@ def import_uploads(run: Run) -> None:
             if cell.why in OUTSIDE_PLAN:
                 run.add(NOTICE, f"not in the plan: {WHY[cell.why]}: {text}", upload, 0, place)
             else:
+                fix = COLUMN_FIX.format(readme=readme) if cell.why in COLUMN_WHY else again
                 run.add(ERROR, f"this cell would be left out of the plan: {WHY[cell.why]}: "
-                        f"{text}. {again}", upload, 0, place)  # fmt: skip
+                        f"{text}. {fix}", upload, 0, place)  # fmt: skip
+        if shown := current_elsewhere(target):  # a new plan the site does not show first
+            run.add(NOTICE, MESSAGES["not_current"].format(
+                current=run.rel(shown), target=run.rel(target)), upload)  # fmt: skip
         actions = outcome.count("actions")
         noun = "action" if actions == 1 else "actions"
         run.summary.imported.append(

@@ -137,7 +137,16 @@ To say which plan a file updates, or which sheet or columns to read, add `plans.
 "Action tracker.xlsx":
   plan: business-plan-2025-28
   sheet: Action plan        # optional: the sheet to read
-  map: columns.yml          # optional: a mapping file in this folder (see the import guide)
+  map: columns.yml          # optional: a mapping file in this folder, as below
+```
+
+A mapping file names the columns whose headings the import does not know (or takes wrongly),
+each as it is written in the document, with `ignore` for a column to leave out:
+
+```yaml
+columns:
+  "Key contact": leads
+  "Budget code": ignore
 ```
 
 When the upload cannot be imported, nothing is published: the run on the Actions tab lists

@@ -267,12 +267,16 @@ def test_an_upload_that_cannot_be_imported_publishes_nothing(
     fake = Recorder()
     summary = publish(repo, fake.tools())
     heading = "'Budget code'"
+    column_fix = (
+        "Give the column a heading the import knows, or name it in a mapping file (`map:` in "
+        "the inbox's plans.yml, as data/inbox/README.md shows; `ignore` leaves it out), and "
+        "upload the document again."
+    )
     expected = [
         Finding(
             ERROR,
             f"this cell would be left out of the plan: its column has no heading the import "
-            f"knows: BC-{row - 1}. Fix the document and upload it again with the same name (it "
-            "replaces this one), or delete it from data/inbox/.",
+            f"knows: BC-{row - 1}. {column_fix}",
             f"data/inbox/{name}",
             0,
             f"{name}, table 1, row {row}, column 7 ({heading})",
@@ -283,8 +287,7 @@ def test_an_upload_that_cannot_be_imported_publishes_nothing(
     assert summary.annotations()[0] == (
         f"::error file=data/inbox/{name}::{name}, table 1, row 2, column 7 ({heading}): this "
         "cell would be left out of the plan: its column has no heading the import knows: "
-        "BC-1. Fix the document and upload it again with the same name (it replaces this "
-        "one), or delete it from data/inbox/."
+        f"BC-1. {column_fix}"
     )
     assert fake.built == [] and fake.deployed == []
     # the board as it was: the plan untouched, the upload still in the inbox, nothing pushed
@@ -523,3 +526,22 @@ def test_an_imported_plan_the_check_refuses_publishes_nothing(
     ), finding.message
     assert fake.built == [] and fake.deployed == []
     assert plan.read_text(encoding="utf-8") == before
+
+
+def test_an_upload_with_a_new_name_makes_a_new_plan_and_says_which_the_site_shows(
+    uploads: dict[str, Path], starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    shown = plan_file(repo)
+    upload(repo, uploads["good"], "Online safety plan.docx")
+    monkeypatch.chdir(repo)
+    summary = publish(repo, Recorder().tools())
+    new = "data/plans/online-safety-plan.yml"
+    assert summary.imported == [f"Imported Online safety plan.docx into {new} (3 actions)"]
+    assert summary.annotations() == [
+        f"::notice file=data/inbox/Online safety plan.docx::The site shows "
+        f"data/plans/{shown.name} first, because it has `current: true`. To show the imported "
+        f"plan first, move `current: true` to {new} (or delete data/plans/{shown.name} if it "
+        "is the starter's example plan)."
+    ]
+    assert new in origin_files(repo)

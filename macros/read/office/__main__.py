@@ -141,12 +141,12 @@ def main(argv: list[str]) -> int:
         print(MESSAGES["check_failed"].format(target=target), file=sys.stderr)
         return 1
     print(MESSAGES["check_passed"])
-    if shown := _current_elsewhere(target):
+    if shown := current_elsewhere(target):
         print(MESSAGES["not_current"].format(current=shown, target=target))
     return 0
 
 
-def _current_elsewhere(target: Path) -> Path | None:
+def current_elsewhere(target: Path) -> Path | None:
     """Another plan the site shows first: a board started with `make new-board` keeps its
     example plan current until the editor says otherwise."""
     for path in sorted(target.parent.glob("*.yml")):
