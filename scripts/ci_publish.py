@@ -16,46 +16,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.load import load_board_data  # noqa: E402
 from macros.pages.guide_gate import guide_gate  # noqa: E402
-from macros.read.office.__main__ import Stop, current_elsewhere, import_plan  # noqa: E402
-from macros.read.office.changes import compare  # noqa: E402
-from macros.read.office.words import MESSAGES, WHY  # noqa: E402
 from macros.read.problems import DataError, Problem, ordered  # noqa: E402
+from scripts.ci_changes import base_commit, pages_address, site_address, what_changed  # noqa: E402
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary, finding_from_line  # noqa: E402
+from scripts.ci_run import ARCHIVE, Run, board_folder, git, restore  # noqa: E402
+from scripts.ci_uploads import import_uploads  # noqa: E402
 
-INBOX, ARCHIVE = "inbox", "archive"
-INBOX_MAP = "plans.yml"  # which plan an upload updates, when its name does not say
-NOT_UPLOADS = {INBOX_MAP, "readme.md", ".gitkeep"}
-# cells the import leaves out that are no part of the plan's tables: advice, not a stop
-OUTSIDE_PLAN = {"not_a_plan_table", "before_header"}
-BOT = ["-c", "user.name=github-actions[bot]",
-       "-c", "user.email=41898282+github-actions[bot]@users.noreply.github.com"]  # fmt: skip
-UPLOAD_AGAIN = (
-    "Fix the document and upload it again with the same name (it replaces this one), or "
-    "delete it from {inbox}."
-)
-
-# a column the import did not take: the mapping file names it (or says to leave it out)
-COLUMN_WHY = {"no_column", "duplicate_column"}
-COLUMN_FIX = (
-    "Give the column a heading the import knows, or name it in a mapping file (`map:` in the "
-    "inbox's plans.yml, as {readme} shows; `ignore` leaves it out), and upload the document again."
-)
 UNEXPECTED = (
     "the workflow stopped on something it did not expect ({error}); nothing was published. "
     "Please send a link to this run to a maintainer."
@@ -92,136 +70,6 @@ class Tools:
     deploy: Step = gh_pages
 
 
-@dataclass
-class Run:
-    repo: Path
-    data: Path
-    summary: Summary = field(default_factory=Summary)
-    written: dict[Path, Path] = field(default_factory=dict)  # plan file -> the upload it is from
-    originals: dict[Path, bytes | None] = field(default_factory=dict)  # to put back on failure
-    uploads: list[Path] = field(default_factory=list)
-
-    def rel(self, path: str | Path) -> str:
-        """A path as the repository names it (what an annotation's `file=` needs)."""
-        full = Path(path) if Path(path).is_absolute() else Path.cwd() / path
-        try:
-            return full.resolve().relative_to(self.repo.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
-
-    def add(self, level: str, message: str, file: str | Path = "", line: int = 0,
-            place: str = "") -> None:  # fmt: skip
-        self.summary.findings.append(
-            Finding(level, message, self.rel(file) if file else "", line, place)
-        )
-
-
-def board_folder(repo: Path) -> Path:
-    """mkdocs.yml's `data_dir`: the board folder is named once (PLANSITE_DATA overrides)."""
-    if named := os.environ.get("PLANSITE_DATA"):
-        return repo / named
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name): read past them
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("plansite"), dict):
-            return repo / str(plugin["plansite"].get("data_dir") or "data")
-    return repo / "data"
-
-
-# --- uploads -------------------------------------------------------------------------------
-
-
-def inbox_map(run: Run, inbox: Path) -> dict[str, dict[str, str]]:
-    """inbox/plans.yml: `"<file name>": <plan id>`, or `plan:`, `sheet:` and `map:` (a mapping
-    file in the inbox, as PLAN_MAP= names one) under the file's name."""
-    path = inbox / INBOX_MAP
-    if not path.is_file():
-        return {}
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        run.add(ERROR, f"this file cannot be read as YAML ({error}); check its quotes and "
-                "indentation.", path, line)  # fmt: skip
-        return {}
-    entries: dict[str, dict[str, str]] = {}
-    for name, value in data.items() if isinstance(data, dict) else []:
-        if isinstance(value, str):
-            entries[name] = {"plan": value}
-        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            entries[name] = value
-        else:
-            run.add(ERROR, f"`{name}`: write the plan's id after the file's name "
-                    f'("{name}": business-plan-2025-28), or plan:, sheet: and map: under it.',
-                    path)  # fmt: skip
-    return entries
-
-
-def plan_id_for(upload: Path, data: Path) -> str:
-    """The plan an upload updates: the plan whose id its name starts with (business-plan-2025-28
-    Q3.docx updates business-plan-2025-28), else a new plan named after the file."""
-    slug = re.sub(r"[^a-z0-9]+", "-", upload.stem.lower()).strip("-")
-    known = sorted((p.stem for p in (data / "plans").glob("*.yml")), key=len, reverse=True)
-    return next((k for k in known if slug == k or slug.startswith(k + "-")), slug)
-
-
-def import_uploads(run: Run) -> None:
-    inbox = run.data / INBOX
-    if not inbox.is_dir():
-        return
-    entries = inbox_map(run, inbox)
-    again = UPLOAD_AGAIN.format(inbox=run.rel(inbox) + "/")
-    readme = run.rel(inbox / "README.md")
-    for upload in sorted(inbox.iterdir()):
-        if upload.is_dir() or upload.name.lower() in NOT_UPLOADS or upload.name[:1] in ".~":
-            continue
-        entry = entries.get(upload.name, {})
-        plan_id = entry.get("plan") or plan_id_for(upload, run.data)
-        target = run.data / "plans" / f"{plan_id}.yml"
-        if target not in run.originals:
-            run.originals[target] = target.read_bytes() if target.is_file() else None
-        plan_map = inbox / entry["map"] if entry.get("map") else None
-        run.uploads.append(upload)
-        try:
-            outcome, _, target = import_plan(
-                upload, plan_id, run.data, True, plan_map, entry.get("sheet")
-            )
-        except Stop as stop:
-            message = str(stop).removeprefix(f"{upload}: ")
-            run.add(ERROR, f"{message} {again}", upload)
-            continue
-        except Exception as error:  # a shape nobody foresaw: said in words, never a traceback
-            words = MESSAGES["unexpected"].format(
-                file=upload.name, error=f"{type(error).__name__}: {error}"
-            )
-            run.add(ERROR, words, upload)
-            continue
-        run.written[target.resolve()] = upload
-        for cell in outcome.unplaced:
-            heading = f"'{cell.heading}'" if cell.heading else "no heading"
-            place = f"{upload.name}, {cell.table}, row {cell.row}, column {cell.column} ({heading})"
-            text = cell.text if len(cell.text) <= 70 else cell.text[:69] + "…"
-            if cell.why in OUTSIDE_PLAN:
-                run.add(NOTICE, f"not in the plan: {WHY[cell.why]}: {text}", upload, 0, place)
-            else:
-                fix = COLUMN_FIX.format(readme=readme) if cell.why in COLUMN_WHY else again
-                run.add(ERROR, f"this cell would be left out of the plan: {WHY[cell.why]}: "
-                        f"{text}. {fix}", upload, 0, place)  # fmt: skip
-        if shown := current_elsewhere(target):  # a new plan the site does not show first
-            run.add(NOTICE, MESSAGES["not_current"].format(
-                current=run.rel(shown), target=run.rel(target)), upload)  # fmt: skip
-        actions = outcome.count("actions")
-        noun = "action" if actions == 1 else "actions"
-        run.summary.imported.append(
-            f"Imported {upload.name} into {run.rel(target)} ({actions} {noun})"
-        )
-
-
 # --- the check, the build, saving and publishing -------------------------------------------
 
 
@@ -255,12 +103,6 @@ def _problem(run: Run, level: str, problem: Problem) -> None:
         run.add(level, f"{where}: {problem.message}", upload)
 
 
-def git(run: Run, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", *BOT, *args], cwd=run.repo, capture_output=True, text=True, check=False
-    )
-
-
 def save(run: Run, message: str) -> None:
     """Commit the board folder (imported plans, uploads moved to archive/) and push it."""
     today = datetime.now(UTC).date()
@@ -288,15 +130,6 @@ def _free_name(folder: Path, name: str) -> Path:
         path = folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
         number += 1
     return path
-
-
-def restore(run: Run) -> None:
-    """A run that publishes nothing leaves the board folder as it found it."""
-    for target, before in run.originals.items():
-        if before is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.write_bytes(before)
 
 
 def publish_board(run: Run, tools: Tools, save_message: str, before: str) -> Summary:
@@ -327,7 +160,7 @@ def publish_board(run: Run, tools: Tools, save_message: str, before: str) -> Sum
 
 def publish(repo: Path, tools: Tools | None = None, before: str = "") -> Summary:
     run = Run(repo, board_folder(repo))
-    base = _base(run, before)
+    base = base_commit(run, before)
     import_uploads(run)
     names = ", ".join(u.name for u in run.uploads)
     message = f"Import {names} (uploaded) into the plans" if run.uploads else ""
@@ -354,77 +187,6 @@ def set_up(repo: Path, name: str, area: str, address: str, tools: Tools | None =
         return run.summary
     base = git(run, "rev-parse", "HEAD").stdout.strip()
     return publish_board(run, tools or Tools(), f"Set up the board: {name.strip()}", base)
-
-
-# --- what the summary says once published --------------------------------------------------
-
-
-def _base(run: Run, before: str) -> str:
-    """The commit this push started from: what changed is counted from it."""
-    if before and set(before) != {"0"}:
-        return before
-    return git(run, "rev-parse", "--verify", "--quiet", "HEAD~1").stdout.strip()
-
-
-def what_changed(run: Run, base: str) -> list[str]:
-    """Status changes and new updates, plan by plan, since `base` (as the What changed page
-    words them: an action's ref, its status before and after)."""
-    lines: list[str] = []
-    for path in sorted((run.data / "plans").glob("*.yml")):
-        after = _plan(path.read_text(encoding="utf-8"))
-        title = str(after.get("title") or path.stem)
-        shown = git(run, "show", f"{base}:{run.rel(path)}") if base else None
-        if shown is None or shown.returncode:
-            lines.append(f"New plan: {title}")
-            continue
-        changes = compare(_plan(shown.stdout), after)
-        labels = {str(s.get("key")): str(s.get("label") or s.get("key"))
-                  for s in after.get("statuses") or [] if isinstance(s, dict)}  # fmt: skip
-        lines += [f"{title}: {_action(ref)} added" for ref in changes.added]
-        lines += [f"{title}: {_action(ref)} removed" for ref in changes.removed]
-        lines += [
-            f"{title}: {_action(ref)} changed from {labels.get(old, old)} to {labels.get(new, new)}"
-            for ref, old, new in changes.statuses
-        ]
-        lines += [
-            f"{title}: {_action(ref)} has {n} new update{'s' if n > 1 else ''}"
-            for ref, n in changes.new_updates
-        ]
-    return lines
-
-
-def _action(name: str) -> str:
-    """compare() names an action `<priority ref>: <action ref>`: "action 1.2", or "priority 2,
-    action 3" where the action's ref does not carry its priority's."""
-    priority, _, action = name.partition(": ")
-    if not action or action.startswith(priority):
-        return f"action {action or name}"
-    return f"priority {priority}, action {action}"
-
-
-def _plan(text: str) -> dict[str, Any]:
-    try:
-        found = yaml.load(text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError:
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
-def pages_address() -> str:
-    """The GitHub Pages address of the repository this runs in."""
-    owner, _, name = os.environ.get("GITHUB_REPOSITORY", "").lower().partition("/")
-    if not name:
-        return ""
-    return (
-        f"https://{owner}.github.io/"
-        if name == f"{owner}.github.io"
-        else (f"https://{owner}.github.io/{name}/")
-    )
-
-
-def site_address(run: Run) -> str:
-    board = _plan((run.data / "board.yml").read_text(encoding="utf-8"))
-    return str(board.get("site_url") or pages_address())
 
 
 # --- the command line ----------------------------------------------------------------------
