@@ -54,6 +54,13 @@ def identity_files(config: MkDocsConfig, site: BoardData, folder: Path) -> list[
 
 
 def write_cname(site: BoardData, site_dir: Path) -> None:
-    """gh-deploy replaces the whole published branch: the domain survives only as site/CNAME."""
-    if host := urlsplit(site.board.site_url).hostname:
+    """gh-deploy replaces the whole published branch: the domain survives only as site/CNAME.
+    A GitHub Pages address (`<owner>.github.io`) is no custom domain: GitHub refuses it as one,
+    so no CNAME is written for it."""
+    host = urlsplit(site.board.site_url).hostname
+    if host and not is_github_pages(host):
         (site_dir / "CNAME").write_text(host + "\n", encoding="utf-8")
+
+
+def is_github_pages(host: str) -> bool:
+    return host == "github.io" or host.endswith(".github.io")

@@ -15,9 +15,15 @@ fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 command -v apt-get >/dev/null || fail "missing ${missing[*]} and this machine has no apt-get; install Pango by hand (https://doc.courtbouillon.org/weasyprint/stable/first_steps.html)"
-[ "$(id -u)" = 0 ] || fail "missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
-  apt-get update -qq || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || fail "could not install ${missing[*]}"
+# root installs as it is; anyone else (a GitHub Actions runner) through sudo, when it may
+sudo=()
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null && sudo -n true 2>/dev/null || fail "missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
+  sudo=(sudo -n)
+fi
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+"${apt[@]}" install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
+  "${apt[@]}" update -qq || fail "apt-get update failed"
+  "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null || fail "could not install ${missing[*]}"
 }
 echo "install-pdf-libs: installed ${missing[*]}"

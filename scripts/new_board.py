@@ -124,6 +124,36 @@ priorities:
 """
 
 
+INBOX_README = """# Inbox: next quarter's plan, uploaded
+
+Upload the plan you keep in Word or Excel here (on GitHub: Add file, then Upload files, then
+Commit changes). The "Publish the site" workflow imports it into `plans/`, moves it to
+`archive/` and publishes the site. A file named like a plan in `plans/` (for example
+`business-plan-2025-28 Q3.docx`) updates that plan; any other name starts a new plan.
+
+To say which plan a file updates, or which sheet or columns to read, add `plans.yml` here:
+
+```yaml
+"Action tracker.xlsx":
+  plan: business-plan-2025-28
+  sheet: Action plan        # optional: the sheet to read
+  map: columns.yml          # optional: a mapping file in this folder, as below
+```
+
+A mapping file names the columns whose headings the import does not know (or takes wrongly),
+each as it is written in the document, with `ignore` for a column to leave out:
+
+```yaml
+columns:
+  "Key contact": leads
+  "Budget code": ignore
+```
+
+When the upload cannot be imported, nothing is published: the run on the Actions tab lists
+each problem by table, row and column. Fix the document and upload it again with the same name.
+"""
+
+
 def ask(value: str, question: str) -> str:
     while not value.strip():
         value = input(question)
@@ -186,6 +216,8 @@ def main(argv: list[str]) -> int:
             f"Replaced the example board in {folder}; `git checkout HEAD -- {folder}` brings it back."
         )
     (folder / "plans").mkdir(parents=True, exist_ok=True)
+    (folder / "inbox").mkdir(exist_ok=True)
+    (folder / "inbox" / "README.md").write_text(INBOX_README, encoding="utf-8")
     (folder / "board.yml").write_text(board_yml(name, area, url), encoding="utf-8")
     (folder / "plans" / f"{plan_id}.yml").write_text(
         plan_yml(plan_id, start, today), encoding="utf-8"

@@ -17,7 +17,9 @@ KNOWN_FILES = {
 }  # fmt: skip
 # schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose;
 # reports/: yearly reports and their chapters
-FOLDERS = {"plans", "schemas", "pages", "reports"}
+# inbox/ and archive/ hold Word and Excel plans uploaded on GitHub, imported by the publish
+# workflow (scripts/ci_publish.py): the board's own, never read as data
+FOLDERS = {"plans", "schemas", "pages", "reports", "inbox", "archive"}
 # a logo or other image the board names in board.yml: read when named, never a data file
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
 # Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails

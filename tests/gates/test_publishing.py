@@ -131,10 +131,11 @@ def test_404_page_is_styled_and_leads_home(example_site: Path) -> None:
     )
 
 
-def test_publish_workflow_deploys_main_through_make_deploy() -> None:
+def test_publish_workflow_publishes_main_through_the_tested_logic() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
     # PyYAML reads the key `on` as True
     assert workflow[True]["push"]["branches"] == ["main"]
     assert workflow["permissions"]["contents"] == "write"
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
-    assert any("make deploy" in run for run in steps)
+    # scripts/ci_publish.py checks before it builds and publishes (tests/test_workflow.py)
+    assert any(run.startswith("python scripts/ci_publish.py publish") for run in steps)

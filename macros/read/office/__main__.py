@@ -24,7 +24,14 @@ from macros.read.office.yaml_out import plan_yaml
 
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
          ".xlsm": ("an Excel workbook (.xlsx)", "Excel"), ".csv": ("a CSV file", "Excel")}  # fmt: skip
-KEPT = ["current", "kind", "period", "stale_after_months", "introduction"]  # not in a document
+KEPT = [
+    "title",
+    "current",
+    "kind",
+    "period",
+    "stale_after_months",
+    "introduction",
+]  # not in a document
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -134,12 +141,12 @@ def main(argv: list[str]) -> int:
         print(MESSAGES["check_failed"].format(target=target), file=sys.stderr)
         return 1
     print(MESSAGES["check_passed"])
-    if shown := _current_elsewhere(target):
+    if shown := current_elsewhere(target):
         print(MESSAGES["not_current"].format(current=shown, target=target))
     return 0
 
 
-def _current_elsewhere(target: Path) -> Path | None:
+def current_elsewhere(target: Path) -> Path | None:
     """Another plan the site shows first: a board started with `make new-board` keeps its
     example plan current until the editor says otherwise."""
     for path in sorted(target.parent.glob("*.yml")):
