@@ -33,7 +33,9 @@ PAGE = """<!doctype html>
 <title>Update the plans: {name}</title>
 </head>
 <body>
+<script src="manual-init.js"></script>
 <script src="decap-cms.js"></script>
+<script type="module" src="plansite-admin.js"></script>
 </body>
 </html>
 """

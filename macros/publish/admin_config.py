@@ -18,6 +18,7 @@ from macros.model.plan import Action, Plan, Update
 # the local git repository's proxy (`npx decap-server`), used only when the page is opened on
 # localhost or 127.0.0.1 (`make serve`): a published site signs in to GitHub instead
 DEFAULT_PROXY_PORT = 8081
+FORMAT = "plansite-yaml"
 # the data format's dates: 2025-12, 2025-12-14, Dec 25, December 2025
 UPDATE_DATE = r"^(\d{4}-\d{2}(-\d{2})?|[A-Za-z]{3,9} (\d{2}|\d{4}))$"
 UPDATE_DATE_HINT = "Write the month or the day: 2026-03, 2026-03-14, Mar 26 or March 2026."
@@ -44,12 +45,17 @@ def status_options(plan: Plan) -> list[dict[str, str]]:
 
 
 def _status(model: type[Any], plan: Plan) -> dict[str, Any]:
-    return _field(model, "status", widget="select", options=status_options(plan), required=False)
+    field = _field(model, "status", widget="select", options=status_options(plan), required=False)
+    # the schema's hint is for people typing the word; the form offers the plan's own words
+    return {**field, "hint": "One of this plan's statuses (the form writes its key)."}
 
 
 def action_fields(plan: Plan) -> list[dict[str, Any]]:
     update_fields = [
-        _field(Update, "date", widget="string", pattern=[UPDATE_DATE, UPDATE_DATE_HINT]),
+        {
+            **_field(Update, "date", widget="string", pattern=[UPDATE_DATE, UPDATE_DATE_HINT]),
+            "hint": UPDATE_DATE_HINT,
+        },
         _status(Update, plan),
         _field(Update, "text", widget="text"),
     ]
@@ -138,6 +144,8 @@ def config(
                 "label": "Plans",
                 "label_singular": "plan",
                 "editor": {"preview": False},
+                # overrides/admin/plansite-yaml.js: a save changes only what the form changed
+                "format": FORMAT,
                 "files": [plan_file(p, data_path) for p in site.plans_in_order],
             }
         ],
