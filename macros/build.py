@@ -13,7 +13,7 @@ from pathlib import Path
 from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
-from macros.publish import make_files
+from macros.publish import admin, make_files
 from macros.render.search_entries import Entry
 
 
@@ -45,5 +45,6 @@ class Build:
     def published_files(self) -> Mapping[str, bytes]:
         """Made once per build: the Downloads page reads their sizes, the build then writes them."""
         if self._published is None:
-            self._published = make_files(self.site)
+            # and the forms of /admin/, which name the board folder's path in the repository
+            self._published = {**make_files(self.site), **admin.files(self.site, self.folder)}
         return self._published

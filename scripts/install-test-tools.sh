@@ -4,7 +4,8 @@
 #   - Java, to run the Nu Html Checker,
 #   - pdftotext and pdfinfo (poppler-utils), to read the PDFs the build makes,
 #   - LibreOffice (Writer and Calc, no GUI), to re-save the import tests' Word and Excel files,
-#   - the Nu Html Checker (npm package vnu-jar), into ./node_modules from package-lock.json.
+#   - the Nu Html Checker (npm package vnu-jar) and decap-server (the local git proxy the /admin/
+#     forms test saves through), into ./node_modules from package-lock.json.
 # axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
 # Fails loudly: a gate is never skipped because a tool is missing.
 set -euo pipefail
@@ -29,10 +30,11 @@ command -v pdftotext >/dev/null || apt_install pdftotext poppler-utils  # the PD
 # the import tests re-save their Word and Excel plans with LibreOffice, as many boards' files are
 command -v soffice >/dev/null || apt_install LibreOffice "libreoffice-writer-nogui libreoffice-calc-nogui"
 
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/.bin/decap-server ]; then
   # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || fail "npm ci failed (vnu-jar)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || fail "npm ci failed (vnu-jar, decap-server)"
 fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
+[ -x node_modules/.bin/decap-server ] || fail "node_modules has no decap-server"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null || fail "the Nu Html Checker does not run on this Java"
-echo "install-test-tools: Chromium, Java, poppler-utils, LibreOffice and the Nu Html Checker are ready"
+echo "install-test-tools: Chromium, Java, poppler-utils, LibreOffice, the Nu Html Checker and decap-server are ready"
