@@ -15,6 +15,9 @@ from macros.load import load_board_data
 from macros.model.phones import DRAMA
 from macros.read.problems import DataError
 from macros.render.phones import phone_links
+from tests.conftest import FIXTURES, run_build
+
+MINIMAL = FIXTURES / "minimal"
 
 
 @pytest.mark.parametrize(
@@ -139,3 +142,27 @@ def test_board_settings_that_would_publish_a_wrong_address_are_errors(
     folder = data_copy("minimal")
     set_in_board(folder, old, new)
     assert problems(folder) == [message]
+
+
+def test_a_kept_file_cut_short_is_made_again_never_published(tmp_path: Path) -> None:
+    cache, first, second = tmp_path / "cache", tmp_path / "one", tmp_path / "two"
+    assert run_build(MINIMAL, first, PLANSITE_CACHE=str(cache)).returncode == 0
+    pdfs = sorted((cache / "pdf").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:  # as a disk that filled up, or a copy stopped half way, would leave it
+        pdf.write_bytes(pdf.read_bytes()[:100])
+    result = run_build(MINIMAL, second, PLANSITE_CACHE=str(cache))
+    assert result.returncode == 0, result.stderr
+    made = sorted(p.relative_to(first) for p in first.rglob("*.pdf"))
+    assert made and made == sorted(p.relative_to(second) for p in second.rglob("*.pdf"))
+    for path in made:
+        assert (second / path).read_bytes() == (first / path).read_bytes()
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    result = run_build(MINIMAL, tmp_path / "site", PLANSITE_CACHE=str(blocked))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(f"the cache folder {blocked} cannot be used") == 1
+    assert "Traceback" not in result.stderr
