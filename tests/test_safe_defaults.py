@@ -166,3 +166,16 @@ def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(f"the cache folder {blocked} cannot be used") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_glossary_terms_that_differ_only_by_case_are_an_error(
+    data_copy: Callable[[str], Path],
+) -> None:
+    folder = data_copy("minimal")
+    (folder / "glossary.yml").write_text(
+        "terms:\n  LADO: Local Authority Designated Officer\n  lado: the same, typed again\n",
+        encoding="utf-8",
+    )
+    assert problems(folder) == [
+        "`lado` and `LADO` are the same term but for case or punctuation; keep one of them"
+    ]
