@@ -32,6 +32,7 @@ from macros.model.yearly_report import Report
 from macros.read.board_pages import PAGES_FOLDER, read_board_pages
 from macros.read.csvfile import read_csv
 from macros.read.files import data_files, plan_files
+from macros.read.images import logo_problem
 from macros.read.problems import DataError, Problems, display_path, ordered
 from macros.read.text import read_text
 from macros.read.yamlfile import YamlDoc, read_yaml
@@ -164,13 +165,17 @@ def _choose_current_plan(plans: list[Plan], problems: Problems) -> None:
 
 
 def _check_logo(data_dir: Path, board: Board, problems: Problems) -> None:
-    if board.logo and not (data_dir / board.logo).is_file():
-        problems.add(
-            display_path(data_dir / "board.yml"),
-            board.line_of("logo"),
-            f"logo `{board.logo}` is not in the data folder; put the file at "
-            f"{display_path(data_dir / board.logo)} or correct the name",
-        )
+    if not board.logo:
+        return
+    path = data_dir / board.logo
+    where = (display_path(data_dir / "board.yml"), board.line_of("logo"))
+    if not path.is_file():
+        problems.add(*where, f"logo `{board.logo}` is not in the data folder; put the file at "
+                     f"{display_path(path)} or correct the name")  # fmt: skip
+    elif not path.resolve().is_relative_to(data_dir.resolve()):
+        return  # a link out of the data folder: refused with the data folder's files
+    elif problem := logo_problem(path):
+        problems.add(*where, f"logo `{board.logo}` {problem}")
 
 
 def _plans(folder: Path, problems: Problems, refused: set[Path]) -> tuple[list[Plan], set[str]]:

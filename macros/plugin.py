@@ -164,8 +164,22 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def _chart_folder(self, project: Path) -> Path | None:
+        """The cache folder, made if need be; when it cannot be made (a file in its place, no
+        permission), the build says so once and goes on without a cache."""
         setting = os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
-        return project / setting if setting else None
+        if not setting:
+            return None
+        folder = project / setting
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".plansite-{os.getpid()}"
+            probe.touch()
+            probe.unlink()
+        except OSError as error:
+            log.info(f"the cache folder {folder} cannot be used ({error.strerror}); building "
+                     "without it: every chart, PDF and download is made afresh")  # fmt: skip
+            return None
+        return folder
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates look Plansite's words up as the fragments do: t("theme.key").

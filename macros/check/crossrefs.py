@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from math import floor
 from pathlib import PurePosixPath
 
 from macros.check.figures import check_figures
@@ -49,7 +50,7 @@ def _check_board(site: BoardData, add: Add) -> None:
     colour = site.board.colour
     if colour and (ratio := contrast(colour, WHITE)) < MIN_CONTRAST:
         add(site.board, "colour", f"colour `{colour}` is too light: white text on it has a "
-            f"contrast of {ratio:.1f}:1, and needs at least {MIN_CONTRAST}:1 to be read by "
+            f"contrast of {floor(ratio * 100) / 100:.2f}:1, and needs at least {MIN_CONTRAST:.2f}:1 to be read by "
             "everyone; choose a darker shade of it")  # fmt: skip
 
 

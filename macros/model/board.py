@@ -9,13 +9,27 @@ from pydantic import Field, field_validator
 from macros.model.accessibility import AccessibilityFacts
 from macros.model.base import Model, as_list
 from macros.model.dates import month_number
+from macros.model.phones import check_phone
+
+EMAIL = re.compile(r"[^@\s<>\"'(),;:]+@[a-zA-Z0-9\-]+(\.[a-zA-Z0-9\-]+)+")
+
+
+def check_email(value: str) -> str:
+    if value and not EMAIL.fullmatch(value):
+        raise ValueError(
+            f"email `{value}` is not an email address; write one address, e.g. board@example.org"
+        )
+    return value
 
 
 class Contact(Model):
     email: str = ""
-    phone: str = ""
+    phone: str = Field("", description="As it is dialled; opening hours may follow it")
     address: str = ""
     website: str = ""
+
+    _phone = field_validator("phone")(check_phone)
+    _email = field_validator("email")(check_email)
 
     @field_validator("website")
     @classmethod
@@ -36,6 +50,9 @@ class ContactRoute(Model):
     email: str = ""
     website: str = ""
     when: str = Field("", description="When they answer, e.g. Monday to Friday, 9am to 5pm")
+
+    _phone = field_validator("phone")(check_phone)
+    _email = field_validator("email")(check_email)
 
     @field_validator("website")
     @classmethod
@@ -89,10 +106,16 @@ class Board(Model):
     @field_validator("site_url")
     @classmethod
     def _site_url(cls, value: str) -> str:
-        if value and not re.match(r"https?://[a-zA-Z0-9.\-]+(:\d+)?(/[^\s\"'<>]*)?$", value):
+        match = re.match(r"https?://[a-zA-Z0-9.\-]+(?::(\d+))?(/[^\s\"'<>?#]*)?$", value)
+        if value and not match:
             raise ValueError(
-                f"site_url `{value}` must be a web address starting https://, "
-                "e.g. https://plans.example.org/"
+                f"site_url `{value}` must be a web address starting https://, with no `?` or "
+                "`#` part, e.g. https://plans.example.org/"
+            )
+        if match and match.group(1) and not 0 < int(match.group(1)) < 65536:
+            raise ValueError(
+                f"site_url `{value}` has port {match.group(1)}, which no address can have; "
+                "leave the port out"
             )
         return value if not value or value.endswith("/") else value + "/"
 

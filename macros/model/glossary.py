@@ -8,6 +8,7 @@ import re
 from pydantic import Field, field_validator
 
 from macros.model.base import Model
+from macros.model.slugs import slug
 
 # An abbreviation, as opposed to a phrase: one word with at least two capitals ("PPPG", "MARAC")
 ABBREVIATION = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z][A-Za-z0-9&]*")
@@ -23,9 +24,17 @@ class GlossaryFile(Model):
     @field_validator("terms")
     @classmethod
     def _meanings_given(cls, terms: dict[str, str]) -> dict[str, str]:
+        seen: dict[str, str] = {}
         for term, meaning in terms.items():
             if not meaning.strip():
                 raise ValueError(f"`{term}` has no meaning; write what it means after the colon")
+            name = slug(term)
+            if name in seen:  # one entry address (#term-lado) for both: one would be lost
+                raise ValueError(
+                    f"`{term}` and `{seen[name]}` are the same term but for case or punctuation; "
+                    "keep one of them"
+                )
+            seen[name] = term
         return {t.strip(): m.strip() for t, m in terms.items()}
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from macros.render.cache_files import read_kept, write_kept
 
 CACHE_ENV = "PLANSITE_CACHE"
 _folder: list[Path | None] = [None]  # a setting of the running build, not data (see above)
@@ -25,17 +26,15 @@ CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 def chart(chart_name: str, *args: Any) -> str:
     """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before."""
-    path = _cached_file(chart_name, args)
-    if path is not None and path.is_file():
-        return path.read_text(encoding="utf-8")
+    folder, key = cache_folder(), _key(chart_name, args)
+    kept = read_kept(folder / "charts", key, ".svg") if folder else None
+    if kept is not None:
+        return kept.decode("utf-8")
     from macros.render import charts  # matplotlib: imported only when a chart must be drawn
 
     svg: str = getattr(charts, chart_name)(*args)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
-        partial.write_text(svg, encoding="utf-8")
-        partial.replace(path)
+    if folder is not None:
+        write_kept(folder / "charts", key, ".svg", svg.encode("utf-8"))
     return svg
 
 
@@ -48,12 +47,8 @@ def cache_folder() -> Path | None:
     return _folder[0]
 
 
-def _cached_file(chart_name: str, args: tuple[Any, ...]) -> Path | None:
-    folder = cache_folder()
-    if folder is None:
-        return None
-    key = hashlib.sha256(repr((chart_name, args, _drawing_version())).encode("utf-8")).hexdigest()
-    return folder / "charts" / f"{key}.svg"
+def _key(chart_name: str, args: tuple[Any, ...]) -> str:
+    return hashlib.sha256(repr((chart_name, args, _drawing_version())).encode("utf-8")).hexdigest()
 
 
 @functools.cache

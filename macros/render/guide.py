@@ -105,10 +105,8 @@ def voice_plans(site: BoardData) -> list[Plan]:
 
 def _common(site: BoardData, here: str) -> dict[str, object]:
     """What every guide page shows: the help box and the progress icons."""
-    contact = site.board.contact
     return {
         "board": site.board,
-        "phone_link": "".join(c for c in contact.phone if c.isdigit() or c == "+"),
         "icon": lambda name: links.href(here, f"{ICONS}/{name}.svg"),
         "guide_home": links.href(here, links.guide_home()),
         "leaflet_href": links.href(here, links.guide_leaflet()),

@@ -62,5 +62,4 @@ def worried_block(site: BoardData) -> str:
         "home/worried.html",
         routes=routes,
         board=site.board,
-        tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sys
 import zlib
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from macros.render.cache_files import read_kept, write_kept
 from macros.render.chart_store import cache_folder
 
 
@@ -28,19 +28,12 @@ def kept(kind: str, made_from: object, make: Callable[[], bytes]) -> bytes:
     if folder is None:  # outside a build, or a build with `cache_dir: ""`
         return make()
     key = hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
-    path = folder / kind / f"{key}.{kind}"
-    if path.is_file():
-        return path.read_bytes()
+    found = read_kept(folder / kind, key, f".{kind}")
+    if found is not None:
+        return found
     made = make()
-    keep(path, made)
+    write_kept(folder / kind, key, f".{kind}", made)
     return made
-
-
-def keep(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # never half a file
-    partial.write_bytes(content)
-    partial.replace(path)
 
 
 @functools.cache

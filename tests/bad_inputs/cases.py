@@ -240,7 +240,7 @@ CASES = [
          ["data/indicator_values.csv:1: there is no indicators.yml to say what these values measure; add indicators.yml or remove this file"]),
     Case("brand-colour-too-light",
          replace("board.yml", "area: Testshire", 'area: Testshire\ncolour: "#ffdd00"'),
-         ["data/board.yml:4: colour `#ffdd00` is too light: white text on it has a contrast of 1.3:1, and needs at least 4.5:1 to be read by everyone; choose a darker shade of it"]),
+         ["data/board.yml:4: colour `#ffdd00` is too light: white text on it has a contrast of 1.34:1, and needs at least 4.50:1 to be read by everyone; choose a darker shade of it"]),
     Case("logo-not-there",
          replace("board.yml", "area: Testshire", "area: Testshire\nlogo: crest.png"),
          ["data/board.yml:4: logo `crest.png` is not in the data folder; put the file at data/crest.png or correct the name"]),
