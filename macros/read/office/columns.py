@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from macros.read.office.document import Cell, Table
-from macros.read.office.words import HEADINGS, STATUS_HEADING_WORDS, normalise
+from macros.read.office.words import HEADINGS, REF_ALONE, STATUS_HEADING_WORDS, normalise
 
-REF_LIKE = re.compile(r"^[A-Za-z]{0,2}\d+(\.\d+)*[a-z]?\.?$")
+REF_LIKE = REF_ALONE  # a cell that is only a ref: "1.1", "2.3a", "R3", "Issue 4", "1a.)"
 REF_SHARE = 0.6  # most of its cells look like refs: a few notes among them do not matter
 HEADER_SEARCH_ROWS = 6  # a heading row sits near the top, under a title or a group heading
 IGNORE = "ignore"

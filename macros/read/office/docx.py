@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from macros.read.office.clean import clean
-from macros.read.office.document import Block, Cell, Document, Para, Span, Table, TextBlock
+from macros.read.office.document import (
+    Block,
+    Cell,
+    Document,
+    Para,
+    Span,
+    Table,
+    TextBlock,
+    tidy_spans,
+)
 from macros.read.office.words import PLACES, REASONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -103,7 +112,7 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
         if text:
             spans.append(Span(clean(text), **flags, highlight=_run_colour(rpr)))
     heading = styles.get(style_id, -1)
-    para = Para(spans, bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
+    para = Para(tidy_spans(spans), bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
     para.title = heading == 0
     if heading < 0 and _short_bold_line(para):
         para.heading = 9  # a bold line on its own, used as a heading by many boards

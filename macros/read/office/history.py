@@ -21,7 +21,7 @@ def _by_ref(priorities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str,
     for priority in priorities:
         grouped = [a for issue in priority.get("issues", []) for a in issue["actions"]]
         for action in grouped + priority.get("actions", []):
-            found[(priority["ref"], action.get("ref", action.get("title", "")))] = action
+            found[(priority.get("ref", ""), action.get("ref", action.get("title", "")))] = action
     return found
 
 

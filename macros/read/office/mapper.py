@@ -16,7 +16,9 @@ from macros.model.dates import parse_day
 from macros.read.office.cells import (
     bold,
     due_fields,
+    leads_of,
     lines,
+    numbered,
     ref_and_title,
     statement,
     strip_new,
@@ -30,7 +32,6 @@ from macros.read.office.words import (
     APPENDIX_WORDS,
     AS_AT,
     DEFAULT_PRIORITY,
-    NUMBERED,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
     SHARED_FIELDS,
@@ -66,6 +67,8 @@ class Outcome:
     unplaced: list[Unplaced] = field(default_factory=list)
     statuses: Statuses = field(default_factory=Statuses)
     skipped_sheets: list[str] = field(default_factory=list)
+    # lead cells split into several leads: table, row, column, the cell's text, the leads
+    split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
 
     def count(self, what: str) -> int:
         priorities = self.plan.get("priorities", [])
@@ -209,7 +212,8 @@ class Mapper:
     def _start_priority(self, text: str, from_heading: bool) -> None:
         self._close_priority()
         ref, title = ref_and_title(text)
-        self.priority = {"ref": ref or str(len(self.priorities) + 1), "title": title}
+        # no number in the document: no ref (an invented one could clash with a later one)
+        self.priority = {"ref": ref, "title": title} if ref else {"title": title}
         self.heading_priority = from_heading
         self.pending = None
 
@@ -399,15 +403,16 @@ class Mapper:
         if title:
             title, title_new = strip_new(title, self.as_at)
             new = new or title_new
-            if not ref and "ref" not in header.used():
-                number = NUMBERED.match(title)
-                if number:
-                    ref, title = number.group(1), title[number.end() :].strip()
+            # the document's own number in front of the action ("NEW. 3.4 Develop ...")
+            if not ref and ("ref" not in header.used() or title_new):
+                found = numbered(title)
+                if found:
+                    ref, title = found
         if ref:
             action["ref"] = ref
         if title:
             action["title"] = title
-        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
+        leads = self._leads(table, values)
         if leads:
             action["leads"] = leads
         for name in ("outcome", "measure"):
@@ -433,6 +438,18 @@ class Mapper:
             target = self._ensure_priority().setdefault("actions", [])
         target.append(action)
         self.action = action
+
+    def _leads(self, table: Table, values: dict[str, list[Cell]]) -> list[str]:
+        """Every lead of the row's lead cells; a cell split into more leads than it has lines
+        is told in the report, so a wrong split is seen."""
+        found: list[str] = []
+        for cell in values.get("leads", []):
+            leads = leads_of(cell)
+            if len(leads) > len(lines(cell)) and not cell.continues:
+                text = " ".join(cell.text.split())
+                self.out.split_leads.append((table.name, cell.row, cell.column, text, leads))
+            found.extend(x for x in leads if x not in found)
+        return found
 
     def _cell_status(self, cell: Cell) -> str | None:
         if cell.text:
@@ -513,7 +530,7 @@ class Mapper:
                     if cell.text:
                         self._unplaced(table, cell, "", "no_action")
             return
-        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
+        leads = self._leads(table, values)
         action.setdefault("leads", []).extend(x for x in leads if x not in action["leads"])
         if not action["leads"]:
             del action["leads"]

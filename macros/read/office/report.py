@@ -63,6 +63,7 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             )
     else:
         lines.append(say["all_placed"])
+    lines.extend(_structure_lines(outcome, file))
     if changes is not None:
         lines.append(say["changes_head"])
         if changes.added:
@@ -77,4 +78,20 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             lines.append(say["new_updates"].format(count=total, refs=refs))
         if not changes:
             lines.append(say["no_changes"])
+    return lines
+
+
+def _structure_lines(outcome: Outcome, file: str) -> list[str]:
+    """What the import read in a way worth checking: lead cells split into several leads."""
+    say = MESSAGES
+    lines = []
+    if outcome.split_leads:
+        lines.append(say["leads_split_head"])
+    for table, row, column, text, leads in outcome.split_leads:
+        shown = ", ".join(leads)
+        lines.append(
+            say["leads_split"].format(
+                file=file, table=table, row=row, column=column, text=_preview(text), leads=shown
+            )
+        )
     return lines

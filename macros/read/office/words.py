@@ -54,15 +54,29 @@ PRIORITY_WORDS = re.compile(
     r"workstream|area)\b\s*([A-Za-z]?\d+[a-z]?(\.\d+)?)?\s*(\([^)]*\))?\s*[:.\-–—]?\s*",
     re.I,
 )
-NUMBERED = re.compile(r"^([A-Za-z]?\d+(?:\.\d+)*[a-z]?)[.):]?\s+(?=\S)")
+# a ref as documents write one: "3.4", "12b", "R3", "Issue 4", "para 42", "1a.)"
+REF_WORDS = r"(?i:issue|para|paragraph|rec|ref)\.?\s?\d+[a-z]?"
+REF_WRITTEN = rf"(?:{REF_WORDS}|[A-Za-z]{{0,2}}\d+(?:\.\d+)*[a-z]?)(?:\.?\))?"
+REF_ALONE = re.compile(rf"^{REF_WRITTEN}\.?$")
+# a ref in front of a title, perhaps in bold ("**3.4** Develop", "1a.) Review", "Issue 4: ...")
+NUMBERED = re.compile(
+    rf"^(?P<m>\*{{0,3}})(?P<ref>{REF_WRITTEN})[.:]?(?P=m)[.:]?(?:\s+[-–—])?\s+(?=\S)"
+)
 # "NEW", "NEW – added Jan 16", "New (March 2016)": the month, when given, is when it was added
 NEW_DATE = rf"(?P<date>(?i:{MONTH_NAMES})\.?\s*'?\d{{2,4}})"
 NEW_MARKER = re.compile(
-    rf"\bNEW\b\s*(?:[-–—:(]\s*)?(?:(?:added|from)\s+(?:in\s+|on\s+)?)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*",
+    rf"\bNEW\b\.?\s*(?:[-–—:(]\s*)?(?:(?:added|from)\s+(?:in\s+|on\s+)?)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*",
 )
 NEW_WORD_MARKER = re.compile(
     rf"^New\s*[-–—:(]\s*(?:(?:added|from)\s+)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*", re.I
 )
+# words either side of a "/" in a lead cell that make it two leads ("CSC/Police"); acronyms
+# in capitals ("RB/LH", "LSCB/LSAB") do too, a name with figures ("S11/S175 audit lead") not
+AGENCY_WORDS = {
+    "police", "health", "education", "schools", "school", "council", "probation", "cafcass",
+    "nhs", "ccg", "icb", "gp", "gps", "chair", "board", "partnership", "subgroup", "sub-group",
+    "housing", "youth", "justice", "hospital", "trust", "social", "care", "services",
+}  # fmt: skip
 KEY_SHEET_NAMES = {"key", "rag key", "status key", "brag key", "key to ratings", "legend"}
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
@@ -143,6 +157,9 @@ MESSAGES = {
     "or name their column in a mapping file:",
     "unplaced": "  {file}: {table}, row {row}, column {column} ({heading}): {why}: {text}",
     "all_placed": "Every cell was placed.",
+    "leads_split_head": "Lead cells read as several leads (check each; if a cell is one lead, "
+    "write it as one in the plan file):",
+    "leads_split": "  {file}: {table}, row {row}, column {column}: {text} -> {leads}",
     "changes_head": "Changes from the plan that was there before:",
     "added": "  added: {refs}",
     "removed": "  removed: {refs}",
