@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from macros.model.dates import DateError, parse_due
