@@ -241,6 +241,11 @@ class Evidence(Model):
 class Priority(Model):
     ref: str = Field(description='The priority\'s reference, e.g. "1" or "R3"')
     title: str
+    group: str = Field(
+        "",
+        description="A heading over several priorities, e.g. the inspection judgement area "
+        '("Leadership and management") over its recommendations',
+    )
     description: str = Field("", description="Markdown")
     focus: list[str] = Field(default_factory=list, description="Focus issues")
     outcomes: list[str] = Field(default_factory=list, description="Numbered outcomes")
@@ -333,6 +338,9 @@ class Plan(Model):
         + " (left out: the preset whose words the plan uses, else rag)",
     )
     priorities: list[Priority] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Notes and footnotes, shown under the plan"
+    )
 
     _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
 

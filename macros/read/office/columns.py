@@ -39,8 +39,15 @@ def field_for(heading: str, plan_map: dict[str, str], exact: bool = False) -> st
     for written, chosen in plan_map.items():
         if normalise(written) == words:
             return chosen
+    return best_field(heading, HEADINGS, exact)
+
+
+def best_field(heading: str, table: dict[str, list[str]], exact: bool = False) -> str | None:
+    """The field of `table` a heading names: one of its words as a whole, else the longest
+    that the heading starts with (counted twice) or holds."""
+    words = normalise(heading)
     best: tuple[int, str] | None = None
-    for name, synonyms in HEADINGS.items():
+    for name, synonyms in table.items():
         for synonym in synonyms:
             if words == synonym:
                 return name

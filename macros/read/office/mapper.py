@@ -26,14 +26,18 @@ from macros.read.office.cells import (
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
+from macros.read.office.planner_table import find_planner, planner_items
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
 from macros.read.office.words import (
+    ACTION_SIGNS,
     APPENDIX_WORDS,
     AS_AT,
     DEFAULT_PRIORITY,
+    NOTE_LINE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
+    ROW_LABELS,
     SHARED_FIELDS,
 )
 
@@ -67,6 +71,9 @@ class Outcome:
     unplaced: list[Unplaced] = field(default_factory=list)
     statuses: Statuses = field(default_factory=Statuses)
     skipped_sheets: list[str] = field(default_factory=list)
+    labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
+    planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
+    planner_written: str = ""  # where the planner went, in words (__main__ writes it)
     # lead cells split into several leads: table, row, column, the cell's text, the leads
     split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
 
@@ -112,20 +119,27 @@ class Mapper:
         self.history: list[tuple[Table, Header]] = []
         self.as_at: date | None = None
         self.last_header: tuple[Header, int] | None = None
-        self._headings: dict[
-            int, str
-        ] = {}  # the current table's headings, for the report  # the last plan table's, and its width
+        self._headings: dict[int, str] = {}  # the current table's headings, for the report
+        self.group = ""  # an inspection judgement area over the recommendations below it
+        self.plain_priority = False  # the current priority came from a grouping row's words
+        self.collecting: str | None = None  # "evidence" or "children_will_say" rows below
+        self.notes: list[str] = []  # notes and footnotes: the plan's `notes:`
+        tables = [i for i, b in enumerate(document.blocks) if isinstance(b, Table)]
+        self.last_table = tables[-1] if tables else -1
 
     # --- the whole document -------------------------------------------------------------
     def run(self) -> Outcome:
         self._find_as_at()
         for table in self.doc.key_tables:
             key_from_table(table, self.statuses)
-        for block in self.doc.blocks:
+        for index, block in enumerate(self.doc.blocks):
             if isinstance(block, TextBlock):
+                if self._note(block.para, after_tables=index > self.last_table):
+                    continue
                 self._text(block.para)
             else:
                 self._table(block)
+        self.notes.extend(n for n in self.doc.notes if n not in self.notes)
         self._flush_pending()
         self._close_priority()
         for table, header in self.history:
@@ -172,8 +186,26 @@ class Mapper:
         if self.intro:
             plan["introduction"] = para_markdown(self.intro)
         plan["priorities"] = self.priorities
+        if self.notes:
+            plan["notes"] = self.notes
 
     # --- paragraphs between tables --------------------------------------------------------
+    def _note(self, para: Para, after_tables: bool) -> bool:
+        """A note or footnote ("Note: ...", "* ...", anything after the last table but a
+        priority's heading) is one of the plan's notes, never a priority or its description."""
+        text = " ".join(para.text.split())
+        if AS_AT.match(text) and when(text, None):
+            return False
+        if after_tables and key_from_line(text, self.statuses):
+            return True  # a status key under the table
+        noted = NOTE_LINE.match(text) is not None
+        heading = para.heading and (PRIORITY_WORDS.match(text) or APPENDIX_WORDS.search(text))
+        if not (noted or (after_tables and not heading)):
+            return False
+        self._flush_pending()
+        self.notes.append(text)
+        return True
+
     def _text(self, para: Para) -> None:
         text = para.text.strip()
         if AS_AT.match(text) and when(text, None):
@@ -186,6 +218,8 @@ class Mapper:
             if first and (para.title or plan_words):
                 self.plan["title"] = text
                 return
+            if self.pending and PRIORITY_WORDS.match(text):
+                self.group, self.pending = self.pending, None  # a heading over recommendations
             self._flush_pending()
             if APPENDIX_WORDS.search(text):
                 self._close_priority()
@@ -210,12 +244,31 @@ class Mapper:
 
     # --- priorities and issues ----------------------------------------------------------
     def _start_priority(self, text: str, from_heading: bool) -> None:
+        if PRIORITY_WORDS.match(text):
+            self._group_from_priority()
+        elif from_heading:
+            self.group = ""  # a new section of the document
         self._close_priority()
+        self.collecting = None
         ref, title = ref_and_title(text)
         # no number in the document: no ref (an invented one could clash with a later one)
         self.priority = {"ref": ref, "title": title} if ref else {"title": title}
+        if self.group:
+            self.priority["group"] = self.group
         self.heading_priority = from_heading
+        self.plain_priority = not PRIORITY_WORDS.match(text)
         self.pending = None
+
+    def _group_from_priority(self) -> None:
+        """A heading or a row ("Leadership and management") over several recommendations, with
+        nothing of its own, groups them: it becomes their `group:`, not a priority."""
+        current = self.priority
+        if current is None or not self.plain_priority or self.description:
+            return
+        if any(current.get(k) for k in ("issues", "actions", "evidence", "children_will_say")):
+            return
+        self.group = current["title"]
+        self.priority = None
 
     def _close_priority(self) -> None:
         if self.priority is None:
@@ -231,9 +284,9 @@ class Mapper:
         self.description = []
         priority = self.priority
         ordered: dict[str, Any] = {
-            k: priority[k] for k in ("ref", "title", "description") if k in priority
+            k: priority[k] for k in ("ref", "title", "group", "description") if k in priority
         }
-        for key in ("issues", "actions"):
+        for key in ("evidence", "children_will_say", "issues", "actions"):
             if priority.get(key):
                 ordered[key] = priority[key]
         self.priorities.append(ordered)
@@ -262,6 +315,8 @@ class Mapper:
     def _table(self, table: Table) -> None:
         if is_key_table(table):
             key_from_table(table, self.statuses)
+            return
+        if self._planner(table):
             return
         header = find_header(table, self.map)
         continued = False
@@ -298,6 +353,26 @@ class Mapper:
                 continue
             self._row(table, header, row)
 
+    def _planner(self, table: Table) -> bool:
+        """A reporting planner's table: its rows are the board's planner items."""
+        planner = find_planner(table)
+        if planner is None:
+            return False
+        items, left = planner_items(table, planner)
+        self.out.planner.extend(items)
+        self.out.tables += 1
+        self.out.rows += len(items)
+        headings = {c.column: c.text for r in table.rows for c in r if c.row in planner.header_rows}
+        mapping = {
+            headings[c]: f"planner {f}" for c, f in sorted(planner.fields.items()) if c in headings
+        }
+        self.out.mapping.append((table.name, mapping))
+        for cell in left:
+            self._unplaced(table, cell, headings.get(cell.column, ""), "planner_cell")
+        self.pending = None  # "Reporting planner" above it names the planner, not a priority
+        self.last_header = None
+        return True
+
     def _above_header(self, table: Table, row: list[Cell]) -> None:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
         is reported."""
@@ -329,8 +404,11 @@ class Mapper:
         if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
             return  # a blank spacer row
         self.out.rows += 1
+        if self._labelled_row(table, header, texts):
+            return
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
             return
+        self.collecting = None
         values: dict[str, list[Cell]] = {}
         for cell in filled:
             name = header.field_of(cell)
@@ -348,6 +426,41 @@ class Mapper:
             else:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
+
+    def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
+        """An "Evidence of success" or "What children and young people will say" row: its words
+        are the priority's `evidence` or `children_will_say`, one item a line, never an action.
+        A row with only the label starts a list that the text-only rows below it carry on."""
+        first = texts[0].text.strip() if texts else ""
+        label, rest = None, ""
+        for name, pattern in ROW_LABELS.items():
+            m = pattern.match(first)
+            if m:
+                label, rest = name, first[m.end() :]
+                break
+        if label is None:
+            if self.collecting is None or not texts or self._action_like(table, header, texts):
+                self.collecting = None
+                return False
+            label, items = self.collecting, [ln for c in texts for ln in lines(c)]
+        else:
+            rest_lines = [ln.strip(" -•") for ln in rest.split("\n") if ln.strip(" -•:")]
+            items = rest_lines + [ln for c in texts[1:] for ln in lines(c)]
+            self.collecting = label if not items else None
+        priority = self._ensure_priority()
+        for item in items:
+            entry: Any = {"text": item} if label == "evidence" else item
+            priority.setdefault(label, []).append(entry)
+        self.out.labelled[label] = self.out.labelled.get(label, 0) + len(items)
+        return True
+
+    @staticmethod
+    def _action_like(table: Table, header: Header, texts: list[Cell]) -> bool:
+        """A row that is an action or a grouping row, which ends a list under a label."""
+        if any(header.field_of(c) in ACTION_SIGNS for c in texts):
+            return True
+        wide = len(texts) == 1 and texts[0].width >= max(2, table.columns // 2)
+        return wide or any(PRIORITY_WORDS.match(c.text.strip()) for c in texts)
 
     def _quarterly(self, name: str, cell: Cell) -> bool:
         """A second status column is a later quarter's when its heading has a date ("Q2 RAG")."""
@@ -376,6 +489,11 @@ class Mapper:
         def text(name: str) -> str:
             return "\n\n".join(para_markdown(c.paras) for c in values.get(name, [])).strip()
 
+        # an inspection judgement area ("Leadership and management") over recommendations
+        group_text = " ".join(text("group").split())
+        if group_text and group_text != self.group:
+            self.group = group_text
+            self._close_priority()
         # a priority or issue written again on every row (as trackers do) is the same one
         priority_text = text("priority")
         if priority_text:

@@ -82,9 +82,20 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
 
 
 def _structure_lines(outcome: Outcome, file: str) -> list[str]:
-    """What the import read in a way worth checking: lead cells split into several leads."""
+    """What went outside the actions (evidence, notes, the planner), and lead cells split."""
     say = MESSAGES
     lines = []
+    labelled = outcome.labelled
+    if labelled:
+        lines.append(
+            say["labelled"].format(
+                evidence=labelled.get("evidence", 0), children=labelled.get("children_will_say", 0)
+            )
+        )
+    if outcome.plan.get("notes"):
+        lines.append(say["notes"].format(count=len(outcome.plan["notes"])))
+    if outcome.planner_written:
+        lines.append(outcome.planner_written)
     if outcome.split_leads:
         lines.append(say["leads_split_head"])
     for table, row, column, text, leads in outcome.split_leads:

@@ -18,7 +18,14 @@ HEADINGS: dict[str, list[str]] = {
         "task", "tasks", "what", "what will we do", "actions for", "key actions",
     ],
     "issue": ["issue", "issues", "objective", "objectives", "area for improvement", "focus"],
-    "priority": ["priority", "priorities", "theme", "strategic priority", "key priority"],
+    "priority": [
+        "priority", "priorities", "theme", "strategic priority", "key priority",
+        "recommendation", "recommendations", "ofsted recommendation", "inspection recommendation",
+    ],
+    "group": [
+        "judgement area", "inspection judgement", "judgement", "key judgement", "inspection area",
+        "area of practice",
+    ],
     "leads": [
         "lead", "leads", "lead officer", "lead officers", "responsible", "responsible officer",
         "who", "owner", "lead agency", "sub group or lead", "subgroup or lead", "lead person",
@@ -43,6 +50,21 @@ HEADINGS: dict[str, list[str]] = {
     "update_date": ["update date", "date of update"],
 }  # fmt: skip
 
+# a reporting planner's headings -> the fields of a planner item (macros/model/planner.py)
+PLANNER_HEADINGS: dict[str, list[str]] = {
+    "what": ["what", "report", "report title", "item", "reports", "subject"],
+    "who": ["who", "lead", "reported by", "report by", "responsible", "subgroup", "sub group"],
+    "activity": ["subgroup activity", "sub group activity", "activity"],
+    "tells_board": [
+        "what the report will tell the board", "what the report will tell the lscb",
+        "what the report will tell the partnership", "tell the board", "tells the board",
+        "will tell the board", "purpose",
+    ],
+    "when": ["when reported", "when", "frequency", "timing", "how often", "when reported to"],
+    "reports_to": ["board meeting", "meeting", "reported to", "reports to", "to which meeting"],
+}  # fmt: skip
+# a column only a planner has: a plan table with "What" and "When" is not a planner without one
+PLANNER_SIGNS = {"activity", "tells_board", "reports_to"}
 # a heading that mixes progress and a RAG word ("Progress (RAG)") is progress, shaded by status
 STATUS_HEADING_WORDS = {"rag", "brag", "status"}
 # fields several columns may share: their texts are joined
@@ -77,6 +99,26 @@ AGENCY_WORDS = {
     "nhs", "ccg", "icb", "gp", "gps", "chair", "board", "partnership", "subgroup", "sub-group",
     "housing", "youth", "justice", "hospital", "trust", "social", "care", "services",
 }  # fmt: skip
+# rows that say what success looks like, or what children will say: the priority's fields
+ROW_LABELS = {
+    "evidence": re.compile(
+        r"^(evidence of (success|impact)|what (will )?success (will )?looks? like|"
+        r"how will we know( we have succeeded| it has worked)?)\b\s*\??\s*[:.–—-]?\s*",
+        re.I,
+    ),
+    "children_will_say": re.compile(
+        r"^(what )?(children|young people|children and young people|children, young people "
+        r"and families)( and (young people|families))? (will|would) (say|tell us)\b\s*\??"
+        r"\s*[:.–—-]?\s*",
+        re.I,
+    ),
+}
+# a row carrying one of these is an action, which ends a list of evidence under its label
+ACTION_SIGNS = {"ref", "leads", "due", "status"}
+# a note or footnote between tables: "Note:", "NB", "* The ...", "¹ ..."
+NOTE_LINE = re.compile(
+    r"^(?:(?:please )?notes?|n\.?b\.?)\s*[:.–—-]\s*\S|^\*+\s*\w|^[¹²³⁴⁵⁶⁷⁸⁹]", re.I
+)
 KEY_SHEET_NAMES = {"key", "rag key", "status key", "brag key", "key to ratings", "legend"}
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
@@ -157,6 +199,16 @@ MESSAGES = {
     "or name their column in a mapping file:",
     "unplaced": "  {file}: {table}, row {row}, column {column} ({heading}): {why}: {text}",
     "all_placed": "Every cell was placed.",
+    "planner_written": "The document's reporting planner ({count} items) was written to {target}.",
+    "planner_beside": "{target} already exists and was not changed: the document's reporting "
+    "planner ({count} items) was written to {beside}. Copy the items you want into {target}, "
+    "or run the import again with FORCE=1 to merge them into it.",
+    "planner_merged": "{target}: the document's reporting planner was merged in (FORCE=1): "
+    "{replaced} item(s) with the same `what` replaced, {added} added, {kept} kept as they were. "
+    "Comments in the file are not kept.",
+    "labelled": "Rows labelled as evidence of success or what children will say went to their "
+    "priority's `evidence` ({evidence}) and `children_will_say` ({children}), not to actions.",
+    "notes": "{count} note(s) and footnote(s) went to the plan's `notes:` (shown under the plan).",
     "leads_split_head": "Lead cells read as several leads (check each; if a cell is one lead, "
     "write it as one in the plan file):",
     "leads_split": "  {file}: {table}, row {row}, column {column}: {text} -> {leads}",
@@ -211,4 +263,6 @@ WHY = {
     "status_twice": "the action above already has a status",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
+    "planner_cell": "it is in the reporting planner, but in no column of a planner item (what, "
+    "who, subgroup activity, what the report will tell the board, when, board meeting)",
 }
