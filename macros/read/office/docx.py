@@ -55,7 +55,26 @@ def read_docx(path: Path) -> Document:
         elif element.tag == f"{W}tbl":
             count += 1
             blocks.append(_table(element, PLACES["table"].format(number=count), styles))
-    return Document(path.name, blocks)
+    return Document(path.name, blocks, notes=_footnotes(word))
+
+
+def _footnotes(word: Any) -> list[str]:
+    """The texts of Word's footnotes and endnotes (not the separator lines Word keeps there)."""
+    from lxml import etree
+
+    notes: list[str] = []
+    for part in word.part.package.iter_parts():
+        if str(part.partname) not in ("/word/footnotes.xml", "/word/endnotes.xml"):
+            continue
+        root = etree.fromstring(part.blob)
+        for note in root:
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in note.iter(f"{W}p")]
+            text = " ".join(" ".join(clean(x) for x in paras).split())
+            if text:
+                notes.append(text)
+    return notes
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
