@@ -129,9 +129,7 @@ def test_the_planner_file_is_written_kept_or_merged_with_force(
     )
     assert outcome.planner_written in report_lines(outcome, "plan.docx", None)
     # FORCE=1 merges: the same `what` is replaced (keeping its months), others added or kept
-    planner.write_text(
-        own + "  - what: Section 11 audit\n    when: Annual\n    months: [Mar]\n"
-    )
+    planner.write_text(own + "  - what: Section 11 audit\n    when: Annual\n    months: [Mar]\n")
     outcome, _, _ = import_plan(document, "plan-2027", data, True, None, None)
     items = yaml.safe_load(planner.read_text())["items"]
     assert [i["what"] for i in items] == [
