@@ -6,6 +6,7 @@ as written. Each document is read as python-docx/openpyxl write it and as LibreO
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -407,3 +408,34 @@ def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
     # bold only around words: none around spaces or punctuation alone
     assert re.findall(r"\*\*[^*]*\*\*", written) == ["**Review the**"]
     assert 'ref: "1a.)"' in written and 'ref: "Issue 4"' in written
+
+
+# --- the plan page shows groups and notes -------------------------------------------------
+def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from macros.load import load_board_data
+    from macros.render.plans import plan_home
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "plans" / "improvement-plan-2026.yml"
+    text = path.read_text(encoding="utf-8")
+    for ref, group in [("R1", "Help and protection"), ("R2", "Help and protection"),
+                       ("R3", "Leadership"), ("R4", "Leadership"), ("R5", "Leadership")]:  # fmt: skip
+        text = text.replace(f'  - ref: "{ref}"\n', f'  - ref: "{ref}"\n    group: {group}\n')
+    text += 'notes:\n  - "* Figures are for the year to March."\n  - Agreed by the board.\n'
+    path.write_text(text, encoding="utf-8")
+    site = load_board_data(data)
+    plan = next(p for p in site.plans if p.id == "improvement-plan-2026")
+    soup = BeautifulSoup(plan_home(site, plan, "plans/improvement-plan-2026/"), "html.parser")
+    groups = soup.select("h3.ps-bars__group")
+    assert [h.get_text() for h in groups] == ["Help and protection", "Leadership"]
+    under = [len(h.find_next_sibling("ul").select("li")) for h in groups]
+    assert under == [2, 3]
+    assert soup.find(id="notes").get_text() == "Notes"
+    assert [li.get_text() for li in soup.select(".ps-notes li")] == [
+        "* Figures are for the year to March.",
+        "Agreed by the board.",
+    ]
