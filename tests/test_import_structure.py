@@ -284,6 +284,55 @@ def test_a_judgement_area_column_repeated_on_every_row_groups_the_recommendation
         assert outcome.unplaced == []
 
 
+AREA_ROWS = [
+    ["Area", "Ref", "Action", "Lead", "Due"],
+    wide("Recommendation 1: Leaders check that referrals are acted on quickly"),
+    ["Leadership and management", "1.1", "Review the referral log", "Head of service", "Jan-26"],
+    ["Leadership and management", "1.2", "Report delays to the board", "Chair", "Mar-26"],
+    wide("Recommendation 2: Supervision records show the child's plan"),
+    ["Leadership and management", "2.1", "Refresh the template", "QA group", "Feb-26"],
+    wide("Recommendation 3: Strategy meetings include every agency"),
+    ["Help and protection", "3.1", "Invite schools to strategy meetings", "Police", "Apr-26"],
+]
+COLUMNS_ROWS = [
+    ["Priority", "Recommendation", "Action", "Lead", "Due"],
+    ["Leadership and management", "Recommendation 1: Leaders check that referrals are acted on "
+     "quickly", "Review the referral log", "Head of service", "Jan-26"],
+    [None, None, "Report delays to the board", "Chair", "Mar-26"],
+    [None, "Recommendation 2: Supervision records show the child's plan", "Refresh the template",
+     "QA group", "Feb-26"],
+    ["Help and protection", "Recommendation 3: Strategy meetings include every agency",
+     "Invite schools to strategy meetings", "Police", "Apr-26"],
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def area_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("areas")
+    area_merges = [(r, 0, r, 4) for r in (1, 4, 6)]
+    written = word_file(folder / "area.docx", [("table", (AREA_ROWS, area_merges))])
+    # the area merged down over its rows; the first recommendation over its two actions
+    merged = word_file(
+        folder / "columns.docx", [("table", (COLUMNS_ROWS, [(1, 0, 3, 0), (1, 1, 2, 1)]))]
+    )
+    return {"area": written, "columns": merged}
+
+
+@pytest.mark.parametrize("kind", ["area", "columns"])
+def test_an_area_written_beside_recommendations_is_their_group(
+    area_docs: dict[str, Path], kind: str
+) -> None:
+    for outcome in both(area_docs[kind]):
+        priorities = outcome.plan["priorities"]
+        assert [(p["ref"], p["title"], p["group"]) for p in priorities] == [
+            ("1", "Leaders check that referrals are acted on quickly", "Leadership and management"),
+            ("2", "Supervision records show the child's plan", "Leadership and management"),
+            ("3", "Strategy meetings include every agency", "Help and protection"),
+        ]
+        assert [len(p["actions"]) for p in priorities] == [2, 1, 1]
+        assert outcome.unplaced == []
+
+
 # --- leads -------------------------------------------------------------------------------
 LEAD_ROWS = [
     HEADER,

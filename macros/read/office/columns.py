@@ -149,7 +149,21 @@ def _header(
             shaded = True
         if any(normalise(k) == normalise(heading) for k in plan_map):
             by_map.add(column)
+    _area_and_recommendation(fields, headings, by_map)
     return Header(rows, fields, headings, shaded, by_map)
+
+
+def _area_and_recommendation(
+    fields: dict[int, str], headings: dict[int, str], by_map: set[int]
+) -> None:
+    """Two priority columns, one of them the recommendations ("Priority" and "Recommendation"):
+    the other holds the area over them, their `group`."""
+    columns = [c for c, f in fields.items() if f == "priority" and c not in by_map]
+    recommendations = [c for c in columns if "recommendation" in normalise(headings[c])]
+    if recommendations and len({headings[c] for c in columns}) > 1:
+        for column in columns:
+            if column not in recommendations:
+                fields[column] = "group"
 
 
 def read_map(text: object) -> tuple[dict[str, str], list[str]]:

@@ -462,6 +462,20 @@ class Mapper:
         wide = len(texts) == 1 and texts[0].width >= max(2, table.columns // 2)
         return wide or any(PRIORITY_WORDS.match(c.text.strip()) for c in texts)
 
+    def _area_beside_recommendation(self, text: str) -> bool:
+        """Under a "Recommendation 2: ..." row, a priority column's plain words ("Leadership
+        and management", on every row) are the recommendation's group, not a new priority."""
+        current = self.priority
+        if current is None or self.heading_priority or self.plain_priority:
+            return False
+        if PRIORITY_WORDS.match(text):
+            return False
+        area = " ".join(text.split())
+        self.group = area
+        if not current.get("actions") and not current.get("issues"):  # its first row
+            current["group"] = area
+        return True
+
     def _quarterly(self, name: str, cell: Cell) -> bool:
         """A second status column is a later quarter's when its heading has a date ("Q2 RAG")."""
         return name == "status" and self._heading_date(cell) is not None
@@ -496,7 +510,7 @@ class Mapper:
             self._close_priority()
         # a priority or issue written again on every row (as trackers do) is the same one
         priority_text = text("priority")
-        if priority_text:
+        if priority_text and not self._area_beside_recommendation(priority_text):
             current = self.priority["title"] if self.priority is not None else None
             if ref_and_title(priority_text)[1] != current:
                 self._start_priority(priority_text, from_heading=False)

@@ -21,6 +21,7 @@ HEADINGS: dict[str, list[str]] = {
     "priority": [
         "priority", "priorities", "theme", "strategic priority", "key priority",
         "recommendation", "recommendations", "ofsted recommendation", "inspection recommendation",
+        "area",
     ],
     "group": [
         "judgement area", "inspection judgement", "judgement", "key judgement", "inspection area",
