@@ -488,3 +488,56 @@ def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
         "* Figures are for the year to March.",
         "Agreed by the board.",
     ]
+
+
+# --- a whole business plan: a theme column in bold, then the planner's own section ---------
+THEME_ROWS = [
+    ["Theme", None, "Action", "Who", "When", "What we are trying to achieve"],
+    [{"paras": [[("1. Governance and challenge", BOLD)]]}, "1.1", "Plan a members' induction",
+     "Chair", "December 2015", {"paras": [[("Members know their roles", BOLD)]]}],
+    [None, "1.2", "Meet each member once a year", "Chair", "December 2015", None],
+    [{"paras": [[("2. Quality assurance", BOLD)]]}, "2.1", "Run a themed audit", "QA Subgroup",
+     "June 2016", ""],
+]  # fmt: skip
+SECTION_PLANNER = ["What", "Subgroup activity", "What the Report will tell the Board",
+                   "When reported to the board or subgroup(s)"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def business_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("business")
+    first = [SECTION_PLANNER, ["Case reviews", "The review group reports",
+                               "That cases are handled well", "Every board meeting"]]  # fmt: skip
+    second = [SECTION_PLANNER, ["S.11 Audit", "Quality group first", "That agencies meet duties",
+                                "Annual report every March"]]  # fmt: skip
+    path = word_file(
+        folder / "plan.docx",
+        [
+            ("heading", "Our action plan"),
+            ("para", "The actions for the next year are below."),
+            ("table", (THEME_ROWS, [(1, 0, 2, 0)])),
+            ("heading", "Reporting Planner"),
+            ("para", "The tables below show what is reported and when."),
+            ("table", (first, [])),
+            ("table", (second, [])),
+        ],
+    )
+    return add_footnote(path, "That agencies meet duties", "The panel is being renamed.")
+
+
+def test_a_business_plan_with_a_bold_theme_column_and_a_planner_section(
+    business_plan: Path,
+) -> None:
+    for outcome in both(business_plan):
+        plan = outcome.plan
+        assert [(p["ref"], p["title"], len(p["actions"])) for p in plan["priorities"]] == [
+            ("1", "Governance and challenge", 1 + 1),
+            ("2", "Quality assurance", 1),
+        ]
+        assert "description" not in plan["priorities"][-1]
+        assert [i["what"] for i in outcome.planner] == ["Case reviews", "S.11 Audit"]
+        assert plan["notes"] == ["The panel is being renamed."]
+        assert (
+            "Text under the reporting planner's heading, in neither the plan nor the planner (add "
+            "it by hand if it is needed): The tables below show what is reported and when."
+        ) in report_lines(outcome, "plan.docx", None)

@@ -83,6 +83,14 @@ def unmark(text: str) -> str:
     return EMPTY_EMPHASIS.sub(lambda m: m.group(2), text).strip()
 
 
+def unwrap(text: str) -> str:
+    """A title written wholly in bold or italics ("**1. Governance**", as headings in a theme
+    column are) without the marks: the emphasis says it is a heading, not which words matter."""
+    m = WHOLLY_EMPHASISED.fullmatch(text.strip())
+    return m.group(2).strip() if m else text
+
+
+WHOLLY_EMPHASISED = re.compile(r"(\*{1,3})([^*\n]+)\1")
 EMPTY_EMPHASIS = re.compile(r"(\*{1,3})([^\w*]*)\1")
 
 

@@ -22,6 +22,7 @@ from macros.read.office.cells import (
     ref_and_title,
     statement,
     strip_new,
+    unwrap,
 )
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
@@ -35,6 +36,7 @@ from macros.read.office.words import (
     AS_AT,
     DEFAULT_PRIORITY,
     NOTE_LINE,
+    PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
     ROW_LABELS,
@@ -73,6 +75,9 @@ class Outcome:
     skipped_sheets: list[str] = field(default_factory=list)
     labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
     planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
+    planner_text: list[str] = field(
+        default_factory=list
+    )  # paragraphs under the planner's heading, for the report
     planner_written: str = ""  # where the planner went, in words (__main__ writes it)
     # lead cells split into several leads: table, row, column, the cell's text, the leads
     split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
@@ -124,6 +129,7 @@ class Mapper:
         self.plain_priority = False  # the current priority came from a grouping row's words
         self.collecting: str | None = None  # "evidence" or "children_will_say" rows below
         self.notes: list[str] = []  # notes and footnotes: the plan's `notes:`
+        self.planner_section = False  # under a "Reporting planner" heading
         tables = [i for i, b in enumerate(document.blocks) if isinstance(b, Table)]
         self.last_table = tables[-1] if tables else -1
 
@@ -212,7 +218,14 @@ class Mapper:
             return
         if key_from_line(text, self.statuses):
             return
+        if para.heading and PLANNER_TITLE.match(text):
+            # the reporting planner's section: its table goes to the planner, not a priority
+            self._flush_pending()
+            self._close_priority()
+            self.planner_section = True
+            return
         if para.heading:
+            self.planner_section = False
             first = "title" not in self.plan and not self.priorities and self.priority is None
             plan_words = "plan" in text.lower() and not PRIORITY_WORDS.match(text)
             if first and (para.title or plan_words):
@@ -230,6 +243,9 @@ class Mapper:
             self.pending = text
             return
         self._flush_pending()
+        if self.planner_section:  # the planner's own words: neither a priority's nor an item
+            self.out.planner_text.append(" ".join(text.split()))
+            return
         self._describe(para)
 
     def _flush_pending(self) -> None:
@@ -250,7 +266,7 @@ class Mapper:
             self.group = ""  # a new section of the document
         self._close_priority()
         self.collecting = None
-        ref, title = ref_and_title(text)
+        ref, title = ref_and_title(unwrap(text))
         # no number in the document: no ref (an invented one could clash with a later one)
         self.priority = {"ref": ref, "title": title} if ref else {"title": title}
         if self.group:
@@ -302,7 +318,7 @@ class Mapper:
 
     def _start_issue(self, text: str) -> None:
         text, new = strip_new(text, self.as_at)
-        ref, title = ref_and_title(text)
+        ref, title = ref_and_title(unwrap(text))
         issue: dict[str, Any] = {"ref": ref} if ref else {}
         issue["title"] = title
         if new:
@@ -504,12 +520,12 @@ class Mapper:
             return "\n\n".join(para_markdown(c.paras) for c in values.get(name, [])).strip()
 
         # an inspection judgement area ("Leadership and management") over recommendations
-        group_text = " ".join(text("group").split())
+        group_text = " ".join(unwrap(text("group")).split())
         if group_text and group_text != self.group:
             self.group = group_text
             self._close_priority()
         # a priority or issue written again on every row (as trackers do) is the same one
-        priority_text = text("priority")
+        priority_text = unwrap(text("priority"))
         if priority_text and not self._area_beside_recommendation(priority_text):
             current = self.priority["title"] if self.priority is not None else None
             if ref_and_title(priority_text)[1] != current:
@@ -518,7 +534,7 @@ class Mapper:
         if issue_text and (self.issue is None or issue_text != self.issue_text):
             self._start_issue(issue_text)
             self.issue_text = issue_text
-        ref, title = text("ref"), text("title")
+        ref, title = unwrap(text("ref")), unwrap(text("title"))
         # a row that names an issue but no action is the issue's own row (an untitled action);
         # so is a row under an issue with a lead of its own (a sub-row); other rows with no ref
         # and no action continue the action above

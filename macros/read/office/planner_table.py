@@ -17,6 +17,7 @@ from macros.read.office.words import PLANNER_HEADINGS, PLANNER_SIGNS
 class PlannerTable:
     header_rows: list[int]
     fields: dict[int, str]  # grid column -> planner item field
+    headings: set[str]  # the heading row's words, to know that row again further down
 
 
 def find_planner(table: Table) -> PlannerTable | None:
@@ -33,7 +34,8 @@ def find_planner(table: Table) -> PlannerTable | None:
                     fields[cell.column + offset] = name
         found = set(fields.values())
         if "what" in found and found & PLANNER_SIGNS and found & {"when", "reports_to"}:
-            return PlannerTable([row[0].row] if row else [], fields)
+            headings = {c.text for c in row if c.text}
+            return PlannerTable([row[0].row] if row else [], fields, headings)
     return None
 
 
@@ -46,6 +48,8 @@ def planner_items(table: Table, planner: PlannerTable) -> tuple[list[dict[str, A
         if not row or row[0].row <= max(planner.header_rows, default=0):
             continue
         cells = [c for c in row if c.text and not c.continues]
+        if cells and all(c.text in planner.headings for c in cells):
+            continue  # the heading row again: tables joined together, or a page's repeat
         item: dict[str, Any] = {}
         for cell in cells:
             name = planner.fields.get(cell.column)

@@ -96,6 +96,8 @@ def _structure_lines(outcome: Outcome, file: str) -> list[str]:
         lines.append(say["notes"].format(count=len(outcome.plan["notes"])))
     if outcome.planner_written:
         lines.append(outcome.planner_written)
+    for text in outcome.planner_text:
+        lines.append(say["planner_text"].format(text=_preview(text)))
     if outcome.split_leads:
         lines.append(say["leads_split_head"])
     for table, row, column, text, leads in outcome.split_leads:

@@ -64,6 +64,8 @@ PLANNER_HEADINGS: dict[str, list[str]] = {
     "when": ["when reported", "when", "frequency", "timing", "how often", "when reported to"],
     "reports_to": ["board meeting", "meeting", "reported to", "reports to", "to which meeting"],
 }  # fmt: skip
+# a heading over the reporting planner: "Reporting Planner", "The board's planner"
+PLANNER_TITLE = re.compile(r"^(the )?(board'?s? )?(reporting |reports? )?planner\b", re.I)
 # a column only a planner has: a plan table with "What" and "When" is not a planner without one
 PLANNER_SIGNS = {"activity", "tells_board", "reports_to"}
 # a heading that mixes progress and a RAG word ("Progress (RAG)") is progress, shaded by status
@@ -210,6 +212,8 @@ MESSAGES = {
     "labelled": "Rows labelled as evidence of success or what children will say went to their "
     "priority's `evidence` ({evidence}) and `children_will_say` ({children}), not to actions.",
     "notes": "{count} note(s) and footnote(s) went to the plan's `notes:` (shown under the plan).",
+    "planner_text": "Text under the reporting planner's heading, in neither the plan nor the "
+    "planner (add it by hand if it is needed): {text}",
     "leads_split_head": "Lead cells read as several leads (check each; if a cell is one lead, "
     "write it as one in the plan file):",
     "leads_split": "  {file}: {table}, row {row}, column {column}: {text} -> {leads}",
