@@ -488,6 +488,20 @@ def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
         "* Figures are for the year to March.",
         "Agreed by the board.",
     ]
+    # search finds the notes at their heading, as the page shows them
+    from macros.pages.registry import generated_pages
+    from tests.test_search_entries import new_index, old_index
+
+    site.pdfs = False
+    home = next(
+        p for p in generated_pages(site) if p.path == "plans/improvement-plan-2026/index.md"
+    )
+    old, new = old_index(site, home), new_index(site, home)
+    assert [e["location"] for e in new] == [e["location"] for e in old]
+    (notes,) = [e for e in new if e["location"].endswith("#notes")]
+    assert "Agreed by the board." in notes["text"]
+    (progress,) = [e for e in new if e["location"].endswith("#progress")]
+    assert "Help and protection" in progress["text"] and "Leadership" in progress["text"]
 
 
 # --- a whole business plan: a theme column in bold, then the planner's own section ---------
