@@ -403,6 +403,14 @@ REF_ROWS = [
 ]
 
 
+UNNAMED_REF_ROWS = [
+    [None, "Action", "Lead", "Due"],
+    ["Issue 4", "Ask carers what helps", "Fostering lead", "Jan-27"],
+    ["para 42", "Check supervision frequency", "QA group", "Feb-27"],
+    ["1a.)", "Review the guidance a third time", "PPPG", "Mar-27"],
+]
+
+
 @pytest.fixture(scope="module")
 def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("numbers")
@@ -413,13 +421,15 @@ def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("table", (NUMBER_ROWS, [])),
             ("heading", "Safer recruitment"),
             ("table", (REF_ROWS, [])),
+            ("heading", "Inspection findings"),
+            ("table", (UNNAMED_REF_ROWS, [])),
         ],
     )
 
 
 def test_refs_are_the_documents_own_never_invented(numbers_doc: Path) -> None:
     for outcome in both(numbers_doc):
-        first, second = outcome.plan["priorities"]
+        first, second = outcome.plan["priorities"][:2]
         assert first["ref"] == "3"
         assert "ref" not in second  # a heading with no number gets no ref
         assert [(a.get("ref"), a["title"], a.get("new")) for a in first["actions"]] == [
@@ -438,6 +448,12 @@ def test_refs_are_the_documents_own_never_invented(numbers_doc: Path) -> None:
             ("1a.)", "Review the guidance again", None),
             (None, "Brief the new members", None),
         ]
+        third = outcome.plan["priorities"][2]
+        assert [(a["ref"], a["title"]) for a in third["actions"]] == [
+            ("Issue 4", "Ask carers what helps"),
+            ("para 42", "Check supervision frequency"),
+            ("1a.)", "Review the guidance a third time"),
+        ]
 
 
 def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
@@ -453,6 +469,7 @@ def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
     refs = [a.get("ref") for p in plan["priorities"] for a in p["actions"]]
     assert refs == [
         "1a.)", "12b", "R3", "3.4", "Issue 4", "Para 42", None, "12b", None, "3.5", "1a.)", None,
+        "Issue 4", "para 42", "1a.)",
     ]  # fmt: skip
     # bold only around words: none around spaces or punctuation alone
     assert re.findall(r"\*\*[^*]*\*\*", written) == ["**Review the**"]

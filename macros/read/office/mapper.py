@@ -75,9 +75,8 @@ class Outcome:
     skipped_sheets: list[str] = field(default_factory=list)
     labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
     planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
-    planner_text: list[str] = field(
-        default_factory=list
-    )  # paragraphs under the planner's heading, for the report
+    # paragraphs under the planner's heading, in neither the plan nor the planner: reported
+    planner_text: list[str] = field(default_factory=list)
     planner_written: str = ""  # where the planner went, in words (__main__ writes it)
     # lead cells split into several leads: table, row, column, the cell's text, the leads
     split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
