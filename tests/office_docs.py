@@ -116,3 +116,46 @@ def libreoffice_resave(path: Path) -> Path:
     saved = path.parent / f"{path.stem}-lo{path.suffix}"
     (out / path.name).replace(saved)
     return saved
+
+
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote>{notes}</w:footnotes>"
+)
+
+
+def add_footnote(path: Path, after: str, text: str) -> Path:
+    """A Word footnote (the footnotes part, as Word keeps it) whose mark follows the paragraph
+    that reads `after`; python-docx cannot write one itself."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        files = {name: source.read(name) for name in source.namelist()}
+    body = files["word/document.xml"].decode("utf-8")
+    mark = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    body = re.sub(rf"({re.escape(after)}</w:t></w:r>)", rf"\1{mark}", body, count=1)
+    files["word/document.xml"] = body.encode("utf-8")
+    note = f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+    files["word/footnotes.xml"] = FOOTNOTES_XML.format(notes=note).encode("utf-8")
+    rels = files["word/_rels/document.xml.rels"].decode("utf-8")
+    rel = (
+        '<Relationship Id="rIdFootnotes" Target="footnotes.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/footnotes"/>'
+    )
+    files["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    types = files["[Content_Types].xml"].decode("utf-8")
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    files["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in files.items():
+            out.writestr(name, data)
+    return path

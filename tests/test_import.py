@@ -171,7 +171,9 @@ def test_bold_lines_name_the_table_below_or_stay_in_the_text(tmp_path: Path) -> 
         None,
         "Neglect",
     )
-    assert second["description"] == "**Signed by the chair**"
+    # a line after the last table is a note of the plan, not the last priority's text
+    assert "description" not in second
+    assert outcome.plan["notes"] == ["Signed by the chair"]
 
 
 def test_two_row_header_with_a_merged_group_heading(tmp_path: Path) -> None:
@@ -871,7 +873,7 @@ def test_a_wrong_field_in_the_mapping_file_is_named(
     )
     assert capsys.readouterr().err == (
         f"{mapping}:1: `Notes: progres`: `progres` is not a field; use one of ref, title, issue, "
-        "priority, leads, due, status, progress, outcome, measure, impact, source, update_date, ignore\n"
+        "priority, group, leads, due, status, progress, outcome, measure, impact, source, update_date, ignore\n"
     )
     assert not (board / "plans" / "imported.yml").exists()
 

@@ -248,6 +248,11 @@ class Priority(Model):
         "out when the document gives none (it is then shown with no number)",
     )
     title: str
+    group: str = Field(
+        "",
+        description="A heading over several priorities, e.g. the inspection judgement area "
+        '("Leadership and management") over its recommendations',
+    )
     description: str = Field("", description="Markdown")
     focus: list[str] = Field(default_factory=list, description="Focus issues")
     outcomes: list[str] = Field(default_factory=list, description="Numbered outcomes")
@@ -349,6 +354,9 @@ class Plan(Model):
         + " (left out: the preset whose words the plan uses, else rag)",
     )
     priorities: list[Priority] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Notes and footnotes, shown under the plan"
+    )
 
     _title_written: bool = PrivateAttr(default=True)  # False: named from its kind and period
 

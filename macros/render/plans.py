@@ -121,6 +121,17 @@ def bar(label: str, href: str, counts: Summary) -> Bar:
     return Bar(label, href, counts, sentence(counts), segments)
 
 
+def _by_group(whole: Bar, bars: list[tuple[Priority, Bar]]) -> list[tuple[str, list[Bar]]]:
+    """The bars in runs of priorities under one `group:` heading (an improvement plan's
+    judgement area over its recommendations); without groups, one run, as before."""
+    runs: list[tuple[str, list[Bar]]] = [("", [whole])]
+    for priority, item in bars:
+        if priority.group != runs[-1][0]:
+            runs.append((priority.group, []))
+        runs[-1][1].append(item)
+    return runs
+
+
 def plans_index(site: BoardData, here: str) -> str:
     current = site.current_plan
     rows = [
@@ -153,7 +164,7 @@ def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | Non
         pdf=pdf,
         whole=whole,
         priorities=priorities,
-        bars=[whole, *priorities],
+        bar_groups=_by_group(whole, list(zip(plan.priorities, priorities, strict=True))),
         attention=len(needs_attention(plan).actions),
         latest_period=latest[0] if latest else None,
         pages={

@@ -33,22 +33,22 @@ def plans_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
 def plan_home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     plan = site.plan_by_id[page.args[0]]
     top = entry(url, plain(page.title), [plan.period, sentence_of(plan), md(plan.introduction)])
-    bars = [(word("status_sentence", "whole_plan"), plan.actions)]
-    bars += [
-        (f"{p.ref}. {inline(p.title)}" if p.ref else inline(p.title), p.all_actions)
-        for p in plan.priorities
-    ]
-    progress = entry(
-        f"{url}#progress",
-        said(t("plans_home.progress_by_priority")),
-        [f"{label}: {_sentence(plan, actions)}." for label, actions in bars],
-    )
+    shown = [f"{word('status_sentence', 'whole_plan')}: {_sentence(plan, plan.actions)}."]
+    group = ""
+    for p in plan.priorities:
+        if p.group != group:  # the group's heading above its priorities' bars
+            group = p.group
+            shown += [group] if group else []
+        label = f"{p.ref}. {inline(p.title)}" if p.ref else inline(p.title)
+        shown.append(f"{label}: {_sentence(plan, p.all_actions)}.")
+    progress = entry(f"{url}#progress", said(t("plans_home.progress_by_priority")), shown)
     statuses = entry(
         f"{url}#statuses",
         said(t("plans_home.what_the_statuses_mean")),
         [f"{status.label} {status.meaning} {_counted(status)}" for status in plan.statuses_shown],
     )
-    return [top, *_next_meeting(site, plan, url), progress, statuses]
+    notes = [entry(f"{url}#notes", said(t("plans_home.notes")), plan.notes)] if plan.notes else []
+    return [top, *_next_meeting(site, plan, url), progress, statuses, *notes]
 
 
 def _next_meeting(site: BoardData, plan: Plan, url: str) -> list[Entry]:

@@ -17,6 +17,7 @@ from macros.read.office.columns import read_map
 from macros.read.office.document import Document
 from macros.read.office.docx import UnreadableFile, read_docx
 from macros.read.office.mapper import Outcome, map_document
+from macros.read.office.planner_out import write_planner
 from macros.read.office.report import report_lines
 from macros.read.office.words import MESSAGES
 from macros.read.office.xlsx import read_csv_file, read_xlsx
@@ -103,6 +104,7 @@ def import_plan(
     outcome.plan = plan
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_yaml(plan), encoding="utf-8")
+    outcome.planner_written = write_planner(outcome.planner, data, file, force)
     return outcome, changes, target
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from macros.model.dates import DateError, parse_due
 from macros.read.office.document import Cell, Para, Span
 from macros.read.office.progress import when
-from macros.read.office.words import NEW_MARKER, NEW_WORD_MARKER, NUMBERED, PRIORITY_WORDS
+from macros.read.office.words import (
+    AGENCY_WORDS,
+    NEW_MARKER,
+    NEW_WORD_MARKER,
+    NUMBERED,
+    PRIORITY_WORDS,
+)
 
 
 def lines(cell: Cell) -> list[str]:
@@ -17,19 +24,83 @@ def lines(cell: Cell) -> list[str]:
     return [ln for ln in lines if ln]
 
 
+def leads_of(cell: Cell) -> list[str]:
+    """The leads a cell names, split where the document separates them: lines, paragraphs,
+    bullets, semicolons, " / ", and a "/" between two agency words or acronyms ("CSC/Police");
+    not inside a name ("S11/S175 audit lead")."""
+    found = []
+    for line in lines(cell):
+        for part in LEAD_SEPARATORS.split(line):
+            found.extend(_split_slash(part.strip(" ,")))
+    return [lead for lead in found if lead]
+
+
+LEAD_SEPARATORS = re.compile(r"\s*;\s*|\s+/\s+")
+
+
+def _split_slash(text: str) -> list[str]:
+    pieces = text.split("/")
+    if len(pieces) == 1:
+        return [text]
+    words = [(_last(a), _first(b)) for a, b in pairwise(pieces)]
+    if all(_agency_word(a) and _agency_word(b) for a, b in words):
+        return [p.strip() for p in pieces]
+    return [text]
+
+
+def _last(text: str) -> str:
+    return text.split()[-1] if text.split() else ""
+
+
+def _first(text: str) -> str:
+    return text.split()[0] if text.split() else ""
+
+
+def _agency_word(word: str) -> bool:
+    return word.lower() in AGENCY_WORDS or bool(re.fullmatch(r"[A-Z]{2,6}s?", word))
+
+
 def strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
-    """("Review the protocol", "2016-01") from "NEW – added Jan 16: Review the protocol"."""
+    """("Review the protocol", "2016-01") from "NEW – added Jan 16: Review the protocol";
+    ("3.4 Develop ...", "true") from "**NEW.** 3.4 Develop ...", keeping the number."""
     for pattern in (NEW_MARKER, NEW_WORD_MARKER):
         m = pattern.search(text)
         if m and (pattern is NEW_MARKER or m.start() == 0):
             written = m.group("date")
             marker = (when(written, as_at) or "true") if written else "true"
-            rest = (text[: m.start()] + " " + text[m.end() :]).replace("** **", " ")
-            rest = re.sub(r"\*\*\s*\*\*", "", rest).strip()
+            rest = unmark(text[: m.start()] + " " + text[m.end() :])
+            if m.start() <= 3:  # the marker led the text: what followed it is the start now
+                rest = rest.lstrip(" .:;,-–—)")
             return re.sub(r"[ \t]{2,}", " ", rest).strip(), marker[
                 :7
             ] if marker != "true" else marker
     return text, None
+
+
+def unmark(text: str) -> str:
+    """Markdown emphasis left around nothing but spaces or punctuation ("** .**", "****") once
+    a marker inside it was taken out: the marks go, the text between stays."""
+    return EMPTY_EMPHASIS.sub(lambda m: m.group(2), text).strip()
+
+
+def unwrap(text: str) -> str:
+    """A title written wholly in bold or italics ("**1. Governance**", as headings in a theme
+    column are) without the marks: the emphasis says it is a heading, not which words matter."""
+    m = WHOLLY_EMPHASISED.fullmatch(text.strip())
+    return m.group(2).strip() if m else text
+
+
+WHOLLY_EMPHASISED = re.compile(r"(\*{1,3})([^*\n]+)\1")
+EMPTY_EMPHASIS = re.compile(r"(\*{1,3})([^\w*]*)\1")
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """("1a.)", "Review ...") from "1a.) Review ...": the document's own number, as written,
+    but without the full stop or colon that only ends it; None when the text has no number."""
+    m = NUMBERED.match(text)
+    if m is None:
+        return None
+    return m.group("ref"), text[m.end() :].strip()
 
 
 def ref_and_title(text: str) -> tuple[str, str]:
@@ -39,9 +110,9 @@ def ref_and_title(text: str) -> tuple[str, str]:
         if m.group(5) and rest:  # "Recommendation 3 (para 42): ..." keeps its paragraph
             rest = f"{rest} {m.group(5)}"
         return m.group(3), rest or text.strip()
-    m = NUMBERED.match(text)
-    if m:
-        return m.group(1), text[m.end() :].strip()
+    found = numbered(text)
+    if found:
+        return found
     return "", text.strip()
 
 

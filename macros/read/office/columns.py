@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from macros.read.office.document import Cell, Table
-from macros.read.office.words import HEADINGS, STATUS_HEADING_WORDS, normalise
+from macros.read.office.words import HEADINGS, REF_ALONE, STATUS_HEADING_WORDS, normalise
 
-REF_LIKE = re.compile(r"^[A-Za-z]{0,2}\d+(\.\d+)*[a-z]?\.?$")
+REF_LIKE = REF_ALONE  # a cell that is only a ref: "1.1", "2.3a", "R3", "Issue 4", "1a.)"
 REF_SHARE = 0.6  # most of its cells look like refs: a few notes among them do not matter
 HEADER_SEARCH_ROWS = 6  # a heading row sits near the top, under a title or a group heading
 IGNORE = "ignore"
@@ -40,8 +39,15 @@ def field_for(heading: str, plan_map: dict[str, str], exact: bool = False) -> st
     for written, chosen in plan_map.items():
         if normalise(written) == words:
             return chosen
+    return best_field(heading, HEADINGS, exact)
+
+
+def best_field(heading: str, table: dict[str, list[str]], exact: bool = False) -> str | None:
+    """The field of `table` a heading names: one of its words as a whole, else the longest
+    that the heading starts with (counted twice) or holds."""
+    words = normalise(heading)
     best: tuple[int, str] | None = None
-    for name, synonyms in HEADINGS.items():
+    for name, synonyms in table.items():
         for synonym in synonyms:
             if words == synonym:
                 return name
@@ -143,7 +149,21 @@ def _header(
             shaded = True
         if any(normalise(k) == normalise(heading) for k in plan_map):
             by_map.add(column)
+    _area_and_recommendation(fields, headings, by_map)
     return Header(rows, fields, headings, shaded, by_map)
+
+
+def _area_and_recommendation(
+    fields: dict[int, str], headings: dict[int, str], by_map: set[int]
+) -> None:
+    """Two priority columns, one of them the recommendations ("Priority" and "Recommendation"):
+    the other holds the area over them, their `group`."""
+    columns = [c for c, f in fields.items() if f == "priority" and c not in by_map]
+    recommendations = [c for c in columns if "recommendation" in normalise(headings[c])]
+    if recommendations and len({headings[c] for c in columns}) > 1:
+        for column in columns:
+            if column not in recommendations:
+                fields[column] = "group"
 
 
 def read_map(text: object) -> tuple[dict[str, str], list[str]]:

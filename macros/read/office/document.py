@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,40 @@ class Span:
     italic: bool = False
     strike: bool = False
     highlight: str = ""  # "#rrggbb" of a highlighter pen or run shading on the words
+
+
+def _styled(span: Span) -> bool:
+    return span.bold or span.italic
+
+
+def _same_look(a: Span, b: Span) -> bool:
+    return (a.bold, a.italic, a.strike, a.highlight) == (b.bold, b.italic, b.strike, b.highlight)
+
+
+def tidy_spans(spans: list[Span]) -> list[Span]:
+    """Runs as a reader sees them: bold or italics on nothing but spaces or punctuation is
+    dropped (Markdown would show `** .**`), unless it sits between two runs of the same style;
+    neighbouring runs of one style are joined (Word splits a bold phrase into many runs)."""
+    out: list[Span] = []
+    for index, span in enumerate(spans):
+        if _styled(span) and not any(ch.isalnum() for ch in span.text):
+            before = out[-1] if out else None
+            after = spans[index + 1] if index + 1 < len(spans) else None
+            bridged = (
+                before is not None
+                and after is not None
+                and _styled(after)
+                and (before.bold, before.italic) == (after.bold, after.italic)
+            )
+            if bridged and before is not None:
+                span = replace(span, bold=before.bold, italic=before.italic)
+            else:
+                span = replace(span, bold=False, italic=False)
+        if out and _same_look(out[-1], span):
+            out[-1] = replace(out[-1], text=out[-1].text + span.text)
+        else:
+            out.append(span)
+    return out
 
 
 @dataclass

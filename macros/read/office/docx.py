@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from macros.read.office.clean import clean
-from macros.read.office.document import Block, Cell, Document, Para, Span, Table, TextBlock
+from macros.read.office.document import (
+    Block,
+    Cell,
+    Document,
+    Para,
+    Span,
+    Table,
+    TextBlock,
+    tidy_spans,
+)
 from macros.read.office.words import PLACES, REASONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,7 +55,26 @@ def read_docx(path: Path) -> Document:
         elif element.tag == f"{W}tbl":
             count += 1
             blocks.append(_table(element, PLACES["table"].format(number=count), styles))
-    return Document(path.name, blocks)
+    return Document(path.name, blocks, notes=_footnotes(word))
+
+
+def _footnotes(word: Any) -> list[str]:
+    """The texts of Word's footnotes and endnotes (not the separator lines Word keeps there)."""
+    from lxml import etree
+
+    notes: list[str] = []
+    for part in word.part.package.iter_parts():
+        if str(part.partname) not in ("/word/footnotes.xml", "/word/endnotes.xml"):
+            continue
+        root = etree.fromstring(part.blob)
+        for note in root:
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paras = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in note.iter(f"{W}p")]
+            text = " ".join(" ".join(clean(x) for x in paras).split())
+            if text:
+                notes.append(text)
+    return notes
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
@@ -103,7 +131,7 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
         if text:
             spans.append(Span(clean(text), **flags, highlight=_run_colour(rpr)))
     heading = styles.get(style_id, -1)
-    para = Para(spans, bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
+    para = Para(tidy_spans(spans), bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
     para.title = heading == 0
     if heading < 0 and _short_bold_line(para):
         para.heading = 9  # a bold line on its own, used as a heading by many boards

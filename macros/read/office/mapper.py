@@ -16,14 +16,18 @@ from macros.model.dates import parse_day
 from macros.read.office.cells import (
     bold,
     due_fields,
+    leads_of,
     lines,
+    numbered,
     ref_and_title,
     statement,
     strip_new,
+    unwrap,
 )
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
+from macros.read.office.planner_table import find_planner, planner_items
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import (
     Statuses,
@@ -34,12 +38,15 @@ from macros.read.office.statuses import (
     legend_entry,
 )
 from macros.read.office.words import (
+    ACTION_SIGNS,
     APPENDIX_WORDS,
     AS_AT,
     DEFAULT_PRIORITY,
-    NUMBERED,
+    NOTE_LINE,
+    PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
+    ROW_LABELS,
     SHARED_FIELDS,
 )
 
@@ -75,6 +82,13 @@ class Outcome:
     skipped_sheets: list[str] = field(default_factory=list)
     # published as read, but worth a look: (words.MESSAGES key, its placeholders but the file)
     advice: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
+    planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
+    # paragraphs under the planner's heading, in neither the plan nor the planner: reported
+    planner_text: list[str] = field(default_factory=list)
+    planner_written: str = ""  # where the planner went, in words (__main__ writes it)
+    # lead cells split into several leads: table, row, column, the cell's text, the leads
+    split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
 
     def count(self, what: str) -> int:
         priorities = self.plan.get("priorities", [])
@@ -119,19 +133,27 @@ class Mapper:
         self.as_at: date | None = None
         self.last_header: tuple[Header, int] | None = None
         self._where = ""  # the table being read, for advice about a status word
-        self._headings: dict[
-            int, str
-        ] = {}  # the current table's headings, for the report  # the last plan table's, and its width
+        self._headings: dict[int, str] = {}  # the current table's headings, for the report
+        self.group = ""  # an inspection judgement area over the recommendations below it
+        self.plain_priority = False  # the current priority came from a grouping row's words
+        self.collecting: str | None = None  # "evidence" or "children_will_say" rows below
+        self.notes: list[str] = []  # notes and footnotes: the plan's `notes:`
+        self.planner_section = False  # under a "Reporting planner" heading
+        tables = [i for i, b in enumerate(document.blocks) if isinstance(b, Table)]
+        self.last_table = tables[-1] if tables else -1
 
     # --- the whole document -------------------------------------------------------------
     def run(self) -> Outcome:
         self._find_as_at()
         self._find_key()
-        for block in self.doc.blocks:
+        for index, block in enumerate(self.doc.blocks):
             if isinstance(block, TextBlock):
+                if self._note(block.para, after_tables=index > self.last_table):
+                    continue
                 self._text(block.para)
             else:
                 self._table(block)
+        self.notes.extend(n for n in self.doc.notes if n not in self.notes)
         self._flush_pending()
         self._close_priority()
         for table, header in self.history:
@@ -215,20 +237,47 @@ class Mapper:
         if self.intro:
             plan["introduction"] = para_markdown(self.intro)
         plan["priorities"] = self.priorities
+        if self.notes:
+            plan["notes"] = self.notes
 
     # --- paragraphs between tables --------------------------------------------------------
+    def _note(self, para: Para, after_tables: bool) -> bool:
+        """A note or footnote ("Note: ...", "* ...", anything after the last table but a
+        priority's heading) is one of the plan's notes, never a priority or its description."""
+        text = " ".join(para.text.split())
+        if AS_AT.match(text) and when(text, None):
+            return False
+        if key_entries(text) or self._legend_line(text):
+            return False  # a status key, read with the key (_find_key); left to _text
+        noted = NOTE_LINE.match(text) is not None
+        heading = para.heading and (PRIORITY_WORDS.match(text) or APPENDIX_WORDS.search(text))
+        if not (noted or (after_tables and not heading)):
+            return False
+        self._flush_pending()
+        self.notes.append(text)
+        return True
+
     def _text(self, para: Para) -> None:
         text = para.text.strip()
         if AS_AT.match(text) and when(text, None):
             return
         if key_entries(text) or self._legend_line(text):
             return  # read with the key (_find_key)
+        if para.heading and PLANNER_TITLE.match(text):
+            # the reporting planner's section: its table goes to the planner, not a priority
+            self._flush_pending()
+            self._close_priority()
+            self.planner_section = True
+            return
         if para.heading:
+            self.planner_section = False
             first = "title" not in self.plan and not self.priorities and self.priority is None
             plan_words = "plan" in text.lower() and not PRIORITY_WORDS.match(text)
             if first and (para.title or plan_words):
                 self.plan["title"] = text
                 return
+            if self.pending and PRIORITY_WORDS.match(text):
+                self.group, self.pending = self.pending, None  # a heading over recommendations
             self._flush_pending()
             if APPENDIX_WORDS.search(text):
                 self._close_priority()
@@ -239,6 +288,9 @@ class Mapper:
             self.pending = text
             return
         self._flush_pending()
+        if self.planner_section:  # the planner's own words: neither a priority's nor an item
+            self.out.planner_text.append(" ".join(text.split()))
+            return
         self._describe(para)
 
     def _legend_line(self, text: str) -> bool:
@@ -258,12 +310,31 @@ class Mapper:
 
     # --- priorities and issues ----------------------------------------------------------
     def _start_priority(self, text: str, from_heading: bool) -> None:
+        if PRIORITY_WORDS.match(text):
+            self._group_from_priority()
+        elif from_heading:
+            self.group = ""  # a new section of the document
         self._close_priority()
-        ref, title = ref_and_title(text)
-        # a heading with no number keeps none: the site numbers it only for its address
+        self.collecting = None
+        ref, title = ref_and_title(unwrap(text))
+        # no number in the document: no ref (an invented one could clash with a later one)
         self.priority = {"ref": ref, "title": title} if ref else {"title": title}
+        if self.group:
+            self.priority["group"] = self.group
         self.heading_priority = from_heading
+        self.plain_priority = not PRIORITY_WORDS.match(text)
         self.pending = None
+
+    def _group_from_priority(self) -> None:
+        """A heading or a row ("Leadership and management") over several recommendations, with
+        nothing of its own, groups them: it becomes their `group:`, not a priority."""
+        current = self.priority
+        if current is None or not self.plain_priority or self.description:
+            return
+        if any(current.get(k) for k in ("issues", "actions", "evidence", "children_will_say")):
+            return
+        self.group = current["title"]
+        self.priority = None
 
     def _close_priority(self) -> None:
         if self.priority is None:
@@ -279,9 +350,9 @@ class Mapper:
         self.description = []
         priority = self.priority
         ordered: dict[str, Any] = {
-            k: priority[k] for k in ("ref", "title", "description") if k in priority
+            k: priority[k] for k in ("ref", "title", "group", "description") if k in priority
         }
-        for key in ("issues", "actions"):
+        for key in ("evidence", "children_will_say", "issues", "actions"):
             if priority.get(key):
                 ordered[key] = priority[key]
         self.priorities.append(ordered)
@@ -297,7 +368,7 @@ class Mapper:
 
     def _start_issue(self, text: str) -> None:
         text, new = strip_new(text, self.as_at)
-        ref, title = ref_and_title(text)
+        ref, title = ref_and_title(unwrap(text))
         issue: dict[str, Any] = {"ref": ref} if ref else {}
         issue["title"] = title
         if new:
@@ -311,6 +382,8 @@ class Mapper:
         self._where = table.name
         if is_key_table(table):
             return  # read with the key (_find_key)
+        if self._planner(table):
+            return
         header = find_header(table, self.map)
         continued = False
         last = self.last_header
@@ -345,6 +418,26 @@ class Mapper:
                 self._above_header(table, row)
                 continue
             self._row(table, header, row)
+
+    def _planner(self, table: Table) -> bool:
+        """A reporting planner's table: its rows are the board's planner items."""
+        planner = find_planner(table)
+        if planner is None:
+            return False
+        items, left = planner_items(table, planner)
+        self.out.planner.extend(items)
+        self.out.tables += 1
+        self.out.rows += len(items)
+        headings = {c.column: c.text for r in table.rows for c in r if c.row in planner.header_rows}
+        mapping = {
+            headings[c]: f"planner {f}" for c, f in sorted(planner.fields.items()) if c in headings
+        }
+        self.out.mapping.append((table.name, mapping))
+        for cell in left:
+            self._unplaced(table, cell, headings.get(cell.column, ""), "planner_cell")
+        self.pending = None  # "Reporting planner" above it names the planner, not a priority
+        self.last_header = None
+        return True
 
     def _above_header(self, table: Table, row: list[Cell]) -> None:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
@@ -381,8 +474,11 @@ class Mapper:
         if len(texts) == 1 and key_entries(texts[0].text):
             return  # a key line below the table, read with the key (_find_key)
         self.out.rows += 1
+        if self._labelled_row(table, header, texts):
+            return
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
             return
+        self.collecting = None
         values: dict[str, list[Cell]] = {}
         for cell in filled:
             name = header.field_of(cell)
@@ -400,6 +496,55 @@ class Mapper:
             else:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
+
+    def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
+        """An "Evidence of success" or "What children and young people will say" row: its words
+        are the priority's `evidence` or `children_will_say`, one item a line, never an action.
+        A row with only the label starts a list that the text-only rows below it carry on."""
+        first = texts[0].text.strip() if texts else ""
+        label, rest = None, ""
+        for name, pattern in ROW_LABELS.items():
+            m = pattern.match(first)
+            if m:
+                label, rest = name, first[m.end() :]
+                break
+        if label is None:
+            if self.collecting is None or not texts or self._action_like(table, header, texts):
+                self.collecting = None
+                return False
+            label, items = self.collecting, [ln for c in texts for ln in lines(c)]
+        else:
+            rest_lines = [ln.strip(" -•") for ln in rest.split("\n") if ln.strip(" -•:")]
+            items = rest_lines + [ln for c in texts[1:] for ln in lines(c)]
+            self.collecting = label if not items else None
+        priority = self._ensure_priority()
+        for item in items:
+            entry: Any = {"text": item} if label == "evidence" else item
+            priority.setdefault(label, []).append(entry)
+        self.out.labelled[label] = self.out.labelled.get(label, 0) + len(items)
+        return True
+
+    @staticmethod
+    def _action_like(table: Table, header: Header, texts: list[Cell]) -> bool:
+        """A row that is an action or a grouping row, which ends a list under a label."""
+        if any(header.field_of(c) in ACTION_SIGNS for c in texts):
+            return True
+        wide = len(texts) == 1 and texts[0].width >= max(2, table.columns // 2)
+        return wide or any(PRIORITY_WORDS.match(c.text.strip()) for c in texts)
+
+    def _area_beside_recommendation(self, text: str) -> bool:
+        """Under a "Recommendation 2: ..." row, a priority column's plain words ("Leadership
+        and management", on every row) are the recommendation's group, not a new priority."""
+        current = self.priority
+        if current is None or self.heading_priority or self.plain_priority:
+            return False
+        if PRIORITY_WORDS.match(text):
+            return False
+        area = " ".join(text.split())
+        self.group = area
+        if not current.get("actions") and not current.get("issues"):  # its first row
+            current["group"] = area
+        return True
 
     def _quarterly(self, name: str, cell: Cell) -> bool:
         """A second status column is a later quarter's when its heading has a date ("Q2 RAG")."""
@@ -428,9 +573,14 @@ class Mapper:
         def text(name: str) -> str:
             return "\n\n".join(para_markdown(c.paras) for c in values.get(name, [])).strip()
 
+        # an inspection judgement area ("Leadership and management") over recommendations
+        group_text = " ".join(unwrap(text("group")).split())
+        if group_text and group_text != self.group:
+            self.group = group_text
+            self._close_priority()
         # a priority or issue written again on every row (as trackers do) is the same one
-        priority_text = text("priority")
-        if priority_text:
+        priority_text = unwrap(text("priority"))
+        if priority_text and not self._area_beside_recommendation(priority_text):
             current = self.priority["title"] if self.priority is not None else None
             if ref_and_title(priority_text)[1] != current:
                 self._start_priority(priority_text, from_heading=False)
@@ -438,7 +588,7 @@ class Mapper:
         if issue_text and (self.issue is None or issue_text != self.issue_text):
             self._start_issue(issue_text)
             self.issue_text = issue_text
-        ref, title = text("ref"), text("title")
+        ref, title = unwrap(text("ref")), unwrap(text("title"))
         # a row that names an issue but no action is the issue's own row (an untitled action);
         # so is a row under an issue with a lead of its own (a sub-row); other rows with no ref
         # and no action continue the action above
@@ -455,15 +605,16 @@ class Mapper:
         if title:
             title, title_new = strip_new(title, self.as_at)
             new = new or title_new
-            if not ref and "ref" not in header.used():
-                number = NUMBERED.match(title)
-                if number:
-                    ref, title = number.group(1), title[number.end() :].strip()
+            # the document's own number in front of the action ("NEW. 3.4 Develop ...")
+            if not ref and ("ref" not in header.used() or title_new):
+                found = numbered(title)
+                if found:
+                    ref, title = found
         if ref:
             action["ref"] = ref
         if title:
             action["title"] = title
-        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
+        leads = self._leads(table, values)
         if leads:
             action["leads"] = leads
         for name in ("outcome", "measure"):
@@ -489,6 +640,18 @@ class Mapper:
             target = self._ensure_priority().setdefault("actions", [])
         target.append(action)
         self.action = action
+
+    def _leads(self, table: Table, values: dict[str, list[Cell]]) -> list[str]:
+        """Every lead of the row's lead cells; a cell split into more leads than it has lines
+        is told in the report, so a wrong split is seen."""
+        found: list[str] = []
+        for cell in values.get("leads", []):
+            leads = leads_of(cell)
+            if len(leads) > len(lines(cell)) and not cell.continues:
+                text = " ".join(cell.text.split())
+                self.out.split_leads.append((table.name, cell.row, cell.column, text, leads))
+            found.extend(x for x in leads if x not in found)
+        return found
 
     def _cell_status(self, cell: Cell) -> str | None:
         if cell.text:
@@ -573,7 +736,7 @@ class Mapper:
                     if cell.text:
                         self._unplaced(table, cell, "", "no_action")
             return
-        leads = [ln for c in values.get("leads", []) for ln in lines(c)]
+        leads = self._leads(table, values)
         action.setdefault("leads", []).extend(x for x in leads if x not in action["leads"])
         if not action["leads"]:
             del action["leads"]

@@ -66,6 +66,7 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             )
     else:
         lines.append(say["all_placed"])
+    lines.extend(_structure_lines(outcome, file))
     if changes is not None:
         lines.append(say["changes_head"])
         if changes.added:
@@ -80,4 +81,33 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             lines.append(say["new_updates"].format(count=total, refs=refs))
         if not changes:
             lines.append(say["no_changes"])
+    return lines
+
+
+def _structure_lines(outcome: Outcome, file: str) -> list[str]:
+    """What went outside the actions (evidence, notes, the planner), and lead cells split."""
+    say = MESSAGES
+    lines = []
+    labelled = outcome.labelled
+    if labelled:
+        lines.append(
+            say["labelled"].format(
+                evidence=labelled.get("evidence", 0), children=labelled.get("children_will_say", 0)
+            )
+        )
+    if outcome.plan.get("notes"):
+        lines.append(say["notes"].format(count=len(outcome.plan["notes"])))
+    if outcome.planner_written:
+        lines.append(outcome.planner_written)
+    for text in outcome.planner_text:
+        lines.append(say["planner_text"].format(text=_preview(text)))
+    if outcome.split_leads:
+        lines.append(say["leads_split_head"])
+    for table, row, column, text, leads in outcome.split_leads:
+        shown = ", ".join(leads)
+        lines.append(
+            say["leads_split"].format(
+                file=file, table=table, row=row, column=column, text=_preview(text), leads=shown
+            )
+        )
     return lines

@@ -18,7 +18,15 @@ HEADINGS: dict[str, list[str]] = {
         "task", "tasks", "what", "what will we do", "actions for", "key actions",
     ],
     "issue": ["issue", "issues", "objective", "objectives", "area for improvement", "focus"],
-    "priority": ["priority", "priorities", "theme", "strategic priority", "key priority"],
+    "priority": [
+        "priority", "priorities", "theme", "strategic priority", "key priority",
+        "recommendation", "recommendations", "ofsted recommendation", "inspection recommendation",
+        "area",
+    ],
+    "group": [
+        "judgement area", "inspection judgement", "judgement", "key judgement", "inspection area",
+        "area of practice",
+    ],
     "leads": [
         "lead", "leads", "lead officer", "lead officers", "responsible", "responsible officer",
         "who", "owner", "lead agency", "sub group or lead", "subgroup or lead", "lead person",
@@ -43,6 +51,23 @@ HEADINGS: dict[str, list[str]] = {
     "update_date": ["update date", "date of update"],
 }  # fmt: skip
 
+# a reporting planner's headings -> the fields of a planner item (macros/model/planner.py)
+PLANNER_HEADINGS: dict[str, list[str]] = {
+    "what": ["what", "report", "report title", "item", "reports", "subject"],
+    "who": ["who", "lead", "reported by", "report by", "responsible", "subgroup", "sub group"],
+    "activity": ["subgroup activity", "sub group activity", "activity"],
+    "tells_board": [
+        "what the report will tell the board", "what the report will tell the lscb",
+        "what the report will tell the partnership", "tell the board", "tells the board",
+        "will tell the board", "purpose",
+    ],
+    "when": ["when reported", "when", "frequency", "timing", "how often", "when reported to"],
+    "reports_to": ["board meeting", "meeting", "reported to", "reports to", "to which meeting"],
+}  # fmt: skip
+# a heading over the reporting planner: "Reporting Planner", "The board's planner"
+PLANNER_TITLE = re.compile(r"^(the )?(board'?s? )?(reporting |reports? )?planner\b", re.I)
+# a column only a planner has: a plan table with "What" and "When" is not a planner without one
+PLANNER_SIGNS = {"activity", "tells_board", "reports_to"}
 # a heading that mixes progress and a RAG word ("Progress (RAG)") is progress, shaded by status
 STATUS_HEADING_WORDS = {"rag", "brag", "status"}
 # fields several columns may share: their texts are joined
@@ -54,11 +79,18 @@ PRIORITY_WORDS = re.compile(
     r"workstream|area)\b\s*([A-Za-z]?\d+[a-z]?(\.\d+)?)?\s*(\([^)]*\))?\s*[:.\-–—]?\s*",
     re.I,
 )
-NUMBERED = re.compile(r"^([A-Za-z]?\d+(?:\.\d+)*[a-z]?)[.):]?\s+(?=\S)")
+# a ref as documents write one: "3.4", "12b", "R3", "Issue 4", "para 42", "1a.)"
+REF_WORDS = r"(?i:issue|para|paragraph|rec|ref)\.?\s?\d+[a-z]?"
+REF_WRITTEN = rf"(?:{REF_WORDS}|[A-Za-z]{{0,2}}\d+(?:\.\d+)*[a-z]?)(?:\.?\))?"
+REF_ALONE = re.compile(rf"^{REF_WRITTEN}\.?$")
+# a ref in front of a title, perhaps in bold ("**3.4** Develop", "1a.) Review", "Issue 4: ...")
+NUMBERED = re.compile(
+    rf"^(?P<m>\*{{0,3}})(?P<ref>{REF_WRITTEN})[.:]?(?P=m)[.:]?(?:\s+[-–—])?\s+(?=\S)"
+)
 # "NEW", "NEW – added Jan 16", "New (March 2016)": the month, when given, is when it was added
 NEW_DATE = rf"(?P<date>(?i:{MONTH_NAMES})\.?\s*'?\d{{2,4}})"
 NEW_MARKER = re.compile(
-    rf"\bNEW\b\s*(?:[-–—:(]\s*)?(?:(?:added|from)\s+(?:in\s+|on\s+)?)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*",
+    rf"\bNEW\b\.?\s*(?:[-–—:(]\s*)?(?:(?:added|from)\s+(?:in\s+|on\s+)?)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*",
 )
 NEW_WORD_MARKER = re.compile(
     rf"^New\s*[-–—:(]\s*(?:(?:added|from)\s+)?(?:{NEW_DATE})?\)?\s*[-–—:]?\s*", re.I
@@ -72,6 +104,33 @@ KEY_HEADINGS = {
     "colour", "color", "status", "meaning", "rag", "brag", "rating", "rag rating", "description",
     "definition", "key", "what it means", "rag status", "label",
 }  # fmt: skip
+# words either side of a "/" in a lead cell that make it two leads ("CSC/Police"); acronyms
+# in capitals ("RB/LH", "LSCB/LSAB") do too, a name with figures ("S11/S175 audit lead") not
+AGENCY_WORDS = {
+    "police", "health", "education", "schools", "school", "council", "probation", "cafcass",
+    "nhs", "ccg", "icb", "gp", "gps", "chair", "board", "partnership", "subgroup", "sub-group",
+    "housing", "youth", "justice", "hospital", "trust", "social", "care", "services",
+}  # fmt: skip
+# rows that say what success looks like, or what children will say: the priority's fields
+ROW_LABELS = {
+    "evidence": re.compile(
+        r"^(evidence of (success|impact)|what (will )?success (will )?looks? like|"
+        r"how will we know( we have succeeded| it has worked)?)\b\s*\??\s*[:.–—-]?\s*",
+        re.I,
+    ),
+    "children_will_say": re.compile(
+        r"^(what )?(children|young people|children and young people|children, young people "
+        r"and families)( and (young people|families))? (will|would) (say|tell us)\b\s*\??"
+        r"\s*[:.–—-]?\s*",
+        re.I,
+    ),
+}
+# a row carrying one of these is an action, which ends a list of evidence under its label
+ACTION_SIGNS = {"ref", "leads", "due", "status"}
+# a note or footnote between tables: "Note:", "NB", "* The ...", "¹ ..."
+NOTE_LINE = re.compile(
+    r"^(?:(?:please )?notes?|n\.?b\.?)\s*[:.–—-]\s*\S|^\*+\s*\w|^[¹²³⁴⁵⁶⁷⁸⁹]", re.I
+)
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
 
@@ -165,6 +224,21 @@ MESSAGES = {
     "or name their column in a mapping file:",
     "unplaced": "  {file}: {table}, row {row}, column {column} ({heading}): {why}: {text}",
     "all_placed": "Every cell was placed.",
+    "planner_written": "The document's reporting planner ({count} items) was written to {target}.",
+    "planner_beside": "{target} already exists and was not changed: the document's reporting "
+    "planner ({count} items) was written to {beside}. Copy the items you want into {target}, "
+    "or run the import again with FORCE=1 to merge them into it.",
+    "planner_merged": "{target}: the document's reporting planner was merged in (FORCE=1): "
+    "{replaced} item(s) with the same `what` replaced, {added} added, {kept} kept as they were. "
+    "Comments in the file are not kept.",
+    "labelled": "Rows labelled as evidence of success or what children will say went to their "
+    "priority's `evidence` ({evidence}) and `children_will_say` ({children}), not to actions.",
+    "notes": "{count} note(s) and footnote(s) went to the plan's `notes:` (shown under the plan).",
+    "planner_text": "Text under the reporting planner's heading, in neither the plan nor the "
+    "planner (add it by hand if it is needed): {text}",
+    "leads_split_head": "Lead cells read as several leads (check each; if a cell is one lead, "
+    "write it as one in the plan file):",
+    "leads_split": "  {file}: {table}, row {row}, column {column}: {text} -> {leads}",
     "changes_head": "Changes from the plan that was there before:",
     "added": "  added: {refs}",
     "removed": "  removed: {refs}",
@@ -224,4 +298,6 @@ WHY = {
     "status_twice": "the action above already has a status",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
+    "planner_cell": "it is in the reporting planner, but in no column of a planner item (what, "
+    "who, subgroup activity, what the report will tell the board, when, board meeting)",
 }

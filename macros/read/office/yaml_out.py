@@ -15,7 +15,7 @@ PLAIN_KEYS = {"done", "closed", "current", "stale_after_months"}
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 TOP_ORDER = [
     "id", "title", "kind", "current", "period", "as_at", "stale_after_months", "introduction",
-    "statuses", "priorities",
+    "statuses", "priorities", "notes",
 ]  # fmt: skip
 
 
@@ -96,4 +96,12 @@ def plan_yaml(plan: dict[str, Any]) -> str:
     ordered = {k: plan[k] for k in TOP_ORDER if k in plan}
     ordered.update({k: v for k, v in plan.items() if k not in ordered})
     header = "# yaml-language-server: $schema=../schemas/plan.schema.json\n"
+    return header + "\n".join(_mapping(ordered, "")) + "\n"
+
+
+def planner_yaml(planner: dict[str, Any]) -> str:
+    """The board's planner file (data/planner.yml): `year_start`, then its items."""
+    ordered: dict[str, Any] = {k: planner[k] for k in ("year_start", "items") if k in planner}
+    ordered.update({k: v for k, v in planner.items() if k not in ordered})
+    header = "# yaml-language-server: $schema=schemas/planner.schema.json\n"
     return header + "\n".join(_mapping(ordered, "")) + "\n"
