@@ -153,6 +153,12 @@ MESSAGES = {
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
     "check_passed": "The data check passed.",
+    "starter_replaced": "Removed {starter}, the starter's example plan (never edited): the "
+    "imported plan {target} is the one the site shows.",
+    "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
+    "hand (not in the document) were carried over into the new plan.",
+    "previous_full": "{folder} holds too many earlier copies of this plan; move some out and "
+    "import again.",
     "not_current": "The site shows {current} first, because it has `current: true`. To show "
     "the imported plan first, move `current: true` to {target} (or delete {current} if it is "
     "the starter's example plan).",
