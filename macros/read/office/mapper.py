@@ -57,6 +57,18 @@ class Unplaced:
 
 
 @dataclass
+class Source:
+    """Where a row of the document went (its provenance): the part of the plan it gave or added
+    to (a priority, an issue or an action; None when nothing), for the import's fidelity check
+    and a re-import's changes in the document's terms."""
+
+    table: str
+    row: int
+    header: Header
+    target: dict[str, Any] | None
+
+
+@dataclass
 class Outcome:
     plan: Plan
     tables: int = 0
@@ -66,6 +78,7 @@ class Outcome:
     unplaced: list[Unplaced] = field(default_factory=list)
     statuses: Statuses = field(default_factory=Statuses)
     skipped_sheets: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)  # each table row read, in order
 
     def count(self, what: str) -> int:
         priorities = self.plan.get("priorities", [])
@@ -232,7 +245,9 @@ class Mapper:
         for key in ("issues", "actions"):
             if priority.get(key):
                 ordered[key] = priority[key]
-        self.priorities.append(ordered)
+        priority.clear()  # in place: a row's Source keeps pointing at it
+        priority.update(ordered)
+        self.priorities.append(priority)
         self.priority = None
         self.issue = None
         self.action = None
@@ -326,6 +341,8 @@ class Mapper:
             return  # a blank spacer row
         self.out.rows += 1
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
+            grouped = self.issue if self.issue is not None else self.priority
+            self.out.sources.append(Source(table.name, row[0].row, header, grouped))
             return
         values: dict[str, list[Cell]] = {}
         for cell in filled:
@@ -344,6 +361,7 @@ class Mapper:
             else:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
+        self.out.sources.append(Source(table.name, row[0].row, header, self.action))
 
     def _quarterly(self, name: str, cell: Cell) -> bool:
         """A second status column is a later quarter's when its heading has a date ("Q2 RAG")."""
