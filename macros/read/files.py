@@ -24,7 +24,8 @@ IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
 # plans/.previous/ (the plans `make import FORCE=1` replaced)
 # (a plan named `..yml` is not hidden: it is read, and its id refused)
 QUIET = re.compile(
-    r"^(~\$|\.~lock\.|\._)|^(\.ds_store|thumbs\.db|desktop\.ini|\.git\w*|\.previous)$", re.IGNORECASE
+    r"^(~\$|\.~lock\.|\._)|^(\.ds_store|thumbs\.db|desktop\.ini|\.git\w*|\.previous)$",
+    re.IGNORECASE,
 )
 DATA_ENDINGS = (".yml", ".yaml", ".csv")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,9 @@ from macros.read.office.changes import Changes, compare, keep_hand_edits
 from macros.read.office.columns import read_map
 from macros.read.office.document import Document
 from macros.read.office.docx import UnreadableFile, read_docx
+from macros.read.office.fidelity import CHANGED, Fidelity, compare_cells
 from macros.read.office.mapper import Outcome, map_document
-from macros.read.office.report import report_lines
+from macros.read.office.report import fidelity_lines, report_lines
 from macros.read.office.words import MESSAGES
 from macros.read.office.xlsx import read_csv_file, read_xlsx
 from macros.read.office.yaml_out import plan_yaml
@@ -82,42 +83,55 @@ class Imported:
     kept: int = 0  # fields added by hand to the plan replaced, kept
     previous: Path | None = None  # the plan replaced, as it was
     starter: Path | None = None  # the starter's example plan, replaced
+    fidelity: Fidelity = field(default_factory=Fidelity)  # every cell against the plan written
+    written: bool = False
 
 
 def import_plan(
     file: Path, plan_id: str, data: Path, force: bool, plan_map: Path | None, sheet: str | None
 ) -> Imported:
+    """Read the document into the plan, compare it cell by cell with the plan as it will be
+    written, and write it, unless a cell was changed on the way (then nothing is written)."""
     if not PLAN_ID.fullmatch(plan_id):
         raise Stop(MESSAGES["bad_id"].format(plan=plan_id))
     target = data / "plans" / f"{plan_id}.yml"
     if target.exists() and not force:
         raise Stop(MESSAGES["exists"].format(target=target))
-    outcome = map_document(read_document(file, sheet), read_plan_map(plan_map))
+    document = read_document(file, sheet)
+    outcome = map_document(document, read_plan_map(plan_map))
     if not outcome.mapping:
         raise Stop(MESSAGES["no_table"].format(file=file))
     plan: dict[str, Any] = {"id": plan_id}
     plan.update(outcome.plan)
     done = Imported(outcome, target)
+    before: dict[str, Any] = {}
     if target.exists():
-        text = target.read_text(encoding="utf-8")
-        before = yaml.load(text, Loader=yaml.BaseLoader) or {}
+        old_text = target.read_text(encoding="utf-8")
+        before = yaml.load(old_text, Loader=yaml.BaseLoader) or {}
         columns = {name for _, mapping in outcome.mapping for name in mapping.values()}
         done.kept = keep_hand_edits(before, plan, columns)
         for key, value in before.items():
             if plan.get(key) is value:
                 plan[key] = _typed(value)
         done.changes = compare(before, plan)
-        done.previous = keep_previous(target, text, before)
     else:
         done.starter = starter_plan(data / "plans")
-        if done.starter is not None:
-            done.starter.unlink()  # the example actions must not be published as the board's
-        if not any((data / "plans").glob("*.yml")):
+        others = [p for p in (data / "plans").glob("*.yml") if p != done.starter]
+        if not others:
             plan["current"] = True  # the board's first plan is the one the site shows
     plan.setdefault("title", re.sub(r"[-_]+", " ", file.stem).strip().capitalize())
     outcome.plan = plan
+    text = plan_yaml(plan)
+    done.fidelity = compare_cells(document, outcome, text)
+    if done.fidelity.count(CHANGED):
+        return done  # a fault of the import's: nothing is written, main() says so
+    if target.exists():
+        done.previous = keep_previous(target, old_text, before)
+    if done.starter is not None:
+        done.starter.unlink()  # its example actions must not be published as the board's
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(plan_yaml(plan), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    done.written = True
     return done
 
 
@@ -164,10 +178,17 @@ def main(argv: list[str]) -> int:
         print(MESSAGES["unexpected"].format(file=args.file, error=error_words), file=sys.stderr)
         return 1
     target = done.target
+    report = report_lines(done.outcome, args.file.name, done.changes)
+    report += fidelity_lines(done.fidelity)
+    if not done.written:
+        print("\n".join(report))
+        changed = done.fidelity.count(CHANGED)
+        print(MESSAGES["fidelity_failed"].format(count=changed, file=args.file), file=sys.stderr)
+        return 1
     print(MESSAGES["written"].format(target=target))
     if done.starter is not None:
         print(MESSAGES["starter_replaced"].format(starter=done.starter, target=target))
-    print("\n".join(report_lines(done.outcome, args.file.name, done.changes)))
+    print("\n".join(report))
     if done.previous is not None:
         print(MESSAGES["previous"].format(previous=done.previous, kept=done.kept))
     if check_data([str(args.data)]) != 0:

@@ -4,6 +4,7 @@ placed, and on a re-import what changed. The facts come from mapper.Outcome and 
 from __future__ import annotations
 
 from macros.read.office.changes import Changes
+from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity
 from macros.read.office.mapper import Outcome
 from macros.read.office.words import MESSAGES, WHY
 
@@ -77,4 +78,35 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             lines.append(say["new_updates"].format(count=total, refs=refs))
         if not changes:
             lines.append(say["no_changes"])
+    return lines
+
+
+def fidelity_lines(fidelity: Fidelity) -> list[str]:
+    """The cell-by-cell proof: each changed cell with both texts, each cell left out that the
+    list of cells not placed does not already name, and the count of each."""
+    say = MESSAGES
+    lines = [say["fidelity_head"]]
+    for finding in fidelity.findings:
+        if finding.verdict == CHANGED:
+            lines.append(
+                say["fidelity_changed"].format(
+                    where=finding.where,
+                    text=_preview(finding.text),
+                    plan=_preview(finding.plan_text),
+                )
+            )
+        elif finding.verdict == LEFT_OUT and finding.why == WHY["ignored"]:
+            lines.append(
+                say["fidelity_left_out"].format(
+                    where=finding.where, why=finding.why, text=_preview(finding.text)
+                )
+            )
+    lines.append(
+        say["fidelity_summary"].format(
+            cells=len(fidelity.findings),
+            placed=fidelity.count(PLACED),
+            changed=fidelity.count(CHANGED),
+            left_out=fidelity.count(LEFT_OUT),
+        )
+    )
     return lines

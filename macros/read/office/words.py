@@ -153,6 +153,15 @@ MESSAGES = {
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
     "check_passed": "The data check passed.",
+    "fidelity_head": "Cell by cell: each cell of the document's tables, looked for in the plan "
+    "as written:",
+    "fidelity_changed": "  {where}: CHANGED: the document has {text!r}; the plan has {plan!r}",
+    "fidelity_left_out": "  {where}: left out: {why}: {text}",
+    "fidelity_summary": "{cells} cells: {placed} placed, {changed} changed, {left_out} left out "
+    "(listed above)",
+    "fidelity_failed": "{count} cell(s) of {file} did not reach the plan as they are written "
+    "(marked CHANGED above), so nothing was written. This is a fault of the import, not of your "
+    "document: please send the file to a maintainer.",
     "starter_replaced": "Removed {starter}, the starter's example plan (never edited): the "
     "imported plan {target} is the one the site shows.",
     "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
@@ -198,6 +207,7 @@ WHY = {
     "history_unmatched": "no action in the plan has this ref",
     "update_date": "there is no undated progress beside it for it to date",
     "status_twice": "the action above already has a status",
+    "ignored": "the mapping file says to ignore its column",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
 }
