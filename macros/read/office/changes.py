@@ -16,6 +16,8 @@ class Changes:
     removed: list[str] = field(default_factory=list)
     statuses: list[tuple[str, str, str]] = field(default_factory=list)  # ref, before, after
     new_updates: list[tuple[str, int]] = field(default_factory=list)  # ref, how many
+    actions: dict[str, dict[str, Any]] = field(default_factory=dict)  # each name's new action
+    labels: tuple[dict[str, str], dict[str, str]] = ({}, {})  # status key -> label, before/after
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.statuses or self.new_updates)
@@ -124,7 +126,7 @@ def _status(action: dict[str, Any]) -> str:
 
 def compare(before: Plan, after: Plan) -> Changes:
     old, new = _actions(before), _actions(after)
-    changes = Changes()
+    changes = Changes(actions=new, labels=(status_labels(before), status_labels(after)))
     changes.added = [name for name in new if name not in old]
     changes.removed = [name for name in old if name not in new]
     for name in new.keys() & old.keys():
@@ -138,6 +140,18 @@ def compare(before: Plan, after: Plan) -> Changes:
     changes.statuses.sort(key=lambda s: order.index(s[0]))
     changes.new_updates.sort(key=lambda s: order.index(s[0]))
     return changes
+
+
+def status_labels(plan: Plan) -> dict[str, str]:
+    """Each status key of a plan and the word its readers see."""
+    listed = plan.get("statuses")
+    if isinstance(listed, str):
+        listed = preset(listed) or []
+    found = {}
+    for status in listed if isinstance(listed, list) else []:
+        if isinstance(status, dict) and status.get("key"):
+            found[str(status["key"])] = str(status.get("label") or status["key"])
+    return found
 
 
 def _carry(keys: list[str], before: dict[str, Any], after: dict[str, Any]) -> int:

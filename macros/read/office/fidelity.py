@@ -72,8 +72,10 @@ def column_letters(number: int) -> str:
 
 def place(table: str, row: int, column: int, heading: str) -> str:
     """A cell named as its document shows it: a sheet's cells by letter, a Word table's by row
-    and column."""
+    and column (column 0: the row)."""
     named = f" ({heading})" if heading else ""
+    if not column:  # the row as a whole
+        return f"{table}, row {row}"
     if table.startswith("sheet ") or table == "the table":
         return f"{table}, {column_letters(column)}{row}{named}"
     return f"{table}, row {row}, column {column}{named}"

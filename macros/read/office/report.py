@@ -3,8 +3,10 @@ placed, and on a re-import what changed. The facts come from mapper.Outcome and 
 
 from __future__ import annotations
 
+from typing import Any
+
 from macros.read.office.changes import Changes
-from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity
+from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, place
 from macros.read.office.mapper import Outcome
 from macros.read.office.words import MESSAGES, WHY
 
@@ -67,18 +69,37 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
     if changes is not None:
         lines.append(say["changes_head"])
         if changes.added:
-            lines.append(say["added"].format(refs=", ".join(changes.added)))
+            added = [f"{r} ({_where(outcome, changes.actions[r], '')})" for r in changes.added]
+            lines.append(say["added"].format(refs=", ".join(added)))
         if changes.removed:
             lines.append(say["removed"].format(refs=", ".join(changes.removed)))
         for ref, before, after in changes.statuses:
-            lines.append(say["status_change"].format(ref=ref, before=before, after=after))
+            was, now = changes.labels[0].get(before, before), changes.labels[1].get(after, after)
+            where = _where(outcome, changes.actions[ref], "status")
+            lines.append(say["status_change"].format(where=where, ref=ref, before=was, after=now))
         if changes.new_updates:
-            refs = ", ".join(f"{ref} ({n})" for ref, n in changes.new_updates)
+            refs = ", ".join(
+                f"{ref} ({n}, {_where(outcome, changes.actions[ref], 'progress')})"
+                for ref, n in changes.new_updates
+            )
             total = sum(n for _, n in changes.new_updates)
             lines.append(say["new_updates"].format(count=total, refs=refs))
         if not changes:
             lines.append(say["no_changes"])
     return lines
+
+
+def _where(outcome: Outcome, action: dict[str, Any], name: str) -> str:
+    """Where in the document an action's field came from: the row that gave the action, and
+    the (last) column of that field, named as the document names it."""
+    for source in outcome.sources:
+        if source.target is action:
+            columns = [c for c, f in sorted(source.header.fields.items()) if f == name]
+            if not columns:
+                return place(source.table, source.row, 0, "")
+            heading = source.header.headings.get(columns[-1], "")
+            return place(source.table, source.row, columns[-1], heading)
+    return MESSAGES["no_place"]
 
 
 def fidelity_lines(fidelity: Fidelity) -> list[str]:
@@ -107,6 +128,7 @@ def fidelity_lines(fidelity: Fidelity) -> list[str]:
             placed=fidelity.count(PLACED),
             changed=fidelity.count(CHANGED),
             left_out=fidelity.count(LEFT_OUT),
+            listed=" (listed above)" if fidelity.count(LEFT_OUT) else "",
         )
     )
     return lines

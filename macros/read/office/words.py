@@ -145,8 +145,9 @@ MESSAGES = {
     "all_placed": "Every cell was placed.",
     "changes_head": "Changes from the plan that was there before:",
     "added": "  added: {refs}",
-    "removed": "  removed: {refs}",
-    "status_change": "  {ref}: status {before} -> {after}",
+    "removed": "  removed (no longer in the document): {refs}",
+    "status_change": "  {where}: {before} -> {after} (action {ref})",
+    "no_place": "no row of its own",
     "new_updates": "  {count} new dated update(s): {refs}",
     "no_changes": "  no actions added or removed, no status changes, no new updates",
     "skipped_sheet": "  sheet {name} was not read, as SHEET= named another sheet",
@@ -157,8 +158,8 @@ MESSAGES = {
     "as written:",
     "fidelity_changed": "  {where}: CHANGED: the document has {text!r}; the plan has {plan!r}",
     "fidelity_left_out": "  {where}: left out: {why}: {text}",
-    "fidelity_summary": "{cells} cells: {placed} placed, {changed} changed, {left_out} left out "
-    "(listed above)",
+    "fidelity_summary": "{cells} cells: {placed} placed, {changed} changed, {left_out} left out"
+    "{listed}",
     "fidelity_failed": "{count} cell(s) of {file} did not reach the plan as they are written "
     "(marked CHANGED above), so nothing was written. This is a fault of the import, not of your "
     "document: please send the file to a maintainer.",
