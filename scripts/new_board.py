@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from macros.schemas import write_schemas
 from macros.starter import plan_yml
+from scripts.board_folder import CONFIG, name_folder, named_folder
 
 WEB_ADDRESS = re.compile(r"https://[a-z0-9.\-]+\.[a-z]{2,}(/[^\s\"'<>]*)?")
 
@@ -98,6 +99,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--name", default="")
     parser.add_argument("--area", default="")
     parser.add_argument("--url", default="")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
     folder = Path(args.data)
     replacing = (folder / "board.yml").exists()
@@ -136,11 +138,30 @@ def main(argv: list[str]) -> int:
         plan_yml(plan_id, start, today), encoding="utf-8"
     )
     write_schemas(folder / "schemas")
+    named = _name_in_config(folder, args.config)
+    data = "" if named else f" DATA={folder}"
     print(
         f"Wrote {folder / 'board.yml'} and {folder / 'plans' / (plan_id + '.yml')}. "
-        f"Next: edit them, then `make check DATA={folder}` and `make serve DATA={folder}`."
+        f"Next: edit them, then `make check{data}` and `make serve{data}`."
     )
     return 0
+
+
+def _name_in_config(folder: Path, config: Path) -> bool:
+    """Name the new board's folder in mkdocs.yml (`data_dir`), so that every make command and
+    the publishing workflow use it without DATA=; only a folder inside the site's own folder
+    (a folder elsewhere is not published from here: it is named with DATA= each time)."""
+    try:
+        inside = folder.resolve().relative_to(config.resolve().parent).as_posix()
+    except ValueError:
+        return False
+    if inside == named_folder(config):
+        return True
+    if not name_folder(inside, config):
+        return False
+    print(f"Named {inside} as the board's folder in {config.name} (`data_dir`): every make "
+          "command uses it; DATA=<folder> still names another for one command.")  # fmt: skip
+    return True
 
 
 if __name__ == "__main__":
