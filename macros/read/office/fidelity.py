@@ -146,7 +146,7 @@ class Comparison:
                 if header is not None and row and row[0].row in header.rows:
                     continue  # the heading row: its words are in the report's column list
                 for cell in row:
-                    if cell.text and not cell.continues:
+                    if (cell.text or cell.note) and not cell.continues:
                         result.findings.append(self._cell(table, cell))
         return result
 
@@ -156,7 +156,7 @@ class Comparison:
         heading = header.headings.get(cell.column, "") if header else ""
         name = header.fields.get(cell.column) if header else None
         where = place(table.name, cell.row, cell.column, heading)
-        text = " ".join(cell.text.split())
+        text = " ".join(cell.text.split()) or cell.note
         if unplaced := self.unplaced.get((table.name, cell.row, cell.column)):
             return Finding(where, LEFT_OUT, text, why=WHY[unplaced.why])
         if name == IGNORE:
@@ -173,7 +173,8 @@ class Comparison:
         target = parts[-1]
         if name in ("status", "impact") and self._rating(cell, parts):
             return Finding(where, PLACED, text)
-        found = set(words(" ".join(s for part in parts for s in _strings(part))))
+        own = [{k: v for k, v in part.items() if k not in ("issues", "actions")} for part in parts]
+        found = set(words(" ".join(_strings(own))))
         return self._verdict(where, text, wanted - found, name, _field_text(target, name))
 
     def _rating(self, cell: Cell, parts: list[dict[str, Any]]) -> bool:
