@@ -189,3 +189,29 @@ def test_actions_without_refs_are_matched_by_title(tmp_path: Path) -> None:
     assert main([str(plan("G")), "no-refs", "--data", str(data), "--force"]) == 0
     walk, patrol = yaml.safe_load(plan_file.read_text(encoding="utf-8"))["priorities"][0]["actions"]
     assert (walk["status"], patrol["measure"]) == ("green", "Every patrol briefed")
+
+
+def test_a_re_import_names_the_columns_as_the_last_import_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    table = [
+        ["Ref", "Action", "Key contact", "RAG"],
+        ["1.1", "Map the routes children walk", "Transport group", "A"],
+    ]
+    document = word_file(tmp_path / "plan.docx", [("table", (table, []))])
+    plan_map = tmp_path / "map.yml"
+    plan_map.write_text('columns:\n  "Key contact": leads\n', encoding="utf-8")
+    assert main([str(document), "contacts", "--data", str(data), "--map", str(plan_map)]) == 0
+    plan_file = data / "plans" / "contacts.yml"
+    plan_map.unlink()  # the board's answer is kept with the plan, not only in their file
+    capsys.readouterr()
+    assert main([str(document), "contacts", "--data", str(data), "--force"]) == 0
+    (action,) = yaml.safe_load(plan_file.read_text(encoding="utf-8"))["priorities"][0]["actions"]
+    assert action["leads"] == ["Transport group"]
+    remembered = data / "plans" / ".previous" / "contacts.columns.yml"
+    assert (
+        f"The columns were named as at the last import, by {remembered} (a copy of the PLAN_MAP= "
+        "file given then); give PLAN_MAP=<file> to name them again."
+    ) in capsys.readouterr().out

@@ -85,6 +85,7 @@ class Imported:
     starter: Path | None = None  # the starter's example plan, replaced
     fidelity: Fidelity = field(default_factory=Fidelity)  # every cell against the plan written
     written: bool = False
+    columns: Path | None = None  # the mapping file of the last import, used again
 
 
 def import_plan(
@@ -97,13 +98,18 @@ def import_plan(
     target = data / "plans" / f"{plan_id}.yml"
     if target.exists() and not force:
         raise Stop(MESSAGES["exists"].format(target=target))
+    # the columns the board named at the last import (PLAN_MAP=) are named again on a re-import
+    remembered = target.parent / PREVIOUS / f"{plan_id}.columns.yml"
+    reused = plan_map is None and target.exists() and remembered.is_file()
+    if reused:
+        plan_map = remembered
     document = read_document(file, sheet)
     outcome = map_document(document, read_plan_map(plan_map))
     if not outcome.mapping:
         raise Stop(MESSAGES["no_table"].format(file=file))
     plan: dict[str, Any] = {"id": plan_id}
     plan.update(outcome.plan)
-    done = Imported(outcome, target)
+    done = Imported(outcome, target, columns=remembered if reused else None)
     before: dict[str, Any] = {}
     if target.exists():
         old_text = target.read_text(encoding="utf-8")
@@ -132,6 +138,9 @@ def import_plan(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     done.written = True
+    if plan_map is not None and not reused:
+        remembered.parent.mkdir(exist_ok=True)
+        remembered.write_text(plan_map.read_text(encoding="utf-8"), encoding="utf-8")
     return done
 
 
@@ -191,6 +200,8 @@ def main(argv: list[str]) -> int:
     print("\n".join(report))
     if done.previous is not None:
         print(MESSAGES["previous"].format(previous=done.previous, kept=done.kept))
+    if done.columns is not None:
+        print(MESSAGES["columns_again"].format(columns=done.columns))
     if check_data([str(args.data)]) != 0:
         print(MESSAGES["check_failed"].format(target=target), file=sys.stderr)
         return 1

@@ -167,6 +167,8 @@ MESSAGES = {
     "imported plan {target} is the one the site shows.",
     "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
     "hand (not in the document) were carried over into the new plan.",
+    "columns_again": "The columns were named as at the last import, by {columns} (a copy of "
+    "the PLAN_MAP= file given then); give PLAN_MAP=<file> to name them again.",
     "previous_full": "{folder} holds too many earlier copies of this plan; move some out and "
     "import again.",
     "not_current": "The site shows {current} first, because it has `current: true`. To show "
