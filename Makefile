@@ -2,18 +2,23 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-DATA   ?= data
+# the board's folder is named once, as `data_dir` in mkdocs.yml (make new-board DATA=<folder>
+# names it there); DATA=<folder> or PLANSITE_DATA name another for one command
+ifeq ($(origin DATA),undefined)
+DATA := $(or $(PLANSITE_DATA),$(shell $(PYTHON) scripts/board_folder.py),data)
+endif
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
-	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>)"
+	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>);"
+	@echo "              DATA= names it in mkdocs.yml, and every command below then uses it"
 	@echo "make serve    preview the site at http://127.0.0.1:8000 (rewrites the pages each edit changes)"
 	@echo "make build    build the site into site/ (strict)"
-	@echo "make check    check data/ (or DATA=<folder>) and list every problem"
-	@echo "make import FILE=plan.docx PLAN=<id>   write data/plans/<id>.yml from a Word, Excel or CSV plan"
+	@echo "make check    check the board's folder ($(DATA); DATA=<folder>: another) and list every problem"
+	@echo "make import FILE=plan.docx PLAN=<id>   write $(DATA)/plans/<id>.yml from a Word, Excel or CSV plan"
 	@echo "              (FORCE=1 replaces it, PLAN_MAP=map.yml names columns, SHEET=name picks a sheet)"
 	@echo "make export PLAN=<id>   write site/downloads/<id>.docx, the plan as a Word document"
 	@echo "make test     run every test (installs what the tests need)"
@@ -40,7 +45,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 # asks for what is not given; never overwrites an existing board.yml
 new-board: $(VENV)/.installed
-	$(PY) scripts/new_board.py --data "$(DATA)" --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
+	$(PY) scripts/new_board.py --data "$(DATA)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 # --dirty: a rebuild rewrites only the pages an edit changed (macros/preview.py); an edit to the
 # menu (a title, a new priority) still rebuilds every page

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from macros.read.office.__main__ import Stop, current_elsewhere, import_plan
+from macros.read.office.fidelity import CHANGED
 from macros.read.office.words import MESSAGES, WHY
 from scripts.ci_findings import ERROR, NOTICE
 from scripts.ci_run import INBOX, Run
@@ -83,9 +84,7 @@ def import_uploads(run: Run) -> None:
         plan_map = inbox / entry["map"] if entry.get("map") else None
         run.uploads.append(upload)
         try:
-            outcome, _, target = import_plan(
-                upload, plan_id, run.data, True, plan_map, entry.get("sheet")
-            )
+            done = import_plan(upload, plan_id, run.data, True, plan_map, entry.get("sheet"))
         except Stop as stop:
             message = str(stop).removeprefix(f"{upload}: ")
             run.add(ERROR, f"{message} {again}", upload)
@@ -95,6 +94,12 @@ def import_uploads(run: Run) -> None:
                 file=upload.name, error=f"{type(error).__name__}: {error}"
             )
             run.add(ERROR, words, upload)
+            continue
+        outcome, target = done.outcome, done.target
+        if not done.written:  # a cell changed on the way: the import's fault, nothing written
+            changed = done.fidelity.count(CHANGED)
+            run.add(ERROR, MESSAGES["fidelity_failed"].format(count=changed, file=upload.name),
+                    upload)  # fmt: skip
             continue
         run.written[target.resolve()] = upload
         for cell in outcome.unplaced:

@@ -20,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from macros.schemas import write_schemas
+from macros.starter import plan_yml
+from scripts.board_folder import CONFIG, name_folder, named_folder
 
 WEB_ADDRESS = re.compile(r"https://[a-z0-9.\-]+\.[a-z]{2,}(/[^\s\"'<>]*)?")
 
@@ -65,62 +67,6 @@ young_people:                      # the young people's guide
   about: We are a group of adults who help keep children in {area} safe.
   age_range: "8 to 17"             # who the guide is written for
   # shaped_by: How young people helped to make the plan.
-"""
-
-
-def plan_yml(plan_id: str, start: int, today: date) -> str:
-    return f"""# yaml-language-server: $schema=../schemas/plan.schema.json
-# One plan. Add more plans as more files in this folder; exactly one has `current: true`.
-
-id: {plan_id}                      # must match the file name (without .yml)
-title: Business plan {start} to {start + 3}
-kind: business                     # business, improvement, strategic or other
-current: true                      # the plan the site shows first
-period: {start} to {start + 3}
-as_at: {today.isoformat()}                 # the date of the latest progress: "today" for this plan
-
-# The status words of this plan, best first; `done: true` marks those that count as done.
-statuses:
-  - key: green                     # the word used in `status:` below
-    label: Complete                # the word readers see
-    colour: "#00703c"
-    meaning: The action is finished.
-    done: true
-  - key: amber
-    label: On target
-    colour: "#ffdd00"
-    meaning: Work is under way and should finish on time.
-  - key: red
-    label: Off target
-    colour: "#d4351c"
-    meaning: The action is late or at risk.
-
-priorities:
-  - ref: "1"                       # the priority's number
-    title: Keep children safe online
-    description: What the partnership will do so that children are safe online.
-    # young people's words for the guide; a priority without them is left out of the guide
-    young_people: We want you to be safe online. We will help you and your family.
-    actions:
-      - ref: "1.1"                 # unique in the plan
-        title: Write an online safety guide for parents
-        lead: Online safety group  # who leads it: a subgroup or a person's role
-        due: March {start + 1}
-        status: green              # one of the status keys above
-        updates:                   # dated progress, newest anywhere in the list
-          - date: {today.isoformat()}
-            text: The guide is published on the council's website.
-            status: green
-      - ref: "1.2"
-        title: Train school staff to spot harm online
-        lead: Training group
-        due: September {start + 1}
-        status: amber
-      - ref: "1.3"
-        title: Ask children what makes them feel unsafe online
-        lead: Participation officer
-        due: December {start + 1}
-        status: red
 """
 
 
@@ -183,6 +129,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--name", default="")
     parser.add_argument("--area", default="")
     parser.add_argument("--url", default="")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
     folder = Path(args.data)
     replacing = (folder / "board.yml").exists()
@@ -223,11 +170,30 @@ def main(argv: list[str]) -> int:
         plan_yml(plan_id, start, today), encoding="utf-8"
     )
     write_schemas(folder / "schemas")
+    named = _name_in_config(folder, args.config)
+    data = "" if named else f" DATA={folder}"
     print(
         f"Wrote {folder / 'board.yml'} and {folder / 'plans' / (plan_id + '.yml')}. "
-        f"Next: edit them, then `make check DATA={folder}` and `make serve DATA={folder}`."
+        f"Next: edit them, then `make check{data}` and `make serve{data}`."
     )
     return 0
+
+
+def _name_in_config(folder: Path, config: Path) -> bool:
+    """Name the new board's folder in mkdocs.yml (`data_dir`), so that every make command and
+    the publishing workflow use it without DATA=; only a folder inside the site's own folder
+    (a folder elsewhere is not published from here: it is named with DATA= each time)."""
+    try:
+        inside = folder.resolve().relative_to(config.resolve().parent).as_posix()
+    except ValueError:
+        return False
+    if inside == named_folder(config):
+        return True
+    if not name_folder(inside, config):
+        return False
+    print(f"Named {inside} as the board's folder in {config.name} (`data_dir`): every make "
+          "command uses it; DATA=<folder> still names another for one command.")  # fmt: skip
+    return True
 
 
 if __name__ == "__main__":

@@ -838,8 +838,10 @@ def test_import_refuses_to_overwrite_then_reports_changes(
     )
     out = capsys.readouterr().out
     assert (
-        "Changes from the plan that was there before:\n  added: 1: 1.3\n  removed: 1: 1.2\n"
-        "  1: 1.1: status amber -> green\n  1 new dated update(s): 1: 1.1 (1)\n"
+        "Changes from the plan that was there before:\n  added: 1: 1.3 (table 1, row 4)\n"
+        "  removed (no longer in the document): 1: 1.2\n"
+        "  table 1, row 3, column 5 (RAG): At risk -> On track (action 1: 1.1)\n"
+        "  1 new dated update(s): 1: 1.1 (1, table 1, row 3, column 6 (Progress))\n"
     ) in out
     # what was added by hand after the first import stays
     plan_file = board / "plans" / "imported.yml"

@@ -22,10 +22,12 @@ KNOWN_FILES = {
 FOLDERS = {"plans", "schemas", "pages", "reports", "inbox", "archive"}
 # a logo or other image the board names in board.yml: read when named, never a data file
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
-# Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails
+# Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails,
+# plans/.previous/ (the plans `make import FORCE=1` replaced)
 # (a plan named `..yml` is not hidden: it is read, and its id refused)
 QUIET = re.compile(
-    r"^(~\$|\.~lock\.|\._)|^(\.ds_store|thumbs\.db|desktop\.ini|\.git\w*)$", re.IGNORECASE
+    r"^(~\$|\.~lock\.|\._)|^(\.ds_store|thumbs\.db|desktop\.ini|\.git\w*|\.previous)$",
+    re.IGNORECASE,
 )
 DATA_ENDINGS = (".yml", ".yaml", ".csv")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,23 +17,18 @@ from macros.read.office.changes import Changes, compare, keep_hand_edits
 from macros.read.office.columns import read_map
 from macros.read.office.document import Document
 from macros.read.office.docx import UnreadableFile, read_docx
+from macros.read.office.fidelity import CHANGED, Fidelity, compare_cells
 from macros.read.office.mapper import Outcome, map_document
 from macros.read.office.planner_out import write_planner
-from macros.read.office.report import report_lines
+from macros.read.office.report import fidelity_lines, report_lines
 from macros.read.office.words import MESSAGES
 from macros.read.office.xlsx import read_csv_file, read_xlsx
 from macros.read.office.yaml_out import plan_yaml
+from macros.starter import starter_plan
 
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
          ".xlsm": ("an Excel workbook (.xlsx)", "Excel"), ".csv": ("a CSV file", "Excel")}  # fmt: skip
-KEPT = [
-    "title",
-    "current",
-    "kind",
-    "period",
-    "stale_after_months",
-    "introduction",
-]  # not in a document
+PREVIOUS = ".previous"  # plans/.previous/: the plans re-imports replaced
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -77,35 +73,92 @@ def read_plan_map(path: Path | None) -> dict[str, str]:
     return found
 
 
+@dataclass
+class Imported:
+    """What an import did: the plan written and, on a re-import, what changed and where the
+    plan it replaced was kept."""
+
+    outcome: Outcome
+    target: Path
+    changes: Changes | None = None
+    kept: int = 0  # fields added by hand to the plan replaced, kept
+    previous: Path | None = None  # the plan replaced, as it was
+    starter: Path | None = None  # the starter's example plan, replaced
+    fidelity: Fidelity = field(default_factory=Fidelity)  # every cell against the plan written
+    written: bool = False
+    columns: Path | None = None  # the mapping file of the last import, used again
+
+
 def import_plan(
     file: Path, plan_id: str, data: Path, force: bool, plan_map: Path | None, sheet: str | None
-) -> tuple[Outcome, Changes | None, Path]:
+) -> Imported:
+    """Read the document into the plan, compare it cell by cell with the plan as it will be
+    written, and write it, unless a cell was changed on the way (then nothing is written)."""
     if not PLAN_ID.fullmatch(plan_id):
         raise Stop(MESSAGES["bad_id"].format(plan=plan_id))
     target = data / "plans" / f"{plan_id}.yml"
     if target.exists() and not force:
         raise Stop(MESSAGES["exists"].format(target=target))
-    outcome = map_document(read_document(file, sheet), read_plan_map(plan_map))
+    # the columns the board named at the last import (PLAN_MAP=) are named again on a re-import
+    remembered = target.parent / PREVIOUS / f"{plan_id}.columns.yml"
+    reused = plan_map is None and target.exists() and remembered.is_file()
+    if reused:
+        plan_map = remembered
+    document = read_document(file, sheet)
+    outcome = map_document(document, read_plan_map(plan_map))
     if not outcome.mapping:
         raise Stop(MESSAGES["no_table"].format(file=file))
     plan: dict[str, Any] = {"id": plan_id}
     plan.update(outcome.plan)
-    plan.setdefault("title", re.sub(r"[-_]+", " ", file.stem).strip().capitalize())
-    changes = None
+    done = Imported(outcome, target, columns=remembered if reused else None)
+    before: dict[str, Any] = {}
     if target.exists():
-        before = yaml.load(target.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-        for key in KEPT:
-            if key in before and key not in outcome.plan:
-                plan[key] = _typed(before[key])
-        keep_hand_edits(before, plan)
-        changes = compare(before, plan)
-    elif not any((data / "plans").glob("*.yml")):
-        plan["current"] = True  # the board's first plan is the one the site shows
+        old_text = target.read_text(encoding="utf-8")
+        before = yaml.load(old_text, Loader=yaml.BaseLoader) or {}
+        columns = {name for _, mapping in outcome.mapping for name in mapping.values()}
+        done.kept = keep_hand_edits(before, plan, columns)
+        for key, value in before.items():
+            if plan.get(key) is value:
+                plan[key] = _typed(value)
+        done.changes = compare(before, plan)
+    else:
+        done.starter = starter_plan(data / "plans")
+        others = [p for p in (data / "plans").glob("*.yml") if p != done.starter]
+        if not others:
+            plan["current"] = True  # the board's first plan is the one the site shows
+    plan.setdefault("title", re.sub(r"[-_]+", " ", file.stem).strip().capitalize())
     outcome.plan = plan
+    text = plan_yaml(plan)
+    done.fidelity = compare_cells(document, outcome, text)
+    if done.fidelity.count(CHANGED):
+        return done  # a fault of the import's: nothing is written, main() says so
+    if target.exists():
+        done.previous = keep_previous(target, old_text, before)
+    if done.starter is not None:
+        done.starter.unlink()  # its example actions must not be published as the board's
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(plan_yaml(plan), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
+    done.written = True
     outcome.planner_written = write_planner(outcome.planner, data, file, force)
-    return outcome, changes, target
+    if plan_map is not None and not reused:
+        remembered.parent.mkdir(exist_ok=True)
+        remembered.write_text(plan_map.read_text(encoding="utf-8"), encoding="utf-8")
+    return done
+
+
+def keep_previous(target: Path, text: str, before: dict[str, Any]) -> Path:
+    """The plan a re-import replaces, kept as it was in plans/.previous/ (a folder the site does
+    not read): named by the plan and its as-at date, so the same plan is kept once."""
+    folder = target.parent / PREVIOUS
+    folder.mkdir(exist_ok=True)
+    as_at = before.get("as_at")
+    stem = f"{target.stem}-{as_at if isinstance(as_at, str) and as_at else 'undated'}"
+    for number in range(1, 1000):
+        path = folder / (f"{stem}.yml" if number == 1 else f"{stem}-{number}.yml")
+        if not path.exists() or path.read_text(encoding="utf-8") == text:
+            path.write_text(text, encoding="utf-8")
+            return path
+    raise Stop(MESSAGES["previous_full"].format(folder=folder))
 
 
 def _typed(value: object) -> object:
@@ -127,9 +180,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sheet", default=None)
     args = parser.parse_args(argv)
     try:
-        outcome, changes, target = import_plan(
-            args.file, args.plan, args.data, args.force, args.map, args.sheet
-        )
+        done = import_plan(args.file, args.plan, args.data, args.force, args.map, args.sheet)
     except Stop as stop:
         print(stop, file=sys.stderr)
         return 1
@@ -137,8 +188,22 @@ def main(argv: list[str]) -> int:
         error_words = f"{type(error).__name__}: {error}"
         print(MESSAGES["unexpected"].format(file=args.file, error=error_words), file=sys.stderr)
         return 1
+    target = done.target
+    report = report_lines(done.outcome, args.file.name, done.changes)
+    report += fidelity_lines(done.fidelity)
+    if not done.written:
+        print("\n".join(report))
+        changed = done.fidelity.count(CHANGED)
+        print(MESSAGES["fidelity_failed"].format(count=changed, file=args.file), file=sys.stderr)
+        return 1
     print(MESSAGES["written"].format(target=target))
-    print("\n".join(report_lines(outcome, args.file.name, changes)))
+    if done.starter is not None:
+        print(MESSAGES["starter_replaced"].format(starter=done.starter, target=target))
+    print("\n".join(report))
+    if done.previous is not None:
+        print(MESSAGES["previous"].format(previous=done.previous, kept=done.kept))
+    if done.columns is not None:
+        print(MESSAGES["columns_again"].format(columns=done.columns))
     if check_data([str(args.data)]) != 0:
         print(MESSAGES["check_failed"].format(target=target), file=sys.stderr)
         return 1

@@ -71,6 +71,18 @@ class Unplaced:
 
 
 @dataclass
+class Source:
+    """Where a row of the document went (its provenance): the part of the plan it gave or added
+    to (a priority, an issue or an action; None when nothing), for the import's fidelity check
+    and a re-import's changes in the document's terms."""
+
+    table: str
+    row: int
+    header: Header
+    target: dict[str, Any] | None
+
+
+@dataclass
 class Outcome:
     plan: Plan
     tables: int = 0
@@ -89,6 +101,7 @@ class Outcome:
     planner_written: str = ""  # where the planner went, in words (__main__ writes it)
     # lead cells split into several leads: table, row, column, the cell's text, the leads
     split_leads: list[tuple[str, int, int, str, list[str]]] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)  # each table row read, in order
 
     def count(self, what: str) -> int:
         priorities = self.plan.get("priorities", [])
@@ -355,7 +368,9 @@ class Mapper:
         for key in ("evidence", "children_will_say", "issues", "actions"):
             if priority.get(key):
                 ordered[key] = priority[key]
-        self.priorities.append(ordered)
+        priority.clear()  # in place: a row's Source keeps pointing at it
+        priority.update(ordered)
+        self.priorities.append(priority)
         self.priority = None
         self.issue = None
         self.action = None
@@ -477,6 +492,8 @@ class Mapper:
         if self._labelled_row(table, header, texts):
             return
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
+            grouped = self.issue if self.issue is not None else self.priority
+            self.out.sources.append(Source(table.name, row[0].row, header, grouped))
             return
         self.collecting = None
         values: dict[str, list[Cell]] = {}
@@ -496,6 +513,7 @@ class Mapper:
             else:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
+        self.out.sources.append(Source(table.name, row[0].row, header, self.action))
 
     def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
         """An "Evidence of success" or "What children and young people will say" row: its words

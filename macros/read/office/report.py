@@ -3,7 +3,10 @@ placed, and on a re-import what changed. The facts come from mapper.Outcome and 
 
 from __future__ import annotations
 
+from typing import Any
+
 from macros.read.office.changes import Changes
+from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, place
 from macros.read.office.mapper import Outcome
 from macros.read.office.words import MESSAGES, WHY
 
@@ -70,13 +73,19 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
     if changes is not None:
         lines.append(say["changes_head"])
         if changes.added:
-            lines.append(say["added"].format(refs=", ".join(changes.added)))
+            added = [f"{r} ({_where(outcome, changes.actions[r], '')})" for r in changes.added]
+            lines.append(say["added"].format(refs=", ".join(added)))
         if changes.removed:
             lines.append(say["removed"].format(refs=", ".join(changes.removed)))
         for ref, before, after in changes.statuses:
-            lines.append(say["status_change"].format(ref=ref, before=before, after=after))
+            was, now = changes.labels[0].get(before, before), changes.labels[1].get(after, after)
+            where = _where(outcome, changes.actions[ref], "status")
+            lines.append(say["status_change"].format(where=where, ref=ref, before=was, after=now))
         if changes.new_updates:
-            refs = ", ".join(f"{ref} ({n})" for ref, n in changes.new_updates)
+            refs = ", ".join(
+                f"{ref} ({n}, {_where(outcome, changes.actions[ref], 'progress')})"
+                for ref, n in changes.new_updates
+            )
             total = sum(n for _, n in changes.new_updates)
             lines.append(say["new_updates"].format(count=total, refs=refs))
         if not changes:
@@ -110,4 +119,49 @@ def _structure_lines(outcome: Outcome, file: str) -> list[str]:
                 file=file, table=table, row=row, column=column, text=_preview(text), leads=shown
             )
         )
+    return lines
+
+
+def _where(outcome: Outcome, action: dict[str, Any], name: str) -> str:
+    """Where in the document an action's field came from: the row that gave the action, and
+    the (last) column of that field, named as the document names it."""
+    for source in outcome.sources:
+        if source.target is action:
+            columns = [c for c, f in sorted(source.header.fields.items()) if f == name]
+            if not columns:
+                return place(source.table, source.row, 0, "")
+            heading = source.header.headings.get(columns[-1], "")
+            return place(source.table, source.row, columns[-1], heading)
+    return MESSAGES["no_place"]
+
+
+def fidelity_lines(fidelity: Fidelity) -> list[str]:
+    """The cell-by-cell proof: each changed cell with both texts, each cell left out that the
+    list of cells not placed does not already name, and the count of each."""
+    say = MESSAGES
+    lines = [say["fidelity_head"]]
+    for finding in fidelity.findings:
+        if finding.verdict == CHANGED:
+            lines.append(
+                say["fidelity_changed"].format(
+                    where=finding.where,
+                    text=_preview(finding.text),
+                    plan=_preview(finding.plan_text),
+                )
+            )
+        elif finding.verdict == LEFT_OUT and finding.why == WHY["ignored"]:
+            lines.append(
+                say["fidelity_left_out"].format(
+                    where=finding.where, why=finding.why, text=_preview(finding.text)
+                )
+            )
+    lines.append(
+        say["fidelity_summary"].format(
+            cells=len(fidelity.findings),
+            placed=fidelity.count(PLACED),
+            changed=fidelity.count(CHANGED),
+            left_out=fidelity.count(LEFT_OUT),
+            listed=" (listed above)" if fidelity.count(LEFT_OUT) else "",
+        )
+    )
     return lines

@@ -241,14 +241,32 @@ MESSAGES = {
     "leads_split": "  {file}: {table}, row {row}, column {column}: {text} -> {leads}",
     "changes_head": "Changes from the plan that was there before:",
     "added": "  added: {refs}",
-    "removed": "  removed: {refs}",
-    "status_change": "  {ref}: status {before} -> {after}",
+    "removed": "  removed (no longer in the document): {refs}",
+    "status_change": "  {where}: {before} -> {after} (action {ref})",
+    "no_place": "no row of its own",
     "new_updates": "  {count} new dated update(s): {refs}",
     "no_changes": "  no actions added or removed, no status changes, no new updates",
     "skipped_sheet": "  sheet {name} was not read, as SHEET= named another sheet",
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
     "check_passed": "The data check passed.",
+    "fidelity_head": "Cell by cell: each cell of the document's tables, looked for in the plan "
+    "as written:",
+    "fidelity_changed": "  {where}: CHANGED: the document has {text!r}; the plan has {plan!r}",
+    "fidelity_left_out": "  {where}: left out: {why}: {text}",
+    "fidelity_summary": "{cells} cells: {placed} placed, {changed} changed, {left_out} left out"
+    "{listed}",
+    "fidelity_failed": "{count} cell(s) of {file} did not reach the plan as they are written "
+    "(marked CHANGED above), so nothing was written. This is a fault of the import, not of your "
+    "document: please send the file to a maintainer.",
+    "starter_replaced": "Removed {starter}, the starter's example plan (never edited): the "
+    "imported plan {target} is the one the site shows.",
+    "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
+    "hand (not in the document) were carried over into the new plan.",
+    "columns_again": "The columns were named as at the last import, by {columns} (a copy of "
+    "the PLAN_MAP= file given then); give PLAN_MAP=<file> to name them again.",
+    "previous_full": "{folder} holds too many earlier copies of this plan; move some out and "
+    "import again.",
     "not_current": "The site shows {current} first, because it has `current: true`. To show "
     "the imported plan first, move `current: true` to {target} (or delete {current} if it is "
     "the starter's example plan).",
@@ -296,6 +314,7 @@ WHY = {
     "history_unmatched": "no action in the plan has this ref",
     "update_date": "there is no undated progress beside it for it to date",
     "status_twice": "the action above already has a status",
+    "ignored": "the mapping file says to ignore its column",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
     "planner_cell": "it is in the reporting planner, but in no column of a planner item (what, "

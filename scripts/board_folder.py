@@ -1,0 +1,37 @@
+"""The board's data folder, named once: `data_dir` under `plugins: - plansite:` in mkdocs.yml.
+
+`python3 scripts/board_folder.py` prints it (the Makefile's default DATA); `make new-board
+DATA=<folder>` names a new folder there (name_folder). Standard library only: the Makefile runs
+it before the project's environment exists.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+DATA_DIR = re.compile(r"(?m)^(?P<lead>\s+data_dir:[ \t]*)(?P<folder>[^\s#]+)(?P<rest>.*)$")
+
+
+def named_folder(config: Path = CONFIG) -> str:
+    """The folder mkdocs.yml names; "data" (the example board) when it names none."""
+    found = DATA_DIR.search(config.read_text(encoding="utf-8")) if config.is_file() else None
+    return found.group("folder").strip("\"'") if found else "data"
+
+
+def name_folder(folder: str, config: Path = CONFIG) -> bool:
+    """Name `folder` in mkdocs.yml, keeping the line's comment; False when there is no line."""
+    text = config.read_text(encoding="utf-8")
+    found = DATA_DIR.search(text)
+    if found is None:
+        return False
+    line = f"{found.group('lead')}{folder}{found.group('rest')}"
+    config.write_text(text[: found.start()] + line + text[found.end() :], encoding="utf-8")
+    return True
+
+
+if __name__ == "__main__":
+    print(named_folder())
+    sys.exit(0)

@@ -1,0 +1,147 @@
+"""One board folder, named once: `data_dir` in mkdocs.yml. `make new-board DATA=<folder>` names
+it there, every make target uses it without DATA=, and an import into a new board replaces the
+starter's example plan while nobody has edited it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.read.office.__main__ import main as import_main
+from scripts import new_board
+from scripts.board_folder import name_folder, named_folder
+from tests.conftest import ROOT
+from tests.office_docs import word_file
+
+BOARD = ["--name", "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor",
+         "--url", "https://plans.eastmoor-scp.org.uk/"]  # fmt: skip
+
+
+def site_copy(folder: Path) -> Path:
+    """The site's mkdocs.yml, copied: the tests never change the project's own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml"))
+
+
+def test_the_folder_is_named_in_mkdocs_yml_and_renamed_there_only(tmp_path: Path) -> None:
+    assert named_folder(ROOT / "mkdocs.yml") == "data"  # the example board
+    config = site_copy(tmp_path)
+    before = config.read_text(encoding="utf-8")
+    assert name_folder("boards/eastmoor", config)
+    after = config.read_text(encoding="utf-8")
+    assert named_folder(config) == "boards/eastmoor"
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [(
+        "      data_dir: data              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
+        "      data_dir: boards/eastmoor              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
+    )]  # fmt: skip
+
+
+def test_new_board_names_its_folder_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = site_copy(tmp_path / "site")
+    folder = tmp_path / "site" / "eastmoor"
+    assert new_board.main(["--data", str(folder), "--config", str(config), *BOARD]) == 0
+    assert named_folder(config) == "eastmoor"
+    out = capsys.readouterr().out
+    assert "Named eastmoor as the board's folder in mkdocs.yml (`data_dir`)" in out
+    assert out.rstrip().endswith("Next: edit them, then `make check` and `make serve`.")
+    # a folder outside the site's own folder is not named: DATA= names it each time
+    elsewhere = tmp_path / "elsewhere"
+    assert new_board.main(["--data", str(elsewhere), "--config", str(config), *BOARD]) == 0
+    assert named_folder(config) == "eastmoor"
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith(f"`make check DATA={elsewhere}` and `make serve DATA={elsewhere}`.")
+    )
+
+
+@pytest.fixture(scope="module")
+def make_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Makefile in a folder of its own whose mkdocs.yml names `eastmoor`: `make -n` shows
+    what each target would run."""
+    folder = tmp_path_factory.mktemp("make")
+    shutil.copy(ROOT / "Makefile", folder)
+    (folder / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "board_folder.py", folder / "scripts")
+    name_folder("eastmoor", site_copy(folder))
+    for name in ("requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        (folder / name).touch()
+    (folder / ".venv").mkdir()
+    for name in (".installed", ".installed-dev"):
+        (folder / ".venv" / name).touch()
+    return folder
+
+
+def dry_run(folder: Path, *args: str, **env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    clean = {k: v for k, v in clean.items() if k not in ("DATA", "PLANSITE_DATA")}
+    made = subprocess.run(
+        ["make", "--no-print-directory", "-n", *args], cwd=folder, env={**clean, **env},
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    return made.stdout
+
+
+def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
+    assert dry_run(make_copy, "check") == ".venv/bin/python -m macros.check eastmoor\n"
+    assert '--data "eastmoor"' in dry_run(make_copy, "import", "FILE=plan.docx", "PLAN=p")
+    assert dry_run(make_copy, "export", "PLAN=p").endswith('macros.publish "p" "eastmoor"\n')
+    assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m macros.check eastmoor\n")
+    # build, serve and deploy run MkDocs with PLANSITE_DATA set to it
+    for target in ("build", "serve", "deploy"):
+        database = dry_run(make_copy, "-p", target)
+        assert "PLANSITE_DATA := eastmoor" in database.splitlines()
+    # DATA= and PLANSITE_DATA still name another folder for one command
+    assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m macros.check other\n"
+    assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("macros.check other\n")
+
+
+def plan_doc(path: Path) -> Path:
+    rows = [
+        ["Ref", "Action", "Lead", "Due", "RAG"],
+        ["1.1", "Open a night-time help line", "Out of hours team", "Nov-26", "A"],
+    ]
+    return word_file(path, [("title", "Eastmoor Plan"), ("table", (rows, []))])
+
+
+def test_an_import_replaces_the_unedited_starter_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    board = tmp_path / "eastmoor"
+    assert new_board.main(["--data", str(board), *BOARD]) == 0
+    (starter,) = (board / "plans").glob("*.yml")
+    capsys.readouterr()
+    assert import_main([str(plan_doc(tmp_path / "plan.docx")), "plan", "--data", str(board)]) == 0
+    out = capsys.readouterr().out
+    imported = board / "plans" / "plan.yml"
+    assert (
+        f"Removed {starter}, the starter's example plan (never edited): the imported plan "
+        f"{imported} is the one the site shows."
+    ) in out
+    assert [p.name for p in (board / "plans").glob("*.yml")] == ["plan.yml"]
+    assert yaml.safe_load(imported.read_text(encoding="utf-8"))["current"] is True
+    assert "The site shows" not in out
+
+
+def test_an_edited_starter_plan_stays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    board = tmp_path / "eastmoor"
+    assert new_board.main(["--data", str(board), *BOARD]) == 0
+    (starter,) = (board / "plans").glob("*.yml")
+    text = starter.read_text(encoding="utf-8")
+    starter.write_text(text.replace("Train school staff", "Train all school staff"), "utf-8")
+    capsys.readouterr()
+    assert import_main([str(plan_doc(tmp_path / "plan.docx")), "plan", "--data", str(board)]) == 0
+    out = capsys.readouterr().out
+    assert starter.exists()
+    assert "Removed" not in out
+    assert f"The site shows {starter} first, because it has `current: true`." in out
