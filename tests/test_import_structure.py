@@ -110,7 +110,7 @@ def test_the_planner_file_is_written_kept_or_merged_with_force(
     (data / "plans").mkdir(parents=True)
     document = tmp_path / "plan.docx"
     document.write_bytes(planner_docs["word"].read_bytes())
-    outcome, _, _ = import_plan(document, "plan-2026", data, False, None, None)
+    outcome = import_plan(document, "plan-2026", data, False, None, None).outcome
     planner = data / "planner.yml"
     assert yaml.safe_load(planner.read_text())["items"] == EXPECTED_ITEMS
     assert outcome.planner_written == (
@@ -119,7 +119,7 @@ def test_the_planner_file_is_written_kept_or_merged_with_force(
     # the board's own planner is never overwritten without FORCE: the document's goes beside it
     own = "items:\n  - what: Budget report\n    when: Annually (July)\n"
     planner.write_text(own)
-    outcome, _, _ = import_plan(document, "plan-2027", data, False, None, None)
+    outcome = import_plan(document, "plan-2027", data, False, None, None).outcome
     beside = tmp_path / "plan-planner.yml"
     assert planner.read_text() == own
     assert yaml.safe_load(beside.read_text())["items"] == EXPECTED_ITEMS
@@ -131,7 +131,7 @@ def test_the_planner_file_is_written_kept_or_merged_with_force(
     assert outcome.planner_written in report_lines(outcome, "plan.docx", None)
     # FORCE=1 merges: the same `what` is replaced (keeping its months), others added or kept
     planner.write_text(own + "  - what: Section 11 audit\n    when: Annual\n    months: [Mar]\n")
-    outcome, _, _ = import_plan(document, "plan-2027", data, True, None, None)
+    outcome = import_plan(document, "plan-2027", data, True, None, None).outcome
     items = yaml.safe_load(planner.read_text())["items"]
     assert [i["what"] for i in items] == [
         "Budget report", "Section 11 audit", "Child deaths review", "Allegations against staff",
@@ -463,7 +463,7 @@ def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
     check, `make check` may still name them; the import writes them as the document has them)."""
     data = tmp_path / "data"
     (data / "plans").mkdir(parents=True)
-    _, _, target = import_plan(numbers_doc, "missing-2026", data, False, None, None)
+    target = import_plan(numbers_doc, "missing-2026", data, False, None, None).target
     written = target.read_text(encoding="utf-8")
     plan = yaml.safe_load(written)
     refs = [a.get("ref") for p in plan["priorities"] for a in p["actions"]]

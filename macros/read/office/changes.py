@@ -46,6 +46,7 @@ COLUMN_FIELDS = {
     "progress": ("progress", "updates"), "update_date": ("updates",), "outcome": ("outcome",),
     "measure": ("measure",), "impact": ("impact",), "source": ("source",),
 }  # fmt: skip
+ALIASES = {"lead": "leads"}  # written either way: the document's leads replace a hand-written lead
 CHILDREN = ("priorities", "issues", "actions")  # matched item by item, never copied whole
 NOT_KEPT = {"as_at"}  # the document's own date, or its newest update's: an old one would lie
 
@@ -53,6 +54,8 @@ NOT_KEPT = {"as_at"}  # the document's own date, or its newest update's: an old 
 def document_fields(columns: set[str], after: Plan) -> set[str]:
     """The action fields the document gives, from the fields its columns were mapped to."""
     held = {"ref", "title"}
+    if "leads" in columns:
+        held.add("lead")
     for column in columns:
         held.update(COLUMN_FIELDS.get(column, ()))
     if any("impact" in action for action in _actions(after).values()):
@@ -160,7 +163,11 @@ def status_labels(plan: Plan) -> dict[str, str]:
 
 def _carry(keys: list[str], before: dict[str, Any], after: dict[str, Any]) -> int:
     """Copy into `after` each of `keys` that only `before` has (added by hand); how many."""
-    carried = [k for k in keys if k in before and k not in after and k not in CHILDREN]
+    carried = [
+        k
+        for k in keys
+        if k in before and k not in after and k not in CHILDREN and ALIASES.get(k) not in after
+    ]
     for key in carried:
         after[key] = before[key]
     return len(carried)

@@ -24,7 +24,8 @@ from macros.model.plan import Plan as PlanModel
 from macros.read.office.columns import IGNORE
 from macros.read.office.document import Cell, Document, Table
 from macros.read.office.mapper import Outcome
-from macros.read.office.words import WHY
+from macros.read.office.statuses import is_key_table
+from macros.read.office.words import KEY_HEADINGS, WHY
 
 WORD = re.compile(r"[^\W_]+")
 SMART = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -37,6 +38,11 @@ MARKERS = {
 MONTHS = {m.lower().rstrip(".") for m in re.split(r"\W+", MONTH_NAMES) if m}
 DATED = {"due", "progress", "update_date", "status", "impact"}  # their dates become fields
 PLACED, CHANGED, LEFT_OUT = "placed", "changed", "left out"
+# a status key's own headings and its done column: the key becomes the plan's `statuses:`
+# (labels, meanings, `done: true`), where these words are not written
+KEY_TABLE_WORDS = set(WORD.findall(" ".join(KEY_HEADINGS).lower())) | {
+    "what", "it", "means", "counts", "as", "done", "yes", "no", "true", "false", "finished",
+}  # fmt: skip
 
 
 @dataclass
@@ -141,6 +147,9 @@ class Comparison:
     def run(self) -> Fidelity:
         result = Fidelity()
         for table in self.tables:
+            if is_key_table(table):
+                result.findings += self._key_cells(table)
+                continue
             header = self.headers.get(table.name)
             for row in table.rows:
                 if header is not None and row and row[0].row in header.rows:
@@ -149,6 +158,18 @@ class Comparison:
                     if (cell.text or cell.note) and not cell.continues:
                         result.findings.append(self._cell(table, cell))
         return result
+
+    def _key_cells(self, table: Table) -> list[Finding]:
+        """A status key's cells: its words are the plan's status labels and meanings."""
+        found = []
+        for row in table.rows:
+            for cell in row:
+                if (cell.text or cell.note) and not cell.continues:
+                    text = " ".join(cell.text.split()) or cell.note
+                    missing = set(words(text)) - self.everything - KEY_TABLE_WORDS
+                    where = place(table.name, cell.row, cell.column, "")
+                    found.append(self._verdict(where, text, missing, "status", ""))
+        return found
 
     def _cell(self, table: Table, cell: Cell) -> Finding:
         source = self.sources.get((table.name, cell.row))
