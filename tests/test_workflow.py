@@ -5,6 +5,7 @@ about the workflow; the set-up test builds for real. Publishing (gh-pages) is al
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,13 @@ from tests.conftest import ROOT
 from tests.office_docs import libreoffice_resave, word_file
 
 BOARD = "Westvale Safeguarding Children Partnership"
+
+
+@pytest.fixture(autouse=True)
+def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a developer's machine, even when the tests run in GitHub Actions."""
+    for name in ("GITHUB_REF_NAME", "GITHUB_REPOSITORY", "GITHUB_STEP_SUMMARY", "PLANSITE_DATA"):
+        monkeypatch.delenv(name, raising=False)
 
 
 class Recorder:
@@ -422,11 +430,20 @@ def test_set_up_writes_a_board_that_builds_and_publishes_it(
     )
 
 
-def test_set_up_with_an_empty_name_says_so() -> None:
-    summary = set_up(ROOT, " ", "Westvale", "https://plans.westvale.example.org/", Tools())
-    assert summary.annotations() == [
+def test_set_up_with_an_empty_name_says_so(starter: Path, tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, starter)
+    # as the workflow runs it: the script itself, in the repository, with no terminal
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "ci_publish.py"), "set-up", "--name", " ",
+         "--area", "Westvale", "--address", "https://plans.westvale.example.org/"],
+        cwd=repo, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
+        env=dict(os.environ),  # without GitHub's variables (outside_github)
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
         "::error::the board's name is empty: run “Set up this board” again and fill in name."
-    ]
+    )
+    assert "## Nothing was published" in done.stdout and done.stderr == ""
 
 
 # --- the workflows themselves ----------------------------------------------------------------
@@ -466,8 +483,6 @@ def test_something_unexpected_is_said_in_words_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    monkeypatch.delenv("PLANSITE_DATA", raising=False)
     assert main(["publish"]) == 1
     out = capsys.readouterr()
     assert out.out.startswith(
