@@ -560,3 +560,48 @@ def test_an_upload_with_a_new_name_makes_a_new_plan_and_says_which_the_site_show
         "is the starter's example plan)."
     ]
     assert new in origin_files(repo)
+
+
+# --- Pango on a GitHub runner ----------------------------------------------------------------
+
+
+def fake_machine(folder: Path, sudo_works: bool) -> dict[str, str]:
+    """A machine without Pango, as a user who is not root: every command the script calls is a
+    fake that records what it was asked (no real sudo or apt-get runs)."""
+    folder.mkdir()
+    log = folder / "ran"
+    sudo = f'[ "$*" = "-n true" ] && exit 0\necho "sudo $*" >> {log}\nshift\nexec "$@"'
+    scripts = {
+        "ldconfig": "exit 0",  # no library found
+        "fc-list": "echo DejaVuSans.ttf",  # a font is there
+        "id": "echo 1001",
+        "apt-get": f'echo "apt-get $*" >> {log}',
+        "sudo": sudo if sudo_works else "exit 1",  # sudo that may, or may not
+    }
+    for name, body in scripts.items():
+        (folder / name).write_text(f"#!/bin/bash\n{body}\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return {"PATH": f"{folder}:/usr/bin:/bin", "HOME": str(folder)}
+
+
+@pytest.mark.parametrize("sudo_works", [True, False])
+def test_install_pdf_libs_uses_sudo_when_not_root(tmp_path: Path, sudo_works: bool) -> None:
+    env = fake_machine(tmp_path / "bin", sudo_works)
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "install-pdf-libs.sh")],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    ran = tmp_path / "bin" / "ran"
+    missing = "libpango-1.0-0 libpangoft2-1.0-0"
+    if sudo_works:
+        assert (done.returncode, done.stdout) == (0, f"install-pdf-libs: installed {missing}\n")
+        assert ran.read_text(encoding="utf-8").splitlines() == [
+            f"sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {missing}",
+            f"apt-get install -y -qq {missing}",
+        ]
+    else:
+        assert done.returncode == 1 and not ran.exists()
+        assert done.stderr == (
+            f"install-pdf-libs: missing {missing}; install them with: sudo apt-get install "
+            f"{missing}\n"
+        )
