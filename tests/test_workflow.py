@@ -428,6 +428,13 @@ def test_set_up_writes_a_board_that_builds_and_publishes_it(
     assert git(repo.parent / "origin.git", "log", "-1", "--format=%s", "main") == (
         f"Set up the board: {BOARD}"
     )
+    again = set_up(repo, "Another board", "Elsewhere", "", Tools(deploy=fake.deploy))
+    assert again.annotations() == [
+        "::error file=data/board.yml::this repository already has a board in data/: “Set up "
+        "this board” runs once, on the example board. Edit board.yml instead (open it on "
+        "GitHub and click the pencil)."
+    ]
+    assert len(fake.deployed) == 1
 
 
 def test_set_up_with_an_empty_name_says_so(starter: Path, tmp_path: Path) -> None:
