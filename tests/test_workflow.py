@@ -612,3 +612,22 @@ def test_install_pdf_libs_uses_sudo_when_not_root(tmp_path: Path, sudo_works: bo
             f"install-pdf-libs: missing {missing}; install them with: sudo apt-get install "
             f"{missing}\n"
         )
+
+
+def test_two_uploads_for_one_plan_publish_nothing(
+    uploads: dict[str, Path], starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    before = plan.read_text(encoding="utf-8")
+    upload(repo, uploads["good"], f"{plan.stem} Q2.docx")
+    upload(repo, uploads["good"], f"{plan.stem} Q3.docx")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    assert summary.annotations() == [
+        f"::error file=data/inbox/{plan.stem} Q3.docx::{plan.stem} Q2.docx and {plan.stem} "
+        f"Q3.docx both update data/plans/{plan.name}: delete the one that is not the latest "
+        "from data/inbox/."
+    ]
+    assert fake.deployed == [] and plan.read_text(encoding="utf-8") == before
