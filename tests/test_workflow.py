@@ -305,7 +305,7 @@ def test_an_upload_that_cannot_be_imported_publishes_nothing(
     markdown = summary.markdown()
     assert markdown.startswith("## Nothing was published\n\n3 problems must be fixed first.")
     assert (
-        f"| data/inbox/{name}: {name}, table 1, row 2, column 7 ({heading}) | this cell would "
+        f"| {name}, table 1, row 2, column 7 ({heading}) | this cell would "
         "be left out of the plan: its column has no heading the import knows: BC-1." in markdown
     )
 
