@@ -21,7 +21,7 @@ from macros.identity import write_cname
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary
 from scripts.ci_publish import Tools, main, publish, set_up
 from tests.conftest import ROOT
-from tests.office_docs import libreoffice_resave, word_file
+from tests.office_docs import excel_file, libreoffice_resave, word_file
 
 BOARD = "Westvale Safeguarding Children Partnership"
 
@@ -205,7 +205,10 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # 1.2 given the ref of 1.1 by mistake: the import places it, the check refuses the plan
     twice = [ROWS[0], ROWS[1], ["1.1", *ROWS[2][1:]], ROWS[3]]
     twice_file = word_file(folder / "twice.docx", upload_parts(twice))
-    made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file))
+    # the same plan as an Excel tracker, with the unknown column, under its sheet's name
+    tracker = excel_file(folder / "tracker.xlsx", {"Action plan": extra})
+    made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file),
+                 ("tracker", tracker))  # fmt: skip
     for name, path in made_here:
         made[name] = path
         made[f"{name}-lo"] = libreoffice_resave(path)
@@ -631,3 +634,24 @@ def test_two_uploads_for_one_plan_publish_nothing(
         "from data/inbox/."
     ]
     assert fake.deployed == [] and plan.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("saved_by", ["tracker", "tracker-lo"])
+def test_an_excel_upload_names_the_sheet_row_and_column(
+    saved_by: str, uploads: dict[str, Path], starter: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    (repo / "data" / "inbox" / "plans.yml").write_text(
+        f'"Tracker.xlsx":\n  plan: {plan.stem}\n  sheet: Action plan\n', encoding="utf-8"
+    )
+    upload(repo, uploads[saved_by], "Tracker.xlsx")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    assert [(f.level, f.place) for f in summary.findings] == [
+        (ERROR, f"Tracker.xlsx, sheet Action plan, row {row}, column 7 ('Budget code')")
+        for row in (2, 3, 4)
+    ]
+    assert fake.deployed == []
