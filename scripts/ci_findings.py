@@ -81,16 +81,16 @@ class Summary:
                 "- No status changes or new updates."
             ]
         if notes:
-            lines += ["", "### Advice (published as written)", "", *_table(notes)]
+            heading = "Advice" if errors else "Advice (published as written)"
+            lines += ["", f"### {heading}", "", *_table(notes)]
         return "\n".join(lines) + "\n"
 
 
 def _table(findings: list[Finding]) -> list[str]:
     rows = ["| Where | What to do |", "|---|---|"]
     for f in findings:
-        where = f.file + (f" line {f.line}" if f.line else "")
-        if f.place:
-            where = f"{f.file}: {f.place}" if f.file else f.place
+        # a document's place starts with its name: the table, row and column say the rest
+        where = f.place or f.file + (f" line {f.line}" if f.line else "")
         rows.append(f"| {_cell(where) or 'the run'} | {_cell(f.message)} |")
     return rows
 

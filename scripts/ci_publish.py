@@ -33,6 +33,7 @@ from scripts.ci_changes import base_commit, pages_address, site_address, what_ch
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary, finding_from_line  # noqa: E402
 from scripts.ci_run import ARCHIVE, Run, board_folder, git, restore  # noqa: E402
 from scripts.ci_uploads import import_uploads  # noqa: E402
+from scripts.new_board import untouched_in_git  # noqa: E402
 
 UNEXPECTED = (
     "the workflow stopped on something it did not expect ({error}); nothing was published. "
@@ -151,8 +152,10 @@ def publish_board(run: Run, tools: Tools, save_message: str, before: str) -> Sum
     if not run.summary.failed:
         code, log = tools.deploy(run.repo, run.data)
         if code:
-            run.add(ERROR, f"the site was built but could not be published to GitHub Pages. "
-                    f"Publishing said: {log.strip()[-800:]}")  # fmt: skip
+            saved = " What was imported is saved; run" if run.uploads else " Run"
+            run.add(ERROR, "the site was built but could not be published to GitHub Pages."
+                    f"{saved} the workflow again from the Actions tab. Publishing said: "
+                    f"{log.strip()[-800:]}")  # fmt: skip
         else:
             run.summary.address = site_address(run)
     return run.summary
@@ -175,6 +178,10 @@ def set_up(repo: Path, name: str, area: str, address: str, tools: Tools | None =
         if not value.strip():
             run.add(ERROR, f"the board's {field_name} is empty: run “Set up this board” again "
                     f"and fill in {field_name}.")  # fmt: skip
+    if (run.data / "board.yml").exists() and not example_board(run):
+        run.add(ERROR, f"this repository already has a board in {run.rel(run.data)}/: “Set up "
+                "this board” runs once, on the example board. Edit board.yml instead (open it "
+                "on GitHub and click the pencil).", run.data / "board.yml")  # fmt: skip
     if run.summary.failed:
         return run.summary
     made = subprocess.run(
@@ -187,6 +194,14 @@ def set_up(repo: Path, name: str, area: str, address: str, tools: Tools | None =
         return run.summary
     base = git(run, "rev-parse", "HEAD").stdout.strip()
     return publish_board(run, tools or Tools(), f"Set up the board: {name.strip()}", base)
+
+
+def example_board(run: Run) -> bool:
+    """Whether the board folder is still the template's example board: unchanged since the one
+    commit a repository made from a template starts with. (`make new-board` replaces any folder
+    that is clean in git; from a form, a board the manager set up and edited would be lost.)"""
+    commits = git(run, "rev-list", "--count", "HEAD", "--", run.rel(run.data)).stdout.strip()
+    return untouched_in_git(run.data) and commits == "1"
 
 
 # --- the command line ----------------------------------------------------------------------

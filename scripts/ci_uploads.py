@@ -79,14 +79,19 @@ def import_uploads(run: Run) -> None:
         entry = entries.get(upload.name, {})
         plan_id = entry.get("plan") or plan_id_for(upload, run.data)
         target = run.data / "plans" / f"{plan_id}.yml"
+        run.uploads.append(upload)
+        if first := run.written.get(target.resolve()):
+            run.add(ERROR, f"{first.name} and {upload.name} both update {run.rel(target)}: "
+                    f"delete the one that is not the latest from {run.rel(inbox)}/.", upload)  # fmt: skip
+            continue
         if target not in run.originals:
             run.originals[target] = target.read_bytes() if target.is_file() else None
         plan_map = inbox / entry["map"] if entry.get("map") else None
-        run.uploads.append(upload)
         try:
             done = import_plan(upload, plan_id, run.data, True, plan_map, entry.get("sheet"))
         except Stop as stop:
-            message = str(stop).removeprefix(f"{upload}: ")
+            # the runner's folders mean nothing to the manager: paths as the repository has them
+            message = str(stop).removeprefix(f"{upload}: ").replace(f"{run.repo}/", "")
             run.add(ERROR, f"{message} {again}", upload)
             continue
         except Exception as error:  # a shape nobody foresaw: said in words, never a traceback

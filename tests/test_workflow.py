@@ -5,6 +5,7 @@ about the workflow; the set-up test builds for real. Publishing (gh-pages) is al
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,9 +21,16 @@ from macros.identity import write_cname
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary
 from scripts.ci_publish import Tools, main, publish, set_up
 from tests.conftest import ROOT
-from tests.office_docs import libreoffice_resave, word_file
+from tests.office_docs import excel_file, libreoffice_resave, word_file
 
 BOARD = "Westvale Safeguarding Children Partnership"
+
+
+@pytest.fixture(autouse=True)
+def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a developer's machine, even when the tests run in GitHub Actions."""
+    for name in ("GITHUB_REF_NAME", "GITHUB_REPOSITORY", "GITHUB_STEP_SUMMARY", "PLANSITE_DATA"):
+        monkeypatch.delenv(name, raising=False)
 
 
 class Recorder:
@@ -197,7 +205,10 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # 1.2 given the ref of 1.1 by mistake: the import places it, the check refuses the plan
     twice = [ROWS[0], ROWS[1], ["1.1", *ROWS[2][1:]], ROWS[3]]
     twice_file = word_file(folder / "twice.docx", upload_parts(twice))
-    made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file))
+    # the same plan as an Excel tracker, with the unknown column, under its sheet's name
+    tracker = excel_file(folder / "tracker.xlsx", {"Action plan": extra})
+    made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file),
+                 ("tracker", tracker))  # fmt: skip
     for name, path in made_here:
         made[name] = path
         made[f"{name}-lo"] = libreoffice_resave(path)
@@ -297,7 +308,7 @@ def test_an_upload_that_cannot_be_imported_publishes_nothing(
     markdown = summary.markdown()
     assert markdown.startswith("## Nothing was published\n\n3 problems must be fixed first.")
     assert (
-        f"| data/inbox/{name}: {name}, table 1, row 2, column 7 ({heading}) | this cell would "
+        f"| {name}, table 1, row 2, column 7 ({heading}) | this cell would "
         "be left out of the plan: its column has no heading the import knows: BC-1." in markdown
     )
 
@@ -420,13 +431,29 @@ def test_set_up_writes_a_board_that_builds_and_publishes_it(
     assert git(repo.parent / "origin.git", "log", "-1", "--format=%s", "main") == (
         f"Set up the board: {BOARD}"
     )
-
-
-def test_set_up_with_an_empty_name_says_so() -> None:
-    summary = set_up(ROOT, " ", "Westvale", "https://plans.westvale.example.org/", Tools())
-    assert summary.annotations() == [
-        "::error::the board's name is empty: run “Set up this board” again and fill in name."
+    again = set_up(repo, "Another board", "Elsewhere", "", Tools(deploy=fake.deploy))
+    assert again.annotations() == [
+        "::error file=data/board.yml::this repository already has a board in data/: “Set up "
+        "this board” runs once, on the example board. Edit board.yml instead (open it on "
+        "GitHub and click the pencil)."
     ]
+    assert len(fake.deployed) == 1
+
+
+def test_set_up_with_an_empty_name_says_so(starter: Path, tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, starter)
+    # as the workflow runs it: the script itself, in the repository, with no terminal
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "ci_publish.py"), "set-up", "--name", " ",
+         "--area", "Westvale", "--address", "https://plans.westvale.example.org/"],
+        cwd=repo, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False,
+        env=dict(os.environ),  # without GitHub's variables (outside_github)
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        "::error::the board's name is empty: run “Set up this board” again and fill in name."
+    )
+    assert "## Nothing was published" in done.stdout and done.stderr == ""
 
 
 # --- the workflows themselves ----------------------------------------------------------------
@@ -466,8 +493,6 @@ def test_something_unexpected_is_said_in_words_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    monkeypatch.delenv("PLANSITE_DATA", raising=False)
     assert main(["publish"]) == 1
     out = capsys.readouterr()
     assert out.out.startswith(
@@ -545,3 +570,88 @@ def test_an_upload_with_a_new_name_makes_a_new_plan_and_says_which_the_site_show
         "is the starter's example plan)."
     ]
     assert new in origin_files(repo)
+
+
+# --- Pango on a GitHub runner ----------------------------------------------------------------
+
+
+def fake_machine(folder: Path, sudo_works: bool) -> dict[str, str]:
+    """A machine without Pango, as a user who is not root: every command the script calls is a
+    fake that records what it was asked (no real sudo or apt-get runs)."""
+    folder.mkdir()
+    log = folder / "ran"
+    sudo = f'[ "$*" = "-n true" ] && exit 0\necho "sudo $*" >> {log}\nshift\nexec "$@"'
+    scripts = {
+        "ldconfig": "exit 0",  # no library found
+        "fc-list": "echo DejaVuSans.ttf",  # a font is there
+        "id": "echo 1001",
+        "apt-get": f'echo "apt-get $*" >> {log}',
+        "sudo": sudo if sudo_works else "exit 1",  # sudo that may, or may not
+    }
+    for name, body in scripts.items():
+        (folder / name).write_text(f"#!/bin/bash\n{body}\n", encoding="utf-8")
+        (folder / name).chmod(0o755)
+    return {"PATH": f"{folder}:/usr/bin:/bin", "HOME": str(folder)}
+
+
+@pytest.mark.parametrize("sudo_works", [True, False])
+def test_install_pdf_libs_uses_sudo_when_not_root(tmp_path: Path, sudo_works: bool) -> None:
+    env = fake_machine(tmp_path / "bin", sudo_works)
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "install-pdf-libs.sh")],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    ran = tmp_path / "bin" / "ran"
+    missing = "libpango-1.0-0 libpangoft2-1.0-0"
+    if sudo_works:
+        assert (done.returncode, done.stdout) == (0, f"install-pdf-libs: installed {missing}\n")
+        assert ran.read_text(encoding="utf-8").splitlines() == [
+            f"sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {missing}",
+            f"apt-get install -y -qq {missing}",
+        ]
+    else:
+        assert done.returncode == 1 and not ran.exists()
+        assert done.stderr == (
+            f"install-pdf-libs: missing {missing}; install them with: sudo apt-get install "
+            f"{missing}\n"
+        )
+
+
+def test_two_uploads_for_one_plan_publish_nothing(
+    uploads: dict[str, Path], starter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    before = plan.read_text(encoding="utf-8")
+    upload(repo, uploads["good"], f"{plan.stem} Q2.docx")
+    upload(repo, uploads["good"], f"{plan.stem} Q3.docx")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    assert summary.annotations() == [
+        f"::error file=data/inbox/{plan.stem} Q3.docx::{plan.stem} Q2.docx and {plan.stem} "
+        f"Q3.docx both update data/plans/{plan.name}: delete the one that is not the latest "
+        "from data/inbox/."
+    ]
+    assert fake.deployed == [] and plan.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("saved_by", ["tracker", "tracker-lo"])
+def test_an_excel_upload_names_the_sheet_row_and_column(
+    saved_by: str, uploads: dict[str, Path], starter: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    repo = make_repo(tmp_path, starter)
+    plan = plan_file(repo)
+    (repo / "data" / "inbox" / "plans.yml").write_text(
+        f'"Tracker.xlsx":\n  plan: {plan.stem}\n  sheet: Action plan\n', encoding="utf-8"
+    )
+    upload(repo, uploads[saved_by], "Tracker.xlsx")
+    monkeypatch.chdir(repo)
+    fake = Recorder()
+    summary = publish(repo, fake.tools())
+    assert [(f.level, f.place) for f in summary.findings] == [
+        (ERROR, f"Tracker.xlsx, sheet Action plan, row {row}, column 7 ('Budget code')")
+        for row in (2, 3, 4)
+    ]
+    assert fake.deployed == []
