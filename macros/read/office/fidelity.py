@@ -143,12 +143,16 @@ class Comparison:
         self.headers = {s.table: s.header for s in outcome.sources}
         self.headings = {w for _, m in outcome.mapping for h in m for w in words(h)}
         self.everything = set(words(" ".join(_strings(written))))
+        self.planner_words = set(words(" ".join(_strings(outcome.planner))))
 
     def run(self) -> Fidelity:
         result = Fidelity()
         for table in self.tables:
             if is_key_table(table):
-                result.findings += self._key_cells(table)
+                result.findings += self._key_cells(table, self.everything)
+                continue
+            if table.name in self.outcome.planner_tables:
+                result.findings += self._key_cells(table, self.planner_words)
                 continue
             header = self.headers.get(table.name)
             for row in table.rows:
@@ -159,14 +163,15 @@ class Comparison:
                         result.findings.append(self._cell(table, cell))
         return result
 
-    def _key_cells(self, table: Table) -> list[Finding]:
-        """A status key's cells: its words are the plan's status labels and meanings."""
+    def _key_cells(self, table: Table, written: set[str]) -> list[Finding]:
+        """A status key's cells, whose words are the plan's status labels and meanings, or a
+        reporting planner's, whose words are the planner's items (`written`)."""
         found = []
         for row in table.rows:
             for cell in row:
                 if (cell.text or cell.note) and not cell.continues:
                     text = " ".join(cell.text.split()) or cell.note
-                    missing = set(words(text)) - self.everything - KEY_TABLE_WORDS
+                    missing = set(words(text)) - written - KEY_TABLE_WORDS - self.headings
                     where = place(table.name, cell.row, cell.column, "")
                     found.append(self._verdict(where, text, missing, "status", ""))
         return found

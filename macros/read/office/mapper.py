@@ -96,6 +96,7 @@ class Outcome:
     advice: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
     planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
+    planner_tables: list[str] = field(default_factory=list)  # the tables they were read from
     # paragraphs under the planner's heading, in neither the plan nor the planner: reported
     planner_text: list[str] = field(default_factory=list)
     planner_written: str = ""  # where the planner went, in words (__main__ writes it)
@@ -441,6 +442,7 @@ class Mapper:
             return False
         items, left = planner_items(table, planner)
         self.out.planner.extend(items)
+        self.out.planner_tables.append(table.name)
         self.out.tables += 1
         self.out.rows += len(items)
         headings = {c.column: c.text for r in table.rows for c in r if c.row in planner.header_rows}
