@@ -92,9 +92,18 @@ def written_plan(text: str) -> dict[str, Any]:
     reads it); a plan the model refuses is compared as written (`make check` names the fault)."""
     data = yaml.load(text, Loader=yaml.BaseLoader) or {}
     try:
-        return PlanModel.model_validate(data).model_dump(mode="json")
+        model = PlanModel.model_validate(data)
     except ValidationError:
         return data if isinstance(data, dict) else {}
+    dumped = model.model_dump(mode="json")
+    # refs that restart in each priority are shown joined to it ("1b" for "b"): both forms count
+    actions = [
+        a for p in dumped["priorities"] for a in [*(x for i in p["issues"] for x in i["actions"]),
+                                                  *p["actions"]]
+    ]  # fmt: skip
+    for shown, action in zip(actions, model.actions, strict=True):
+        shown["ref_as_written"] = action.written_ref
+    return dumped
 
 
 def _strings(value: object) -> list[str]:
