@@ -43,6 +43,7 @@ COLUMN_FIELDS = {
     "measure": ("measure",), "impact": ("impact",), "source": ("source",),
 }  # fmt: skip
 CHILDREN = ("priorities", "issues", "actions")  # matched item by item, never copied whole
+ALIASES = {"lead": "leads"}  # a field's other spelling the model reads (macros/model/plan.py)
 NOT_KEPT = {"as_at"}  # the document's own date, or its newest update's: an old one would lie
 
 
@@ -72,7 +73,8 @@ def keep_hand_edits(before: Plan, after: Plan, columns: set[str] | None = None) 
         for old_action, action in _pairs(
             old_actions, [*_grouped(new), *(new.get("actions") or [])]
         ):
-            kept += _carry([k for k in old_action if k not in held], old_action, action)
+            own = [k for k in old_action if ALIASES.get(k, k) not in held | set(action)]
+            kept += _carry(own, old_action, action)
     return kept
 
 

@@ -163,8 +163,9 @@ MESSAGES = {
     "fidelity_failed": "{count} cell(s) of {file} did not reach the plan as they are written "
     "(marked CHANGED above), so nothing was written. This is a fault of the import, not of your "
     "document: please send the file to a maintainer.",
-    "starter_replaced": "Removed {starter}, the starter's example plan (never edited): the "
-    "imported plan {target} is the one the site shows.",
+    "starter_replaced": "Replaced {starter}, the starter's example plan (never edited), with "
+    "the imported plan {target}: it is the one the site shows, and none of the example's words "
+    "are kept.",
     "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
     "hand (not in the document) were carried over into the new plan.",
     "columns_again": "The columns were named as at the last import, by {columns} (a copy of "
