@@ -218,6 +218,8 @@ class Comparison:
         missing -= MARKERS | MONTHS
         if name in DATED:
             missing = {w for w in missing if not w.isdigit()}
+        # a year written short ("NEW - added Jan 16") is written in full in the plan
+        missing = {w for w in missing if not (len(w) == 2 and f"20{w}" in self.everything)}
         if name in ("ref", None):
             missing = {w for w in missing if not (REF_PART.fullmatch(w) and self._ref_part(w))}
         if not missing:
