@@ -215,3 +215,42 @@ def test_a_re_import_names_the_columns_as_the_last_import_did(
         f"The columns were named as at the last import, by {remembered} (a copy of the PLAN_MAP= "
         "file given then); give PLAN_MAP=<file> to name them again."
     ) in capsys.readouterr().out
+
+
+def test_hand_edits_are_matched_by_ref_or_title_and_the_status_list_grows() -> None:
+    from macros.read.office.changes import keep_hand_edits
+
+    def action(ref: str, title: str, status: str, **more: Any) -> dict[str, Any]:
+        return {"ref": ref, "title": title, "status": status, **more}
+
+    before = {
+        "statuses": STATUSES,
+        "priorities": [
+            # refs repeated ("1" twice): the priorities are known by their titles
+            {"ref": "1", "title": "Safer journeys", "owner": "Transport group",
+             "issues": [{"ref": "A", "title": "Routes", "young_people": "Safe ways to walk",
+                         "actions": [action("1", "Map routes", "amber", lead="Transport lead",
+                                            related=["2"])]}]},
+            {"ref": "1", "title": "Young carers", "owner": "Carers service", "actions": []},
+        ],
+    }  # fmt: skip
+    after = {
+        "statuses": "rag",
+        "priorities": [
+            {"ref": "1", "title": "Young carers", "actions": []},
+            {"ref": "1", "title": "Safer journeys",
+             "issues": [{"ref": "A", "title": "Routes to school",
+                         "actions": [action("1", "Map routes", "complete", leads=["Transport"])]}]},
+        ],
+    }  # fmt: skip
+    assert keep_hand_edits(before, after, {"title", "leads", "status"}) == 5
+    carers, journeys = after["priorities"]
+    assert (carers["owner"], journeys["owner"]) == ("Carers service", "Transport group")
+    (issue,) = journeys["issues"]
+    assert issue["young_people"] == "Safe ways to walk"  # the same ref, a reworded title
+    (walk,) = issue["actions"]
+    # `lead` is the model's other spelling of `leads`, which the document gives: not carried
+    assert walk == action("1", "Map routes", "complete", leads=["Transport"], related=["2"])
+    # the board's status list stays; the status the document now uses is added from its list
+    assert [s["key"] for s in after["statuses"]] == ["green", "amber", "red", "complete"]
+    assert after["statuses"][:3] == STATUSES
