@@ -38,10 +38,7 @@ def test_the_folder_is_named_in_mkdocs_yml_and_renamed_there_only(tmp_path: Path
     changed = [
         (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
     ]
-    assert changed == [(
-        "      data_dir: data              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
-        "      data_dir: boards/eastmoor              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
-    )]  # fmt: skip
+    assert changed == [("      data_dir: data", "      data_dir: boards/eastmoor")]
 
 
 def test_new_board_names_its_folder_once(

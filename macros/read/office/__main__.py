@@ -1,5 +1,6 @@
 """`make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml]
-[SHEET=name]`: write data/plans/<id>.yml from a document, report, then run `make check`."""
+[SHEET=name]`: write <board folder>/plans/<id>.yml from a document, report, then run `make
+check`."""
 
 from __future__ import annotations
 
