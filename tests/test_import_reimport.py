@@ -90,9 +90,9 @@ def edit_by_hand(plan_file: Path) -> None:
 
 PLACES = {
     "word": ("table 1, row 3, column 5 (RAG)", "table 1, row 3, column 6 (Progress)",
-             "table 1, row 7"),
+             "table 1, row 7", "table 1, row 4, column 3 (Lead)"),
     "excel": ("sheet Action plan, E3 (RAG)", "sheet Action plan, F3 (Progress)",
-              "sheet Action plan, row 7"),
+              "sheet Action plan, row 7", "sheet Action plan, C4 (Lead)"),
 }  # fmt: skip
 
 
@@ -132,11 +132,12 @@ def test_a_re_import_keeps_what_the_board_wrote_and_brings_the_documents_changes
     assert "leads" not in patrol  # emptied in the document, whose Lead column speaks for it
     assert [a["ref"] for a in carers["actions"]] == ["2.1", "2.2"]
     # listed in the document's terms, with the board's own status words
-    status, progress, added = PLACES[shape.split("-")[0]]
+    status, progress, added, lead = PLACES[shape.split("-")[0]]
     assert (
         "Changes from the plan that was there before:\n"
         f"  added: 2: 2.2 ({added})\n"
         f"  {status}: Under way -> Done (action 1: 1.1)\n"
+        f"  {lead}: 'Road safety lead' -> (empty) (action 1: 1.2)\n"
         f"  1 new dated update(s): 1: 1.1 (1, {progress})\n"
     ) in out
     # the plan replaced, kept as it was, outside what the site reads; the report says where

@@ -148,8 +148,11 @@ MESSAGES = {
     "removed": "  removed (no longer in the document): {refs}",
     "status_change": "  {where}: {before} -> {after} (action {ref})",
     "no_place": "no row of its own",
+    "field_change": "  {where}: {before} -> {after} (action {ref})",
+    "empty": "(empty)",
     "new_updates": "  {count} new dated update(s): {refs}",
-    "no_changes": "  no actions added or removed, no status changes, no new updates",
+    "no_changes": "  no actions added or removed, no status changes, no other changes to the "
+    "actions' cells, no new updates",
     "skipped_sheet": "  sheet {name} was not read, as SHEET= named another sheet",
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
