@@ -7,18 +7,24 @@ it before the project's environment exists.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
 CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
-DATA_DIR = re.compile(r"(?m)^(?P<lead>\s+data_dir:[ \t]*)(?P<folder>[^\s#]+)(?P<rest>.*)$")
+DATA_DIR = re.compile(
+    r"(?m)^(?P<lead>[ \t]+data_dir:[ \t]*)(?P<folder>\"[^\"]*\"|[^\s#]+)(?P<rest>.*)$"
+)
 
 
 def named_folder(config: Path = CONFIG) -> str:
     """The folder mkdocs.yml names; "data" (the example board) when it names none."""
     found = DATA_DIR.search(config.read_text(encoding="utf-8")) if config.is_file() else None
-    return found.group("folder").strip("\"'") if found else "data"
+    if found is None:
+        return "data"
+    folder = found.group("folder")
+    return json.loads(folder) if folder.startswith('"') else folder
 
 
 def name_folder(folder: str, config: Path = CONFIG) -> bool:
@@ -27,7 +33,8 @@ def name_folder(folder: str, config: Path = CONFIG) -> bool:
     found = DATA_DIR.search(text)
     if found is None:
         return False
-    line = f"{found.group('lead')}{folder}{found.group('rest')}"
+    written = folder if re.fullmatch(r"[\w./-]+", folder) else json.dumps(folder)
+    line = f"{found.group('lead')}{written}{found.group('rest')}"
     config.write_text(text[: found.start()] + line + text[found.end() :], encoding="utf-8")
     return True
 

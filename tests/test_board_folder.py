@@ -38,10 +38,7 @@ def test_the_folder_is_named_in_mkdocs_yml_and_renamed_there_only(tmp_path: Path
     changed = [
         (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
     ]
-    assert changed == [(
-        "      data_dir: data              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
-        "      data_dir: boards/eastmoor              # PLANSITE_DATA=<folder> builds another folder (make DATA=...)",
-    )]  # fmt: skip
+    assert changed == [("      data_dir: data", "      data_dir: boards/eastmoor")]
 
 
 def test_new_board_names_its_folder_once(
@@ -125,8 +122,8 @@ def test_an_import_replaces_the_unedited_starter_plan(
     out = capsys.readouterr().out
     imported = board / "plans" / "plan.yml"
     assert (
-        f"Removed {starter}, the starter's example plan (never edited): the imported plan "
-        f"{imported} is the one the site shows."
+        f"Replaced {starter}, the starter's example plan (never edited), with the imported plan "
+        f"{imported}: it is the one the site shows, and none of the example's words are kept."
     ) in out
     assert [p.name for p in (board / "plans").glob("*.yml")] == ["plan.yml"]
     assert yaml.safe_load(imported.read_text(encoding="utf-8"))["current"] is True
@@ -143,5 +140,5 @@ def test_an_edited_starter_plan_stays(tmp_path: Path, capsys: pytest.CaptureFixt
     assert import_main([str(plan_doc(tmp_path / "plan.docx")), "plan", "--data", str(board)]) == 0
     out = capsys.readouterr().out
     assert starter.exists()
-    assert "Removed" not in out
+    assert "Replaced" not in out
     assert f"The site shows {starter} first, because it has `current: true`." in out

@@ -854,8 +854,8 @@ def test_import_refuses_to_overwrite_then_reports_changes(
         main([str(plan_doc(tmp_path, "G", True)), "imported", "--data", str(board), "--force"]) == 0
     )
     assert (
-        "  no actions added or removed, no status changes, no new updates"
-        in capsys.readouterr().out
+        "  no actions added or removed, no status changes, no other changes to the actions' "
+        "cells, no new updates" in capsys.readouterr().out
     )
     again = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
     assert again["priorities"][0]["owner"] == "PPPG"

@@ -134,3 +134,21 @@ def test_cells_are_named_as_their_document_shows_them() -> None:
     assert place("sheet Actions", 3, 28, "") == "sheet Actions, AB3"
     assert place("table 2", 14, 5, "RAG") == "table 2, row 14, column 5 (RAG)"
     assert place("table 2", 14, 0, "") == "table 2, row 14"
+
+
+def test_words_the_import_turns_into_fields_are_not_a_change(tmp_path: Path) -> None:
+    """A NEW marker with its month, a dated update's heading, bullets and smart quotes are read
+    into fields of their own or as formatting: every cell is placed."""
+    rows = [
+        HEADER,
+        ["1.1 NEW – added Jan 16", "Refresh the plan", "LSCB / PPPG", "Mar-17", "N/A",
+         "RAG A Update Dec 16: Started"],
+        ["1.2", "NEW Hold “listening” events", "Participation lead\n\nSchools", "31 March 2017",
+         "TBC", "- first step\n\n- second step"],
+    ]  # fmt: skip
+    path = word_file(tmp_path / "p.docx", [("para", "Updated March 2017"), ("table", (rows, []))])
+    document = read_document(path, None)
+    outcome = map_document(document, {})
+    proof = compare_cells(document, outcome, plan_yaml({"id": "p", **outcome.plan}))
+    assert [(f.where, f.verdict) for f in proof.findings if f.verdict != PLACED] == []
+    assert len(proof.findings) == 12

@@ -90,9 +90,9 @@ def edit_by_hand(plan_file: Path) -> None:
 
 PLACES = {
     "word": ("table 1, row 3, column 5 (RAG)", "table 1, row 3, column 6 (Progress)",
-             "table 1, row 7"),
+             "table 1, row 7", "table 1, row 4, column 3 (Lead)"),
     "excel": ("sheet Action plan, E3 (RAG)", "sheet Action plan, F3 (Progress)",
-              "sheet Action plan, row 7"),
+              "sheet Action plan, row 7", "sheet Action plan, C4 (Lead)"),
 }  # fmt: skip
 
 
@@ -132,11 +132,12 @@ def test_a_re_import_keeps_what_the_board_wrote_and_brings_the_documents_changes
     assert "leads" not in patrol  # emptied in the document, whose Lead column speaks for it
     assert [a["ref"] for a in carers["actions"]] == ["2.1", "2.2"]
     # listed in the document's terms, with the board's own status words
-    status, progress, added = PLACES[shape.split("-")[0]]
+    status, progress, added, lead = PLACES[shape.split("-")[0]]
     assert (
         "Changes from the plan that was there before:\n"
         f"  added: 2: 2.2 ({added})\n"
         f"  {status}: Under way -> Done (action 1: 1.1)\n"
+        f"  {lead}: 'Road safety lead' -> (empty) (action 1: 1.2)\n"
         f"  1 new dated update(s): 1: 1.1 (1, {progress})\n"
     ) in out
     # the plan replaced, kept as it was, outside what the site reads; the report says where
@@ -215,3 +216,42 @@ def test_a_re_import_names_the_columns_as_the_last_import_did(
         f"The columns were named as at the last import, by {remembered} (a copy of the PLAN_MAP= "
         "file given then); give PLAN_MAP=<file> to name them again."
     ) in capsys.readouterr().out
+
+
+def test_hand_edits_are_matched_by_ref_or_title_and_the_status_list_grows() -> None:
+    from macros.read.office.changes import keep_hand_edits
+
+    def action(ref: str, title: str, status: str, **more: Any) -> dict[str, Any]:
+        return {"ref": ref, "title": title, "status": status, **more}
+
+    before = {
+        "statuses": STATUSES,
+        "priorities": [
+            # refs repeated ("1" twice): the priorities are known by their titles
+            {"ref": "1", "title": "Safer journeys", "owner": "Transport group",
+             "issues": [{"ref": "A", "title": "Routes", "young_people": "Safe ways to walk",
+                         "actions": [action("1", "Map routes", "amber", lead="Transport lead",
+                                            related=["2"])]}]},
+            {"ref": "1", "title": "Young carers", "owner": "Carers service", "actions": []},
+        ],
+    }  # fmt: skip
+    after = {
+        "statuses": "rag",
+        "priorities": [
+            {"ref": "1", "title": "Young carers", "actions": []},
+            {"ref": "1", "title": "Safer journeys",
+             "issues": [{"ref": "A", "title": "Routes to school",
+                         "actions": [action("1", "Map routes", "complete", leads=["Transport"])]}]},
+        ],
+    }  # fmt: skip
+    assert keep_hand_edits(before, after, {"title", "leads", "status"}) == 5
+    carers, journeys = after["priorities"]
+    assert (carers["owner"], journeys["owner"]) == ("Carers service", "Transport group")
+    (issue,) = journeys["issues"]
+    assert issue["young_people"] == "Safe ways to walk"  # the same ref, a reworded title
+    (walk,) = issue["actions"]
+    # `lead` is the model's other spelling of `leads`, which the document gives: not carried
+    assert walk == action("1", "Map routes", "complete", leads=["Transport"], related=["2"])
+    # the board's status list stays; the status the document now uses is added from its list
+    assert [s["key"] for s in after["statuses"]] == ["green", "amber", "red", "complete"]
+    assert after["statuses"][:3] == STATUSES

@@ -173,8 +173,11 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert "Found 2 priorities, 0 issues, 3 actions and 3 dated updates." in imported.stdout
     plan = yaml.safe_load(starter.read_text(encoding="utf-8"))
-    # the starter's status list (green, amber, red) has every status the tracker uses: kept
-    assert plan["current"] is True and plan["statuses"] == before["statuses"]
+    # the starter's plan, never edited, is replaced: none of its example words are kept
+    assert f"Replaced {starter}, the starter's example plan (never edited)" in imported.stdout
+    assert plan["current"] is True and plan["statuses"] == "rag"
+    assert before["priorities"][0]["young_people"]
+    assert "young_people" not in plan["priorities"][0]
     result = run_build(data, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "downloads" / f"{starter.stem}.docx").is_file()

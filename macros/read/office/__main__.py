@@ -1,5 +1,6 @@
 """`make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml]
-[SHEET=name]`: write data/plans/<id>.yml from a document, report, then run `make check`."""
+[SHEET=name]`: write <board folder>/plans/<id>.yml from a document, report, then run `make
+check`."""
 
 from __future__ import annotations
 
@@ -112,7 +113,8 @@ def import_plan(
     plan.update(outcome.plan)
     done = Imported(outcome, target, columns=remembered if reused else None)
     before: dict[str, Any] = {}
-    if target.exists():
+    done.starter = starter_plan(data / "plans")  # its example words are nobody's: not kept
+    if target.exists() and target != done.starter:
         old_text = target.read_text(encoding="utf-8")
         before = yaml.load(old_text, Loader=yaml.BaseLoader) or {}
         columns = {name for _, mapping in outcome.mapping for name in mapping.values()}
@@ -122,7 +124,6 @@ def import_plan(
                 plan[key] = _typed(value)
         done.changes = compare(before, plan)
     else:
-        done.starter = starter_plan(data / "plans")
         others = [p for p in (data / "plans").glob("*.yml") if p != done.starter]
         if not others:
             plan["current"] = True  # the board's first plan is the one the site shows
@@ -132,7 +133,7 @@ def import_plan(
     done.fidelity = compare_cells(document, outcome, text)
     if done.fidelity.count(CHANGED):
         return done  # a fault of the import's: nothing is written, main() says so
-    if target.exists():
+    if target.exists() and target != done.starter:
         done.previous = keep_previous(target, old_text, before)
     if done.starter is not None:
         done.starter.unlink()  # its example actions must not be published as the board's

@@ -16,11 +16,12 @@ class Changes:
     removed: list[str] = field(default_factory=list)
     statuses: list[tuple[str, str, str]] = field(default_factory=list)  # ref, before, after
     new_updates: list[tuple[str, int]] = field(default_factory=list)  # ref, how many
+    fields: list[tuple[str, str, str, str]] = field(default_factory=list)  # ref, field, was, is
     actions: dict[str, dict[str, Any]] = field(default_factory=dict)  # each name's new action
     labels: tuple[dict[str, str], dict[str, str]] = ({}, {})  # status key -> label, before/after
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.statuses or self.new_updates)
+        return bool(self.added or self.removed or self.statuses or self.new_updates or self.fields)
 
 
 def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -48,6 +49,7 @@ COLUMN_FIELDS = {
 }  # fmt: skip
 ALIASES = {"lead": "leads"}  # written either way: the document's leads replace a hand-written lead
 CHILDREN = ("priorities", "issues", "actions")  # matched item by item, never copied whole
+ALIASES = {"lead": "leads"}  # a field's other spelling the model reads (macros/model/plan.py)
 NOT_KEPT = {"as_at"}  # the document's own date, or its newest update's: an old one would lie
 
 
@@ -79,7 +81,8 @@ def keep_hand_edits(before: Plan, after: Plan, columns: set[str] | None = None) 
         for old_action, action in _pairs(
             old_actions, [*_grouped(new), *(new.get("actions") or [])]
         ):
-            kept += _carry([k for k in old_action if k not in held], old_action, action)
+            own = [k for k in old_action if ALIASES.get(k, k) not in held | set(action)]
+            kept += _carry(own, old_action, action)
     return kept
 
 
@@ -143,10 +146,29 @@ def compare(before: Plan, after: Plan) -> Changes:
         fresh = [u for u in new[name].get("updates") or [] if (u["date"], u["text"]) not in seen]
         if fresh:
             changes.new_updates.append((name, len(fresh)))
+        for key in REPORTED:
+            was, now = _text(old[name], key), _text(new[name], key)
+            if was != now:
+                changes.fields.append((name, key, was, now))
     order = list(new)
+    changes.fields.sort(key=lambda s: (order.index(s[0]), REPORTED.index(s[1])))
     changes.statuses.sort(key=lambda s: order.index(s[0]))
     changes.new_updates.sort(key=lambda s: order.index(s[0]))
     return changes
+
+
+# an action's fields a re-import lists when the document changed them (besides its status)
+REPORTED = ["title", "leads", "due", "outcome", "measure", "impact", "source"]
+
+
+def _text(action: dict[str, Any], key: str) -> str:
+    """A field's value in words, as the report shows it ("" when the action has none)."""
+    value = action.get(key)
+    if value is None and key == "leads":
+        value = action.get("lead")
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return " ".join(str(value or "").split())
 
 
 def status_labels(plan: Plan) -> dict[str, str]:

@@ -25,7 +25,7 @@ from macros.read.office.columns import IGNORE
 from macros.read.office.document import Cell, Document, Table
 from macros.read.office.mapper import Outcome
 from macros.read.office.statuses import is_key_table
-from macros.read.office.words import KEY_HEADINGS, WHY
+from macros.read.office.words import WHY
 
 WORD = re.compile(r"[^\W_]+")
 SMART = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -38,11 +38,10 @@ MARKERS = {
 MONTHS = {m.lower().rstrip(".") for m in re.split(r"\W+", MONTH_NAMES) if m}
 DATED = {"due", "progress", "update_date", "status", "impact"}  # their dates become fields
 PLACED, CHANGED, LEFT_OUT = "placed", "changed", "left out"
-# a status key's own headings and its done column: the key becomes the plan's `statuses:`
-# (labels, meanings, `done: true`), where these words are not written
-KEY_TABLE_WORDS = set(WORD.findall(" ".join(KEY_HEADINGS).lower())) | {
-    "what", "it", "means", "counts", "as", "done", "yes", "no", "true", "false", "finished",
-}  # fmt: skip
+YES_NO = {"yes", "no", "y", "n", "true", "false"}  # a key's "counts as done" column
+COLOURS = {"red", "amber", "green", "blue", "grey", "gray", "black", "orange", "yellow", "purple"}
+# a ref written in parts ("1" on the issue's row, "a" on the action's) is joined in the plan
+REF_PART = re.compile(r"[a-z]|\d{1,2}[a-z]?")
 
 
 @dataclass
@@ -157,30 +156,45 @@ class Comparison:
     def run(self) -> Fidelity:
         result = Fidelity()
         for table in self.tables:
-            if is_key_table(table):
-                result.findings += self._key_cells(table, self.everything)
-                continue
             if table.name in self.outcome.planner_tables:
-                result.findings += self._key_cells(table, self.planner_words)
+                result.findings += self._planner_cells(table)
                 continue
             header = self.headers.get(table.name)
+            key = is_key_table(table)
             for row in table.rows:
                 if header is not None and row and row[0].row in header.rows:
                     continue  # the heading row: its words are in the report's column list
                 for cell in row:
-                    if (cell.text or cell.note) and not cell.continues:
-                        result.findings.append(self._cell(table, cell))
+                    if not (cell.text or cell.note) or cell.continues:
+                        continue
+                    finding = self._key_cell(table, cell) if key else self._cell(table, cell)
+                    if finding is not None:
+                        result.findings.append(finding)
         return result
 
-    def _key_cells(self, table: Table, written: set[str]) -> list[Finding]:
-        """A status key's cells, whose words are the plan's status labels and meanings, or a
-        reporting planner's, whose words are the planner's items (`written`)."""
+    def _key_cell(self, table: Table, cell: Cell) -> Finding | None:
+        """A cell of the document's status key: its words are the plan's statuses' (a label,
+        a meaning, yes or no for done); a row that is not a status is the key's heading."""
+        statuses = self.written.get("statuses")
+        said = set(words(" ".join(_strings(statuses)))) | YES_NO | COLOURS
+        row = next(r for r in table.rows if r and r[0].row == cell.row)
+        if not any(set(words(c.text)) & COLOURS or c.fill for c in row):
+            return None  # the key's heading row ("Status", "What it means")
+        text = " ".join(cell.text.split())
+        missing = set(words(text)) - said
+        where = place(table.name, cell.row, cell.column, "")
+        if missing - MARKERS:
+            return Finding(where, CHANGED, text, plan_text=" ".join(_strings(statuses)))
+        return Finding(where, PLACED, text)
+
+    def _planner_cells(self, table: Table) -> list[Finding]:
+        """A reporting planner's cells: their words are the planner items the import wrote."""
         found = []
         for row in table.rows:
             for cell in row:
                 if (cell.text or cell.note) and not cell.continues:
                     text = " ".join(cell.text.split()) or cell.note
-                    missing = set(words(text)) - written - KEY_TABLE_WORDS - self.headings
+                    missing = set(words(text)) - self.planner_words - self.headings
                     where = place(table.name, cell.row, cell.column, "")
                     found.append(self._verdict(where, text, missing, "status", ""))
         return found
@@ -220,12 +234,19 @@ class Comparison:
         given |= {u.get("status") for u in action.get("updates") or [] if isinstance(u, dict)}
         return key is not None and key in given
 
+    def _ref_part(self, part: str) -> bool:
+        return any(w.endswith(part) and w[: -len(part)].isdigit() for w in self.everything)
+
     def _verdict(
         self, where: str, text: str, missing: set[str], name: str | None, plan_text: str
     ) -> Finding:
         missing -= MARKERS | MONTHS
         if name in DATED:
             missing = {w for w in missing if not w.isdigit()}
+        # a year written short ("NEW - added Jan 16") is written in full in the plan
+        missing = {w for w in missing if not (len(w) == 2 and f"20{w}" in self.everything)}
+        if name in ("ref", None):
+            missing = {w for w in missing if not (REF_PART.fullmatch(w) and self._ref_part(w))}
         if not missing:
             return Finding(where, PLACED, text)
         return Finding(where, CHANGED, text, plan_text=plan_text or "nothing")

@@ -81,6 +81,18 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
             was, now = changes.labels[0].get(before, before), changes.labels[1].get(after, after)
             where = _where(outcome, changes.actions[ref], "status")
             lines.append(say["status_change"].format(where=where, ref=ref, before=was, after=now))
+        for ref, name, before, after in changes.fields:
+            if name == "impact":
+                before = changes.labels[0].get(before, before)
+                after = changes.labels[1].get(after, after)
+            lines.append(
+                say["field_change"].format(
+                    where=_where(outcome, changes.actions[ref], name),
+                    ref=ref,
+                    before=repr(_preview(before)) if before else say["empty"],
+                    after=repr(_preview(after)) if after else say["empty"],
+                )
+            )
         if changes.new_updates:
             refs = ", ".join(
                 f"{ref} ({n}, {_where(outcome, changes.actions[ref], 'progress')})"

@@ -244,8 +244,11 @@ MESSAGES = {
     "removed": "  removed (no longer in the document): {refs}",
     "status_change": "  {where}: {before} -> {after} (action {ref})",
     "no_place": "no row of its own",
+    "field_change": "  {where}: {before} -> {after} (action {ref})",
+    "empty": "(empty)",
     "new_updates": "  {count} new dated update(s): {refs}",
-    "no_changes": "  no actions added or removed, no status changes, no new updates",
+    "no_changes": "  no actions added or removed, no status changes, no other changes to the "
+    "actions' cells, no new updates",
     "skipped_sheet": "  sheet {name} was not read, as SHEET= named another sheet",
     "check_failed": "The imported plan has problems (listed above); fix them in the document "
     "and import again, or edit {target}.",
@@ -259,8 +262,9 @@ MESSAGES = {
     "fidelity_failed": "{count} cell(s) of {file} did not reach the plan as they are written "
     "(marked CHANGED above), so nothing was written. This is a fault of the import, not of your "
     "document: please send the file to a maintainer.",
-    "starter_replaced": "Removed {starter}, the starter's example plan (never edited): the "
-    "imported plan {target} is the one the site shows.",
+    "starter_replaced": "Replaced {starter}, the starter's example plan (never edited), with "
+    "the imported plan {target}: it is the one the site shows, and none of the example's words "
+    "are kept.",
     "previous": "The plan this import replaced is kept as {previous}; {kept} field(s) added by "
     "hand (not in the document) were carried over into the new plan.",
     "columns_again": "The columns were named as at the last import, by {columns} (a copy of "
