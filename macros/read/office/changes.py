@@ -26,7 +26,7 @@ def _actions(plan: Plan) -> dict[str, dict[str, Any]]:
         grouped = [a for i in priority.get("issues") or [] for a in i.get("actions") or []]
         for action in grouped + list(priority.get("actions") or []):
             name = str(action.get("ref") or action.get("title") or "?")
-            found[f"{priority.get('ref', '')}: {name}"] = action
+            found[f"{_priority_key(priority)}: {name}"] = action
     return found
 
 
@@ -42,9 +42,9 @@ def keep_hand_edits(before: Plan, after: Plan) -> int:
     a priority's fields by its ref, an action's by its priority and ref (or title). Also the
     status list, when it still has every status the document uses. How many fields kept."""
     kept = 0
-    old_priorities = {str(p.get("ref")): p for p in before.get("priorities") or []}
+    old_priorities = {_priority_key(p): p for p in before.get("priorities") or []}
     for priority in after.get("priorities") or []:
-        old = old_priorities.get(str(priority.get("ref")))
+        old = old_priorities.get(_priority_key(priority))
         if old is None:
             continue
         kept += _carry(PRIORITY_KEEP, old, priority)
@@ -88,6 +88,11 @@ def compare(before: Plan, after: Plan) -> Changes:
     changes.statuses.sort(key=lambda s: order.index(s[0]))
     changes.new_updates.sort(key=lambda s: order.index(s[0]))
     return changes
+
+
+def _priority_key(priority: dict[str, Any]) -> str:
+    """A priority is known again by its ref; one the document gives no number, by its title."""
+    return str(priority.get("ref") or priority.get("title") or "")
 
 
 def _carry(keys: list[str], before: dict[str, Any], after: dict[str, Any]) -> int:
