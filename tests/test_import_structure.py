@@ -477,11 +477,8 @@ def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
 
 
 # --- the plan page shows groups and notes -------------------------------------------------
-def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
-    from bs4 import BeautifulSoup
-
-    from macros.load import load_board_data
-    from macros.render.plans import plan_home
+def grouped_data(tmp_path: Path) -> Path:
+    """The example board, its improvement plan's recommendations grouped, with two notes."""
     from tests.conftest import ROOT
 
     data = tmp_path / "data"
@@ -493,6 +490,37 @@ def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
         text = text.replace(f'  - ref: "{ref}"\n', f'  - ref: "{ref}"\n    group: {group}\n')
     text += 'notes:\n  - "* Figures are for the year to March."\n  - Agreed by the board.\n'
     path.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_groups_and_notes_come_back_from_the_word_export(tmp_path: Path) -> None:
+    from macros.load import load_board_data
+    from macros.publish.plan_docx import plan_docx
+
+    data = grouped_data(tmp_path)
+    plan = next(p for p in load_board_data(data).plans if p.id == "improvement-plan-2026")
+    document = tmp_path / "exported.docx"
+    document.write_bytes(plan_docx(plan))
+    for outcome in both(document):
+        priorities = outcome.plan["priorities"]
+        assert [(p["ref"], p.get("group")) for p in priorities] == [
+            ("R1", "Help and protection"), ("R2", "Help and protection"), ("R3", "Leadership"),
+            ("R4", "Leadership"), ("R5", "Leadership"),
+        ]  # fmt: skip
+        assert [p["title"] for p in priorities] == [p.title for p in plan.priorities]
+        assert outcome.plan["notes"] == [
+            "* Figures are for the year to March.",
+            "Agreed by the board.",
+        ]
+
+
+def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from macros.load import load_board_data
+    from macros.render.plans import plan_home
+
+    data = grouped_data(tmp_path)
     site = load_board_data(data)
     plan = next(p for p in site.plans if p.id == "improvement-plan-2026")
     soup = BeautifulSoup(plan_home(site, plan, "plans/improvement-plan-2026/"), "html.parser")

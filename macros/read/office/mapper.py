@@ -36,6 +36,7 @@ from macros.read.office.words import (
     AS_AT,
     DEFAULT_PRIORITY,
     NOTE_LINE,
+    NOTES_HEADING,
     PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
@@ -203,6 +204,8 @@ class Mapper:
             return False
         if after_tables and key_from_line(text, self.statuses):
             return True  # a status key under the table
+        if after_tables and para.heading and NOTES_HEADING.match(text):
+            return True  # the "Notes" heading over them, as the Word export writes it
         noted = NOTE_LINE.match(text) is not None
         heading = para.heading and (PRIORITY_WORDS.match(text) or APPENDIX_WORDS.search(text))
         if not (noted or (after_tables and not heading)):

@@ -122,6 +122,7 @@ ACTION_SIGNS = {"ref", "leads", "due", "status"}
 NOTE_LINE = re.compile(
     r"^(?:(?:please )?notes?|n\.?b\.?)\s*[:.–—-]\s*\S|^\*+\s*\w|^[¹²³⁴⁵⁶⁷⁸⁹]", re.I
 )
+NOTES_HEADING = re.compile(r"^(notes?|footnotes?|endnotes?)\s*:?$", re.I)
 KEY_SHEET_NAMES = {"key", "rag key", "status key", "brag key", "key to ratings", "legend"}
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
