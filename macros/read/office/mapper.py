@@ -27,20 +27,17 @@ from macros.read.office.cells import (
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
+from macros.read.office.labelled import ends_a_list, note_kind, row_label
 from macros.read.office.planner_table import find_planner, planner_items
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import Statuses, is_key_table, key_from_line, key_from_table
 from macros.read.office.words import (
-    ACTION_SIGNS,
     APPENDIX_WORDS,
     AS_AT,
     DEFAULT_PRIORITY,
-    NOTE_LINE,
-    NOTES_HEADING,
     PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
-    ROW_LABELS,
     SHARED_FIELDS,
 )
 
@@ -197,22 +194,17 @@ class Mapper:
 
     # --- paragraphs between tables --------------------------------------------------------
     def _note(self, para: Para, after_tables: bool) -> bool:
-        """A note or footnote ("Note: ...", "* ...", anything after the last table but a
-        priority's heading) is one of the plan's notes, never a priority or its description."""
+        """A note or footnote is one of the plan's notes, never a priority or its text."""
         text = " ".join(para.text.split())
         if AS_AT.match(text) and when(text, None):
             return False
         if after_tables and key_from_line(text, self.statuses):
             return True  # a status key under the table
-        if after_tables and para.heading and NOTES_HEADING.match(text):
-            return True  # the "Notes" heading over them, as the Word export writes it
-        noted = NOTE_LINE.match(text) is not None
-        heading = para.heading and (PRIORITY_WORDS.match(text) or APPENDIX_WORDS.search(text))
-        if not (noted or (after_tables and not heading)):
-            return False
-        self._flush_pending()
-        self.notes.append(text)
-        return True
+        kind = note_kind(para, after_tables)
+        if kind == "note":
+            self._flush_pending()
+            self.notes.append(text)
+        return bool(kind)
 
     def _text(self, para: Para) -> None:
         text = para.text.strip()
@@ -447,38 +439,23 @@ class Mapper:
 
     def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
         """An "Evidence of success" or "What children and young people will say" row: its words
-        are the priority's `evidence` or `children_will_say`, one item a line, never an action.
-        A row with only the label starts a list that the text-only rows below it carry on."""
-        first = texts[0].text.strip() if texts else ""
-        label, rest = None, ""
-        for name, pattern in ROW_LABELS.items():
-            m = pattern.match(first)
-            if m:
-                label, rest = name, first[m.end() :]
-                break
-        if label is None:
-            if self.collecting is None or not texts or self._action_like(table, header, texts):
-                self.collecting = None
-                return False
+        are the priority's `evidence` or `children_will_say`, never an action. A row with only
+        the label starts a list that the text-only rows below it carry on."""
+        found = row_label(texts)
+        if found is not None:
+            label, items = found
+            self.collecting = None if items else label
+        elif self.collecting is not None and texts and not ends_a_list(table, header, texts):
             label, items = self.collecting, [ln for c in texts for ln in lines(c)]
         else:
-            rest_lines = [ln.strip(" -•") for ln in rest.split("\n") if ln.strip(" -•:")]
-            items = rest_lines + [ln for c in texts[1:] for ln in lines(c)]
-            self.collecting = label if not items else None
+            self.collecting = None
+            return False
         priority = self._ensure_priority()
         for item in items:
             entry: Any = {"text": item} if label == "evidence" else item
             priority.setdefault(label, []).append(entry)
         self.out.labelled[label] = self.out.labelled.get(label, 0) + len(items)
         return True
-
-    @staticmethod
-    def _action_like(table: Table, header: Header, texts: list[Cell]) -> bool:
-        """A row that is an action or a grouping row, which ends a list under a label."""
-        if any(header.field_of(c) in ACTION_SIGNS for c in texts):
-            return True
-        wide = len(texts) == 1 and texts[0].width >= max(2, table.columns // 2)
-        return wide or any(PRIORITY_WORDS.match(c.text.strip()) for c in texts)
 
     def _area_beside_recommendation(self, text: str) -> bool:
         """Under a "Recommendation 2: ..." row, a priority column's plain words ("Leadership
