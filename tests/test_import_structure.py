@@ -343,6 +343,7 @@ LEAD_ROWS = [
     ["5", "Agree the protocol", "RB/LH", "May-26", "A"],
     ["6", "Train the trainers", "PPPG\n\nTraining group", "Jun-26", "A"],
     ["7", "Review the leaflet", "Children and/or families forum", "Jul-26", "A"],
+    ["8", "Plan the conference", "PPPG • Training group", "Aug-26", "A"],
 ]
 
 
@@ -362,6 +363,7 @@ def test_leads_are_split_where_the_document_separates_them(leads_doc: Path) -> N
             ["RB", "LH"],
             ["PPPG", "Training group"],
             ["Children and/or families forum"],
+            ["PPPG", "Training group"],
         ]
         lines = report_lines(outcome, "plan.docx", None)
         start = lines.index(
@@ -373,6 +375,7 @@ def test_leads_are_split_where_the_document_separates_them(leads_doc: Path) -> N
             "  plan.docx: table 1, row 3, column 3: Head of QA; LADO -> Head of QA, LADO",
             "  plan.docx: table 1, row 5, column 3: CSC/Police -> CSC, Police",
             "  plan.docx: table 1, row 6, column 3: RB/LH -> RB, LH",
+            "  plan.docx: table 1, row 9, column 3: PPPG • Training group -> PPPG, Training group",
         ]
 
 

@@ -26,7 +26,7 @@ def lines(cell: Cell) -> list[str]:
 
 def leads_of(cell: Cell) -> list[str]:
     """The leads a cell names, split where the document separates them: lines, paragraphs,
-    bullets, semicolons, " / ", and a "/" between two agency words or acronyms ("CSC/Police");
+    bullets (also between leads on one line), semicolons, " / ", and a "/" between two agency words or acronyms ("CSC/Police");
     not inside a name ("S11/S175 audit lead")."""
     found = []
     for line in lines(cell):
@@ -35,7 +35,7 @@ def leads_of(cell: Cell) -> list[str]:
     return [lead for lead in found if lead]
 
 
-LEAD_SEPARATORS = re.compile(r"\s*;\s*|\s+/\s+")
+LEAD_SEPARATORS = re.compile(r"\s*[;•▪◦]\s*|\s+[/·]\s+")
 
 
 def _split_slash(text: str) -> list[str]:
