@@ -160,6 +160,8 @@ def notes_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("para", "Note: ratings are agreed at each board meeting."),
             ("para", "1 Figures are for the year to March."),
             ("bold", "Approved by the board chair"),
+            ("heading", "Priority 3: Next year"),
+            ("para", "Actions will be agreed in April."),
         ],
     )  # fmt: skip
     return add_footnote(path, "Families get help sooner.", "Counts include young carers.")
@@ -171,8 +173,11 @@ def test_notes_and_footnotes_go_to_the_plans_notes(notes_doc: Path) -> None:
         assert [(p["ref"], p["title"]) for p in plan["priorities"]] == [
             ("1", "Neglect"),
             ("2", "Online safety"),
+            ("3", "Next year"),
         ]
-        first, second = plan["priorities"]
+        first, second, third = plan["priorities"]
+        # a priority's heading after the last table: the text under it is its own
+        assert third["description"] == "Actions will be agreed in April."
         assert first["description"] == "Families get help sooner."
         assert "description" not in second
         assert len(all_actions(plan)) == 3

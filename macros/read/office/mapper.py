@@ -135,9 +135,13 @@ class Mapper:
         self._find_as_at()
         for table in self.doc.key_tables:
             key_from_table(table, self.statuses)
+        late_priority = False  # a priority's heading after the last table: its text follows
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, TextBlock):
-                if self._note(block.para, after_tables=index > self.last_table):
+                late = index > self.last_table
+                named = block.para.heading and PRIORITY_WORDS.match(block.para.text.strip())
+                late_priority = late_priority or bool(late and named)
+                if self._note(block.para, after_tables=late and not late_priority):
                     continue
                 self._text(block.para)
             else:
