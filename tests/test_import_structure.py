@@ -203,7 +203,7 @@ IMPROVEMENT_ROWS = [
     ["1.2", "Report delays to the board", "Chair", "Mar-26", "A"],
     wide("Recommendation 2: Supervision records show the child's plan"),
     ["2.1", "Refresh the supervision template", "Principal social worker", "Feb-26", "A"],
-    ["Evidence of success", "Audits show plans discussed in supervision", None, None, None],
+    ["Evidence of success", "Audits show plans discussed in supervision", None, None, "G"],
     wide("Help and protection"),
     wide("Recommendation 3: Strategy meetings include every agency"),
     ["3.1", "Invite health and schools to strategy meetings", "Police", "Apr-26", "R"],
@@ -212,7 +212,7 @@ IMPROVEMENT_ROWS = [
     ["", "I was asked what I think", None, None, None],
     ["3.2", "Audit attendance at strategy meetings", "QA group", "Jun-26", ""],
 ]
-IMPROVEMENT_MERGES = [(r, 0, r, 4) for r in (1, 2, 5, 8, 9, 11)] + [(7, 1, 7, 4)]
+IMPROVEMENT_MERGES = [(r, 0, r, 4) for r in (1, 2, 5, 8, 9, 11)] + [(7, 1, 7, 3)]
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +239,10 @@ def test_a_judgement_area_over_recommendations_groups_them(improvement_doc: Path
 def test_evidence_and_children_will_say_rows_go_to_their_priority(improvement_doc: Path) -> None:
     for outcome in both(improvement_doc):
         second, third = outcome.plan["priorities"][1:]
-        assert second["evidence"] == [{"text": "Audits show plans discussed in supervision"}]
+        # the evidence's own rating in the RAG column is its status
+        assert second["evidence"] == [
+            {"text": "Audits show plans discussed in supervision", "status": "green"}
+        ]
         assert third["children_will_say"] == ["My worker knows my plan", "I was asked what I think"]
         assert all(a.get("title") for a in all_actions(outcome.plan))
         assert len(all_actions(outcome.plan)) == 5
@@ -263,7 +266,7 @@ def improvement_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [area, rec1, "1.1", "Review the referral log every month", "Head of service", "Jan-26"],
         [area, rec1, "1.2", "Report delays to the board", "Chair", "Mar-26"],
         [area, rec2, "2.1", "Refresh the supervision template", "QA group", "Feb-26"],
-        ["What will success look like", "Fewer plans drift", None, None, None, None],
+        ["What will success look like", "Fewer plans drift", None, None, "QA group", None],
         ["Help and protection", "Recommendation 3: Strategy meetings include every agency",
          "3.1", "Invite health and schools", "Police", "Apr-26"],
     ]  # fmt: skip
@@ -286,7 +289,10 @@ def test_a_judgement_area_column_repeated_on_every_row_groups_the_recommendation
             ["3.1"],
         ]
         assert priorities[1]["evidence"] == [{"text": "Fewer plans drift"}]
-        assert outcome.unplaced == []
+        # a lead in an evidence row has no place there: reported, not made an action
+        assert [(u.row, u.column, u.why, u.text) for u in outcome.unplaced] == [
+            (5, 5, "labelled", "QA group")
+        ]
 
 
 AREA_ROWS = [

@@ -38,6 +38,7 @@ from macros.read.office.words import (
     PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
+    ROW_SIGNS,
     SHARED_FIELDS,
 )
 
@@ -418,7 +419,7 @@ class Mapper:
         if not texts and not any(header.field_of(c) in ("status", "progress") for c in filled):
             return  # a blank spacer row
         self.out.rows += 1
-        if self._labelled_row(table, header, texts):
+        if self._labelled_row(table, header, filled, texts):
             return
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
             return
@@ -441,22 +442,34 @@ class Mapper:
                 values.setdefault(name, []).append(cell)
         self._place(table, header, values)
 
-    def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
+    def _labelled_row(
+        self, table: Table, header: Header, filled: list[Cell], texts: list[Cell]
+    ) -> bool:
         """An "Evidence of success" or "What children and young people will say" row: its words
-        are the priority's `evidence` or `children_will_say`, never an action. A row with only
-        the label starts a list that the text-only rows below it carry on."""
-        found = row_label(texts)
+        are the priority's `evidence` or `children_will_say`, never an action; a status cell
+        beside evidence is its status. A row with only the label starts a list that the rows
+        of words below it carry on."""
+        own = [c for i, c in enumerate(texts) if i == 0 or header.field_of(c) not in ROW_SIGNS]
+        found = row_label(own)
         if found is not None:
             label, items = found
             self.collecting = None if items else label
         elif self.collecting is not None and texts and not ends_a_list(table, header, texts):
-            label, items = self.collecting, [ln for c in texts for ln in lines(c)]
+            label, items = self.collecting, [ln for c in own for ln in lines(c)]
         else:
             self.collecting = None
             return False
+        rated = [c for c in filled if header.field_of(c) in ("status", "impact")]
+        status = next((s for c in rated if (s := self._cell_status(c))), None)
+        kept = own + rated if label == "evidence" else own  # evidence has a status
+        for cell in texts:
+            if cell not in kept:
+                self._unplaced(table, cell, header.headings.get(cell.column, ""), "labelled")
         priority = self._ensure_priority()
         for item in items:
-            entry: Any = {"text": item} if label == "evidence" else item
+            entry: Any = item
+            if label == "evidence":
+                entry = {"text": item, "status": status} if status else {"text": item}
             priority.setdefault(label, []).append(entry)
         self.out.labelled[label] = self.out.labelled.get(label, 0) + len(items)
         return True

@@ -118,6 +118,9 @@ ROW_LABELS = {
 }
 # a row carrying one of these is an action, which ends a list of evidence under its label
 ACTION_SIGNS = {"ref", "leads", "due", "status"}
+# cells of a labelled row that are not its words: a rating (evidence's status), or what only an
+# action has (reported as not placed)
+ROW_SIGNS = {*ACTION_SIGNS, "impact"}
 # a note or footnote between tables: "Note:", "NB", "* The ...", "¹ ..."
 NOTE_LINE = re.compile(
     r"^(?:(?:please )?notes?|n\.?b\.?)\s*[:.–—-]\s*\S|^\*+\s*\w|^[¹²³⁴⁵⁶⁷⁸⁹]", re.I
@@ -269,6 +272,8 @@ WHY = {
     "status_twice": "the action above already has a status",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
+    "labelled": "it is in a row of evidence of success or of what children will say, which "
+    "has no ref, lead or date (and only evidence has a status)",
     "planner_cell": "it is in the reporting planner, but in no column of a planner item (what, "
     "who, subgroup activity, what the report will tell the board, when, board meeting)",
 }
