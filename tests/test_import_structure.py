@@ -248,8 +248,8 @@ def test_evidence_and_children_will_say_rows_go_to_their_priority(improvement_do
         assert len(all_actions(outcome.plan)) == 5
         assert outcome.unplaced == []
         assert (
-            "Rows labelled as evidence of success or what children will say went to their "
-            "priority's `evidence` (1) and `children_will_say` (2), not to actions."
+            "Evidence of success and what children will say (rows so labelled, or a column) went "
+            "to their priority's `evidence` (1) and `children_will_say` (2), not to actions."
         ) in report_lines(outcome, "plan.docx", None)
 
 
@@ -341,6 +341,30 @@ def test_an_area_written_beside_recommendations_is_their_group(
             ("3", "Strategy meetings include every agency", "Help and protection"),
         ]
         assert [len(p["actions"]) for p in priorities] == [2, 1, 1]
+        assert outcome.unplaced == []
+
+
+@pytest.fixture(scope="module")
+def voice_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("voice")
+    rows = [
+        ["Priority", "Ref", "Action", "Lead", "What will success look like",
+         "What children and young people will say"],
+        ["Neglect", "1.1", "Launch the toolkit", "PPPG", "More early referrals",
+         "Someone noticed\nI got help quickly"],
+        ["Neglect", "1.2", "Audit the toolkit", "QA group", "", "Someone noticed"],
+    ]  # fmt: skip
+    return excel_file(folder / "voice.xlsx", {"Plan": rows})
+
+
+def test_a_children_will_say_column_goes_to_the_priority_once(voice_sheet: Path) -> None:
+    for outcome in both(voice_sheet):
+        (priority,) = outcome.plan["priorities"]
+        assert priority["children_will_say"] == ["Someone noticed", "I got help quickly"]
+        assert [(a["ref"], a.get("measure")) for a in priority["actions"]] == [
+            ("1.1", "More early referrals"),
+            ("1.2", None),
+        ]
         assert outcome.unplaced == []
 
 

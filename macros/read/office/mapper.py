@@ -526,6 +526,7 @@ class Mapper:
             current = self.priority["title"] if self.priority is not None else None
             if ref_and_title(priority_text)[1] != current:
                 self._start_priority(priority_text, from_heading=False)
+        self._children_will_say(values.pop("children_will_say", []))
         issue_text = text("issue")
         if issue_text and (self.issue is None or issue_text != self.issue_text):
             self._start_issue(issue_text)
@@ -582,6 +583,16 @@ class Mapper:
             target = self._ensure_priority().setdefault("actions", [])
         target.append(action)
         self.action = action
+
+    def _children_will_say(self, cells: list[Cell]) -> None:
+        """A "What children will say" column: its lines are the priority's, said once."""
+        said = [ln for c in cells if not c.continues for ln in lines(c)]
+        if said:
+            known = self._ensure_priority().setdefault("children_will_say", [])
+            new = [x for x in dict.fromkeys(said) if x not in known]
+            known.extend(new)
+            counts = self.out.labelled
+            counts["children_will_say"] = counts.get("children_will_say", 0) + len(new)
 
     def _leads(self, table: Table, values: dict[str, list[Cell]]) -> list[str]:
         """Every lead of the row's lead cells; a cell split into more leads than it has lines

@@ -44,7 +44,12 @@ HEADINGS: dict[str, list[str]] = {
     "outcome": ["outcome", "outcomes", "desired outcome", "what we are trying to achieve"],
     "measure": [
         "measure", "measures", "outcome measure", "evidence of success", "how we will know",
-        "success measure", "success criteria", "evidence",
+        "success measure", "success criteria", "evidence", "what will success look like",
+        "what success will look like", "what does success look like",
+    ],
+    "children_will_say": [
+        "what children will say", "what children and young people will say",
+        "what young people will say", "children will say", "voice of the child",
     ],
     "impact": ["impact", "impact brag", "impact rag"],
     "source": ["source", "recommendation source"],
@@ -213,8 +218,9 @@ MESSAGES = {
     "planner_merged": "{target}: the document's reporting planner was merged in (FORCE=1): "
     "{replaced} item(s) with the same `what` replaced, {added} added, {kept} kept as they were. "
     "Comments in the file are not kept.",
-    "labelled": "Rows labelled as evidence of success or what children will say went to their "
-    "priority's `evidence` ({evidence}) and `children_will_say` ({children}), not to actions.",
+    "labelled": "Evidence of success and what children will say (rows so labelled, or a column) "
+    "went to their priority's `evidence` ({evidence}) and `children_will_say` ({children}), not "
+    "to actions.",
     "notes": "{count} note(s) and footnote(s) went to the plan's `notes:` (shown under the plan).",
     "planner_text": "Text under the reporting planner's heading, in neither the plan nor the "
     "planner (add it by hand if it is needed): {text}",
