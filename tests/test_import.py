@@ -875,7 +875,7 @@ def test_a_wrong_field_in_the_mapping_file_is_named(
     )
     assert capsys.readouterr().err == (
         f"{mapping}:1: `Notes: progres`: `progres` is not a field; use one of ref, title, issue, "
-        "priority, group, leads, due, status, progress, outcome, measure, impact, source, update_date, ignore\n"
+        "priority, group, leads, due, status, progress, outcome, measure, children_will_say, impact, source, update_date, ignore\n"
     )
     assert not (board / "plans" / "imported.yml").exists()
 

@@ -160,6 +160,8 @@ def notes_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("para", "Note: ratings are agreed at each board meeting."),
             ("para", "1 Figures are for the year to March."),
             ("bold", "Approved by the board chair"),
+            ("heading", "Priority 3: Next year"),
+            ("para", "Actions will be agreed in April."),
         ],
     )  # fmt: skip
     return add_footnote(path, "Families get help sooner.", "Counts include young carers.")
@@ -171,8 +173,11 @@ def test_notes_and_footnotes_go_to_the_plans_notes(notes_doc: Path) -> None:
         assert [(p["ref"], p["title"]) for p in plan["priorities"]] == [
             ("1", "Neglect"),
             ("2", "Online safety"),
+            ("3", "Next year"),
         ]
-        first, second = plan["priorities"]
+        first, second, third = plan["priorities"]
+        # a priority's heading after the last table: the text under it is its own
+        assert third["description"] == "Actions will be agreed in April."
         assert first["description"] == "Families get help sooner."
         assert "description" not in second
         assert len(all_actions(plan)) == 3
@@ -198,7 +203,7 @@ IMPROVEMENT_ROWS = [
     ["1.2", "Report delays to the board", "Chair", "Mar-26", "A"],
     wide("Recommendation 2: Supervision records show the child's plan"),
     ["2.1", "Refresh the supervision template", "Principal social worker", "Feb-26", "A"],
-    ["Evidence of success", "Audits show plans discussed in supervision", None, None, None],
+    ["Evidence of success", "Audits show plans discussed in supervision", None, None, "G"],
     wide("Help and protection"),
     wide("Recommendation 3: Strategy meetings include every agency"),
     ["3.1", "Invite health and schools to strategy meetings", "Police", "Apr-26", "R"],
@@ -207,7 +212,7 @@ IMPROVEMENT_ROWS = [
     ["", "I was asked what I think", None, None, None],
     ["3.2", "Audit attendance at strategy meetings", "QA group", "Jun-26", ""],
 ]
-IMPROVEMENT_MERGES = [(r, 0, r, 4) for r in (1, 2, 5, 8, 9, 11)] + [(7, 1, 7, 4)]
+IMPROVEMENT_MERGES = [(r, 0, r, 4) for r in (1, 2, 5, 8, 9, 11)] + [(7, 1, 7, 3)]
 
 
 @pytest.fixture(scope="module")
@@ -234,14 +239,17 @@ def test_a_judgement_area_over_recommendations_groups_them(improvement_doc: Path
 def test_evidence_and_children_will_say_rows_go_to_their_priority(improvement_doc: Path) -> None:
     for outcome in both(improvement_doc):
         second, third = outcome.plan["priorities"][1:]
-        assert second["evidence"] == [{"text": "Audits show plans discussed in supervision"}]
+        # the evidence's own rating in the RAG column is its status
+        assert second["evidence"] == [
+            {"text": "Audits show plans discussed in supervision", "status": "green"}
+        ]
         assert third["children_will_say"] == ["My worker knows my plan", "I was asked what I think"]
         assert all(a.get("title") for a in all_actions(outcome.plan))
         assert len(all_actions(outcome.plan)) == 5
         assert outcome.unplaced == []
         assert (
-            "Rows labelled as evidence of success or what children will say went to their "
-            "priority's `evidence` (1) and `children_will_say` (2), not to actions."
+            "Evidence of success and what children will say (rows so labelled, or a column) went "
+            "to their priority's `evidence` (1) and `children_will_say` (2), not to actions."
         ) in report_lines(outcome, "plan.docx", None)
 
 
@@ -258,7 +266,7 @@ def improvement_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [area, rec1, "1.1", "Review the referral log every month", "Head of service", "Jan-26"],
         [area, rec1, "1.2", "Report delays to the board", "Chair", "Mar-26"],
         [area, rec2, "2.1", "Refresh the supervision template", "QA group", "Feb-26"],
-        ["What will success look like", "Fewer plans drift", None, None, None, None],
+        ["What will success look like", "Fewer plans drift", None, None, "QA group", None],
         ["Help and protection", "Recommendation 3: Strategy meetings include every agency",
          "3.1", "Invite health and schools", "Police", "Apr-26"],
     ]  # fmt: skip
@@ -281,7 +289,10 @@ def test_a_judgement_area_column_repeated_on_every_row_groups_the_recommendation
             ["3.1"],
         ]
         assert priorities[1]["evidence"] == [{"text": "Fewer plans drift"}]
-        assert outcome.unplaced == []
+        # a lead in an evidence row has no place there: reported, not made an action
+        assert [(u.row, u.column, u.why, u.text) for u in outcome.unplaced] == [
+            (5, 5, "labelled", "QA group")
+        ]
 
 
 AREA_ROWS = [
@@ -333,6 +344,30 @@ def test_an_area_written_beside_recommendations_is_their_group(
         assert outcome.unplaced == []
 
 
+@pytest.fixture(scope="module")
+def voice_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("voice")
+    rows = [
+        ["Priority", "Ref", "Action", "Lead", "What will success look like",
+         "What children and young people will say"],
+        ["Neglect", "1.1", "Launch the toolkit", "PPPG", "More early referrals",
+         "Someone noticed\nI got help quickly"],
+        ["Neglect", "1.2", "Audit the toolkit", "QA group", "", "Someone noticed"],
+    ]  # fmt: skip
+    return excel_file(folder / "voice.xlsx", {"Plan": rows})
+
+
+def test_a_children_will_say_column_goes_to_the_priority_once(voice_sheet: Path) -> None:
+    for outcome in both(voice_sheet):
+        (priority,) = outcome.plan["priorities"]
+        assert priority["children_will_say"] == ["Someone noticed", "I got help quickly"]
+        assert [(a["ref"], a.get("measure")) for a in priority["actions"]] == [
+            ("1.1", "More early referrals"),
+            ("1.2", None),
+        ]
+        assert outcome.unplaced == []
+
+
 # --- leads -------------------------------------------------------------------------------
 LEAD_ROWS = [
     HEADER,
@@ -343,6 +378,7 @@ LEAD_ROWS = [
     ["5", "Agree the protocol", "RB/LH", "May-26", "A"],
     ["6", "Train the trainers", "PPPG\n\nTraining group", "Jun-26", "A"],
     ["7", "Review the leaflet", "Children and/or families forum", "Jul-26", "A"],
+    ["8", "Plan the conference", "PPPG • Training group", "Aug-26", "A"],
 ]
 
 
@@ -362,6 +398,7 @@ def test_leads_are_split_where_the_document_separates_them(leads_doc: Path) -> N
             ["RB", "LH"],
             ["PPPG", "Training group"],
             ["Children and/or families forum"],
+            ["PPPG", "Training group"],
         ]
         lines = report_lines(outcome, "plan.docx", None)
         start = lines.index(
@@ -373,6 +410,7 @@ def test_leads_are_split_where_the_document_separates_them(leads_doc: Path) -> N
             "  plan.docx: table 1, row 3, column 3: Head of QA; LADO -> Head of QA, LADO",
             "  plan.docx: table 1, row 5, column 3: CSC/Police -> CSC, Police",
             "  plan.docx: table 1, row 6, column 3: RB/LH -> RB, LH",
+            "  plan.docx: table 1, row 9, column 3: PPPG • Training group -> PPPG, Training group",
         ]
 
 
@@ -477,11 +515,8 @@ def test_the_written_plan_keeps_the_numbers_and_no_markdown_leaks(
 
 
 # --- the plan page shows groups and notes -------------------------------------------------
-def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
-    from bs4 import BeautifulSoup
-
-    from macros.load import load_board_data
-    from macros.render.plans import plan_home
+def grouped_data(tmp_path: Path) -> Path:
+    """The example board, its improvement plan's recommendations grouped, with two notes."""
     from tests.conftest import ROOT
 
     data = tmp_path / "data"
@@ -493,6 +528,37 @@ def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
         text = text.replace(f'  - ref: "{ref}"\n', f'  - ref: "{ref}"\n    group: {group}\n')
     text += 'notes:\n  - "* Figures are for the year to March."\n  - Agreed by the board.\n'
     path.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_groups_and_notes_come_back_from_the_word_export(tmp_path: Path) -> None:
+    from macros.load import load_board_data
+    from macros.publish.plan_docx import plan_docx
+
+    data = grouped_data(tmp_path)
+    plan = next(p for p in load_board_data(data).plans if p.id == "improvement-plan-2026")
+    document = tmp_path / "exported.docx"
+    document.write_bytes(plan_docx(plan))
+    for outcome in both(document):
+        priorities = outcome.plan["priorities"]
+        assert [(p["ref"], p.get("group")) for p in priorities] == [
+            ("R1", "Help and protection"), ("R2", "Help and protection"), ("R3", "Leadership"),
+            ("R4", "Leadership"), ("R5", "Leadership"),
+        ]  # fmt: skip
+        assert [p["title"] for p in priorities] == [p.title for p in plan.priorities]
+        assert outcome.plan["notes"] == [
+            "* Figures are for the year to March.",
+            "Agreed by the board.",
+        ]
+
+
+def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from macros.load import load_board_data
+    from macros.render.plans import plan_home
+
+    data = grouped_data(tmp_path)
     site = load_board_data(data)
     plan = next(p for p in site.plans if p.id == "improvement-plan-2026")
     soup = BeautifulSoup(plan_home(site, plan, "plans/improvement-plan-2026/"), "html.parser")
@@ -572,3 +638,19 @@ def test_a_business_plan_with_a_bold_theme_column_and_a_planner_section(
             "Text under the reporting planner's heading, in neither the plan nor the planner (add "
             "it by hand if it is needed): The tables below show what is reported and when."
         ) in report_lines(outcome, "plan.docx", None)
+
+
+def test_a_re_import_knows_priorities_with_no_number_by_their_title(
+    numbers_doc: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    (data / "plans").mkdir(parents=True)
+    _, _, target = import_plan(numbers_doc, "missing-2026", data, False, None, None)
+    plan = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [p.get("ref") for p in plan["priorities"]] == ["3", None, None]
+    plan["priorities"][2]["description"] = "Added by hand."
+    target.write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
+    _, changes, _ = import_plan(numbers_doc, "missing-2026", data, True, None, None)
+    again = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [p.get("description") for p in again["priorities"]] == [None, None, "Added by hand."]
+    assert changes is not None and not changes.added and not changes.removed

@@ -114,7 +114,11 @@ def _body(plan: Plan) -> str:
     # the impact column only where an action rates its measure: other plans' papers unchanged
     impact = any(action.impact for action in plan.actions)
     columns = [h for name, h in _columns("action_columns").items() if impact or name != "impact"]
+    group = ""
     for priority in plan.priorities:
+        if priority.group and priority.group != group:  # read back as the group (import.md)
+            body.append(_heading(priority.group))
+        group = priority.group
         heading = word("word_document", "priority", ref=priority.ref, title=priority.title)
         body.append(_heading(heading))
         rows = [_action_row(plan, action, impact) for action in priority.actions]
@@ -135,6 +139,9 @@ def _body(plan: Plan) -> str:
                 cells = [_text(priority.ref), _text(ref), _text(_when(update.date)), status]
                 rows.append(_row([*cells, _cell(_markdown(update.text))]))
     body.append(_table(list(_columns("history_columns").values()), appendix, rows))
+    if plan.notes:  # after the last table: read back as the plan's notes
+        body.append(_heading(word("word_document", "notes")))
+        body.extend(_para(_run(note)) for note in plan.notes)
     return "".join(body)
 
 

@@ -26,7 +26,7 @@ def lines(cell: Cell) -> list[str]:
 
 def leads_of(cell: Cell) -> list[str]:
     """The leads a cell names, split where the document separates them: lines, paragraphs,
-    bullets, semicolons, " / ", and a "/" between two agency words or acronyms ("CSC/Police");
+    bullets (also between leads on one line), semicolons, " / ", and a "/" between two agency words or acronyms ("CSC/Police");
     not inside a name ("S11/S175 audit lead")."""
     found = []
     for line in lines(cell):
@@ -35,7 +35,7 @@ def leads_of(cell: Cell) -> list[str]:
     return [lead for lead in found if lead]
 
 
-LEAD_SEPARATORS = re.compile(r"\s*;\s*|\s+/\s+")
+LEAD_SEPARATORS = re.compile(r"\s*[;•▪◦]\s*|\s+[/·]\s+")
 
 
 def _split_slash(text: str) -> list[str]:
@@ -68,7 +68,7 @@ def strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
         if m and (pattern is NEW_MARKER or m.start() == 0):
             written = m.group("date")
             marker = (when(written, as_at) or "true") if written else "true"
-            rest = unmark(text[: m.start()] + " " + text[m.end() :])
+            rest = " ".join(_unmarked(text[: m.start()], text[m.end() :])).strip()
             if m.start() <= 3:  # the marker led the text: what followed it is the start now
                 rest = rest.lstrip(" .:;,-–—)")
             return re.sub(r"[ \t]{2,}", " ", rest).strip(), marker[
@@ -77,10 +77,14 @@ def strip_new(text: str, as_at: date | None) -> tuple[str, str | None]:
     return text, None
 
 
-def unmark(text: str) -> str:
-    """Markdown emphasis left around nothing but spaces or punctuation ("** .**", "****") once
-    a marker inside it was taken out: the marks go, the text between stays."""
-    return EMPTY_EMPHASIS.sub(lambda m: m.group(2), text).strip()
+def _unmarked(left: str, right: str) -> tuple[str, str]:
+    """The text either side of a marker taken out of "**NEW.** 3.4 ...": the bold marks that
+    held only the marker go too, so no "** **" or "** .**" is left."""
+    opened = re.search(r"(\*{1,3})\s*$", left)
+    closed = re.match(r"([\s.:;,)–—-]*)(\*{1,3})", right)
+    if opened and closed and opened.group(1) == closed.group(2):
+        return left[: opened.start()], closed.group(1) + right[closed.end() :]
+    return left, right
 
 
 def unwrap(text: str) -> str:
@@ -91,7 +95,6 @@ def unwrap(text: str) -> str:
 
 
 WHOLLY_EMPHASISED = re.compile(r"(\*{1,3})([^*\n]+)\1")
-EMPTY_EMPHASIS = re.compile(r"(\*{1,3})([^\w*]*)\1")
 
 
 def numbered(text: str) -> tuple[str, str] | None:

@@ -47,7 +47,6 @@ COLUMN_FIELDS = {
     "progress": ("progress", "updates"), "update_date": ("updates",), "outcome": ("outcome",),
     "measure": ("measure",), "impact": ("impact",), "source": ("source",),
 }  # fmt: skip
-ALIASES = {"lead": "leads"}  # written either way: the document's leads replace a hand-written lead
 CHILDREN = ("priorities", "issues", "actions")  # matched item by item, never copied whole
 ALIASES = {"lead": "leads"}  # a field's other spelling the model reads (macros/model/plan.py)
 NOT_KEPT = {"as_at"}  # the document's own date, or its newest update's: an old one would lie

@@ -27,6 +27,7 @@ from macros.read.office.cells import (
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
+from macros.read.office.labelled import ends_a_list, note_kind, row_label
 from macros.read.office.planner_table import find_planner, planner_items
 from macros.read.office.progress import para_markdown, split_progress, when
 from macros.read.office.statuses import (
@@ -38,15 +39,13 @@ from macros.read.office.statuses import (
     legend_entry,
 )
 from macros.read.office.words import (
-    ACTION_SIGNS,
     APPENDIX_WORDS,
     AS_AT,
     DEFAULT_PRIORITY,
-    NOTE_LINE,
     PLANNER_TITLE,
     PRIORITY_WORDS,
     RAG_IN_TEXT,
-    ROW_LABELS,
+    ROW_SIGNS,
     SHARED_FIELDS,
 )
 
@@ -160,9 +159,13 @@ class Mapper:
     def run(self) -> Outcome:
         self._find_as_at()
         self._find_key()
+        late_priority = False  # a priority's heading after the last table: its text follows
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, TextBlock):
-                if self._note(block.para, after_tables=index > self.last_table):
+                late = index > self.last_table
+                named = block.para.heading and PRIORITY_WORDS.match(block.para.text.strip())
+                late_priority = late_priority or bool(late and named)
+                if self._note(block.para, after_tables=late and not late_priority):
                     continue
                 self._text(block.para)
             else:
@@ -256,20 +259,17 @@ class Mapper:
 
     # --- paragraphs between tables --------------------------------------------------------
     def _note(self, para: Para, after_tables: bool) -> bool:
-        """A note or footnote ("Note: ...", "* ...", anything after the last table but a
-        priority's heading) is one of the plan's notes, never a priority or its description."""
+        """A note or footnote is one of the plan's notes, never a priority or its text."""
         text = " ".join(para.text.split())
         if AS_AT.match(text) and when(text, None):
             return False
         if key_entries(text) or self._legend_line(text):
             return False  # a status key, read with the key (_find_key); left to _text
-        noted = NOTE_LINE.match(text) is not None
-        heading = para.heading and (PRIORITY_WORDS.match(text) or APPENDIX_WORDS.search(text))
-        if not (noted or (after_tables and not heading)):
-            return False
-        self._flush_pending()
-        self.notes.append(text)
-        return True
+        kind = note_kind(para, after_tables)
+        if kind == "note":
+            self._flush_pending()
+            self.notes.append(text)
+        return bool(kind)
 
     def _text(self, para: Para) -> None:
         text = para.text.strip()
@@ -491,7 +491,7 @@ class Mapper:
         if len(texts) == 1 and key_entries(texts[0].text):
             return  # a key line below the table, read with the key (_find_key)
         self.out.rows += 1
-        if self._labelled_row(table, header, texts):
+        if self._labelled_row(table, header, filled, texts):
             return
         if len(texts) == 1 and len(filled) == 1 and self._grouping(table, header, texts[0]):
             grouped = self.issue if self.issue is not None else self.priority
@@ -517,40 +517,37 @@ class Mapper:
         self._place(table, header, values)
         self.out.sources.append(Source(table.name, row[0].row, header, self.action))
 
-    def _labelled_row(self, table: Table, header: Header, texts: list[Cell]) -> bool:
+    def _labelled_row(
+        self, table: Table, header: Header, filled: list[Cell], texts: list[Cell]
+    ) -> bool:
         """An "Evidence of success" or "What children and young people will say" row: its words
-        are the priority's `evidence` or `children_will_say`, one item a line, never an action.
-        A row with only the label starts a list that the text-only rows below it carry on."""
-        first = texts[0].text.strip() if texts else ""
-        label, rest = None, ""
-        for name, pattern in ROW_LABELS.items():
-            m = pattern.match(first)
-            if m:
-                label, rest = name, first[m.end() :]
-                break
-        if label is None:
-            if self.collecting is None or not texts or self._action_like(table, header, texts):
-                self.collecting = None
-                return False
-            label, items = self.collecting, [ln for c in texts for ln in lines(c)]
+        are the priority's `evidence` or `children_will_say`, never an action; a status cell
+        beside evidence is its status. A row with only the label starts a list that the rows
+        of words below it carry on."""
+        own = [c for i, c in enumerate(texts) if i == 0 or header.field_of(c) not in ROW_SIGNS]
+        found = row_label(own)
+        if found is not None:
+            label, items = found
+            self.collecting = None if items else label
+        elif self.collecting is not None and texts and not ends_a_list(table, header, texts):
+            label, items = self.collecting, [ln for c in own for ln in lines(c)]
         else:
-            rest_lines = [ln.strip(" -•") for ln in rest.split("\n") if ln.strip(" -•:")]
-            items = rest_lines + [ln for c in texts[1:] for ln in lines(c)]
-            self.collecting = label if not items else None
+            self.collecting = None
+            return False
+        rated = [c for c in filled if header.field_of(c) in ("status", "impact")]
+        status = next((s for c in rated if (s := self._cell_status(c))), None)
+        kept = own + rated if label == "evidence" else own  # evidence has a status
+        for cell in texts:
+            if cell not in kept:
+                self._unplaced(table, cell, header.headings.get(cell.column, ""), "labelled")
         priority = self._ensure_priority()
         for item in items:
-            entry: Any = {"text": item} if label == "evidence" else item
+            entry: Any = item
+            if label == "evidence":
+                entry = {"text": item, "status": status} if status else {"text": item}
             priority.setdefault(label, []).append(entry)
         self.out.labelled[label] = self.out.labelled.get(label, 0) + len(items)
         return True
-
-    @staticmethod
-    def _action_like(table: Table, header: Header, texts: list[Cell]) -> bool:
-        """A row that is an action or a grouping row, which ends a list under a label."""
-        if any(header.field_of(c) in ACTION_SIGNS for c in texts):
-            return True
-        wide = len(texts) == 1 and texts[0].width >= max(2, table.columns // 2)
-        return wide or any(PRIORITY_WORDS.match(c.text.strip()) for c in texts)
 
     def _area_beside_recommendation(self, text: str) -> bool:
         """Under a "Recommendation 2: ..." row, a priority column's plain words ("Leadership
@@ -604,6 +601,7 @@ class Mapper:
             current = self.priority["title"] if self.priority is not None else None
             if ref_and_title(priority_text)[1] != current:
                 self._start_priority(priority_text, from_heading=False)
+        self._children_will_say(values.pop("children_will_say", []))
         issue_text = text("issue")
         if issue_text and (self.issue is None or issue_text != self.issue_text):
             self._start_issue(issue_text)
@@ -660,6 +658,16 @@ class Mapper:
             target = self._ensure_priority().setdefault("actions", [])
         target.append(action)
         self.action = action
+
+    def _children_will_say(self, cells: list[Cell]) -> None:
+        """A "What children will say" column: its lines are the priority's, said once."""
+        said = [ln for c in cells if not c.continues for ln in lines(c)]
+        if said:
+            known = self._ensure_priority().setdefault("children_will_say", [])
+            new = [x for x in dict.fromkeys(said) if x not in known]
+            known.extend(new)
+            counts = self.out.labelled
+            counts["children_will_say"] = counts.get("children_will_say", 0) + len(new)
 
     def _leads(self, table: Table, values: dict[str, list[Cell]]) -> list[str]:
         """Every lead of the row's lead cells; a cell split into more leads than it has lines

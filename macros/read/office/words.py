@@ -44,7 +44,12 @@ HEADINGS: dict[str, list[str]] = {
     "outcome": ["outcome", "outcomes", "desired outcome", "what we are trying to achieve"],
     "measure": [
         "measure", "measures", "outcome measure", "evidence of success", "how we will know",
-        "success measure", "success criteria", "evidence",
+        "success measure", "success criteria", "evidence", "what will success look like",
+        "what success will look like", "what does success look like",
+    ],
+    "children_will_say": [
+        "what children will say", "what children and young people will say",
+        "what young people will say", "children will say", "voice of the child",
     ],
     "impact": ["impact", "impact brag", "impact rag"],
     "source": ["source", "recommendation source"],
@@ -127,10 +132,14 @@ ROW_LABELS = {
 }
 # a row carrying one of these is an action, which ends a list of evidence under its label
 ACTION_SIGNS = {"ref", "leads", "due", "status"}
+# cells of a labelled row that are not its words: a rating (evidence's status), or what only an
+# action has (reported as not placed)
+ROW_SIGNS = {*ACTION_SIGNS, "impact"}
 # a note or footnote between tables: "Note:", "NB", "* The ...", "¹ ..."
 NOTE_LINE = re.compile(
     r"^(?:(?:please )?notes?|n\.?b\.?)\s*[:.–—-]\s*\S|^\*+\s*\w|^[¹²³⁴⁵⁶⁷⁸⁹]", re.I
 )
+NOTES_HEADING = re.compile(r"^(notes?|footnotes?|endnotes?)\s*:?$", re.I)
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
 AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
 
@@ -231,8 +240,9 @@ MESSAGES = {
     "planner_merged": "{target}: the document's reporting planner was merged in (FORCE=1): "
     "{replaced} item(s) with the same `what` replaced, {added} added, {kept} kept as they were. "
     "Comments in the file are not kept.",
-    "labelled": "Rows labelled as evidence of success or what children will say went to their "
-    "priority's `evidence` ({evidence}) and `children_will_say` ({children}), not to actions.",
+    "labelled": "Evidence of success and what children will say (rows so labelled, or a column) "
+    "went to their priority's `evidence` ({evidence}) and `children_will_say` ({children}), not "
+    "to actions.",
     "notes": "{count} note(s) and footnote(s) went to the plan's `notes:` (shown under the plan).",
     "planner_text": "Text under the reporting planner's heading, in neither the plan nor the "
     "planner (add it by hand if it is needed): {text}",
@@ -321,6 +331,8 @@ WHY = {
     "ignored": "the mapping file says to ignore its column",
     "impact_twice": "the action above already has an impact rating",
     "status_unknown": "this status word is not in the status key",
+    "labelled": "it is in a row of evidence of success or of what children will say, which "
+    "has no ref, lead or date (and only evidence has a status)",
     "planner_cell": "it is in the reporting planner, but in no column of a planner item (what, "
     "who, subgroup activity, what the report will tell the board, when, board meeting)",
 }
