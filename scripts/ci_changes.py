@@ -32,12 +32,11 @@ def what_changed(run: Run, base: str) -> list[str]:
             lines.append(f"New plan: {title}")
             continue
         changes = compare(_plan(shown.stdout), after)
-        labels = {str(s.get("key")): str(s.get("label") or s.get("key"))
-                  for s in after.get("statuses") or [] if isinstance(s, dict)}  # fmt: skip
+        was, now = changes.labels  # each plan's own words: the status list may have changed
         lines += [f"{title}: {_action(ref)} added" for ref in changes.added]
         lines += [f"{title}: {_action(ref)} removed" for ref in changes.removed]
         lines += [
-            f"{title}: {_action(ref)} changed from {labels.get(old, old)} to {labels.get(new, new)}"
+            f"{title}: {_action(ref)} changed from {was.get(old, old)} to {now.get(new, new)}"
             for ref, old, new in changes.statuses
         ]
         lines += [

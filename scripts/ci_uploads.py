@@ -117,6 +117,9 @@ def import_uploads(run: Run) -> None:
                 fix = COLUMN_FIX.format(readme=readme) if cell.why in COLUMN_WHY else again
                 run.add(ERROR, f"this cell would be left out of the plan: {WHY[cell.why]}: "
                         f"{text}. {fix}", upload, 0, place)  # fmt: skip
+        if done.starter is not None:  # the starter's example plan gave way to the board's own
+            run.add(NOTICE, MESSAGES["starter_replaced"].format(
+                starter=run.rel(done.starter), target=run.rel(target)), upload)  # fmt: skip
         if shown := current_elsewhere(target):  # a new plan the site does not show first
             run.add(NOTICE, MESSAGES["not_current"].format(
                 current=run.rel(shown), target=run.rel(target)), upload)  # fmt: skip

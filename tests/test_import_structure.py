@@ -645,12 +645,12 @@ def test_a_re_import_knows_priorities_with_no_number_by_their_title(
 ) -> None:
     data = tmp_path / "data"
     (data / "plans").mkdir(parents=True)
-    _, _, target = import_plan(numbers_doc, "missing-2026", data, False, None, None)
+    target = import_plan(numbers_doc, "missing-2026", data, False, None, None).target
     plan = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert [p.get("ref") for p in plan["priorities"]] == ["3", None, None]
     plan["priorities"][2]["description"] = "Added by hand."
     target.write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
-    _, changes, _ = import_plan(numbers_doc, "missing-2026", data, True, None, None)
+    changes = import_plan(numbers_doc, "missing-2026", data, True, None, None).changes
     again = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert [p.get("description") for p in again["priorities"]] == [None, None, "Added by hand."]
     assert changes is not None and not changes.added and not changes.removed

@@ -30,6 +30,7 @@ from macros.starter import starter_plan
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
          ".xlsm": ("an Excel workbook (.xlsx)", "Excel"), ".csv": ("a CSV file", "Excel")}  # fmt: skip
 PREVIOUS = ".previous"  # plans/.previous/: the plans re-imports replaced
+STARTER_KEPT = ("title", "kind", "period")  # what `make new-board` asked for, not example words
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -127,6 +128,11 @@ def import_plan(
         others = [p for p in (data / "plans").glob("*.yml") if p != done.starter]
         if not others:
             plan["current"] = True  # the board's first plan is the one the site shows
+    if done.starter is not None:  # its set-up (the board's title and years) stays; its words go
+        starter = yaml.load(done.starter.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        for key in STARTER_KEPT:
+            if key in (starter or {}) and key not in plan:
+                plan[key] = starter[key]
     plan.setdefault("title", re.sub(r"[-_]+", " ", file.stem).strip().capitalize())
     outcome.plan = plan
     text = plan_yaml(plan)
