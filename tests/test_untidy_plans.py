@@ -47,7 +47,7 @@ def expected_advice() -> list[str]:
     planner = "tests/fixtures/untidy/planner.yml"
     first = line_of("- ref: X 1")
     second = line_of("- ref: X 1", start=first)
-    ambiguous = line_of('related: ["X 1"]')
+    ambiguous = line_of('related: ["X 1", ')
     indicators = UNTIDY / "indicators.yml"
     return [
         f"tests/fixtures/untidy/indicators.yml:{line_of('ref: N16-2', indicators)}: indicator ref "
@@ -57,6 +57,10 @@ def expected_advice() -> list[str]:
         f"{planner}:{line_of('Every LIG', UNTIDY / 'planner.yml')}: `when: Every LIG meeting` "
         "follows LIG's meetings, but subgroups.yml gives LIG no `meeting_months`, so it is placed "
         "on the board's meetings; add LIG's months there",
+        f"{planner}:{line_of('actions:', UNTIDY / 'planner.yml')}: action "
+        "`business-plan-2015-18:X 1` could mean any of `X 1` (`#action-x-1`), `X 1` "
+        "(`#action-x-1-2`), so it is shown as written, with no link; write the one you mean by "
+        "its address (e.g. `#action-x-1-2`) to link it",
         f"{planner}:{line_of('Once the audit', UNTIDY / 'planner.yml')}: `when: Once the audit "
         "tool is agreed` does not say when in words this site can read; write e.g. "
         '"Quarterly", "Twice a year", "Annual report every March" or "As required", or add '
@@ -75,7 +79,7 @@ def expected_advice() -> list[str]:
         "plan-id:ref for another plan) to link it",
         f"{plan}:{ambiguous}: related action `X 1` could mean any of "
         "`X 1` (`#action-x-1`), `X 1` (`#action-x-1-2`), so it is shown as written, with no "
-        "link; write the one ref you mean to link it",
+        "link; write the one you mean by its address (e.g. `#action-x-1-2`) to link it",
     ]
 
 
@@ -229,8 +233,11 @@ def test_cross_references_link_only_when_they_name_one_action(site: Path) -> Non
     assert [(a.get_text(), a["href"]) for a in bare.find_all("a")] == [
         ("8", "../priority-3/#action-8")
     ]
-    twice = see_also(site, "priority-3", "action-8")  # "X 1" names two: words, no link
-    assert twice.get_text() == "X 1" and twice.a is None
+    twice = see_also(site, "priority-3", "action-8")  # "X 1" names two: words, no link; the
+    assert twice.get_text() == "X 1, X 1"  # second is named by its address, and linked
+    assert [(a.get_text(), a["href"]) for a in twice.find_all("a")] == [
+        ("X 1", "../priority-x/#action-x-1-2")
+    ]
 
 
 def test_indicator_refs_as_written_each_with_its_own_page(site: Path) -> None:
@@ -248,3 +255,14 @@ def test_planner_wording_with_no_month_is_shown_as_written(site: Path) -> None:
         "Once the audit tool is agreed: no month set"
     ]
     assert not any("as required" in tr.get_text().lower() for tr in rows)
+
+
+def test_a_planner_item_links_the_one_action_it_names_and_shows_the_other_as_written(
+    site: Path,
+) -> None:
+    row = page(site, "planner").find(id="report-learning-from-case-reviews")
+    actions = row.select_one(".ps-planner-links li")
+    assert actions.get_text(" ", strip=True) == "Actions: X (2) , business-plan-2015-18:X 1"
+    assert [(a.get_text(), a["href"]) for a in actions.find_all("a")] == [
+        ("X (2)", f"../{PLAN_DIR}/priority-x/#action-x-2")
+    ]

@@ -512,7 +512,11 @@ class Plan(Model):
     def find_actions(self, ref: str, near: Action | None = None) -> list[Action]:
         """The actions `ref` could name: its plan-wide ref ("2c", any case), a ref written
         under the same priority or issue as `near` ("c"), else a ref written anywhere in the
-        plan; a cross-reference in words ("links to point 8") is read by the ref in it."""
+        plan; a cross-reference in words ("links to point 8") is read by the ref in it. An
+        action's address ("#action-x-1-2") names it alone, even when its ref is used twice."""
+        by_address = [a for a in self.actions if f"#{a.anchor}" == ref.strip()]
+        if by_address:
+            return by_address
         for candidate in [ref, *REF_IN_WORDS.findall(ref)]:
             exact = [a for a in self.actions if a.ref == candidate.strip()]
             if len(exact) == 1:
