@@ -20,7 +20,9 @@ from docx import Document
 from macros.check.__main__ import main
 from macros.check.figures import period_years
 from macros.load import load_board_data
+from macros.read.office.__main__ import main as import_main
 from tests.conftest import FIXTURES, ROOT, run_build
+from tests.office_docs import libreoffice_resave, word_file
 
 UNTIDY = FIXTURES / "untidy"
 PLAN_FILE = UNTIDY / "plans" / "business-plan-2015-18.yml"
@@ -265,4 +267,60 @@ def test_a_planner_item_links_the_one_action_it_names_and_shows_the_other_as_wri
     assert actions.get_text(" ", strip=True) == "Actions: X (2) , business-plan-2015-18:X 1"
     assert [(a.get_text(), a["href"]) for a in actions.find_all("a")] == [
         ("X (2)", f"../{PLAN_DIR}/priority-x/#action-x-2")
+    ]
+
+
+# --- the same untidiness in a Word plan, imported (and as LibreOffice saves it) -------------
+
+IMPORT_ROWS = [
+    ["Ref", "Action", "Lead", "Due", "RAG", "Progress"],
+    ["Priority 1: Online safety", *[None] * 5],
+    ["1.1", "Refresh the guidance for schools", "PPPG", "Mar-26", "G", "Update Jan 26: Sent"],
+    ["1.1", "Ask pupils how safe they feel", "PPPG", "Jun-26", "A", "Update Feb 26: Planned"],
+    ["Learning from reviews", *[None] * 5],
+    ["2.1", "Share the learning within three months", "LIG", "Sep-26", "A", ""],
+]
+
+
+@pytest.fixture(scope="module")
+def word_plans(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("untidy-word")
+    parts = [
+        ("title", "Untidy Plan 2025-28"),
+        ("para", "Updated March 2026"),
+        ("table", (IMPORT_ROWS, [(1, 0, 1, 5), (4, 0, 4, 5)])),
+    ]
+    made = word_file(folder / "untidy.docx", parts)
+    return [made, libreoffice_resave(made)]
+
+
+def test_an_untidy_word_plan_imports_and_passes_the_check_with_advice(
+    word_plans: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = []
+    for number, document in enumerate(word_plans):
+        board = tmp_path / f"board-{number}"
+        shutil.copytree(FIXTURES / "minimal", board)
+        assert import_main([str(document), "untidy-import", "--data", str(board)]) == 0
+        out, err = capsys.readouterr()
+        assert "The data check passed." in out
+        target = board / "plans" / "untidy-import.yml"
+        text = target.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        first = next(n for n, line in enumerate(lines, 1) if 'ref: "1.1"' in line)
+        second = next(n for n, line in enumerate(lines, 1) if n > first and 'ref: "1.1"' in line)
+        unnumbered = next(n for n, line in enumerate(lines, 1) if "title: Learning from" in line)
+        plan = target.as_posix()
+        assert f"{plan}:{second}: action ref `1.1` is used twice in priority `1` (first on line " \
+            f"{first}); both are published as written, the second at `#action-1-1-2`; give " \
+            "each its own ref if the document allows (advice)" in err.splitlines()  # fmt: skip
+        assert f"{plan}:{unnumbered}: priority `Learning from reviews` has no ref, so it is " \
+            "published with no number (its page address uses its place: `2`); add `ref:` if " \
+            "the document numbers it (advice)" in err.splitlines()  # fmt: skip
+        written.append(yaml.safe_load(text)["priorities"])
+    word, libreoffice = written
+    assert word == libreoffice  # LibreOffice's file reads the same
+    assert [(p.get("ref"), [a["ref"] for a in p["actions"]]) for p in word] == [
+        ("1", ["1.1", "1.1"]),
+        (None, ["2.1"]),
     ]
