@@ -76,6 +76,9 @@ def expected_advice() -> list[str]:
         f"{plan}:{line_of('- title: Share the learning')}: this action of priority `Learn from "
         "reviews` has no ref, so it is published with no number (its address is "
         "`#action-2-1`); add `ref:` if the document numbers it",
+        f"{plan}:{line_of('see point 99')}: related action `see 8 and X (2)` names 2 refs (`8`, "
+        "`2`), so it is shown as written, with no link; write each as its own entry to link "
+        "them",
         f"{plan}:{line_of('see point 99')}: related action `see point 99` names no action of "
         "this plan, so it is shown as written, with no link; write an action's ref (or "
         "plan-id:ref for another plan) to link it",
@@ -231,7 +234,7 @@ def test_cross_references_link_only_when_they_name_one_action(site: Path) -> Non
         ("links to point 8", "../priority-3/#action-8")
     ]
     bare = see_also(site, "priority-2", "action-2-1")  # "see point 99" names none; "8" one
-    assert bare.get_text() == "see point 99, 8"
+    assert bare.get_text() == "see point 99, 8, see 8 and X (2)"
     assert [(a.get_text(), a["href"]) for a in bare.find_all("a")] == [
         ("8", "../priority-3/#action-8")
     ]

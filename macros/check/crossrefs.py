@@ -11,7 +11,7 @@ from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
-from macros.model.plan import Action, Plan, Priority
+from macros.model.plan import Action, Plan, Priority, refs_in_words
 from macros.read.problems import BETWEEN_FILES, Problems
 
 Add = Callable[[Model, str | None, str], None]
@@ -164,6 +164,11 @@ def _priority_name(priority: Priority) -> str:
 
 
 def _unlinked(reference: str, found: list[Action], what: str) -> str:
+    named = refs_in_words(reference.split(":", 1)[-1])
+    if not found and len(named) > 1:
+        return (f"{what} `{reference}` names {len(named)} refs "
+                f"({', '.join(f'`{r}`' for r in named)}), so it is shown as written, with no "
+                "link; write each as its own entry to link them")  # fmt: skip
     if found:
         refs = ", ".join(f"`{a.ref}` (`#{a.anchor}`)" if a.ref else f"`#{a.anchor}`" for a in found)
         return (f"{what} `{reference}` could mean any of {refs}, so it is shown as "

@@ -517,7 +517,8 @@ class Plan(Model):
         by_address = [a for a in self.actions if f"#{a.anchor}" == ref.strip()]
         if by_address:
             return by_address
-        for candidate in [ref, *REF_IN_WORDS.findall(ref)]:
+        named = refs_in_words(ref)
+        for candidate in [ref, *(named if len(named) == 1 else [])]:
             exact = [a for a in self.actions if a.ref == candidate.strip()]
             if len(exact) == 1:
                 return exact
@@ -541,6 +542,13 @@ class Plan(Model):
 REF_IN_WORDS = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}\s?\d+(?:\.\d+)*[a-z]?)(?![\w])"
 )
+
+
+def refs_in_words(reference: str) -> list[str]:
+    """The ref a cross-reference in words names ("links to point 8": ["8"]), or every ref it
+    names when it names several ("see 8 and 9"): those link to none, as which is meant is
+    unclear."""
+    return list(dict.fromkeys(REF_IN_WORDS.findall(reference)))
 
 
 def _fold(ref: str) -> str:
