@@ -143,5 +143,6 @@ def test_a_cross_reference_to_a_qualified_ref_resolves(board: Path) -> None:
     line = text.splitlines().index('        related: [a, "brag-plan:2a"]') + 1
     assert [str(p) for p in site.advice if "related" in p.message] == [
         f"{path.as_posix()}:{line}: related action `brag-plan:a` could mean any of `1a` "
-        "(`#action-1a`), `2a` (`#action-2a`), so it is shown as written, with no link; write the one ref you mean to link it"
+        "(`#action-1a`), `2a` (`#action-2a`), so it is shown as written, with no link; write the "
+        "one you mean by its address (e.g. `#action-2a`) to link it"
     ]

@@ -20,7 +20,9 @@ from docx import Document
 from macros.check.__main__ import main
 from macros.check.figures import period_years
 from macros.load import load_board_data
+from macros.read.office.__main__ import main as import_main
 from tests.conftest import FIXTURES, ROOT, run_build
+from tests.office_docs import libreoffice_resave, word_file
 
 UNTIDY = FIXTURES / "untidy"
 PLAN_FILE = UNTIDY / "plans" / "business-plan-2015-18.yml"
@@ -47,7 +49,7 @@ def expected_advice() -> list[str]:
     planner = "tests/fixtures/untidy/planner.yml"
     first = line_of("- ref: X 1")
     second = line_of("- ref: X 1", start=first)
-    ambiguous = line_of('related: ["X 1"]')
+    ambiguous = line_of('related: ["X 1", ')
     indicators = UNTIDY / "indicators.yml"
     return [
         f"tests/fixtures/untidy/indicators.yml:{line_of('ref: N16-2', indicators)}: indicator ref "
@@ -57,6 +59,10 @@ def expected_advice() -> list[str]:
         f"{planner}:{line_of('Every LIG', UNTIDY / 'planner.yml')}: `when: Every LIG meeting` "
         "follows LIG's meetings, but subgroups.yml gives LIG no `meeting_months`, so it is placed "
         "on the board's meetings; add LIG's months there",
+        f"{planner}:{line_of('actions:', UNTIDY / 'planner.yml')}: action "
+        "`business-plan-2015-18:X 1` could mean any of `X 1` (`#action-x-1`), `X 1` "
+        "(`#action-x-1-2`), so it is shown as written, with no link; write the one you mean by "
+        "its address (e.g. `#action-x-1-2`) to link it",
         f"{planner}:{line_of('Once the audit', UNTIDY / 'planner.yml')}: `when: Once the audit "
         "tool is agreed` does not say when in words this site can read; write e.g. "
         '"Quarterly", "Twice a year", "Annual report every March" or "As required", or add '
@@ -70,12 +76,15 @@ def expected_advice() -> list[str]:
         f"{plan}:{line_of('- title: Share the learning')}: this action of priority `Learn from "
         "reviews` has no ref, so it is published with no number (its address is "
         "`#action-2-1`); add `ref:` if the document numbers it",
+        f"{plan}:{line_of('see point 99')}: related action `see 8 and X (2)` names 2 refs (`8`, "
+        "`2`), so it is shown as written, with no link; write each as its own entry to link "
+        "them",
         f"{plan}:{line_of('see point 99')}: related action `see point 99` names no action of "
         "this plan, so it is shown as written, with no link; write an action's ref (or "
         "plan-id:ref for another plan) to link it",
         f"{plan}:{ambiguous}: related action `X 1` could mean any of "
         "`X 1` (`#action-x-1`), `X 1` (`#action-x-1-2`), so it is shown as written, with no "
-        "link; write the one ref you mean to link it",
+        "link; write the one you mean by its address (e.g. `#action-x-1-2`) to link it",
     ]
 
 
@@ -225,12 +234,15 @@ def test_cross_references_link_only_when_they_name_one_action(site: Path) -> Non
         ("links to point 8", "../priority-3/#action-8")
     ]
     bare = see_also(site, "priority-2", "action-2-1")  # "see point 99" names none; "8" one
-    assert bare.get_text() == "see point 99, 8"
+    assert bare.get_text() == "see point 99, 8, see 8 and X (2)"
     assert [(a.get_text(), a["href"]) for a in bare.find_all("a")] == [
         ("8", "../priority-3/#action-8")
     ]
-    twice = see_also(site, "priority-3", "action-8")  # "X 1" names two: words, no link
-    assert twice.get_text() == "X 1" and twice.a is None
+    twice = see_also(site, "priority-3", "action-8")  # "X 1" names two: words, no link; the
+    assert twice.get_text() == "X 1, X 1"  # second is named by its address, and linked
+    assert [(a.get_text(), a["href"]) for a in twice.find_all("a")] == [
+        ("X 1", "../priority-x/#action-x-1-2")
+    ]
 
 
 def test_indicator_refs_as_written_each_with_its_own_page(site: Path) -> None:
@@ -248,3 +260,70 @@ def test_planner_wording_with_no_month_is_shown_as_written(site: Path) -> None:
         "Once the audit tool is agreed: no month set"
     ]
     assert not any("as required" in tr.get_text().lower() for tr in rows)
+
+
+def test_a_planner_item_links_the_one_action_it_names_and_shows_the_other_as_written(
+    site: Path,
+) -> None:
+    row = page(site, "planner").find(id="report-learning-from-case-reviews")
+    actions = row.select_one(".ps-planner-links li")
+    assert actions.get_text(" ", strip=True) == "Actions: X (2) , business-plan-2015-18:X 1"
+    assert [(a.get_text(), a["href"]) for a in actions.find_all("a")] == [
+        ("X (2)", f"../{PLAN_DIR}/priority-x/#action-x-2")
+    ]
+
+
+# --- the same untidiness in a Word plan, imported (and as LibreOffice saves it) -------------
+
+IMPORT_ROWS = [
+    ["Ref", "Action", "Lead", "Due", "RAG", "Progress"],
+    ["Priority 1: Online safety", *[None] * 5],
+    ["1.1", "Refresh the guidance for schools", "PPPG", "Mar-26", "G", "Update Jan 26: Sent"],
+    ["1.1", "Ask pupils how safe they feel", "PPPG", "Jun-26", "A", "Update Feb 26: Planned"],
+    ["Learning from reviews", *[None] * 5],
+    ["2.1", "Share the learning within three months", "LIG", "Sep-26", "A", ""],
+]
+
+
+@pytest.fixture(scope="module")
+def word_plans(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("untidy-word")
+    parts = [
+        ("title", "Untidy Plan 2025-28"),
+        ("para", "Updated March 2026"),
+        ("table", (IMPORT_ROWS, [(1, 0, 1, 5), (4, 0, 4, 5)])),
+    ]
+    made = word_file(folder / "untidy.docx", parts)
+    return [made, libreoffice_resave(made)]
+
+
+def test_an_untidy_word_plan_imports_and_passes_the_check_with_advice(
+    word_plans: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = []
+    for number, document in enumerate(word_plans):
+        board = tmp_path / f"board-{number}"
+        shutil.copytree(FIXTURES / "minimal", board)
+        assert import_main([str(document), "untidy-import", "--data", str(board)]) == 0
+        out, err = capsys.readouterr()
+        assert "The data check passed." in out
+        target = board / "plans" / "untidy-import.yml"
+        text = target.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        first = next(n for n, line in enumerate(lines, 1) if 'ref: "1.1"' in line)
+        second = next(n for n, line in enumerate(lines, 1) if n > first and 'ref: "1.1"' in line)
+        unnumbered = next(n for n, line in enumerate(lines, 1) if "title: Learning from" in line)
+        plan = target.as_posix()
+        assert f"{plan}:{second}: action ref `1.1` is used twice in priority `1` (first on line " \
+            f"{first}); both are published as written, the second at `#action-1-1-2`; give " \
+            "each its own ref if the document allows (advice)" in err.splitlines()  # fmt: skip
+        assert f"{plan}:{unnumbered}: priority `Learning from reviews` has no ref, so it is " \
+            "published with no number (its page address uses its place: `2`); add `ref:` if " \
+            "the document numbers it (advice)" in err.splitlines()  # fmt: skip
+        written.append(yaml.safe_load(text)["priorities"])
+    word, libreoffice = written
+    assert word == libreoffice  # LibreOffice's file reads the same
+    assert [(p.get("ref"), [a["ref"] for a in p["actions"]]) for p in word] == [
+        ("1", ["1.1", "1.1"]),
+        (None, ["2.1"]),
+    ]

@@ -12,7 +12,7 @@ from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
-from macros.model.plan import Action, Plan, Priority
+from macros.model.plan import Action, Plan, Priority, refs_in_words
 from macros.read.problems import BETWEEN_FILES, Problems
 
 Add = Callable[[Model, str | None, str], None]
@@ -33,7 +33,7 @@ def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = (
     _untidy_refs(site, advise, unread)
     _check_subgroups(site, add)
     _check_indicators(site, add)
-    _check_planner(site, add, unread)
+    _check_planner(site, add, advise, unread)
     _check_budget(site, add)
     check_pages(site, problems)
     check_figures(site, problems)
@@ -110,7 +110,7 @@ def _untidy_refs(site: BoardData, advise: Add, unread: Collection[str]) -> None:
             for reference in action.related:
                 found = site.find_actions(reference, plan, near=action)
                 if len(found) != 1 and not _in_unread_plan(reference, unread):
-                    advise(action, "related", _unlinked(reference, found))
+                    advise(action, "related", _unlinked(reference, found, "related action"))
 
 
 def _repeated(items: list[Action] | list[Priority], advise: Add) -> None:
@@ -164,12 +164,18 @@ def _priority_name(priority: Priority) -> str:
     return f"`{priority.ref}`" if priority.ref else f"`{priority.title}`"
 
 
-def _unlinked(reference: str, found: list[Action]) -> str:
+def _unlinked(reference: str, found: list[Action], what: str) -> str:
+    named = refs_in_words(reference.split(":", 1)[-1])
+    if not found and len(named) > 1:
+        return (f"{what} `{reference}` names {len(named)} refs "
+                f"({', '.join(f'`{r}`' for r in named)}), so it is shown as written, with no "
+                "link; write each as its own entry to link them")  # fmt: skip
     if found:
         refs = ", ".join(f"`{a.ref}` (`#{a.anchor}`)" if a.ref else f"`#{a.anchor}`" for a in found)
-        return (f"related action `{reference}` could mean any of {refs}, so it is shown as "
-                "written, with no link; write the one ref you mean to link it")  # fmt: skip
-    return (f"related action `{reference}` names no action of this plan, so it is shown as "
+        return (f"{what} `{reference}` could mean any of {refs}, so it is shown as "
+                "written, with no link; write the one you mean by its address (e.g. "
+                f"`#{found[-1].anchor}`) to link it")  # fmt: skip
+    return (f"{what} `{reference}` names no action of this plan, so it is shown as "
             "written, with no link; write an action's ref (or plan-id:ref for another plan) to "
             "link it")  # fmt: skip
 
@@ -259,7 +265,7 @@ def _check_indicators(site: BoardData, add: Add) -> None:
                 add(note, "period", problem)
 
 
-def _check_planner(site: BoardData, add: Add, unread: Collection[str]) -> None:
+def _check_planner(site: BoardData, add: Add, advise: Add, unread: Collection[str]) -> None:
     if site.planner is None:
         return
     current = next((p.id for p in site.plans if p.current), "plan-id")
@@ -268,8 +274,12 @@ def _check_planner(site: BoardData, add: Add, unread: Collection[str]) -> None:
             if ":" not in reference:
                 add(item, "actions", f"write `{reference}` as plan-id:ref, e.g. "
                     f"{current}:{reference}")  # fmt: skip
-            elif site.find_action(reference) is None and not _in_unread_plan(reference, unread):
+            elif _in_unread_plan(reference, unread):
+                continue
+            elif not (found := site.find_actions(reference)):
                 add(item, "actions", f"action `{reference}` does not exist")
+            elif len(found) > 1:  # a ref the plan uses twice: shown, unlinked
+                advise(item, "actions", _unlinked(reference, found, "action"))
         for ref in item.indicators:
             if ref not in site.indicator_by_ref:
                 add(item, "indicators", f"indicator `{ref}` does not exist in indicators.yml")

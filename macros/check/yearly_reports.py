@@ -36,7 +36,13 @@ def check_reports(site: BoardData, problems: Problems) -> None:
         for review in reviews.reviews if reviews else []:
             for recommendation in review.recommendations:
                 for ref in recommendation.actions:
-                    if site.find_action(ref, plan) is None:
+                    found = site.find_actions(ref, plan)
+                    if len(found) > 1:  # a ref the plan uses twice: its address says which
+                        problems.add(file, recommendation.line_of("actions"),
+                                     f"action `{ref}` could mean any of "
+                                     f"{', '.join(f'`#{a.anchor}`' for a in found)}; write the "
+                                     "one you mean by its address")  # fmt: skip
+                    elif not found:
                         problems.add(file, recommendation.line_of("actions"),
                                      f"action `{ref}` is not in plan {plan.id}; write its ref, or "
                                      "plan-id:ref for an action of another plan")  # fmt: skip

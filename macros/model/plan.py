@@ -524,8 +524,13 @@ class Plan(Model):
     def find_actions(self, ref: str, near: Action | None = None) -> list[Action]:
         """The actions `ref` could name: its plan-wide ref ("2c", any case), a ref written
         under the same priority or issue as `near` ("c"), else a ref written anywhere in the
-        plan; a cross-reference in words ("links to point 8") is read by the ref in it."""
-        for candidate in [ref, *REF_IN_WORDS.findall(ref)]:
+        plan; a cross-reference in words ("links to point 8") is read by the ref in it. An
+        action's address ("#action-x-1-2") names it alone, even when its ref is used twice."""
+        by_address = [a for a in self.actions if f"#{a.anchor}" == ref.strip()]
+        if by_address:
+            return by_address
+        named = refs_in_words(ref)
+        for candidate in [ref, *(named if len(named) == 1 else [])]:
             exact = [a for a in self.actions if a.ref == candidate.strip()]
             if len(exact) == 1:
                 return exact
@@ -549,6 +554,13 @@ class Plan(Model):
 REF_IN_WORDS = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}\s?\d+(?:\.\d+)*[a-z]?)(?![\w])"
 )
+
+
+def refs_in_words(reference: str) -> list[str]:
+    """The ref a cross-reference in words names ("links to point 8": ["8"]), or every ref it
+    names when it names several ("see 8 and 9"): those link to none, as which is meant is
+    unclear."""
+    return list(dict.fromkeys(REF_IN_WORDS.findall(reference)))
 
 
 def _fold(ref: str) -> str:

@@ -46,7 +46,7 @@ def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[Lin
         target = links.priority(plan.id, action.priority.slug)
         found.append(
             LinkedAction(
-                f"{plan.title}, action {action.ref}",
+                f"{plan.title}, action {action.ref}" if action.ref else plan.title,
                 action.title,
                 links.href(here, target, action.anchor),
             )

@@ -86,7 +86,9 @@ def _action_links(site: BoardData, entry: Scheduled, here: str) -> list[Link]:
     result = []
     for reference in entry.item.actions:
         action = site.find_action(reference)
-        if action is not None:  # a wrong reference is a validation error before rendering
+        if action is None:  # a ref its plan uses twice: shown as written (make check advises)
+            result.append(Link(reference, "", ""))
+        else:
             plan_id = reference.split(":", 1)[0].strip()
             target = links.priority(plan_id, action.priority.slug)
             result.append(

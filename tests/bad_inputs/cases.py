@@ -151,7 +151,7 @@ CASES = [
           f"{PLAN}:8: unknown key `old_statuses`; did you mean `statuses`?"]),
     Case("duplicate-action-ref",
          replace("plans/plan-a.yml", 'ref: "1.2"', 'ref: "1.1"'),
-         [f"{PLAN}:33: related action `1.1` could mean any of `1.1` (`#action-1-1`), `1.1` (`#action-1-1-2`), so it is shown as written, with no link; write the one ref you mean to link it (advice)",
+         [f"{PLAN}:33: related action `1.1` could mean any of `1.1` (`#action-1-1`), `1.1` (`#action-1-1-2`), so it is shown as written, with no link; write the one you mean by its address (e.g. `#action-1-1-2`) to link it (advice)",
           f"{PLAN}:38: action ref `1.1` is used twice in priority `1` (first on line 19); both are published as written, the second at `#action-1-1-2`; give each its own ref if the document allows (advice)"]),
     Case("dangling-related-action",
          replace("plans/plan-a.yml", 'related: ["1.1"]', 'related: ["9.9"]'),
