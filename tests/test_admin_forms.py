@@ -137,10 +137,17 @@ def test_config_file_names_the_repository_from_github_actions(
     example: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_REPOSITORY", "eastmoor-scp/plans")
+    monkeypatch.delenv("GITHUB_REF_NAME", raising=False)
     monkeypatch.setenv("PLANSITE_CMS_PORT", "8099")
+    monkeypatch.setenv("PLANSITE_CMS_AUTH_URL", "https://auth.eastmoor-scp.org.uk")
     published = admin.files(example, ROOT / "data")
     made = yaml.safe_load(published["admin/config.yml"])
-    assert made["backend"]["repo"] == "eastmoor-scp/plans"
+    assert made["backend"] == {
+        "name": "github",
+        "repo": "eastmoor-scp/plans",
+        "branch": "main",
+        "base_url": "https://auth.eastmoor-scp.org.uk",
+    }
     assert made["local_backend"]["url"] == "http://localhost:8099/api/v1"
     assert "&id" not in published["admin/config.yml"].decode()  # each form written out
     assert made["collections"][0]["files"][0]["file"] == "data/plans/business-plan-2025-28.yml"

@@ -130,10 +130,14 @@ def config(
     repo: str,
     branch: str = "main",
     proxy_port: int = DEFAULT_PROXY_PORT,
+    auth_url: str | None = None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration: `data_path` is the board folder inside the repository."""
+    backend = {"name": "github", "repo": repo, "branch": branch}
+    if auth_url:
+        backend["base_url"] = auth_url
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch},
+        "backend": backend,
         "local_backend": {"url": f"http://localhost:{proxy_port}/api/v1"},
         "publish_mode": "simple",
         "media_folder": f"{data_path}/files",  # required by Decap; the forms upload nothing
