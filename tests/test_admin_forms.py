@@ -422,3 +422,30 @@ def test_the_gates_leave_the_admin_page_out(forms_run: dict[str, Any]) -> None:
     pages = html_pages(forms_run["site"])
     assert forms_run["site"] / "admin" / "index.html" not in pages
     assert forms_run["site"] / "index.html" in pages
+
+
+def test_the_github_status_check_is_refused() -> None:
+    """Signed in to GitHub, Decap asks www.githubstatus.com on a timer: refused in the page."""
+    guard = (ROOT / "overrides" / "admin" / "only-github.js").as_uri()
+    script = f"""
+import {{ refuseStatusChecks }} from {json.dumps(guard)};
+const asked = [];
+const page = {{ location: {{ href: 'https://plans.example.org/admin/' }},
+  fetch: async (input) => {{ asked.push(String(input)); return 'answered'; }} }};
+refuseStatusChecks(page);
+const status = await page.fetch('https://www.githubstatus.com/api/v2/components.json')
+  .then(() => 'answered', (error) => error.message);
+const api = await page.fetch('https://api.github.com/user');
+const own = await page.fetch('config.yml');
+process.stdout.write(JSON.stringify({{ status, api, own, asked }}));
+"""
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "status": "not asked: www.githubstatus.com",
+        "api": "answered",
+        "own": "answered",
+        "asked": ["https://api.github.com/user", "config.yml"],
+    }
