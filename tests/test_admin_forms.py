@@ -233,6 +233,17 @@ action.updates.push({date: '2026-06', text: 'Strategy agreed: see the minutes.',
     assert "ref: 1.10" in saved  # never the number 1.1
 
 
+def test_a_new_update_leaves_out_what_the_form_left_empty() -> None:
+    edit = """
+const action = data.priorities[0].actions[1];
+action.updates = [{date: '2026-07', status: '', text: 'Dates set for the first session.'}];
+"""
+    saved = node_round_trip(COMMENTED_PLAN, edit)
+    assert saved == COMMENTED_PLAN + (
+        "        updates:\n          - date: 2026-07\n            text: Dates set for the first session.\n"
+    )
+
+
 def test_an_emptied_field_is_left_out() -> None:
     saved = node_round_trip(COMMENTED_PLAN, "data.priorities[0].actions[1].due = '';")
     assert saved == COMMENTED_PLAN.replace("        due: Mar-26\n", "")

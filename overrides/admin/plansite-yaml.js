@@ -21,9 +21,20 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 const isEmpty = (v) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
+// what the form left empty in a new item or field is left out, not written as `status: ""`
+function filled(value) {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(filled);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !isEmpty(v))
+      .map(([k, v]) => [k, filled(v)]),
+  );
+}
+
 // a new item is written as the item before it is: `- {date: ..., text: ...}` after one
 function newNode(doc, value, sibling) {
-  const node = doc.createNode(value);
+  const node = doc.createNode(filled(value));
   if (sibling && (isMap(sibling) || isSeq(sibling)) && sibling.flow) node.flow = true;
   return node;
 }
@@ -42,7 +53,7 @@ function apply(doc, path, before, after) {
   if (isObject(before) && isObject(after)) {
     for (const [key, value] of Object.entries(after)) {
       if (key in before) apply(doc, [...path, key], before[key], value);
-      else if (!isEmpty(value)) doc.setIn([...path, key], doc.createNode(value));
+      else if (!isEmpty(value)) doc.setIn([...path, key], doc.createNode(filled(value)));
     }
     for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...path, key]);
     return;
@@ -52,7 +63,7 @@ function apply(doc, path, before, after) {
     doc.deleteIn(path); // a field the form emptied is left out, not written as ""
     return;
   }
-  if (isObject(after) || Array.isArray(after)) doc.setIn(path, doc.createNode(after));
+  if (isObject(after) || Array.isArray(after)) doc.setIn(path, doc.createNode(filled(after)));
   else if (String(after) !== before) doc.setIn(path, String(after)); // keeps the quoting
 }
 
