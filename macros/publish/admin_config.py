@@ -70,12 +70,21 @@ def action_fields(plan: Plan) -> list[dict[str, Any]]:
         _status(Update, plan),
         _field(Update, "text", widget="text"),
     ]
-    leads = {"name": "lead", "widget": "string"}
+    # one box per lead, open: a lead may hold a comma ("Head of Service, Early Help")
+    leads = {"name": "lead", "label": "Lead", "widget": "string"}
     return [
         _status(Action, plan),
         # due dates are written as people say them ("End of Nov 25"): free text, not a picker
         _field(Action, "due", widget="string", required=False),
-        _field(Action, "leads", widget="list", field=leads, required=False),
+        _field(
+            Action,
+            "leads",
+            widget="list",
+            field=leads,
+            collapsed=False,
+            summary="{{fields.lead}}",
+            required=False,
+        ),
         {**_field(Action, "lead", widget="string", required=False), "label": "Lead (one)"},
         _field(
             Action,
