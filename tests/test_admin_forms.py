@@ -246,6 +246,37 @@ action.updates = [{date: '2026-07', status: '', text: 'Dates set for the first s
     )
 
 
+ONE_LEAD = """\
+priorities:
+  - ref: "1"
+    actions:
+      - ref: "1.1"
+        lead: PPPG   # the chair's group
+        due: Mar-26
+"""
+
+
+def test_one_lead_is_shown_in_the_leads_list() -> None:
+    shown = node_round_trip(ONE_LEAD, "process.stdout.write(JSON.stringify(data) + '\\n');")
+    first = json.loads(shown.splitlines()[0])
+    assert first["priorities"][0]["actions"][0]["leads"] == ["PPPG"]
+    assert "lead" not in first["priorities"][0]["actions"][0]
+
+
+def test_one_lead_changed_stays_on_its_line() -> None:
+    saved = node_round_trip(ONE_LEAD, "data.priorities[0].actions[0].leads = ['LSCP'];")
+    # the changed line is the yaml library's: one space before its comment
+    assert saved == ONE_LEAD.replace("lead: PPPG   #", "lead: LSCP #")
+
+
+def test_a_second_lead_makes_a_leads_list() -> None:
+    edit = "data.priorities[0].actions[0].leads.push('Head of Service, Early Help');"
+    saved = node_round_trip(ONE_LEAD, edit)
+    assert saved == ONE_LEAD.replace("        lead: PPPG   # the chair's group\n", "") + (
+        "        leads:\n          - PPPG\n          - Head of Service, Early Help\n"
+    )
+
+
 def test_an_emptied_field_is_left_out() -> None:
     saved = node_round_trip(COMMENTED_PLAN, "data.priorities[0].actions[1].due = '';")
     assert saved == COMMENTED_PLAN.replace("        due: Mar-26\n", "")

@@ -70,7 +70,9 @@ def action_fields(plan: Plan) -> list[dict[str, Any]]:
         _status(Update, plan),
         _field(Update, "text", widget="text"),
     ]
-    # one box per lead, open: a lead may hold a comma ("Head of Service, Early Help")
+    # one box per lead, open: a lead may hold a comma ("Head of Service, Early Help"). An action
+    # written with `lead: PPPG` shows it here too, and keeps `lead:` while it has one
+    # (overrides/admin/plansite-yaml.js)
     leads = {"name": "lead", "label": "Lead", "widget": "string"}
     return [
         _status(Action, plan),
@@ -85,7 +87,6 @@ def action_fields(plan: Plan) -> list[dict[str, Any]]:
             summary="{{fields.lead}}",
             required=False,
         ),
-        {**_field(Action, "lead", widget="string", required=False), "label": "Lead (one)"},
         _field(
             Action,
             "updates",

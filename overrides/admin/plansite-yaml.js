@@ -39,7 +39,36 @@ function newNode(doc, value, sibling) {
   return node;
 }
 
+// An action may name one lead as `lead: PPPG`; the form shows every action's leads as one list.
+const writesOneLead = (value) =>
+  isObject(value) && typeof value.lead === 'string' && !('leads' in value);
+
+function leadsAsList(value) {
+  if (Array.isArray(value)) return value.map(leadsAsList);
+  if (!isObject(value)) return value;
+  const { lead, ...rest } = value;
+  const shown = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, leadsAsList(v)]));
+  if (writesOneLead(value)) return { ...shown, leads: [lead] };
+  return lead === undefined ? shown : { ...shown, lead };
+}
+
+// `lead:` stays `lead:` while the form leaves one lead; more become `leads:`, none removes it
+function applyOneLead(doc, path, before, after) {
+  const leads = (after.leads ?? []).filter((l) => !isEmpty(l));
+  if (leads.length === 1) {
+    if (leads[0] !== before.lead) doc.setIn([...path, 'lead'], leads[0]);
+  } else {
+    doc.deleteIn([...path, 'lead']);
+    if (leads.length) doc.setIn([...path, 'leads'], doc.createNode(leads));
+  }
+  const { lead, ...others } = before;
+  const { leads: shown, ...rest } = after;
+  return [others, rest];
+}
+
 function apply(doc, path, before, after) {
+  if (writesOneLead(before) && isObject(after) && !('lead' in after))
+    [before, after] = applyOneLead(doc, path, before, after);
   if (Array.isArray(before) && Array.isArray(after)) {
     const common = Math.min(before.length, after.length);
     for (let i = 0; i < common; i++) apply(doc, [...path, i], before[i], after[i]);
@@ -129,7 +158,7 @@ function merge(source, unedited, edited) {
 
 export const planYaml = {
   fromFile(content) {
-    const data = parse(content).toJS() ?? {};
+    const data = leadsAsList(parse(content).toJS() ?? {});
     return { ...data, [SOURCE]: content };
   },
   toFile(data) {
