@@ -428,12 +428,21 @@ def test_the_built_site_shows_the_change(
 ) -> None:
     built = run_build(board_repo / "board", tmp_path / "site", PLANSITE_CACHE="")
     assert built.returncode == 0, built.stderr
-    action = page(tmp_path / "site", "plans/plan-a/priority-1/").find(id="action-1-1").parent
-    text = action.get_text(" ", strip=True)
-    assert NEW_UPDATE in text
-    assert "June 2026" in text
-    before = page(forms_run["site"], "plans/plan-a/priority-1/").find(id="action-1-1").parent
+
+    def action(site: Path) -> Any:
+        return page(site, "plans/plan-a/priority-1/").find(id="action-1-1").parent
+
+    def status(section: Any) -> str:
+        facts = section.find("dl", class_="ps-facts")
+        return str(facts.find("dt", string="Status").find_next("dd").get_text(strip=True))
+
+    before, after = action(forms_run["site"]), action(tmp_path / "site")
+    assert (status(before), status(after)) == ("Complete", "On target")
     assert NEW_UPDATE not in before.get_text(" ", strip=True)
+    assert "Progress: 3 dated updates, newest first" in after.get_text(" ", strip=True)
+    newest = after.find("ol", class_="ps-history-list").find("li")
+    assert newest.find("time")["datetime"] == "2026-06"
+    assert newest.get_text(" ", strip=True).endswith(NEW_UPDATE)
 
 
 def test_the_forms_ask_nothing_of_another_host(forms_run: dict[str, Any]) -> None:
