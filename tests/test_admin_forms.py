@@ -114,12 +114,14 @@ def test_fields_are_labelled_from_the_json_schema(example: Any) -> None:
     assert list(by_name(fields["updates"]["fields"])) == ["date", "status", "text"]
 
 
-@pytest.mark.parametrize("written", ["2025-12", "2025-12-14", "Dec 25", "December 2025"])
+@pytest.mark.parametrize(
+    "written", ["2025-12", "2025-12-14", "Dec 25", "December 2025", "Sept 25", "JUNE 2026"]
+)
 def test_update_dates_take_what_the_data_format_takes(written: str) -> None:
     assert re.match(admin_config.UPDATE_DATE, written)
 
 
-@pytest.mark.parametrize("written", ["next week", "14/12/2025", "2025", ""])
+@pytest.mark.parametrize("written", ["next week", "Week 25", "14/12/2025", "2025", ""])
 def test_update_dates_refuse_other_words(written: str) -> None:
     assert not re.match(admin_config.UPDATE_DATE, written)
 
@@ -137,10 +139,17 @@ def test_config_file_names_the_repository_from_github_actions(
     example: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_REPOSITORY", "eastmoor-scp/plans")
+    monkeypatch.delenv("GITHUB_REF_NAME", raising=False)
     monkeypatch.setenv("PLANSITE_CMS_PORT", "8099")
+    monkeypatch.setenv("PLANSITE_CMS_AUTH_URL", "https://auth.eastmoor-scp.org.uk")
     published = admin.files(example, ROOT / "data")
     made = yaml.safe_load(published["admin/config.yml"])
-    assert made["backend"]["repo"] == "eastmoor-scp/plans"
+    assert made["backend"] == {
+        "name": "github",
+        "repo": "eastmoor-scp/plans",
+        "branch": "main",
+        "base_url": "https://auth.eastmoor-scp.org.uk",
+    }
     assert made["local_backend"]["url"] == "http://localhost:8099/api/v1"
     assert "&id" not in published["admin/config.yml"].decode()  # each form written out
     assert made["collections"][0]["files"][0]["file"] == "data/plans/business-plan-2025-28.yml"
@@ -224,6 +233,48 @@ action.updates.push({date: '2026-06', text: 'Strategy agreed: see the minutes.',
         '+          - {date: 2026-06, text: "Strategy agreed: see the minutes.", status: green}',
     ]
     assert "ref: 1.10" in saved  # never the number 1.1
+
+
+def test_a_new_update_leaves_out_what_the_form_left_empty() -> None:
+    edit = """
+const action = data.priorities[0].actions[1];
+action.updates = [{date: '2026-07', status: '', text: 'Dates set for the first session.'}];
+"""
+    saved = node_round_trip(COMMENTED_PLAN, edit)
+    assert saved == COMMENTED_PLAN + (
+        "        updates:\n          - date: 2026-07\n            text: Dates set for the first session.\n"
+    )
+
+
+ONE_LEAD = """\
+priorities:
+  - ref: "1"
+    actions:
+      - ref: "1.1"
+        lead: PPPG   # the chair's group
+        due: Mar-26
+"""
+
+
+def test_one_lead_is_shown_in_the_leads_list() -> None:
+    shown = node_round_trip(ONE_LEAD, "process.stdout.write(JSON.stringify(data) + '\\n');")
+    first = json.loads(shown.splitlines()[0])
+    assert first["priorities"][0]["actions"][0]["leads"] == ["PPPG"]
+    assert "lead" not in first["priorities"][0]["actions"][0]
+
+
+def test_one_lead_changed_stays_on_its_line() -> None:
+    saved = node_round_trip(ONE_LEAD, "data.priorities[0].actions[0].leads = ['LSCP'];")
+    # the changed line is the yaml library's: one space before its comment
+    assert saved == ONE_LEAD.replace("lead: PPPG   #", "lead: LSCP #")
+
+
+def test_a_second_lead_makes_a_leads_list() -> None:
+    edit = "data.priorities[0].actions[0].leads.push('Head of Service, Early Help');"
+    saved = node_round_trip(ONE_LEAD, edit)
+    assert saved == ONE_LEAD.replace("        lead: PPPG   # the chair's group\n", "") + (
+        "        leads:\n          - PPPG\n          - Head of Service, Early Help\n"
+    )
 
 
 def test_an_emptied_field_is_left_out() -> None:
@@ -338,7 +389,8 @@ def drive_the_forms(tab: Any, admin_url: str, screenshot: Path) -> None:
     tab.get_by_role("textbox", name="Date").last.fill("2026-06")
     tab.get_by_role("textbox", name="Text").last.fill(NEW_UPDATE)
     tab.screenshot(path=str(screenshot), full_page=True)
-    shutil.copy(screenshot, Path(os.environ.get("PLANSITE_ADMIN_SCREENSHOT", screenshot)))
+    if keep := os.environ.get("PLANSITE_ADMIN_SCREENSHOT"):  # to look at the form
+        shutil.copy(screenshot, keep)
     tab.get_by_role("button", name="Publish").click()
     tab.get_by_text("Publish now").click()
     tab.get_by_text("Entry saved").wait_for(timeout=15000)
@@ -376,12 +428,21 @@ def test_the_built_site_shows_the_change(
 ) -> None:
     built = run_build(board_repo / "board", tmp_path / "site", PLANSITE_CACHE="")
     assert built.returncode == 0, built.stderr
-    action = page(tmp_path / "site", "plans/plan-a/priority-1/").find(id="action-1-1").parent
-    text = action.get_text(" ", strip=True)
-    assert NEW_UPDATE in text
-    assert "June 2026" in text
-    before = page(forms_run["site"], "plans/plan-a/priority-1/").find(id="action-1-1").parent
+
+    def action(site: Path) -> Any:
+        return page(site, "plans/plan-a/priority-1/").find(id="action-1-1").parent
+
+    def status(section: Any) -> str:
+        facts = section.find("dl", class_="ps-facts")
+        return str(facts.find("dt", string="Status").find_next("dd").get_text(strip=True))
+
+    before, after = action(forms_run["site"]), action(tmp_path / "site")
+    assert (status(before), status(after)) == ("Complete", "On target")
     assert NEW_UPDATE not in before.get_text(" ", strip=True)
+    assert "Progress: 3 dated updates, newest first" in after.get_text(" ", strip=True)
+    newest = after.find("ol", class_="ps-history-list").find("li")
+    assert newest.find("time")["datetime"] == "2026-06"
+    assert newest.get_text(" ", strip=True).endswith(NEW_UPDATE)
 
 
 def test_the_forms_ask_nothing_of_another_host(forms_run: dict[str, Any]) -> None:
@@ -415,3 +476,30 @@ def test_the_gates_leave_the_admin_page_out(forms_run: dict[str, Any]) -> None:
     pages = html_pages(forms_run["site"])
     assert forms_run["site"] / "admin" / "index.html" not in pages
     assert forms_run["site"] / "index.html" in pages
+
+
+def test_the_github_status_check_is_refused() -> None:
+    """Signed in to GitHub, Decap asks www.githubstatus.com on a timer: refused in the page."""
+    guard = (ROOT / "overrides" / "admin" / "only-github.js").as_uri()
+    script = f"""
+import {{ refuseStatusChecks }} from {json.dumps(guard)};
+const asked = [];
+const page = {{ location: {{ href: 'https://plans.example.org/admin/' }},
+  fetch: async (input) => {{ asked.push(String(input)); return 'answered'; }} }};
+refuseStatusChecks(page);
+const status = await page.fetch('https://www.githubstatus.com/api/v2/components.json')
+  .then(() => 'answered', (error) => error.message);
+const api = await page.fetch('https://api.github.com/user');
+const own = await page.fetch('config.yml');
+process.stdout.write(JSON.stringify({{ status, api, own, asked }}));
+"""
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "status": "not asked: www.githubstatus.com",
+        "api": "answered",
+        "own": "answered",
+        "asked": ["https://api.github.com/user", "config.yml"],
+    }

@@ -21,6 +21,9 @@ FOLDER = "admin"
 REPO_ENV = "GITHUB_REPOSITORY"
 BRANCH_ENV = "GITHUB_REF_NAME"
 UNNAMED_REPO = "OWNER/REPOSITORY"  # a local build: only the local git proxy can save
+# the OAuth client Decap signs in to GitHub through (its `base_url`): GitHub gives a browser
+# no token without one
+AUTH_ENV = "PLANSITE_CMS_AUTH_URL"
 # another port for the local proxy (`PORT=8082 npx decap-server`), e.g. while 8081 is taken
 PROXY_PORT_ENV = "PLANSITE_CMS_PORT"
 
@@ -59,6 +62,7 @@ def files(site: BoardData, folder: Path) -> dict[str, bytes]:
         repo=os.environ.get(REPO_ENV) or UNNAMED_REPO,
         branch=os.environ.get(BRANCH_ENV) or "main",
         proxy_port=int(port) if port.isdigit() else admin_config.DEFAULT_PROXY_PORT,
+        auth_url=os.environ.get(AUTH_ENV) or None,
     )
     return {
         f"{FOLDER}/index.html": PAGE.format(name=escape(site.board.name)).encode(),

@@ -3,33 +3,44 @@ time from the plan model's JSON Schema (what `make schemas` writes) and the boar
 
 Each plan is one file the forms edit. Only what a quarterly update changes has a form: an
 action's status (a select list of the plan's own status words), due date, leads and dated
-updates. Everything else in the file is not shown, and Decap keeps it as it was read.
+updates. Everything else in the file is not shown, and a save leaves it as it was
+(overrides/admin/plansite-yaml.js).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from macros.model.board_data import BoardData
+from macros.model.dates import MONTHS
 from macros.model.plan import Action, Plan, Update
 
 # the local git repository's proxy (`npx decap-server`), used only when the page is opened on
 # localhost or 127.0.0.1 (`make serve`): a published site signs in to GitHub instead
 DEFAULT_PROXY_PORT = 8081
 FORMAT = "plansite-yaml"
-# the data format's dates: 2025-12, 2025-12-14, Dec 25, December 2025
-UPDATE_DATE = r"^(\d{4}-\d{2}(-\d{2})?|[A-Za-z]{3,9} (\d{2}|\d{4}))$"
+# an update's date as the data format takes it: 2025-12, 2025-12-14, Dec 25, December 2025
+# (the month names the model reads; written out in each case, as a JavaScript pattern has none)
+_MONTHS = "|".join(
+    form
+    for name in sorted(MONTHS, key=len, reverse=True)
+    for form in (name, name.title(), name.upper())
+)
+UPDATE_DATE = rf"^(\d{{4}}-\d{{1,2}}(-\d{{1,2}})?|({_MONTHS})\.? ?(\d{{2}}|\d{{4}}))$"
 UPDATE_DATE_HINT = "Write the month or the day: 2026-03, 2026-03-14, Mar 26 or March 2026."
 
 
-def _schema(model: type[Any]) -> dict[str, Any]:
+@functools.cache  # the same few models, asked for each plan's fields
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
     properties: dict[str, Any] = model.model_json_schema()["properties"]
     return properties
 
 
-def _field(model: type[Any], name: str, **widget: Any) -> dict[str, Any]:
+def _field(model: type[BaseModel], name: str, **widget: Any) -> dict[str, Any]:
     """A form field named, labelled and explained as the model's JSON Schema does."""
     schema = _schema(model)[name]
     field: dict[str, Any] = {"name": name, "label": schema.get("title", name)}
@@ -44,7 +55,7 @@ def status_options(plan: Plan) -> list[dict[str, str]]:
     return [{"label": s.label, "value": s.key} for s in plan.statuses]
 
 
-def _status(model: type[Any], plan: Plan) -> dict[str, Any]:
+def _status(model: type[BaseModel], plan: Plan) -> dict[str, Any]:
     field = _field(model, "status", widget="select", options=status_options(plan), required=False)
     # the schema's hint is for people typing the word; the form offers the plan's own words
     return {**field, "hint": "One of this plan's statuses (the form writes its key)."}
@@ -59,13 +70,23 @@ def action_fields(plan: Plan) -> list[dict[str, Any]]:
         _status(Update, plan),
         _field(Update, "text", widget="text"),
     ]
-    leads = {"name": "lead", "widget": "string"}
+    # one box per lead, open: a lead may hold a comma ("Head of Service, Early Help"). An action
+    # written with `lead: PPPG` shows it here too, and keeps `lead:` while it has one
+    # (overrides/admin/plansite-yaml.js)
+    leads = {"name": "lead", "label": "Lead", "widget": "string"}
     return [
         _status(Action, plan),
         # due dates are written as people say them ("End of Nov 25"): free text, not a picker
         _field(Action, "due", widget="string", required=False),
-        _field(Action, "leads", widget="list", field=leads, required=False),
-        {**_field(Action, "lead", widget="string", required=False), "label": "Lead (one)"},
+        _field(
+            Action,
+            "leads",
+            widget="list",
+            field=leads,
+            collapsed=False,
+            summary="{{fields.lead}}",
+            required=False,
+        ),
         _field(
             Action,
             "updates",
@@ -130,10 +151,14 @@ def config(
     repo: str,
     branch: str = "main",
     proxy_port: int = DEFAULT_PROXY_PORT,
+    auth_url: str | None = None,
 ) -> dict[str, Any]:
     """Decap CMS's configuration: `data_path` is the board folder inside the repository."""
+    backend = {"name": "github", "repo": repo, "branch": branch}
+    if auth_url:
+        backend["base_url"] = auth_url
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch},
+        "backend": backend,
         "local_backend": {"url": f"http://localhost:{proxy_port}/api/v1"},
         "publish_mode": "simple",
         "media_folder": f"{data_path}/files",  # required by Decap; the forms upload nothing

@@ -21,14 +21,54 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 const isEmpty = (v) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
+// what the form left empty in a new item or field is left out, not written as `status: ""`
+function filled(value) {
+  if (Array.isArray(value)) return value.filter((v) => !isEmpty(v)).map(filled);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => !isEmpty(v))
+      .map(([k, v]) => [k, filled(v)]),
+  );
+}
+
 // a new item is written as the item before it is: `- {date: ..., text: ...}` after one
 function newNode(doc, value, sibling) {
-  const node = doc.createNode(value);
+  const node = doc.createNode(filled(value));
   if (sibling && (isMap(sibling) || isSeq(sibling)) && sibling.flow) node.flow = true;
   return node;
 }
 
+// An action may name one lead as `lead: PPPG`; the form shows every action's leads as one list.
+const writesOneLead = (value) =>
+  isObject(value) && typeof value.lead === 'string' && !('leads' in value);
+
+function leadsAsList(value) {
+  if (Array.isArray(value)) return value.map(leadsAsList);
+  if (!isObject(value)) return value;
+  const { lead, ...rest } = value;
+  const shown = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, leadsAsList(v)]));
+  if (writesOneLead(value)) return { ...shown, leads: [lead] };
+  return lead === undefined ? shown : { ...shown, lead };
+}
+
+// `lead:` stays `lead:` while the form leaves one lead; more become `leads:`, none removes it
+function applyOneLead(doc, path, before, after) {
+  const leads = (after.leads ?? []).filter((l) => !isEmpty(l));
+  if (leads.length === 1) {
+    if (leads[0] !== before.lead) doc.setIn([...path, 'lead'], leads[0]);
+  } else {
+    doc.deleteIn([...path, 'lead']);
+    if (leads.length) doc.setIn([...path, 'leads'], doc.createNode(leads));
+  }
+  const { lead, ...others } = before;
+  const { leads: shown, ...rest } = after;
+  return [others, rest];
+}
+
 function apply(doc, path, before, after) {
+  if (writesOneLead(before) && isObject(after) && !('lead' in after))
+    [before, after] = applyOneLead(doc, path, before, after);
   if (Array.isArray(before) && Array.isArray(after)) {
     const common = Math.min(before.length, after.length);
     for (let i = 0; i < common; i++) apply(doc, [...path, i], before[i], after[i]);
@@ -42,7 +82,7 @@ function apply(doc, path, before, after) {
   if (isObject(before) && isObject(after)) {
     for (const [key, value] of Object.entries(after)) {
       if (key in before) apply(doc, [...path, key], before[key], value);
-      else if (!isEmpty(value)) doc.setIn([...path, key], doc.createNode(value));
+      else if (!isEmpty(value)) doc.setIn([...path, key], doc.createNode(filled(value)));
     }
     for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...path, key]);
     return;
@@ -52,7 +92,7 @@ function apply(doc, path, before, after) {
     doc.deleteIn(path); // a field the form emptied is left out, not written as ""
     return;
   }
-  if (isObject(after) || Array.isArray(after)) doc.setIn(path, doc.createNode(after));
+  if (isObject(after) || Array.isArray(after)) doc.setIn(path, doc.createNode(filled(after)));
   else if (String(after) !== before) doc.setIn(path, String(after)); // keeps the quoting
 }
 
@@ -118,7 +158,7 @@ function merge(source, unedited, edited) {
 
 export const planYaml = {
   fromFile(content) {
-    const data = parse(content).toJS() ?? {};
+    const data = leadsAsList(parse(content).toJS() ?? {});
     return { ...data, [SOURCE]: content };
   },
   toFile(data) {
