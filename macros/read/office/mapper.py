@@ -31,6 +31,7 @@ from macros.read.office.statuses import (
     is_key_table,
     key_entries,
     key_from_table,
+    key_row,
     legend_entry,
 )
 from macros.read.office.words import (
@@ -173,10 +174,12 @@ class Mapper:
             if is_key_table(block):
                 key_from_table(block, self.statuses)
                 continue
-            for row in block.rows:  # a key line in a row of its own (Excel)
+            for row in block.rows:  # a key line in a row of its own (Excel), a key row
                 texts = [c.text for c in row if c.text and not c.continues]
                 if len(texts) == 1 and (found := key_entries(texts[0])):
                     add_key_entries(found, self.statuses)
+                for entry in key_row(row):
+                    self.statuses.add_key(*entry)
         run: list[tuple[str, str]] = []
         for found in [*lines, []]:
             if len(found) == 1:
@@ -349,7 +352,7 @@ class Mapper:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
         is reported."""
         texts = [c for c in row if c.text and not c.continues]
-        if len(texts) == 1 and key_entries(texts[0].text):
+        if (len(texts) == 1 and key_entries(texts[0].text)) or key_row(row):
             return  # the status key, read with the key (_find_key)
         if len(texts) == 1:
             text = " ".join(texts[0].text.split())

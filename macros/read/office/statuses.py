@@ -355,6 +355,16 @@ def is_key_table(table: Table) -> bool:
     return len(keyed[0]) >= 2 and len(shaded) == len(keyed[0])
 
 
+def key_row(row: list[Cell]) -> list[Found]:
+    """A row of coloured cells with their words (two at least), as a key the height of one
+    row: over a plan's heading row when a key table sat straight above the plan's table
+    (LibreOffice joins two tables that touch)."""
+    cells = _row_cells(row)
+    found = _key_row(cells)
+    shaded = [c for c in cells if c.fill is not None]
+    return found if len(found) >= 2 and len(shaded) == len(found) else []
+
+
 def key_from_table(table: Table, statuses: Statuses) -> None:
     for row in table.rows:
         for found in _key_row(_row_cells(row)):

@@ -1,0 +1,203 @@
+"""`make import` reads statuses and dates as the document means them: the document's own key
+(a coloured table, a key sheet, a key line or a legend) gives the words and which one means
+finished; only a word that means finished counts as done; a word nothing explains is kept and
+asked about; a plan with no progress judges nothing overdue. Every document is read as
+python-docx or openpyxl writes it and as LibreOffice saves it again, and both must agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.model.plan import Plan
+from macros.model.progress import is_overdue, summary
+from macros.read.office.__main__ import read_document
+from macros.read.office.mapper import Outcome, all_actions, map_document
+from macros.read.office.report import report_lines
+from tests.office_docs import excel_file, libreoffice_resave, word_file
+
+HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
+RED, AMBER, GREEN = "#FF0000", "#FFC000", "#92D050"
+DUES = ["Jun-25", "Sep-25", "Dec-25", "Mar-26"]
+
+
+def read(path: Path) -> Outcome:
+    return map_document(read_document(path, None), {})
+
+
+def both(path: Path) -> list[Outcome]:
+    """The document as made, and as LibreOffice saves it."""
+    return [read(path), read(libreoffice_resave(path))]
+
+
+def statuses(outcome: Outcome) -> list[str]:
+    return [a.get("status", "") for a in all_actions(outcome.plan)]
+
+
+def model(outcome: Outcome) -> Plan:
+    """The written plan as the site reads it."""
+    return Plan.model_validate({"id": "imported", **outcome.plan})
+
+
+def done_count(outcome: Outcome) -> int:
+    plan = model(outcome)
+    return summary(plan, plan.actions).done
+
+
+def shaded_rows(fills: list[str]) -> list[list[Any]]:
+    """One action per fill, its status cell shaded and empty, each with a dated update."""
+    return [
+        [f"{n}", f"Action number {n}", "PPPG", DUES[n % 4], {"fill": fill},
+         f"Update Mar 26: step {n} reported to the board"]
+        for n, fill in enumerate(fills, start=1)
+    ]  # fmt: skip
+
+
+# 13 actions shaded green, 2 amber, 1 red: the document says 13 are complete
+FILLS = [GREEN] * 13 + [AMBER] * 2 + [RED]
+KEYED = [
+    {"key": "green", "label": "Complete", "done": True},
+    {"key": "amber", "label": "On target"},
+    {"key": "red", "label": "Off target"},
+]
+
+
+def labels(outcome: Outcome) -> list[dict[str, Any]]:
+    """The plan's statuses as the site shows them (a preset the key's words match, or the
+    written list), with what counts as done."""
+    found = []
+    for status in model(outcome).statuses_shown:
+        shown: dict[str, Any] = {"key": status.key, "label": status.label}
+        if status.done:
+            shown["done"] = True
+        if status.unexplained:
+            shown["unexplained"] = True
+        found.append(shown)
+    return found
+
+
+@pytest.fixture(scope="module")
+def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """The same plan with its key as a 1x3 row of coloured cells with the words inside, as
+    coloured cells with the words beside them, and as a legend a colour per paragraph below."""
+    folder = tmp_path_factory.mktemp("keys")
+    inside = [[{"text": "Off target", "fill": RED}, {"text": "On target", "fill": AMBER},
+               {"text": "Complete", "fill": GREEN}]]  # fmt: skip
+    beside = [[{"fill": RED}, "Off target", {"fill": AMBER}, "On target", {"fill": GREEN},
+               "Complete"]]  # fmt: skip
+    column = [[{"text": "Off target", "fill": RED}], [{"text": "On target", "fill": AMBER}],
+              [{"text": "Complete", "fill": GREEN}]]  # fmt: skip
+    plan = ("table", ([HEADER, *shaded_rows(FILLS)], []))
+    shapes: dict[str, list[tuple[str, Any]]] = {
+        "inside": [("title", "Safeguarding Plan 2025-26"), ("table", (inside, [])), plan],
+        "beside": [("table", (beside, [])), plan],
+        "column": [plan, ("para", "Key"), ("table", (column, []))],
+        "legend": [plan, ("para", "Red – Off target"), ("para", "Amber – On target"),
+                   ("para", "Green – Complete")],  # fmt: skip
+    }
+    return {
+        name: both(word_file(folder / f"{name}.docx", parts)) for name, parts in shapes.items()
+    }
+
+
+@pytest.mark.parametrize("shape", ["inside", "beside", "column", "legend"])
+def test_a_colour_key_gives_shaded_cells_its_words_and_the_done_count(
+    key_tables: dict[str, list[Outcome]], shape: str
+) -> None:
+    for outcome in key_tables[shape]:
+        assert labels(outcome) == KEYED
+        assert statuses(outcome) == ["green"] * 13 + ["amber"] * 2 + ["red"]
+        assert done_count(outcome) == 13  # as the document says, not 0
+        lines = report_lines(outcome, "plan.docx", None)
+        assert "  the document's status key named: Off target, On target, Complete" in lines
+        assert "Every cell was placed." in lines  # the key table is not "not placed"
+        assert [s.label for s in model(outcome).statuses_shown] == [
+            "Complete", "On target", "Off target"
+        ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def key_sheet(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    """An Excel tracker with a Key sheet whose heading row is shaded like a status."""
+    folder = tmp_path_factory.mktemp("key-sheet")
+    key = [
+        [{"text": "Colour", "fill": "#BFBFBF"}, {"text": "Status", "fill": "#BFBFBF"},
+         {"text": "Meaning", "fill": "#BFBFBF"}],
+        [{"fill": GREEN}, "Achieved", "The action is finished"],
+        [{"fill": AMBER}, "On track", "Work is going to plan"],
+        [{"fill": RED}, "Behind", "Work has slipped"],
+    ]  # fmt: skip
+    tracker = [HEADER, *shaded_rows([GREEN, GREEN, AMBER, RED, GREEN])]
+    return both(excel_file(folder / "tracker.xlsx", {"Actions": tracker, "Key": key}))
+
+
+def test_an_excel_key_sheet_heading_row_is_never_a_status(key_sheet: list[Outcome]) -> None:
+    for outcome in key_sheet:
+        assert labels(outcome) == [
+            {"key": "green", "label": "Achieved", "done": True},
+            {"key": "amber", "label": "On track"},
+            {"key": "red", "label": "Behind"},
+        ]
+        assert [s["meaning"] for s in outcome.plan["statuses"]] == [
+            "The action is finished", "Work is going to plan", "Work has slipped"
+        ]  # fmt: skip
+        assert statuses(outcome) == ["green", "green", "amber", "red", "green"]
+        assert done_count(outcome) == 3
+
+
+@pytest.fixture(scope="module")
+def key_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """A key line under the table in Word, and in a row of its own above an Excel sheet's
+    heading row; status cells with letters and colour words."""
+    folder = tmp_path_factory.mktemp("key-lines")
+    rows = [HEADER, *shaded_rows([GREEN, AMBER, GREEN])]
+    rows[1][4], rows[2][4], rows[3][4] = "G", "Amber", {"text": "", "fill": GREEN}
+    line = "R = Off target, A = On target, G = Complete"
+    word = word_file(folder / "line.docx", [("table", (rows, [])), ("para", line)])
+    excel = excel_file(folder / "line.xlsx", {"Plan": [[line], *rows]})
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_a_key_line_in_word_or_excel(key_lines: dict[str, list[Outcome]], kind: str) -> None:
+    for outcome in key_lines[kind]:
+        assert labels(outcome) == KEYED
+        assert statuses(outcome) == ["green", "amber", "green"]
+        assert done_count(outcome) == 2
+        assert outcome.unplaced == []
+
+
+# every word a status cell may say, and whether the document means it finished
+WORDS = {
+    "Complete": True, "Completed": True, "Achieved": True, "Done": True, "Closed": True,
+    "Not yet completed but on-track": False, "Incomplete": False, "Partially complete": False,
+    "Not complete": False, "Completion due June 2026": False, "On track": False,
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def phrases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    folder = tmp_path_factory.mktemp("phrases")
+    rows = [
+        [f"{n}", f"Action number {n}", "PPPG", "Mar-26", word, "Update Mar 26: reported"]
+        for n, word in enumerate(WORDS, start=1)
+    ]
+    word = word_file(folder / "phrases.docx", [("table", ([HEADER, *rows], []))])
+    excel = excel_file(folder / "phrases.xlsx", {"Plan": [HEADER, *rows]})
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_done_only_for_words_that_mean_finished(
+    phrases: dict[str, list[Outcome]], kind: str
+) -> None:
+    for outcome in phrases[kind]:
+        plan = model(outcome)
+        finished = {
+            word: bool((s := plan.vocabulary.find(a.status or "")) and s.done)
+            for word, a in zip(WORDS, plan.actions, strict=True)
+        }
+        assert finished == WORDS
+        assert done_count(outcome) == sum(WORDS.values())  # 5 of 11, as the document says
