@@ -6,16 +6,18 @@ python-docx or openpyxl writes it and as LibreOffice saves it again, and both mu
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from macros.model.plan import Plan
-from macros.model.progress import is_overdue, summary
-from macros.read.office.__main__ import read_document
+from macros.model.progress import is_overdue, needs_attention, summary
+from macros.read.office.__main__ import main, read_document
 from macros.read.office.mapper import Outcome, all_actions, map_document
 from macros.read.office.report import report_lines
+from tests.conftest import ROOT
 from tests.office_docs import excel_file, libreoffice_resave, word_file
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
@@ -78,6 +80,9 @@ def labels(outcome: Outcome) -> list[dict[str, Any]]:
     return found
 
 
+LEGEND = ["Red – Off target", "Amber – On target", "Green – Complete"]
+
+
 @pytest.fixture(scope="module")
 def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
     """The same plan with its key as a 1x3 row of coloured cells with the words inside, as
@@ -94,12 +99,9 @@ def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outco
         "inside": [("title", "Safeguarding Plan 2025-26"), ("table", (inside, [])), plan],
         "beside": [("table", (beside, [])), plan],
         "column": [plan, ("para", "Key"), ("table", (column, []))],
-        "legend": [plan, ("para", "Red – Off target"), ("para", "Amber – On target"),
-                   ("para", "Green – Complete")],  # fmt: skip
+        "legend": [plan, *(("para", line) for line in LEGEND)],
     }
-    return {
-        name: both(word_file(folder / f"{name}.docx", parts)) for name, parts in shapes.items()
-    }
+    return {name: both(word_file(folder / f"{name}.docx", parts)) for name, parts in shapes.items()}
 
 
 @pytest.mark.parametrize("shape", ["inside", "beside", "column", "legend"])
@@ -201,3 +203,89 @@ def test_done_only_for_words_that_mean_finished(
         }
         assert finished == WORDS
         assert done_count(outcome) == sum(WORDS.values())  # 5 of 11, as the document says
+
+
+@pytest.fixture(scope="module")
+def unexplained(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    folder = tmp_path_factory.mktemp("unexplained")
+    rows = [
+        HEADER,
+        ["1", "Refresh the strategy", "PPPG", "Mar-25", "Complete", "Update Mar 26: agreed"],
+        ["2", "Audit referrals", "PPG", "Jun-25", "Purple", "Update Mar 26: under review"],
+        ["3", "Survey pupils", "TWFD", "Sep-25", "Purple", ""],
+        ["4", "Train governors", "TWFD", "Dec-25", "Off track", ""],
+    ]
+    return both(word_file(folder / "purple.docx", [("table", (rows, []))]))
+
+
+def test_a_word_nothing_explains_is_kept_counted_neither_done_nor_late_and_asked_about(
+    unexplained: list[Outcome],
+) -> None:
+    for outcome in unexplained:
+        assert statuses(outcome) == ["green", "purple", "purple", "red"]
+        purple = next(s for s in outcome.plan["statuses"] if s["key"] == "purple")
+        assert purple == {"key": "purple", "label": "Purple", "colour": "#b1b4b6",
+                          "unexplained": True}  # fmt: skip
+        plan = model(outcome)
+        assert done_count(outcome) == 1
+        # due long before the plan's date (March 2026), yet never late: nobody knows its meaning
+        assert [is_overdue(plan, a) for a in plan.actions] == [False, False, False, True]
+        advice = [ln for ln in report_lines(outcome, "purple.docx", None) if "dvice" in ln]
+        assert advice == [
+            "Advice (1): published as the document has it, but worth a look:",
+            "  advice: purple.docx: table 1, row 3, column 5 ('RAG'): the status \"Purple\" is "
+            "not in the document's key and is not a usual status word, so it is published as "
+            "written and counts neither done nor late. What does it mean? In the plan file, give "
+            "it a `meaning:` (and `done: true` if it means finished), then remove "
+            "`unexplained: true`.",
+        ]
+
+
+def test_make_check_advises_on_a_status_marked_unexplained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    rows = [HEADER, ["1", "Audit referrals", "PPG", "Jun-25", "Purple", "Update Mar 26: begun"]]
+    document = word_file(tmp_path / "purple.docx", [("table", (rows, []))])
+    assert main([str(document), "purple", "--data", str(data)]) == 0
+    written = (data / "plans" / "purple.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(written, start=1) if "unexplained: true" in text)
+    assert (
+        f'{data / "plans" / "purple.yml"}:{line}: status `purple` ("Purple") is marked '
+        "`unexplained: true`: nothing in the document said what it means, so it counts neither "
+        "done nor late; write its `meaning:` (and `done: true` if it means finished), then "
+        "remove `unexplained: true` (warning)"
+    ) in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def no_progress(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """A plan as agreed, before any progress: due dates, some long past, and nothing else."""
+    folder = tmp_path_factory.mktemp("no-progress")
+    rows = [HEADER] + [
+        [f"{n}", f"Action number {n}", "PPPG", due, None, None] for n, due in enumerate(DUES, 1)
+    ]
+    parts = [("title", "Business Plan 2025-26"), ("para", "Updated March 2025"),
+             ("table", (rows, []))]  # fmt: skip
+    word = word_file(folder / "agreed.docx", parts)
+    excel = excel_file(folder / "agreed.xlsx", {"Plan": rows})
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_a_plan_with_no_progress_judges_nothing_overdue(
+    no_progress: dict[str, list[Outcome]], kind: str
+) -> None:
+    for outcome in no_progress[kind]:
+        plan = model(outcome)
+        assert [a.due for a in plan.actions] == DUES
+        assert not plan.progress_recorded
+        assert [is_overdue(plan, a) for a in plan.actions] == [False] * 4
+        assert needs_attention(plan).overdue == []
+        name = f"agreed.{'docx' if kind == 'word' else 'xlsx'}"
+        assert (
+            f"  advice: {name}: the document records no progress (no status, no dated update, no "
+            "progress text), so no action is judged overdue or waiting for an update until "
+            "progress is recorded."
+        ) in report_lines(outcome, name, None)
