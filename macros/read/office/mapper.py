@@ -24,7 +24,7 @@ from macros.read.office.cells import (
 from macros.read.office.columns import IGNORE, REF_LIKE, Header, find_header
 from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
-from macros.read.office.progress import para_markdown, split_progress, when
+from macros.read.office.progress import as_at_of, para_markdown, split_progress, when
 from macros.read.office.statuses import (
     Statuses,
     add_key_entries,
@@ -36,7 +36,6 @@ from macros.read.office.statuses import (
 )
 from macros.read.office.words import (
     APPENDIX_WORDS,
-    AS_AT,
     DEFAULT_PRIORITY,
     NUMBERED,
     PRIORITY_WORDS,
@@ -151,12 +150,10 @@ class Mapper:
     def _find_as_at(self) -> None:
         for block in self.doc.blocks:
             if isinstance(block, TextBlock):
-                m = AS_AT.match(block.para.text.strip())
-                if m:
-                    day = when(m.group("date"), None)
-                    if day:
-                        self._set_as_at(day)
-                        return
+                day = as_at_of(block.para.text)
+                if day:
+                    self._set_as_at(day)
+                    return
 
     def _find_key(self) -> None:
         """The document's status key, wherever it is (above, beside or below the tables), read
@@ -222,7 +219,7 @@ class Mapper:
     # --- paragraphs between tables --------------------------------------------------------
     def _text(self, para: Para) -> None:
         text = para.text.strip()
-        if AS_AT.match(text) and when(text, None):
+        if as_at_of(text):
             return
         if key_entries(text) or self._legend_line(text):
             return  # read with the key (_find_key)
@@ -356,8 +353,7 @@ class Mapper:
             return  # the status key, read with the key (_find_key)
         if len(texts) == 1:
             text = " ".join(texts[0].text.split())
-            m = AS_AT.match(text)
-            day = when(m.group("date"), None) if m else None
+            day = as_at_of(text)
             if day and "as_at" not in self.plan:
                 self._set_as_at(day)
                 return
@@ -580,8 +576,12 @@ class Mapper:
         if not action["leads"]:
             del action["leads"]
         due_cells = values.get("due", [])
-        if due_cells:
-            due = " ".join(" ".join(c.text.split()) for c in due_cells)
+        written = due_fields(due_cells)
+        if written.get("due_was"):  # a step's date struck out: an earlier date of the action's
+            was = action.setdefault("due_was", [])
+            was.extend(w for w in written["due_was"] if w not in was)
+        if "due" in written:
+            due = written["due"]
             result = "\n\n".join(para_markdown(c.paras) for c in values.get("progress", []))
             keys = [k for c in values.get("status", []) if (k := self._cell_status(c))]
             milestone = {"due": due, "what": "", "result": result.strip()}

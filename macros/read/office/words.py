@@ -73,7 +73,6 @@ KEY_HEADINGS = {
     "definition", "key", "what it means", "rag status", "label",
 }  # fmt: skip
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
-AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
 
 # colour families, best first; the colour written into the plan for each
 FAMILIES = ["blue", "green", "amber", "red", "grey"]

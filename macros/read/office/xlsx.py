@@ -26,7 +26,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     from openpyxl import load_workbook
 
     try:
-        values = load_workbook(path, data_only=True)
+        values = load_workbook(path, data_only=True, rich_text=True)  # struck runs in a cell
         formulas = load_workbook(path, data_only=False)
     except zipfile.BadZipFile:
         raise UnreadableFile(REASONS["not_xlsx"]) from None
@@ -93,6 +93,28 @@ def _text(value: object, number_format: str) -> str:
     return "" if value is None else str(value)
 
 
+def _paras(cell: Any) -> list[Para]:
+    """The cell's lines; in rich text, each run keeps its strike-through and bold ("Mar 16"
+    struck out beside "June 16")."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    value = cell.value
+    if not isinstance(value, CellRichText):
+        text = clean(_text(value, cell.number_format or ""))
+        return [Para([Span(line)]) for line in text.split("\n") if line.strip()]
+    paras: list[Para] = [Para([])]
+    for run in value:
+        font = getattr(run, "font", None)
+        bold, italic = bool(getattr(font, "b", False)), bool(getattr(font, "i", False))
+        strike = bool(getattr(font, "strike", False))
+        for index, line in enumerate(clean(str(getattr(run, "text", run))).split("\n")):
+            if index:
+                paras.append(Para([]))
+            if line:
+                paras[-1].spans.append(Span(line, bold, italic, strike))
+    return [p for p in paras if p.text.strip()]
+
+
 def _sheet(values: Any, formulas: Any, name: str) -> Table:
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
@@ -118,8 +140,7 @@ def _sheet(values: Any, formulas: Any, name: str) -> Table:
                 )
             if position in covered:
                 continue
-            text = clean(_text(cell.value, cell.number_format or ""))
-            paras = [Para([Span(line)]) for line in text.split("\n") if line.strip()]
+            paras = _paras(cell)
             found = Cell(number, cell.column, paras, _fill(cell), merged.get(position, 1))
             source = formulas.cell(number, cell.column).value
             if cell.value is None and isinstance(source, str) and source.startswith("="):
