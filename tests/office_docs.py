@@ -116,3 +116,19 @@ def libreoffice_resave(path: Path) -> Path:
     saved = path.parent / f"{path.stem}-lo{path.suffix}"
     (out / path.name).replace(saved)
     return saved
+
+
+def excel_rich_text(
+    path: Path, sheet: str, cell: str, runs: Sequence[tuple[str, dict[str, Any]]]
+) -> Path:
+    """Sets one cell of a saved workbook to rich text: runs of (text, {"strike", "bold"})."""
+    from openpyxl import load_workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = load_workbook(path, rich_text=True)
+    book[sheet][cell] = CellRichText(
+        [TextBlock(InlineFont(strike=s.get("strike"), b=s.get("bold")), t) for t, s in runs]
+    )
+    book.save(str(path))
+    return path

@@ -18,7 +18,7 @@ from macros.read.office.__main__ import main, read_document
 from macros.read.office.mapper import Outcome, all_actions, map_document
 from macros.read.office.report import report_lines
 from tests.conftest import ROOT
-from tests.office_docs import excel_file, libreoffice_resave, word_file
+from tests.office_docs import excel_file, excel_rich_text, libreoffice_resave, word_file
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
 RED, AMBER, GREEN = "#FF0000", "#FFC000", "#92D050"
@@ -289,3 +289,93 @@ def test_a_plan_with_no_progress_judges_nothing_overdue(
             "progress text), so no action is judged overdue or waiting for an update until "
             "progress is recorded."
         ) in report_lines(outcome, name, None)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+STRUCK = {"strike": True}
+
+
+@pytest.fixture(scope="module")
+def struck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """A due date struck out beside its replacement, in one run after the other; two struck
+    dates with a space between; a continuation row's struck date; and Excel rich text."""
+    folder = tmp_path_factory.mktemp("struck")
+    rows = [
+        HEADER,
+        ["1", "Refresh the strategy", "PPPG", {"paras": [[("Mar 16", STRUCK), ("June 16", {})]]},
+         "A", "Update June 16: drafted"],
+        ["2", "Audit referrals", "PPG",
+         {"paras": [[("Mar 16", STRUCK), (" ", {}), ("June 16", STRUCK), ("Sept 16", {})]]},
+         "A", "Update June 16: begun"],
+        [None, None, None, {"paras": [[("Oct 16", STRUCK), ("Dec 16", {})]]}, None,
+         "Second audit"],
+    ]  # fmt: skip
+    word = word_file(folder / "struck.docx", [("table", (rows, []))])
+    plain = [[c if isinstance(c, str | None) else "" for c in row] for row in rows]
+    excel = excel_file(folder / "struck.xlsx", {"Plan": plain})
+    excel_rich_text(excel, "Plan", "D2", [("Mar 16", STRUCK), ("June 16", {})])
+    excel_rich_text(excel, "Plan", "D3", [("Mar 16", STRUCK), (" ", {}), ("June 16", STRUCK),
+                                          ("Sept 16", {})])  # fmt: skip
+    excel_rich_text(excel, "Plan", "D4", [("Oct 16", STRUCK), ("Dec 16", {})])
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_a_struck_through_due_date_is_due_was_never_merged(
+    struck: dict[str, list[Outcome]], kind: str
+) -> None:
+    for outcome in struck[kind]:
+        first, second = all_actions(outcome.plan)
+        assert (first["due"], first["due_was"]) == ("June 16", ["Mar 16"])
+        assert (second["due"], second["due_was"]) == ("Sept 16", ["Mar 16", "June 16", "Oct 16"])
+        assert second["milestones"] == [{"due": "Dec 16", "result": "Second audit"}]
+        plan = model(outcome)  # every date is one the site can read
+        assert [d.date for d in plan.actions[1].due_was_dates if d.date] != []
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """Updates that start with a date, one whose sentence runs on to a line of training dates,
+    and other dates in the document (due dates, a sentence starting "Updated")."""
+    folder = tmp_path_factory.mktemp("dated")
+    progress = (
+        "Update June 17: Training was held on\v3 May 2016 – 14 June 2016 and 5 July 2016 for "
+        "40 staff.\n\nDec 2017: A second cohort is booked."
+    )
+    rows = [
+        HEADER,
+        ["1", "Train staff", "TWFD", "Mar-19", "A", progress],
+        ["2", "Publish the guide", "PPPG", "Sep-19", "A", "Sept 17 – Draft out for comment"],
+    ]
+    parts = [("para", "Updated procedures were launched in May 2019 across the partnership."),
+             ("table", (rows, []))]  # fmt: skip
+    word = word_file(folder / "dated.docx", parts)
+    excel_rows = [[c.replace("\v", "\n") if isinstance(c, str) else c for c in r] for r in rows]
+    excel = excel_file(folder / "dated.xlsx", {"Plan": excel_rows})
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_an_update_starts_with_a_date_and_only_updates_date_the_plan(
+    dated: dict[str, list[Outcome]], kind: str
+) -> None:
+    for outcome in dated[kind]:
+        first, second = all_actions(outcome.plan)
+        assert [u["date"] for u in first["updates"]] == ["2017-06", "2017-12"]
+        assert first["updates"][0]["text"].startswith("Training was held on")
+        assert (
+            "3 May 2016 – 14 June 2016 and 5 July 2016 for 40 staff."
+            in (first["updates"][0]["text"])
+        )
+        assert [u["date"] for u in second["updates"]] == ["2017-09"]
+        # the latest update, never a due date (2019) or the "Updated procedures..." sentence
+        assert outcome.plan["as_at"] == "2017-12"
+
+
+def test_an_updated_line_gives_the_as_at_date(tmp_path: Path) -> None:
+    rows = [HEADER, ["1", "Train staff", "TWFD", "Mar-19", "A", "Dec 2017: booked"]]
+    parts = [("para", "Updated March 2018"), ("table", (rows, []))]
+    for outcome in both(word_file(tmp_path / "updated.docx", parts)):
+        assert outcome.plan["as_at"] == "2018-03"
+        assert outcome.paragraphs == 0  # the line is the date, not the plan's introduction

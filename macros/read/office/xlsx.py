@@ -145,7 +145,8 @@ def _sheet(values: Any, formulas: Any, name: str) -> Table:
             source = formulas.cell(number, cell.column).value
             if cell.value is None and isinstance(source, str) and source.startswith("="):
                 found.note = "formula"
-            if cell.font is not None and cell.font.strike:
+            rich = type(cell.value).__name__ == "CellRichText"  # its runs carry their own strike
+            if cell.font is not None and cell.font.strike and not rich:
                 found.paras = [Para([Span(p.text, strike=True)]) for p in found.paras]
             cells.append(found)
             tops[position] = found
