@@ -208,6 +208,8 @@ class Mapper:
         every = all_actions({"priorities": self.priorities})
         if not any(a.get(k) for a in every for k in ("status", "updates", "progress")):
             self.out.advice.append(("no_progress", {}))
+        for sheet, cells, kind in self.doc.rules_unread:
+            self.out.advice.append(("rule_unread", {"sheet": sheet, "cells": cells, "kind": kind}))
         for action in all_actions({"priorities": self.priorities}):
             ordered = {k: action[k] for k in ACTION_ORDER if k in action}
             action.clear()

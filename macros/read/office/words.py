@@ -189,6 +189,9 @@ MESSAGES = {
     "no_progress": "  advice: {file}: the document records no progress (no status, no dated update, no "
     "progress text), so no action is judged overdue or waiting for an update until progress "
     "is recorded.",
+    "rule_unread": "  advice: {file}: {sheet}, cells {cells}: a conditional format ({kind}) "
+    "colours these cells by a rule the import cannot work out, so those colours were not read "
+    "as statuses; check the statuses of these rows, or write the status in words.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }

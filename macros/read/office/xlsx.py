@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.read.office.clean import clean
+from macros.read.office.conditional import conditional_fills
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile
 from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
@@ -38,7 +39,11 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     document = Document(path.name, [])
     chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
     for name in names:
-        table = _sheet(values[name], formulas[name], PLACES["sheet"].format(name=name))
+        place = PLACES["sheet"].format(name=name)
+        rules = conditional_fills(values[name], _colour)
+        table = _sheet(values[name], formulas[name], place, rules.fills)
+        if normalise(name) in KEY_SHEET_NAMES or name in chosen:
+            document.rules_unread.extend((place, cells, kind) for cells, kind in rules.unread)
         if normalise(name) in KEY_SHEET_NAMES:
             document.key_tables.append(table)
         elif name in chosen:
@@ -66,14 +71,22 @@ def _tinted(hex6: str, tint: float) -> str:
 
 
 def _fill(cell: Any) -> str | None:
-    from openpyxl.styles.colors import COLOR_INDEX
-
     fill = cell.fill
     if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
         return None
-    colour = fill.fgColor
+    return _colour(fill.fgColor)
+
+
+def _colour(colour: Any) -> str | None:
+    """An Excel colour (rgb, theme or palette) as "#rrggbb"; None for white or none."""
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    if colour is None:
+        return None
     value: str | None = None
     if colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) >= 6:
+        if colour.rgb == "00000000":  # no colour set (openpyxl's default), not black
+            return None
         value = colour.rgb[-6:].lower()
     elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(THEME):
         value = _tinted(THEME[colour.theme], float(colour.tint or 0))
@@ -115,7 +128,7 @@ def _paras(cell: Any) -> list[Para]:
     return [p for p in paras if p.text.strip()]
 
 
-def _sheet(values: Any, formulas: Any, name: str) -> Table:
+def _sheet(values: Any, formulas: Any, name: str, ruled: dict[tuple[int, int], str]) -> Table:
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
     below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
@@ -141,7 +154,8 @@ def _sheet(values: Any, formulas: Any, name: str) -> Table:
             if position in covered:
                 continue
             paras = _paras(cell)
-            found = Cell(number, cell.column, paras, _fill(cell), merged.get(position, 1))
+            fill = ruled.get(position) or _fill(cell)  # a conditional format's colour wins
+            found = Cell(number, cell.column, paras, fill, merged.get(position, 1))
             source = formulas.cell(number, cell.column).value
             if cell.value is None and isinstance(source, str) and source.startswith("="):
                 found.note = "formula"
