@@ -132,3 +132,35 @@ def excel_rich_text(
     )
     book.save(str(path))
     return path
+
+
+def excel_conditional(path: Path, sheet: str, cells: str, rules: Sequence[dict[str, str]]) -> Path:
+    """Adds conditional formats to a saved workbook, as trackers colour a RAG column:
+    {"equal": "Red", "fill": ...}, {"contains": "Amber", ...}, {"formula": '$E2="Green"', ...},
+    or {"scale": "yes"} (a colour scale)."""
+    from openpyxl import load_workbook
+    from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, FormulaRule, Rule
+    from openpyxl.styles.differential import DifferentialStyle
+
+    book = load_workbook(path)
+    formats = book[sheet].conditional_formatting
+    first = cells.split(":")[0]
+    for rule in rules:
+        colour = rule.get("fill", "#FFFFFF").lstrip("#").upper()
+        fill = PatternFill(bgColor=colour, fill_type="solid")
+        if "equal" in rule:
+            formats.add(
+                cells, CellIsRule(operator="equal", formula=[f'"{rule["equal"]}"'], fill=fill)
+            )
+        elif "contains" in rule:
+            word = rule["contains"]
+            formats.add(cells, Rule(type="containsText", operator="containsText", text=word,
+                                    formula=[f'NOT(ISERROR(SEARCH("{word}",{first})))'],
+                                    dxf=DifferentialStyle(fill=fill)))  # fmt: skip
+        elif "formula" in rule:
+            formats.add(cells, FormulaRule(formula=[rule["formula"]], fill=fill))
+        else:
+            formats.add(cells, ColorScaleRule(start_type="min", start_color="FF0000",
+                                              end_type="max", end_color="00FF00"))  # fmt: skip
+    book.save(str(path))
+    return path

@@ -18,7 +18,13 @@ from macros.read.office.__main__ import main, read_document
 from macros.read.office.mapper import Outcome, all_actions, map_document
 from macros.read.office.report import report_lines
 from tests.conftest import ROOT
-from tests.office_docs import excel_file, excel_rich_text, libreoffice_resave, word_file
+from tests.office_docs import (
+    excel_conditional,
+    excel_file,
+    excel_rich_text,
+    libreoffice_resave,
+    word_file,
+)
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
 RED, AMBER, GREEN = "#FF0000", "#FFC000", "#92D050"
@@ -379,3 +385,43 @@ def test_an_updated_line_gives_the_as_at_date(tmp_path: Path) -> None:
     for outcome in both(word_file(tmp_path / "updated.docx", parts)):
         assert outcome.plan["as_at"] == "2018-03"
         assert outcome.paragraphs == 0  # the line is the date, not the plan's introduction
+
+
+# --- Excel conditional formatting ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def conditional(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    """A tracker whose "Progress (RAG)" cells are coloured only by conditional formats: "cell
+    value equals", "text contains", an expression on the cell; and a colour scale on a score
+    column that the import cannot work out."""
+    folder = tmp_path_factory.mktemp("conditional")
+    header = ["Ref", "Action", "Lead", "Due", "Progress (RAG)", "Score"]
+    progress = ["Not started", "Update Mar 26: delayed by staffing", "Update Mar 26: on track",
+                "Update Mar 26: complete and signed off", "Update Mar 26: delayed again"]  # fmt: skip
+    rows = [
+        [f"{n}", f"Action number {n}", "PPPG", "Mar-26", text, n]
+        for n, text in enumerate(progress, start=1)
+    ]
+    path = excel_file(folder / "ruled.xlsx", {"Tracker": [header, *rows]})
+    excel_conditional(path, "Tracker", "E2:E50", [
+        {"equal": "Not started", "fill": "#BFBFBF"},
+        {"contains": "delayed", "fill": RED},
+        {"contains": "on track", "fill": AMBER},
+        {"formula": 'ISNUMBER(SEARCH("complete",E2))', "fill": GREEN},
+    ])  # fmt: skip
+    excel_conditional(path, "Tracker", "F2:F50", [{"scale": "yes"}])
+    return both(path)
+
+
+def test_excel_conditional_formats_colour_the_status_cells(conditional: list[Outcome]) -> None:
+    for outcome in conditional:
+        assert statuses(outcome) == ["grey", "red", "amber", "green", "red"]
+        counts = {e.key: e.by_colour for e in outcome.statuses.entries}
+        assert counts == {"grey": 1, "red": 2, "amber": 1, "green": 1}
+        advice = [ln for ln in report_lines(outcome, "ruled.xlsx", None) if "cells F2:F50" in ln]
+        assert advice == [
+            "  advice: ruled.xlsx: sheet Tracker, cells F2:F50: a conditional format (colorScale) "
+            "colours these cells by a rule the import cannot work out, so those colours were not "
+            "read as statuses; check the statuses of these rows, or write the status in words."
+        ]
