@@ -425,3 +425,27 @@ def test_excel_conditional_formats_colour_the_status_cells(conditional: list[Out
             "colours these cells by a rule the import cannot work out, so those colours were not "
             "read as statuses; check the statuses of these rows, or write the status in words."
         ]
+
+
+@pytest.fixture(scope="module")
+def phrase_plan(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    """A plan that rates its actions in phrases, with no key: 6 of 10 finished."""
+    folder = tmp_path_factory.mktemp("phrase-plan")
+    said = ["Completed"] * 6 + ["Not yet completed but on-track"] * 2 + [
+        "Not yet completed but off-track", "Not yet started"]  # fmt: skip
+    rows = [
+        [f"{n}", f"Action number {n}", "PPPG", "Mar-26", word, "Update Mar 26: reported"]
+        for n, word in enumerate(said, start=1)
+    ]
+    return both(word_file(folder / "phrase.docx", [("table", ([HEADER, *rows], []))]))
+
+
+def test_phrases_that_mention_completion_are_not_complete(phrase_plan: list[Outcome]) -> None:
+    for outcome in phrase_plan:
+        assert labels(outcome) == [
+            {"key": "green", "label": "Completed", "done": True},
+            {"key": "amber", "label": "Not yet completed but on-track"},
+            {"key": "not-yet-started", "label": "Not yet started"},
+            {"key": "red", "label": "Not yet completed but off-track"},
+        ]
+        assert done_count(outcome) == 6  # as the document says

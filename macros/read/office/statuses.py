@@ -173,6 +173,9 @@ class Statuses:
         used = entry is not None and entry.by_word + entry.by_colour + entry.from_key > 0
         if entry is not None and used and not bare and entry.is_done != means_done(text):
             entry = None  # "On track" is not the key's "Complete": a status of its own
+        elif entry is not None and used and not bare and not entry.from_key and not entry.plain:
+            if not (entry.is_done and means_done(text)):  # "Complete" and "Achieved" are one
+                entry = None  # "Not yet started" and "Not yet completed but on-track": two
         if entry is None:
             colour = FAMILY_COLOURS[family or "grey"]
             unknown = family is None and not CLOSED_WORDS.search(text)
