@@ -122,6 +122,18 @@ class Entry:
         return plain or any(w.lower() == self.label.lower() for w in words)
 
 
+def _joins(entry: Entry, text: str) -> bool:
+    """Whether a word of a colour's family is that family's status: a bare colour or letter
+    always is; a word that differs on being finished never is ("On track" is not the key's
+    "Complete"); two phrases of one colour with no key are two statuses ("Not yet started",
+    "Not yet completed but on-track"), but finished words are one ("Complete", "Achieved")."""
+    if normalise(text) in COLOUR_NAMES or not (entry.by_word or entry.by_colour or entry.from_key):
+        return True
+    if entry.is_done != means_done(text):
+        return False
+    return entry.from_key or entry.plain or entry.is_done
+
+
 class Statuses:
     """The statuses met so far, keyed by colour family where there is one."""
 
@@ -169,13 +181,8 @@ class Statuses:
                 return self._count(known, text, place)
         family = word_family(text)
         entry: Entry | None = self._family_entry(family) if family is not None else None
-        bare = normalise(text) in COLOUR_NAMES
-        used = entry is not None and entry.by_word + entry.by_colour + entry.from_key > 0
-        if entry is not None and used and not bare and entry.is_done != means_done(text):
-            entry = None  # "On track" is not the key's "Complete": a status of its own
-        elif entry is not None and used and not bare and not entry.from_key and not entry.plain:
-            if not (entry.is_done and means_done(text)):  # "Complete" and "Achieved" are one
-                entry = None  # "Not yet started" and "Not yet completed but on-track": two
+        if entry is not None and not _joins(entry, text):
+            entry = None
         if entry is None:
             colour = FAMILY_COLOURS[family or "grey"]
             unknown = family is None and not CLOSED_WORDS.search(text)
@@ -183,7 +190,7 @@ class Statuses:
             if any(e.key == entry.key for e in self.entries):
                 entry.key = f"{entry.key}-{len(self.entries) + 1}"
             self.entries.append(entry)
-        elif not entry.from_key and entry.plain and not bare:
+        elif not entry.from_key and entry.plain and normalise(text) not in COLOUR_NAMES:
             entry.label = text  # the board's own word, e.g. "On Target"
         return self._count(entry, text, place)
 
