@@ -259,8 +259,12 @@ def key_entries(text: str) -> list[tuple[str, str]]:
     "R = off target, A = on target, G = complete", "Green means complete". Two colours at least,
     each named once: a sentence that mentions one colour is not a key."""
     found = []
-    for colour, label in KEY_LINE.findall(text):
+    for m in KEY_LINE.finditer(text):
+        colour, label = m.group(1), m.group(2)
         word = colour.lower()
+        before = text[: m.start()].rstrip()
+        if len(word) == 1 and before and before[-1] not in ";,.:(–-" and before[-3:] != "key":
+            continue  # "Plan B - agreed": a letter is a colour only at the start of a key entry
         found.append((LETTERS.get(word, "grey" if word == "gray" else word), label.strip()))
     families = [f for f, _ in found]
     if len(found) < 2 or len(set(families)) < len(families):
