@@ -449,3 +449,40 @@ def test_phrases_that_mention_completion_are_not_complete(phrase_plan: list[Outc
             {"key": "red", "label": "Not yet completed but off-track"},
         ]
         assert done_count(outcome) == 6  # as the document says
+
+
+LEGEND_SENTENCES = (
+    "RAG key: Red means the work has slipped and needs the board's help; Amber means the work "
+    "is under way and should finish on time; Green means the action has been completed and "
+    "signed off."
+)
+
+
+@pytest.fixture(scope="module")
+def legend(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """A legend of sentences, above the table in Word and below it in an Excel sheet."""
+    folder = tmp_path_factory.mktemp("legend")
+    rows = [HEADER, *shaded_rows([GREEN, GREEN, AMBER, RED])]
+    word = word_file(folder / "legend.docx", [("para", LEGEND_SENTENCES), ("table", (rows, []))])
+    excel = excel_file(folder / "legend.xlsx", {"Plan": [*rows, [], [LEGEND_SENTENCES]]})
+    return {"word": both(word), "excel": both(excel)}
+
+
+@pytest.mark.parametrize("kind", ["word", "excel"])
+def test_a_legend_of_sentences_gives_meanings_and_what_is_done(
+    legend: dict[str, list[Outcome]], kind: str
+) -> None:
+    for outcome in legend[kind]:
+        assert labels(outcome) == [
+            {"key": "green", "label": "Green", "done": True},
+            {"key": "amber", "label": "Amber"},
+            {"key": "red", "label": "Red"},
+        ]
+        assert [s.meaning for s in model(outcome).statuses] == [
+            "the action has been completed and signed off",
+            "the work is under way and should finish on time",
+            "the work has slipped and needs the board's help",
+        ]
+        assert statuses(outcome) == ["green", "green", "amber", "red"]
+        assert done_count(outcome) == 2
+        assert outcome.unplaced == [] and "introduction" not in outcome.plan
