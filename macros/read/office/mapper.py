@@ -135,7 +135,7 @@ class Mapper:
         self._flush_pending()
         self._close_priority()
         for table, header in self.history:
-            self._where = table.name
+            self._where, self._headings = table.name, header.headings
             rows, unmatched = apply_history(
                 self.priorities, table, header, self._cell_status, self.as_at
             )
