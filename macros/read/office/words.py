@@ -120,8 +120,12 @@ NOT_DONE_WORDS = re.compile(
 
 
 def means_done(label: str) -> bool:
-    """Whether a status word says the action is finished: "Complete", "Achieved", "Done"."""
-    return bool(DONE_WORDS.search(label)) and not NOT_DONE_WORDS.search(label)
+    """Whether a status word says the action is finished: "Complete", "Achieved", "Done",
+    "Completed but not yet embedded"; not when a word before it takes it back ("Not yet
+    completed but on-track", "Partially complete")."""
+    done = DONE_WORDS.search(label)
+    not_done = NOT_DONE_WORDS.search(label)
+    return done is not None and (not_done is None or done.start() < not_done.start())
 
 
 RAG_IN_TEXT = re.compile(
