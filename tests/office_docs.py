@@ -158,4 +158,51 @@ def add_footnote(path: Path, after: str, text: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in files.items():
             out.writestr(name, data)
+
+
+def excel_rich_text(
+    path: Path, sheet: str, cell: str, runs: Sequence[tuple[str, dict[str, Any]]]
+) -> Path:
+    """Sets one cell of a saved workbook to rich text: runs of (text, {"strike", "bold"})."""
+    from openpyxl import load_workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = load_workbook(path, rich_text=True)
+    book[sheet][cell] = CellRichText(
+        [TextBlock(InlineFont(strike=s.get("strike"), b=s.get("bold")), t) for t, s in runs]
+    )
+    book.save(str(path))
+    return path
+
+
+def excel_conditional(path: Path, sheet: str, cells: str, rules: Sequence[dict[str, str]]) -> Path:
+    """Adds conditional formats to a saved workbook, as trackers colour a RAG column:
+    {"equal": "Red", "fill": ...}, {"contains": "Amber", ...}, {"formula": '$E2="Green"', ...},
+    or {"scale": "yes"} (a colour scale)."""
+    from openpyxl import load_workbook
+    from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, FormulaRule, Rule
+    from openpyxl.styles.differential import DifferentialStyle
+
+    book = load_workbook(path)
+    formats = book[sheet].conditional_formatting
+    first = cells.split(":")[0]
+    for rule in rules:
+        colour = rule.get("fill", "#FFFFFF").lstrip("#").upper()
+        fill = PatternFill(bgColor=colour, fill_type="solid")
+        if "equal" in rule:
+            formats.add(
+                cells, CellIsRule(operator="equal", formula=[f'"{rule["equal"]}"'], fill=fill)
+            )
+        elif "contains" in rule:
+            word = rule["contains"]
+            formats.add(cells, Rule(type="containsText", operator="containsText", text=word,
+                                    formula=[f'NOT(ISERROR(SEARCH("{word}",{first})))'],
+                                    dxf=DifferentialStyle(fill=fill)))  # fmt: skip
+        elif "formula" in rule:
+            formats.add(cells, FormulaRule(formula=[rule["formula"]], fill=fill))
+        else:
+            formats.add(cells, ColorScaleRule(start_type="min", start_color="FF0000",
+                                              end_type="max", end_color="00FF00"))  # fmt: skip
+    book.save(str(path))
     return path

@@ -119,11 +119,27 @@ def ref_and_title(text: str) -> tuple[str, str]:
     return "", text.strip()
 
 
+def runs_of(para: Para, struck: bool) -> list[str]:
+    """The paragraph's struck-through (or standing) words, each unbroken stretch apart: "Mar 16"
+    struck beside "June 16" is two dates, never "Mar 16June 16"."""
+    groups: list[str] = []
+    previous: bool | None = None
+    for span in para.spans:
+        if span.strike == struck:
+            if previous == struck and groups:
+                groups[-1] += span.text
+            else:
+                groups.append(span.text)
+        previous = span.strike
+    return [g for part in groups for g in part.split("\n") if g.strip()]
+
+
 def due_fields(cells: list[Cell]) -> dict[str, Any]:
     """`due`, `due_was` (struck through) and `milestones` (several dated lines) of due cells."""
     found: dict[str, Any] = {}
-    lines = [ln for c in cells for p in c.paras for ln in p.plain.split("\n") if ln.strip()]
-    struck = [ln for c in cells for p in c.paras for ln in p.struck.split("\n") if ln.strip()]
+    lines = [" ".join(runs_of(p, False)) for c in cells for p in c.paras]
+    lines = [ln for line in lines for ln in line.split("\n") if ln.strip()]
+    struck = [ln for c in cells for p in c.paras for ln in runs_of(p, True)]
     lines = [" ".join(ln.split()).strip(" ,;") for ln in lines]
     lines = [ln for ln in lines if ln]
     dated = [ln for ln in lines if has_date(ln)]

@@ -120,6 +120,8 @@ class Document:
     key_tables: list[Table] = field(default_factory=list)  # Excel "Key" sheets
     skipped: list[str] = field(default_factory=list)  # sheets not read, named for the report
     notes: list[str] = field(default_factory=list)
+    # Excel conditional formats that colour cells by a rule not worked out: (sheet, cells, kind)
+    rules_unread: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -29,18 +29,18 @@ from macros.read.office.document import Cell, Document, Para, Table, TextBlock
 from macros.read.office.history import apply_history
 from macros.read.office.labelled import ends_a_list, note_kind, row_label
 from macros.read.office.planner_table import find_planner, planner_items
-from macros.read.office.progress import para_markdown, split_progress, when
+from macros.read.office.progress import as_at_of, para_markdown, split_progress, when
 from macros.read.office.statuses import (
     Statuses,
     add_key_entries,
     is_key_table,
     key_entries,
     key_from_table,
+    key_row,
     legend_entry,
 )
 from macros.read.office.words import (
     APPENDIX_WORDS,
-    AS_AT,
     DEFAULT_PRIORITY,
     PLANNER_TITLE,
     PRIORITY_WORDS,
@@ -174,7 +174,7 @@ class Mapper:
         self._flush_pending()
         self._close_priority()
         for table, header in self.history:
-            self._where = table.name
+            self._where, self._headings = table.name, header.headings
             rows, unmatched = apply_history(
                 self.priorities, table, header, self._cell_status, self.as_at
             )
@@ -189,12 +189,10 @@ class Mapper:
     def _find_as_at(self) -> None:
         for block in self.doc.blocks:
             if isinstance(block, TextBlock):
-                m = AS_AT.match(block.para.text.strip())
-                if m:
-                    day = when(m.group("date"), None)
-                    if day:
-                        self._set_as_at(day)
-                        return
+                day = as_at_of(block.para.text)
+                if day:
+                    self._set_as_at(day)
+                    return
 
     def _find_key(self) -> None:
         """The document's status key, wherever it is (above, beside or below the tables), read
@@ -212,10 +210,12 @@ class Mapper:
             if is_key_table(block):
                 key_from_table(block, self.statuses)
                 continue
-            for row in block.rows:  # a key line in a row of its own (Excel)
+            for row in block.rows:  # a key line in a row of its own (Excel), a key row
                 texts = [c.text for c in row if c.text and not c.continues]
                 if len(texts) == 1 and (found := key_entries(texts[0])):
                     add_key_entries(found, self.statuses)
+                for entry in key_row(row):
+                    self.statuses.add_key(*entry)
         run: list[tuple[str, str]] = []
         for found in [*lines, []]:
             if len(found) == 1:
@@ -247,6 +247,8 @@ class Mapper:
         every = all_actions({"priorities": self.priorities})
         if not any(a.get(k) for a in every for k in ("status", "updates", "progress")):
             self.out.advice.append(("no_progress", {}))
+        for sheet, cells, kind in self.doc.rules_unread:
+            self.out.advice.append(("rule_unread", {"sheet": sheet, "cells": cells, "kind": kind}))
         for action in all_actions({"priorities": self.priorities}):
             ordered = {k: action[k] for k in ACTION_ORDER if k in action}
             action.clear()
@@ -261,7 +263,7 @@ class Mapper:
     def _note(self, para: Para, after_tables: bool) -> bool:
         """A note or footnote is one of the plan's notes, never a priority or its text."""
         text = " ".join(para.text.split())
-        if AS_AT.match(text) and when(text, None):
+        if as_at_of(text):
             return False
         if key_entries(text) or self._legend_line(text):
             return False  # a status key, read with the key (_find_key); left to _text
@@ -273,7 +275,7 @@ class Mapper:
 
     def _text(self, para: Para) -> None:
         text = para.text.strip()
-        if AS_AT.match(text) and when(text, None):
+        if as_at_of(text):
             return
         if key_entries(text) or self._legend_line(text):
             return  # read with the key (_find_key)
@@ -460,12 +462,11 @@ class Mapper:
         """A sheet's title or "Updated March 2018" above its heading row; anything else there
         is reported."""
         texts = [c for c in row if c.text and not c.continues]
-        if len(texts) == 1 and key_entries(texts[0].text):
+        if (len(texts) == 1 and key_entries(texts[0].text)) or key_row(row):
             return  # the status key, read with the key (_find_key)
         if len(texts) == 1:
             text = " ".join(texts[0].text.split())
-            m = AS_AT.match(text)
-            day = when(m.group("date"), None) if m else None
+            day = as_at_of(text)
             if day and "as_at" not in self.plan:
                 self._set_as_at(day)
                 return
@@ -769,8 +770,12 @@ class Mapper:
         if not action["leads"]:
             del action["leads"]
         due_cells = values.get("due", [])
-        if due_cells:
-            due = " ".join(" ".join(c.text.split()) for c in due_cells)
+        written = due_fields(due_cells)
+        if written.get("due_was"):  # a step's date struck out: an earlier date of the action's
+            was = action.setdefault("due_was", [])
+            was.extend(w for w in written["due_was"] if w not in was)
+        if "due" in written:
+            due = written["due"]
             result = "\n\n".join(para_markdown(c.paras) for c in values.get("progress", []))
             keys = [k for c in values.get("status", []) if (k := self._cell_status(c))]
             milestone = {"due": due, "what": "", "result": result.strip()}

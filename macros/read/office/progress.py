@@ -32,6 +32,12 @@ PARTS = re.compile(
 
 
 BULLETS = "•·▪◦"
+# "Updated March 2018", "Last updated: 31 March 2018 (after the board)": the line is its date
+AS_AT_LINE = re.compile(
+    rf"^\s*(?:last\s+)?(?:updated|as at|reviewed|position at)\b[\s:–—-]*(?:on\s+|in\s+)?"
+    rf"(?P<date>{DATE})\s*(?:\([^)]*\))?[\s.]*$",
+    re.I,
+)
 
 
 @dataclass
@@ -64,6 +70,13 @@ def when(text: str, as_at: date | None) -> str | None:
         return None
     month = {1: 6, 2: 9, 3: 12, 4: 3}[quarter]
     return f"{start + (quarter == 4):04d}-{month:02d}"
+
+
+def as_at_of(text: str) -> str | None:
+    """The plan's as-at date from a line that gives only that ("Updated March 2018"); never
+    from a sentence that mentions a date ("Updated procedures were launched in May 2016")."""
+    m = AS_AT_LINE.match(" ".join(text.split()))
+    return when(m.group("date"), None) if m else None
 
 
 def markdown(spans: list[Span], start: int = 0, end: int | None = None) -> str:
@@ -142,10 +155,27 @@ def _starts_an_update(para: Para, at: int) -> bool:
     return False
 
 
+# a line ending so carries its sentence on to the next: "Training held on" / "3 May 2016 - ..."
+CARRIES_ON = re.compile(
+    r"(?:,|\b(?:on|in|at|and|or|of|from|to|by|between|until|since|the|dates?|held|including|"
+    r"were|was|are|is|during|for|with))\s*$",
+    re.I,
+)
+DATE_FIRST = re.compile(rf"^\s*(?:{DATE})", re.I)
+
+
+def _line_starts_an_update(text: str, head: re.Match[str], before: str) -> bool:
+    """A line that starts with a date starts an update, unless it carries on the sentence of
+    the line before ("Training held on" / "3 May 2016 – 14 June 2016 and ...") or lists dates
+    ("3 May 2016 – 14 June 2016")."""
+    return not CARRIES_ON.search(before) and not DATE_FIRST.match(text[head.end() :])
+
+
 def split_progress(paras: list[Para], as_at: date | None) -> Found:
     found = Found()
     undated: list[Para] = []
     current: dict[str, str] | None = None
+    previous = ""  # the line before, whose sentence a line may carry on
     for para in _lines(paras):
         text = para.text
         starts = [
@@ -154,6 +184,9 @@ def split_progress(paras: list[Para], as_at: date | None) -> Found:
             if _starts_an_update(para, m.start())
         ]
         head = LINE_START.match(text)
+        if head and not _line_starts_an_update(text, head, previous):
+            head = None
+        previous = text
         if head and not any(s == head.start() for s, _, _ in starts):
             starts.insert(0, (head.start(), head.end(), head.group("date")))
         starts.sort()

@@ -122,6 +122,18 @@ class Entry:
         return plain or any(w.lower() == self.label.lower() for w in words)
 
 
+def _joins(entry: Entry, text: str) -> bool:
+    """Whether a word of a colour's family is that family's status: a bare colour or letter
+    always is; a word that differs on being finished never is ("On track" is not the key's
+    "Complete"); two phrases of one colour with no key are two statuses ("Not yet started",
+    "Not yet completed but on-track"), but finished words are one ("Complete", "Achieved")."""
+    if normalise(text) in COLOUR_NAMES or not (entry.by_word or entry.by_colour or entry.from_key):
+        return True
+    if entry.is_done != means_done(text):
+        return False
+    return entry.from_key or entry.plain or entry.is_done
+
+
 class Statuses:
     """The statuses met so far, keyed by colour family where there is one."""
 
@@ -169,10 +181,8 @@ class Statuses:
                 return self._count(known, text, place)
         family = word_family(text)
         entry: Entry | None = self._family_entry(family) if family is not None else None
-        bare = normalise(text) in COLOUR_NAMES
-        used = entry is not None and entry.by_word + entry.by_colour + entry.from_key > 0
-        if entry is not None and used and not bare and entry.is_done != means_done(text):
-            entry = None  # "On track" is not the key's "Complete": a status of its own
+        if entry is not None and not _joins(entry, text):
+            entry = None
         if entry is None:
             colour = FAMILY_COLOURS[family or "grey"]
             unknown = family is None and not CLOSED_WORDS.search(text)
@@ -180,7 +190,7 @@ class Statuses:
             if any(e.key == entry.key for e in self.entries):
                 entry.key = f"{entry.key}-{len(self.entries) + 1}"
             self.entries.append(entry)
-        elif not entry.from_key and entry.plain and not bare:
+        elif not entry.from_key and entry.plain and normalise(text) not in COLOUR_NAMES:
             entry.label = text  # the board's own word, e.g. "On Target"
         return self._count(entry, text, place)
 
@@ -249,8 +259,12 @@ def key_entries(text: str) -> list[tuple[str, str]]:
     "R = off target, A = on target, G = complete", "Green means complete". Two colours at least,
     each named once: a sentence that mentions one colour is not a key."""
     found = []
-    for colour, label in KEY_LINE.findall(text):
+    for m in KEY_LINE.finditer(text):
+        colour, label = m.group(1), m.group(2)
         word = colour.lower()
+        before = text[: m.start()].rstrip()
+        if len(word) == 1 and before and before[-1] not in ";,.:(–-" and before[-3:] != "key":
+            continue  # "Plan B - agreed": a letter is a colour only at the start of a key entry
         found.append((LETTERS.get(word, "grey" if word == "gray" else word), label.strip()))
     families = [f for f, _ in found]
     if len(found) < 2 or len(set(families)) < len(families):
@@ -353,6 +367,16 @@ def is_key_table(table: Table) -> bool:
     (row,) = [r for r, f in zip(rows, found, strict=True) if f]
     shaded = [c for c in row if c.fill is not None]
     return len(keyed[0]) >= 2 and len(shaded) == len(keyed[0])
+
+
+def key_row(row: list[Cell]) -> list[Found]:
+    """A row of coloured cells with their words (two at least), as a key the height of one
+    row: over a plan's heading row when a key table sat straight above the plan's table
+    (LibreOffice joins two tables that touch)."""
+    cells = _row_cells(row)
+    found = _key_row(cells)
+    shaded = [c for c in cells if c.fill is not None]
+    return found if len(found) >= 2 and len(shaded) == len(found) else []
 
 
 def key_from_table(table: Table, statuses: Statuses) -> None:

@@ -141,7 +141,6 @@ NOTE_LINE = re.compile(
 )
 NOTES_HEADING = re.compile(r"^(notes?|footnotes?|endnotes?)\s*:?$", re.I)
 APPENDIX_WORDS = re.compile(r"^appendix\b|histor", re.I)
-AS_AT = re.compile(r"^(updated|as at|reviewed|last updated|position at)\b[:\s]*(?P<date>.+)$", re.I)
 
 # colour families, best first; the colour written into the plan for each
 FAMILIES = ["blue", "green", "amber", "red", "grey"]
@@ -189,8 +188,12 @@ NOT_DONE_WORDS = re.compile(
 
 
 def means_done(label: str) -> bool:
-    """Whether a status word says the action is finished: "Complete", "Achieved", "Done"."""
-    return bool(DONE_WORDS.search(label)) and not NOT_DONE_WORDS.search(label)
+    """Whether a status word says the action is finished: "Complete", "Achieved", "Done",
+    "Completed but not yet embedded"; not when a word before it takes it back ("Not yet
+    completed but on-track", "Partially complete")."""
+    done = DONE_WORDS.search(label)
+    not_done = NOT_DONE_WORDS.search(label)
+    return done is not None and (not_done is None or done.start() < not_done.start())
 
 
 RAG_IN_TEXT = re.compile(
@@ -296,6 +299,9 @@ MESSAGES = {
     "no_progress": "  advice: {file}: the document records no progress (no status, no dated update, no "
     "progress text), so no action is judged overdue or waiting for an update until progress "
     "is recorded.",
+    "rule_unread": "  advice: {file}: {sheet}, cells {cells}: a conditional format ({kind}) "
+    "colours these cells by a rule the import cannot work out, so those colours were not read "
+    "as statuses; check the statuses of these rows, or write the status in words.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }

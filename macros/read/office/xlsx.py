@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.read.office.clean import clean
+from macros.read.office.conditional import conditional_fills
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile
 from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
@@ -26,7 +27,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     from openpyxl import load_workbook
 
     try:
-        values = load_workbook(path, data_only=True)
+        values = load_workbook(path, data_only=True, rich_text=True)  # struck runs in a cell
         formulas = load_workbook(path, data_only=False)
     except zipfile.BadZipFile:
         raise UnreadableFile(REASONS["not_xlsx"]) from None
@@ -38,7 +39,11 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     document = Document(path.name, [])
     chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
     for name in names:
-        table = _sheet(values[name], formulas[name], PLACES["sheet"].format(name=name))
+        place = PLACES["sheet"].format(name=name)
+        rules = conditional_fills(values[name], _colour)
+        table = _sheet(values[name], formulas[name], place, rules.fills)
+        if normalise(name) in KEY_SHEET_NAMES or name in chosen:
+            document.rules_unread.extend((place, cells, kind) for cells, kind in rules.unread)
         if normalise(name) in KEY_SHEET_NAMES:
             document.key_tables.append(table)
         elif name in chosen:
@@ -66,14 +71,22 @@ def _tinted(hex6: str, tint: float) -> str:
 
 
 def _fill(cell: Any) -> str | None:
-    from openpyxl.styles.colors import COLOR_INDEX
-
     fill = cell.fill
     if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
         return None
-    colour = fill.fgColor
+    return _colour(fill.fgColor)
+
+
+def _colour(colour: Any) -> str | None:
+    """An Excel colour (rgb, theme or palette) as "#rrggbb"; None for white or none."""
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    if colour is None:
+        return None
     value: str | None = None
     if colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) >= 6:
+        if colour.rgb == "00000000":  # no colour set (openpyxl's default), not black
+            return None
         value = colour.rgb[-6:].lower()
     elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(THEME):
         value = _tinted(THEME[colour.theme], float(colour.tint or 0))
@@ -93,7 +106,29 @@ def _text(value: object, number_format: str) -> str:
     return "" if value is None else str(value)
 
 
-def _sheet(values: Any, formulas: Any, name: str) -> Table:
+def _paras(cell: Any) -> list[Para]:
+    """The cell's lines; in rich text, each run keeps its strike-through and bold ("Mar 16"
+    struck out beside "June 16")."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    value = cell.value
+    if not isinstance(value, CellRichText):
+        text = clean(_text(value, cell.number_format or ""))
+        return [Para([Span(line)]) for line in text.split("\n") if line.strip()]
+    paras: list[Para] = [Para([])]
+    for run in value:
+        font = getattr(run, "font", None)
+        bold, italic = bool(getattr(font, "b", False)), bool(getattr(font, "i", False))
+        strike = bool(getattr(font, "strike", False))
+        for index, line in enumerate(clean(str(getattr(run, "text", run))).split("\n")):
+            if index:
+                paras.append(Para([]))
+            if line:
+                paras[-1].spans.append(Span(line, bold, italic, strike))
+    return [p for p in paras if p.text.strip()]
+
+
+def _sheet(values: Any, formulas: Any, name: str, ruled: dict[tuple[int, int], str]) -> Table:
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
     below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
@@ -118,13 +153,14 @@ def _sheet(values: Any, formulas: Any, name: str) -> Table:
                 )
             if position in covered:
                 continue
-            text = clean(_text(cell.value, cell.number_format or ""))
-            paras = [Para([Span(line)]) for line in text.split("\n") if line.strip()]
-            found = Cell(number, cell.column, paras, _fill(cell), merged.get(position, 1))
+            paras = _paras(cell)
+            fill = ruled.get(position) or _fill(cell)  # a conditional format's colour wins
+            found = Cell(number, cell.column, paras, fill, merged.get(position, 1))
             source = formulas.cell(number, cell.column).value
             if cell.value is None and isinstance(source, str) and source.startswith("="):
                 found.note = "formula"
-            if cell.font is not None and cell.font.strike:
+            rich = type(cell.value).__name__ == "CellRichText"  # its runs carry their own strike
+            if cell.font is not None and cell.font.strike and not rich:
                 found.paras = [Para([Span(p.text, strike=True)]) for p in found.paras]
             cells.append(found)
             tops[position] = found
