@@ -158,6 +158,7 @@ def add_footnote(path: Path, after: str, text: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in files.items():
             out.writestr(name, data)
+    return path
 
 
 def excel_rich_text(

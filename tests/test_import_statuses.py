@@ -262,7 +262,7 @@ def test_make_check_advises_on_a_status_marked_unexplained(
         f'{data / "plans" / "purple.yml"}:{line}: status `purple` ("Purple") is marked '
         "`unexplained: true`: nothing in the document said what it means, so it counts neither "
         "done nor late; write its `meaning:` (and `done: true` if it means finished), then "
-        "remove `unexplained: true` (warning)"
+        "remove `unexplained: true` (advice)"
     ) in capsys.readouterr().err
 
 
