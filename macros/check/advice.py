@@ -3,6 +3,7 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_notes
 from macros.model.base import Model
 from macros.model.board_data import BoardData
@@ -17,6 +18,7 @@ def data_advice(site: BoardData) -> list[Problem]:
                 Problem(plan.source_file, plan.line_of("id"), f"the plan has no `title`, so it "
                         f'is called "{plan.title}"; add `title:` to name it as the document does')
             )  # fmt: skip
+    found.extend(contradiction_advice(site))
     if site.planner is not None:
         for item in site.planner.items:
             found.extend(renamed(item))
