@@ -4,6 +4,7 @@ at" date. The example board's counts are computed here from its YAML, never writ
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import Any
@@ -205,3 +206,56 @@ def test_no_progress_recorded_claims_no_contradiction() -> None:
     plan = small_plan({"ref": "a", "title": "A", "due": "Dec 25"}, as_at=None)
     assert needs_attention(plan).contradicted == []
     assert contradiction_note(plan, plan.actions[0]) == ""
+
+
+def local_figures(ref: str) -> list[tuple[str, float]]:
+    """The indicator's local figures, oldest first, read from the example's CSV."""
+    text = (ROOT / "data" / "indicator_values.csv").read_text(encoding="utf-8")
+    rows = [line.split(",") for line in text.splitlines()[1:]]
+    return sorted((r[1], float(r[4])) for r in rows if r[0] == ref and r[2] == "local" and not r[3])
+
+
+def test_evidence_on_target_while_its_indicator_falls_away(
+    site: BoardData, raw: dict[str, Any]
+) -> None:
+    evidence = raw["priorities"][0]["evidence"][0]
+    assert evidence["status"] == "amber" and "80%" in evidence["text"]
+    (previous_period, previous), (period, latest) = local_figures("L11")[-2:]
+    assert latest < previous < 80  # what the CSV says: falling, below the target
+    expected = (
+        f"L11 was {previous:g}% in {previous_period} and {latest:g}% in {period}: "
+        "moving away from the 80% target"
+    )
+    here = "plans/business-plan-2025-28/priority-1.md"
+    soup = BeautifulSoup(render_page(site, here, "priority", "business-plan-2025-28", "1"),
+                         "html.parser")  # fmt: skip
+    row = soup.find(id="evidence").find_next("table").select("tbody tr")[0]
+    assert row.select_one(".ps-contradiction").get_text() == expected
+    # the status is still published as the board wrote it
+    assert "On target" in row.get_text()
+    lines = PLAN_FILE.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if "(indicator L11)" in text) + 2
+    advice = [p for p in data_advice(site) if "evidence" in p.message]
+    assert [(p.file.split("/")[-1], p.line) for p in advice] == [(PLAN_FILE.name, line)]
+    assert f"but L11 was {previous:g}% in {previous_period}" in advice[0].message
+
+
+def test_evidence_meeting_its_target_or_improving_is_not_flagged(site: BoardData) -> None:
+    from macros.model.evidence_figures import falling_away
+    from macros.model.indicators import Indicator, Value
+
+    def site_with(figures: list[float]) -> BoardData:
+        base = site
+        values = [v for v in base.values if v.indicator != "L11"]
+        values += [Value(indicator="L11", period=f"2026 Q{n + 1}", area="local", value=f)
+                   for n, f in enumerate(figures)]  # fmt: skip
+        assert isinstance(base.indicator_by_ref["L11"], Indicator)
+        return dataclasses.replace(base, values=values)
+
+    plan_id = "business-plan-2025-28"
+    falling = site_with([69, 63])
+    assert len(falling_away(falling, falling.plan_by_id[plan_id])) == 1
+    rising = site_with([63, 69])  # below target, but moving towards it
+    assert falling_away(rising, rising.plan_by_id[plan_id]) == []
+    met = site_with([90, 85])  # falling, but still above the target
+    assert falling_away(met, met.plan_by_id[plan_id]) == []

@@ -1,9 +1,11 @@
-"""Advice, never an error: an overdue action whose status still says it is on track. The site
-publishes the status as written, with a note that the board's own dates say it is late."""
+"""Advice, never an error: an overdue action whose status still says it is on track, and
+evidence marked on track while its indicator moves away from its target. The site publishes the
+status as written, with a note saying what the board's own dates or figures say."""
 
 from __future__ import annotations
 
 from macros.model.board_data import BoardData
+from macros.model.evidence_figures import falling_away
 from macros.model.progress import needs_attention
 from macros.read.problems import Problem
 
@@ -30,6 +32,21 @@ def contradiction_advice(site: BoardData) -> list[Problem]:
                     f"and {latest}. It is published as written, with a note that its dates say "
                     "it is late; give it the status the board agrees, or a new `due:` (moving "
                     "the old one to `due_was:`)",
+                )
+            )
+        for away in falling_away(site, plan):
+            figures = (
+                f"{away.indicator.ref} was {away.previous.value:g}% in {away.previous.period} "
+                f"and {away.latest.value:g}% in {away.latest.period}"
+            )
+            found.append(
+                Problem(
+                    plan.source_file,
+                    away.evidence.line_of("status"),
+                    f'priority {away.priority.ref}\'s evidence "{away.evidence.text}" is marked '
+                    f'"{away.status.label}", but {figures} (indicator_values.csv), moving away '
+                    f"from the {away.target:g}% target. It is published as written, with a note "
+                    "saying what the figures say; give it the status the board agrees",
                 )
             )
     return found

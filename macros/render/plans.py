@@ -21,7 +21,7 @@ from macros.model.progress import (
 )
 from macros.model.status import Status
 from macros.render import links
-from macros.render.contradictions import contradiction_note
+from macros.render.contradictions import contradiction_note, evidence_note
 from macros.render.planner import next_meeting
 from macros.render.templates import render
 from macros.render.wording import month_year, plural, word
@@ -227,6 +227,7 @@ def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -
         impact_of=lambda action: impact_of(plan, action),
         is_overdue=lambda action: is_overdue(plan, action),
         contradiction=lambda action: contradiction_note(plan, action),
+        evidence_note=lambda evidence: evidence_note(site, plan, evidence),
         leads=lambda action: leads(site, action, here),
         history=lambda action: history(plan, action),
         related=related,
