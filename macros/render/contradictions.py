@@ -6,20 +6,10 @@ and said plainly beside it."""
 from __future__ import annotations
 
 from macros.model.board_data import BoardData
-from macros.model.dates import Due
 from macros.model.evidence_figures import FallingAway, falling_away
 from macros.model.plan import Action, Evidence, Plan
 from macros.model.progress import Contradiction, contradiction
-from macros.render.wording import month_year, word
-
-
-def due_words(due: Due) -> str:
-    """A due date as the pages word it: "September 2025" or "31 March 2026"."""
-    if due.date is None:
-        return due.text
-    if due.precision == "month":
-        return month_year(due.date)
-    return f"{due.date.day} {month_year(due.date)}"
+from macros.render.wording import due_words, month_year, word
 
 
 def contradiction_words(found: Contradiction) -> str:
