@@ -220,6 +220,11 @@ def _from_wording(when: str, body: Body, first_month: int) -> Placement:
     )
 
 
+def named_months(when: str) -> set[int]:
+    """The months the wording names itself: "Annually (July)" names July."""
+    return _read(when).named
+
+
 def _read(when: str) -> _Found:
     found = _Found(named=set(), intervals=[])
     text = when.replace("\u2013", "-").replace("\u2011", "-")

@@ -11,6 +11,8 @@ headings and counts, not the actions they list.
 
 from __future__ import annotations
 
+from datetime import date
+
 from macros.model.board_data import BoardData
 from macros.model.frequency import month_dates
 from macros.model.plan import Action, Plan
@@ -60,8 +62,19 @@ def _next_meeting(site: BoardData, plan: Plan, url: str) -> list[Entry]:
         who = item.subgroup.acronym or item.subgroup.name if item.subgroup else item.item.who
         words += [inline(item.item.what), who, inline(item.item.tells_board)]
     return [
-        entry(f"{url}#next-meeting", said(t("planner_next_meeting.due_at_the_next_board")), words)
+        entry(
+            f"{url}#next-meeting",
+            said(
+                t("planner_next_meeting.due_at_the_next_board", as_at_date=_long(plan.as_at_date))
+            ),
+            words,
+        )
     ]
+
+
+def _long(day: date) -> str:
+    """As the pages' long_date: "30 September 2026"."""
+    return f"{day.day} {month_year(day)}"
 
 
 def _counted(status: Status) -> str:
