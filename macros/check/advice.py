@@ -7,7 +7,7 @@ from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_notes
 from macros.model.base import Model
 from macros.model.board_data import BoardData
-from macros.model.dates import months_between
+from macros.model.dates import calendar_months
 from macros.model.plan import Plan
 from macros.read.problems import Problem
 
@@ -52,7 +52,7 @@ def stale_as_at(plan: Plan) -> Problem | None:
     days = [u.day.month_end if u.day.precision == "month" else u.day.value
             for a in plan.actions for u in a.updates]  # fmt: skip
     latest = max(days, default=None)
-    if latest is None or months_between(plan.as_at_date, latest) <= AS_AT_BEHIND_MONTHS:
+    if latest is None or calendar_months(plan.as_at_date, latest) <= AS_AT_BEHIND_MONTHS:
         return None
     return Problem(
         plan.source_file, plan.line_of("as_at"),
