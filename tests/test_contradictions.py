@@ -67,7 +67,7 @@ def test_overdue_actions_still_marked_on_target_are_the_ones_in_the_yaml(
     expected = {a["ref"] for a in late_in_yaml(raw) if a["status"] == "amber"}
     found = needs_attention(plan).contradicted
     assert {c.action.ref for c in found} == expected
-    assert "1.14" in expected and len(expected) == 8  # the count, from the YAML
+    assert "1.14" in expected  # the example: twelve months late, still On target
     assert all(c.status.label == "On target" for c in found)
     # every one needs attention, and the page counts them with the rest
     assert expected <= needs_attention(plan).actions

@@ -6,7 +6,7 @@ date beside the next meeting, and advice when a plan's `as_at` lags its updates.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -160,20 +160,29 @@ def test_the_next_meeting_says_the_as_at_date_and_is_after_it(site: BoardData) -
     assert f"The next board meeting after {as_at} is in" in soup.p.get_text()
 
 
+def month_end_before(day: date, months: int) -> date:
+    """The last day of the month `months` before `day`'s."""
+    first = date(day.year, day.month, 1)
+    for _ in range(months - 1):
+        first = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+    return first - timedelta(days=1)
+
+
 def behind(plan: Plan, as_at: str) -> Plan:
     return Plan.model_validate({**plan.model_dump(), "as_at": as_at})
 
 
 def test_make_check_advises_when_as_at_lags_the_latest_update(site: BoardData) -> None:
     plan = site.current_plan
-    latest = max(u.day.value for a in plan.actions for u in a.updates)
-    assert latest == date(2026, 9, 1)  # September 2026, counted to its end
-    assert stale_as_at(behind(plan, "2026-06-30")) is None  # three months: fine
-    found = stale_as_at(behind(plan, "2026-05-31"))
+    latest = max(u.day for a in plan.actions for u in a.updates)
+    assert latest.precision == "month"  # the example's updates are months: counted to the end
+    three, four = (month_end_before(latest.month_end, n) for n in (3, 4))
+    assert stale_as_at(behind(plan, three.isoformat())) is None  # three months: fine
+    found = stale_as_at(behind(plan, four.isoformat()))
     assert found is not None
     assert found.message == (
-        "`as_at: 2026-05-31` is more than 3 months before the plan's latest update "
-        "(2026-09-30); every page judges the plan at `as_at` (what is overdue, the next board "
-        "meeting), so move it to the date of the latest progress"
+        f"`as_at: {four.isoformat()}` is more than 3 months before the plan's latest update "
+        f"({latest.month_end.isoformat()}); every page judges the plan at `as_at` (what is "
+        "overdue, the next board meeting), so move it to the date of the latest progress"
     )
     assert not [a for a in data_advice(site) if "`as_at:" in a.message]  # the example is fine
