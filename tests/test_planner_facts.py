@@ -174,7 +174,7 @@ def behind(plan: Plan, as_at: str) -> Plan:
 
 def test_make_check_advises_when_as_at_lags_the_latest_update(site: BoardData) -> None:
     plan = site.current_plan
-    latest = max(u.day for a in plan.actions for u in a.updates)
+    latest = max((u.day for a in plan.actions for u in a.updates), key=lambda d: d.value)
     assert latest.precision == "month"  # the example's updates are months: counted to the end
     three, four = (month_end_before(latest.month_end, n) for n in (3, 4))
     assert stale_as_at(behind(plan, three.isoformat())) is None  # three months: fine
