@@ -259,3 +259,12 @@ def test_evidence_meeting_its_target_or_improving_is_not_flagged(site: BoardData
     assert falling_away(rising, rising.plan_by_id[plan_id]) == []
     met = site_with([90, 85])  # falling, but still above the target
     assert falling_away(met, met.plan_by_id[plan_id]) == []
+
+
+def test_the_narrative_status_summary_counts_overdue_too(
+    site: BoardData, raw: dict[str, Any]
+) -> None:
+    from macros.narrative import narrative_macros
+
+    said = narrative_macros(site, lambda: "index.md")["status_summary"]()
+    assert said.endswith(f"; **{len(late_in_yaml(raw))}** were past their due date")
