@@ -118,9 +118,12 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def status_summary(plan_id: str = "") -> str:
         """Each of the plan's statuses with its count, in its own words, best first: "39 were
-        complete, 22 on target and 11 off target"; statuses no action has are left out."""
+        complete, 22 on target and 11 off target; 17 were past their due date"; statuses no
+        action has are left out. Overdue actions are never left out, whatever their status."""
         plan = _plan(plan_id)
-        counts = [c for c in summary(plan, plan.actions).counts if c.count]
+        whole = summary(plan, plan.actions)
+        late = word("narrative", "overdue", count=number(whole.overdue)) if whole.overdue else ""
+        counts = [c for c in whole.counts if c.count]
         parts = [
             f"**{number(c.count)}** "
             + (_inert(c.status.label) if c.status else word("narrative", "had_no_status"))
@@ -133,7 +136,8 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
             first = word("lists", "comma").join(parts[:-1])
             sentence = word("lists", "and", first=first, last=parts[-1])
         were = word("narrative", "were")  # "39 were complete, 22 on target…"
-        return sentence.replace("** ", f"** {were} ", 1) if counts[0].status else sentence
+        sentence = sentence.replace("** ", f"** {were} ", 1) if counts[0].status else sentence
+        return sentence + late
 
     def _plan(plan_id: str) -> Plan:
         plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan

@@ -56,7 +56,7 @@ def test_a_cancelled_action_is_not_late_and_not_still_to_do(built: Path) -> None
     # 1b (cancelled, due Oct-16) is past its due date at 31 March 2017 but is never late
     assert "1b" not in late and "2b" in late
     sentence = page(built, "plans/brag-plan/").select_one(".ps-sentence").get_text(strip=True)
-    assert sentence.startswith("2 of 3 actions complete, 0 off track; 1 cancelled")
+    assert sentence.startswith("2 of 3 actions complete, 0 off track, 1 overdue; 1 cancelled")
 
 
 def test_pages_anchors_and_downloads_use_qualified_refs(built: Path, site: BoardData) -> None:

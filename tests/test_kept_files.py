@@ -58,7 +58,7 @@ def test_a_warm_build_reads_the_word_files_and_a_changed_plan_makes_a_new_one(
     assert {path for path in first if again[path] != first[path]} == {word}
     # what a build without the cache makes: not the file kept for the plan before the change
     monkeypatch.setattr(chart_store, "_folder", [None])
-    assert again[word] == plan_docx.plan_docx(changed.plan_by_id[PLAN])
+    assert again[word] == plan_docx.plan_docx(changed.plan_by_id[PLAN], changed.board.name)
 
 
 def test_a_warm_build_reads_the_pdfs_and_a_changed_plan_makes_a_new_one(

@@ -182,7 +182,7 @@ def test_closed_actions_are_never_late_quiet_or_still_to_do() -> None:
     counts = summary(plan, plan.actions)
     assert (counts.total, counts.done, counts.closed) == (5, 1, 3)
     assert sentence(counts) == (
-        "1 of 2 actions complete, 0 off track; 1 cancelled; 1 superseded; "
+        "1 of 2 actions complete, 0 off track, 1 overdue; 1 cancelled; 1 superseded; "
         "1 merged into another action"
     )
     assert plan.vocabulary.worst is not None and plan.vocabulary.worst.key == "red"

@@ -3,9 +3,11 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
+from macros.model.dates import calendar_months
 from macros.model.plan import Plan
 from macros.read.problems import Problem
 
@@ -19,6 +21,8 @@ def data_advice(site: BoardData) -> list[Problem]:
                         f'is called "{plan.title}"; add `title:` to name it as the document does')
             )  # fmt: skip
         found.extend(unexplained_statuses(plan))
+    found.extend(behind for plan in site.plans if (behind := stale_as_at(plan)) is not None)
+    found.extend(contradiction_advice(site))
     if site.planner is not None:
         for item in site.planner.items:
             found.extend(renamed(item))
@@ -53,3 +57,24 @@ def renamed(obj: Model) -> list[Problem]:
                         f"rename it (it is still read for now)")
             )  # fmt: skip
     return result
+
+
+AS_AT_BEHIND_MONTHS = 3
+
+
+def stale_as_at(plan: Plan) -> Problem | None:
+    """`as_at:` more than three months before the plan's latest update: every page judges the
+    plan at `as_at` (what is overdue, the next meeting), so it says less than the board knows."""
+    if plan.as_at is None:
+        return None
+    days = [u.day.month_end if u.day.precision == "month" else u.day.value
+            for a in plan.actions for u in a.updates]  # fmt: skip
+    latest = max(days, default=None)
+    if latest is None or calendar_months(plan.as_at_date, latest) <= AS_AT_BEHIND_MONTHS:
+        return None
+    return Problem(
+        plan.source_file, plan.line_of("as_at"),
+        f"`as_at: {plan.as_at}` is more than {AS_AT_BEHIND_MONTHS} months before the plan's "
+        f"latest update ({latest.isoformat()}); every page judges the plan at `as_at` (what is "
+        "overdue, the next board meeting), so move it to the date of the latest progress",
+    )  # fmt: skip

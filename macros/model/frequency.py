@@ -192,12 +192,21 @@ def _from_wording(when: str, body: Body, first_month: int) -> Placement:
             f"{body.name} no `meeting_months`; add them there, or add `months: [...]` to this "
             "item"
         )
+    wanted = max((12 // every for every in found.intervals), default=0)
+    if wanted > len(chosen - found.named) and meetings and found.intervals:
+        fewer = (
+            f"`when: {when}` means {_times(wanted)} a year, but {body.name} meets in only "
+            f"{len(meetings)} months, so it is placed on those meetings; add `months: [...]` "
+            "to this item to say otherwise"
+        )
+    else:
+        fewer = ""
     if found.every_meeting:
         chosen.update(meetings)
     if found.every_other_meeting:
         chosen.update(meetings[::2])
     if chosen:
-        return Placement(_in_order(chosen, first_month))
+        return Placement(_in_order(chosen, first_month), note=fewer)
     if found.as_required:
         return Placement((), as_required=True)
     if found.annual:
@@ -209,6 +218,11 @@ def _from_wording(when: str, body: Body, first_month: int) -> Placement:
         f"`when: {when}` does not say when in words this site can read; write e.g. "
         f"{EXAMPLES}, or add `months: [Mar, Sep]` to this item"
     )
+
+
+def named_months(when: str) -> set[int]:
+    """The months the wording names itself: "Annually (July)" names July."""
+    return _read(when).named
 
 
 def _read(when: str) -> _Found:
@@ -226,12 +240,26 @@ def _read(when: str) -> _Found:
 
 
 def _every(step: int, meetings: Sequence[int], first_month: int) -> list[int]:
-    """Every `step` months: the phase that meets the board most often, else the earliest."""
+    """Every `step` months, on the body's meetings: a report goes to the board at a meeting,
+    so each month of the cycle moves to the next meeting on or after it ("Quarterly" to a
+    board meeting every other month is four of its meetings, never a month it does not meet).
+    Of the cycle's phases, the one giving the most meetings, then the least moved, then the
+    earliest. With no meetings known, the cycle starts in the planner's first month."""
     phases = [
         [(first_month - 1 + phase + k * step) % 12 + 1 for k in range(12 // step)]
         for phase in range(step)
     ]
-    return max(phases, key=lambda months: len(set(months) & set(meetings)))
+    if not meetings:
+        return phases[0]
+
+    def wait(month: int) -> int:  # months from `month` to the next meeting
+        return min((meeting - month) % 12 for meeting in meetings)
+
+    def snapped(months: list[int]) -> list[int]:
+        return sorted({(m - 1 + wait(m)) % 12 + 1 for m in months})
+
+    best = max(phases, key=lambda ms: (len(snapped(ms)), -sum(wait(m) for m in ms)))
+    return snapped(best)
 
 
 def _in_order(months: set[int], first_month: int) -> tuple[int, ...]:

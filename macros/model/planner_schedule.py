@@ -80,6 +80,12 @@ def schedule(site: BoardData) -> list[Scheduled]:
     return result
 
 
+def dated(entries: list[Scheduled]) -> bool:
+    """Whether the items have at least one reporting month: a calendar with no event is
+    neither published nor offered."""
+    return any(entry.dates for entry in entries)
+
+
 def next_meeting_after(site: BoardData, day: date) -> date | None:
     """The first day of the first board meeting month after the month of `day`."""
     meetings = set(site.board.meeting_month_numbers)

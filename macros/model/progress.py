@@ -7,7 +7,7 @@ machine's clock, so the same data always gives the same pages.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from macros.model.dates import calendar_months, months_between, quarter_of
@@ -28,6 +28,7 @@ class Summary:
 
     counts: list[StatusCount]
     total: int
+    overdue: int = 0  # past the due date at the plan's "as at" date, whatever the status says
 
     @property
     def done(self) -> int:
@@ -82,7 +83,8 @@ def summary(plan: Plan, actions: list[Action]) -> Summary:
     result = [StatusCount(s, counts[s.key]) for s in plan.statuses_shown]
     if unset:
         result.append(StatusCount(None, unset))
-    return Summary(result, len(actions))
+    late = sum(1 for a in actions if is_overdue(plan, a)) if plan.progress_recorded else 0
+    return Summary(result, len(actions), late)
 
 
 def status_at(plan: Plan, action: Action, when: date) -> Status | None:
@@ -121,18 +123,36 @@ class Worsened:
 
 
 @dataclass(frozen=True)
+class Contradiction:
+    """Overdue, yet its status still says it is on track: the board's own dates disagree."""
+
+    action: Action
+    due: date
+    status: Status
+    last: Update | None  # the latest update on or before the as-at date (None: none at all)
+
+    @property
+    def said_after_due(self) -> bool:
+        """The latest update came after the due date and still said on track."""
+        return self.last is not None and self.last.day.value > self.due
+
+
+@dataclass(frozen=True)
 class Attention:
     as_at: date
     stale_after_months: int
     overdue: list[Overdue]
     stale: list[Stale]
     worsened: list[Worsened]
+    contradicted: list[Contradiction] = field(default_factory=list)
 
     @property
     def actions(self) -> set[str]:
         """Every action that needs attention for at least one reason, by its anchor (its own
         in the plan: two actions may be written with one ref)."""
-        found: list[Overdue | Stale | Worsened] = [*self.overdue, *self.stale, *self.worsened]
+        found: list[Overdue | Stale | Worsened | Contradiction] = [
+            *self.contradicted, *self.overdue, *self.stale, *self.worsened
+        ]  # fmt: skip
         return {item.action.anchor for item in found}
 
 
@@ -151,7 +171,25 @@ def needs_attention(plan: Plan) -> Attention:
             worsened.append(worse)
     overdue.sort(key=lambda o: o.due)
     stale.sort(key=lambda s: -s.months)
-    return Attention(as_at, plan.stale_after_months, overdue, stale, worsened)
+    contradicted = [c for o in overdue if (c := contradiction(plan, o.action))]
+    return Attention(as_at, plan.stale_after_months, overdue, stale, worsened, contradicted)
+
+
+def on_track_status(plan: Plan) -> Status | None:
+    """The status that says "going to plan": the best outstanding one, when the plan has
+    another outstanding status for "behind" (with one only, it just means "not done yet")."""
+    outstanding = [s for s in plan.vocabulary.statuses if s.outstanding]
+    return outstanding[0] if len(outstanding) > 1 else None
+
+
+def contradiction(plan: Plan, action: Action) -> Contradiction | None:
+    """An overdue action whose status still says on track at the plan's "as at" date."""
+    late = _overdue(plan, action, plan.as_at_date) if plan.progress_recorded else None
+    status = status_of(plan, action)
+    if late is None or status is None or status is not on_track_status(plan):
+        return None
+    said = [u for u in action.updates_newest_first if u.day.value <= plan.as_at_date]
+    return Contradiction(action, late.due, status, said[0] if said else None)
 
 
 def is_overdue(plan: Plan, action: Action) -> bool:

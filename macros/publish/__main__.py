@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
         return 1
     target = Path("site") / path(plan)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(plan_docx(plan))
+    target.write_bytes(plan_docx(plan, site.board.name))
     print(MESSAGES["exported"].format(target=target))
     return 0
 

@@ -1,6 +1,8 @@
 """The reporting planner as RFC 5545 calendars: site/reporting-planner.ics and one per subgroup.
 
-One all-day event per item per reporting month of the planner's year. Every build of the same
+One event per item per reporting month of the planner's year. The planner gives months, not the
+days of meetings, so each event is an all-day event spanning its whole month (and says so), never
+a made-up first of the month. A calendar with no event is not published. Every build of the same
 data writes the same bytes: UIDs come from the item and the month, DTSTAMP from the current
 plan's "as at" date, never from the clock, so calendar apps update events instead of
 duplicating them.
@@ -9,15 +11,15 @@ duplicating them.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from urllib.parse import urlparse
 
 from macros.model.board_data import BoardData
-from macros.model.planner_schedule import Scheduled, schedule
+from macros.model.planner_schedule import Scheduled, dated, schedule
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.text import plain
-from macros.render.wording import word
+from macros.render.wording import month_year, word
 
 PRODID = "-//Plansite//Reporting planner//EN"
 
@@ -27,13 +29,15 @@ def files(site: BoardData) -> dict[str, bytes]:
         return {}
     entries = schedule(site)
     board = site.board.short_name or site.board.name
-    result = {
-        links.planner_calendar(): _calendar(site, entries, word("calendar", "name", board=board))
-    }
+    result = {}
+    if dated(entries):
+        name = word("calendar", "name", board=board)
+        result[links.planner_calendar()] = _calendar(site, entries, name)
     for subgroup in site.subgroups:
         own = [entry for entry in entries if entry.subgroup is subgroup]
-        name = word("calendar", "subgroup_name", board=board, subgroup=subgroup.name)
-        result[links.subgroup_calendar(subgroup.id)] = _calendar(site, own, name)
+        if dated(own):
+            name = word("calendar", "subgroup_name", board=board, subgroup=subgroup.name)
+            result[links.subgroup_calendar(subgroup.id)] = _calendar(site, own, name)
     return result
 
 
@@ -52,13 +56,13 @@ def _calendar(site: BoardData, entries: list[Scheduled], name: str) -> bytes:
             event = Event()
             event.add("uid", f"{_digest(key, day.strftime('%Y-%m'))}@{domain}")
             event.add("dtstamp", stamp)
-            event.add("dtstart", day)
-            event.add("dtend", day + timedelta(days=1))
+            event.add("dtstart", day)  # the whole month: the planner gives no day
+            event.add("dtend", _next_month(day))
             summary = word(
                 "calendar", "summary", what=plain(entry.item.what), who=_short_who(entry)
             )
             event.add("summary", summary)
-            event.add("description", _description(entry))
+            event.add("description", _description(entry, day))
             event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
             calendar.add_component(event)
     return bytes(calendar.to_ical())
@@ -74,9 +78,14 @@ def _short_who(entry: Scheduled) -> str:
     return plain(entry.item.who)
 
 
-def _description(entry: Scheduled) -> str:
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _description(entry: Scheduled, day: date) -> str:
     item = entry.item
-    lines = [word("calendar", "who", who=_who(entry))]
+    lines = [word("calendar", "month", month=month_year(day))]
+    lines.append(word("calendar", "who", who=_who(entry)))
     if item.tells_board:
         lines.append(word("calendar", "tells_board", text=plain(item.tells_board)))
     if item.activity:

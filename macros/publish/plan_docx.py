@@ -16,18 +16,19 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime, time
+from typing import Any
 from xml.sax.saxutils import escape
 
 from macros.model.board_data import BoardData
 from macros.model.colours import text_on
-from macros.model.dates import parse_day
+from macros.model.dates import parse_day, parse_due
 from macros.model.plan import Action, Plan, Update
 from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.render import links
 from macros.render.kept_files import kept, making_version
-from macros.render.wording import month_year, word, words
+from macros.render.wording import due_words, month_year, word, words
 
 TAG = re.compile(r"<[^>]+>")
 MARKUP = re.compile(r"[<*\n]")  # a tag, emphasis or a line break: more than one plain paragraph
@@ -39,7 +40,7 @@ def path(plan: Plan) -> str:
 
 
 def files(site: BoardData) -> dict[str, bytes]:
-    return {path(plan): plan_docx(plan) for plan in site.plans}
+    return {path(plan): plan_docx(plan, site.board.name) for plan in site.plans}
 
 
 def _when(written: str) -> str:
@@ -55,23 +56,29 @@ def _columns(table: str) -> dict[str, str]:
 
 
 QUOTE = {'"': "&quot;"}
+W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_URI}}}"
+NS = f'xmlns:w="{W_URI}"'
+A4 = (11906, 16838)  # twentieths of a point: 210 by 297 mm
+MARGIN = 1440  # 2.54 cm
 TEXT_WIDTH = 9000  # twentieths of a point: the page's width inside its margins
 COLUMN_SHARES = {
     7: [2, 7, 3, 3, 3, 3, 8], 6: [2, 8, 3, 3, 3, 9], 5: [2, 2, 3, 3, 10], 3: [2, 6, 2]
 }  # fmt: skip  # of the width
 
 
-def plan_docx(plan: Plan) -> bytes:
-    """The plan's Word file: read back from the build's cache when made before from the same
-    body, properties, code and libraries (macros/render/kept_files.py)."""
+def plan_docx(plan: Plan, board: str = "") -> bytes:
+    """The plan's Word file, by `board` (its author): read back from the build's cache when made
+    before from the same body, properties, code and libraries (macros/render/kept_files.py)."""
     body = _body(plan)
     version = making_version(__file__, spreadsheet.__file__, libraries=("python-docx", "lxml"))
-    properties = (plan.title, plan.as_at_date.isoformat(), word("language_tag"))
+    page = word("word_document", "page_of")
+    properties = (plan.title, plan.as_at_date.isoformat(), word("language_tag"), board, page)
     made_from = (body, properties, version)
-    return kept("docx", made_from, lambda: _document(plan, body))
+    return kept("docx", made_from, lambda: _document(plan, body, board))
 
 
-def _document(plan: Plan, body: str) -> bytes:
+def _document(plan: Plan, body: str, board: str) -> bytes:
     # imported here: a build whose Word files are all in the cache never imports python-docx
     import docx
     from docx.oxml import parse_xml
@@ -80,7 +87,9 @@ def _document(plan: Plan, body: str) -> bytes:
     document = docx.Document()
     # Word keeps at most 255 characters in a document property; the heading keeps the whole title
     document.core_properties.title = plan.title[:255]
-    document.core_properties.author = "Plansite"
+    document.core_properties.author = board[:255]  # the board's paper, not the tool's
+    document.core_properties.last_modified_by = board[:255]
+    _board_paper(document, plan.title)
     stamp = datetime.combine(plan.as_at_date, time())
     document.core_properties.created = stamp
     document.core_properties.modified = stamp
@@ -96,6 +105,43 @@ def _document(plan: Plan, body: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return _restamped(buffer.getvalue(), stamp, {})
+
+
+def _board_paper(document: Any, title: str) -> None:
+    """A4 with 2.54 cm margins (the table widths fit inside), the board's language for the
+    spell checker, the plan's title in the header and "Page N of M" in the footer. The import
+    reads only the body, so the header and footer never come back as part of the plan."""
+    from docx.shared import Twips
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Twips(MARGIN))
+    language = word("language_tag")
+    for lang in document.styles.element.iter(f"{W}lang"):  # the default is en-US
+        lang.set(f"{W}val", language)
+    _add_runs(section.header.paragraphs[0], _run(title))
+    pieces = re.split(r"(\{page\}|\{pages\})", word("word_document", "page_of"))
+    fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+    runs = "".join(_field(fields[p]) if p in fields else _run(p) for p in pieces if p)
+    _add_runs(section.footer.paragraphs[0], runs)
+
+
+def _add_runs(paragraph: Any, runs: str) -> None:
+    from docx.oxml import parse_xml
+
+    for run in list(parse_xml(f"<w:p {NS}>{runs}</w:p>")):
+        paragraph._p.append(run)
+
+
+def _field(name: str) -> str:
+    """A Word field (PAGE, NUMPAGES), with "1" shown until Word updates it."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {name} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def _body(plan: Plan) -> str:
@@ -121,12 +167,22 @@ def _body(plan: Plan) -> str:
         group = priority.group
         heading = word("word_document", "priority", ref=priority.ref, title=priority.title)
         body.append(_heading(heading))
-        rows = [_action_row(plan, action, impact) for action in priority.actions]
+        # in the plan's order, as the site shows it: the issues, then the other actions. Those
+        # get a table of their own, so the import does not read them as the last issue's (an
+        # empty paragraph between: Word and LibreOffice join tables that touch)
+        rows = []
         for issue in priority.issues:
             words = f"{issue.ref} {_new(issue.new)}{issue.title}".strip()
             rows.append(_row([_cell([_para(_run(words, bold=True))], span=len(columns))]))
             rows.extend(_action_row(plan, action, impact) for action in issue.actions)
-        body.append(_table(columns, heading, rows))
+        loose = [_action_row(plan, action, impact) for action in priority.actions]
+        if rows:
+            body.append(_table(columns, heading, rows))
+        if rows and loose:
+            body.append("<w:p/>")
+        if loose or not rows:
+            caption = word("word_document", "more_actions", heading=heading) if rows else heading
+            body.append(_table(columns, caption, loose))
     appendix = word("word_document", "appendix")
     body.append(_heading(appendix))
     rows = []
@@ -173,9 +229,9 @@ def _table(columns: list[str], caption: str, rows: list[str]) -> str:
 
 
 def _action_row(plan: Plan, action: Action, impact: bool) -> str:
-    due = [_para(_run(earlier, strike=True)) for earlier in action.due_was]
+    due = [_para(_run(_due(earlier), strike=True)) for earlier in action.due_was]
     if action.due:
-        due.append(_para(_run(action.due)))
+        due.append(_para(_run(_due(action.due))))
     status = _status_cell(plan, action.status) if action.status else _cell([])
     # undated progress first, then the latest update (the appendix holds every update)
     latest: Update | None = action.latest_update
@@ -188,6 +244,13 @@ def _action_row(plan: Plan, action: Action, impact: bool) -> str:
         rated = _status_cell(plan, action.impact) if action.impact else _cell([])
         return _row([*cells, status, rated, _cell(_markdown("\n\n".join(parts)))])
     return _row([*cells, status, _cell(_markdown("\n\n".join(parts)))])
+
+
+def _due(written: str) -> str:
+    """Worded as the site words it ("September 2025"); a wording that says more than its date
+    ("Jun-26 to Jun 27", "Ongoing") as the plan has it, as the site quotes it."""
+    due = parse_due(written)
+    return due_words(due) if due.date is not None and not due.says_more else written
 
 
 def _title(action: Action) -> str:

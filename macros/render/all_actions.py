@@ -14,6 +14,7 @@ from macros.model.plan import Action, Plan
 from macros.model.progress import is_overdue, status_of
 from macros.model.status import Status
 from macros.render import links
+from macros.render.contradictions import contradiction_note
 from macros.render.plans import Lead, action_href, leads
 from macros.render.templates import render
 
@@ -69,4 +70,5 @@ def all_actions_page(site: BoardData, plan: Plan, here: str) -> str:
         xlsx_href=links.href(here, links.plan_actions_xlsx(plan.id)),
         docx_href=links.href(here, links.plan_actions_docx(plan.id)),
         is_overdue=lambda action: is_overdue(plan, action),
+        contradiction=lambda action: contradiction_note(plan, action),
     )

@@ -8,7 +8,7 @@ from datetime import date
 from markupsafe import Markup
 
 from macros.model.board_data import BoardData
-from macros.model.progress import needs_attention, periods, summary
+from macros.model.progress import needs_attention, on_track_status, periods, summary
 from macros.model.sections import sections_on
 from macros.render import links
 from macros.render.planner import next_meeting
@@ -43,6 +43,7 @@ def home_page(site: BoardData, here: str) -> str:
         cards=cards,
         whole=sentence(summary(plan, plan.actions)),
         attention=needs_attention(plan),
+        on_track=on_track_status(plan),
         latest_period=latest[0] if latest else None,
         next_meeting=Markup(next_meeting(site, plan, here)),
         worried=Markup(worried_block(site)),

@@ -12,9 +12,15 @@ from datetime import date
 
 from macros.model.board import Subgroup
 from macros.model.board_data import BoardData
-from macros.model.frequency import month_dates
+from macros.model.frequency import month_dates, named_months
 from macros.model.plan import Plan
-from macros.model.planner_schedule import Scheduled, next_meeting_after, schedule, year_start
+from macros.model.planner_schedule import (
+    Scheduled,
+    dated,
+    next_meeting_after,
+    schedule,
+    year_start,
+)
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.templates import render
@@ -41,6 +47,7 @@ class Row:
     who_href: str  # the reporting subgroup's page, or "" for an agency or a person
     group: str  # the filter key: subgroup id, or a slug of who reports
     months: str  # "April, July, October and January", or "" when as required
+    months_said: bool  # the wording names those months itself ("Annually (July)"): not repeated
     marks: list[bool]  # one per month of the planner's year
     actions: list[Link]
     indicators: list[Link]
@@ -123,6 +130,7 @@ def rows(site: BoardData, here: str) -> list[Row]:
                 who_href=links.href(here, links.subgroup(subgroup.id)) if subgroup else "",
                 group=subgroup.id if subgroup else (_slug(entry.item.who) or OTHER_REPORTERS),
                 months=month_list(entry.dates) if entry.dates else "",
+                months_said=named_months(entry.item.when) == {d.month for d in entry.dates},
                 marks=[day in entry.dates for day in year],
                 actions=_action_links(site, entry, here),
                 indicators=_indicator_links(site, entry, here),
@@ -156,8 +164,23 @@ def planner_page(site: BoardData, here: str) -> str:
         groups=groups(site, all_rows),
         who=lambda row: _who(row.entry),
         meetings=[day for day in month_dates(start) if day.month in _meetings(site)],
-        calendar_href=links.href(here, links.planner_calendar()),
+        calendar=offered(site, links.planner_calendar(), schedule(site), here),
     )
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    href: str  # the .ics file, relative; "" when it has no event (then it is not published)
+    webcal: str  # webcal://<site_url>/<file>, a subscription; "" without a `site_url:`
+
+
+def offered(site: BoardData, target: str, entries: list[Scheduled], here: str) -> CalendarLinks:
+    """How a page offers a calendar (macros/publish/calendar.py publishes the same ones)."""
+    if not dated(entries):
+        return CalendarLinks("", "")
+    url = site.board.site_url  # ends with "/" (model/board.py)
+    webcal = "webcal://" + url.split("://", 1)[1] + target if url else ""
+    return CalendarLinks(links.href(here, target), webcal)
 
 
 def _meetings(site: BoardData) -> set[int]:
@@ -170,13 +193,14 @@ def subgroup_reports(site: BoardData, subgroup: Subgroup, here: str) -> str:
     if site.planner is None or start is None:
         return ""
     own = [row for row in rows(site, here) if row.entry.subgroup is subgroup]
+    own_entries = [row.entry for row in own]
     return render(
         "planner/subgroup.html",
         subgroup=subgroup,
         rows=own,
         year=month_dates(start),
         planner_href=links.href(here, links.planner()),
-        calendar_href=links.href(here, links.subgroup_calendar(subgroup.id)),
+        calendar=offered(site, links.subgroup_calendar(subgroup.id), own_entries, here),
     )
 
 

@@ -21,6 +21,7 @@ from macros.model.progress import (
 )
 from macros.model.status import Status
 from macros.render import links
+from macros.render.contradictions import contradiction_note, evidence_note
 from macros.render.planner import next_meeting
 from macros.render.templates import render
 from macros.render.wording import month_year, plural, word
@@ -94,7 +95,7 @@ def history(plan: Plan, action: Action) -> list[HistoryEntry]:
 
 
 def sentence(counts: Summary) -> str:
-    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target". Closed actions
+    """One plain sentence, e.g. "41 of 68 actions complete, 6 off target, 9 overdue". Closed actions
     (cancelled, superseded, merged) are not counted as still to do: they are named after."""
     open_total = counts.total - counts.closed
     words = plural("status_sentence", "done", count=open_total, done=counts.done)
@@ -105,6 +106,8 @@ def sentence(counts: Summary) -> str:
         )
     if counts.unset:
         words += word("status_sentence", "unset", count=str(counts.unset))
+    if counts.overdue:  # late whatever the status says: a headline never leaves them out
+        words += word("status_sentence", "overdue", count=str(counts.overdue))
     for item in counts.counts:
         if item.status is not None and item.status.closed and item.count:
             words += word(
@@ -238,6 +241,8 @@ def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -
         status_of=lambda action: status_of(plan, action),
         impact_of=lambda action: impact_of(plan, action),
         is_overdue=lambda action: is_overdue(plan, action),
+        contradiction=lambda action: contradiction_note(plan, action),
+        evidence_note=lambda evidence: evidence_note(site, plan, evidence),
         leads=lambda action: leads(site, action, here),
         history=lambda action: history(plan, action),
         related=related,

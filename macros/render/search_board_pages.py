@@ -8,6 +8,8 @@ control (a suppressed count is [c]).
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from macros.model.board import Subgroup
 from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
@@ -15,9 +17,11 @@ from macros.model.frequency import month_dates
 from macros.model.indicators import Indicator
 from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
+from macros.render import links
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import distribution_table, series_table
 from macros.render.indicator_values import periods_of
+from macros.render.planner import CalendarLinks, offered
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
 from macros.render.tables import Table
@@ -69,6 +73,19 @@ def subgroup(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     return result + _reports(site, found, url)
 
 
+def subscribe_words(calendar: CalendarLinks, what: str) -> list[Markup]:
+    """As the planner's `subscribe` fragment: a subscription and a download, a download only,
+    or nothing for a calendar with no event."""
+    if not calendar.href:
+        return []
+    if calendar.webcal:
+        return [
+            t("planner_parts.subscribe_to", what=what), t("planner_parts.subscribe_explained"),
+            t("planner_parts.download_ics"), t("planner_parts.download_explained"),
+        ]  # fmt: skip
+    return [t("planner_parts.download_only", what=what), t("planner_parts.download_only_explained")]
+
+
 def _reports(site: BoardData, subgroup: Subgroup, url: str) -> list[Entry]:
     """As macros.render.planner.subgroup_reports. Its reports are listed in a table kept out of
     search (the planner page has them): the section says which planner year it reads."""
@@ -84,8 +101,8 @@ def _reports(site: BoardData, subgroup: Subgroup, url: str) -> list[Entry]:
         words = [t("planner_subgroup.the"), t("planner_subgroup.reporting_planner")]
         words.append(t("planner_subgroup.for_to_has_no_reports", start=first, end=last))
     what = str(words_of("planner_subgroup", "this_subgroup_s_reports"))
-    words += [t("planner_parts.subscribe_to_ics_calendar", what=what)]
-    words += [t("planner_parts.add_its_address_to_outlook")]
+    own = [item for item in schedule(site) if item.subgroup is subgroup]
+    words += subscribe_words(offered(site, links.subgroup_calendar(subgroup.id), own, url), what)
     title = said(t("planner_subgroup.what_it_reports_to_the"))
     return [entry(f"{url}#reports-to-the-board", title, map(said, words))]
 

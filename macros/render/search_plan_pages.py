@@ -11,11 +11,13 @@ headings and counts, not the actions they list.
 
 from __future__ import annotations
 
+from datetime import date
+
 from macros.model.board_data import BoardData
 from macros.model.frequency import month_dates
 from macros.model.plan import Action, Plan
 from macros.model.planner_schedule import next_meeting_after, schedule, year_start
-from macros.model.progress import needs_attention, periods, summary
+from macros.model.progress import needs_attention, on_track_status, periods, summary
 from macros.model.status import Status
 from macros.render.plans import sentence
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said
@@ -63,8 +65,19 @@ def _next_meeting(site: BoardData, plan: Plan, url: str) -> list[Entry]:
         who = item.subgroup.acronym or item.subgroup.name if item.subgroup else item.item.who
         words += [inline(item.item.what), who, inline(item.item.tells_board)]
     return [
-        entry(f"{url}#next-meeting", said(t("planner_next_meeting.due_at_the_next_board")), words)
+        entry(
+            f"{url}#next-meeting",
+            said(
+                t("planner_next_meeting.due_at_the_next_board", as_at_date=_long(plan.as_at_date))
+            ),
+            words,
+        )
     ]
+
+
+def _long(day: date) -> str:
+    """As the pages' long_date: "30 September 2026"."""
+    return f"{day.day} {month_year(day)}"
 
 
 def _counted(status: Status) -> str:
@@ -121,6 +134,15 @@ def attention(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
         ),
     ]
     result = [entry(url, plain(page.title), [plan.title, said(summary_words)])]
+    on_track = on_track_status(plan)
+    if found.contradicted and on_track is not None:  # as the page: only when there are some
+        title = t(
+            "plans_attention.still_on_track_heading",
+            status=on_track.label.lower(),
+            attention=len(found.contradicted),
+        )
+        intro = said(t("plans_attention.still_on_track_intro"))
+        result.append(entry(f"{url}#still-on-track", said(title), [intro]))
     for anchor, title, listed, none in sections:
         # the list itself is left out, as the page leaves it out of search
         result.append(entry(f"{url}#{anchor}", said(title), [] if listed else [said(none)]))

@@ -11,6 +11,7 @@ from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan
 from macros.model.progress import Summary, is_overdue, status_of, summary
 from macros.render import links
+from macros.render.contradictions import contradiction_note
 from macros.render.planner import subgroup_reports
 from macros.render.plans import action_href, sentence
 from macros.render.templates import render
@@ -63,5 +64,6 @@ def subgroup_page(site: BoardData, subgroup: Subgroup, here: str) -> str:
         action_href=lambda plan, action: action_href(plan, action, here),
         status_of=status_of,
         is_overdue=is_overdue,
+        contradiction=contradiction_note,
         reports=Markup(subgroup_reports(site, subgroup, here)),
     )

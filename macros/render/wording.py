@@ -23,6 +23,7 @@ import yaml
 from markupsafe import Markup
 
 from macros.model import status_presets
+from macros.model.dates import Due
 
 WORDS = Path(__file__).with_name("words")
 WORDS_ENV = "PLANSITE_WORDS"
@@ -121,6 +122,16 @@ def month_short(day: date) -> str:
 def month_year(day: date) -> str:
     """e.g. "June 2026"."""
     return f"{month_name(day)} {day.year}"
+
+
+def due_words(due: Due) -> str:
+    """A due date as the pages word it: "September 2025" or "31 March 2026" (the plan's own
+    wording when it gives no date)."""
+    if due.date is None:
+        return due.text
+    if due.precision == "month":
+        return month_year(due.date)
+    return f"{due.date.day} {month_year(due.date)}"
 
 
 def _preset_words() -> dict[str, Any]:

@@ -1,0 +1,52 @@
+"""Advice, never an error: an overdue action whose status still says it is on track, and
+evidence marked on track while its indicator moves away from its target. The site publishes the
+status as written, with a note saying what the board's own dates or figures say."""
+
+from __future__ import annotations
+
+from macros.model.board_data import BoardData
+from macros.model.evidence_figures import falling_away
+from macros.model.progress import needs_attention
+from macros.read.problems import Problem
+
+
+def contradiction_advice(site: BoardData) -> list[Problem]:
+    found = []
+    for plan in site.plans:
+        for item in needs_attention(plan).contradicted:
+            action = item.action
+            due = action.due or item.due.isoformat()
+            latest = (
+                f"its latest update ({item.last.date}) still says so"
+                if item.said_after_due and item.last is not None
+                else f"it has not been updated since {item.last.date}"
+                if item.last is not None
+                else "it has no dated update"
+            )
+            found.append(
+                Problem(
+                    plan.source_file,
+                    action.line_of("status" if action.status else "due"),
+                    f'action {action.ref} was due "{due}", before the plan\'s as-at date '
+                    f'{plan.as_at_date.isoformat()}, but is still marked "{item.status.label}" '
+                    f"and {latest}. It is published as written, with a note that its dates say "
+                    "it is late; give it the status the board agrees, or a new `due:` (moving "
+                    "the old one to `due_was:`)",
+                )
+            )
+        for away in falling_away(site, plan):
+            figures = (
+                f"{away.indicator.ref} was {away.previous.value:g}% in {away.previous.period} "
+                f"and {away.latest.value:g}% in {away.latest.period}"
+            )
+            found.append(
+                Problem(
+                    plan.source_file,
+                    away.evidence.line_of("status"),
+                    f'priority {away.priority.ref}\'s evidence "{away.evidence.text}" is marked '
+                    f'"{away.status.label}", but {figures} (indicator_values.csv), moving away '
+                    f"from the {away.target:g}% target. It is published as written, with a note "
+                    "saying what the figures say; give it the status the board agrees",
+                )
+            )
+    return found
