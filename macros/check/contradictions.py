@@ -27,7 +27,7 @@ def contradiction_advice(site: BoardData) -> list[Problem]:
                 Problem(
                     plan.source_file,
                     action.line_of("status" if action.status else "due"),
-                    f'action {action.ref} was due "{due}", before the plan\'s as-at date '
+                    f'action {action.ref or repr(action.title)} was due "{due}", before the plan\'s as-at date '
                     f'{plan.as_at_date.isoformat()}, but is still marked "{item.status.label}" '
                     f"and {latest}. It is published as written, with a note that its dates say "
                     "it is late; give it the status the board agrees, or a new `due:` (moving "
@@ -43,7 +43,7 @@ def contradiction_advice(site: BoardData) -> list[Problem]:
                 Problem(
                     plan.source_file,
                     away.evidence.line_of("status"),
-                    f'priority {away.priority.ref}\'s evidence "{away.evidence.text}" is marked '
+                    f'priority {away.priority.ref or repr(away.priority.title)}\'s evidence "{away.evidence.text}" is marked '
                     f'"{away.status.label}", but {figures} (indicator_values.csv), moving away '
                     f"from the {away.target:g}% target. It is published as written, with a note "
                     "saying what the figures say; give it the status the board agrees",

@@ -30,7 +30,8 @@ from macros.starter import starter_plan
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
          ".xlsm": ("an Excel workbook (.xlsx)", "Excel"), ".csv": ("a CSV file", "Excel")}  # fmt: skip
 PREVIOUS = ".previous"  # plans/.previous/: the plans re-imports replaced
-STARTER_KEPT = ("title", "kind", "period")  # what `make new-board` asked for, not example words
+# the board's set-up kept from the starter (not its years: the document's plan may be older)
+STARTER_KEPT = ("title", "kind")
 PLAN_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 

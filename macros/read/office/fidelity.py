@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from macros.model.dates import MONTH_NAMES
 from macros.model.plan import Plan as PlanModel
+from macros.read.office.cells import runs_of
 from macros.read.office.columns import IGNORE
 from macros.read.office.document import Cell, Document, Table
 from macros.read.office.mapper import Outcome
@@ -210,7 +211,7 @@ class Comparison:
             return Finding(where, LEFT_OUT, text, why=WHY[unplaced.why])
         if name == IGNORE:
             return Finding(where, LEFT_OUT, text, why=WHY["ignored"])
-        wanted = set(words(text))
+        wanted = set(words(_apart(cell)))
         if source is None or source.target is None:
             # a row no part of the plan came from: a heading repeated, a title above the
             # headings, a history table's dated update; its words may be anywhere in the plan
@@ -257,6 +258,14 @@ def _field_text(target: dict[str, Any], name: str | None) -> str:
     keys = {"due": ("due", "due_was", "milestones"), "progress": ("progress", "updates")}
     chosen = keys.get(name or "", (name or "title",))
     return " ".join(" ".join(_strings(target.get(k))) for k in chosen).strip()
+
+
+def _apart(cell: Cell) -> str:
+    """The cell's words with struck-through runs kept apart from the words beside them: "Mar 16"
+    struck then "June 16" is read as two dates (due_was and due), never "Mar 16June 16"."""
+    return " ".join(" ".join([*runs_of(p, True), *runs_of(p, False)]) for p in cell.paras) or (
+        cell.note
+    )
 
 
 def compare_cells(document: Document, outcome: Outcome, plan_text: str) -> Fidelity:
