@@ -79,8 +79,12 @@ def test_status_words_and_the_key_line(tmp_path: Path) -> None:
     parts = [("para", "Red: Off Target; Amber: On Target; Green: Complete"), ("table", (rows, []))]
     outcome = read(word_file(tmp_path / "plan.docx", parts))
     assert [a["status"] for a in actions(outcome)] == ["amber", "green", "amber", "red"]
-    # the key's words are the preset's: Green is Complete, Amber is On target
-    assert outcome.plan["statuses"] == "rag-amber-on-target"
+    # the key's words, as the key writes them ("On Target", not the preset's "On target")
+    assert [(s["key"], s["label"], s.get("done", False)) for s in outcome.plan["statuses"]] == [
+        ("green", "Complete", True),
+        ("amber", "On Target", False),
+        ("red", "Off Target", False),
+    ]
     assert [(e.key, e.label, e.by_word) for e in outcome.statuses.entries] == [
         ("red", "Off Target", 1), ("amber", "On Target", 2), ("green", "Complete", 1),
     ]  # fmt: skip
@@ -1008,7 +1012,7 @@ def test_the_whole_report(tmp_path: Path) -> None:
         "Not placed (1): these cells are not in the plan; add them by hand, or name their column in a mapping file:",
         "  plan.docx: table 1, row 2, column 7 ('Notes'): its column has no heading the import knows: Call J",
     ]
-    assert outcome.plan["statuses"] == "rag-amber-on-target"
+    assert [s["label"] for s in outcome.plan["statuses"]] == ["Complete", "On Target", "Off Target"]
 
 
 def test_import_says_which_plan_the_site_shows_first(

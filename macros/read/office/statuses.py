@@ -119,6 +119,8 @@ class Entry:
             return False
         words = [str(preset["label"]), str(preset["key"]), *preset.get("aliases", [])]  # type: ignore[misc]
         plain = self.label == FAMILY_LABELS.get(self.family or "", "")
+        if self.from_key:  # the key's own words are published as it writes them ("On Target")
+            return self.label in words
         return plain or any(w.lower() == self.label.lower() for w in words)
 
 
