@@ -158,6 +158,15 @@ class Statuses:
         same = [e for e in self.entries if e.family == family and family is not None]
         if same and same[0].from_key and same[0].label.lower() == label.lower():
             return  # the same key read twice (a key line above and below the table)
+        if same and same[0].from_key and (label == FAMILY_LABELS.get(family or "") or (
+                same[0].plain and not same[0].meaning)):  # fmt: skip
+            # coloured swatches with their words beside them: one status per colour
+            entry = same[0]
+            if entry.plain and label != FAMILY_LABELS.get(family or ""):
+                entry.label, entry.meaning = label, meaning or entry.meaning
+            entry.done = entry.done if done is None else done
+            entry.colour = colour or entry.colour
+            return
         if same and not same[0].from_key:  # met before the key: the key names it
             entry = same[0]
             entry.label, entry.meaning, entry.done, entry.from_key = label, meaning, done, True
