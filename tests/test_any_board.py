@@ -244,7 +244,7 @@ def test_a_brand_colour_white_text_cannot_read_on_is_refused(tmp_path: Path) -> 
         load_board_data(data)
     assert [str(p) for p in caught.value.problems.items] == [
         f"{data / 'board.yml'}:4: colour `#ff8800` is too light: white text on it has a contrast "
-        "of 2.4:1, and needs at least 4.5:1 to be read by everyone; choose a darker shade of it"
+        "of 2.39:1, and needs at least 4.50:1 to be read by everyone; choose a darker shade of it"
     ]
 
 

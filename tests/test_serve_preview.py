@@ -97,7 +97,7 @@ def an_update_edit(data: Path) -> tuple[Path, Callable[[str], str], set[str]]:
         (a, p)
         for p in plan.priorities
         for a in p.all_actions
-        if a.ref in attention and a.updates and a.status and any(map(site.subgroup_for, a.leads))
+        if a.anchor in attention and a.updates and a.status and any(map(site.subgroup_for, a.leads))
     )
     subgroups = [s for s in map(site.subgroup_for, action.leads) if s is not None]
     shown = {

@@ -526,7 +526,7 @@ OWN_CASES = [
         ),
         [
             "data/plans/plan-a.yml:11: `priorities` must be a list (items on lines starting with `- `, or [a, b]), not `none`",
-            "data/plans/plan-a.yml:12: unknown key `old`; allowed keys: as_at, current, id, introduction, kind, period, priorities, stale_after_months, statuses, title",
+            "data/plans/plan-a.yml:12: unknown key `old`; allowed keys: as_at, current, id, introduction, kind, notes, period, priorities, stale_after_months, statuses, title",
         ],
     ),
     Case(
@@ -545,7 +545,7 @@ OWN_CASES = [
         replace("plans/plan-a.yml", "statuses:\n", "statuses: green\nold:\n"),
         [
             "data/plans/plan-a.yml:7: `statuses: green` is not a preset; name one of rag, rag-amber-on-target, brag, phrases, or list the plan's own statuses",
-            "data/plans/plan-a.yml:8: unknown key `old`; allowed keys: as_at, current, id, introduction, kind, period, priorities, stale_after_months, statuses, title",
+            "data/plans/plan-a.yml:8: unknown key `old`; allowed keys: as_at, current, id, introduction, kind, notes, period, priorities, stale_after_months, statuses, title",
         ],
     ),
     Case(
