@@ -20,6 +20,7 @@ from docx import Document
 from macros.check.__main__ import main
 from macros.check.figures import period_years
 from macros.load import load_board_data
+from macros.publish.plan_docx import plan_docx
 from macros.read.office.__main__ import main as import_main
 from tests.conftest import FIXTURES, ROOT, run_build
 from tests.office_docs import libreoffice_resave, word_file
@@ -326,4 +327,34 @@ def test_an_untidy_word_plan_imports_and_passes_the_check_with_advice(
     assert [(p.get("ref"), [a["ref"] for a in p["actions"]]) for p in word] == [
         ("1", ["1.1", "1.1"]),
         (None, ["2.1"]),
+    ]
+
+
+def test_a_history_row_whose_ref_two_actions_share_is_listed_not_guessed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Word export's appendix names an update's action by priority and ref: for the two
+    `X 1`s that names neither alone, so the rows are reported as not placed."""
+    data = tmp_path / "data"
+    shutil.copytree(UNTIDY, data)
+    plan_file = data / "plans" / PLAN_FILE.name
+    plan_file.write_text(
+        plan_file.read_text(encoding="utf-8").replace("- ref: X\n", '- ref: "1"\n')
+    )
+    plan = load_board_data(data).plans[0]
+    document = tmp_path / "export.docx"
+    document.write_bytes(plan_docx(plan))
+    assert import_main([str(document), "again", "--data", str(data)]) == 0
+    report = capsys.readouterr().out.splitlines()
+    shared = [line for line in report if "two actions in the plan have this ref" in line]
+    assert [line.split(": ")[-1] for line in shared] == [
+        "1", "X 1", "March 2016", "Complete", "Guidance refreshed and sent to every school.",
+        "1", "X 1", "March 2017", "On Target", "Survey results due at the spring meeting.",
+    ]  # fmt: skip
+    again = next(p for p in load_board_data(data).plans if p.id == "again")
+    twins = [a for a in again.actions if a.ref == "X 1"]
+    # each keeps the update the document's own table gives it, and no other
+    assert [[u.text for u in a.updates] for a in twins] == [
+        ["Guidance refreshed and sent to every school."],
+        ["Survey results due at the spring meeting."],
     ]

@@ -16,13 +16,22 @@ from macros.read.office.progress import para_markdown, when
 StatusOf = Callable[[Cell], "str | None"]
 
 
-def _by_ref(priorities: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    found: dict[tuple[str, str], dict[str, Any]] = {}
+Key = tuple[str, str]  # (priority ref, action ref or title)
+
+
+def _by_ref(priorities: list[dict[str, Any]]) -> tuple[dict[Key, dict[str, Any]], set[Key]]:
+    """Each action by its priority's ref and its own; and the keys two actions share (a
+    number the document uses twice), whose history rows name no one action."""
+    found: dict[Key, dict[str, Any]] = {}
+    shared: set[Key] = set()
     for priority in priorities:
         grouped = [a for issue in priority.get("issues", []) for a in issue["actions"]]
         for action in grouped + priority.get("actions", []):
-            found[(priority.get("ref", ""), action.get("ref", action.get("title", "")))] = action
-    return found
+            key = (priority.get("ref", ""), action.get("ref", action.get("title", "")))
+            if key in found:
+                shared.add(key)
+            found[key] = action
+    return {k: a for k, a in found.items() if k not in shared}, shared
 
 
 def apply_history(
@@ -31,12 +40,14 @@ def apply_history(
     header: Header,
     status_of: StatusOf,
     as_at: date | None,
-) -> tuple[int, list[Cell]]:
-    """Rows read, and the cells of rows that match no action (to report as not placed)."""
-    by_ref = _by_ref(priorities)
+) -> tuple[int, list[Cell], list[Cell]]:
+    """Rows read; the cells of rows that match no action, and of rows whose ref two actions
+    share (to report as not placed: which action they belong to is not guessed)."""
+    by_ref, shared = _by_ref(priorities)
     logged: dict[int, tuple[dict[str, Any], list[dict[str, str]]]] = {}
     rows = 0
     unmatched: list[Cell] = []
+    ambiguous: list[Cell] = []
     for row in table.rows:
         if not row or row[0].row in header.rows:
             continue
@@ -49,6 +60,9 @@ def apply_history(
         written = cells["priority"].text if "priority" in cells else ""
         owner = ref_and_title(written)[0] or written
         ref = cells["ref"].text if "ref" in cells else ""
+        if (owner, ref) in shared:
+            ambiguous.extend(c for c in cells.values() if c.text)
+            continue
         action = by_ref.get((owner, ref))
         if action is None and "title" in cells:
             action = by_ref.get((owner, cells["title"].text))
@@ -64,4 +78,4 @@ def apply_history(
         logged.setdefault(id(action), (action, []))[1].append(update)
     for action, updates in logged.values():
         action["updates"] = sorted(updates, key=lambda u: u["date"])
-    return rows, unmatched
+    return rows, unmatched, ambiguous

@@ -175,13 +175,14 @@ class Mapper:
         self._close_priority()
         for table, header in self.history:
             self._where, self._headings = table.name, header.headings
-            rows, unmatched = apply_history(
+            rows, unmatched, ambiguous = apply_history(
                 self.priorities, table, header, self._cell_status, self.as_at
             )
             self.out.rows += rows
-            for cell in unmatched:
-                heading = header.headings.get(cell.column, "")
-                self._unplaced(table, cell, heading, "history_unmatched")
+            for cells, reason in ((unmatched, "history_unmatched"), (ambiguous, "history_shared")):
+                for cell in cells:
+                    heading = header.headings.get(cell.column, "")
+                    self._unplaced(table, cell, heading, reason)
         self.out.skipped_sheets = self.doc.skipped
         self._finish()
         return self.out

@@ -332,6 +332,8 @@ WHY = {
     "not_a_plan_table": "its table has no plan columns",
     "formula": "it is a formula whose value Excel never saved (open the file in Excel and save it)",
     "history_unmatched": "no action in the plan has this ref",
+    "history_shared": "two actions in the plan have this ref, so which one it belongs to is not "
+    "guessed; add it to the right one by hand",
     "update_date": "there is no undated progress beside it for it to date",
     "status_twice": "the action above already has a status",
     "ignored": "the mapping file says to ignore its column",
