@@ -15,7 +15,8 @@ import pytest
 import tests.test_import as shapes
 from macros.read.office import mapper
 from macros.read.office.__main__ import main, read_document
-from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, compare_cells, place
+from macros.read.office.document import place
+from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, compare_cells
 from macros.read.office.mapper import Outcome, map_document
 from macros.read.office.yaml_out import plan_yaml
 from tests.conftest import ROOT

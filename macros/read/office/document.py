@@ -58,6 +58,7 @@ class Para:
     bullet: bool = False
     heading: int = 0  # 1-9 for a heading style or a short all-bold line, 0 otherwise
     title: bool = False  # Word's Title style
+    hidden: list[str] = field(default_factory=list)  # words formatted as hidden: left out
 
     @property
     def text(self) -> str:
@@ -84,6 +85,7 @@ class Cell:
     width: int = 1  # grid columns the cell spans
     note: str = ""  # e.g. a formula whose value Excel never saved
     continues: bool = False  # continues a vertical merge: a copy of the cell above
+    paras_all: list[Para] = field(default_factory=list)  # Word: paragraphs holding hidden text
 
     @property
     def text(self) -> str:
@@ -122,7 +124,29 @@ class Document:
     notes: list[str] = field(default_factory=list)
     # Excel conditional formats that colour cells by a rule not worked out: (sheet, cells, kind)
     rules_unread: list[tuple[str, str, str]] = field(default_factory=list)
+    # what the author hid (hidden text, rows, columns, sheets): never imported, listed for the
+    # manager to check: (where, the hidden words or what was hidden)
+    hidden: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def place(table: str, row: int, column: int, heading: str) -> str:
+    """A cell named as its document shows it: a sheet's cells by letter, a Word table's by row
+    and column (column 0: the row)."""
+    named = f" ({heading})" if heading else ""
+    if not column:  # the row as a whole
+        return f"{table}, row {row}"
+    if table.startswith("sheet ") or table == "the table":
+        return f"{table}, {column_letters(column)}{row}{named}"
+    return f"{table}, row {row}, column {column}{named}"

@@ -21,6 +21,7 @@ from macros.read.office.document import (
     Span,
     Table,
     TextBlock,
+    place,
     tidy_spans,
 )
 from macros.read.office.words import PLACES, REASONS
@@ -47,15 +48,26 @@ def read_docx(path: Path) -> Document:
     styles = _heading_levels(word)
     blocks: list[Block] = []
     count = 0
+    hidden: list[tuple[str, str]] = []
     for element in _blocks(word.element.body):
         if element.tag == f"{W}p":
             para = _para(element, styles)
+            hidden += [(PLACES["paragraph"], text) for text in para.hidden]
             if para.text.strip():
                 blocks.append(TextBlock(para))
         elif element.tag == f"{W}tbl":
             count += 1
-            blocks.append(_table(element, PLACES["table"].format(number=count), styles))
-    return Document(path.name, blocks, notes=_footnotes(word))
+            table = _table(element, PLACES["table"].format(number=count), styles)
+            blocks.append(table)
+            hidden += [
+                (place(table.name, cell.row, cell.column, ""), text)
+                for row in table.rows
+                for cell in row
+                if not cell.continues
+                for para in cell.paras_all
+                for text in para.hidden
+            ]
+    return Document(path.name, blocks, notes=_footnotes(word), hidden=hidden)
 
 
 def _footnotes(word: Any) -> list[str]:
@@ -111,6 +123,7 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
     style_id = style.get(f"{W}val") if style is not None else ""
     bullet = (props is not None and props.find(f"{W}numPr") is not None) or "List" in style_id
     spans: list[Span] = []
+    hidden: list[str] = []
     for run in p.iter(f"{W}r"):
         rpr = run.find(f"{W}rPr")
         flags = {
@@ -119,6 +132,9 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
             "strike": _on(rpr, "strike") or _on(rpr, "dstrike"),
         }
         if run.getparent().tag == f"{W}del":  # a tracked deletion is not part of the text
+            continue
+        if _on(rpr, "vanish") or _on(rpr, "specVanish"):  # hidden text: never published
+            hidden.append("".join(t.text or "" for t in run.iter(f"{W}t")))
             continue
         text = ""
         for child in run:
@@ -132,6 +148,7 @@ def _para(p: Any, styles: dict[str, int]) -> Para:
             spans.append(Span(clean(text), **flags, highlight=_run_colour(rpr)))
     heading = styles.get(style_id, -1)
     para = Para(tidy_spans(spans), bullet=bullet, heading=max(heading, 1) if heading >= 0 else 0)
+    para.hidden = [h for h in hidden if h.strip()]
     para.title = heading == 0
     if heading < 0 and _short_bold_line(para):
         para.heading = 9  # a bold line on its own, used as a heading by many boards
@@ -209,11 +226,12 @@ def _table(tbl: Any, name: str, styles: dict[str, int]) -> Table:
             if continues and top is not None:
                 cells.append(Cell(number, column, top.paras, top.fill, width, continues=True))
             elif not continues:
-                paras = [_para(p, styles) for p in tc.iter(f"{W}p")]
-                for para in paras:
+                every = [_para(p, styles) for p in tc.iter(f"{W}p")]
+                for para in every:
                     para.heading, para.title = 0, False
-                paras = [p for p in paras if p.text.strip()]
+                paras = [p for p in every if p.text.strip()]
                 cell = Cell(number, column, paras, _fill(tc) or _words_colour(paras), width)
+                cell.paras_all = [p for p in every if p.hidden]
                 cells.append(cell)
                 tops[column] = cell
             column += width

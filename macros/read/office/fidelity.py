@@ -23,7 +23,7 @@ from macros.model.dates import MONTH_NAMES
 from macros.model.plan import Plan as PlanModel
 from macros.read.office.cells import runs_of
 from macros.read.office.columns import IGNORE
-from macros.read.office.document import Cell, Document, Table
+from macros.read.office.document import Cell, Document, Table, place
 from macros.read.office.mapper import Outcome
 from macros.read.office.statuses import is_key_table
 from macros.read.office.words import WHY
@@ -66,25 +66,6 @@ def words(text: str) -> list[str]:
     """A text's words, compared as a reader sees them: no case, Markdown or smart quotes."""
     plain = text.translate(SMART).lower().replace("**", " ").replace("\\", "")
     return WORD.findall(plain)
-
-
-def column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def place(table: str, row: int, column: int, heading: str) -> str:
-    """A cell named as its document shows it: a sheet's cells by letter, a Word table's by row
-    and column (column 0: the row)."""
-    named = f" ({heading})" if heading else ""
-    if not column:  # the row as a whole
-        return f"{table}, row {row}"
-    if table.startswith("sheet ") or table == "the table":
-        return f"{table}, {column_letters(column)}{row}{named}"
-    return f"{table}, row {row}, column {column}{named}"
 
 
 def written_plan(text: str) -> dict[str, Any]:

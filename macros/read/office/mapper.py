@@ -96,6 +96,7 @@ class Outcome:
     labelled: dict[str, int] = field(default_factory=dict)  # evidence, children_will_say items
     planner: list[dict[str, Any]] = field(default_factory=list)  # reporting planner items
     planner_tables: list[str] = field(default_factory=list)  # the tables they were read from
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # what the author hid: left out
     # paragraphs under the planner's heading, in neither the plan nor the planner: reported
     planner_text: list[str] = field(default_factory=list)
     planner_written: str = ""  # where the planner went, in words (__main__ writes it)
@@ -812,4 +813,6 @@ class Mapper:
 
 
 def map_document(document: Document, plan_map: dict[str, str]) -> Outcome:
-    return Mapper(document, plan_map).run()
+    outcome = Mapper(document, plan_map).run()
+    outcome.hidden = document.hidden  # never in the plan; the report lists it
+    return outcome

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from macros.read.office.changes import Changes
-from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, place
+from macros.read.office.document import place
+from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity
 from macros.read.office.mapper import Outcome
 from macros.read.office.words import MESSAGES, WHY
 
@@ -53,6 +54,12 @@ def report_lines(outcome: Outcome, file: str, changes: Changes | None) -> list[s
     if outcome.advice:
         lines.append(say["advice_head"].format(count=len(outcome.advice)))
         lines.extend(say[key].format(file=file, **words) for key, words in outcome.advice)
+    if outcome.hidden:
+        lines.append(say["hidden_head"].format(count=len(outcome.hidden)))
+        lines.extend(
+            say["hidden"].format(file=file, where=where, text=_preview(text))
+            for where, text in outcome.hidden
+        )
     if outcome.unplaced:
         lines.append(say["unplaced_head"].format(count=len(outcome.unplaced)))
         for cell in outcome.unplaced:

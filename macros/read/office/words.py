@@ -232,6 +232,10 @@ MESSAGES = {
     "status_key": "  the document's status key named: {labels}",
     "paragraphs": "{count} paragraph(s) of text outside tables went into the plan's introduction "
     "and the priorities' descriptions.",
+    "hidden_head": "Left out, hidden in the document ({count}): its author hid these (hidden text, "
+    "rows, columns or sheets), so they are never imported or published; check that none of "
+    "it should be public:",
+    "hidden": "  {file}: {where}: left out: hidden in the document: {text}",
     "unplaced_head": "Not placed ({count}): these cells are not in the plan; add them by hand, "
     "or name their column in a mapping file:",
     "unplaced": "  {file}: {table}, row {row}, column {column} ({heading}): {why}: {text}",
@@ -312,13 +316,15 @@ MESSAGES = {
 
 # why a file cannot be read, said inside MESSAGES["unreadable"]
 REASONS = {
+    "hidden_sheet": "the whole sheet, hidden in the workbook",
     "not_docx": "it is not a Word document, or it is password-protected",
     "not_xlsx": "it is not an Excel workbook, or it is password-protected",
     "damaged": "it is damaged: {error}",
     "no_sheet": "no sheet named `{sheet}`; its sheets are: {names}",
 }
 # how the report names a place in a file
-PLACES = {"table": "table {number}", "sheet": "sheet {name}", "csv": "the table"}
+PLACES = {"table": "table {number}", "sheet": "sheet {name}", "csv": "the table",
+          "paragraph": "a paragraph outside the tables"}  # fmt: skip
 DEFAULT_PRIORITY = "Actions"  # the priority of actions that come before any heading
 
 # why a cell was not placed: the reason's words

@@ -40,8 +40,11 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
     for name in names:
         place = PLACES["sheet"].format(name=name)
+        if values[name].sheet_state != "visible":  # hidden by its author: never published
+            document.hidden.append((place, REASONS["hidden_sheet"]))
+            continue
         rules = conditional_fills(values[name], _colour)
-        table = _sheet(values[name], formulas[name], place, rules.fills)
+        table = _sheet(values[name], formulas[name], place, rules.fills, document.hidden)
         if normalise(name) in KEY_SHEET_NAMES or name in chosen:
             document.rules_unread.extend((place, cells, kind) for cells, kind in rules.unread)
         if normalise(name) in KEY_SHEET_NAMES:
@@ -128,7 +131,22 @@ def _paras(cell: Any) -> list[Para]:
     return [p for p in paras if p.text.strip()]
 
 
-def _sheet(values: Any, formulas: Any, name: str, ruled: dict[tuple[int, int], str]) -> Table:
+def _sheet(
+    values: Any,
+    formulas: Any,
+    name: str,
+    ruled: dict[tuple[int, int], str],
+    hidden: list[tuple[str, str]],
+) -> Table:
+    """The sheet's cells, but those in rows or columns its author hid (listed in `hidden`)."""
+    from openpyxl.utils import get_column_letter
+
+    hidden_rows = {n for n, d in values.row_dimensions.items() if d.hidden}
+    hidden_columns: set[int] = set()
+    for letter, dimension in values.column_dimensions.items():
+        if dimension.hidden:  # a hidden range of columns is kept as its first letter, min to max
+            hidden_columns.update(range(dimension.min or 0, (dimension.max or 0) + 1))
+            hidden_columns.add(_column_number(letter))
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
     below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
@@ -146,6 +164,11 @@ def _sheet(values: Any, formulas: Any, name: str, ruled: dict[tuple[int, int], s
         cells: list[Cell] = []
         for cell in row:
             position = (number, cell.column)
+            if number in hidden_rows or cell.column in hidden_columns:
+                if cell.value is not None and str(cell.value).strip():
+                    where = f"{name}, {get_column_letter(cell.column)}{number}"
+                    hidden.append((where, " ".join(str(cell.value).split())))
+                continue
             top = tops.get(below.get(position, (0, 0)))
             if top is not None:  # as in Word: a copy of the cell it continues (docx.py)
                 cells.append(
@@ -184,3 +207,9 @@ def read_csv_file(path: Path) -> Document:
         width = max(width, len(record))
         rows.append(cells)
     return Document(path.name, [Table(PLACES["csv"], rows, width)])
+
+
+def _column_number(letter: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter) if letter.isalpha() else 0
