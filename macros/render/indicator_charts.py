@@ -30,7 +30,7 @@ def _both_layouts(chart_name: str, ident: str, *args: object) -> str:
 
 
 def _with_suppressed_note(description: str, suppressed: bool) -> str:
-    """"[c] is not published." only under a chart that shows a [c]."""
+    """The sentence "[c] is not published." only under a chart that shows a [c]."""
     if not suppressed:
         return description
     return f"{description} {word('indicator_charts', 'suppressed_note', suppressed=SUPPRESSED)}"
