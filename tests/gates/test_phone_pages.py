@@ -58,18 +58,18 @@ def open_page(chromium: Any, served_site: str, url: str, width: int) -> Any:
 
 
 def stacked_pages(site: Path) -> list[str]:
-    """Every page with a table that stacks on a phone (actions, the planner, the indicators)."""
-    found = [
+    """Every page with a table of actions (rows named by their refs) or a table that stacks on
+    a phone (the planner's, the indicators')."""
+    return [
         page_url(site, f)
         for f in html_pages(site)
-        if page(site, str(f.relative_to(site))).select_one("table.ps-stack")
+        if page(site, str(f.relative_to(site))).select_one("table.ps-refs, table.ps-stack")
     ]
-    return found
 
 
 # --- 1. action tables on a phone -------------------------------------------------------------
 
-FIRST_ROW = """() => Array.from(document.querySelectorAll('table.ps-stack')).map(table => {
+FIRST_ROW = """() => Array.from(document.querySelectorAll('table.ps-refs, table.ps-stack')).map(table => {
   const wrap = table.parentElement;
   const row = Array.from(table.tBodies).flatMap(b => Array.from(b.rows))
     .find(r => !r.classList.contains('ps-issue') && !r.hidden);
