@@ -309,8 +309,11 @@ def test_the_menu_button_opens_the_drawer_with_enter(
         " return [r.left, getComputedStyle(d).visibility]; })()"
     )
     assert drawer[0] >= 0 and drawer[1] == "visible"
-    # in the open drawer too, every stop can be seen
-    inside = tab_through(tab, NARROW, 12)
+    # the focus moved into the drawer, which covers the button; there every stop can be seen
+    assert tab.evaluate(
+        "document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+    )
+    inside = [tab.evaluate(FOCUSED), *tab_through(tab, NARROW, 12)]
     lost = [f"{s['name']!r}: {lost_focus(s, NARROW)}" for s in inside if lost_focus(s, NARROW)]
     assert not lost, "\n".join(lost)
     assert any(s["right"] <= drawer[0] + 242 for s in inside)  # some stops are in the drawer
