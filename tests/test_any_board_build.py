@@ -71,7 +71,7 @@ def test_pages_anchors_and_downloads_use_qualified_refs(built: Path, site: Board
         for h in page(built, f"plans/rag-plan/priority-{n}/").select(".ps-action-title")
     ]
     assert ids == [f"action-{r}" for r in ("1a", "1b", "1-3", "2-1a", "2-1-2", "2a")]
-    with (built / "data" / "actions-rag-plan.csv").open(encoding="utf-8") as file:
+    with (built / "data" / "actions-rag-plan.csv").open(encoding="utf-8-sig") as file:
         assert [row["Ref"] for row in csv.DictReader(file)] == expected
     all_actions = page(built, "plans/rag-plan/all-actions/")
     links = [a.get_text(strip=True) for a in all_actions.select("table th[scope=row] a")]
@@ -120,7 +120,7 @@ def test_a_plan_with_no_title_is_named_from_its_kind_and_period(built: Path) -> 
 def test_the_planner_follows_subgroup_meetings_without_a_year_start(built: Path) -> None:
     soup = page(built, "planner/")
     assert "April 2017 to March 2018" in soup.select_one("caption").get_text()
-    with (built / "data" / "planner.csv").open(encoding="utf-8") as file:
+    with (built / "data" / "planner.csv").open(encoding="utf-8-sig") as file:
         rows = {row["what"]: row for row in csv.DictReader(file)}
     assert rows["Multi-agency audit findings"]["meeting"] == "PPPG; Board"
     assert rows["Lay members' report"]["who"] == ""

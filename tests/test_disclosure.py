@@ -141,7 +141,7 @@ def test_no_small_count_in_any_indicator_csv(built: Path, small: BoardData) -> N
     hidden = {(v.indicator, v.period, v.area, v.category) for v in planted(small)}
     seen_hidden = set()
     for path in files:
-        for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))):
+        for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))):
             assert row["value"] not in {"1", "2", "3", "4", "5"}, (path, row)
             key = (row["indicator"], row["period"], row["area"], row["category"])
             if key in hidden:

@@ -58,7 +58,7 @@ def test_every_plan_and_priority_has_a_page(example_site: Path, data: BoardData)
 def test_actions_csv_has_one_row_per_action(example_site: Path, data: BoardData) -> None:
     raw = (example_site / "data" / "actions.csv").read_bytes()
     assert raw.endswith(b"\r\n")  # RFC 4180 line ends
-    text = raw.decode("utf-8")
+    text = raw.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == sum(len(p.actions) for p in data.plans)
     expected = {(p.id, a.ref, a.status or "") for p in data.plans for a in p.actions}

@@ -105,7 +105,7 @@ def test_plan_pages_and_downloads_link_the_feeds(example_site: Path) -> None:
             assert len(links) == 1, url
             target = posixpath.normpath(posixpath.join(url, links[0]["href"]))
             assert target == f"plans/{plan['id']}/updates.xml", url
-            assert links[0]["rel"] == ["alternate"] and plan["title"] in links[0]["title"]
+            assert links[0]["rel"] == ["alternate", "feed"] and plan["title"] in links[0]["title"]
     downloads = page(example_site, "downloads/")
     hrefs = [
         posixpath.normpath(posixpath.join("downloads", a["href"]))

@@ -109,7 +109,7 @@ def test_every_indicator_has_a_page_with_chart_table_and_csv(
         link = html.find("a", href=re.compile(r"\.csv$"))
         assert link is not None
         target = (example_site / url / link["href"]).resolve()
-        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
         assert len(rows) == len(data.values_for(indicator.ref))
 
 

@@ -27,14 +27,14 @@ def data() -> BoardData:
 def rows(site: Path, name: str) -> list[dict[str, str]]:
     raw = (site / "data" / f"{name}.csv").read_bytes()
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")  # RFC 4180 lines
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
 def test_every_file_is_declared(example_site: Path) -> None:
     assert [d.name for d in DATASETS] == FILES
     package = json.loads((example_site / "data/datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
-        text = (example_site / "data" / resource["path"]).read_text(encoding="utf-8")
+        text = (example_site / "data" / resource["path"]).read_text(encoding="utf-8-sig")
         header = next(csv.reader(io.StringIO(text)))
         assert header == [f["name"] for f in resource["schema"]["fields"]]
         assert resource["bytes"] == (example_site / "data" / resource["path"]).stat().st_size

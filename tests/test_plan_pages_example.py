@@ -24,7 +24,7 @@ def site() -> BoardData:
 def test_every_published_action_is_on_its_priority_page(
     example_site: Path, site: BoardData
 ) -> None:
-    with (example_site / "data" / "actions.csv").open(encoding="utf-8", newline="") as handle:
+    with (example_site / "data" / "actions.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == sum(len(p.actions) for p in site.plans)
     pages: dict[str, dict[str, str]] = {}

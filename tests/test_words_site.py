@@ -122,7 +122,7 @@ def published_words(site: Path) -> dict[str, str]:
     """The words for readers in each published file (not its data's machine names)."""
     found: dict[str, str] = {}
     for path in sorted((site / "data").glob("actions-*.csv")):  # a plan's "All actions" table
-        found[path.name] = " | ".join(next(csv.reader(io.StringIO(path.read_text("utf-8")))))
+        found[path.name] = " | ".join(next(csv.reader(io.StringIO(path.read_text("utf-8-sig")))))
     for path in sorted((site / "data").glob("actions*.xlsx")):  # the sheet's name, headings
         with zipfile.ZipFile(path) as book:
             sheets = re.findall(

@@ -54,7 +54,7 @@ class GeneratedPage:
         # a page in its own frame (the guide) has no breadcrumbs into the adult site
         template = f"template: {self.template}\nhide: [path]\n" if self.template else ""
         path, name = self.feed
-        # overrides/main.html links it as <link rel="alternate" type="application/atom+xml">
+        # overrides/main.html links it as <link rel="alternate feed" type="application/atom+xml">
         feed = f"feed: {json.dumps(path)}\nfeed_title: {json.dumps(name)}\n" if path else ""
         return f"---\ntitle: {title}\n{template}{feed}---\n\n{{{{ plansite_page({call}) }}}}\n"
 

@@ -1,5 +1,9 @@
 """Open data: tidy CSV files (RFC 4180, UTF-8, header row) in site/data/, and datapackage.json.
 
+Each CSV starts with a UTF-8 byte-order mark: without it Excel on Windows reads the file in the
+computer's own code page and garbles every "–", "é" and "£". Python's csv module (with
+encoding "utf-8-sig"), pandas, R and Frictionless read past it.
+
 Each dataset is declared once, with its columns (macros/render/datasets.py): the same
 declaration writes the CSV header, the Frictionless Table Schema and the Downloads page. Indicator values pass through the site's
 Disclosure, so a suppressed count is written as [c], as on the pages.
@@ -33,7 +37,7 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([inert(cell) for cell in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")  # with the byte-order mark (see above)
 
 
 def one_line(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.publish.opendata import action_rows, plan_facts, write_csv
-from macros.publish.spreadsheet import workbook_bytes
+from macros.publish.spreadsheet import date_cell, workbook_bytes
 from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS
 from macros.render.wording import word
@@ -16,6 +16,16 @@ COLUMNS = [
     "priority_ref", "action_ref", "issue", "title", "leads", "due", "due_date", "status_label",
     "impact_label", "latest_update_date", "latest_update",
 ]  # fmt: skip
+
+
+# the columns the workbooks store as dates (the CSVs hold the same dates as ISO text)
+DATE_COLUMNS = ("due_date", "latest_update_date")
+
+
+def with_dates(keys: list[str], table: list[list[str]]) -> list[list[object]]:
+    """The rows with each date column's ISO text as a date cell, for Excel."""
+    dated = {keys.index(key) for key in DATE_COLUMNS if key in keys}
+    return [[date_cell(c) if i in dated else c for i, c in enumerate(row)] for row in table]
 
 
 def headings() -> list[str]:
@@ -34,12 +44,14 @@ def files(site: BoardData) -> dict[str, bytes]:
     every_plan = action_rows(site)
     as_at = site.current_plan.as_at_date
     sheet = word("action_downloads", "sheet")
-    every_xlsx = workbook_bytes(sheet, ACTION_COLUMNS, every_plan, as_at)
+    every_xlsx = workbook_bytes(
+        sheet, ACTION_COLUMNS, with_dates(ACTION_COLUMNS, every_plan), as_at
+    )
     result = {links.open_data("actions.xlsx"): every_xlsx}
     for plan in site.plans:
         table = rows(plan)
         result[links.plan_actions_csv(plan.id)] = write_csv(headings(), table)
         result[links.plan_actions_xlsx(plan.id)] = workbook_bytes(
-            sheet, headings(), table, plan.as_at_date
+            sheet, headings(), with_dates(COLUMNS, table), plan.as_at_date
         )
     return result

@@ -7,8 +7,10 @@ plan's "as at" date instead, so a rebuild of unchanged data publishes an identic
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -17,7 +19,33 @@ from macros.publish.cells import inert
 from macros.render.kept_files import kept, making_version
 
 CORE_PROPERTIES = "docProps/core.xml"
-PLAIN = (str, int, float)  # the cells a workbook kept between builds may hold
+
+
+@dataclass(frozen=True)
+class DateCell:
+    """A date that Excel stores as a date (it sorts and filters as one), shown in the Excel
+    number format `shown_as`: the same characters as the CSV's text."""
+
+    value: date
+    shown_as: str
+
+
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def date_cell(text: str) -> DateCell | str:
+    """An ISO date ("2026-03-31") or month ("2026-03") as a date cell; any other text as it is."""
+    if day := ISO_DAY.fullmatch(text):
+        return DateCell(date(*map(int, day.groups())), "yyyy-mm-dd")
+    if month := ISO_MONTH.fullmatch(text):
+        year, number = map(int, month.groups())
+        if 1 <= number <= 12:
+            return DateCell(date(year, number, 1), "yyyy-mm")
+    return text
+
+
+PLAIN = (str, int, float, DateCell)  # the cells a workbook kept between builds may hold
 
 
 def workbook_bytes(
@@ -71,9 +99,14 @@ def _workbook(
 def _cell(sheet: Any, value: object) -> object:
     """A cell Excel shows as typed. Text that would run as a formula is written as a text cell:
     the apostrophe that makes a CSV cell safe would show in Excel as part of the text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, DateCell):
+        dated = WriteOnlyCell(sheet, value=value.value)
+        dated.number_format = value.shown_as
+        return dated
     if inert(value) is value:
         return value
-    from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # a string, never a formula, whatever it starts with

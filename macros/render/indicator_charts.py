@@ -1,5 +1,6 @@
 """An indicator's chart (drawn by macros/render/charts.py, kept by chart_store.py) with a
-description that says every figure in words."""
+description that says every figure in words. Each chart comes in two layouts, wide and narrow
+(for a phone), one after the other; plansite.css shows the one that fits the screen."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ from macros.render.indicator_values import (
 )
 from macros.render.text import plain
 from macros.render.wording import word
+
+
+def _both_layouts(chart_name: str, ident: str, *args: object) -> str:
+    wide = chart(chart_name, ident, *args, False)
+    return wide + chart(chart_name, f"{ident}-narrow", *args, True)
+
+
+def _with_suppressed_note(description: str, suppressed: bool) -> str:
+    """The sentence "[c] is not published." only under a chart that shows a [c]."""
+    if not suppressed:
+        return description
+    return f"{description} {word('indicator_charts', 'suppressed_note', suppressed=SUPPRESSED)}"
 
 
 def series_chart(site: BoardData, indicator: Indicator) -> str:
@@ -51,13 +64,13 @@ def series_chart(site: BoardData, indicator: Indicator) -> str:
         "series_description",
         unit=unit_words(indicator.unit),
         figures=" ".join(sentences),
-        suppressed=SUPPRESSED,
     )
-    return chart(
+    suppressed = any(v is None for _, points in lines for v in points)
+    return _both_layouts(
         "series_chart",
         f"chart-{indicator.slug}",
         title,
-        description,
+        _with_suppressed_note(description, suppressed),
         periods,
         lines,
         unit_words(indicator.unit),
@@ -79,17 +92,15 @@ def distribution_chart(site: BoardData, indicator: Indicator, period: str) -> st
         said = "; ".join(f"{c}: {t}" for c, t in zip(categories, texts, strict=True))
         sentences.append(f"{area_label(site, area)}: {said}.")
     axis = word("indicator_charts", "share_axis") if is_count else unit_words(indicator.unit)
-    return chart(
+    description = word(
+        "indicator_charts", "bar_description", axis=axis, figures=" ".join(sentences)
+    )
+    suppressed = any(text == SUPPRESSED for _, _, texts in bars for text in texts)
+    return _both_layouts(
         "bar_chart",
         f"chart-{indicator.slug}",
         f"{plain(indicator.title)}, {period}",
-        word(
-            "indicator_charts",
-            "bar_description",
-            axis=axis,
-            figures=" ".join(sentences),
-            suppressed=SUPPRESSED,
-        ),
+        _with_suppressed_note(description, suppressed),
         categories,
         bars,
         axis,

@@ -128,7 +128,7 @@ def test_downloads_carry_no_formula(attacked: tuple[dict[str, int], Path]) -> No
     _, site = attacked
     cells = []
     for download in sorted(site.rglob("*.csv")):
-        rows = csv.reader(io.StringIO(download.read_text(encoding="utf-8")))
+        rows = csv.reader(io.StringIO(download.read_text(encoding="utf-8-sig")))
         cells += [(download.relative_to(site).as_posix(), cell) for row in rows for cell in row]
     # in a workbook, a cell of text type is never run, whatever it starts with (and shows no
     # apostrophe): only formula cells are refused

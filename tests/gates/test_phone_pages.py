@@ -1,0 +1,432 @@
+"""Gate 7b, phones and the keyboard (issue 24), in Chromium:
+
+- on a 320 px screen an action table reads as one labelled block per row: the first row's status
+  tag and due date are in view without scrolling sideways, and no table on those pages is wider
+  than its box; the rows keep their table roles, and sorting and filtering still work;
+- Tab never lands on something hidden or off-screen (the closed menu drawer, the closed search
+  box), and the menu button is a Tab stop that opens the drawer with Enter;
+- chart text is drawn at 12 px or more on a 320 px screen, and "[c] is not published." is said
+  only under a chart that shows a [c];
+- no page logs a JavaScript error or asks for a file that is not there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.render.wording import word
+from tests.conftest import page
+from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
+
+NARROW, WIDE = 320, 1280
+HEIGHT = 640
+TAB_STOPS = 60
+SMALLEST_TEXT = 12  # px, on a 320 px screen
+# the end state is what counts: no focus ring, drawer or box is caught half-way through a slide
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(chromium: Any, served_site: str, url: str, width: int) -> Any:
+    """A new tab `width` px wide at `url` (relative to the site), fully loaded and still."""
+    tab = chromium.new_page(viewport={"width": width, "height": HEIGHT})
+    tab.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(served_site) else route.abort()
+        ),
+    )
+    tab.goto(served_site + url, wait_until="networkidle")
+    tab.add_style_tag(content=STILL)
+    return tab
+
+
+def stacked_pages(site: Path) -> list[str]:
+    """Every page with a table of actions (rows named by their refs) or a table that stacks on
+    a phone (the planner's, the indicators')."""
+    return [
+        page_url(site, f)
+        for f in html_pages(site)
+        if page(site, str(f.relative_to(site))).select_one("table.ps-refs, table.ps-stack")
+    ]
+
+
+# --- 1. action tables on a phone -------------------------------------------------------------
+
+FIRST_ROW = """() => Array.from(document.querySelectorAll('table.ps-refs, table.ps-stack')).map(table => {
+  const wrap = table.parentElement;
+  const row = Array.from(table.tBodies).flatMap(b => Array.from(b.rows))
+    .find(r => !r.classList.contains('ps-issue') && !r.hidden);
+  if (row) row.scrollIntoView({block: 'center'});
+  const box = r => { const b = r.getBoundingClientRect(); return [b.left, b.right]; };
+  const labelled = row ? Array.from(row.cells).filter(c => c.dataset.label) : [];
+  return {
+    caption: table.caption ? table.caption.textContent.trim() : '',
+    tableWidth: table.getBoundingClientRect().width, boxWidth: wrap.clientWidth,
+    scrollWidth: wrap.scrollWidth,
+    cells: row ? Array.from(row.cells).filter(c => c.offsetWidth).map(box) : [],
+    tag: row && row.querySelector('.ps-tag') ? box(row.querySelector('.ps-tag')) : null,
+    due: row && row.querySelector('time') ? box(row.querySelector('time')) : null,
+    labels: labelled.map(c => [c.dataset.label,
+      getComputedStyle(c, '::before').content.startsWith('"' + c.dataset.label + '"')]),
+  };
+})"""
+ALL_TABLES = """() => Array.from(document.querySelectorAll('table')).map(t => ({
+  caption: t.caption ? t.caption.textContent.trim() : t.className,
+  width: t.getBoundingClientRect().width, box: t.parentElement.clientWidth }))"""
+
+
+@dataclass(frozen=True)
+class TableView:
+    url: str
+    tables: list[dict[str, Any]]
+    every_table: list[dict[str, Any]]
+    scroll_x: int
+
+
+@pytest.fixture(scope="module")
+def narrow_tables(chromium: Any, gated_site: Path, served_site: str) -> list[TableView]:
+    views = []
+    for url in stacked_pages(gated_site):
+        tab = open_page(chromium, served_site, url, NARROW)
+        tables = tab.evaluate(FIRST_ROW)
+        views.append(TableView(url, tables, tab.evaluate(ALL_TABLES), tab.evaluate("scrollX")))
+        tab.close()
+    return views
+
+
+def test_the_stacked_tables_are_on_the_pages_the_issue_names(gated_site: Path) -> None:
+    urls = stacked_pages(gated_site)
+    for wanted in ("all-actions/", "what-changed/", "priority-1/", "planner/", "indicators/"):
+        assert any(u.endswith(wanted) for u in urls), wanted
+
+
+def test_first_row_status_and_due_date_are_in_view_on_a_phone(
+    narrow_tables: list[TableView],
+) -> None:
+    out_of_view = []
+    tags = dues = 0
+    for view in narrow_tables:
+        assert view.scroll_x == 0, view.url
+        for table in view.tables:
+            where = f"{view.url} {table['caption']!r}"
+            for name, found in (("status tag", table["tag"]), ("due date", table["due"])):
+                if found is None:
+                    continue
+                tags += name == "status tag"
+                dues += name == "due date"
+                if found[0] < 0 or found[1] > NARROW:
+                    out_of_view.append(f"{where}: the first row's {name} at x={found}")
+            for left, right in table["cells"]:
+                if left < 0 or right > NARROW:
+                    out_of_view.append(f"{where}: a cell of the first row at x={left}..{right}")
+    assert tags > 10 and dues > 10
+    assert not out_of_view, "\n".join(out_of_view)
+
+
+def test_no_table_is_wider_than_its_box_on_a_phone(narrow_tables: list[TableView]) -> None:
+    too_wide = [
+        f"{view.url} {table['caption']!r}: {table['width']:.0f} px in a {table['box']} px box"
+        for view in narrow_tables
+        for table in view.every_table
+        if table["width"] > table["box"] + 0.5
+    ]
+    assert not too_wide, "\n".join(too_wide)
+
+
+def test_each_field_is_shown_with_its_column_name(
+    narrow_tables: list[TableView], gated_site: Path
+) -> None:
+    unlabelled = [
+        f"{view.url} {table['caption']!r}: {label}"
+        for view in narrow_tables
+        for table in view.tables
+        for label, shown in table["labels"]
+        if not shown
+    ]
+    assert not unlabelled, "labels not drawn:\n" + "\n".join(unlabelled)
+    # the labels are the column headers' own words (the words file), cell by cell
+    for url in stacked_pages(gated_site):
+        for table in page(gated_site, url).select("table.ps-stack"):
+            heads = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+            for row in table.select("tbody tr"):
+                for index, cell in enumerate(row.find_all(["th", "td"], recursive=False)):
+                    if cell.get("data-label") and not cell.get("colspan"):
+                        assert cell["data-label"] == heads[index], (url, cell["data-label"])
+    priority = page(gated_site, "plans/business-plan-2025-28/priority-1/")
+    first_cells = priority.select("table.ps-actions tr.ps-action td[data-label]")[:5]
+    labels = [td["data-label"] for td in first_cells]
+    assert labels == [
+        word("plans_priority", key) for key in ("lead", "due", "status", "latest_update")
+    ] + [word("plans_priority", "lead")]
+
+
+def test_stacked_tables_keep_their_table_roles(
+    chromium: Any, gated_site: Path, served_site: str
+) -> None:
+    """Chromium's own accessibility tree, read at 320 px: a table, its rows and its cells."""
+    url = "plans/business-plan-2025-28/all-actions/"
+    tab = open_page(chromium, served_site, url, NARROW)
+    assert tab.evaluate("getComputedStyle(document.querySelector('#all-actions tr')).display") in (
+        "flex",
+        "block",
+    )
+    tree = tab.context.new_cdp_session(tab).send("Accessibility.getFullAXTree")["nodes"]
+    tab.close()
+    roles: dict[str, int] = {}
+    for node in tree:
+        if not node.get("ignored"):
+            role = node.get("role", {}).get("value", "")
+            roles[role] = roles.get(role, 0) + 1
+    table = page(gated_site, url).select_one("table#all-actions")
+    body_rows = table.select("tbody tr")
+    assert roles.get("table") == 1
+    assert roles.get("row") == len(body_rows) + 1
+    assert roles.get("rowheader") == len(body_rows)
+    assert roles.get("columnheader") == len(table.select("thead th"))
+    assert roles.get("cell") == len(table.select("tbody td"))
+
+
+def test_sorting_and_filtering_work_on_a_phone(chromium: Any, served_site: str) -> None:
+    tab = open_page(chromium, served_site, "plans/business-plan-2025-28/all-actions/", NARROW)
+    due = tab.locator("#all-actions thead th button", has_text="Due")
+    box = due.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= NARROW
+    due.click()
+    keys = tab.evaluate(
+        "Array.from(document.querySelectorAll('#all-actions tbody tr'))"
+        ".map(r => r.cells[4].dataset.sort)"
+    )
+    dated = [key for key in keys if key != "~"]  # "~": no date, which tables.js sorts apart
+    assert len(dated) > 10 and dated == sorted(dated)
+    assert tab.locator("#all-actions thead th").nth(4).get_attribute("aria-sort") == "ascending"
+    shown_before = tab.locator("#all-actions tbody tr:visible").count()
+    choice = tab.evaluate("document.querySelector('select[name=status] option:nth-child(2)').value")
+    tab.select_option("select[name=status]", choice)
+    visible = tab.locator("#all-actions tbody tr:visible")
+    wanted = tab.evaluate(
+        "Array.from(document.querySelectorAll('#all-actions tbody tr'))"
+        f".filter(r => JSON.parse(r.dataset.status).includes({choice!r})).length"
+    )
+    assert 0 < visible.count() == wanted < shown_before
+    tab.close()
+
+
+# --- 2. the keyboard -------------------------------------------------------------------------
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  let opacity = 1, hidden = '';
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    opacity *= Number(s.opacity);
+    if (s.visibility !== 'visible' || s.display === 'none') hidden = n.className || n.tagName;
+  }
+  const name = (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40);
+  return {name: el.tagName + ' ' + name, x: r.left, y: r.top, right: r.right, bottom: r.bottom,
+          width: r.width, height: r.height, opacity: opacity, hidden: hidden,
+          menu: el.matches('button[data-ps-toggle="__drawer"]')};
+}"""
+
+
+def lost_focus(stop: dict[str, Any], width: int) -> str:
+    """Why the reader cannot see where the focus is, or "" when they can."""
+    if stop["hidden"]:
+        return f"inside a hidden {stop['hidden']}"
+    if stop["opacity"] < 0.5:
+        return f"at opacity {stop['opacity']:.2f}"
+    if stop["width"] < 1 or stop["height"] < 1:
+        return f"{stop['width']:.0f}x{stop['height']:.0f} px"
+    if stop["right"] <= 0 or stop["x"] >= width or stop["bottom"] <= 0 or stop["y"] >= HEIGHT:
+        return f"off-screen at x={stop['x']:.0f}, y={stop['y']:.0f}"
+    return ""
+
+
+def tab_through(tab: Any, width: int, stops: int) -> list[dict[str, Any]]:
+    seen = []
+    for _ in range(stops):
+        tab.keyboard.press("Tab")
+        stop = tab.evaluate(FOCUSED)
+        if stop is not None:
+            seen.append(stop)
+    return seen
+
+
+@pytest.mark.parametrize("width", [NARROW, WIDE])
+@pytest.mark.parametrize("url", ["", "plans/business-plan-2025-28/priority-1/"])
+def test_every_tab_stop_can_be_seen(chromium: Any, served_site: str, url: str, width: int) -> None:
+    tab = open_page(chromium, served_site, url, width)
+    stops = tab_through(tab, width, TAB_STOPS)
+    tab.close()
+    assert len(stops) >= TAB_STOPS - 2
+    lost = [
+        f"stop {number}, {stop['name']!r}: {lost_focus(stop, width)}"
+        for number, stop in enumerate(stops, start=1)
+        if lost_focus(stop, width)
+    ]
+    assert not lost, f"/{url} at {width} px:\n" + "\n".join(lost)
+    if width == NARROW:
+        assert any(s["menu"] for s in stops[:5]), "the menu button is not among the first Tabs"
+
+
+@pytest.mark.parametrize("url", ["", "plans/business-plan-2025-28/priority-1/"])
+def test_the_menu_button_opens_the_drawer_with_enter(
+    chromium: Any, served_site: str, url: str
+) -> None:
+    tab = open_page(chromium, served_site, url, NARROW)
+    for _ in range(5):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(FOCUSED)["menu"]:
+            break
+    assert tab.evaluate(FOCUSED)["menu"]
+    menu = tab.locator('button[data-ps-toggle="__drawer"]')
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert menu.get_attribute("aria-label") == word("theme", "menu")
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    drawer = tab.evaluate(
+        "(() => { const d = document.querySelector('.md-sidebar--primary');"
+        " const r = d.getBoundingClientRect();"
+        " return [r.left, getComputedStyle(d).visibility]; })()"
+    )
+    assert drawer[0] >= 0 and drawer[1] == "visible"
+    # the focus moved into the drawer, which covers the button; there every stop can be seen
+    assert tab.evaluate(
+        "document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+    )
+    inside = [tab.evaluate(FOCUSED), *tab_through(tab, NARROW, 12)]
+    lost = [f"{s['name']!r}: {lost_focus(s, NARROW)}" for s in inside if lost_focus(s, NARROW)]
+    assert not lost, "\n".join(lost)
+    assert any(s["right"] <= drawer[0] + 242 for s in inside)  # some stops are in the drawer
+    tab.keyboard.press("Escape")
+    assert not tab.evaluate("document.getElementById('__drawer').checked")
+    assert tab.evaluate(FOCUSED)["menu"]  # back on the button that opened it
+    tab.close()
+
+
+# --- 3. charts on a phone --------------------------------------------------------------------
+
+CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.ps-chart'))
+  .filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => Array.from(svg.querySelectorAll('text')).map(t => {
+    const m = t.getScreenCTM();
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+            t.getBoundingClientRect().height];
+  }))"""
+
+
+def chart_pages(site: Path) -> list[str]:
+    return [
+        page_url(site, f)
+        for f in html_pages(site)
+        if page(site, str(f.relative_to(site))).select_one("svg.ps-chart")
+    ]
+
+
+def test_chart_text_is_at_least_12_px_on_a_phone(
+    chromium: Any, gated_site: Path, served_site: str
+) -> None:
+    urls = chart_pages(gated_site)
+    assert len(urls) > 10
+    small = []
+    texts = 0
+    tab = chromium.new_page(viewport={"width": NARROW, "height": HEIGHT})
+    for url in urls:
+        tab.goto(served_site + url, wait_until="load")
+        charts = tab.evaluate(CHART_TEXT)
+        assert charts, f"{url}: no chart shown at {NARROW} px"
+        for chart in charts:
+            for text, size, height in chart:
+                texts += 1
+                if size < SMALLEST_TEXT or height < SMALLEST_TEXT:
+                    small.append(f"{url}: {text!r} at {size:.1f} px ({height:.1f} px high)")
+    tab.close()
+    assert texts > 100
+    assert not small, "\n".join(small[:40])
+
+
+def test_one_layout_of_each_chart_is_shown(
+    chromium: Any, gated_site: Path, served_site: str
+) -> None:
+    url = chart_pages(gated_site)[0]
+    for width, shown in ((NARROW, "ps-chart--narrow"), (WIDE, "ps-chart--wide")):
+        tab = open_page(chromium, served_site, url, width)
+        classes = tab.evaluate(
+            "Array.from(document.querySelectorAll('svg.ps-chart'))"
+            ".filter(s => s.getBoundingClientRect().width > 0).map(s => s.getAttribute('class'))"
+        )
+        tab.close()
+        assert classes and all(shown in c for c in classes), (width, classes)
+
+
+def test_c_is_explained_only_under_a_chart_that_shows_one(gated_site: Path) -> None:
+    note = word("indicator_charts", "suppressed_note", suppressed="[c]")
+    said = shown = 0
+    for url in chart_pages(gated_site):
+        for svg in page(gated_site, url).select("svg.ps-chart"):
+            has_c = any(t.get_text() == "[c]" for t in svg.select("text"))
+            description = svg.select_one("desc").get_text()
+            assert (note in description) == has_c, (url, svg["id"])
+            said += note in description
+            shown += has_c
+    assert said == shown > 0  # the example board has suppressed figures to explain
+
+
+# --- 4. no errors, no missing files ----------------------------------------------------------
+
+
+def test_no_page_logs_an_error_or_asks_for_a_missing_file(
+    chromium: Any, gated_site: Path, served_site: str
+) -> None:
+    tab = chromium.new_page(viewport={"width": WIDE, "height": HEIGHT})
+    problems: list[str] = []
+    tab.on(
+        "console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None
+    )
+    tab.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    tab.on(
+        "response",
+        lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    tab.on(
+        "requestfailed",
+        lambda r: (
+            problems.append(f"failed {r.url}: {r.failure}")
+            if r.url.startswith(served_site)
+            else None
+        ),
+    )
+    found = []
+    pages = [page_url(gated_site, f) for f in html_pages(gated_site)]
+    for url in pages:
+        tab.goto(served_site + url, wait_until="networkidle")
+        found += [f"/{url}: {p}" for p in problems]
+        tab.goto("about:blank")
+        problems.clear()
+    tab.close()
+    assert len(pages) > 20
+    assert not found, "\n".join(found)
+
+
+def test_the_404_page_says_page_not_found_in_its_title(gated_site: Path) -> None:
+    title = page(gated_site, "404.html").title
+    assert title is not None and title.get_text().startswith(word("theme", "not_found") + " - ")
