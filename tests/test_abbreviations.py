@@ -79,4 +79,9 @@ def test_the_glossary_page_lists_every_term(example_site: Path) -> None:
 
 def test_no_glossary_page_when_there_is_nothing_to_explain() -> None:
     site = load_board_data(FIXTURES / "minimal")
-    assert glossary_pages.pages(dataclasses.replace(site, subgroups=[], glossary={}, national_glossary={})) == []
+    assert (
+        glossary_pages.pages(
+            dataclasses.replace(site, subgroups=[], glossary={}, national_glossary={})
+        )
+        == []
+    )

@@ -24,7 +24,22 @@ def data_advice(site: BoardData) -> list[Problem]:
         for item in site.planner.items:
             found.extend(renamed(item))
         found.extend(planner_notes(site))
-    return found + national_clashes(site)
+    return found + national_clashes(site) + unlinked_reviews(site)
+
+
+def unlinked_reviews(site: BoardData) -> list[Problem]:
+    """A review marked published with no address: the report cannot link it, so it leaves the
+    sentence out rather than claim a publication nobody can find."""
+    found = []
+    for report in site.reports:
+        section = report.sections.reviews
+        for review in section.reviews if section else []:
+            if review.published and not review.url:
+                found.append(Problem(review.source_file, review.line_of("published"), (
+                    f"the review of {review.name} is marked `published: true` but has no `url:`, "
+                    "so the report does not say it is published; add `url:` with the address "
+                    "of the full review")))  # fmt: skip
+    return found
 
 
 def national_clashes(site: BoardData) -> list[Problem]:

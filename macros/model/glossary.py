@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from pydantic import Field, field_validator
 
 from macros.model.base import Model

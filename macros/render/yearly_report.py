@@ -99,10 +99,12 @@ def year_end_sentence(at_end: YearEnd) -> str:
 
 
 def since_sentence(at_end: YearEnd) -> str:
+    """What changed after the year end; a count of none is worded, never "0 actions"."""
     done, added = len(at_end.done_since), len(at_end.added_since)
+    key = "since" if done and added else "since_done" if done else "since_added" if added else ""
     return word(
         "yearly",
-        "since",
+        key or "since_none",
         day=long_date(at_end.plan.as_at_date),
         done=plural("yearly", "completed", count=done, number=number(done)),
         added=plural("yearly", "added", count=added, number=number(added)),
@@ -160,8 +162,8 @@ def reviews(site: BoardData, report: Report, here: str) -> list[ReviewView]:
 
 
 def _why(action: Action, end: date) -> str:
-    said = [u for u in action.updates_oldest_first if u.day.value <= end]
-    return said[-1].text if said else ""
+    said = [u for u in action.updates_oldest_first if u.day.value <= end and u.text.strip()]
+    return said[-1].text if said else word("yearly", "no_update", day=long_date(end))
 
 
 def stuck(plan_years: list[PlanYear], here: str) -> list[Stuck]:
@@ -189,17 +191,21 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
         then = shown(site, find(site, ref, before))
         england = shown(site, find(site, ref, year, "england"))
         moved = (
-            ""
+            word("yearly", "change_needs_both_years")
             if now is None or then is None
             else travel_words(direction(now, then, indicator.polarity))
         )
-        compared = ""
-        if now is not None and england is not None and indicator.unit != "count":
+        if indicator.unit == "count":
+            compared = word("yearly", "count_not_compared")
+        elif now is None or england is None:
+            compared = word("yearly", "no_england_figure")
+        else:
             said = word("comparison", judgement(now, england, indicator.polarity))
             compared = f"{said} {word('comparators', 'england')}"
+        none = word("yearly", "no_figure")  # no empty cell: say what is missing
         rows.append(Row(f"{ref}: {plain(indicator.title)}", [
-            value_text(then, indicator.unit) if find(site, ref, before) else "",
-            value_text(now, indicator.unit) if find(site, ref, year) else "",
+            value_text(then, indicator.unit) if find(site, ref, before) else none,
+            value_text(now, indicator.unit) if find(site, ref, year) else none,
             moved, compared,
         ]))  # fmt: skip
     if not rows:
@@ -274,7 +280,7 @@ def training(site: BoardData, report: Report) -> tuple[Table | None, Table | Non
 
 
 def _evaluation(value: float | None, unit: str) -> str:
-    return "" if value is None else value_text(value, unit)
+    return word("yearly", "no_figure") if value is None else value_text(value, unit)
 
 
 def next_plan(site: BoardData, report: Report) -> Plan | None:

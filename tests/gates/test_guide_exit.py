@@ -153,4 +153,3 @@ def test_back_after_moving_through_the_guide_is_not_a_guide_page(
         browser.close()
     assert len(set(visited)) == 3, visited
     assert back_on == served_site, f"after {visited}, Back went to {back_on!r}"
-
