@@ -23,7 +23,9 @@ from macros.render.text import plain
 from macros.render.wording import word
 
 
-def series_chart(site: BoardData, indicator: Indicator) -> str:
+def series_chart(site: BoardData, indicator: Indicator, table: str = "") -> str:
+    """The indicator's line chart; `table` says where its figures are in a table, when that is
+    not the indicator page's table below the chart."""
     values = site.values_for(indicator.ref)
     periods = periods_of(values)
     lines = []
@@ -51,6 +53,7 @@ def series_chart(site: BoardData, indicator: Indicator) -> str:
         "series_description",
         unit=unit_words(indicator.unit),
         figures=" ".join(sentences),
+        table=table or word("indicator_charts", "table_below"),
         suppressed=SUPPRESSED,
     )
     return chart(

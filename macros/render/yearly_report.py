@@ -318,7 +318,7 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
         evaluation=evaluation,
         training_words=training_words,
         data_table=indicator_table(site, data_use.indicators, report.year) if data_use else None,
-        data_charts=_charts(site, data_use.indicators if data_use else []),
+        data_charts=_charts(site, data_use.indicators if data_use else [], report.year),
         funding_tables=funding_tables,
         funding_words=funding_words,
         next_plan=next_plan(site, report),
@@ -326,11 +326,13 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
     )
 
 
-def _charts(site: BoardData, refs: list[str]) -> list[tuple[str, Markup]]:
-    """Each series indicator's caption and chart: vector SVG with its title and description."""
+def _charts(site: BoardData, refs: list[str], year: str) -> list[tuple[str, Markup]]:
+    """Each series indicator's caption and chart: vector SVG with its title and description,
+    which says the table is above the charts (the report's table comes first)."""
     found = [site.indicator_by_ref[ref] for ref in refs]
+    table = word("yearly", "chart_table", before=previous_year(year), year=year)
     return [
-        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i)))
+        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i, table)))
         for i in found
         if i.kind == "series" and site.values_for(i.ref)
     ]
