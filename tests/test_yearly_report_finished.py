@@ -54,14 +54,28 @@ def test_an_action_with_no_update_says_so(example: BoardData, report: BeautifulS
         for row in year_end(plan, end).stuck
         if not any(u.day.value <= end for u in row.action.updates_oldest_first)
     ]
-    table = report.select_one("#little-progress ~ .ps-table-wrap table")
-    assert table is not None
     said = [
         tr.select_one("th a").get_text()
+        for table in report.select("#little-progress ~ .ps-table-wrap table")
         for tr in table.select("tbody tr")
         if tr.select("td")[-1].get_text(strip=True) == "No update recorded by 31 March 2026"
     ]
     assert said == silent and len(said) == 5
+
+
+def test_each_table_of_stuck_actions_uses_one_plans_status_words(
+    example: BoardData, report: BeautifulSoup
+) -> None:
+    assert example.latest_report is not None
+    plans = example.report_plans(example.latest_report)
+    tables = [t for t in report.select("table") if "or not started" in t.caption.get_text()]
+    assert len(tables) == len(plans) == 2
+    for plan, table in zip(plans, tables, strict=True):
+        caption = table.caption.get_text(" ", strip=True)
+        assert caption.startswith(f"Actions of the {plan.title} off target or not started")
+        labels = {s.label for s in plan.vocabulary.statuses} | {"No status yet"}
+        shown = {tag.get_text(strip=True) for tag in table.select(".ps-tag")}
+        assert shown and shown <= labels, (plan.id, shown - labels)
 
 
 def test_no_sentence_counts_none(example: BoardData, report: BeautifulSoup) -> None:

@@ -166,12 +166,17 @@ def _why(action: Action, end: date) -> str:
     return said[-1].text if said else word("yearly", "no_update", day=long_date(end))
 
 
-def stuck(plan_years: list[PlanYear], here: str) -> list[Stuck]:
-    return [
-        Stuck(row, action_href(item.plan, row.action, here), _why(row.action, item.at_end.end))
+def stuck(plan_years: list[PlanYear], here: str) -> list[tuple[Plan, list[Stuck]]]:
+    """Each plan's actions off target or not started, in a table of their own: a table shows
+    one plan's status words, never two plans' words side by side."""
+    tables = [
+        (item.plan, [
+            Stuck(row, action_href(item.plan, row.action, here), _why(row.action, item.at_end.end))
+            for row in item.at_end.stuck
+        ])
         for item in plan_years
-        for row in item.at_end.stuck
-    ]
+    ]  # fmt: skip
+    return [(plan, rows) for plan, rows in tables if rows]
 
 
 def previous_year(year: str) -> str:
