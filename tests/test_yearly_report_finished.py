@@ -145,3 +145,41 @@ def test_chart_descriptions_say_the_table_is_above(report: BeautifulSoup) -> Non
     above = "The figures for 2024-25 and 2025-26 are in the table above the charts"
     assert all(above in d for d in descriptions)
     assert not any("below" in d for d in descriptions)
+
+
+def test_every_report_table_fits_its_column_at_1280_pixels(example_site: Path) -> None:
+    """Measured in Chromium: no table of the report is wider than the column it sits in."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(example_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+            )
+            window = browser.new_page(viewport={"width": 1280, "height": 900})
+            window.goto(f"http://127.0.0.1:{server.server_address[1]}/annual-report/2025-26/")
+            widths = window.evaluate(
+                "[...document.querySelectorAll('article table')].map(t =>"
+                " [t.caption ? t.caption.textContent : '', t.scrollWidth,"
+                " t.parentElement.clientWidth])"
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(widths) > 20
+    assert [w for w in widths if w[1] > w[2]] == []
