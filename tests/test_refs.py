@@ -54,7 +54,12 @@ def test_the_example_boards_refs_and_titles_are_unchanged() -> None:
     site = load_board_data(ROOT / "data")
     assert all(a.ref == a.written_ref and a.has_own_title for a in site.plans[0].actions)
     assert sum(a.ref != a.written_ref for p in site.plans for a in p.actions) == 0
-    assert site.advice == [] and site.warnings == []
+    # the one advice: the example's subgroup short name SCR, which nationally means a Serious
+    # Case Review (tests/test_default_glossary.py)
+    assert [a.message.split(";")[0] for a in site.advice] == [
+        'SCR here means "Case Review Group", but nationally SCR means "Serious Case Review"'
+    ]
+    assert site.warnings == []
 
 
 def test_refs_restarting_under_each_priority_are_qualified_and_cross_refs_find_them() -> None:
