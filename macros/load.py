@@ -24,7 +24,7 @@ from macros.model.annual_tables import Budget, Course
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
 from macros.model.board_data import BoardData
-from macros.model.glossary import GlossaryFile
+from macros.model.glossary import GlossaryFile, national_glossary
 from macros.model.indicators import IndicatorsFile, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
@@ -49,9 +49,10 @@ NAMES = frozenset({
 })  # fmt: skip
 
 
-def load_board_data(data_dir: Path) -> BoardData:
+def load_board_data(data_dir: Path, language: str = "en") -> BoardData:
+    """The board's data; `language` picks the default glossary of national terms."""
     with _no_cycle_collection():
-        return _load_board_data(data_dir)
+        return _load_board_data(data_dir, language)
 
 
 @contextlib.contextmanager
@@ -67,7 +68,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load_board_data(data_dir: Path) -> BoardData:
+def _load_board_data(data_dir: Path, language: str) -> BoardData:
     problems = Problems()
     refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
     board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
@@ -135,6 +136,7 @@ def _load_board_data(data_dir: Path) -> BoardData:
         budget=budget,
         training=training or [],
         glossary=glossary.terms if glossary else {},
+        national_glossary=national_glossary(language),
         reports=reports,
         pages=pages,
         data_dir=data_dir,

@@ -123,7 +123,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         except ValueError as error:
             raise PluginError(str(error)) from None
         try:
-            site = load_board_data(folder)
+            site = load_board_data(folder, wording.language())
         except DataError as error:
             if not self.serving:
                 raise PluginError("\n" + error.problems.report()) from None

@@ -1,7 +1,10 @@
 /* The young people's guide: GOV.UK's "Exit this page". The button, or the Shift key pressed
    three times within five seconds, leaves at once for a neutral site. location.replace takes
-   this page out of the tab's history, so Back does not return to it. Nothing is asked of the
-   neutral site until then. Without JavaScript the button is an ordinary link. */
+   this page out of the tab's history, so Back does not return to it. A link from one guide
+   page to another also replaces the page instead of adding to the history, so the guide only
+   ever holds one place in it: after leaving, Back goes to the page before the guide, never to
+   a guide page. Nothing is asked of the neutral site until then. Without JavaScript the button
+   is an ordinary link (and Back returns to the guide). */
 (function () {
   "use strict";
   var PRESSES = 3;
@@ -28,6 +31,16 @@
     }
 
     button.addEventListener("click", leave);
+    var guide = new URL(box.getAttribute("data-exit-this-page-guide"), document.baseURI).href;
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || link === button || event.defaultPrevented) return;
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if (link.target || link.hasAttribute("download") || link.href.indexOf(guide) !== 0) return;
+      if (link.href.split("#")[0] === window.location.href.split("#")[0]) return; // same page
+      event.preventDefault();
+      window.location.replace(link.href);
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Shift" || event.repeat) {
         if (event.key !== "Shift") reset();

@@ -3,13 +3,16 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.dates import calendar_months
+from macros.model.glossary import clashes
 from macros.model.plan import Plan
-from macros.read.problems import Problem
+from macros.read.problems import Problem, display_path
 
 
 def data_advice(site: BoardData) -> list[Problem]:
@@ -27,7 +30,7 @@ def data_advice(site: BoardData) -> list[Problem]:
         for item in site.planner.items:
             found.extend(renamed(item))
         found.extend(planner_advice(site))
-    return found
+    return found + national_clashes(site) + unlinked_reviews(site)
 
 
 def unexplained_statuses(plan: Plan) -> list[Problem]:
@@ -45,6 +48,56 @@ def unexplained_statuses(plan: Plan) -> list[Problem]:
         for status in plan.statuses
         if status.unexplained
     ]
+
+
+def unlinked_reviews(site: BoardData) -> list[Problem]:
+    """A review marked published with no address: the report cannot link it, so it leaves the
+    sentence out rather than claim a publication nobody can find."""
+    found = []
+    for report in site.reports:
+        section = report.sections.reviews
+        for review in section.reviews if section else []:
+            if review.published and not review.url:
+                found.append(Problem(review.source_file, review.line_of("published"), (
+                    f"the review of {review.name} is marked `published: true` but has no `url:`, "
+                    "so the report does not say it is published; add `url:` with the address "
+                    "of the full review")))  # fmt: skip
+    return found
+
+
+def national_clashes(site: BoardData) -> list[Problem]:
+    """A board's short name that means something else nationally (SCR for its Case Review
+    Group, when SCR nationally is a Serious Case Review) confuses partners who know the
+    national term: the board's meaning is published, with this note."""
+    national = site.national_glossary
+    found = []
+    for group in site.subgroups:
+        if usual := clashes(group.acronym, group.name, national):
+            found.append(Problem(group.source_file, group.line_of("acronym"), _clash(
+                group.acronym, group.name, usual, "subgroup's `acronym`")))  # fmt: skip
+    path = site.data_dir / "glossary.yml"
+    for term, meaning in site.glossary.items():
+        if usual := clashes(term, meaning, national):
+            found.append(Problem(display_path(path), _line_of_key(path, term), _clash(
+                term, meaning, usual, "term")))  # fmt: skip
+    return found
+
+
+def _clash(term: str, meaning: str, usual: str, what: str) -> str:
+    return (
+        f'{term} here means "{meaning}", but nationally {term} means "{usual}"; pages explain '
+        f"{term} as written here. To avoid confusing partners, change this {what} to another "
+        f'short name, or start its meaning with "{usual}" if that is what it is'
+    )
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    """The line where `key:` is written in a YAML file (1 when it cannot be found)."""
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        written = line.split(":", 1)[0].strip().strip("\"'")
+        if ":" in line and written == key:
+            return number
+    return 1
 
 
 def renamed(obj: Model) -> list[Problem]:

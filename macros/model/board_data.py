@@ -30,6 +30,8 @@ class BoardData:
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
+    # the default glossary of national terms (macros/render/words/glossary-<language>.yml)
+    national_glossary: dict[str, str] = field(default_factory=dict)
     reports: list[Report] = field(default_factory=list)  # data/reports/<year>.yml, oldest first
     # The board's own prose from data/pages/<name>.md (home, about...): Markdown, by name
     pages: dict[str, str] = field(default_factory=dict)
@@ -69,9 +71,10 @@ class BoardData:
 
     @cached_property
     def glossary_terms(self) -> dict[str, str]:
-        """Every term and its meaning, in alphabetical order: the subgroups' acronyms (each
-        means its subgroup's name), then the glossary, which has the last word."""
-        terms = {s.acronym: s.name for s in self.subgroups if s.acronym and s.acronym != s.name}
+        """Every term and its meaning, in alphabetical order: the national terms, the subgroups'
+        acronyms (each means its subgroup's name), then the glossary, which has the last word."""
+        terms = dict(self.national_glossary)
+        terms |= {s.acronym: s.name for s in self.subgroups if s.acronym and s.acronym != s.name}
         terms.update(self.glossary)
         return dict(sorted(terms.items(), key=lambda item: item[0].lower()))
 

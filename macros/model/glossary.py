@@ -4,7 +4,9 @@ use, each with what it means in plain words. Subgroups' acronyms (subgroups.yml)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import yaml
 from pydantic import Field, field_validator
 
 from macros.model.base import Model
@@ -40,3 +42,30 @@ class GlossaryFile(Model):
 
 def is_abbreviation(term: str) -> bool:
     return ABBREVIATION.fullmatch(term) is not None
+
+
+# The default glossary of national safeguarding words, one file per language beside the words
+NATIONAL_FOLDER = Path(__file__).resolve().parents[1] / "render" / "words"
+
+
+def national_glossary(language: str) -> dict[str, str]:
+    """The national terms in `language` (glossary-<language>.yml), or none for a language
+    that has no such file yet."""
+    path = NATIONAL_FOLDER / f"glossary-{language}.yml"
+    if not path.is_file():
+        return {}
+    terms: dict[str, str] = yaml.safe_load(path.read_text("utf-8"))["terms"]
+    return {str(t): str(m) for t, m in terms.items()}
+
+
+def stands_for(meaning: str) -> str:
+    """What an abbreviation's letters stand for: its meaning up to the first comma."""
+    return meaning.split(",")[0].strip()
+
+
+def clashes(term: str, meaning: str, national: dict[str, str]) -> str:
+    """What a national abbreviation stands for, when a board gives it another meaning."""
+    if term not in national or not is_abbreviation(term):
+        return ""
+    usual = stands_for(national[term])
+    return "" if usual.lower() in meaning.lower() else usual

@@ -62,12 +62,20 @@ class Review(Model):
     kind: Literal["rapid review", "local review", "national review"] = "rapid review"
     date: str = Field(description="When it was held or published: 2025-11 or 2025-11-14")
     published: bool = Field(False, description="Whether the full review is published")
+    url: str = Field("", description="Where the full review is published, for the report's link")
     themes: list[str] = Field(default_factory=list, description="Themes and learning")
     learning: str = Field("", description="What was learned (Markdown)")
     recommendations: list[Recommendation] = Field(default_factory=list)
 
     _check_date = field_validator("date")(_check_date)
     _as_list = field_validator("themes", mode="before")(as_list)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not re.match(r"https?://[^\s\"'<>]+$", value):
+            raise ValueError(f"url `{value}` must be a web address starting https:// (or http://)")
+        return value
 
     @cached_property
     def day(self) -> dt.date:

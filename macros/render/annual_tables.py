@@ -51,8 +51,9 @@ def budget_total(budget: Budget, section: str, column: str = "actual") -> float:
     return sum(getattr(line, column) or 0 for line in lines)
 
 
-def _money(value: float | None, currency: str) -> str:
-    return "" if value is None else money(value, currency)
+def _money(value: float | None, currency: str, missing: str = "no_figure") -> str:
+    """The amount, or words for what is missing: a table has no empty cell."""
+    return _w(missing) if value is None else money(value, currency)
 
 
 def _lines_table(budget: Budget, section: str, caption: str) -> Table:
@@ -115,7 +116,7 @@ def _summary_table(budget: Budget) -> Table:
     )
     return Table(
         caption=_w("summary_caption", year=budget.year),
-        columns=["", _w("budget"), _w("actual")],
+        columns=[_w("summary"), _w("budget"), _w("actual")],
         rows=rows,
         total=Row(_w("balance"), [money(b, currency) for b in balances]),
     )
@@ -130,7 +131,7 @@ def _contributions_table(budget: Budget) -> Table:
         row[group] = row.get(group, 0) + contribution.amount
     currency = budget.currency
     rows = [
-        Row(partner, [_money(amounts.get(g), currency) for g in groups]
+        Row(partner, [_money(amounts.get(g), currency, "no_contribution") for g in groups]
             + [money(sum(amounts.values()), currency)])
         for partner, amounts in partners.items()
     ]  # fmt: skip
@@ -196,7 +197,9 @@ def training_figures(site: BoardData) -> Table:
         caption=_w("training_caption"),
         columns=[_w("course"), _w("length"), _w("delegates")],
         rows=[Row(c.course, [c.length, number(c.delegates)]) for c in site.training],
-        total=Row(_w("total"), ["", number(sum(c.delegates for c in site.training))]),
+        total=Row(
+            _w("total"), [_w("not_added_up"), number(sum(c.delegates for c in site.training))]
+        ),
     )
 
 

@@ -36,7 +36,9 @@ def _with_suppressed_note(description: str, suppressed: bool) -> str:
     return f"{description} {word('indicator_charts', 'suppressed_note', suppressed=SUPPRESSED)}"
 
 
-def series_chart(site: BoardData, indicator: Indicator) -> str:
+def series_chart(site: BoardData, indicator: Indicator, table: str = "") -> str:
+    """The indicator's line chart; `table` says where its figures are in a table, when that is
+    not the indicator page's table below the chart."""
     values = site.values_for(indicator.ref)
     periods = periods_of(values)
     lines = []
@@ -64,6 +66,7 @@ def series_chart(site: BoardData, indicator: Indicator) -> str:
         "series_description",
         unit=unit_words(indicator.unit),
         figures=" ".join(sentences),
+        table=table or word("indicator_charts", "table_below"),
     )
     suppressed = any(v is None for _, points in lines for v in points)
     return _both_layouts(

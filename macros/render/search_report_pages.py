@@ -64,16 +64,14 @@ def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     if s.little_progress:
         stuck = made.stuck(made.plan_years(site, report, url), url)
         words = [chapter(s.little_progress)]
-        if stuck:
-            words.append(
-                said(
-                    t(
-                        "report_yearly.actions_off_target_or_not",
-                        end_date=made.long_date(report.end_date),
-                    )
-                )
+        for plan, rows in stuck:
+            caption = t(
+                "report_yearly.actions_off_target_or_not",
+                end_date=made.long_date(report.end_date),
+                plan=plan.title,
             )
-            for item in stuck:
+            words.append(said(caption))
+            for item in rows:
                 row = item.row
                 words += [
                     f"{row.action.ref} {inline(row.action.title)}".strip(),
@@ -81,7 +79,7 @@ def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
                     _label(row.now),
                     inline(item.why),
                 ]
-        else:
+        if not stuck:
             words.append(said(t("report_yearly.no_action_was_off_target")))
         add("little-progress", "where_there_was_little_or", words)
     if s.reviews:

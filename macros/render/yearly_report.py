@@ -99,10 +99,12 @@ def year_end_sentence(at_end: YearEnd) -> str:
 
 
 def since_sentence(at_end: YearEnd) -> str:
+    """What changed after the year end; a count of none is worded, never "0 actions"."""
     done, added = len(at_end.done_since), len(at_end.added_since)
+    key = "since" if done and added else "since_done" if done else "since_added" if added else ""
     return word(
         "yearly",
-        "since",
+        key or "since_none",
         day=long_date(at_end.plan.as_at_date),
         done=plural("yearly", "completed", count=done, number=number(done)),
         added=plural("yearly", "added", count=added, number=number(added)),
@@ -160,16 +162,21 @@ def reviews(site: BoardData, report: Report, here: str) -> list[ReviewView]:
 
 
 def _why(action: Action, end: date) -> str:
-    said = [u for u in action.updates_oldest_first if u.day.value <= end]
-    return said[-1].text if said else ""
+    said = [u for u in action.updates_oldest_first if u.day.value <= end and u.text.strip()]
+    return said[-1].text if said else word("yearly", "no_update", day=long_date(end))
 
 
-def stuck(plan_years: list[PlanYear], here: str) -> list[Stuck]:
-    return [
-        Stuck(row, action_href(item.plan, row.action, here), _why(row.action, item.at_end.end))
+def stuck(plan_years: list[PlanYear], here: str) -> list[tuple[Plan, list[Stuck]]]:
+    """Each plan's actions off target or not started, in a table of their own: a table shows
+    one plan's status words, never two plans' words side by side."""
+    tables = [
+        (item.plan, [
+            Stuck(row, action_href(item.plan, row.action, here), _why(row.action, item.at_end.end))
+            for row in item.at_end.stuck
+        ])
         for item in plan_years
-        for row in item.at_end.stuck
-    ]
+    ]  # fmt: skip
+    return [(plan, rows) for plan, rows in tables if rows]
 
 
 def previous_year(year: str) -> str:
@@ -189,17 +196,21 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
         then = shown(site, find(site, ref, before))
         england = shown(site, find(site, ref, year, "england"))
         moved = (
-            ""
+            word("yearly", "change_needs_both_years")
             if now is None or then is None
             else travel_words(direction(now, then, indicator.polarity))
         )
-        compared = ""
-        if now is not None and england is not None and indicator.unit != "count":
+        if indicator.unit == "count":
+            compared = word("yearly", "count_not_compared")
+        elif now is None or england is None:
+            compared = word("yearly", "no_england_figure")
+        else:
             said = word("comparison", judgement(now, england, indicator.polarity))
             compared = f"{said} {word('comparators', 'england')}"
+        none = word("yearly", "no_figure")  # no empty cell: say what is missing
         rows.append(Row(f"{ref}: {plain(indicator.title)}", [
-            value_text(then, indicator.unit) if find(site, ref, before) else "",
-            value_text(now, indicator.unit) if find(site, ref, year) else "",
+            value_text(then, indicator.unit) if find(site, ref, before) else none,
+            value_text(now, indicator.unit) if find(site, ref, year) else none,
             moved, compared,
         ]))  # fmt: skip
     if not rows:
@@ -274,7 +285,7 @@ def training(site: BoardData, report: Report) -> tuple[Table | None, Table | Non
 
 
 def _evaluation(value: float | None, unit: str) -> str:
-    return "" if value is None else value_text(value, unit)
+    return word("yearly", "no_figure") if value is None else value_text(value, unit)
 
 
 def next_plan(site: BoardData, report: Report) -> Plan | None:
@@ -312,7 +323,7 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
         evaluation=evaluation,
         training_words=training_words,
         data_table=indicator_table(site, data_use.indicators, report.year) if data_use else None,
-        data_charts=_charts(site, data_use.indicators if data_use else []),
+        data_charts=_charts(site, data_use.indicators if data_use else [], report.year),
         funding_tables=funding_tables,
         funding_words=funding_words,
         next_plan=next_plan(site, report),
@@ -320,11 +331,13 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
     )
 
 
-def _charts(site: BoardData, refs: list[str]) -> list[tuple[str, Markup]]:
-    """Each series indicator's caption and chart: vector SVG with its title and description."""
+def _charts(site: BoardData, refs: list[str], year: str) -> list[tuple[str, Markup]]:
+    """Each series indicator's caption and chart: vector SVG with its title and description,
+    which says the table is above the charts (the report's table comes first)."""
     found = [site.indicator_by_ref[ref] for ref in refs]
+    table = word("yearly", "chart_table", before=previous_year(year), year=year)
     return [
-        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i)))
+        (f"{i.ref}: {plain(i.title)}", Markup(series_chart(site, i, table)))
         for i in found
         if i.kind == "series" and site.values_for(i.ref)
     ]

@@ -1,6 +1,6 @@
 """Gate 8, the young people's guide is safe to read, in Chromium: every guide page has GOV.UK's
 "Exit this page"; the button and Shift pressed three times both leave for the neutral site, and
-Back does not return to the guide page. Nothing is asked of the neutral site before then.
+Back does not return to the guide page, nor to any guide page after moving through the guide. Nothing is asked of the neutral site before then.
 
 The neutral site is answered by the test (Playwright routing): no request leaves the machine.
 """
@@ -106,3 +106,52 @@ def test_every_guide_page_can_be_left_at_once(
         if trial.back_on != served_site:
             problems.append(f"{trial.url}: Back went to {trial.back_on!r}, not the page before")
     assert not problems, "\n".join(problems)
+
+
+def test_back_after_moving_through_the_guide_is_not_a_guide_page(
+    gated_site: Path, served_site: str
+) -> None:
+    """A reader opens the guide, follows its links from page to page, then leaves: Back goes to
+    the page before the guide (the accessibility statement says so), never to a guide page."""
+    from playwright.sync_api import Route, sync_playwright
+
+    def answer(route: Route) -> None:
+        if route.request.url.startswith(served_site):
+            route.continue_()
+        elif route.request.resource_type == "document":
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        else:
+            route.abort()
+
+    guide = served_site + "guide/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        context = browser.new_context(viewport={"width": 390, "height": 800})
+        context.route("**/*", answer)
+        window = context.new_page()
+        window.goto(served_site, wait_until="load")
+        window.goto(guide, wait_until="load")
+        visited = [window.url]
+        links = window.locator("article a[href]")
+        for _ in range(2):  # two links on, each to another guide page
+            index = links.evaluate_all(
+                "(links, seen) => { const fresh = links.map((a, i) => [a.href, i]).filter(([h]) =>"
+                " h.startsWith(seen[0]) && !seen.slice(1).includes(h.split('#')[0]));"
+                " const goal = fresh.find(([h]) => h.includes('/goal-'));"  # a goal page first
+                " return (goal || fresh[0] || [null, -1])[1]; }",
+                [guide, *visited],
+            )
+            assert index >= 0, f"no link from {window.url} to another guide page"
+            with window.expect_navigation(wait_until="load"):
+                links.nth(index).click()
+            visited.append(window.url)
+        with window.expect_navigation(wait_until="load"):
+            window.get_by_role("link", name="Exit this page").click()
+        assert window.url.startswith("https://")
+        window.go_back(wait_until="load")
+        back_on = window.url
+        browser.close()
+    assert len(set(visited)) == 3, visited
+    assert back_on == served_site, f"after {visited}, Back went to {back_on!r}"
