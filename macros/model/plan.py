@@ -290,7 +290,11 @@ class Priority(Model):
     @property
     def numbered_title(self) -> str:
         """ "3. Keep children safe online", or only the title when the document gives no ref."""
-        return f"{self.ref}. {self.title}" if self.ref else self.title
+        return self.numbered(self.title)
+
+    def numbered(self, title: str) -> str:
+        """`title` (the title as a page shows it: plain, or inline HTML) after the ref."""
+        return f"{self.ref}. {title}" if self.ref else title
 
 
 def _status_words(node: object) -> Iterator[str]:

@@ -1,21 +1,19 @@
-"""A phone field as HTML: each number a `tel:` link in its international form, the words around
-it (opening hours, "or") as text."""
+"""A phone field in parts for the fragment that links it (overrides/fragments/shared/phone.html):
+each number with the international form a `tel:` link dials, the words around it (opening
+hours, "or") as text."""
 
 from __future__ import annotations
-
-from markupsafe import Markup, escape
 
 from macros.model.phones import numbers_in
 
 
-def phone_links(text: str) -> Markup:
-    parts: list[str] = []
+def phone_parts(text: str) -> list[tuple[str, str]]:
+    """(words, dial) in order: `dial` is "+44…" for a number, "" for the words between."""
+    parts: list[tuple[str, str]] = []
     at = 0
     for number in numbers_in(text):
-        parts.append(escape(text[at : number.start]))
-        parts.append(
-            Markup('<a href="tel:{}">{}</a>').format(number.dial, text[number.start : number.end])
-        )
+        parts.append((text[at : number.start], ""))
+        parts.append((text[number.start : number.end], number.dial))
         at = number.end
-    parts.append(escape(text[at:]))
-    return Markup("").join(parts)
+    parts.append((text[at:], ""))
+    return [(words, dial) for words, dial in parts if words]

@@ -41,7 +41,7 @@ def plan_home(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
         if p.group != group:  # the group's heading above its priorities' bars
             group = p.group
             shown += [group] if group else []
-        label = f"{p.ref}. {inline(p.title)}" if p.ref else inline(p.title)
+        label = p.numbered(inline(p.title))
         shown.append(f"{label}: {_sentence(plan, p.all_actions)}.")
     progress = entry(f"{url}#progress", said(t("plans_home.progress_by_priority")), shown)
     statuses = entry(

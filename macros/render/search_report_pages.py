@@ -144,7 +144,7 @@ def _effectiveness(
     for number, item in enumerate(years):
         words = [item.sentence, said(t("report_yearly.actions_in_each_status_at", end_date=end))]
         for row in item.at_end.priorities:
-            words.append(_numbered(row.priority.ref, plain(row.priority.title)))
+            words.append(row.priority.numbered(plain(row.priority.title)))
         words.append(item.since)
         if number == len(years) - 1 and (last := made.last_year_sentence(site, report)):
             words.append(last)
@@ -178,7 +178,7 @@ def _effectiveness(
             f"impact-{priority.slug}",
             "",
             words,
-            title=_numbered(priority.ref, plain(priority.title)),
+            title=priority.numbered(plain(priority.title)),
         )
 
 
@@ -201,7 +201,3 @@ def _dates(report: Report, key: str) -> str:
 
 def _label(status: object) -> str:
     return str(getattr(status, "label", "") or "")
-
-
-def _numbered(ref: str, title: str) -> str:
-    return f"{ref}. {title}" if ref else title

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from macros.model import colours
 from macros.render.chart_store import cache_folder
-from macros.render.phones import phone_links
+from macros.render.phones import phone_parts
 from macros.render.text import rich, rich_inline
 from macros.render.wording import month_name, month_short, month_year, t, words
 
@@ -60,7 +60,7 @@ def environment() -> Environment:
     env.filters["month_name"] = month_name  # "June"
     env.filters["month_short"] = month_short  # "Jun"
     env.filters["text_colour"] = colours.text_on
-    env.globals["phone_links"] = phone_links  # each number in a phone field a tel: link
+    env.globals["phone_parts"] = phone_parts  # a phone field in parts (shared/phone.html)
     env.globals["t"] = t  # every interface word, by key, from the words file (wording.py)
     env.globals["words"] = lambda key: str(words(*key.split(".")))  # as text, escaped like data
     return env
