@@ -15,7 +15,7 @@ from macros.read.office.__main__ import Stop, import_plan, main, read_document
 from macros.read.office.mapper import Outcome, all_actions, map_document
 from macros.read.office.report import report_lines
 from tests.conftest import ROOT
-from tests.office_docs import excel_file, word_file
+from tests.office_docs import excel_file, excel_office_theme, word_file
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
 RED, AMBER, GREEN = "#FF0000", "#FFC000", "#92D050"
@@ -513,6 +513,7 @@ def test_excel_theme_and_palette_fills(tmp_path: Path) -> None:
     from openpyxl.styles.colors import Color
 
     book = Workbook()
+    book.loaded_theme = excel_office_theme()  # the theme Excel saves: accent 6 is green
     sheet = book.active
     sheet.append(["Ref", "Action", "RAG"])
     fills = [Color(theme=9), Color(theme=5, tint=0.4), Color(indexed=10)]  # green, orange, red

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass, field
 
@@ -33,13 +34,36 @@ YES = {"yes", "y", "true", "done"}
 COLOUR_NAMES = {"b", "r", "a", "g", "blue", "red", "amber", "green", "grey", "gray"}
 
 
+# hue bands in degrees, red wrapping round from 330: yellow is amber in a RAG scheme
+HUE_BANDS = [
+    (15, "red"),
+    (70, "amber"),
+    (165, "green"),
+    (260, "blue"),
+    (330, "purple"),
+    (361, "red"),
+]
+GREY_SATURATION = 0.15
+
+
 def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def nearest_family(fill: str) -> str:
-    """The colour family closest to a fill (red, amber, green, blue or grey)."""
+    """The colour family of a fill (red, amber, green, blue or grey), by its hue: a theme's
+    accent lightened or darkened ("Green, Accent 6, Lighter 40%") keeps its family however pale.
+    Greys by their lack of colour; purples, which no RAG scheme names, by the nearest anchor."""
     r, g, b = _rgb(fill)
+    hue, lightness, saturation = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
+    if saturation < GREY_SATURATION or lightness < 0.08:
+        return "grey"
+    degrees = hue * 360
+    for upto, family in HUE_BANDS:
+        if degrees < upto and family != "purple":
+            return family
+        if degrees < upto:
+            break
     best = min(
         ((r - x) ** 2 + (g - y) ** 2 + (b - z) ** 2, family)
         for family, anchors in FILL_ANCHORS.items()

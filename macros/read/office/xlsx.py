@@ -11,7 +11,9 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from macros.read.office.clean import clean
 from macros.read.office.conditional import conditional_fills
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile
+from macros.read.office.theme import theme_colours
 from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
 
 
@@ -38,13 +41,14 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
         raise UnreadableFile(REASONS["no_sheet"].format(sheet=sheet, names=", ".join(names)))
     document = Document(path.name, [])
     chosen = [n for n in names if normalise(n) not in KEY_SHEET_NAMES and sheet in (None, n)]
+    colour_of = partial(_colour, theme=theme_colours(getattr(values, "loaded_theme", None)))
     for name in names:
         place = PLACES["sheet"].format(name=name)
         if values[name].sheet_state != "visible":  # hidden by its author: never published
             document.hidden.append((place, REASONS["hidden_sheet"]))
             continue
-        rules = conditional_fills(values[name], _colour)
-        table = _sheet(values[name], formulas[name], place, rules.fills, document.hidden)
+        rules = conditional_fills(values[name], colour_of)
+        table = _sheet(values[name], formulas[name], place, rules.fills, document.hidden, colour_of)
         if normalise(name) in KEY_SHEET_NAMES or name in chosen:
             document.rules_unread.extend((place, cells, kind) for cells, kind in rules.unread)
         if normalise(name) in KEY_SHEET_NAMES:
@@ -58,12 +62,6 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     return document
 
 
-# Office's default theme (lt1, dk1, lt2, dk2, accent1-6): a fill picked from the theme row of
-# Excel's colour menu is stored as one of these, lightened or darkened by a tint
-THEME = ["ffffff", "000000", "e7e6e6", "44546a", "4472c4", "ed7d31", "a5a5a5", "ffc000",
-         "5b9bd5", "70ad47"]  # fmt: skip
-
-
 def _tinted(hex6: str, tint: float) -> str:
     channels = [int(hex6[i : i + 2], 16) for i in (0, 2, 4)]
     if tint > 0:
@@ -73,14 +71,14 @@ def _tinted(hex6: str, tint: float) -> str:
     return "".join(f"{c:02x}" for c in channels)
 
 
-def _fill(cell: Any) -> str | None:
+def _fill(cell: Any, colour_of: Callable[[Any], str | None]) -> str | None:
     fill = cell.fill
     if fill is None or fill.fill_type != "solid" or fill.fgColor is None:
         return None
-    return _colour(fill.fgColor)
+    return colour_of(fill.fgColor)
 
 
-def _colour(colour: Any) -> str | None:
+def _colour(colour: Any, theme: tuple[str, ...]) -> str | None:
     """An Excel colour (rgb, theme or palette) as "#rrggbb"; None for white or none."""
     from openpyxl.styles.colors import COLOR_INDEX
 
@@ -91,8 +89,8 @@ def _colour(colour: Any) -> str | None:
         if colour.rgb == "00000000":  # no colour set (openpyxl's default), not black
             return None
         value = colour.rgb[-6:].lower()
-    elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(THEME):
-        value = _tinted(THEME[colour.theme], float(colour.tint or 0))
+    elif colour.type == "theme" and isinstance(colour.theme, int) and colour.theme < len(theme):
+        value = _tinted(theme[colour.theme], float(colour.tint or 0))
     elif colour.type == "indexed" and isinstance(colour.indexed, int) and colour.indexed < 64:
         value = COLOR_INDEX[colour.indexed][-6:].lower()
     return None if value is None or value == "ffffff" else f"#{value}"
@@ -137,6 +135,7 @@ def _sheet(
     name: str,
     ruled: dict[tuple[int, int], str],
     hidden: list[tuple[str, str]],
+    colour_of: Callable[[Any], str | None],
 ) -> Table:
     """The sheet's cells, but those in rows or columns its author hid (listed in `hidden`)."""
     from openpyxl.utils import get_column_letter
@@ -177,7 +176,9 @@ def _sheet(
             if position in covered:
                 continue
             paras = _paras(cell)
-            fill = ruled.get(position) or _fill(cell)  # a conditional format's colour wins
+            fill = ruled.get(position) or _fill(
+                cell, colour_of
+            )  # a conditional format's colour wins
             found = Cell(number, cell.column, paras, fill, merged.get(position, 1))
             source = formulas.cell(number, cell.column).value
             if cell.value is None and isinstance(source, str) and source.startswith("="):
