@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from macros.check.__main__ import main as check_data
+from macros.read.office.bounds import TooLarge
 from macros.read.office.changes import Changes, compare, keep_hand_edits
 from macros.read.office.columns import read_map
 from macros.read.office.document import Document
@@ -52,6 +53,8 @@ def read_document(path: Path, sheet: str | None) -> Document:
         if suffix == ".csv":
             return read_csv_file(path)
         return read_xlsx(path, sheet)
+    except TooLarge as error:
+        raise Stop(MESSAGES["too_large"].format(file=path, reason=error)) from None
     except UnreadableFile as error:
         raise Stop(
             MESSAGES["unreadable"].format(file=path, kind=kind, reason=error, app=app)
