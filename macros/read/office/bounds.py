@@ -71,9 +71,9 @@ def check_xlsx(path: Path) -> None:
                 _count_elements(archive, name)
 
 
-def check_csv(path: Path, raw: bytes) -> None:
-    if len(raw) > MAX_PART_BYTES:
-        raise TooLarge(LIMITS["csv_bytes"].format(size=_mb(len(raw)), limit=_mb(MAX_PART_BYTES)))
+def check_csv(size: int) -> None:
+    if size > MAX_PART_BYTES:
+        raise TooLarge(LIMITS["csv_bytes"].format(size=_mb(size), limit=_mb(MAX_PART_BYTES)))
 
 
 def check_table(place: str, rows: int, columns: int) -> None:

@@ -307,6 +307,8 @@ MESSAGES = {
     "colours these cells by a rule the import cannot work out, so those colours were not read "
     "as statuses; check the statuses of these rows, or write the status in words.",
     "too_large": "{file}: {reason}",
+    "direction": "{file}: {place}: {what} is in “{text}”; delete it in the document, as {why} "
+    "(retype them if they look wrong), save, and run the import again.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }
@@ -321,6 +323,7 @@ REASONS = {
     "not_docx": "it is not a Word document, or it is password-protected",
     "not_xlsx": "it is not an Excel workbook, or it is password-protected",
     "damaged": "it is damaged: {error}",
+    "csv_text": "line {line}: the {problem}",
     "no_sheet": "no sheet named `{sheet}`; its sheets are: {names}",
 }
 # a library's failure that carries no words of its own, said inside REASONS["damaged"]
@@ -366,7 +369,7 @@ LIMITS = {
 }
 # how the report names a place in a file
 PLACES = {"table": "table {number}", "sheet": "sheet {name}", "csv": "the table",
-          "paragraph": "a paragraph outside the tables"}  # fmt: skip
+          "paragraph": "a paragraph outside the tables", "footnote": "a footnote"}  # fmt: skip
 DEFAULT_PRIORITY = "Actions"  # the priority of actions that come before any heading
 
 # why a cell was not placed: the reason's words

@@ -15,12 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from macros.read.office.bounds import MAX_COLUMNS, Damaged, check_xlsx
+from macros.read.office.bounds import MAX_COLUMNS, Damaged, check_csv, check_table, check_xlsx
 from macros.read.office.clean import clean
 from macros.read.office.conditional import conditional_fills
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
 from macros.read.office.docx import UnreadableFile, damaged
 from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
+from macros.read.text import Undecodable, decode, delimiter
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Document:
@@ -200,20 +201,24 @@ def _sheet(
 
 
 def read_csv_file(path: Path) -> Document:
+    check_csv(path.stat().st_size)  # before it is read into memory
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # older Excel saves CSV in Windows-1252
+    try:  # older Excel saves CSV in Windows-1252
+        text = decode(raw, fallback="cp1252")
+    except Undecodable as error:
+        raise UnreadableFile(REASONS["csv_text"].format(line=error.line, problem=error)) from None
     rows: list[list[Cell]] = []
     width = 0
-    for number, record in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for number, record in enumerate(
+        csv.reader(io.StringIO(text), delimiter=delimiter(text)), start=1
+    ):
         cells = []
         for column, value in enumerate(record, start=1):
             lines = [ln for ln in re.split(r"\r?\n", clean(value)) if ln.strip()]
             cells.append(Cell(number, column, [Para([Span(ln)]) for ln in lines]))
         width = max(width, len(record))
         rows.append(cells)
+        check_table(PLACES["csv"], len(rows), width)
     return Document(path.name, [Table(PLACES["csv"], rows, width)])
 
 
