@@ -221,3 +221,114 @@ def excel_office_theme() -> bytes:
         assert f'"{old}"' in text
         text = text.replace(f'"{old}"', f'"{new}"')
     return text.encode()
+
+
+class Inflating:
+    """A zip part that unpacks to `size` bytes: `head`, then `fill` repeated, then `tail`,
+    packed once and repeated, so a gigabyte part is a few megabytes on disk and made in a
+    second. `told` is the unpacked size the zip's directory records (a lying header, if less)."""
+
+    def __init__(self, head: bytes, size: int, tail: bytes, fill: bytes = b"A") -> None:
+        self.head, self.size, self.tail, self.fill = head, size, tail, fill
+        self.told = size
+
+    def packed(self) -> tuple[bytes, int]:
+        """The raw deflate stream and the CRC-32 of what it unpacks to."""
+        import zlib
+
+        chunk = self.fill * (1024 * 1024 // len(self.fill))
+        repeats = (self.size - len(self.head) - len(self.tail)) // len(chunk)
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        parts = [packer.compress(self.head + chunk + chunk) + packer.flush(zlib.Z_SYNC_FLUSH)]
+        steady = packer.compress(chunk) + packer.flush(zlib.Z_SYNC_FLUSH)
+        assert steady == packer.compress(chunk) + packer.flush(zlib.Z_SYNC_FLUSH)
+        parts += [steady] * (repeats - 2)  # the window is all `fill`: each repeat is the same
+        parts.append(packer.compress(self.tail) + packer.flush())
+        crc = zlib.crc32(self.head + chunk + chunk)
+        for _ in range(repeats - 2):
+            crc = zlib.crc32(chunk, crc)
+        self.size = len(self.head) + repeats * len(chunk) + len(self.tail)
+        self.told = min(self.told, self.size)
+        return b"".join(parts), zlib.crc32(self.tail, crc)
+
+
+def raw_zip(path: Path, parts: dict[str, bytes | Inflating]) -> Path:
+    """A zip written byte by byte (zipfile cannot store a part packed elsewhere)."""
+    import struct
+    import zlib
+
+    body, directory = b"", b""
+    for name, content in parts.items():
+        if isinstance(content, Inflating):
+            data, crc = content.packed()
+            size, told = content.size, content.told
+        else:
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            data = packer.compress(content) + packer.flush()
+            crc, size, told = zlib.crc32(content), len(content), len(content)
+        encoded = name.encode()
+        fields = (20, 0, 8, 0, 0x21, crc, len(data), told, len(encoded))
+        offset = len(body)
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded + data
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0,
+                                 offset) + encoded  # fmt: skip
+        del size
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(directory),
+                      len(body), 0)  # fmt: skip
+    path.write_bytes(body + directory + end)
+    return path
+
+
+XLSX_PARTS = {
+    "[Content_Types].xml": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+    b'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="'
+    b'application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+    b'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
+    b'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
+    b'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    b'officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+    b'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="'
+    b'xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.'
+    b'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships"><sheets><sheet name="Actions" sheetId="1" r:id="rId1"/>'
+    b"</sheets></workbook>",
+    "xl/_rels/workbook.xml.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+    b'"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    b'Target="worksheets/sheet1.xml"/></Relationships>',
+}
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData>'
+)
+
+
+def hostile_xlsx(path: Path, sheet: bytes | Inflating) -> Path:
+    """A workbook of one sheet, `Actions`, whose XML (from <sheetData> on) is given."""
+    return raw_zip(path, {**XLSX_PARTS, "xl/worksheets/sheet1.xml": sheet})
+
+
+DOCX_PARTS = {
+    "[Content_Types].xml": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+    b'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="'
+    b'application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+    b'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="'
+    b'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    b"</Types>",
+    "_rels/.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+    b'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="'
+    b'word/document.xml"/></Relationships>',
+}
+BODY_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.'
+    b'org/wordprocessingml/2006/main"><w:body>'
+)
+
+
+def hostile_docx(path: Path, body: bytes | Inflating) -> Path:
+    """A Word document whose document.xml (from <w:body> on) is given."""
+    return raw_zip(path, {**DOCX_PARTS, "word/document.xml": body})

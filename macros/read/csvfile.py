@@ -12,6 +12,7 @@ import pandas as pd
 from macros.read.problems import Problems, display_path
 from macros.read.text import (
     UNUSUAL,
+    delimiter,
     pasted_warning,
     plain_name,
     read_text,
@@ -50,6 +51,7 @@ def read_csv(
     try:
         frame = pd.read_csv(
             io.StringIO(text),
+            sep=delimiter(text),
             dtype=str,
             keep_default_na=False,
             skipinitialspace=True,

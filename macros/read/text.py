@@ -14,7 +14,10 @@ MAX_CONTROL_LINES = 10  # a file full of them is one mistake: name the first few
 # Characters that are not text: Word's Shift+Enter becomes a vertical tab, a page break a form
 # feed; a NUL means a binary file. YAML refuses them and a page would carry them, so they are
 # reported with their line. (Tab, new line and carriage return are ordinary.)
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Text-direction controls (embeddings, overrides, isolates) make a title read differently from
+# what it says ("Review‮ tnemesirppa" shows reversed): refused with their line, as in imports.
+DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 CONTROL_NAMES = {
     "\x00": "a NUL character (the file may not be text)",
     "\x0b": "a vertical tab (from Word's line break, Shift+Enter)",
@@ -62,23 +65,73 @@ def _fix(error: OSError) -> str:
 
 
 def _decode(raw: bytes, name: str, problems: Problems) -> str | None:
-    # Notepad's "Unicode" is UTF-16 with a byte order mark: read it as the editor meant it
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    try:
+        return decode(raw)
+    except Undecodable as error:
+        problems.add(name, error.line, str(error))
+        return None
+
+
+class Undecodable(Exception):
+    """Bytes that are not text in an encoding Plansite reads; the message says which and how
+    to save the file, and `line` where the first unreadable character is."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SAVE_UTF8 = 'save it as UTF-8 (in Excel: Save As, "CSV UTF-8")'
+
+
+def decode(raw: bytes, fallback: str | None = None) -> str:
+    """A file's text: UTF-8 (with or without Excel's byte order mark), or UTF-16 with its byte
+    order mark (Excel's "Unicode Text", Notepad's "Unicode"); else `fallback` if given (an older
+    Excel's Windows-1252), else Undecodable, naming the encoding and the line."""
+    if raw.startswith(UTF16_BOMS):
         try:
             return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].decode("utf-16", errors="replace").count("\n") + 1
+            raise Undecodable(
+                line,
+                'file is UTF-16 text (Excel\'s "Unicode Text"), but a character on this line '
+                f"cannot be read; {SAVE_UTF8}",
+            ) from None
+    if _utf16_unmarked(raw):
+        raise Undecodable(
+            1,
+            "file is UTF-16 text without the mark at its start that says so (a byte order "
+            f"mark), so it cannot be read safely; {SAVE_UTF8}",
+        )
     try:
         return raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte order mark
     except UnicodeDecodeError as error:
+        if fallback is not None:
+            return raw.decode(fallback, errors="replace")
         line = raw[: error.start].count(b"\n") + 1
-        problems.add(
-            name,
+        raise Undecodable(
             line,
-            "file is not UTF-8 text (a character on this line cannot be read); "
-            'save it as UTF-8 (in Excel: Save As, "CSV UTF-8")',
-        )
-        return None
+            f"file is not UTF-8 text (a character on this line cannot be read); {SAVE_UTF8}",
+        ) from None
+
+
+def delimiter(text: str) -> str:
+    """Excel's "Unicode Text" (UTF-16) separates the columns with tabs, its CSV with commas."""
+    header = text.split("\n", 1)[0]
+    return "\t" if "\t" in header and "," not in header else ","
+
+
+def _utf16_unmarked(raw: bytes) -> bool:
+    """English text in UTF-16 has a NUL in every other byte: at the odd places (little-endian)
+    or the even ones (big-endian). A file of text never has NULs."""
+    start = raw[:2000]
+    half = len(start) // 2
+    if half < 2 or b"\x00" not in start:
+        return False
+    odd, even = start[1::2].count(0), start[0::2].count(0)
+    return max(odd, even) >= 0.8 * half and min(odd, even) <= 0.1 * half
 
 
 # `&#11;` is a vertical tab too, once a page or a download decodes it
@@ -95,6 +148,23 @@ def _control_entity(line: str) -> tuple[str, str] | None:
     return None
 
 
+def direction_control(text: str) -> str | None:
+    """The first text-direction control in `text`, named for an editor; None if it has none."""
+    match = DIRECTION.search(text)
+    if match is None:
+        return None
+    return f"an invisible text-direction control (U+{ord(match.group(0)):04X})"
+
+
+# why a direction control is refused, said after "delete it"
+DIRECTION_WHY = "it can make the words around it read differently from what they say"
+
+
+def direction_shown(text: str) -> str:
+    """The text with each direction control written as its code, so it reads as stored."""
+    return DIRECTION.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
+
+
 def _has_control_characters(text: str, name: str, problems: Problems) -> bool:
     if not CONTROL.search(text) and not ("&#" in text and _control_entity(text)):
         return False
@@ -109,14 +179,15 @@ def _has_control_characters(text: str, name: str, problems: Problems) -> bool:
             break
         written, char = (match.group(0), "") if match else entity or ("", "")
         char = char or written
-        what = CONTROL_NAMES.get(char, f"a control character (U+{ord(char):04X})")
+        what = CONTROL_NAMES.get(char) or direction_control(char)
+        what = what or f"a control character (U+{ord(char):04X})"
         if entity:
             what = f"`{written}`, which stands for {what},"
-        fix = (
-            "replace it with a new line, or a space"
-            if char in "\x0b\x0c\u2028\u2029"
-            else "delete it (retype the text around it if it looks wrong)"
-        )
+        fix = "delete it (retype the text around it if it looks wrong)"
+        if char in "\x0b\x0c\u2028\u2029":
+            fix = "replace it with a new line, or a space"
+        elif DIRECTION.match(char):
+            fix = f"delete it, as {DIRECTION_WHY} (retype them if they look wrong)"
         problems.add(name, number, f"{what} is on this line; {fix}")
     return True
 

@@ -592,7 +592,7 @@ OWN_CASES = [
         "rtl-override-in-a-subgroup-id",
         replace("subgroups.yml", "  - id: cse", "  - id: \u202ecse"),
         [
-            "data/subgroups.yml:9: `cse` contains an invisible text-direction mark (pasted from Word or a web page?); it was read without it: retype that part to remove this note (advice)"
+            "data/subgroups.yml:9: an invisible text-direction control (U+202E) is on this line; delete it, as it can make the words around it read differently from what they say (retype them if they look wrong)"
         ],
     ),
     Case(

@@ -14,17 +14,20 @@ from typing import Any
 import yaml
 
 from macros.check.__main__ import main as check_data
+from macros.read.office.bounds import TooLarge
 from macros.read.office.changes import Changes, compare, keep_hand_edits
 from macros.read.office.columns import read_map
 from macros.read.office.document import Document
 from macros.read.office.docx import UnreadableFile, read_docx
 from macros.read.office.fidelity import CHANGED, Fidelity, compare_cells
 from macros.read.office.mapper import Outcome, map_document
+from macros.read.office.marks import direction_marks
 from macros.read.office.planner_out import write_planner
 from macros.read.office.report import fidelity_lines, report_lines
 from macros.read.office.words import MESSAGES
 from macros.read.office.xlsx import read_csv_file, read_xlsx
 from macros.read.office.yaml_out import plan_yaml
+from macros.read.text import DIRECTION_WHY
 from macros.starter import starter_plan
 
 KINDS = {".docx": ("a Word document (.docx)", "Word"), ".xlsx": ("an Excel workbook (.xlsx)", "Excel"),
@@ -52,10 +55,25 @@ def read_document(path: Path, sheet: str | None) -> Document:
         if suffix == ".csv":
             return read_csv_file(path)
         return read_xlsx(path, sheet)
+    except TooLarge as error:
+        raise Stop(MESSAGES["too_large"].format(file=path, reason=error)) from None
     except UnreadableFile as error:
         raise Stop(
             MESSAGES["unreadable"].format(file=path, kind=kind, reason=error, app=app)
         ) from None
+
+
+def refuse_direction_marks(document: Document, file: Path) -> None:
+    marks = direction_marks(document)
+    if marks:
+        raise Stop(
+            "\n".join(
+                MESSAGES["direction"].format(
+                    file=file, place=where, what=what, text=text, why=DIRECTION_WHY
+                )
+                for where, what, text in marks
+            )
+        )
 
 
 def read_plan_map(path: Path | None) -> dict[str, str]:
@@ -108,6 +126,7 @@ def import_plan(
     if reused:
         plan_map = remembered
     document = read_document(file, sheet)
+    refuse_direction_marks(document, file)
     outcome = map_document(document, read_plan_map(plan_map))
     if not outcome.mapping:
         raise Stop(MESSAGES["no_table"].format(file=file))
@@ -186,7 +205,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--map", type=Path, default=None)
     parser.add_argument("--sheet", default=None)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(file_and_plan_first(argv))
     try:
         done = import_plan(args.file, args.plan, args.data, args.force, args.map, args.sheet)
     except Stop as stop:
@@ -219,6 +238,17 @@ def main(argv: list[str]) -> int:
     if shown := current_elsewhere(target):
         print(MESSAGES["not_current"].format(current=shown, target=target))
     return 0
+
+
+OPTIONS = ("-h", "--help", "--data", "--force", "--map", "--sheet")
+
+
+def file_and_plan_first(argv: list[str]) -> list[str]:
+    """`make import` passes FILE and PLAN first: they are read as they are, after "--", so a
+    plan id such as "-x" gets the plan id's message rather than argparse's usage line."""
+    if len(argv) >= 2 and not any(a.split("=")[0] in OPTIONS for a in argv[:2]):
+        return [*argv[2:], "--", *argv[:2]]
+    return argv
 
 
 def current_elsewhere(target: Path) -> Path | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from macros.read.office.bounds import Damaged, check_docx
 from macros.read.office.clean import clean
 from macros.read.office.document import (
     Block,
@@ -24,7 +25,7 @@ from macros.read.office.document import (
     place,
     tidy_spans,
 )
-from macros.read.office.words import PLACES, REASONS
+from macros.read.office.words import NO_WORDS, PLACES, REASONS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TRUE_VALUES = {None, "1", "true", "on"}
@@ -34,17 +35,29 @@ class UnreadableFile(Exception):
     """The file cannot be opened as what its name says it is; the message says why in words."""
 
 
+def damaged(error: Exception) -> UnreadableFile:
+    """A library's failure, said in words: never "damaged:" with nothing after it (a
+    MemoryError, or a zip error, may carry no words of its own)."""
+    kind = type(error).__name__
+    words = " ".join(str(error).split()) or NO_WORDS.get(kind, NO_WORDS["other"].format(kind=kind))
+    return UnreadableFile(REASONS["damaged"].format(error=words))
+
+
 def read_docx(path: Path) -> Document:
     # imported here: only `make import` needs python-docx
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        check_docx(path)  # before python-docx unpacks it: a bomb is refused, not opened
+    except Damaged as error:
+        raise damaged(error) from None
+    try:
         word = docx.Document(str(path))
     except PackageNotFoundError:
         raise UnreadableFile(REASONS["not_docx"]) from None
     except Exception as error:  # a damaged file fails in many ways inside python-docx and lxml
-        raise UnreadableFile(REASONS["damaged"].format(error=error)) from None
+        raise damaged(error) from None
     styles = _heading_levels(word)
     blocks: list[Block] = []
     count = 0

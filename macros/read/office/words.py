@@ -306,6 +306,9 @@ MESSAGES = {
     "rule_unread": "  advice: {file}: {sheet}, cells {cells}: a conditional format ({kind}) "
     "colours these cells by a rule the import cannot work out, so those colours were not read "
     "as statuses; check the statuses of these rows, or write the status in words.",
+    "too_large": "{file}: {reason}",
+    "direction": "{file}: {place}: {what} is in “{text}”; delete it in the document, as {why} "
+    "(retype them if they look wrong), save, and run the import again.",
     "unexpected": "{file}: the import stopped on something it did not expect ({error}). "
     "Please send the file to a maintainer.",
 }
@@ -320,11 +323,53 @@ REASONS = {
     "not_docx": "it is not a Word document, or it is password-protected",
     "not_xlsx": "it is not an Excel workbook, or it is password-protected",
     "damaged": "it is damaged: {error}",
+    "csv_text": "line {line}: the {problem}",
     "no_sheet": "no sheet named `{sheet}`; its sheets are: {names}",
+}
+# a library's failure that carries no words of its own, said inside REASONS["damaged"]
+NO_WORDS = {
+    "MemoryError": "reading it needed more memory than this computer has",
+    "other": "{kind}, with no more said",
+}
+# what is too big in a file, said after its name (bounds.py); each ends with the fix
+AGAIN = "save, and run the import again."
+REMADE = (
+    "The file may be damaged, or hold something very large such as a photo: open it in Word or "
+    "Excel, make the large thing smaller or remove it, save it again, and import the copy; if it "
+    "still fails, please send it to a maintainer."
+)
+LIMITS = {
+    "sheet": "sheet `{name}`",
+    "rows": "{place} has {count:,} rows; Plansite reads at most {limit:,} rows. Delete the empty "
+    "rows below your table (select them, right-click, Delete), " + AGAIN,
+    "columns": "{place} has {count:,} columns; Plansite reads at most {limit:,} columns. Delete "
+    "the empty columns to the right of your table, " + AGAIN,
+    "cells": "{place} has {count:,} cells ({rows:,} rows by {columns:,} columns); Plansite reads "
+    "at most {limit:,} cells. Delete the empty rows below your table and the empty columns to its "
+    "right, " + AGAIN,
+    "merge": "{place} merges the cells {ref} ({size}); Plansite "
+    "reads merged cells only within the first {max_rows:,} rows and {max_columns:,} columns. "
+    "Unmerge them (Home, Merge & Center), merge only cells inside your table, " + AGAIN,
+    "merged": "{place} has more than {limit:,} merged cells. Unmerge the cells outside your "
+    "table (Home, Merge & Center), " + AGAIN,
+    "word": "the document has {count:,} {what}; Plansite reads at most {limit:,}. Delete the "
+    "empty ones, or split the document in two, " + AGAIN,
+    "word_columns": "a table in the document is {count:,} columns wide; Plansite reads tables "
+    "of at most {limit:,} columns. Delete the empty columns, " + AGAIN,
+    "part_bytes": "{part}, inside the file, unpacks to {size}; Plansite reads at most {limit} "
+    "for one part. " + REMADE,
+    "ratio": "{part}, inside the file, unpacks to {size}, {ratio:,} times its packed size "
+    "(more than {limit:,} times is the mark of a file made to exhaust the computer). " + REMADE,
+    "total_bytes": "the file unpacks to {size}; Plansite reads at most {limit}. " + REMADE,
+    "parts": "the file holds {count:,} parts; Plansite reads at most {limit:,}. " + REMADE,
+    "elements": "{part}, inside the file, holds more than {limit:,} pieces of formatting. "
+    + REMADE,
+    "csv_bytes": "the file is {size}; Plansite reads CSV files of at most {limit}. Delete what "
+    "is not the plan, " + AGAIN,
 }
 # how the report names a place in a file
 PLACES = {"table": "table {number}", "sheet": "sheet {name}", "csv": "the table",
-          "paragraph": "a paragraph outside the tables"}  # fmt: skip
+          "paragraph": "a paragraph outside the tables", "footnote": "a footnote"}  # fmt: skip
 DEFAULT_PRIORITY = "Actions"  # the priority of actions that come before any heading
 
 # why a cell was not placed: the reason's words

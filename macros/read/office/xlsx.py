@@ -17,12 +17,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from macros.read.office.bounds import MAX_COLUMNS, Damaged, check_csv, check_table, check_xlsx
 from macros.read.office.clean import clean
 from macros.read.office.conditional import conditional_fills
 from macros.read.office.document import Cell, Document, Para, Span, Table, TextBlock
-from macros.read.office.docx import UnreadableFile
+from macros.read.office.docx import UnreadableFile, damaged
 from macros.read.office.theme import theme_colours
 from macros.read.office.words import KEY_SHEET_NAMES, PLACES, REASONS, normalise
+from macros.read.text import Undecodable, decode, delimiter
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Document:
@@ -30,12 +32,18 @@ def read_xlsx(path: Path, sheet: str | None) -> Document:
     from openpyxl import load_workbook
 
     try:
+        check_xlsx(
+            path
+        )  # before openpyxl unpacks it: a bomb or a sheet of a million rows is refused
+    except Damaged as error:
+        raise damaged(error) from None
+    try:
         values = load_workbook(path, data_only=True, rich_text=True)  # struck runs in a cell
         formulas = load_workbook(path, data_only=False)
     except zipfile.BadZipFile:
         raise UnreadableFile(REASONS["not_xlsx"]) from None
     except Exception as error:  # a damaged file fails in many ways inside openpyxl
-        raise UnreadableFile(REASONS["damaged"].format(error=error)) from None
+        raise damaged(error) from None
     names = values.sheetnames
     if sheet is not None and sheet not in names:
         raise UnreadableFile(REASONS["no_sheet"].format(sheet=sheet, names=", ".join(names)))
@@ -144,7 +152,8 @@ def _sheet(
     hidden_columns: set[int] = set()
     for letter, dimension in values.column_dimensions.items():
         if dimension.hidden:  # a hidden range of columns is kept as its first letter, min to max
-            hidden_columns.update(range(dimension.min or 0, (dimension.max or 0) + 1))
+            last = min(dimension.max or 0, MAX_COLUMNS)  # "hide to the end": XFD, 16,384
+            hidden_columns.update(range(dimension.min or 0, last + 1))
             hidden_columns.add(_column_number(letter))
     merged: dict[tuple[int, int], int] = {}  # top-left (row, column) -> width
     covered: set[tuple[int, int]] = set()
@@ -193,20 +202,24 @@ def _sheet(
 
 
 def read_csv_file(path: Path) -> Document:
+    check_csv(path.stat().st_size)  # before it is read into memory
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # older Excel saves CSV in Windows-1252
+    try:  # older Excel saves CSV in Windows-1252
+        text = decode(raw, fallback="cp1252")
+    except Undecodable as error:
+        raise UnreadableFile(REASONS["csv_text"].format(line=error.line, problem=error)) from None
     rows: list[list[Cell]] = []
     width = 0
-    for number, record in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for number, record in enumerate(
+        csv.reader(io.StringIO(text), delimiter=delimiter(text)), start=1
+    ):
         cells = []
         for column, value in enumerate(record, start=1):
             lines = [ln for ln in re.split(r"\r?\n", clean(value)) if ln.strip()]
             cells.append(Cell(number, column, [Para([Span(ln)]) for ln in lines]))
         width = max(width, len(record))
         rows.append(cells)
+        check_table(PLACES["csv"], len(rows), width)
     return Document(path.name, [Table(PLACES["csv"], rows, width)])
 
 
