@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_advice
+from macros.check.yearly_reports import review_dates_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.dates import calendar_months
@@ -30,6 +31,7 @@ def data_advice(site: BoardData) -> list[Problem]:
         for item in site.planner.items:
             found.extend(renamed(item))
         found.extend(planner_advice(site))
+    found.extend(advice for report in site.reports for advice in review_dates_advice(report))
     return found + national_clashes(site) + unlinked_reviews(site)
 
 

@@ -150,9 +150,22 @@ class Report(Model):
     @field_validator("year")
     @classmethod
     def _year_form(cls, value: str) -> str:
-        if not re.fullmatch(r"\d{4}-\d{2}", value):
+        # a reporting year is twelve months from one calendar year into the next: "2025-26";
+        # "2025-2026", "2025" and "2025/26" are refused, so each year has one file and one page
+        match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if not match:
             raise ValueError(f'year `{value}` must be written like "2025-26"')
+        first, second = int(match[1]), int(match[2])
+        if second != (first + 1) % 100:
+            raise ValueError(
+                f"year `{value}` spans more than one year; a report covers one reporting year, "
+                f'written like "{first}-{(first + 1) % 100:02d}"'
+            )
         return value
+
+    @property
+    def first_year(self) -> int:
+        return int(self.year[:4])
 
     @property
     def heading(self) -> str:
