@@ -7,10 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main
+from macros.load import load_board_data
+from macros.render import links
+from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
-from tests.bad_inputs.cases import REPORT, YEAR, Case, both, write_text
+from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
 from tests.test_bad_inputs import BASE, report
 
 BROKEN_PLAN_B = SECOND_PLAN.decode().replace("as_at: 2025-03-31", "as_at: 2025-02-30")
@@ -53,6 +57,43 @@ CASES = [
     Case("report-lists-a-plan-twice",
          write_text(REPORT, YEAR + "plans: [plan-a, plan-a]\n"),
          ["data/reports/2025-26.yml:5: plan `plan-a` is listed twice; list each plan once"]),
+    # the leftovers of the previous corpus
+    Case("lead-of-only-spaces",
+         replace("plans/plan-a.yml", "lead: CSE Group", 'lead: "   "'),
+         ["data/plans/plan-a.yml:40: a lead is empty (only spaces); write who leads, or remove it"]),
+    Case("one-of-two-leads-only-spaces",
+         replace("plans/plan-a.yml", "leads: [PPG, Head of Education]", 'leads: [PPG, " "]'),
+         ["data/plans/plan-a.yml:29: a lead is empty (only spaces); write who leads, or remove it"]),
+    Case("two-plans-marked-current",  # plan-0 is read first but is not current: never named
+         both(write_text("plans/plan-0.yml", SECOND_PLAN.decode().replace("plan-b", "plan-0")),
+              write_text("plans/plan-b.yml", SECOND_PLAN.decode().replace("period:", "current: true\nperiod:"))),
+         ["data/plans/plan-a.yml:4: this plan and data/plans/plan-b.yml (line 3) both have `current: true`; only one plan can be current: set `current: false` in the other"]),
+    Case("three-plans-marked-current",
+         both(write_text("plans/plan-b.yml", SECOND_PLAN.decode().replace("period:", "current: true\nperiod:")),
+              write_text("plans/plan-c.yml", SECOND_PLAN.decode().replace("plan-b", "plan-c").replace("period:", "current: yes\nperiod:"))),
+         ["data/plans/plan-a.yml:4: this plan, data/plans/plan-b.yml (line 3) and data/plans/plan-c.yml (line 3) all have `current: true`; only one plan can be current: set `current: false` in the others"]),
+    Case("budget-for-a-future-year",
+         replace("budget.yml", "year: 2025-26", "year: 2029-30"),
+         ["data/budget.yml:1: the budget is for 2029-30, a year that starts after the current plan's `as_at` date (2026-06-30); it is published as written: correct `year` if it is wrong (advice)"]),
+    Case("budget-for-the-year-under-way-is-fine",
+         replace("budget.yml", "year: 2025-26", "year: 2026-27"),
+         []),
+    Case("data-address-of-ten-megabytes-in-one-line",
+         replace("plans/plan-a.yml", "title: Train staff", f'title: "Train staff ![plan](data:image/png;base64,{"QUJD" * 2_621_440})"'),
+         ["data/plans/plan-a.yml:39: `data:image/png;…` on this line is a whole file written into the text, and is not published; remove it, and link to the file's web address instead"]),
+    Case("data-address-in-a-chapter",
+         both(write_text(REPORT, YEAR + "sections:\n  foreword: {chapter: foreword.md}\n"),
+              write_text("reports/2025-26/foreword.md", 'Our year.\n\n<img src="data:image/svg+xml,%3Csvg%3E" alt="">\n')),
+         ["data/reports/2025-26/foreword.md:3: `data:image/svg+xml,…` on this line is a whole file written into the text, and is not published; remove it, and link to the file's web address instead"]),
+    Case("line-of-two-million-characters",
+         replace("plans/plan-a.yml", "title: Train staff", "title: Train staff " + "A" * 2_000_000),
+         ["data/plans/plan-a.yml:39: this line is 2,000,027 characters long, more than the 1,000,000 a line may hold; split the text into paragraphs or remove what is not plan data"]),
+    Case("glossary-redefines-a-subgroups-acronym",
+         write_text("glossary.yml", "terms:\n  LSCP: Local Safeguarding Children Partnership\n  PPPG: Planning panel\n"),
+         ['data/glossary.yml:3: PPPG is the acronym of the subgroup "Policy, Procedures and Performance Group" (data/subgroups.yml, line 4), but here it means "Planning panel"; pages explain PPPG as written here. Remove the term (the subgroup explains it) or write the subgroup\'s name as its meaning (advice)']),
+    Case("glossary-explains-a-subgroups-acronym-alike-is-fine",
+         write_text("glossary.yml", "terms:\n  PPPG: The Policy, Procedures and Performance Group of the partnership\n"),
+         []),
 ]  # fmt: skip
 
 
@@ -70,3 +111,21 @@ def test_safe_data(
     lines, expected_status = report(case.expected)
     assert capsys.readouterr().err.splitlines() == lines
     assert status == expected_status
+
+
+def test_a_lead_written_in_lower_case_is_on_its_subgroups_page(tmp_path: Path) -> None:
+    """`cse group` and `ppg` name the subgroups as `CSE Group` and `PPG` do."""
+    shutil.copytree(BASE, tmp_path / "data")
+    plan = tmp_path / "data" / "plans" / "plan-a.yml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("lead: CSE Group", "lead: cse group").replace("[PPG,", "[ppg,")
+    plan.write_text(text, encoding="utf-8")
+    site = load_board_data(tmp_path / "data")
+    for subgroup_id, refs in (("cse", ["1.2"]), ("pppg", ["1.1", "1.1a"])):
+        subgroup = next(s for s in site.subgroups if s.id == subgroup_id)
+        page = BeautifulSoup(
+            subgroup_page(site, subgroup, links.subgroup(subgroup_id)), "html.parser"
+        )
+        actions = page.find(id="actions").find_next("table")
+        rows = [row.th.get_text(" ", strip=True) for row in actions.select("tbody tr")]
+        assert rows == refs

@@ -623,7 +623,7 @@ OWN_CASES = [
         "two-current-plans",
         write_bytes("plans/plan-b.yml", SECOND_PLAN.replace(b"period:", b"current: true\nperiod:")),
         [
-            "data/plans/plan-a.yml:4: exactly one plan must have `current: true` (now: plan-a, plan-b)"
+            "data/plans/plan-a.yml:4: this plan and data/plans/plan-b.yml (line 3) both have `current: true`; only one plan can be current: set `current: false` in the other"
         ],
     ),
     Case(
