@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main
 from macros.load import load_board_data
-from macros.render import links
+from macros.model import links
 from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
