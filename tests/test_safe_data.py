@@ -10,8 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.check.__main__ import main
+from macros.check.addresses import claims, served
 from macros.load import load_board_data
 from macros.model import links
+from macros.pages.registry import generated_pages
+from macros.publish import make_files
+from macros.render import documents
+from macros.render.datasets import datasets
 from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
@@ -57,6 +62,15 @@ CASES = [
     Case("report-lists-a-plan-twice",
          write_text(REPORT, YEAR + "plans: [plan-a, plan-a]\n"),
          ["data/reports/2025-26.yml:5: plan `plan-a` is listed twice; list each plan once"]),
+    # two things claiming one published address
+    Case("plan-id-makes-a-reports-pdf",
+         both(write_text(REPORT, YEAR),
+              write_text("plans/annual-report-2025-26.yml", SECOND_PLAN.decode().replace("plan-b", "annual-report-2025-26"))),
+         ["data/plans/annual-report-2025-26.yml:1: the PDF of plan `annual-report-2025-26` would be published at `downloads/annual-report-2025-26.pdf`, where the PDF of the 2025-26 report (data/reports/2025-26.yml, line 1) is published; one would replace the other: give the plan another `id` (and its file the same name)"]),
+    Case("plan-id-like-a-report-of-another-year-is-fine",
+         both(write_text(REPORT, YEAR),
+              write_text("plans/annual-report-2024-25.yml", SECOND_PLAN.decode().replace("plan-b", "annual-report-2024-25"))),
+         []),
     # the leftovers of the previous corpus
     Case("lead-of-only-spaces",
          replace("plans/plan-a.yml", "lead: CSE Group", 'lead: "   "'),
@@ -129,3 +143,23 @@ def test_a_lead_written_in_lower_case_is_on_its_subgroups_page(tmp_path: Path) -
         actions = page.find(id="actions").find_next("table")
         rows = [row.th.get_text(" ", strip=True) for row in actions.select("tbody tr")]
         assert rows == refs
+
+
+def test_every_address_the_example_board_publishes_is_claimed() -> None:
+    """The registry is fed by every page and file a board's data names: none is left out of the
+    check (the site's datasets and /admin/ are named by the site alone)."""
+    site = load_board_data(Path("data"))
+    site.pdfs = False  # their addresses are claimed below; making them takes a minute
+    pages = {served(page.path) for page in generated_pages(site)}
+    pdfs = {documents.report_path(r) for r in site.reports} | {
+        documents.plan_path(p) for p in site.plans
+    }
+    own = {links.open_data(d.path) for d in datasets(site)} | {links.open_data("datapackage.json")}
+    files = {path for path in make_files(site) if path not in own and not path.startswith("admin/")}
+    claimed = [claim.address for claim in claims(site)]
+    assert len(claimed) == len(set(claimed))  # the example board claims each address once
+    assert pages | pdfs | files <= set(claimed)
+    assert len(pages) >= 70 and {
+        "downloads/annual-report-2025-26.pdf",
+        "calendars/pppg.ics",
+    } <= set(claimed)

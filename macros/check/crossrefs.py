@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from math import floor
 from pathlib import PurePosixPath
 
+from macros.check.addresses import check_addresses
 from macros.check.figures import check_figures
 from macros.check.pages import check_pages
 from macros.model.base import Model
@@ -36,6 +37,7 @@ def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = (
     _check_planner(site, add, advise, unread)
     _check_budget(site, add)
     check_pages(site, problems)
+    check_addresses(site, problems)
     check_figures(site, problems)
 
 

@@ -1,5 +1,6 @@
-"""No two things may share a page: each object's page or file name, made by the one slug
-function, must be its own. Otherwise the second page silently replaces the first."""
+"""No two things of a kind may share a page: each object's page or file name, made by the one
+slug function, must be its own. Otherwise the second page silently replaces the first. (Things
+of different kinds, and the site's own pages: macros/check/addresses.py.)"""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from macros.model.board_data import BoardData
 from macros.model.indicators import Indicator
 from macros.model.slugs import slug
 from macros.read.problems import Problems
-
-RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/index.md
 
 
 def check_pages(site: BoardData, problems: Problems) -> None:
@@ -44,9 +43,6 @@ def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems
         if not name:
             problems.add(item.source_file, line, f"{what} `{written}` has no letter or digit, "
                          f"so it cannot make a {made}; write it with letters or digits")  # fmt: skip
-        elif name in RESERVED:
-            problems.add(item.source_file, line, f"{what} `{written}` would replace the list "
-                         f"of all of them (`{name}` is taken); choose another")  # fmt: skip
         elif name in seen:
             first = seen[name]
             first_written = str(getattr(first, field))

@@ -652,7 +652,7 @@ OWN_CASES = [
         "subgroup-id-index",
         replace("subgroups.yml", "  - id: cse", "  - id: index"),
         [
-            "data/subgroups.yml:9: subgroup id `index` would replace the list of all of them (`index` is taken); choose another"
+            "data/subgroups.yml:9: the page of subgroup `index` would be published at `subgroups/index.html`, where the list of subgroups is published; one would replace the other: give the subgroup another `id`"
         ],
     ),
     Case(
