@@ -17,6 +17,7 @@ from macros.pages.registry import generated_pages
 from macros.publish import make_files
 from macros.render import documents
 from macros.render.datasets import datasets
+from macros.render.glossary import glossary_page
 from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
@@ -163,3 +164,25 @@ def test_every_address_the_example_board_publishes_is_claimed() -> None:
         "downloads/annual-report-2025-26.pdf",
         "calendars/pppg.ics",
     } <= set(claimed)
+
+
+def test_a_glossary_term_written_in_other_case_replaces_the_national_one(tmp_path: Path) -> None:
+    """`Lado` in the board's glossary and the national `LADO`, or `Pppg` and the subgroup's
+    acronym `PPPG`, would be two entries with one id: the board's own term is the one shown."""
+    shutil.copytree(BASE, tmp_path / "data")
+    (tmp_path / "data" / "glossary.yml").write_text(
+        "terms:\n  Lado: Our designated officer for allegations\n"
+        "  Pppg: Policy, Procedures and Performance Group, which writes procedures\n",
+        encoding="utf-8",
+    )
+    site = load_board_data(tmp_path / "data")
+    page = BeautifulSoup(glossary_page(site, links.glossary()), "html.parser")
+    ids = [tag["id"] for tag in page.select("[id]")]
+    assert len(ids) == len(set(ids)) == len(site.glossary_terms)
+    entries = {dt.get_text(" ", strip=True): dt["id"] for dt in page.select("dt")}
+    assert {term: entries[term] for term in ("Lado", "Pppg")} == {
+        "Lado": "term-lado",
+        "Pppg": "term-pppg",
+    }
+    assert "LADO" not in entries and "PPPG" not in entries
+    assert site.advice == []
