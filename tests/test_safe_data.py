@@ -18,6 +18,7 @@ from macros.publish import make_files
 from macros.render import documents
 from macros.render.datasets import datasets
 from macros.render.glossary import glossary_page
+from macros.render.indicators import catalogue
 from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
@@ -186,3 +187,39 @@ def test_a_glossary_term_written_in_other_case_replaces_the_national_one(tmp_pat
     }
     assert "LADO" not in entries and "PPPG" not in entries
     assert site.advice == []
+
+
+THEMES = """
+  - ref: N20
+    title: Children looked after
+    unit: rate_per_10000
+    theme: Child Protection
+  - ref: N21
+    title: Repeat plans
+    unit: percent
+    theme: "Child protection."
+"""
+
+
+def test_themes_differing_in_case_are_two_tables_with_ids_of_their_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(BASE, tmp_path / "data")
+    with (tmp_path / "data" / "indicators.yml").open("a", encoding="utf-8") as handle:
+        handle.write(THEMES)
+    site = load_board_data(tmp_path / "data")
+    page = BeautifulSoup(catalogue(site, links.indicators_index()), "html.parser")
+    headings = [(h2.get_text(strip=True), h2["id"]) for h2 in page.select("h2")]
+    assert headings == [
+        ("Child protection", "child-protection"),
+        ("Child Protection", "child-protection-2"),
+        ("Child protection.", "child-protection-3"),
+    ]
+    monkeypatch.chdir(tmp_path)
+    assert main(["data"]) == 0
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"data/indicators.yml:{line}: theme `{theme}` differs from `Child protection` (line 7) "
+        "only in case or punctuation; both are published, each as a table of its own; if they "
+        "are one theme, write it the same way (advice)"
+        for line, theme in ((12, "Child Protection"), (16, "Child protection."))
+    ]

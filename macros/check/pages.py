@@ -17,6 +17,7 @@ def check_pages(site: BoardData, problems: Problems) -> None:
     # priorities and indicators are given page names of their own (Plan._priority_addresses,
     # IndicatorsFile): their refs are written as documents write them, alike or not
     _indicator_addresses(site, problems)
+    _theme_names(site, problems)
     _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
 
 
@@ -32,6 +33,21 @@ def _indicator_addresses(site: BoardData, problems: Problems) -> None:
                 f"`{indicator.ref}` differs from `{earlier.ref}` (line {earlier.line_of('ref')}) "
                 "only in case or punctuation; both are published, the second at "
                 f"`indicators/{indicator.slug}/`; if they are one indicator, keep one of the two")  # fmt: skip
+
+
+def _theme_names(site: BoardData, problems: Problems) -> None:
+    """Advice when two themes differ only in case or punctuation: each is its own table on the
+    catalogue (with an id of its own), but they are more likely one theme written twice."""
+    first: dict[str, Indicator] = {}  # by the theme's id
+    said = set()  # each theme is advised once, at its first indicator
+    for indicator in site.indicators:
+        earlier = first.setdefault(slug(indicator.theme), indicator)
+        if earlier.theme != indicator.theme and indicator.theme not in said:
+            said.add(indicator.theme)
+            problems.advise(indicator.source_file, indicator.line_of("theme"), f"theme "
+                f"`{indicator.theme}` differs from `{earlier.theme}` (line "
+                f"{earlier.line_of('theme')}) only in case or punctuation; both are published, "
+                "each as a table of its own; if they are one theme, write it the same way")  # fmt: skip
 
 
 def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems: Problems) -> None:
