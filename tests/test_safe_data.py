@@ -223,3 +223,18 @@ def test_themes_differing_in_case_are_two_tables_with_ids_of_their_own(
         "are one theme, write it the same way (advice)"
         for line, theme in ((12, "Child Protection"), (16, "Child protection."))
     ]
+
+
+def test_a_utf16_indicators_csv_is_read_as_the_same_figures(tmp_path: Path) -> None:
+    """Excel's and Notepad's "Unicode" (UTF-16 with a byte order mark) is read as the editor
+    meant it: the same rows, the same lines, as the UTF-8 file."""
+    figures = []
+    for encoding in ("utf-8", "utf-16"):
+        folder = tmp_path / encoding / "data"
+        shutil.copytree(BASE, folder)
+        values = folder / "indicator_values.csv"
+        values.write_bytes(values.read_text(encoding="utf-8").encode(encoding))
+        site = load_board_data(folder)
+        figures.append([(v.indicator, v.period, v.area, v.value, v.line_of()) for v in site.values])
+    assert figures[0] == figures[1]
+    assert len(figures[1]) == 3  # the rows of corpus-base/indicator_values.csv
