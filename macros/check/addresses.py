@@ -111,8 +111,9 @@ def _plan_claims(site: BoardData) -> Iterator[Claim]:
             yield Claim(served(links.priority(plan.id, priority.slug)),
                         f"the page of priority `{priority.ref}` of {name}", "plan",
                         priority.source_file, priority.line_of("ref"), "give it another `ref`")  # fmt: skip
-    if site.plans:
-        for priority in site.current_plan.priorities:
+    current = [plan for plan in site.plans if plan.current]  # none while a plan is unread
+    for plan in current[:1]:
+        for priority in plan.priorities:
             yield Claim(served(links.guide_priority(priority.slug)),
                         f"the young people's page of priority `{priority.ref}`", "guide",
                         priority.source_file, priority.line_of("ref"), "give it another `ref`")  # fmt: skip
