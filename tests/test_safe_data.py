@@ -22,6 +22,7 @@ from macros.render.indicators import catalogue
 from macros.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
+from tests.conftest import ROOT
 from tests.test_bad_inputs import BASE, report
 
 BROKEN_PLAN_B = SECOND_PLAN.decode().replace("as_at: 2025-03-31", "as_at: 2025-02-30")
@@ -159,7 +160,7 @@ def test_a_lead_written_in_lower_case_is_on_its_subgroups_page(tmp_path: Path) -
 def test_every_address_the_example_board_publishes_is_claimed() -> None:
     """The registry is fed by every page and file a board's data names: none is left out of the
     check (the site's datasets and /admin/ are named by the site alone)."""
-    site = load_board_data(Path("data"))
+    site = load_board_data(ROOT / "data")
     site.pdfs = False  # their addresses are claimed below; making them takes a minute
     pages = {served(page.path) for page in generated_pages(site)}
     pdfs = {documents.report_path(r) for r in site.reports} | {
