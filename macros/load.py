@@ -19,7 +19,7 @@ from macros.check.advice import data_advice
 from macros.check.crossrefs import cross_check
 from macros.check.messages import explain
 from macros.check.sections import guide_advice
-from macros.check.yearly_reports import check_reports
+from macros.check.yearly_reports import check_report_dates, check_reports
 from macros.model.annual_tables import Budget, Course
 from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
@@ -142,7 +142,7 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
         data_dir=data_dir,
     )
     cross_check(site, problems, unread_plans)
-    check_reports(site, problems)
+    check_reports(site, problems, unread_plans)
     if problems:
         raise DataError(problems)
     site.warnings.extend(ordered(problems.warnings))
@@ -199,7 +199,12 @@ def _plans(folder: Path, problems: Problems, refused: set[Path]) -> tuple[list[P
 def _reports(folder: Path, problems: Problems) -> list[Report]:
     """data/reports/<year>.yml with their chapters in data/reports/<year>/; none is fine."""
     reports = []
+    first_file: dict[str, Path] = {}  # a year's report, by its file name without .yml or .yaml
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        if (earlier := first_file.setdefault(path.stem, path)) != path:
+            problems.add(display_path(path), 1, f"`{earlier.name}` is a report for the same "
+                         "year; keep one of the two files and delete the other")  # fmt: skip
+            continue
         report = _yaml_model(path, Report, problems)
         if report is None:
             continue
@@ -207,9 +212,8 @@ def _reports(folder: Path, problems: Problems) -> list[Report]:
             problems.add(display_path(path), report.line_of("year"),
                          f"year `{report.year}` does not match the file name; rename the file "
                          f"{report.year}.yml or correct the year")  # fmt: skip
-        if report.end_date <= report.start_date:
-            problems.add(display_path(path), report.line_of("end"),
-                         "the year ends before it starts; correct `start` or `end`")  # fmt: skip
+        else:  # which of the two is wrong decides what the dates are checked against
+            check_report_dates(report, problems)
         chapters = {}
         sections = report.sections
         for name in type(sections).model_fields:

@@ -43,6 +43,7 @@ from macros import menu
 from macros.build import Build
 from macros.identity import identity_files, set_identity, write_cname
 from macros.load import load_board_data
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.pages import GeneratedPage
@@ -50,7 +51,7 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
 from macros.read.problems import DataError, strict_report
-from macros.render import chart_store, links, templates, wording
+from macros.render import chart_store, templates, wording
 from macros.render.abbreviations import expand_in_article
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page

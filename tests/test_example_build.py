@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.load import load_board_data
+from macros.model import links
 from macros.model.board_data import BoardData
-from macros.render import links
 from tests.conftest import ROOT, page
 
 

@@ -11,9 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_board_data
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.comparison import Travel, direction, judgement, side
-from macros.render import chart_store, links
+from macros.render import chart_store
 from macros.render.cache_files import write_kept
 from macros.render.charts import series_chart
 from macros.render.figures import value_text

@@ -19,8 +19,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.load import load_board_data
+from macros.model import links
 from macros.model.progress import needs_attention
-from macros.render import links
 from tests.conftest import ROOT
 
 URL = "http://127.0.0.1:8000/"

@@ -18,9 +18,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.load import load_board_data
+from macros.model import links
 from macros.model.plan import Plan
 from macros.pages.registry import render_page
-from macros.render import links, wording
+from macros.render import wording
 from macros.render.annual_tables import budget_tables, training_table
 from macros.render.documents import plan_document
 from macros.render.indicator_figures import latest

@@ -3,10 +3,13 @@ with its file and line, and the build logs it as information (a strict build goe
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 from macros.check.contradictions import contradiction_advice
 from macros.check.planner import planner_advice
+from macros.check.yearly_reports import review_dates_advice
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.dates import calendar_months
@@ -30,7 +33,9 @@ def data_advice(site: BoardData) -> list[Problem]:
         for item in site.planner.items:
             found.extend(renamed(item))
         found.extend(planner_advice(site))
-    return found + national_clashes(site) + unlinked_reviews(site)
+    found.extend(advice for report in site.reports for advice in review_dates_advice(report))
+    found.extend(subgroup_clashes(site))
+    return found + national_clashes(site) + unlinked_reviews(site) + future_budget(site)
 
 
 def unexplained_statuses(plan: Plan) -> list[Problem]:
@@ -83,6 +88,24 @@ def national_clashes(site: BoardData) -> list[Problem]:
     return found
 
 
+def subgroup_clashes(site: BoardData) -> list[Problem]:
+    """A glossary term that is a subgroup's acronym, with another meaning: the glossary has the
+    last word, so pages explain the acronym otherwise than the subgroup's own page names it."""
+    acronyms = {s.acronym.lower(): s for s in site.subgroups if s.acronym}
+    path = site.data_dir / "glossary.yml"
+    found = []
+    for term, meaning in site.glossary.items():
+        group = acronyms.get(term.lower())
+        if group is None or group.name.lower() in meaning.lower():
+            continue
+        found.append(Problem(display_path(path), _line_of_key(path, term), f"{term} is the "
+                             f'acronym of the subgroup "{group.name}" ({group.source_file}, '
+                             f'line {group.line_of("acronym")}), but here it means "{meaning}"; '
+                             f"pages explain {term} as written here. Remove the term (the "
+                             "subgroup explains it) or write the subgroup's name as its meaning"))  # fmt: skip
+    return found
+
+
 def _clash(term: str, meaning: str, usual: str, what: str) -> str:
     return (
         f'{term} here means "{meaning}", but nationally {term} means "{usual}"; pages explain '
@@ -131,3 +154,20 @@ def stale_as_at(plan: Plan) -> Problem | None:
         f"latest update ({latest.isoformat()}); every page judges the plan at `as_at` (what is "
         "overdue, the next board meeting), so move it to the date of the latest progress",
     )  # fmt: skip
+
+
+def future_budget(site: BoardData) -> list[Problem]:
+    """A budget for a financial year that has not begun by the current plan's `as_at` date is
+    more likely a typing slip than a plan for the future: published as written, with a note."""
+    budget = site.budget
+    match = re.fullmatch(r"(\d{4})-\d{2}", budget.year.strip()) if budget else None
+    if budget is None or match is None:
+        return []
+    as_at = site.current_plan.as_at_date
+    if dt.date(int(match[1]), 4, 1) <= as_at:
+        return []
+    return [
+        Problem(budget.source_file, budget.line_of("year"), f"the budget is for {budget.year}, "
+                f"a year that starts after the current plan's `as_at` date ({as_at}); it is "
+                "published as written: correct `year` if it is wrong")
+    ]  # fmt: skip

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from math import floor
 from pathlib import PurePosixPath
 
+from macros.check.addresses import check_addresses
 from macros.check.figures import check_figures
 from macros.check.pages import check_pages
 from macros.model.base import Model
@@ -36,6 +37,7 @@ def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = (
     _check_planner(site, add, advise, unread)
     _check_budget(site, add)
     check_pages(site, problems)
+    check_addresses(site, problems)
     check_figures(site, problems)
 
 
@@ -68,9 +70,16 @@ def _duplicates(items: list[Model], key: str, what: str, add: Add) -> None:
 
 def _check_plans(site: BoardData, add: Add, unread: Collection[str]) -> None:
     current = [p for p in site.plans if p.current]
-    if site.plans and (len(current) > 1 or (not current and not unread)):
-        names = ", ".join(p.id for p in current) or "none"
-        add(site.plans[0], "current", f"exactly one plan must have `current: true` (now: {names})")
+    if len(current) > 1:  # said at the first that has it, naming every other file and line
+        named = [
+            "this plan",
+            *(f"{p.source_file} (line {p.line_of('current')})" for p in current[1:]),
+        ]
+        add(current[0], "current", f"{', '.join(named[:-1])} and {named[-1]} "
+            f"{'both' if len(named) == 2 else 'all'} have `current: true`; only one plan can "
+            f"be current: set `current: false` in the other{'' if len(named) == 2 else 's'}")  # fmt: skip
+    elif site.plans and not current and not unread:
+        add(site.plans[0], "current", "exactly one plan must have `current: true` (now: none)")
     _duplicates(list(site.plans), "id", "plan id", add)
     for plan in site.plans:
         stem = PurePosixPath(plan.source_file).stem

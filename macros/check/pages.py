@@ -1,5 +1,6 @@
-"""No two things may share a page: each object's page or file name, made by the one slug
-function, must be its own. Otherwise the second page silently replaces the first."""
+"""No two things of a kind may share a page: each object's page or file name, made by the one
+slug function, must be its own. Otherwise the second page silently replaces the first. (Things
+of different kinds, and the site's own pages: macros/check/addresses.py.)"""
 
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from macros.model.indicators import Indicator
 from macros.model.slugs import slug
 from macros.read.problems import Problems
 
-RESERVED = {"index"}  # the section's own page: indicators/index.md, subgroups/index.md
-
 
 def check_pages(site: BoardData, problems: Problems) -> None:
     # priorities and indicators are given page names of their own (Plan._priority_addresses,
     # IndicatorsFile): their refs are written as documents write them, alike or not
     _indicator_addresses(site, problems)
+    _theme_names(site, problems)
     _distinct(site.subgroups, "id", "subgroup id", "page name", problems)
 
 
@@ -35,6 +35,21 @@ def _indicator_addresses(site: BoardData, problems: Problems) -> None:
                 f"`indicators/{indicator.slug}/`; if they are one indicator, keep one of the two")  # fmt: skip
 
 
+def _theme_names(site: BoardData, problems: Problems) -> None:
+    """Advice when two themes differ only in case or punctuation: each is its own table on the
+    catalogue (with an id of its own), but they are more likely one theme written twice."""
+    first: dict[str, Indicator] = {}  # by the theme's id
+    said = set()  # each theme is advised once, at its first indicator
+    for indicator in site.indicators:
+        earlier = first.setdefault(slug(indicator.theme), indicator)
+        if earlier.theme != indicator.theme and indicator.theme not in said:
+            said.add(indicator.theme)
+            problems.advise(indicator.source_file, indicator.line_of("theme"), f"theme "
+                f"`{indicator.theme}` differs from `{earlier.theme}` (line "
+                f"{earlier.line_of('theme')}) only in case or punctuation; both are published, "
+                "each as a table of its own; if they are one theme, write it the same way")  # fmt: skip
+
+
 def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems: Problems) -> None:
     seen: dict[str, Model] = {}
     for item in items:
@@ -44,9 +59,6 @@ def _distinct(items: Iterable[Model], field: str, what: str, made: str, problems
         if not name:
             problems.add(item.source_file, line, f"{what} `{written}` has no letter or digit, "
                          f"so it cannot make a {made}; write it with letters or digits")  # fmt: skip
-        elif name in RESERVED:
-            problems.add(item.source_file, line, f"{what} `{written}` would replace the list "
-                         f"of all of them (`{name}` is taken); choose another")  # fmt: skip
         elif name in seen:
             first = seen[name]
             first_written = str(getattr(first, field))

@@ -3,8 +3,12 @@ report leaves out listed for `make check` (as information: every section is opti
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
+
 from macros.model.annual_tables import Budget
 from macros.model.board_data import BoardData
+from macros.model.dates import parse_day
 from macros.model.yearly_report import Report
 from macros.read.problems import Problem, Problems
 
@@ -24,13 +28,69 @@ SECTIONS = {
 }
 
 
-def check_reports(site: BoardData, problems: Problems) -> None:
+def check_report_dates(report: Report, problems: Problems) -> None:
+    """The report's dates are one reporting year, and it is published once that year is over
+    (its counts are the plans as they stood on `end`)."""
+    file, start, end = report.source_file, report.start_date, report.end_date
+    if end <= start:
+        problems.add(file, report.line_of("end"),
+                     "the year ends before it starts; correct `start` or `end`")  # fmt: skip
+        return
+    if start.year != report.first_year:
+        problems.add(file, report.line_of("start"),
+                     f"the {report.year} report starts on {start}, which is not in "
+                     f"{report.first_year}; correct `start` or `year`")  # fmt: skip
+    elif end >= _a_year_after(start):
+        problems.add(file, report.line_of("end"),
+                     f"the report runs from {start} to {end}, more than a year; a report covers "
+                     "one reporting year: correct `start` or `end`")  # fmt: skip
+    if report.published_date <= end:
+        problems.add(file, report.line_of("published"),
+                     f"the report is published on {report.published_date}, before its year ends "
+                     f"({end}), so its counts would be for a year not yet over; set `published` "
+                     "to a day after `end`")  # fmt: skip
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28) + dt.timedelta(days=1)
+
+
+def review_dates_advice(report: Report) -> list[Problem]:
+    """A review dated outside the report's year is published as written, with a note: a report
+    may tell of an earlier review, but a wrong year is more likely."""
+    found = []
+    section = report.sections.reviews
+    for review in section.reviews if section else []:
+        day = parse_day(review.date)
+        last = day.month_end if day.precision == "month" else day.value
+        if last < report.start_date or day.value > report.end_date:
+            found.append(Problem(review.source_file, review.line_of("date"),
+                                 f"review `{review.name}` is dated {review.date}, outside the "
+                                 f"{report.year} report's year ({report.start_date} to "
+                                 f"{report.end_date}); it is published as written: correct the "
+                                 "date if it is wrong"))  # fmt: skip
+    return found
+
+
+def check_reports(site: BoardData, problems: Problems, unread: Collection[str] = ()) -> None:
+    """`unread`: the ids of plan files that could not be read (their problems are the cause:
+    what a report says about them is not checked, nor reported as a plan that does not exist)."""
     for report in site.reports:
         file = report.source_file
+        seen: set[str] = set()
         for plan_id in report.plans:
-            if plan_id not in site.plan_by_id:
+            if plan_id in seen:  # the report's page would show the plan, and its ids, twice
+                problems.add(file, report.line_of("plans"),
+                             f"plan `{plan_id}` is listed twice; list each plan once")  # fmt: skip
+            elif plan_id not in site.plan_by_id and plan_id not in unread:
                 problems.add(file, report.line_of("plans"),
                              f"plan `{plan_id}` does not exist; use an id from data/plans/")  # fmt: skip
+            seen.add(plan_id)
+        if report.plans and report.plans[0] in unread:
+            continue  # its recommendations' refs are in a plan that could not be read
         plan = site.report_plans(report)[0]
         reviews = report.sections.reviews
         for review in reviews.reviews if reviews else []:
@@ -52,7 +112,7 @@ def check_reports(site: BoardData, problems: Problems) -> None:
                 problems.add(file, data_use.line_of("indicators"),
                              f"indicator `{ref}` is not in indicators.yml; correct the ref")  # fmt: skip
         following = report.sections.next_year
-        if following and following.plan and following.plan not in site.plan_by_id:
+        if following and following.plan and following.plan not in {*site.plan_by_id, *unread}:
             problems.add(file, following.line_of("plan"),
                          f"plan `{following.plan}` does not exist; use an id from data/plans/")  # fmt: skip
 

@@ -13,6 +13,7 @@ from macros.model.glossary import is_abbreviation
 from macros.model.indicators import Indicator, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
+from macros.model.slugs import slug
 from macros.model.yearly_report import Report
 from macros.read.problems import Problem
 
@@ -73,9 +74,16 @@ class BoardData:
     def glossary_terms(self) -> dict[str, str]:
         """Every term and its meaning, in alphabetical order: the national terms, the subgroups'
         acronyms (each means its subgroup's name), then the glossary, which has the last word."""
-        terms = dict(self.national_glossary)
-        terms |= {s.acronym: s.name for s in self.subgroups if s.acronym and s.acronym != s.name}
-        terms.update(self.glossary)
+        acronyms = [
+            (s.acronym, s.name) for s in self.subgroups if s.acronym and s.acronym != s.name
+        ]
+        terms: dict[str, str] = {}
+        written: dict[str, str] = {}  # each entry's anchor (#term-lado) and the term that has it
+        for term, meaning in [*self.national_glossary.items(), *acronyms, *self.glossary.items()]:
+            # `Lado` in the board's glossary replaces the national `LADO`: one entry, one id
+            terms.pop(written.get(slug(term), term), None)
+            written[slug(term)] = term
+            terms[term] = meaning
         return dict(sorted(terms.items(), key=lambda item: item[0].lower()))
 
     @cached_property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field, PrivateAttr, field_validator
@@ -122,3 +123,11 @@ def _figure(text: str) -> float:
             "(no %, £ or words; leave the row out when there is no figure)"
         )
     return number
+
+
+def theme_ids(indicators: Iterable[Indicator]) -> list[str]:
+    """Each theme's id on the catalogue, in the order the themes first appear: its own even
+    when two themes differ only in case (`Child protection`, `Child Protection`: advice)."""
+    used: set[str] = set()
+    themes = dict.fromkeys(indicator.theme for indicator in indicators)
+    return [unused(slug(theme) or "theme", used) for theme in themes]

@@ -139,6 +139,14 @@ class Action(Model):
 
     _check_due = field_validator("due")(_check_due)
 
+    @field_validator("leads")
+    @classmethod
+    def _no_empty_lead(cls, values: list[str]) -> list[str]:
+        # a lead of only spaces names nobody: the action would be shown as led by no one
+        if any(not value.strip() for value in values):
+            raise ValueError("a lead is empty (only spaces); write who leads, or remove it")
+        return values
+
     @field_validator("due_was")
     @classmethod
     def _check_due_was(cls, values: list[str]) -> list[str]:

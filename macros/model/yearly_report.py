@@ -150,9 +150,27 @@ class Report(Model):
     @field_validator("year")
     @classmethod
     def _year_form(cls, value: str) -> str:
-        if not re.fullmatch(r"\d{4}-\d{2}", value):
-            raise ValueError(f'year `{value}` must be written like "2025-26"')
+        # a reporting year is twelve months from one calendar year into the next: "2025-26";
+        # "2025-2026", "2025" and "2025/26" are refused, so each year has one file and one page
+        match = re.fullmatch(r"(\d{4})-(\d{2}|\d{4})", value)
+        if not match:
+            first = int(value[:4]) if re.match(r"\d{4}", value) else 2025
+            raise ValueError(
+                f'year `{value}` must be written like "{first}-{(first + 1) % 100:02d}"'
+            )
+        first, second = int(match[1]), int(match[2]) % 100
+        if second == (first + 1) % 100 and len(match[2]) == 4:
+            raise ValueError(f'year `{value}` must be written like "{first}-{second:02d}"')
+        if second != (first + 1) % 100:
+            raise ValueError(
+                f"year `{value}` spans more than one year; a report covers one reporting year, "
+                f'written like "{first}-{(first + 1) % 100:02d}"'
+            )
         return value
+
+    @property
+    def first_year(self) -> int:
+        return int(self.year[:4])
 
     @property
     def heading(self) -> str:

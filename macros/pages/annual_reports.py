@@ -6,9 +6,10 @@ page's content and the tables that hand-written pages place with one macro call,
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
-from macros.render import accessibility, annual_tables, documents, home, links
+from macros.render import accessibility, annual_tables, documents, home
 from macros.render import search_report_pages as search
 from macros.render import yearly_report as render
 from macros.render.panel import panel_checklist, reports_index

@@ -3,10 +3,10 @@ linked from every page's footer, not from the menu."""
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import glossary as render
-from macros.render import links
 from macros.render import search_board_pages as search
 from macros.render.wording import word
 

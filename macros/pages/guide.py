@@ -3,11 +3,11 @@ what children and young people told us."""
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.sections import guide_priorities, sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import guide as render
-from macros.render import links
 from macros.render import search_guide_pages as search
 from macros.render.wording import word
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
 from macros.render import indicators as render
-from macros.render import links
 from macros.render import search_board_pages as search
 from macros.render.last_updated import indicator_line
 from macros.render.wording import word

@@ -3,10 +3,11 @@ priority, "All actions", "Needs attention" and "What changed"."""
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.pages import GeneratedPage, PageGroup, PageType
-from macros.render import documents, links
+from macros.render import documents
 from macros.render import plans as render
 from macros.render import search_plan_pages as search
 from macros.render.all_actions import all_actions_page

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.pages import GeneratedPage, PageGroup, PageType
-from macros.render import links
 from macros.render import search_board_pages as search
 from macros.render import subgroups as render
 from macros.render.wording import word

@@ -14,10 +14,10 @@ import hashlib
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlparse
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.planner_schedule import Scheduled, dated, schedule
 from macros.model.slugs import slug
-from macros.render import links
 from macros.render.text import plain
 from macros.render.wording import month_year, word
 

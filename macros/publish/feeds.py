@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Update
 from macros.model.slugs import slug
-from macros.render import links
 from macros.render.text import plain, rich
 from macros.render.wording import word
 

@@ -16,6 +16,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
@@ -24,7 +25,6 @@ from macros.model.plan import Action, Plan
 from macros.model.progress import impact_of, status_of
 from macros.model.slugs import slug
 from macros.publish.cells import inert
-from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS, INDICATOR_COLUMNS, datasets
 from macros.render.text import plain, rich
 from macros.render.wording import word

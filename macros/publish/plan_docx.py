@@ -19,6 +19,7 @@ from datetime import datetime, time
 from typing import Any
 from xml.sax.saxutils import escape
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.colours import text_on
 from macros.model.dates import parse_day, parse_due
@@ -26,7 +27,6 @@ from macros.model.plan import Action, Plan, Update
 from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
-from macros.render import links
 from macros.render.kept_files import kept, making_version
 from macros.render.wording import due_words, month_year, word, words
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.publish.opendata import action_rows, plan_facts, write_csv
 from macros.publish.spreadsheet import date_cell, workbook_bytes
-from macros.render import links
 from macros.render.datasets import ACTION_COLUMNS
 from macros.render.wording import word
 

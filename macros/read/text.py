@@ -53,9 +53,35 @@ def read_text(path: Path, problems: Problems) -> str | None:
     if not text.strip():
         problems.add(name, 1, "file is empty; add its content or remove the file")
         return None
-    if _has_control_characters(text, name, problems):
+    if _has_control_characters(text, name, problems) or _has_embedded_files(text, name, problems):
         return None
     return text
+
+
+# A line longer than this is not prose: a pasted dump, or a file written into the text (the
+# pages' HTML parser refuses a text of over 10 MB with a traceback)
+MAX_LINE = 1_000_000
+# `data:image/png;base64,...`: a whole file written into a link or an image, never published
+DATA_ADDRESS = re.compile(r"\bdata:[a-z]+/[a-z0-9.+-]+[;,]", re.IGNORECASE)
+
+
+def _has_embedded_files(text: str, name: str, problems: Problems) -> bool:
+    found = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if match := DATA_ADDRESS.search(line):
+            problems.add(name, number, f"`{match.group(0)}…` on this line is a whole file written "
+                         "into the text, and is not published; remove it, and link to the "
+                         "file's web address instead")  # fmt: skip
+        elif len(line) > MAX_LINE:
+            problems.add(name, number, f"this line is {len(line):,} characters long, more than "
+                         f"the {MAX_LINE:,} a line may hold; split the text into paragraphs or "
+                         "remove what is not plan data")  # fmt: skip
+        else:
+            continue
+        found += 1
+        if found == MAX_CONTROL_LINES:
+            break
+    return found > 0
 
 
 def _fix(error: OSError) -> str:

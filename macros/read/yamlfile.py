@@ -15,6 +15,7 @@ import yaml
 
 from macros.read.problems import Problems, display_path
 from macros.read.text import (
+    MAX_LINE,
     UNUSUAL,
     pasted_warning,
     plain_name,
@@ -159,6 +160,12 @@ class _Converter:
             self.too_deep = True
             return None
         if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_LINE:  # a block of many lines can be as long as one line
+                self.problems.add(doc.file, node.start_mark.line + 1, f"this value is "
+                                  f"{len(node.value):,} characters long, more than the "
+                                  f"{MAX_LINE:,} a value may hold; shorten it or remove what "
+                                  "is not plan data")  # fmt: skip
+                return None
             if not node.style:  # plain: libyaml says "", PyYAML None
                 if node.value in NULLS:
                     return None

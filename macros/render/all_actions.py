@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan
 from macros.model.progress import is_overdue, status_of
 from macros.model.status import Status
-from macros.render import links
 from macros.render.contradictions import contradiction_note
 from macros.render.plans import Lead, action_href, leads
 from macros.render.templates import render

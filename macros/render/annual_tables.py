@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from macros.model import links
 from macros.model.annual_tables import Budget, BudgetLine
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
-from macros.render import links
 from macros.render.datasets import Column, datasets
 from macros.render.figures import money, number, size_text
 from macros.render.tables import Row, Table

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, on_track_status, status_of
-from macros.render import links
 from macros.render.contradictions import contradiction_words
 from macros.render.plans import action_href, leads
 from macros.render.templates import render

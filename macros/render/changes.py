@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.model.progress import periods
-from macros.render import links
 from macros.render.plans import action_href
 from macros.render.templates import render
 

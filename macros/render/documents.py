@@ -20,11 +20,11 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.memo import per_object
 from macros.model.plan import Plan
 from macros.model.yearly_report import Report
-from macros.render import links
 from macros.render.figures import size_text
 from macros.render.kept_files import kept
 from macros.render.plans import plan_home, priority_page
@@ -58,11 +58,11 @@ def absolute_links(html: str, page_url: str) -> str:
 
 
 def report_path(report: Report) -> str:
-    return f"downloads/annual-report-{report.year}.pdf"
+    return links.annual_report_pdf(report.year)
 
 
 def plan_path(plan: Plan) -> str:
-    return f"downloads/{plan.id}.pdf"
+    return links.plan_pdf(plan.id)
 
 
 def _page_url(site: BoardData, here: str) -> str:

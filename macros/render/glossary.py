@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from macros.model.board_data import BoardData
+from macros.model.slugs import slug
 from macros.render.templates import render
 
 
 def anchor(term: str) -> str:
-    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "x")
+    """The entry's id: made as the glossary's check makes it (one term, one id)."""
+    return "term-" + (slug(term) or "x")
 
 
 def glossary_page(site: BoardData, here: str) -> str:

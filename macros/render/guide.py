@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan, Priority
 from macros.model.progress import status_of
 from macros.model.sections import guide_priorities
-from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain, rich
 from macros.render.wording import word

@@ -7,10 +7,10 @@ from datetime import date
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.progress import needs_attention, on_track_status, periods, summary
 from macros.model.sections import sections_on
-from macros.render import links
 from macros.render.planner import next_meeting
 from macros.render.plans import Bar, bar, sentence
 from macros.render.templates import render

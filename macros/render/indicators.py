@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
-from macros.model.indicators import Indicator
-from macros.model.slugs import slug
-from macros.render import links
+from macros.model.indicators import Indicator, theme_ids
 from macros.render.indicator_charts import distribution_chart, series_chart
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import distribution_table, series_table
@@ -61,7 +60,12 @@ def catalogue(site: BoardData, here: str) -> str:
         themes.setdefault(indicator.theme, []).append((indicator, href, latest(site, indicator)))
     return render(
         "indicators/catalogue.html",
-        themes=[(theme, slug(theme), rows) for theme, rows in themes.items()],
+        themes=[
+            (theme, anchor, rows)
+            for (theme, rows), anchor in zip(
+                themes.items(), theme_ids(site.indicators), strict=True
+            )
+        ],
         similar_percent=round(SIMILAR_WITHIN * 100),
         explanation=suppressed_note(site),
         area=site.board.area,

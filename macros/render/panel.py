@@ -8,9 +8,10 @@ import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report
-from macros.render import documents, links
+from macros.render import documents
 from macros.render.templates import render
 
 DUTY_DAYS = 7

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from macros.model import links
 from macros.model.board import Subgroup
 from macros.model.board_data import BoardData
 from macros.model.frequency import month_dates, named_months
@@ -22,7 +23,6 @@ from macros.model.planner_schedule import (
     year_start,
 )
 from macros.model.slugs import slug
-from macros.render import links
 from macros.render.templates import render
 from macros.render.text import plain
 from macros.render.wording import month_name, word

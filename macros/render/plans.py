@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
@@ -20,7 +21,6 @@ from macros.model.progress import (
     summary,
 )
 from macros.model.status import Status
-from macros.render import links
 from macros.render.contradictions import contradiction_note, evidence_note
 from macros.render.planner import next_meeting
 from macros.render.templates import render

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board import Subgroup
 from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
@@ -17,7 +18,6 @@ from macros.model.frequency import month_dates
 from macros.model.indicators import Indicator
 from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
-from macros.render import links
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import distribution_table, series_table
 from macros.render.indicator_values import periods_of

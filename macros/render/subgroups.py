@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.model import links
 from macros.model.board import Subgroup
 from macros.model.board_data import BoardData
 from macros.model.plan import Action, Plan
 from macros.model.progress import Summary, is_overdue, status_of, summary
-from macros.render import links
 from macros.render.contradictions import contradiction_note
 from macros.render.planner import subgroup_reports
 from macros.render.plans import action_href, sentence

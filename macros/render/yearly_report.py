@@ -12,6 +12,7 @@ from datetime import date
 from markupsafe import Markup
 
 from macros.check.yearly_reports import report_budget
+from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.comparison import direction, judgement
 from macros.model.plan import Action, Plan
@@ -20,7 +21,6 @@ from macros.model.status import Status
 from macros.model.year_end import ActionAtYearEnd, YearEnd, year_end
 from macros.model.yearly_report import Report, Review
 from macros.render import annual_tables as report_tables
-from macros.render import links
 from macros.render.figures import money, number, value_text
 from macros.render.indicator_charts import series_chart
 from macros.render.indicator_figures import travel_words

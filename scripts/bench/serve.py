@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.load import load_board_data
-from macros.render import links
+from macros.model import links
 
 MARKER = "Plansite serve check"
 KINDS = ("update", "menu")

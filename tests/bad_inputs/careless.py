@@ -623,7 +623,7 @@ OWN_CASES = [
         "two-current-plans",
         write_bytes("plans/plan-b.yml", SECOND_PLAN.replace(b"period:", b"current: true\nperiod:")),
         [
-            "data/plans/plan-a.yml:4: exactly one plan must have `current: true` (now: plan-a, plan-b)"
+            "data/plans/plan-a.yml:4: this plan and data/plans/plan-b.yml (line 3) both have `current: true`; only one plan can be current: set `current: false` in the other"
         ],
     ),
     Case(
@@ -652,7 +652,7 @@ OWN_CASES = [
         "subgroup-id-index",
         replace("subgroups.yml", "  - id: cse", "  - id: index"),
         [
-            "data/subgroups.yml:9: subgroup id `index` would replace the list of all of them (`index` is taken); choose another"
+            "data/subgroups.yml:9: the page of subgroup `index` would be published at `subgroups/index.html`, where the list of subgroups is published; one would replace the other: give the subgroup another `id`"
         ],
     ),
     Case(

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from macros.load import load_board_data
-from macros.render import links
+from macros.model import links
 from tests.conftest import ROOT
 from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
 

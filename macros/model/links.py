@@ -1,4 +1,6 @@
-"""Where every generated page lives, and links between pages that work from any page.
+"""Where every generated page and published file lives, and links between pages that work
+from any page. In the model layer, so that the checks can see every address before a build
+(macros/check/addresses.py: no two things may claim one).
 
 Links inside HTML fragments are not rewritten by MkDocs, so they are made relative here,
 for `use_directory_urls: true` (a page `a/b.md` is served at `a/b/`).
@@ -67,6 +69,15 @@ def plan_actions_xlsx(plan_id: str) -> str:
 def plan_actions_docx(plan_id: str) -> str:
     """A plan's actions as a Word document (made by macros/publish/plan_docx.py)."""
     return f"downloads/{plan_id}.docx"
+
+
+def plan_pdf(plan_id: str) -> str:
+    """A plan as a PDF (made by macros/render/documents.py)."""
+    return f"downloads/{plan_id}.pdf"
+
+
+def annual_report_pdf(year: str) -> str:
+    return f"downloads/annual-report-{year}.pdf"
 
 
 def downloads() -> str:
