@@ -6,6 +6,7 @@ Decap (overrides/admin/plansite-yaml.js), with what Sveltia itself changes shown
 from __future__ import annotations
 
 import difflib
+import inspect
 import json
 import mimetypes
 import subprocess
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from scripts import vendor_cms
+from scripts import ci_publish, vendor_cms
 from tests.conftest import FIXTURES, ROOT, page, run_build
 from tests.test_admin_forms import CHROMIUM, COMMENTED_PLAN, PLAN_YAML
 
@@ -280,3 +281,32 @@ def test_what_sveltia_changes_in_a_file_saved_unchanged(tmp_path: Path) -> None:
         timeout=300,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# --- the README's no-terminal section names what the workflows are --------------------------
+
+
+def _no_terminal_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Publish without installing anything")
+    return " ".join(readme[start : readme.index("\n## ", start + 1)].split())
+
+
+def test_the_readme_names_the_workflows_and_their_inputs() -> None:
+    section = _no_terminal_section()
+    workflows = ROOT / ".github" / "workflows"
+    set_up = yaml.safe_load((workflows / "set-up.yml").read_text(encoding="utf-8"))
+    publish = yaml.safe_load((workflows / "publish.yml").read_text(encoding="utf-8"))
+    assert f"click **{set_up['name']}**, then **Run workflow**" in section
+    assert f"The **{publish['name']}** workflow imports it" in section
+    # the form's three boxes, in the README's order
+    inputs = set_up[True]["workflow_dispatch"]["inputs"]  # YAML 1.1 reads `on:` as True
+    assert list(inputs) == ["name", "area", "web_address"]
+    assert "Fill in the board's name, the area it covers and the site's web address" in section
+    assert not inputs["web_address"]["required"] and "leave it empty" in section
+    # the publish workflow pushes the built site to the gh-pages branch (ghp-import's default),
+    # so Pages' source is that branch, not "GitHub Actions"
+    command = inspect.getsource(ci_publish.gh_pages)
+    assert "ghp_import" in command and "--branch" not in command and '"-b"' not in command
+    assert 'select **Deploy from a branch**; under "Branch", choose `gh-pages`' in section
+    assert 'GitHub Actions" ' not in section
