@@ -9,6 +9,8 @@ import difflib
 import inspect
 import json
 import mimetypes
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -86,14 +88,16 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def serve_from(site: Path, route: Any, asked: list[str]) -> None:
+def serve_from(
+    site: Path, route: Any, asked: list[str], host: str = HOST, prefix: str = PREFIX
+) -> None:
     """The site's own files at its address; any other host is recorded and refused."""
     url = urlsplit(route.request.url)
     asked.append(route.request.url)
-    if url.hostname != HOST or not url.path.startswith(PREFIX):
+    if url.hostname != host or not url.path.startswith(prefix):
         route.abort()
         return
-    path = site / url.path[len(PREFIX) :]
+    path = site / url.path[len(prefix) :]
     if url.path.endswith("/"):
         path = path / "index.html"
     if not path.is_file():
@@ -255,6 +259,124 @@ action.updates.push({date: '2026-06', status: '', text: 'Agreed at the June boar
         "+        status: 'green'",
         "+          - {date: 2026-06, text: Agreed at the June board.}",
     ]
+
+
+# --- a real save through Sveltia, in Chromium ---------------------------------------------------
+#
+# Sveltia has no backend for the local git proxy; on a *.localhost address it offers "Work with
+# Local Repository", which edits a folder the browser's directory picker gives it. Here the
+# picker gives the browser's own private folder (OPFS), holding the board's repository: the
+# save goes through Sveltia's editor and the plan format, as on GitHub, and the file is read
+# back from that folder.
+
+LOCAL = "plans.localhost"
+NEW_UPDATE = "Checked again with the new head teachers."
+PICKER = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  await root.getDirectoryHandle('.git', { create: true });
+  const board = await root.getDirectoryHandle('board', { create: true });
+  const plans = await board.getDirectoryHandle('plans', { create: true });
+  const file = await plans.getFileHandle('plan-a.yml', { create: true });
+  const writing = await file.createWritable();
+  await writing.write(%s);
+  await writing.close();
+  return root;
+};
+"""
+READ_BACK = """async () => {
+  const root = await navigator.storage.getDirectory();
+  const board = await root.getDirectoryHandle('board');
+  const plans = await board.getDirectoryHandle('plans');
+  const file = await plans.getFileHandle('plan-a.yml');
+  return (await file.getFile()).text();
+}"""
+
+
+@pytest.fixture(scope="module")
+def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Build a board kept in a repository's `board/`, open /admin/ with Sveltia on the board's
+    repository, change action 1.1's status and add an update, and save."""
+    from playwright.sync_api import sync_playwright
+
+    repo = tmp_path_factory.mktemp("sveltia-repo")
+    (repo / ".git").mkdir()
+    shutil.copytree(FIXTURES / "minimal", repo / "board")
+    before = (repo / "board" / "plans" / "plan-a.yml").read_text(encoding="utf-8")
+    site = tmp_path_factory.mktemp("sveltia-site") / "site"
+    built = run_build(repo / "board", site, PLANSITE_CACHE="")
+    assert built.returncode == 0, built.stderr
+    asked: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+        )
+        tab = browser.new_page(viewport={"width": 1280, "height": 1000})
+        tab.add_init_script(PICKER % json.dumps(before))
+        tab.route("**/*", lambda route: serve_from(site, route, asked, LOCAL, "/"))
+        tab.goto(f"https://{LOCAL}/admin/")
+        tab.get_by_role("button", name="Work with Local Repository").click()
+        tab.get_by_role("link", name="Plan A").or_(tab.get_by_text("Plan A")).first.wait_for()
+        tab.goto(f"https://{LOCAL}/admin/#/collections/plans/entries/plan-a")
+        expand = tab.get_by_role("button", name="Expand", exact=True)
+        expand.first.wait_for(timeout=30000)
+        for _ in range(20):  # the priority, its issue, its actions: each opened
+            if not expand.count():
+                break
+            expand.first.click()
+        status = tab.get_by_role("radiogroup", name="Status").first
+        status.get_by_role("radio", name="On target").click()
+        tab.get_by_role("button", name=re.compile("^Add .update.$")).first.click()
+        dates = tab.get_by_role("textbox", name="Date", exact=True)
+        texts = tab.get_by_role("textbox", name="Text", exact=True)
+        [new_date] = [d for d in dates.all() if d.input_value() == ""]
+        [new_text] = [t for t in texts.all() if t.input_value() == ""]
+        new_date.fill("2026-06")
+        new_text.fill(NEW_UPDATE)
+        tab.get_by_role("button", name="Save", exact=True).click()
+        after = before
+        for _ in range(100):  # the save is written in the background
+            after = tab.evaluate(READ_BACK)
+            if after != before:
+                break
+            tab.wait_for_timeout(100)
+        browser.close()
+    return {"repo": repo, "before": before, "after": after, "asked": asked}
+
+
+def test_a_sveltia_save_changes_only_its_lines(sveltia_save: dict[str, Any]) -> None:
+    changed = [
+        line
+        for line in difflib.unified_diff(
+            sveltia_save["before"].splitlines(), sveltia_save["after"].splitlines(), n=0
+        )
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        "-            status: green",
+        "+            status: amber",
+        f"+              - {{date: 2026-06, text: {NEW_UPDATE}}}",
+    ]
+
+
+def test_make_check_accepts_the_plan_sveltia_saved(
+    sveltia_save: dict[str, Any], tmp_path: Path
+) -> None:
+    board = tmp_path / "board"
+    shutil.copytree(sveltia_save["repo"] / "board", board)
+    (board / "plans" / "plan-a.yml").write_text(sveltia_save["after"], encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "macros.check", str(board)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_sveltia_save_asked_no_other_host(sveltia_save: dict[str, Any]) -> None:
+    assert {urlsplit(url).hostname for url in sveltia_save["asked"]} == {LOCAL}
 
 
 # What Sveltia itself changes, whatever the format does: Windows line ends become Unix ones,
