@@ -53,6 +53,7 @@ from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
 from macros.read.problems import DataError, strict_report
 from macros.render import chart_store, templates, wording
 from macros.render.abbreviations import expand_in_article
+from macros.render.glossary_in_place import link_phrases_in_article
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
 
@@ -188,7 +189,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         env.globals["t"] = wording.t
         env.bytecode_cache = self.templates if self.serving else templates.compiled_templates()
         if self.fast and self.build is not None and self.nav is not None:
-            self.preview.decide(config, files, self.nav, self.build.site.abbreviations)
+            self.preview.decide(config, files, self.nav, self.build.site.glossary_terms)
         return env
 
     def on_pre_template(
@@ -286,10 +287,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every abbreviation the board's glossary knows is explained where it appears in the
-        page's content, its title (written by the theme) included."""
+        page's content, its title (written by the theme) included; each glossary phrase's first
+        use links to its entry."""
         if self.build is None:
             return output
-        return expand_in_article(output, self.build.site.abbreviations)
+        site = self.build.site
+        output = link_phrases_in_article(output, site.glossary_terms, page.file.src_uri)
+        return expand_in_article(output, site.abbreviations)
 
     @event_priority(50)  # before the search plugin writes its index
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:

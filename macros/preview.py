@@ -1,7 +1,7 @@
 """The preview's fast rebuild: under `mkdocs serve --dirty` (`make serve`) a rebuild rewrites only
 the pages whose content changed, so an edit to an update, a status or a date shows within a
 second; an edit that changes what every page shows (the menu, a title, the board's name, the
-glossary's abbreviations) rebuilds everything.
+glossary's terms) rebuilds everything.
 
 How: MkDocs' dirty build skips a page when its file's `is_modified()` is false. Every page is
 still read (rendered to HTML: its title, headings and links stay known to the menu, the sitemap
@@ -93,7 +93,7 @@ class Preview:
         self, config: MkDocsConfig, files: Files, nav: Navigation, everywhere: object
     ) -> None:
         """After every page was read: hash each, and the frame; a new frame rebuilds all.
-        `everywhere`: what the plugin adds to every page (the abbreviations it explains)."""
+        `everywhere`: what the plugin adds to every page (the glossary terms it explains)."""
         for file in files.documentation_pages(inclusion=_every):
             if file.page is not None and file.page.content is not None:
                 self.now.hashes[file.src_uri] = _page_hash(file.page)

@@ -4,8 +4,9 @@
 #   - Java, to run the Nu Html Checker,
 #   - pdftotext and pdfinfo (poppler-utils), to read the PDFs the build makes,
 #   - LibreOffice (Writer and Calc, no GUI), to re-save the import tests' Word and Excel files,
-#   - the Nu Html Checker (npm package vnu-jar) and decap-server (the local git proxy the /admin/
-#     forms test saves through), into ./node_modules from package-lock.json.
+#   - the Nu Html Checker (npm package vnu-jar), decap-server (the local git proxy the /admin/
+#     forms test saves through) and Sveltia CMS with its fonts (the packages the copies in
+#     overrides/admin/ are checked against), into ./node_modules from package-lock.json.
 # axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
 # Fails loudly: a gate is never skipped because a tool is missing.
 set -euo pipefail
@@ -30,9 +31,10 @@ command -v pdftotext >/dev/null || apt_install pdftotext poppler-utils  # the PD
 # the import tests re-save their Word and Excel plans with LibreOffice, as many boards' files are
 command -v soffice >/dev/null || apt_install LibreOffice "libreoffice-writer-nogui libreoffice-calc-nogui"
 
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/.bin/decap-server ]; then
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/.bin/decap-server ] \
+  || [ ! -f node_modules/@sveltia/cms/package.json ]; then
   # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; we use the system's
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || fail "npm ci failed (vnu-jar, decap-server)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error || fail "npm ci failed (vnu-jar, decap-server, @sveltia/cms)"
 fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
 [ -x node_modules/.bin/decap-server ] || fail "node_modules has no decap-server"

@@ -68,7 +68,12 @@ def test_one_form_per_plan_in_the_repository_folder(example: Any) -> None:
         "data/plans/business-plan-2022-25.yml",
     ]
     assert files[0]["label"] == "Business Plan 2025 to 2028"
-    assert made["backend"] == {"name": "github", "repo": "board/site", "branch": "main"}
+    assert made["backend"] == {
+        "name": "github",
+        "repo": "board/site",
+        "branch": "main",
+        "auth_methods": ["token"],  # no OAuth client named: Sveltia signs in with a token
+    }
     assert made["local_backend"] == {"url": "http://localhost:8081/api/v1"}
     assert made["collections"][0]["format"] == "plansite-yaml"
 

@@ -1,10 +1,12 @@
 """The `/admin/` page: forms that change an action's status, due date and leads and add a dated
-update, each change committed to the repository (Decap CMS; docs/maintainers/admin-forms.md).
+update, each change committed to the repository (docs/maintainers/admin-forms.md): Sveltia CMS
+on the published site, signed in to GitHub with a token; Decap CMS on this machine, saving
+through the local git proxy (overrides/admin/which-cms.js).
 
 The page is the CMS's own interface, not public content: it is written beside the site's pages
 (not in the menu, the search index or the sitemap) and asks search engines not to index it. The
-CMS's script is served from the site itself (overrides/admin/decap-cms.js, copied with the
-theme), so the page asks nothing of another host.
+CMS's script is served from the site itself (overrides/admin/, copied with the theme), so the
+page asks nothing of another host.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ FOLDER = "admin"
 REPO_ENV = "GITHUB_REPOSITORY"
 BRANCH_ENV = "GITHUB_REF_NAME"
 UNNAMED_REPO = "OWNER/REPOSITORY"  # a local build: only the local git proxy can save
-# the OAuth client Decap signs in to GitHub through (its `base_url`): GitHub gives a browser
-# no token without one
+# an OAuth client to sign in to GitHub through (the CMS's `base_url`). Without one the published
+# forms sign in with a personal access token only (the README says how to make one)
 AUTH_ENV = "PLANSITE_CMS_AUTH_URL"
 # another port for the local proxy (`PORT=8082 npx decap-server`), e.g. while 8081 is taken
 PROXY_PORT_ENV = "PLANSITE_CMS_PORT"
@@ -37,7 +39,6 @@ PAGE = """<!doctype html>
 </head>
 <body>
 <script src="manual-init.js"></script>
-<script src="decap-cms.js"></script>
 <script type="module" src="plansite-admin.js"></script>
 </body>
 </html>

@@ -1,5 +1,6 @@
-"""The forms of the `/admin/` page: Decap CMS's configuration (`admin/config.yml`), made at build
-time from the plan model's JSON Schema (what `make schemas` writes) and the board's own plans.
+"""The forms of the `/admin/` page: the CMS's configuration (`admin/config.yml`; Sveltia CMS and
+Decap CMS read the same), made at build time from the plan model's JSON Schema (what `make
+schemas` writes) and the board's own plans.
 
 Each plan is one file the forms edit. Only what a quarterly update changes has a form: an
 action's status (a select list of the plan's own status words), due date, leads and dated
@@ -23,6 +24,7 @@ from macros.model.plan import Action, Plan, Update
 # localhost or 127.0.0.1 (`make serve`): a published site signs in to GitHub instead
 DEFAULT_PROXY_PORT = 8081
 FORMAT = "plansite-yaml"
+TOKEN_SIGN_IN = "token"
 # an update's date as the data format takes it: 2025-12, 2025-12-14, Dec 25, December 2025
 # (the month names the model reads; written out in each case, as a JavaScript pattern has none)
 _MONTHS = "|".join(
@@ -153,10 +155,14 @@ def config(
     proxy_port: int = DEFAULT_PROXY_PORT,
     auth_url: str | None = None,
 ) -> dict[str, Any]:
-    """Decap CMS's configuration: `data_path` is the board folder inside the repository."""
-    backend = {"name": "github", "repo": repo, "branch": branch}
+    """The CMS's configuration: `data_path` is the board folder inside the repository."""
+    backend: dict[str, Any] = {"name": "github", "repo": repo, "branch": branch}
     if auth_url:
         backend["base_url"] = auth_url
+    else:
+        # no OAuth client: Sveltia's "Sign In with GitHub" could only fail, so it offers its
+        # token sign-in alone (Decap ignores the key)
+        backend["auth_methods"] = [TOKEN_SIGN_IN]
     return {
         "backend": backend,
         "local_backend": {"url": f"http://localhost:{proxy_port}/api/v1"},

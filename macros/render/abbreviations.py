@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 
 from macros.render.templates import environment
 
@@ -46,31 +47,47 @@ def _pattern(terms: Mapping[str, str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w&-])({words})(s?)(?![\w&-])")
 
 
-def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
-    pattern = _pattern(terms)
-    if pattern is None or pattern.search(html) is None:  # most of a page has none: one pass
-        return html
+def edit_text(
+    html: str, change: Callable[[str], str], leave_alone: AbstractSet[str] = LEAVE_ALONE
+) -> str:
+    """`html` with `change` applied to each run of its text outside the `leave_alone` elements:
+    tags, comments and attributes are never changed."""
     pieces = PIECES.split(html)
-    inside: list[str] = []  # the LEAVE_ALONE elements open at this point
+    inside: list[str] = []  # the leave_alone elements open at this point
     for index, piece in enumerate(pieces):
         if index % 2:  # a tag or a comment
             match = TAG_NAME.match(piece)
-            if match and match.group(2).lower() in LEAVE_ALONE and not piece.endswith("/>"):
+            if match and match.group(2).lower() in leave_alone and not piece.endswith("/>"):
                 name = match.group(2).lower()
                 if not match.group(1):
                     inside.append(name)
                 elif name in inside:
                     del inside[len(inside) - 1 - inside[::-1].index(name)]
         elif piece and not inside:
-            pieces[index] = pattern.sub(
-                lambda m: _abbr(m.group(1) + m.group(2), terms[m.group(1)]), piece
-            )
+            pieces[index] = change(piece)
     return "".join(pieces)
 
 
-def expand_in_article(page_html: str, terms: Mapping[str, str]) -> str:
+def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
+    pattern = _pattern(terms)
+    if pattern is None or pattern.search(html) is None:  # most of a page has none: one pass
+        return html
+    return edit_text(
+        html,
+        lambda text: pattern.sub(lambda m: _abbr(m.group(1) + m.group(2), terms[m.group(1)]), text),
+    )
+
+
+def in_article(page_html: str, change: Callable[[str], str]) -> str:
+    """The page with `change` applied to its <article> (its content and title) only."""
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
-    if start < 0 or end < start or not terms:
+    if start < 0 or end < start:
         return page_html
-    return page_html[:start] + expand_abbreviations(page_html[start:end], terms) + page_html[end:]
+    return page_html[:start] + change(page_html[start:end]) + page_html[end:]
+
+
+def expand_in_article(page_html: str, terms: Mapping[str, str]) -> str:
+    if not terms:
+        return page_html
+    return in_article(page_html, lambda article: expand_abbreviations(article, terms))
