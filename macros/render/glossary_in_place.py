@@ -19,8 +19,8 @@ import functools
 import re
 from collections.abc import Mapping
 
+from macros.model import links
 from macros.model.glossary import is_abbreviation
-from macros.render import links
 from macros.render.abbreviations import LEAVE_ALONE, edit_text, in_article
 from macros.render.glossary import anchor
 from macros.render.templates import environment
