@@ -29,6 +29,8 @@ ENGINE = ENGINES[0]
 
 
 def engine_command(engine: str = ENGINE) -> list[str]:
+    """The engine's command; each is given `-f mkdocs.yml` (ProperDocs' own name for the file
+    is properdocs.yml: it reads mkdocs.yml too, with a note, when not told which file)."""
     return [sys.executable, "-m", engine]
 
 
@@ -39,7 +41,7 @@ def run_build(
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.run(
         # no --quiet: it silences warnings before --strict counts them, so nothing would fail
-        [*engine_command(engine), "build", "--strict", "-d", str(out)],
+        [*engine_command(engine), "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -6,15 +6,27 @@ tests/conftest.py) differ only in the generator meta tag, which names the engine
 
 from __future__ import annotations
 
+import ast
+import importlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import GENERATOR
+import pytest
+
+from macros.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
+from macros.read.site_config import site_config
+from scripts.board_folder import named_folder
+from tests.conftest import ENGINES, GENERATOR, ROOT, engine_command
 
 
 def test_both_engines_build_the_same_site(example_site: Path, example_site_again: Path) -> None:
     properdocs = {f.relative_to(example_site).as_posix(): f for f in example_site.rglob("*")}
-    mkdocs = {f.relative_to(example_site_again).as_posix(): f for f in example_site_again.rglob("*")}
+    mkdocs = {
+        f.relative_to(example_site_again).as_posix(): f for f in example_site_again.rglob("*")
+    }
     assert sorted(properdocs) == sorted(mkdocs)
     differ = []
     for path, file in properdocs.items():
@@ -46,3 +58,167 @@ def test_only_the_generator_tag_names_the_engine(
         ("mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1",)
     }
     assert {tuple(mkdocs[page]) for page in named} == {("mkdocs-1.6.1, mkdocs-material-9.8.1",)}
+
+
+# --- configuration in one place -------------------------------------------------------------
+
+ENGINE_MODULES = ("mkdocs", "properdocs", "material", "mkdocs_macros")
+
+
+def loaded_engine_modules(code: str) -> list[str]:
+    """The site engine's modules a Python process has loaded after running `code`."""
+    probe = (
+        f"{code}\nimport sys\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {ENGINE_MODULES!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    return list(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+
+
+def test_make_check_and_make_import_do_not_load_the_site_engine() -> None:
+    check = "import runpy, sys\nsys.argv = ['check', 'data']\n" + (
+        "try:\n    runpy.run_module('macros.check', run_name='__main__')\n"
+        "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
+    )
+    assert loaded_engine_modules(check) == []
+    assert loaded_engine_modules("import macros.read.office.__main__") == []
+    assert loaded_engine_modules("import macros.publish.__main__") == []
+
+
+def test_a_data_dir_that_does_not_read_plansite_data_stops_the_build(tmp_path: Path) -> None:
+    """An mkdocs.yml written before `!ENV`: PLANSITE_DATA would be ignored, so the build stops
+    and says how to write `data_dir`."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Folder\ntheme: material\nplugins:\n  - plansite:\n"
+        "      data_dir: boards/eastmoor\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [*engine_command(), "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=tmp_path,
+        env={**os.environ, "PLANSITE_DATA": "boards/westmoor", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert (
+        "PLANSITE_DATA (or make DATA=) names the folder `boards/westmoor`, but mkdocs.yml's "
+        "`data_dir: boards/eastmoor` does not read it; under `plugins: - plansite:` write "
+        "`data_dir: !ENV [PLANSITE_DATA, boards/eastmoor]`"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_mkdocs_yml_names_the_folder_once_and_plansite_data_names_another() -> None:
+    plugin = next(
+        p["plansite"] for p in site_config(ROOT / "mkdocs.yml")["plugins"] if "plansite" in p
+    )
+    saved = os.environ.pop("PLANSITE_DATA", None)
+    try:
+        assert (
+            next(
+                p["plansite"]["data_dir"]
+                for p in site_config(ROOT / "mkdocs.yml")["plugins"]
+                if "plansite" in p
+            )
+            == named_folder(ROOT / "mkdocs.yml")
+            == "data"
+        )
+        os.environ["PLANSITE_DATA"] = "boards/eastmoor"
+        again = next(
+            p["plansite"] for p in site_config(ROOT / "mkdocs.yml")["plugins"] if "plansite" in p
+        )
+        assert again["data_dir"] == "boards/eastmoor"
+    finally:
+        os.environ.pop("PLANSITE_DATA", None)
+        if saved is not None:
+            os.environ["PLANSITE_DATA"] = saved
+    assert set(plugin) == {"data_dir", "reading_grade", "cache_dir"}
+
+
+# --- the preview under both engines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("engine", "logger", "plugin_logger"),
+    [
+        ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins.plansite"),
+        ("properdocs", "properdocs.commands.build", "properdocs.plugins.plansite"),
+    ],
+)
+def test_the_preview_quiets_the_dirty_warning_on_the_engines_own_logger(
+    engine: str, logger: str, plugin_logger: str
+) -> None:
+    """ProperDocs warns of a dirty build on `properdocs.commands.build`: a filter on MkDocs'
+    logger name would let it through, and `strict: true` would stop the first rebuild."""
+    replace = "import properdocs.replacement\n" if engine == "properdocs" else ""
+    code = (
+        f"{replace}from macros.preview import build_logger\nfrom macros.plugin import log\n"
+        "print(build_logger().name, log.name)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [logger, plugin_logger]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_preview_polls_often_under_both_engines(engine: str, tmp_path: Path) -> None:
+    """The watcher's interval is watchdog's private `_timeout`: set where it is found, read back
+    through watchdog's public `timeout`, for the engine's own live-reload server."""
+    server_class = importlib.import_module(f"{engine}.livereload").LiveReloadServer
+    server = server_class(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        assert server.observer.timeout == 0.5  # the engine's own pace
+        _poll_often(server)
+        assert server.build_delay == SETTLE_SECONDS
+        assert server.observer.timeout == POLL_SECONDS
+        emitters = list(server.observer.emitters)
+        server.watch(str(tmp_path / "later"))  # a watch made later takes the observer's pace
+        assert [e.timeout for e in server.observer.emitters] == [POLL_SECONDS] * (len(emitters) + 1)
+    finally:
+        server.server_close()
+
+
+def test_the_preview_falls_back_to_the_engines_pace_without_the_private_attribute() -> None:
+    """A watcher without `_timeout` (another watchdog) is left as it is: only slower."""
+
+    class Observer:
+        timeout = 0.5
+
+    class Server:
+        build_delay = 0.1
+        observer = Observer()
+
+    server = Server()
+    _poll_often(server)
+    assert server.build_delay == SETTLE_SECONDS
+    assert server.observer.timeout == 0.5 and not hasattr(server.observer, "_timeout")
+    bare = Server()
+    bare.observer = None  # type: ignore[assignment]
+    _poll_often(bare)
+    assert bare.build_delay == SETTLE_SECONDS
+
+
+def test_the_previews_byte_for_byte_tests_pass_under_properdocs() -> None:
+    """tests/test_serve_preview.py rebuilds as `make serve` does, in one process; the suite runs
+    it under MkDocs, and here under ProperDocs (conftest's PLANSITE_TEST_ENGINE), whose dirty
+    build warns on its own logger and would stop a strict rebuild if the preview missed it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "tests/test_serve_preview.py"],
+        cwd=ROOT,
+        env={**os.environ, "PLANSITE_TEST_ENGINE": "properdocs"},
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert re.search(r"\b2 passed\b", result.stdout), result.stdout[-2000:]
