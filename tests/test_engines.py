@@ -10,6 +10,7 @@ import ast
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,11 @@ import pytest
 
 from macros.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
 from macros.read.site_config import site_config
+from macros.render import abbreviations, templates
+from macros.render.wording import WORDS
 from scripts.board_folder import named_folder
-from tests.conftest import ENGINES, GENERATOR, ROOT, engine_command
+from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command
+from tests.test_plugin import build_in_this_process
 
 
 def test_both_engines_build_the_same_site(example_site: Path, example_site_again: Path) -> None:
@@ -222,3 +226,53 @@ def test_the_previews_byte_for_byte_tests_pass_under_properdocs() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:]
     assert re.search(r"\b2 passed\b", result.stdout), result.stdout[-2000:]
+
+
+# --- file caches under serve ----------------------------------------------------------------
+
+
+def test_an_edited_words_file_is_read_by_the_next_build_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make serve` rebuilds in one process: a translator's edit to the words file shows at the
+    next rebuild, not only after a restart."""
+    words = tmp_path / "words" / "en.yml"
+    words.parent.mkdir()
+    shutil.copy(WORDS / "en.yml", words)
+    monkeypatch.setenv("PLANSITE_WORDS", str(words))
+    monkeypatch.setenv("PLANSITE_CACHE", "")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_in_this_process(FIXTURES / "minimal", tmp_path / "first", monkeypatch)
+    home = (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Menu"' in home and "Menu of pages" not in home
+    text = words.read_text(encoding="utf-8")
+    assert text.count("\n  menu: Menu ") == 1
+    words.write_text(text.replace("\n  menu: Menu ", "\n  menu: Menu of pages "), "utf-8")
+    build_in_this_process(FIXTURES / "minimal", tmp_path / "second", monkeypatch)
+    again = (tmp_path / "second" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Menu of pages"' in again and 'aria-label="Menu"' not in again
+
+
+def test_an_edited_abbreviation_fragment_is_used_by_the_next_page(tmp_path: Path) -> None:
+    """The explained abbreviations are kept once made; an edit to their fragment
+    (shared/abbr.html) is used from the next page on."""
+    fragments = tmp_path / "fragments"
+    shutil.copytree(templates.FRAGMENTS, fragments)
+    page = "<body><article><p>The MASH met.</p></article></body>"
+    terms = {"MASH": "Multi-Agency Safeguarding Hub"}
+    saved = templates.FRAGMENTS
+    templates.environment.cache_clear()
+    try:
+        templates.FRAGMENTS = abbreviations.FRAGMENTS = fragments
+        before = abbreviations.expand_in_article(page, terms)
+        assert '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>' in before
+        fragment = fragments / "shared" / "abbr.html"
+        fragment.write_text(
+            fragment.read_text(encoding="utf-8").replace("<abbr ", '<abbr class="edited" '),
+            encoding="utf-8",
+        )
+        after = abbreviations.expand_in_article(page, terms)
+        assert '<abbr class="edited" title="Multi-Agency Safeguarding Hub">MASH</abbr>' in after
+    finally:
+        templates.FRAGMENTS = abbreviations.FRAGMENTS = saved
+        templates.environment.cache_clear()

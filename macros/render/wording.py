@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from macros.model import status_presets
 from macros.model.dates import Due
+from macros.read.files import stamp
 
 WORDS = Path(__file__).with_name("words")
 WORDS_ENV = "PLANSITE_WORDS"
@@ -49,10 +50,15 @@ def language() -> str:
     return Path(override).stem if override else _language[0]
 
 
-@functools.cache
 def words_of(folder: Path, language: str) -> dict[str, Any]:
-    """A language's words file, read once (a pure function of the file)."""
-    loaded: dict[str, Any] = yaml.safe_load((folder / f"{language}.yml").read_text("utf-8"))
+    """A language's words file, read again only when it was edited (its time and size)."""
+    path = folder / f"{language}.yml"
+    return _words_file(path, stamp(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _words_file(path: Path, edited: tuple[int, int]) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     return loaded
 
 
@@ -83,17 +89,15 @@ def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
     override = os.environ.get(WORDS_ENV)
-    if override:
-        path = Path(override)
-        return _look_up(path.parent, path.stem, keys)
-    return _look_up(WORDS, _language[0], keys)
+    path = Path(override) if override else WORDS / f"{_language[0]}.yml"
+    return _look_up(path, stamp(path), keys)
 
 
-# Pages ask for the same few hundred words tens of thousands of times: the file, the language
-# and the keys decide the answer, so they are its cache key.
+# Pages ask for the same few hundred words tens of thousands of times: the file (its path, time
+# and size: an edit under `make serve` is seen) and the keys decide the answer.
 @functools.lru_cache(maxsize=4096)
-def _look_up(folder: Path, language: str, keys: tuple[str, ...]) -> Any:
-    found: Any = words_of(folder, language)
+def _look_up(path: Path, edited: tuple[int, int], keys: tuple[str, ...]) -> Any:
+    found: Any = _words_file(path, edited)
     for key in keys:
         found = found[key]
     return found
