@@ -16,10 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
 from macros.read.site_config import site_config
-from macros.render import abbreviations, templates
+from macros.render import abbreviations, templates, wording
 from macros.render.wording import WORDS
 from scripts.board_folder import named_folder
 from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command
@@ -276,3 +277,48 @@ def test_an_edited_abbreviation_fragment_is_used_by_the_next_page(tmp_path: Path
     finally:
         templates.FRAGMENTS = abbreviations.FRAGMENTS = saved
         templates.environment.cache_clear()
+
+
+# --- plurals by CLDR's rules (Babel) --------------------------------------------------------
+
+WELSH_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+@pytest.fixture
+def welsh_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A `cy` words file holding placeholder translations for the plural keys: each form says
+    which it is."""
+    forms = {form: f"[cy {form}] {{count}}" for form in WELSH_FORMS}
+    words = {
+        "counted": {"actions": forms, "reports": {"one": "[cy one] {count}", "other": "[cy other]"}}
+    }
+    path = tmp_path / "cy.yml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("PLANSITE_WORDS", str(path))
+    return path
+
+
+@pytest.mark.usefixtures("welsh_words")
+@pytest.mark.parametrize(
+    ("count", "form"), [(0, "zero"), (1, "one"), (2, "two"), (3, "few"), (6, "many"), (7, "other")]
+)
+def test_welsh_takes_each_of_its_six_plural_forms(count: int, form: str) -> None:
+    assert wording.language() == "cy"
+    assert wording.plural("counted", "actions", count=count) == f"[cy {form}] {count}"
+    assert str(wording.t("counted.actions", count=count)) == f"[cy {form}] {count}"
+
+
+@pytest.mark.usefixtures("welsh_words")
+def test_a_form_the_words_file_does_not_give_is_its_other_form() -> None:
+    assert wording.plural("counted", "reports", count=1) == "[cy one] 1"
+    assert [wording.plural("counted", "reports", count=n) for n in (0, 2, 3, 6, 7)] == [
+        "[cy other]"
+    ] * 5
+
+
+def test_english_keeps_its_one_and_other_forms() -> None:
+    assert [wording.plural("counted", "actions", count=n) for n in (0, 1, 2, 3, 6, 7, 21)] == [
+        "0 actions", "1 action", "2 actions", "3 actions", "6 actions", "7 actions", "21 actions"
+    ]  # fmt: skip
+    assert str(wording.t("counted.actions", count=1)) == "1 action"
+    assert str(wording.t("counted.actions", count=11)) == "11 actions"

@@ -8,7 +8,10 @@ outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from th
 (a translator's draft, or the tests' dummy language).
 
 Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
-escaped values, and a word with `one:`/`other:` forms is chosen by `count=`.
+escaped values, and a word with plural forms is chosen by `count=` with the language's CLDR
+rules (Babel): English has `one:` and `other:`, Welsh `zero:`, `one:`, `two:`, `few:`, `many:`
+and `other:`; a form the file does not give falls back to `other:`. Month names are the words
+file's (`months:`, `months_short:`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from macros.model import status_presets
@@ -69,12 +73,40 @@ def word(*keys: str, **values: str) -> str:
 
 
 def plural(*keys: str, count: int, **values: object) -> str:
-    """The words at `keys` in the form for `count` (`one:` or `other:`); {count} is the count
-    unless `values` gives it as written, e.g. count="1,234"."""
+    """The words at `keys` in the form for `count` (see `form`); {count} is the count unless
+    `values` gives it as written, e.g. count="1,234"."""
     found: Any = words(*keys)
     if isinstance(found, dict):
-        found = found["one" if count == 1 else "other"]
+        found = form(found, count)
     return str(found).format(**{"count": count, **values})
+
+
+def form(forms: dict[str, Any], count: int | None) -> Any:
+    """The plural form for `count` by the language's CLDR rules (`one`, `two`, `few`, ...);
+    `other` when the words file does not give that form, or there is no count."""
+    if count is None:
+        return forms["other"]
+    return forms.get(_locale().plural_form(abs(count)), forms["other"])
+
+
+def _locale() -> Locale:
+    """The language in use as Babel knows it; a language Babel does not know (a test's dummy
+    language `xx`) takes English's plural rules."""
+    return _cldr(language()) or _cldr_english()
+
+
+def _cldr_english() -> Locale:
+    found = _cldr(ENGLISH)
+    assert found is not None
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _cldr(language: str) -> Locale | None:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...]:
@@ -105,11 +137,11 @@ def _look_up(path: Path, edited: tuple[int, int], keys: tuple[str, ...]) -> Any:
 
 def t(key: str, count: int | None = None, **values: Any) -> Markup:
     """A fragment's words at the dotted `key`, as HTML written in the words file (so its
-    entities stay as written); values are escaped as Jinja escapes them. A word with
-    `one:`/`other:` forms takes the form for `count`, which also fills {count}."""
+    entities stay as written); values are escaped as Jinja escapes them. A word with plural
+    forms takes the form for `count` (see `form`), which also fills {count}."""
     found: Any = words(*_unnumbered(tuple(key.split(".")), values))
     if isinstance(found, dict):
-        found = found["one" if count == 1 else "other"]
+        found = form(found, count)
     if count is not None:
         values["count"] = count
     return Markup(str(found)).format(**values) if values else Markup(str(found))
@@ -128,6 +160,11 @@ def month_year(day: date) -> str:
     return f"{month_name(day)} {day.year}"
 
 
+def long_date(day: date) -> str:
+    """e.g. "31 March 2026"."""
+    return f"{day.day} {month_year(day)}"
+
+
 def due_words(due: Due) -> str:
     """A due date as the pages word it: "September 2025" or "31 March 2026" (the plan's own
     wording when it gives no date)."""
@@ -135,7 +172,7 @@ def due_words(due: Due) -> str:
         return due.text
     if due.precision == "month":
         return month_year(due.date)
-    return f"{due.date.day} {month_year(due.date)}"
+    return long_date(due.date)
 
 
 def _preset_words() -> dict[str, Any]:
