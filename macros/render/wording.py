@@ -10,8 +10,9 @@ outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from th
 Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
 escaped values, and a word with plural forms is chosen by `count=` with the language's CLDR
 rules (Babel): English has `one:` and `other:`, Welsh `zero:`, `one:`, `two:`, `few:`, `many:`
-and `other:`; a form the file does not give falls back to `other:`. Month names are the words
-file's (`months:`, `months_short:`).
+and `other:`; a form the file does not give falls back to `other:`. Month names and dates are
+CLDR's too ("June 2026", "31 March 2026"), in the language of the words file (never the
+machine's locale); a language CLDR does not know (a test's dummy language) takes English's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from markupsafe import Markup
 
 from macros.model import status_presets
@@ -91,7 +93,7 @@ def form(forms: dict[str, Any], count: int | None) -> Any:
 
 def _locale() -> Locale:
     """The language in use as Babel knows it; a language Babel does not know (a test's dummy
-    language `xx`) takes English's plural rules."""
+    language `xx`) takes English's rules and month names."""
     return _cldr(language()) or _cldr_english()
 
 
@@ -148,21 +150,29 @@ def t(key: str, count: int | None = None, **values: Any) -> Markup:
 
 
 def month_name(day: date) -> str:
-    return str(words("months")[day.month - 1])
+    """e.g. "June": CLDR's month name in the language in use, as it stands alone."""
+    return _formatted(day, "LLLL", language())
 
 
 def month_short(day: date) -> str:
-    return str(words("months_short")[day.month - 1])
+    """e.g. "Jun"."""
+    return _formatted(day, "LLL", language())
 
 
 def month_year(day: date) -> str:
     """e.g. "June 2026"."""
-    return f"{month_name(day)} {day.year}"
+    return _formatted(day, "LLLL y", language())
 
 
 def long_date(day: date) -> str:
     """e.g. "31 March 2026"."""
-    return f"{day.day} {month_year(day)}"
+    return _formatted(day, "d MMMM y", language())
+
+
+# pages write the same few dozen dates thousands of times
+@functools.lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, language: str) -> str:
+    return format_date(day, pattern, locale=_cldr(language) or _cldr_english())
 
 
 def due_words(due: Due) -> str:
