@@ -44,7 +44,9 @@ def board_folder(repo: Path) -> Path:
     """mkdocs.yml's `data_dir`: the board folder is named once (PLANSITE_DATA overrides)."""
     if named := os.environ.get("PLANSITE_DATA"):
         return repo / named
-    return repo / named_folder(repo / "mkdocs.yml")
+    config = repo / "mkdocs.yml"
+    config.stat()  # no mkdocs.yml: not a site's repository (FileNotFoundError, said in words)
+    return repo / named_folder(config)
 
 
 def git(run: Run, *args: str) -> subprocess.CompletedProcess[str]:
