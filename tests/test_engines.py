@@ -119,31 +119,25 @@ def test_a_data_dir_that_does_not_read_plansite_data_stops_the_build(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
-def test_mkdocs_yml_names_the_folder_once_and_plansite_data_names_another() -> None:
-    plugin = next(
-        p["plansite"] for p in site_config(ROOT / "mkdocs.yml")["plugins"] if "plansite" in p
-    )
-    saved = os.environ.pop("PLANSITE_DATA", None)
-    try:
-        assert (
-            next(
-                p["plansite"]["data_dir"]
-                for p in site_config(ROOT / "mkdocs.yml")["plugins"]
-                if "plansite" in p
-            )
-            == named_folder(ROOT / "mkdocs.yml")
-            == "data"
-        )
-        os.environ["PLANSITE_DATA"] = "boards/eastmoor"
-        again = next(
-            p["plansite"] for p in site_config(ROOT / "mkdocs.yml")["plugins"] if "plansite" in p
-        )
-        assert again["data_dir"] == "boards/eastmoor"
-    finally:
-        os.environ.pop("PLANSITE_DATA", None)
-        if saved is not None:
-            os.environ["PLANSITE_DATA"] = saved
-    assert set(plugin) == {"data_dir", "reading_grade", "cache_dir"}
+def plansite_options() -> dict[str, object]:
+    """The `plansite` plugin's options in mkdocs.yml, `!ENV` resolved as the engines do."""
+    plugins = site_config(ROOT / "mkdocs.yml")["plugins"]
+    options: dict[str, object] = next(p["plansite"] for p in plugins if "plansite" in p)
+    return options
+
+
+def test_mkdocs_yml_names_the_folder_once_and_plansite_data_names_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PLANSITE_DATA", raising=False)
+    options = plansite_options()
+    assert set(options) == {"data_dir", "reading_grade", "cache_dir"}
+    plugins = site_config(ROOT / "mkdocs.yml")["plugins"]
+    macros = next(p["macros"] for p in plugins if isinstance(p, dict) and "macros" in p)
+    assert "include_dir" not in macros  # no narrative page includes a fragment
+    assert options["data_dir"] == named_folder(ROOT / "mkdocs.yml") == "data"
+    monkeypatch.setenv("PLANSITE_DATA", "boards/eastmoor")
+    assert plansite_options()["data_dir"] == "boards/eastmoor"
 
 
 # --- the preview under both engines ---------------------------------------------------------
