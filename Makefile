@@ -34,7 +34,9 @@ help:
 # here; the tests, linters and the bench add requirements-dev.txt. The engine runs as
 # `python -m properdocs`, so the plugin's code is always this folder's macros/ (several checkouts
 # may share one environment, whose editable install points at one of them).
-# (`-f mkdocs.yml`: ProperDocs' own name for the file is properdocs.yml; both engines read this one)
+# (`-f <this folder>/mkdocs.yml`: ProperDocs' own name for the file is properdocs.yml; both engines
+# read this one. Named by its full path, as the engines name the file they find themselves, so
+# the paths the build derives from it, the kept templates' keys among them, stay the same.)
 ENGINE := $(PY) -m properdocs
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
@@ -55,10 +57,10 @@ new-board: $(VENV)/.installed
 # --dirty: a rebuild rewrites only the pages an edit changed (macros/preview.py); an edit to the
 # menu (a title, a new priority) still rebuilds every page
 serve: $(VENV)/.installed
-	$(ENGINE) serve --dirty -f mkdocs.yml
+	$(ENGINE) serve --dirty -f "$(CURDIR)/mkdocs.yml"
 
 build: $(VENV)/.installed
-	$(ENGINE) build --strict -f mkdocs.yml
+	$(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml"
 
 check: $(VENV)/.installed
 	$(PY) -m macros.check $(BOARD)
@@ -98,7 +100,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py --scaling  # 1,200 and 12,000 actions, against both comparisons
 
 deploy: check
-	$(ENGINE) gh-deploy --strict -f mkdocs.yml
+	$(ENGINE) gh-deploy --strict -f "$(CURDIR)/mkdocs.yml"
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -47,7 +47,7 @@ def site_build(repo: Path, data: Path) -> tuple[int, str]:
     """`make build`'s command: ProperDocs, strict."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml")],
         cwd=repo, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     return done.returncode, done.stdout + done.stderr

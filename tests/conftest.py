@@ -23,14 +23,15 @@ if TEST_ENGINE == "properdocs":
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONFIG = ROOT / "mkdocs.yml"  # named by its full path, as `make build` names it
 # the site engines: ProperDocs is the default (`make build`), MkDocs builds the same bytes
 ENGINES = ("properdocs", "mkdocs")
 ENGINE = ENGINES[0]
 
 
 def engine_command(engine: str = ENGINE) -> list[str]:
-    """The engine's command; each is given `-f mkdocs.yml` (ProperDocs' own name for the file
-    is properdocs.yml: it reads mkdocs.yml too, with a note, when not told which file)."""
+    """The engine's command; each is given `-f <full path>/mkdocs.yml` (ProperDocs' own name for
+    the file is properdocs.yml: it reads mkdocs.yml too, with a note, when not told which file)."""
     return [sys.executable, "-m", engine]
 
 
@@ -41,7 +42,7 @@ def run_build(
     env.pop("SOURCE_DATE_EPOCH", None)
     return subprocess.run(
         # no --quiet: it silences warnings before --strict counts them, so nothing would fail
-        [*engine_command(engine), "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
+        [*engine_command(engine), "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

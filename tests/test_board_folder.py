@@ -105,11 +105,11 @@ def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
         database = dry_run(make_copy, "-p", target).splitlines()
         assert not [line for line in database if line.startswith("PLANSITE_DATA ")]
         assert "BOARD := eastmoor" in database
+        command = {"build": "build --strict", "serve": "serve --dirty",
+                   "deploy": "gh-deploy --strict"}[target]  # fmt: skip
         assert dry_run(make_copy, target).endswith(
-            {"build": "-m properdocs build --strict -f mkdocs.yml\n",
-             "serve": "-m properdocs serve --dirty -f mkdocs.yml\n",
-             "deploy": "-m properdocs gh-deploy --strict -f mkdocs.yml\n"}[target]
-        )  # fmt: skip
+            f'-m properdocs {command} -f "{make_copy}/mkdocs.yml"\n'
+        )
     # ... DATA= names another folder for one command: then make passes it on
     database = dry_run(make_copy, "-p", "build", "DATA=other").splitlines()
     assert "PLANSITE_DATA := other" in database

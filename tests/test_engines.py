@@ -103,7 +103,7 @@ def test_a_data_dir_that_does_not_read_plansite_data_stops_the_build(tmp_path: P
         encoding="utf-8",
     )
     result = subprocess.run(
-        [*engine_command(), "build", "--strict", "-f", "mkdocs.yml"],
+        [*engine_command(), "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
         cwd=tmp_path,
         env={**os.environ, "PLANSITE_DATA": "boards/westmoor", "PYTHONPATH": str(ROOT)},
         capture_output=True,

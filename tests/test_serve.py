@@ -16,7 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
-MAKE_SERVE = [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml"]
+MAKE_SERVE = [
+    sys.executable,
+    "-m",
+    "properdocs",
+    "serve",
+    "--dirty",
+    "-f",
+    str(ROOT / "mkdocs.yml"),
+]
 
 
 def free_port() -> int:
