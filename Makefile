@@ -2,12 +2,14 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# the board's folder is named once, as `data_dir` in mkdocs.yml (make new-board DATA=<folder>
-# names it there); DATA=<folder> or PLANSITE_DATA name another for one command
-ifeq ($(origin DATA),undefined)
-DATA := $(or $(PLANSITE_DATA),$(shell $(PYTHON) scripts/board_folder.py),data)
-endif
+# the board's folder is named once, as `data_dir: !ENV [PLANSITE_DATA, <folder>]` in mkdocs.yml
+# (make new-board DATA=<folder> names it there); DATA=<folder> or PLANSITE_DATA name another for
+# one command. Only then is PLANSITE_DATA set: the engine reads mkdocs.yml's folder itself.
+ifdef DATA
 export PLANSITE_DATA := $(DATA)
+endif
+# the folder `make check`, `make import` and `make export` read (they do not read mkdocs.yml)
+BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) scripts/board_folder.py),data)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
@@ -17,20 +19,25 @@ help:
 	@echo "              DATA= names it in mkdocs.yml, and every command below then uses it"
 	@echo "make serve    preview the site at http://127.0.0.1:8000 (rewrites the pages each edit changes)"
 	@echo "make build    build the site into site/ (strict)"
-	@echo "make check    check the board's folder ($(DATA); DATA=<folder>: another) and list every problem"
-	@echo "make import FILE=plan.docx PLAN=<id>   write $(DATA)/plans/<id>.yml from a Word, Excel or CSV plan"
+	@echo "make check    check the board's folder ($(BOARD); DATA=<folder>: another) and list every problem"
+	@echo "make import FILE=plan.docx PLAN=<id>   write $(BOARD)/plans/<id>.yml from a Word, Excel or CSV plan"
 	@echo "              (FORCE=1 replaces it, PLAN_MAP=map.yml names columns, SHEET=name picks a sheet)"
 	@echo "make export PLAN=<id>   write site/downloads/<id>.docx, the plan as a Word document"
 	@echo "make test     run every test (installs what the tests need)"
 	@echo "make gates    run the quality gates only (accessibility, HTML, privacy, links, ...)"
 	@echo "make bench    measure build time against a static baseline and hand-written pages"
-	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
+	@echo "make deploy   publish with properdocs gh-deploy (only when make check passes)"
 
-# What a build needs (requirements.txt) and the project itself (`pip install -e .`): MkDocs finds
-# the `plansite` plugin by the entry point pyproject.toml declares. `make build` and `make serve`
-# stop here; the tests, linters and the bench add requirements-dev.txt. MkDocs runs as
-# `python -m mkdocs`, so the plugin's code is always this folder's macros/ (several checkouts
+# What a build needs (requirements.txt) and the project itself (`pip install -e .`): the site
+# engine, ProperDocs (the maintained continuation of MkDocs 1.6), finds the `plansite` plugin by
+# the `mkdocs.plugins` entry point pyproject.toml declares. `make build` and `make serve` stop
+# here; the tests, linters and the bench add requirements-dev.txt. The engine runs as
+# `python -m properdocs`, so the plugin's code is always this folder's macros/ (several checkouts
 # may share one environment, whose editable install points at one of them).
+# (`-f <this folder>/mkdocs.yml`: ProperDocs' own name for the file is properdocs.yml; both engines
+# read this one. Named by its full path, as the engines name the file they find themselves, so
+# the paths the build derives from it, the kept templates' keys among them, stay the same.)
+ENGINE := $(PY) -m properdocs
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
@@ -45,26 +52,26 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 # asks for what is not given; never overwrites an existing board.yml
 new-board: $(VENV)/.installed
-	$(PY) scripts/new_board.py --data "$(DATA)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
+	$(PY) scripts/new_board.py --data "$(BOARD)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 # --dirty: a rebuild rewrites only the pages an edit changed (macros/preview.py); an edit to the
 # menu (a title, a new priority) still rebuilds every page
 serve: $(VENV)/.installed
-	$(PY) -m mkdocs serve --dirty
+	$(ENGINE) serve --dirty -f "$(CURDIR)/mkdocs.yml"
 
 build: $(VENV)/.installed
-	$(PY) -m mkdocs build --strict
+	$(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml"
 
 check: $(VENV)/.installed
-	$(PY) -m macros.check $(DATA)
+	$(PY) -m macros.check $(BOARD)
 
 import: $(VENV)/.installed
 	@test -n "$(FILE)" -a -n "$(PLAN)" || { echo "usage: make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml] [SHEET=name]"; exit 2; }
-	$(PY) -m macros.read.office "$(FILE)" "$(PLAN)" --data "$(DATA)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
+	$(PY) -m macros.read.office "$(FILE)" "$(PLAN)" --data "$(BOARD)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
 
 export: $(VENV)/.installed
 	@test -n "$(PLAN)" || { echo "usage: make export PLAN=<id>"; exit 2; }
-	$(PY) -m macros.publish "$(PLAN)" "$(DATA)"
+	$(PY) -m macros.publish "$(PLAN)" "$(BOARD)"
 
 schemas: $(VENV)/.installed
 	$(PY) -m macros.schemas data/schemas
@@ -93,7 +100,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py --scaling  # 1,200 and 12,000 actions, against both comparisons
 
 deploy: check
-	$(PY) -m mkdocs gh-deploy --strict
+	$(ENGINE) gh-deploy --strict -f "$(CURDIR)/mkdocs.yml"
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -3,22 +3,27 @@
 Everything else about a build is the `plansite` plugin's (macros/plugin.py), listed before
 `macros` in mkdocs.yml: it has loaded and checked the data by the time mkdocs-macros calls
 `define_env`, and holds this build's state (macros/build.py), which the macros read.
+
+Only `define_env` loads the site engine: `make check` and `make import` import this package
+(`macros.check`, `macros.read.office`) and must not load MkDocs or ProperDocs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
-from macros.narrative import narrative_macros
-from macros.plugin import PlansitePlugin
-from macros.render.data_view import rich_filter, view
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def define_env(env: Any) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from macros.narrative import narrative_macros
+    from macros.plugin import PlansitePlugin
+    from macros.render.data_view import rich_filter, view
+
     config: MkDocsConfig = env.conf
     plugin = config.plugins.get("plansite")
     if not isinstance(plugin, PlansitePlugin):

@@ -5,7 +5,7 @@ which is listed after this plugin in mkdocs.yml and reads the build from it.
 
     plugins:
       - plansite:
-          data_dir: data        # PLANSITE_DATA=<folder> overrides it (make DATA=<folder>)
+          data_dir: !ENV [PLANSITE_DATA, data]  # PLANSITE_DATA=<folder> (make DATA=) another
           reading_grade: 5      # the young people's guide's highest reading grade
           cache_dir: .cache/plansite  # charts, PDFs, Word and Excel files, compiled templates;
                                       # PLANSITE_CACHE overrides, empty turns off
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import Environment, Template
+from mkdocs import plugins as engine_plugins
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +50,7 @@ from macros.model.sections import sections_on
 from macros.pages import GeneratedPage
 from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
-from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
+from macros.preview import KeptTemplates, Preview, QuietDirtyWarning, build_logger
 from macros.read.problems import DataError, strict_report
 from macros.render import chart_store, templates, wording
 from macros.render.abbreviations import expand_in_article
@@ -58,7 +59,9 @@ from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.problems import problems_page
 
 DATA_ENV = "PLANSITE_DATA"
-log = logging.getLogger("mkdocs.plugins.plansite")
+# under the engine's own logger (`mkdocs.plugins.plansite`, `properdocs.plugins.plansite`), so
+# `--strict` counts its warnings whichever engine runs
+log = logging.getLogger(f"{engine_plugins.__name__}.plansite")
 # MkDocs' own file watching: it looks for changes every half second, then waits a tenth of one
 # for changes to stop. Under `make serve` the plugin looks every tenth of a second and waits a
 # twentieth, so an edit's rebuild starts about 0.25 s sooner (each look lists the watched folders:
@@ -105,18 +108,18 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.fast = self.serving and dirty
         self.preview.forget()
         if self.fast:
-            logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+            build_logger().addFilter(self._quiet)
 
     def on_shutdown(self) -> None:
         """The plugin object outlives the command in a process that runs several (the tests)."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        build_logger().removeFilter(self._quiet)
         self.serving = self.fast = False
         self.preview.forget()
         self.templates = KeptTemplates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         project = Path(config.config_file_path or ".").resolve().parent
-        self.folder = folder = project / os.environ.get(DATA_ENV, self.config.data_dir)
+        self.folder = folder = project / _data_dir(self.config.data_dir)
         self._end()  # nothing of a build that stopped early (a problem in its data) is kept
         self.build, self.problems = None, None
         chart_store.use_folder(self._chart_folder(project))
@@ -363,6 +366,20 @@ def _search_index(config: MkDocsConfig) -> Any:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
     return index if index is not None and hasattr(index, "entries") else None
+
+
+def _data_dir(configured: str) -> str:
+    """The board's folder, named once in mkdocs.yml: `data_dir: !ENV [PLANSITE_DATA, <folder>]`
+    reads PLANSITE_DATA when it is set. An mkdocs.yml whose `data_dir` does not read it would
+    build another board's folder than the one PLANSITE_DATA (or make DATA=) names: an error."""
+    named = os.environ.get(DATA_ENV)
+    if named and Path(named) != Path(configured):
+        raise PluginError(
+            f"{DATA_ENV} (or make DATA=) names the folder `{named}`, but mkdocs.yml's "
+            f"`data_dir: {configured}` does not read it; under `plugins: - plansite:` write "
+            f"`data_dir: !ENV [{DATA_ENV}, {configured}]`"
+        )
+    return configured
 
 
 def _pin_build_date(site: BoardData) -> bool:

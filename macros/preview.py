@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -155,6 +156,13 @@ class _Asks:
 class QuietDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+def build_logger() -> logging.Logger:
+    """The logger the engine's build warns of a dirty build on: `mkdocs.commands.build` under
+    MkDocs, `properdocs.commands.build` under ProperDocs (which serves `mkdocs.*` imports from
+    its own modules), so the name is the build module's, never written here."""
+    return logging.getLogger(engine_build.__name__)
 
 
 def _digest(*parts: str) -> str:

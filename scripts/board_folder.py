@@ -1,4 +1,6 @@
-"""The board's data folder, named once: `data_dir` under `plugins: - plansite:` in mkdocs.yml.
+"""The board's data folder, named once: `data_dir` under `plugins: - plansite:` in mkdocs.yml,
+written `data_dir: !ENV [PLANSITE_DATA, <folder>]` (PLANSITE_DATA names another for one command;
+a plain `data_dir: <folder>` is read too).
 
 `python3 scripts/board_folder.py` prints it (the Makefile's default DATA); `make new-board
 DATA=<folder>` names a new folder there (name_folder). Standard library only: the Makefile runs
@@ -14,7 +16,8 @@ from pathlib import Path
 
 CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 DATA_DIR = re.compile(
-    r"(?m)^(?P<lead>[ \t]+data_dir:[ \t]*)(?P<folder>\"[^\"]*\"|[^\s#]+)(?P<rest>.*)$"
+    r"(?m)^(?P<lead>[ \t]+data_dir:[ \t]*(?:!ENV[ \t]*\[[ \t]*PLANSITE_DATA[ \t]*,[ \t]*)?)"
+    r"(?P<folder>\"[^\"]*\"|[^\s#\]]+)(?P<rest>.*)$"
 )
 
 

@@ -43,17 +43,18 @@ UNEXPECTED = (
 Step = Callable[[Path, Path], "tuple[int, str]"]  # (repository, board folder) -> (exit, log)
 
 
-def mkdocs_build(repo: Path, data: Path) -> tuple[int, str]:
+def site_build(repo: Path, data: Path) -> tuple[int, str]:
+    """`make build`'s command: ProperDocs, strict."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml")],
         cwd=repo, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     return done.returncode, done.stdout + done.stderr
 
 
 def gh_pages(repo: Path, data: Path) -> tuple[int, str]:
-    """Publish site/ as built, to the gh-pages branch (what `mkdocs gh-deploy` does, without
+    """Publish site/ as built, to the gh-pages branch (what `properdocs gh-deploy` does, without
     building a second time)."""
     done = subprocess.run(
         [sys.executable, "-m", "ghp_import", "--no-jekyll", "--push", "--force",
@@ -67,7 +68,7 @@ def gh_pages(repo: Path, data: Path) -> tuple[int, str]:
 class Tools:
     """The two steps a test fakes: building the site and publishing it."""
 
-    build: Step = mkdocs_build
+    build: Step = site_build
     deploy: Step = gh_pages
 
 

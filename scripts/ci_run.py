@@ -8,8 +8,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from scripts.board_folder import named_folder
 from scripts.ci_findings import Finding, Summary
 
 INBOX, ARCHIVE = "inbox", "archive"
@@ -45,17 +44,9 @@ def board_folder(repo: Path) -> Path:
     """mkdocs.yml's `data_dir`: the board folder is named once (PLANSITE_DATA overrides)."""
     if named := os.environ.get("PLANSITE_DATA"):
         return repo / named
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name): read past them
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((repo / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("plansite"), dict):
-            return repo / str(plugin["plansite"].get("data_dir") or "data")
-    return repo / "data"
+    config = repo / "mkdocs.yml"
+    config.stat()  # no mkdocs.yml: not a site's repository (FileNotFoundError, said in words)
+    return repo / named_folder(config)
 
 
 def git(run: Run, *args: str) -> subprocess.CompletedProcess[str]:

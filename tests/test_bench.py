@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from macros.load import load_board_data
+from macros.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -110,7 +111,7 @@ def test_hand_written_site_has_a_page_per_priority_with_every_action_and_update(
         "name": "material",
         "language": "en",
         "font": False,
-        "features": yaml.safe_load((ROOT / "mkdocs.yml").read_text())["theme"]["features"],
+        "features": site_config(ROOT / "mkdocs.yml")["theme"]["features"],
     }
 
 

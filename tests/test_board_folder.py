@@ -38,7 +38,12 @@ def test_the_folder_is_named_in_mkdocs_yml_and_renamed_there_only(tmp_path: Path
     changed = [
         (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
     ]
-    assert changed == [("      data_dir: data", "      data_dir: boards/eastmoor")]
+    assert changed == [
+        (
+            "      data_dir: !ENV [PLANSITE_DATA, data]",
+            "      data_dir: !ENV [PLANSITE_DATA, boards/eastmoor]",
+        )
+    ]
 
 
 def test_new_board_names_its_folder_once(
@@ -94,10 +99,20 @@ def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
     assert '--data "eastmoor"' in dry_run(make_copy, "import", "FILE=plan.docx", "PLAN=p")
     assert dry_run(make_copy, "export", "PLAN=p").endswith('macros.publish "p" "eastmoor"\n')
     assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m macros.check eastmoor\n")
-    # build, serve and deploy run MkDocs with PLANSITE_DATA set to it
+    # build, serve and deploy run the engine, which reads the folder from mkdocs.yml itself
+    # (`data_dir: !ENV [PLANSITE_DATA, eastmoor]`): make sets no PLANSITE_DATA of its own
     for target in ("build", "serve", "deploy"):
-        database = dry_run(make_copy, "-p", target)
-        assert "PLANSITE_DATA := eastmoor" in database.splitlines()
+        database = dry_run(make_copy, "-p", target).splitlines()
+        assert not [line for line in database if line.startswith("PLANSITE_DATA ")]
+        assert "BOARD := eastmoor" in database
+        command = {"build": "build --strict", "serve": "serve --dirty",
+                   "deploy": "gh-deploy --strict"}[target]  # fmt: skip
+        assert dry_run(make_copy, target).endswith(
+            f'-m properdocs {command} -f "{make_copy}/mkdocs.yml"\n'
+        )
+    # ... DATA= names another folder for one command: then make passes it on
+    database = dry_run(make_copy, "-p", "build", "DATA=other").splitlines()
+    assert "PLANSITE_DATA := other" in database
     # DATA= and PLANSITE_DATA still name another folder for one command
     assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m macros.check other\n"
     assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("macros.check other\n")

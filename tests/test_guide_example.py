@@ -9,6 +9,7 @@ import material
 import yaml
 
 from macros.pages.readability import readability
+from macros.read.site_config import site_config
 from tests.conftest import ROOT, page
 
 # About 350 words fill an A4 page at 12 point with the guide's headings, icons and lists.
@@ -21,7 +22,7 @@ def guide_pages(site: Path) -> list[str]:
 
 
 def test_every_guide_page_passes_the_reading_gate(example_site: Path) -> None:
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings = site_config(ROOT / "mkdocs.yml")
     (target,) = [p["plansite"]["reading_grade"] for p in settings["plugins"] if "plansite" in p]
     board = yaml.safe_load((ROOT / "data" / "board.yml").read_text(encoding="utf-8"))
     plan = next(

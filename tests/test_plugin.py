@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.plugin import PlansitePlugin
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, site_files
 
 
 def test_mkdocs_finds_the_plugin_by_its_entry_point() -> None:
@@ -80,7 +80,9 @@ def build_in_this_process(data: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    """The site's files; the generator meta tag left out: the fresh-process build below is
+    ProperDocs' (the default engine), the in-process one this process's engine."""
+    return site_files(site)
 
 
 def test_a_second_build_in_one_process_keeps_nothing_of_the_first(

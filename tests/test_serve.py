@@ -1,4 +1,5 @@
-"""`mkdocs serve` while editing: broken data shows its problems in the browser; a fix reloads."""
+"""`make serve` (`properdocs serve --dirty`) while editing: broken data shows its problems in the
+browser; a fix reloads."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
+MAKE_SERVE = [
+    sys.executable,
+    "-m",
+    "properdocs",
+    "serve",
+    "--dirty",
+    "-f",
+    str(ROOT / "mkdocs.yml"),
+]
 
 
 def free_port() -> int:
@@ -39,10 +49,12 @@ def wait_for(url: str, test: Callable[[str], bool], seconds: float = 60) -> str:
 
 
 def start_serve(data: Path, port: int) -> subprocess.Popen[str]:
-    """`mkdocs serve` of a board's data folder on this machine only, its log on stderr."""
+    """`make serve`'s command for a board's data folder, on this machine only, its log on
+    stderr: ProperDocs' dirty serve, strict as mkdocs.yml says (its dirty-build warning must
+    not stop a rebuild)."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [*MAKE_SERVE, "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

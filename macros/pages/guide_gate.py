@@ -6,21 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from macros.model.board_data import BoardData
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, is_guide_page
 from macros.pages.registry import generated_pages, render_page
+from macros.read.site_config import site_config
 
 MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
-
-
-class _TagsAsNothing(yaml.SafeLoader):
-    """mkdocs.yml may use MkDocs' own tags (`!ENV`, `!!python/name:`): only `plugins` is read."""
-
-
-_TagsAsNothing.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TagsAsNothing.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
 
 
 def guide_gate(site: BoardData, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
@@ -41,8 +32,7 @@ def _reading_grade(mkdocs_yml: Path) -> float | str:
     """The `plansite` plugin's `reading_grade` in mkdocs.yml, or the problem with it."""
     if not mkdocs_yml.exists():
         return DEFAULT_GRADE
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TagsAsNothing)
-    plugins = config.get("plugins") if isinstance(config, dict) else None
+    plugins = site_config(mkdocs_yml).get("plugins")
     for entry in plugins or []:
         if isinstance(entry, dict) and isinstance(entry.get("plansite"), dict):
             value = entry["plansite"].get("reading_grade", DEFAULT_GRADE)

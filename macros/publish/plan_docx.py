@@ -28,7 +28,7 @@ from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
 from macros.render.kept_files import kept, making_version
-from macros.render.wording import due_words, month_year, word, words
+from macros.render.wording import due_words, long_date, month_year, word, words
 
 TAG = re.compile(r"<[^>]+>")
 MARKUP = re.compile(r"[<*\n]")  # a tag, emphasis or a line break: more than one plain paragraph
@@ -46,7 +46,7 @@ def files(site: BoardData) -> dict[str, bytes]:
 def _when(written: str) -> str:
     day = parse_day(written)
     if day.precision == "day":
-        return f"{day.value.day} {month_year(day.value)}"
+        return long_date(day.value)
     return month_year(day.value)
 
 
@@ -150,9 +150,7 @@ def _body(plan: Plan) -> str:
     body = [_heading(plan.title, "Title")]
     if plan.progress_date is not None:
         day = plan.progress_date
-        body.append(
-            _para(_run(word("word_document", "as_at", date=f"{day.day} {month_year(day)}")))
-        )
+        body.append(_para(_run(word("word_document", "as_at", date=long_date(day)))))
     key = word("word_document", "key")
     body.append(_heading(key))
     rows = [_key_row(plan, status.key) for status in plan.statuses_shown]

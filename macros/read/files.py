@@ -156,3 +156,13 @@ def _meant(name: str, known: set[str]) -> str | None:
 
 def _not_read(path: Path, fix: str, problems: Problems) -> None:
     problems.add(display_path(path), 1, f"`{path.name}` is not read: {fix}")
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """A file's modification time and size: a cache of what the file holds keys on it, so an
+    edit under `make serve` is read by the next rebuild (0, 0: no such file)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return (0, 0)
+    return (found.st_mtime_ns, found.st_size)

@@ -14,7 +14,10 @@ import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 
-from macros.render.templates import environment
+from macros.read.files import stamp
+from macros.render.templates import FRAGMENTS, environment
+
+ABBR = "shared/abbr.html"
 
 # a tag, a comment, or a run of text between them
 PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
@@ -34,9 +37,14 @@ LEAVE_ALONE = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
 def _abbr(text: str, meaning: str) -> str:
-    return environment().get_template("shared/abbr.html").render(text=text, meaning=meaning).strip()
+    return _abbr_as(text, meaning, stamp(FRAGMENTS / ABBR))
+
+
+# keyed by the fragment's time and size too: an edit to it under `make serve` is seen
+@functools.lru_cache(maxsize=4096)
+def _abbr_as(text: str, meaning: str, fragment: tuple[int, int]) -> str:
+    return environment().get_template(ABBR).render(text=text, meaning=meaning).strip()
 
 
 def _pattern(terms: Mapping[str, str]) -> re.Pattern[str] | None:

@@ -29,7 +29,7 @@ from macros.render.figures import size_text
 from macros.render.kept_files import kept
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
-from macros.render.wording import language, month_year, word
+from macros.render.wording import language, long_date, word
 from macros.render.yearly_report import body
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
@@ -103,9 +103,7 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         "print/document.html",
         lang=language(),
         title=plan.title,
-        subtitle=word(
-            "documents", "plan_subtitle", day=f"{plan.as_at_date.day} {month_year(plan.as_at_date)}"
-        ),
+        subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
         board=site.board,
         made=_made(plan.as_at_date),
         address=address,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +21,10 @@ from macros.model import colours
 from macros.render.chart_store import cache_folder
 from macros.render.phones import phone_parts
 from macros.render.text import rich, rich_inline
-from macros.render.wording import month_name, month_short, month_year, t, words
+from macros.render.wording import long_date, month_name, month_short, month_year, t, words
 
 FRAGMENTS = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
 BLANK_LINES = re.compile(r"\n\s*\n")
-
-
-def _long_date(value: date) -> str:
-    return f"{value.day} {month_year(value)}"
 
 
 def compiled_templates() -> BytecodeCache | None:
@@ -55,7 +50,7 @@ def environment() -> Environment:
     )
     env.filters["rich"] = lambda text: Markup(rich(text or ""))
     env.filters["rich_inline"] = lambda text: Markup(rich_inline(text or ""))
-    env.filters["long_date"] = _long_date
+    env.filters["long_date"] = long_date  # "31 March 2026"
     env.filters["month"] = month_year  # "June 2026", in the build's language
     env.filters["month_name"] = month_name  # "June"
     env.filters["month_short"] = month_short  # "Jun"

@@ -8,7 +8,11 @@ outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from th
 (a translator's draft, or the tests' dummy language).
 
 Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
-escaped values, and a word with `one:`/`other:` forms is chosen by `count=`.
+escaped values, and a word with plural forms is chosen by `count=` with the language's CLDR
+rules (Babel): English has `one:` and `other:`, Welsh `zero:`, `one:`, `two:`, `few:`, `many:`
+and `other:`; a form the file does not give falls back to `other:`. Month names and dates are
+CLDR's too ("June 2026", "31 March 2026"), in the language of the words file (never the
+machine's locale); a language CLDR does not know (a test's dummy language) takes English's.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from markupsafe import Markup
 
 from macros.model import status_presets
 from macros.model.dates import Due
+from macros.read.files import stamp
 
 WORDS = Path(__file__).with_name("words")
 WORDS_ENV = "PLANSITE_WORDS"
@@ -49,10 +56,15 @@ def language() -> str:
     return Path(override).stem if override else _language[0]
 
 
-@functools.cache
 def words_of(folder: Path, language: str) -> dict[str, Any]:
-    """A language's words file, read once (a pure function of the file)."""
-    loaded: dict[str, Any] = yaml.safe_load((folder / f"{language}.yml").read_text("utf-8"))
+    """A language's words file, read again only when it was edited (its time and size)."""
+    path = folder / f"{language}.yml"
+    return _words_file(path, stamp(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _words_file(path: Path, edited: tuple[int, int]) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     return loaded
 
 
@@ -63,12 +75,40 @@ def word(*keys: str, **values: str) -> str:
 
 
 def plural(*keys: str, count: int, **values: object) -> str:
-    """The words at `keys` in the form for `count` (`one:` or `other:`); {count} is the count
-    unless `values` gives it as written, e.g. count="1,234"."""
+    """The words at `keys` in the form for `count` (see `form`); {count} is the count unless
+    `values` gives it as written, e.g. count="1,234"."""
     found: Any = words(*keys)
     if isinstance(found, dict):
-        found = found["one" if count == 1 else "other"]
+        found = form(found, count)
     return str(found).format(**{"count": count, **values})
+
+
+def form(forms: dict[str, Any], count: int | None) -> Any:
+    """The plural form for `count` by the language's CLDR rules (`one`, `two`, `few`, ...);
+    `other` when the words file does not give that form, or there is no count."""
+    if count is None:
+        return forms["other"]
+    return forms.get(_locale().plural_form(abs(count)), forms["other"])
+
+
+def _locale() -> Locale:
+    """The language in use as Babel knows it; a language Babel does not know (a test's dummy
+    language `xx`) takes English's rules and month names."""
+    return _cldr(language()) or _cldr_english()
+
+
+def _cldr_english() -> Locale:
+    found = _cldr(ENGLISH)
+    assert found is not None
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _cldr(language: str) -> Locale | None:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...]:
@@ -83,17 +123,15 @@ def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
     override = os.environ.get(WORDS_ENV)
-    if override:
-        path = Path(override)
-        return _look_up(path.parent, path.stem, keys)
-    return _look_up(WORDS, _language[0], keys)
+    path = Path(override) if override else WORDS / f"{_language[0]}.yml"
+    return _look_up(path, stamp(path), keys)
 
 
-# Pages ask for the same few hundred words tens of thousands of times: the file, the language
-# and the keys decide the answer, so they are its cache key.
+# Pages ask for the same few hundred words tens of thousands of times: the file (its path, time
+# and size: an edit under `make serve` is seen) and the keys decide the answer.
 @functools.lru_cache(maxsize=4096)
-def _look_up(folder: Path, language: str, keys: tuple[str, ...]) -> Any:
-    found: Any = words_of(folder, language)
+def _look_up(path: Path, edited: tuple[int, int], keys: tuple[str, ...]) -> Any:
+    found: Any = _words_file(path, edited)
     for key in keys:
         found = found[key]
     return found
@@ -101,27 +139,40 @@ def _look_up(folder: Path, language: str, keys: tuple[str, ...]) -> Any:
 
 def t(key: str, count: int | None = None, **values: Any) -> Markup:
     """A fragment's words at the dotted `key`, as HTML written in the words file (so its
-    entities stay as written); values are escaped as Jinja escapes them. A word with
-    `one:`/`other:` forms takes the form for `count`, which also fills {count}."""
+    entities stay as written); values are escaped as Jinja escapes them. A word with plural
+    forms takes the form for `count` (see `form`), which also fills {count}."""
     found: Any = words(*_unnumbered(tuple(key.split(".")), values))
     if isinstance(found, dict):
-        found = found["one" if count == 1 else "other"]
+        found = form(found, count)
     if count is not None:
         values["count"] = count
     return Markup(str(found)).format(**values) if values else Markup(str(found))
 
 
 def month_name(day: date) -> str:
-    return str(words("months")[day.month - 1])
+    """e.g. "June": CLDR's month name in the language in use, as it stands alone."""
+    return _formatted(day, "LLLL", language())
 
 
 def month_short(day: date) -> str:
-    return str(words("months_short")[day.month - 1])
+    """e.g. "Jun"."""
+    return _formatted(day, "LLL", language())
 
 
 def month_year(day: date) -> str:
     """e.g. "June 2026"."""
-    return f"{month_name(day)} {day.year}"
+    return _formatted(day, "LLLL y", language())
+
+
+def long_date(day: date) -> str:
+    """e.g. "31 March 2026"."""
+    return _formatted(day, "d MMMM y", language())
+
+
+# pages write the same few dozen dates thousands of times
+@functools.lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, language: str) -> str:
+    return format_date(day, pattern, locale=_cldr(language) or _cldr_english())
 
 
 def due_words(due: Due) -> str:
@@ -131,7 +182,7 @@ def due_words(due: Due) -> str:
         return due.text
     if due.precision == "month":
         return month_year(due.date)
-    return f"{due.date.day} {month_year(due.date)}"
+    return long_date(due.date)
 
 
 def _preset_words() -> dict[str, Any]:

@@ -28,6 +28,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.read.site_config import site_config
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA_PLUGINS = {"macros", "plansite"}  # the data machinery the baseline leaves out
 
@@ -158,7 +160,7 @@ def on_post_page(output, page, config):
 def _static_config(expanded: Expanded, docs: Path) -> dict[str, Any]:
     """The project's mkdocs.yml, minus the data plugins, pointing at the static docs, with what
     Plansite's build set from board.yml written in."""
-    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config: dict[str, Any] = site_config(ROOT / "mkdocs.yml")
     config["docs_dir"] = str(docs)
     settings = dict(expanded.settings)
     theme = config.get("theme", {})

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bench.baseline import ROOT
+from macros.read.site_config import site_config
 
 
 def write_handwritten(data: Path, folder: Path) -> Path:
@@ -73,7 +74,7 @@ def _cell(text: str) -> str:
 
 def _config(name: str, nav: list[Any], docs: Path) -> dict[str, Any]:
     """Stock Material with search and the project's theme features and Markdown extensions."""
-    project: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    project: dict[str, Any] = site_config(ROOT / "mkdocs.yml")
     theme = project["theme"]
     return {
         "site_name": name,

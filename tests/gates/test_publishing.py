@@ -55,13 +55,16 @@ def test_bad_data_fails_the_build_and_leaves_the_site_alone(
 
 
 def fake_venv(folder: Path) -> Path:
-    """A venv for make whose mkdocs only records that it ran; python is otherwise the real one."""
+    """A venv for make whose site engine only records that it ran; python is otherwise the real
+    one."""
     bin_dir = folder / "bin"
     bin_dir.mkdir(parents=True)
     record = f'echo "$@" > {folder / "mkdocs-ran"}\n'
     scripts = {
-        # make runs `python -m mkdocs`: that is recorded, anything else runs for real
-        "python": f'if [ "$1 $2" = "-m mkdocs" ]; then shift 2; {record}exit 0; fi\n'
+        # make runs `python -m properdocs` (or `-m mkdocs`): that is recorded, never run (it
+        # would publish), with the engine's name first; anything else runs for real
+        "python": 'if [ "$1 $2" = "-m mkdocs" ] || [ "$1 $2" = "-m properdocs" ]; then '
+        f"shift; {record}exit 0; fi\n"
         f'exec {ROOT / ".venv" / "bin" / "python"} "$@"\n',
         "mkdocs": record,
     }
@@ -97,7 +100,10 @@ def test_make_deploy_runs_gh_deploy_when_check_passes(tmp_path: Path) -> None:
     venv = fake_venv(tmp_path / "venv")
     result = make_deploy(ROOT / "data", venv)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (venv / "mkdocs-ran").read_text(encoding="utf-8").split()[0] == "gh-deploy"
+    assert (venv / "mkdocs-ran").read_text(encoding="utf-8").split()[:2] == [
+        "properdocs",
+        "gh-deploy",
+    ]
 
 
 def mkdocs_config() -> dict[str, object]:
