@@ -250,4 +250,4 @@ def test_a_large_real_plan_is_read_whole_within_the_limits(
         written[kind] = text.replace("title: Large lo\n", "title: Large\n")  # from the file name
     assert written["excel"] == written["excel-lo"]
     assert written["word"] == written["word-lo"]
-    assert written["excel"].count("lead: PPPG") == ACTIONS
+    assert written["excel"].count("leads: [PPPG]") == ACTIONS  # C2:C4 merged, read thrice

@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,25 +85,16 @@ def check_table(place: str, rows: int, columns: int) -> None:
         raise TooLarge(LIMITS["columns"].format(place=place, count=columns, limit=MAX_COLUMNS))
 
 
-class _Opened:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.archive: zipfile.ZipFile | None = None
-
-    def __enter__(self) -> zipfile.ZipFile | None:
-        try:
-            self.archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            self.archive = None
-        return self.archive
-
-    def __exit__(self, *_: object) -> None:
-        if self.archive is not None:
-            self.archive.close()
-
-
-def _opened(path: Path) -> _Opened:
-    return _Opened(path)
+@contextmanager
+def _opened(path: Path) -> Iterator[zipfile.ZipFile | None]:
+    """The zip, or None when the file is not one (the library that opens it says so)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        yield None
+        return
+    with archive:
+        yield archive
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
