@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ MAX_PARTS = 5_000
 MAX_ELEMENTS = 1_000_000  # XML elements in one part: each is memory once a library reads it
 MAX_ROWS = 10_000  # of a sheet, or all of a Word document's tables
 MAX_COLUMNS = 200
-MAX_CELLS = 250_000  # a sheet's rows times its columns, merged cells counted one by one
+MAX_CELLS = 100_000  # a sheet's rows times its columns (a big plan: 500 rows by 20), or merged
 MAX_PARAGRAPHS = 50_000
 MAX_TABLES = 1_000
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384  # a whole column, or a whole row, in a merge
@@ -84,25 +85,16 @@ def check_table(place: str, rows: int, columns: int) -> None:
         raise TooLarge(LIMITS["columns"].format(place=place, count=columns, limit=MAX_COLUMNS))
 
 
-class _Opened:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.archive: zipfile.ZipFile | None = None
-
-    def __enter__(self) -> zipfile.ZipFile | None:
-        try:
-            self.archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            self.archive = None
-        return self.archive
-
-    def __exit__(self, *_: object) -> None:
-        if self.archive is not None:
-            self.archive.close()
-
-
-def _opened(path: Path) -> _Opened:
-    return _Opened(path)
+@contextmanager
+def _opened(path: Path) -> Iterator[zipfile.ZipFile | None]:
+    """The zip, or None when the file is not one (the library that opens it says so)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        yield None
+        return
+    with archive:
+        yield archive
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:

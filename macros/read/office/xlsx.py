@@ -160,8 +160,10 @@ def _sheet(
     below: dict[tuple[int, int], tuple[int, int]] = {}  # merged down: (row, col) -> its top
     for merge in values.merged_cells.ranges:
         merged[(merge.min_row, merge.min_col)] = merge.max_col - merge.min_col + 1
-        for r in range(merge.min_row, merge.max_row + 1):
-            for c in range(merge.min_col, merge.max_col + 1):
+        # only the cells the sheet holds are walked (bounds.py refused merges past the limits)
+        last_row, last_col = min(merge.max_row, values.max_row), min(merge.max_col, MAX_COLUMNS)
+        for r in range(merge.min_row, last_row + 1):
+            for c in range(merge.min_col, last_col + 1):
                 if (r, c) != (merge.min_row, merge.min_col):
                     covered.add((r, c))
             if r > merge.min_row:
