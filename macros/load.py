@@ -90,7 +90,7 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
         ["indicator", "period", "area", "value"],
         problems,
         required=False,
-        optional=["category"],
+        optional=["category", "dimension", "second_value", "note"],
         refused=refused,
     )
     planner = _yaml_model(data_dir / "planner.yml", Planner, problems, False, refused=refused)

@@ -104,9 +104,9 @@ CASES = [
         "CSV header problem",
         "indicator_values.csv", "indicator,period,area,category,value", "indicator,period,area,category,val",
         ["data/indicator_values.csv:1: missing column value; the header row must be: "
-         "indicator,period,area,value,category",
+         "indicator,period,area,value,category,dimension,second_value,note",
          "data/indicator_values.csv:1: unknown column `val`; the columns are: indicator, period, "
-         "area, value, category"],
+         "area, value, category, dimension, second_value, note"],
     ),
     (
         "unknown month in the planner",

@@ -89,7 +89,7 @@ class BoardData:
 
     @cached_property
     def indicator_by_ref(self) -> dict[str, Indicator]:
-        return {i.ref: i for i in self.indicators}
+        return {i.key: i for i in self.indicators}
 
     @cached_property
     def _subgroup_by_name(self) -> dict[str, Subgroup]:

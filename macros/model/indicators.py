@@ -6,15 +6,34 @@ import math
 import re
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, field_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from macros.model.base import Model
 from macros.model.slugs import slug, unused
 
-Unit = Literal["rate_per_10000", "percent", "count", "money", "ratio", "days"]
+Unit = Literal["rate_per_10000", "rate_per_100000", "percent", "count", "money", "ratio", "days"]
 Polarity = Literal["higher_is_better", "lower_is_better", "none"]
 PeriodType = Literal["financial_year", "academic_year", "calendar_year", "quarter", "as_at"]
 AREAS = ("local", "england", "neighbours", "region")
+# how boards write the three national comparators; any other name is a comparator of its own,
+# kept as written ("South West", "All children in the area", a named council)
+AREA_NAMES = {
+    "local": "local",
+    "england": "england",
+    "neighbours": "neighbours",
+    "statistical neighbours": "neighbours",
+    "statistical neighbour average": "neighbours",
+    "region": "region",
+}
+# values that are words, not figures: shown as written, never as 0, never drawn
+WORD_VALUES = (
+    "n/a",
+    "not available",
+    "not yet published",
+    "suppressed at source",
+    "no longer reported",
+    "<5",
+)
 
 PERIOD_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "financial_year": (re.compile(r"^(\d{4})-(\d{2})$"), "2024-25"),
@@ -29,6 +48,9 @@ def period_problem(period: str, period_type: str) -> str | None:
     """Why `period` cannot be a period of this type, or None when it can."""
     pattern, example = PERIOD_PATTERNS[period_type]
     match = pattern.match(period)
+    canonical = any(p.match(period) for p, _ in PERIOD_PATTERNS.values())
+    if not match and not canonical:
+        return None  # written as the document has it ("Academic year 2012/13"): see periods.py
     if not match:
         return (
             f"period `{period}` is not a {period_type.replace('_', ' ')}; write it like {example}"
@@ -61,6 +83,19 @@ class Indicator(Model):
     theme: str = "Other"
     kind: Literal["series", "distribution"] = "series"
     commentary: list[Commentary] = Field(default_factory=list)
+    id: str = Field(
+        "",
+        description="Names the indicator in indicator_values.csv when its ref is empty or shared "
+        "with another row of the document (several rows written `N2`); the ref by default",
+    )
+    parent: str = Field(
+        "", description="The indicator this one is a row under (its ref or id), e.g. N12"
+    )
+    second_unit: str = Field(
+        "",
+        description="The unit of a second figure shown beside each value, e.g. percent "
+        "(`392 (28.7%)`), or words written after it (`per 100,000`)",
+    )
 
     _address: str = PrivateAttr(default="")
 
@@ -68,7 +103,12 @@ class Indicator(Model):
     def slug(self) -> str:
         """Its page and file name: the ref made simple ("N16 (2)" -> "n16-2"), its own among
         the indicators (see IndicatorsFile)."""
-        return self._address or slug(self.ref)
+        return self._address or slug(self.key)
+
+    @property
+    def key(self) -> str:
+        """What indicator_values.csv, plans and the planner call it: its id, or else its ref."""
+        return self.id or self.ref
 
 
 class Thresholds(Model):
@@ -83,7 +123,7 @@ class IndicatorsFile(Model):
         # "N16 (2)" and "N16-2" are two indicators: each keeps a page and a file of its own
         used = {"index"}  # the list of all of them
         for indicator in self.indicators:
-            indicator._address = unused(slug(indicator.ref) or "indicator", used)
+            indicator._address = unused(slug(indicator.key) or "indicator", used)
 
 
 class Value(Model):
@@ -91,16 +131,56 @@ class Value(Model):
 
     indicator: str
     period: str
-    area: Literal["local", "england", "neighbours", "region"]
+    area: str = Field(
+        description="`local`, or the comparator as the board names it: England, Statistical "
+        "neighbours, Region, or any other (South West, a named council)"
+    )
     category: str = ""
-    value: float
+    dimension: str = Field(
+        "", description="What a breakdown splits by (age band, sex, cohort), with `category`"
+    )
+    value: float | None
+    word: str = Field("", description="A value written in words (not available): never a 0")
+    second_value: float | None = None
+    note: str = ""
 
-    @field_validator("value", mode="before")
+    @model_validator(mode="before")
+    @classmethod
+    def _words(cls, data: object) -> object:
+        """ "not available" and the like are kept as words, and the figure left empty."""
+        if isinstance(data, dict) and isinstance(data.get("value"), str):
+            text = " ".join(data["value"].split())
+            if text.lower() in WORD_VALUES:
+                data = {**data, "value": None, "word": text}
+        return data
+
+    @field_validator("area", mode="before")
+    @classmethod
+    def _area(cls, area: object) -> object:
+        if isinstance(area, str):
+            written = " ".join(area.split())
+            return AREA_NAMES.get(written.lower(), written)
+        return area
+
+    @field_validator("value", "second_value", mode="before")
     @classmethod
     def _number(cls, value: object) -> object:
         if isinstance(value, str):
-            return _figure(value)
+            return None if value.strip() == "" else _figure(value)
         return value
+
+    @model_validator(mode="after")
+    def _has_figure(self) -> Value:
+        if self.value is None and not self.word:
+            raise ValueError(
+                "value is empty; write the figure, or words such as `not available` "
+                f"({', '.join(WORD_VALUES)}), or leave the row out"
+            )
+        return self
+
+    @property
+    def is_comparator(self) -> bool:
+        return self.area != "local"
 
 
 def _figure(text: str) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from macros.model.dates import Day, parse_day
 from macros.model.indicators import Indicator, Value
+from macros.model.periods import period_key
 from macros.model.plan import Plan
 
 
@@ -32,7 +33,9 @@ def plan_updated(plan: Plan) -> Day | None:
 
 def indicator_updated(indicator: Indicator, values: list[Value]) -> IndicatorUpdate | None:
     """The latest period with a figure, in any area: periods of one type sort as written."""
-    latest = max((v.period for v in values), default=None)
+    latest = max(
+        (v.period for v in values), default=None, key=lambda p: period_key(p, indicator.period_type)
+    )
     if latest is None:
         return None
     day = parse_day(latest) if indicator.period_type == "as_at" else None

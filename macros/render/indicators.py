@@ -18,9 +18,16 @@ from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.slugs import slug
 from macros.render import links
-from macros.render.indicator_charts import distribution_chart, series_chart
+from macros.render.indicator_charts import breakdown_chart, distribution_chart, series_chart
 from macros.render.indicator_figures import Latest, latest
-from macros.render.indicator_tables import distribution_table, series_table
+from macros.render.indicator_tables import (
+    breakdown_table,
+    dimensions_of,
+    distribution_table,
+    indicator_name,
+    rows_under_table,
+    series_table,
+)
 from macros.render.indicator_values import periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
@@ -42,7 +49,7 @@ class LinkedAction:
 
 def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[LinkedAction]:
     found = []
-    for plan, action in site.actions_naming(indicator.ref):
+    for plan, action in site.actions_naming(indicator.key):
         target = links.priority(plan.id, action.priority.slug)
         found.append(
             LinkedAction(
@@ -68,23 +75,48 @@ def catalogue(site: BoardData, here: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class RowLink:
+    name: str
+    href: str
+
+
+def rows_under(site: BoardData, indicator: Indicator) -> list[Indicator]:
+    return [i for i in site.indicators if i.parent and i.parent == indicator.key]
+
+
 def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
-    values = site.values_for(indicator.ref)
-    periods = periods_of(values)
+    values = site.values_for(indicator.key)
+    whole = [v for v in values if not v.dimension]
+    periods = periods_of(whole)
     tables: list[Table] = []
-    chart = ""
+    charts: list[str] = []
     if periods and indicator.kind == "series":
         tables = [series_table(site, indicator)]
-        chart = series_chart(site, indicator)
+        charts = [series_chart(site, indicator)]
     elif periods:
-        chart = distribution_chart(site, indicator, periods[-1])
+        charts = [distribution_chart(site, indicator, periods[-1])]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
+    for dimension in dimensions_of(site, indicator):
+        tables.append(breakdown_table(site, indicator, dimension))
+        charts.append(breakdown_chart(site, indicator, dimension))
+    children = rows_under(site, indicator)
+    if children:
+        tables.insert(0, rows_under_table(site, indicator, children))
+    parent = site.indicator_by_ref.get(indicator.parent) if indicator.parent else None
     has_hidden = any(SUPPRESSED in cell for t in tables for r in t.rows for cell in r.cells)
     return render(
         "indicators/page.html",
         indicator=indicator,
         latest=latest(site, indicator),
-        chart=Markup(chart),  # made by matplotlib; every text node escaped by ElementTree
+        # made by matplotlib; every text node escaped by ElementTree
+        charts=[Markup(c) for c in charts if c],
+        children=[
+            RowLink(indicator_name(c), links.href(here, links.indicator(c.slug))) for c in children
+        ],
+        parent=RowLink(indicator_name(parent), links.href(here, links.indicator(parent.slug)))
+        if parent
+        else None,
         tables=tables,
         commentary=sorted(indicator.commentary, key=lambda c: c.period, reverse=True),
         actions=linked_actions(site, indicator, here),

@@ -19,7 +19,7 @@ from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
 from macros.render import links
 from macros.render.indicator_figures import Latest, latest
-from macros.render.indicator_tables import distribution_table, series_table
+from macros.render.indicator_tables import distribution_table, indicator_name, series_table
 from macros.render.indicator_values import periods_of
 from macros.render.planner import CalendarLinks, offered
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
@@ -133,7 +133,7 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
     ]
     themes: dict[str, list[str]] = {}
     for indicator in site.indicators:
-        row = [f"{indicator.ref}: {plain(indicator.title)}"]
+        row = [indicator_name(indicator)]
         found = latest(site, indicator)
         if found:  # the catalogue compares with England and the neighbours only
             shown = [c for c in found.comparisons if c.area in _catalogue_areas()]
