@@ -13,6 +13,7 @@ from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
+from macros.model.periods import period_start
 from macros.model.plan import Action, Plan, Priority, refs_in_words
 from macros.read.problems import BETWEEN_FILES, Problems
 
@@ -247,7 +248,8 @@ def _check_indicators(site: BoardData, add: Add) -> None:
                 "add it there or correct the ref")  # fmt: skip
             continue
         problem = period_problem(value.period, indicator.period_type)
-        if problem:
+        # a comparator has its own period ("2013" beside the local "as at 30 September 2013")
+        if problem and not (value.is_comparator and period_start(value.period)):
             add(value, None, problem)
         if indicator.kind == "distribution" and not value.category:
             add(value, None, f"{value.indicator} is a distribution: fill in `category`")

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from macros.model.indicators import Indicator, Value
 
 SUPPRESSED = "[c]"
+# second figures in these units are not counts of children; any other (`count`, or words such as
+# "modifiable" or "young people") is
+FIGURES = {"rate_per_10000", "rate_per_100000", "percent", "money", "ratio", "days"}
 
 Key = tuple[str, str, str, str, str]  # indicator, period, area, dimension, category
 # indicator, period, area, dimension: one distribution, or one breakdown's groups in a period
@@ -57,12 +60,20 @@ class Disclosure:
     suppress_below: int
     hidden: frozenset[Key] = field(default_factory=frozenset)
     hidden_totals: frozenset[GroupKey] = field(default_factory=frozenset)
+    hidden_seconds: frozenset[Key] = field(default_factory=frozenset)
 
     def is_hidden(self, value: Value) -> bool:
         return key_of(value) in self.hidden
 
     def total_hidden(self, indicator: str, period: str, area: str, dimension: str = "") -> bool:
         return (indicator, period, area, dimension) in self.hidden_totals
+
+    def second_published(self, value: Value) -> float | None:
+        """A value's second figure as it may be published: hidden with its value, and on its
+        own when it counts children (`16 (4 modifiable)`) and is small."""
+        if self.is_hidden(value) or key_of(value) in self.hidden_seconds:
+            return None
+        return value.second_value
 
     def published(self, value: Value) -> float | None:
         """The value as it may be published, or None where it must show as [c] (or, for a
@@ -74,7 +85,16 @@ def decide(
     indicators: Iterable[Indicator], values: Iterable[Value], suppress_below: int
 ) -> Disclosure:
     """Apply the rules above to every count indicator's values."""
+    indicators = list(indicators)
     counts = {i.key: i for i in indicators if i.unit == "count"}
+    second_counts = {i.key for i in indicators if i.second_unit and i.second_unit not in FIGURES}
+    hidden_seconds = {
+        key_of(v)
+        for v in values
+        if v.indicator in second_counts
+        and v.second_value is not None
+        and is_small(v.second_value, suppress_below)
+    }
     hidden: set[Key] = set()
     hidden_totals: set[GroupKey] = set()
     groups: dict[GroupKey, list[Value]] = {}
@@ -94,4 +114,6 @@ def decide(
         hidden.update((*group, category) for category in cells)
         if hide_total:
             hidden_totals.add(group)
-    return Disclosure(suppress_below, frozenset(hidden), frozenset(hidden_totals))
+    return Disclosure(
+        suppress_below, frozenset(hidden), frozenset(hidden_totals), frozenset(hidden_seconds)
+    )

@@ -13,6 +13,7 @@ ending December 2013".
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -59,6 +60,7 @@ def _pair_ok(start: str, end: str) -> bool:
     return int(end) == (first + 1 if len(end) == 4 else (first + 1) % 100)
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of its text, asked for again and again
 def period_start(text: str, period_type: str = "") -> date | None:
     """The day the period starts on, or None when its wording does not say."""
     written = " ".join(text.split())
@@ -113,3 +115,11 @@ def unclear_period(text: str) -> str:
         "the other periods; write it like 2013/14, Academic year 2013/14, Q3 2014-15, "
         "as at 31 March 2014, 2013 or July 13 - June 14 cohort"
     )
+
+
+def period_id(text: str) -> str:
+    """What makes two writings one period: the same start ("Academic year 2012/13" and
+    "Academic Year 2012/13"; "2013" and "12 months ending December 2013"), or else the same
+    words whatever their case and spacing."""
+    start = period_start(text)
+    return start.isoformat() if start else " ".join(text.lower().split())

@@ -21,9 +21,7 @@ def pages(site: BoardData) -> list[GeneratedPage]:
         result.append(
             GeneratedPage(
                 links.indicator(indicator.slug),
-                word("titles", "indicator", ref=indicator.ref, title=indicator.title)
-                if indicator.ref
-                else indicator.title,
+                word("titles", "indicator", ref=indicator.ref, title=indicator.title),
                 INDICATOR,
                 (indicator.key,),
                 index,

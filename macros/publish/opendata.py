@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
-from macros.model.indicators import Indicator
+from macros.model.indicators import Indicator, Value
 from macros.model.memo import per_object
 from macros.model.periods import period_start
 from macros.model.plan import Action, Plan
@@ -141,6 +141,13 @@ def indicator_rows(site: BoardData, only: Indicator | None = None) -> list[list[
             ]
         )
     return rows
+
+
+def _second(site: BoardData, value: Value) -> str:
+    if value.second_value is None:
+        return ""
+    second = site.disclosure.second_published(value)
+    return SUPPRESSED if second is None else number(second)
 
 
 def planner_rows(site: BoardData) -> list[list[object]]:

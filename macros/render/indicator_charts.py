@@ -72,6 +72,8 @@ def series_chart(site: BoardData, indicator: Indicator, table: str = "") -> str:
         figures=" ".join(sentences),
         table=table or word("indicator_charts", "table_below"),
     )
+    if not _drawable(lines):
+        return ""
     suppressed = any(v is None for _, points in lines for v in points)
     return _both_layouts(
         "series_chart",
@@ -88,6 +90,11 @@ def _points(site: BoardData, found: list[Value | None]) -> list[float | None]:
     """None is a suppressed value ([c] on the chart); NaN is a period with no figure, or one
     written in words ("not available": left out of the line, never drawn as 0)."""
     return [math.nan if v is None or v.word else shown(site, v) for v in found]
+
+
+def _drawable(lines: list[tuple[str, list[float | None]]]) -> bool:
+    """A chart needs a figure to draw: not one written only in words ("not available")."""
+    return any(v is None or not math.isnan(v) for _, points in lines for v in points)
 
 
 def _with_words_note(description: str, in_words: list[str]) -> str:
@@ -134,6 +141,8 @@ def breakdown_chart(site: BoardData, indicator: Indicator, dimension: str) -> st
         area=site.board.area,
         figures=" ".join(sentences),
     )
+    if not _drawable(lines):
+        return ""
     suppressed = any(v is None for _, points in lines for v in points)
     return _both_layouts(
         "series_chart",

@@ -9,7 +9,7 @@ from typing import get_args
 from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import AREAS, Indicator, Unit, Value
-from macros.model.periods import period_key, period_start
+from macros.model.periods import period_id, period_key, period_start
 from macros.render.figures import number, value_text
 from macros.render.wording import word, words
 
@@ -36,8 +36,12 @@ def areas_of(values: list[Value]) -> list[str]:
 
 
 def periods_of(values: list[Value]) -> list[str]:
-    """In order of their start dates (see macros/model/periods.py)."""
-    return sorted({v.period for v in values}, key=period_key)
+    """In order of their start dates (see macros/model/periods.py); a period written two ways
+    is one period, labelled as the board's own figures write it."""
+    labels: dict[str, str] = {}
+    for value in sorted(values, key=lambda v: v.is_comparator):  # local wording first
+        labels.setdefault(period_id(value.period), value.period)
+    return sorted(labels.values(), key=period_key)
 
 
 def categories_of(values: list[Value]) -> list[str]:
@@ -52,12 +56,10 @@ def find(
     category: str = "",
     dimension: str = "",
 ) -> Value | None:
+    wanted = period_id(period)
     for value in site.values_for(ref):
-        if (value.period, value.area, value.category, value.dimension) == (
-            period,
-            area,
-            category,
-            dimension,
+        if (value.area, value.category, value.dimension) == (area, category, dimension) and (
+            value.period == period or period_id(value.period) == wanted
         ):
             return value
     return None
@@ -88,13 +90,16 @@ def shown(site: BoardData, value: Value | None) -> float | None:
     return None if value is None else site.disclosure.published(value)
 
 
-def second_text(value: Value, indicator: Indicator) -> str:
-    """The second figure, as its unit writes it ("28.7%") or with its words ("785 per 100,000")."""
+def second_text(site: BoardData, value: Value, indicator: Indicator) -> str:
+    """The second figure, as its unit writes it ("28.7%") or with its words ("4 modifiable");
+    [c] when it is a small count."""
     if value.second_value is None:
         return ""
+    second = site.disclosure.second_published(value)
     if indicator.second_unit in UNITS:
-        return value_text(value.second_value, indicator.second_unit)
-    return f"{number(value.second_value)} {indicator.second_unit}".strip()
+        return value_text(second, indicator.second_unit)
+    figure = SUPPRESSED if second is None else number(second)
+    return f"{figure} {indicator.second_unit}".strip()
 
 
 def cell_text(site: BoardData, indicator: Indicator, value: Value | None) -> str:
@@ -108,7 +113,7 @@ def cell_text(site: BoardData, indicator: Indicator, value: Value | None) -> str
     if published is None:
         return SUPPRESSED  # the second figure goes with it: a share of a hidden count
     text = value_text(published, indicator.unit)
-    second = second_text(value, indicator)
+    second = second_text(site, value, indicator)
     if second:
         text = f"{text} ({second})"
     if value.note:
