@@ -143,6 +143,7 @@ class Value(Model):
     word: str = Field("", description="A value written in words (not available): never a 0")
     second_value: float | None = None
     note: str = ""
+    places: int = Field(0, description="Decimal places of the value as written (set on reading)")
 
     @model_validator(mode="before")
     @classmethod
@@ -152,6 +153,8 @@ class Value(Model):
             text = " ".join(data["value"].split())
             if text.lower() in WORD_VALUES:
                 data = {**data, "value": None, "word": text}
+            elif "." in text:
+                data = {**data, "places": len(text.rsplit(".", 1)[1])}
         return data
 
     @field_validator("area", mode="before")

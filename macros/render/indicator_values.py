@@ -112,7 +112,7 @@ def cell_text(site: BoardData, indicator: Indicator, value: Value | None) -> str
     published = shown(site, value)
     if published is None:
         return SUPPRESSED  # the second figure goes with it: a share of a hidden count
-    text = value_text(published, indicator.unit)
+    text = value_text(published, indicator.unit, value.places)
     second = second_text(site, value, indicator)
     if second:
         text = f"{text} ({second})"
