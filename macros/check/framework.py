@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from macros.model.base import Model
 from macros.model.board_data import BoardData
+from macros.model.disproportionality import all_group_rates
 from macros.model.periods import period_start, unclear_period
 
 Add = Callable[[Model, str | None, str], None]
@@ -21,8 +22,13 @@ def check_framework(site: BoardData, add: Add, advise: Add) -> None:
         if indicator.parent and indicator.parent not in keys:
             add(indicator, "parent", f"parent `{indicator.parent}` is not an indicator in "
                 "indicators.yml; write the ref (or id) of the indicator this row is under")  # fmt: skip
+        if indicator.target is not None and not indicator.target.aim(indicator.polarity):
+            add(indicator, "target", f"indicator {indicator.ref or indicator.key}'s target has no "
+                "direction and the indicator no polarity: write `direction: at_least` (reach it "
+                "or go above) or `direction: at_most` under `target:`")  # fmt: skip
         if indicator.parent == indicator.key and indicator.key:
             add(indicator, "parent", "an indicator cannot be its own parent")
+    _group_rates(site, advise)
     unclear: set[tuple[str, str]] = set()
     for value in site.values:
         found = site.indicator_by_ref.get(value.indicator)
@@ -36,3 +42,17 @@ def check_framework(site: BoardData, add: Add, advise: Add) -> None:
             add(value, None, f"{value.indicator}: a breakdown row names its `dimension` "
                 f"({value.dimension}) and its group in `category` (e.g. Under 5); fill in "
                 "`category`")  # fmt: skip
+
+
+def _group_rates(site: BoardData, advise: Add) -> None:
+    """What is missing to compare each group's rate with all children's."""
+    for rates in all_group_rates(site):
+        if not rates.missing:
+            continue
+        indicator = rates.indicator
+        advise(indicator, "ref", f"indicator {indicator.ref or indicator.key}'s breakdown by "
+               f"{rates.dimension} ({rates.period}) cannot show each group's rate against all "
+               "children's: indicator_population.csv has no population for "
+               f"{', '.join(rates.missing)} (area local, period {rates.period}, dimension "
+               f"{rates.dimension}); add a row for each (area,period,dimension,category,"
+               "population), and `All children` for the whole area")  # fmt: skip

@@ -68,6 +68,27 @@ class Commentary(Model):
     actions: str = Field("", description="Actions to improve. Markdown")
 
 
+class Target(Model):
+    value: float = Field(description="The figure to reach, in the indicator's unit")
+    by: str = Field("", description="When, as the board writes it: 2026-03-31, 2025-26, March 2026")
+    direction: Literal["at_least", "at_most", ""] = Field(
+        "",
+        description="at_least (reach it or go above) or at_most (stay at or below it); by "
+        "default from the polarity",
+    )
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        return _figure(value) if isinstance(value, str) else value
+
+    def aim(self, polarity: str) -> str:
+        """at_least or at_most, or "" when neither the target nor the polarity says."""
+        if self.direction:
+            return self.direction
+        return {"higher_is_better": "at_least", "lower_is_better": "at_most"}.get(polarity, "")
+
+
 class Indicator(Model):
     ref: str = Field(
         description='As the document writes it, e.g. "N12a" (national), "L7" (local) or "N16 (2)"; '
@@ -97,6 +118,13 @@ class Indicator(Model):
         "(`392 (28.7%)`), or words written after it (`per 100,000`)",
     )
 
+    target: Target | None = None
+    status: str = Field(
+        "",
+        description="The board's own word for how it is going (On track, Met, Red): shown "
+        "as written, and checked against the figures",
+    )
+
     _address: str = PrivateAttr(default="")
 
     @property
@@ -113,6 +141,12 @@ class Indicator(Model):
 
 class Thresholds(Model):
     suppress_below: int = Field(6, ge=1, description="Counts from 1 up to this minus 1 are hidden")
+    min_count: int = Field(
+        10,
+        ge=1,
+        description="A group's rate is compared with all children's only when it counts at "
+        "least this many children (a rate from a handful of children swings too far to judge)",
+    )
 
 
 class IndicatorsFile(Model):
@@ -205,3 +239,28 @@ def _figure(text: str) -> float:
             "(no %, £ or words; leave the row out when there is no figure)"
         )
     return number
+
+
+class Population(Model):
+    """One row of indicator_population.csv: the children in one group of a breakdown."""
+
+    area: str = "local"
+    period: str
+    dimension: str = Field(description="As in indicator_values.csv: ethnicity, age band, sex")
+    category: str = Field(
+        description="The group, as in indicator_values.csv; `All children` for the whole area"
+    )
+    population: float
+
+    @field_validator("population", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        return _figure(value) if isinstance(value, str) else value
+
+    @field_validator("area", mode="before")
+    @classmethod
+    def _area(cls, area: object) -> object:
+        if isinstance(area, str):
+            written = " ".join(area.split())
+            return AREA_NAMES.get(written.lower(), written) or "local"
+        return area

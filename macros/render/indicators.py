@@ -20,6 +20,7 @@ from macros.model.slugs import slug
 from macros.render import links
 from macros.render.indicator_charts import breakdown_chart, distribution_chart, series_chart
 from macros.render.indicator_figures import Latest, latest
+from macros.render.indicator_groups import group_words
 from macros.render.indicator_tables import (
     breakdown_table,
     dimensions_of,
@@ -28,6 +29,7 @@ from macros.render.indicator_tables import (
     rows_under_table,
     series_table,
 )
+from macros.render.indicator_targets import target_words
 from macros.render.indicator_values import periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
@@ -97,9 +99,13 @@ def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
     elif periods:
         charts = [distribution_chart(site, indicator, periods[-1])]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
+    groups = []
     for dimension in dimensions_of(site, indicator):
         tables.append(breakdown_table(site, indicator, dimension))
         charts.append(breakdown_chart(site, indicator, dimension))
+        said = group_words(site, indicator, dimension)
+        if said is not None:
+            groups.append(said)
     children = rows_under(site, indicator)
     if children:
         tables.insert(0, rows_under_table(site, indicator, children))
@@ -109,6 +115,8 @@ def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
         "indicators/page.html",
         indicator=indicator,
         latest=latest(site, indicator),
+        target=target_words(site, indicator),
+        groups=groups,
         # made by matplotlib; every text node escaped by ElementTree
         charts=[Markup(c) for c in charts if c],
         children=[
