@@ -96,10 +96,10 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
     population = _csv_models(
         data_dir / "indicator_population.csv",
         Population,
-        ["period", "dimension", "category", "population"],
+        ["period", "category", "population"],
         problems,
         required=False,
-        optional=["area"],
+        optional=["area", "dimension"],
         refused=refused,
     )
     planner = _yaml_model(data_dir / "planner.yml", Planner, problems, False, refused=refused)
