@@ -247,7 +247,8 @@ class Population(Model):
     area: str = "local"
     period: str
     dimension: str = Field(
-        "", description="As in indicator_values.csv: ethnicity, age band, sex; empty for all children"
+        "",
+        description="As in indicator_values.csv: ethnicity, age band, sex; empty for all children",
     )
     category: str = Field(
         description="The group, as in indicator_values.csv; `All children` for the whole area"
