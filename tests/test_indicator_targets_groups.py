@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.load import load_board_data
 from macros.model.board_data import BoardData
@@ -19,6 +20,7 @@ from macros.model.targets import judge
 from macros.read.problems import DataError
 from macros.render.indicator_groups import group_words, largest_findings
 from macros.render.indicator_targets import target_words
+from macros.render.yearly_report import body, indicator_table
 from tests.conftest import ROOT
 
 
@@ -182,3 +184,46 @@ def test_the_largest_findings_in_words(example: BoardData) -> None:
         "Children starting a child protection plan: the rate for Mixed children (ethnicity) was "
         "1.8 times the rate for all children in 2025-26.",
     ]
+
+
+# --- the yearly report's impact section -------------------------------------------------------
+
+
+def test_the_impact_table_judges_targets_and_every_comparator(example: BoardData) -> None:
+    table = indicator_table(example, ["N12a", "N12c"], "2025-26")
+    assert table is not None
+    assert table.columns == [
+        "Indicator",
+        "2024-25",
+        "2025-26",
+        "Change",
+        "Compared with England",
+        "Against its target",
+        "Compared with others",
+    ]
+    assert [row.cells[3:] for row in table.rows] == [
+        [
+            "similar to England",
+            "No target",
+            "similar to statistical neighbours (39.0); higher than the region (37.6)",
+        ],
+        [
+            "better than England",
+            "Target: 20.0% or less by 2026-03-31. The latest figure (2025-26: 19.8%) meets it.",
+            "similar to statistical neighbours (20.1%); similar to Westbridge (closest neighbour) "
+            "(19.1%)",
+        ],
+    ]
+
+
+def test_the_report_shows_the_largest_differences_under_their_priority(
+    example: BoardData,
+) -> None:
+    report = next(r for r in example.reports if r.year == "2025-26")
+    html = BeautifulSoup(body(example, report, "annual-report/2025-26/"), "lxml")
+    found = [p for p in html.find_all("p") if "times the rate for all children" in p.get_text()]
+    assert [p.get_text() for p in found] == largest_findings(example, {"N12a", "L20"})
+    assert len(found) == 2
+    assert found[0].find_previous(["h2", "h3"]).get_text(strip=True) == (
+        "Evidence of impact, priority by priority"
+    )
