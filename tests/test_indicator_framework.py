@@ -309,3 +309,17 @@ def test_a_breakdown_has_a_table_and_a_chart_described_in_words(built: Path) -> 
         "Line chart of the percentage for each referring agency group in each period (Westcombe). "
         "Police: 2011/12: 28.0%; 2012/13: 24.0%; 2013/14: 26.0%."
     )
+
+
+def test_a_comparator_that_looks_mistyped_is_advised_on_once(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    path = data / "indicator_values.csv"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("2012/13,England,", "2012/13,Englnd,"), "utf-8")
+    site = load_board_data(data)
+    first = next(n for n, line in enumerate(text.splitlines(), 1) if "2012/13,England," in line)
+    assert [str(a) for a in site.advice if "Englnd" in a.message] == [
+        f"{path}:{first}: `Englnd` is published as a comparator of its own, named as written; "
+        "if you meant `england`, correct it"
+    ]
+    assert not [a for a in site.advice if "Westcombe" in a.message]

@@ -98,7 +98,8 @@ CASES = [
         "indicator value that is not a number",
         "indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,23.4%",
         ["data/indicator_values.csv:3: value `23.4%` is not a number; write digits only, e.g. "
-         "27.4 (no %, £ or words; leave the row out when there is no figure)"],
+         "27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, "
+         "not yet published, suppressed at source, no longer reported, <5, or leave the row out"],
     ),
     (
         "CSV header problem",

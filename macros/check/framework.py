@@ -3,11 +3,13 @@ cannot be worked out, breakdown rows."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.disproportionality import all_group_rates
+from macros.model.indicators import AREA_NAMES, AREAS
 from macros.model.periods import period_start, unclear_period
 
 Add = Callable[[Model, str | None, str], None]
@@ -29,6 +31,7 @@ def check_framework(site: BoardData, add: Add, advise: Add) -> None:
         if indicator.parent == indicator.key and indicator.key:
             add(indicator, "parent", "an indicator cannot be its own parent")
     _group_rates(site, advise)
+    _named_comparators(site, advise)
     unclear: set[tuple[str, str]] = set()
     for value in site.values:
         found = site.indicator_by_ref.get(value.indicator)
@@ -56,3 +59,18 @@ def _group_rates(site: BoardData, advise: Add) -> None:
                f"{', '.join(rates.missing)} (area local, period {rates.period}, dimension "
                f"{rates.dimension}); add a row for each (area,period,dimension,category,"
                "population), and `All children` for the whole area")  # fmt: skip
+
+
+def _named_comparators(site: BoardData, advise: Add) -> None:
+    """A comparator the board names itself ("Westbridge", "South West") is published as a
+    column of its own, as written; one that looks like a mistyped "England" or "neighbours" is
+    advised on once, with its line, so the typo does not pass unseen."""
+    seen: set[str] = set()
+    for value in site.values:
+        if value.area in AREAS or value.area in seen:
+            continue
+        seen.add(value.area)
+        close = difflib.get_close_matches(value.area.lower(), list(AREA_NAMES), n=1, cutoff=0.75)
+        if close:
+            advise(value, None, f"`{value.area}` is published as a comparator of its own, named "
+                   f"as written; if you meant `{close[0]}`, correct it")  # fmt: skip

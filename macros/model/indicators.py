@@ -236,7 +236,8 @@ def _figure(text: str) -> float:
     if not math.isfinite(number) or "," in text:  # `NaN` and `inf` are words here, not figures
         raise ValueError(
             f"value `{text}` is not a number; write digits only, e.g. 27.4 "
-            "(no %, £ or words; leave the row out when there is no figure)"
+            "(no %, £ or words); when there is no figure, write one of: "
+            f"{', '.join(WORD_VALUES)}, or leave the row out"
         )
     return number
 
