@@ -3,7 +3,7 @@
 The example board (data/) has N12c with a target of at most 20.0% by 2026-03-31, marked "On
 track" (its latest figure, 2025-26, is 19.8%), and L20, children starting a child protection
 plan by ethnicity, with indicator_population.csv: in 2025-26 White 212 of 41,200 children, Mixed
-31 of 3,100, Asian 18 of 4,300, Black 22 of 1,900, Other 4 of 1,500; 287 of all 52,000.
+31 of 3,100, Asian 18 of 4,300, Black 22 of 1,900, Other 9 of 1,500; 292 of all 52,000.
 """
 
 from __future__ import annotations
@@ -115,25 +115,33 @@ def test_each_groups_rate_against_all_children(example: BoardData) -> None:
     said = group_words(example, example.indicator_by_ref["L20"], "ethnicity")
     assert said is not None
     assert said.intro == (
-        "In 2025-26, per 10,000 children in each group. The rate for all children was 55.2."
+        "In 2025-26, per 10,000 children in each group. The rate for all children was 56.2."
     )
     assert said.lines == [
         "White: 51.5 per 10,000 children, 0.9 times the rate for all children.",
         "Mixed: 100.0 per 10,000 children, 1.8 times the rate for all children.",
-        # 18 is hidden by secondary suppression: with the total, it would give Other's 4 away
-        "Asian: not published ([c]), as the number of children is small.",
+        "Asian: 41.9 per 10,000 children, 0.7 times the rate for all children.",
         "Black: 115.8 per 10,000 children, 2.1 times the rate for all children.",
-        "Other: not published ([c]), as the number of children is small.",
+        # fewer than thresholds.min_count (10): its rate, but no comparison
+        "Other: 60.0 per 10,000 children (too few children, 9, to compare with all children).",
     ]
 
 
-def test_a_breakdown_suppresses_primary_and_secondary_counts(example: BoardData) -> None:
+def test_a_breakdown_suppresses_primary_and_secondary_counts(tmp_path: Path) -> None:
+    site, _ = changed(
+        tmp_path, "indicator_values.csv", "L20,2025-26,local,Other,9,", "L20,2025-26,local,Other,4,"
+    )
     hidden = {
         (v.period, v.category)
-        for v in example.values_for("L20")
-        if v.dimension and example.disclosure.is_hidden(v)
+        for v in site.values_for("L20")
+        if v.dimension and site.disclosure.is_hidden(v)
     }
+    # 4 is small; 18, the next smallest, hides too, or the total would give the 4 away
     assert hidden == {("2025-26", "Other"), ("2025-26", "Asian")}
+    said = group_words(site, site.indicator_by_ref["L20"], "ethnicity")
+    assert said is not None
+    assert said.lines[2] == "Asian: not published ([c]), as the number of children is small."
+    assert said.lines[4] == "Other: not published ([c]), as the number of children is small."
 
 
 def test_a_group_with_too_few_children_gets_its_rate_but_no_comparison(tmp_path: Path) -> None:
@@ -148,6 +156,7 @@ def test_a_group_with_too_few_children_gets_its_rate_but_no_comparison(tmp_path:
     assert said.lines[3] == (
         "Black: 115.8 per 10,000 children (too few children, 22, to compare with all children)."
     )
+    assert said.lines[0].endswith("0.9 times the rate for all children.")  # 212 is enough
 
 
 def test_without_population_figures_make_check_says_what_is_missing(tmp_path: Path) -> None:

@@ -103,15 +103,25 @@ def _with_words_note(description: str, in_words: list[str]) -> str:
     return f"{description} {word('indicator_charts', 'words_note', figures='; '.join(in_words))}"
 
 
+def _breakdown_values(site: BoardData, indicator: Indicator, dimension: str) -> list[Value]:
+    return [
+        v for v in site.values_for(indicator.key) if v.dimension == dimension and v.area == "local"
+    ]
+
+
+def has_breakdown_chart(site: BoardData, indicator: Indicator, dimension: str) -> bool:
+    """At least two periods, and a figure that is not only words."""
+    values = _breakdown_values(site, indicator, dimension)
+    return len(periods_of(values)) >= 2 and any(not v.word for v in values)
+
+
 def breakdown_chart(site: BoardData, indicator: Indicator, dimension: str) -> str:
     """A breakdown over time: a line per group, for the board's own area (comparators are in
     the table); drawn only when the breakdown has at least two periods."""
-    values = [
-        v for v in site.values_for(indicator.key) if v.dimension == dimension and v.area == "local"
-    ]
-    periods = periods_of(values)
-    if len(periods) < 2:
+    if not has_breakdown_chart(site, indicator, dimension):
         return ""
+    values = _breakdown_values(site, indicator, dimension)
+    periods = periods_of(values)
     lines = []
     sentences = []
     in_words = []

@@ -18,9 +18,14 @@ from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
 from macros.model.slugs import slug
 from macros.render import links
-from macros.render.indicator_charts import breakdown_chart, distribution_chart, series_chart
+from macros.render.indicator_charts import (
+    breakdown_chart,
+    distribution_chart,
+    has_breakdown_chart,
+    series_chart,
+)
 from macros.render.indicator_figures import Latest, latest
-from macros.render.indicator_groups import group_words
+from macros.render.indicator_groups import GroupWords, group_words
 from macros.render.indicator_tables import (
     breakdown_table,
     dimensions_of,
@@ -29,7 +34,7 @@ from macros.render.indicator_tables import (
     rows_under_table,
     series_table,
 )
-from macros.render.indicator_targets import target_words
+from macros.render.indicator_targets import TargetWords, target_words
 from macros.render.indicator_values import periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
@@ -87,40 +92,72 @@ def rows_under(site: BoardData, indicator: Indicator) -> list[Indicator]:
     return [i for i in site.indicators if i.parent and i.parent == indicator.key]
 
 
-def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
-    values = site.values_for(indicator.key)
-    whole = [v for v in values if not v.dimension]
+@dataclass(frozen=True)
+class PageParts:
+    """What an indicator's page shows, in its order: worked out once for the page and for its
+    search entries (macros/render/search_board_pages.py), so the two say the same."""
+
+    latest: Latest | None
+    target: TargetWords | None
+    parent: Indicator | None
+    children: list[Indicator]  # the rows under it
+    charts: list[str]  # SVG; the chart of a breakdown follows the indicator's own
+    groups: list[GroupWords]  # each group's rate against all children's, per breakdown
+    tables: list[Table]
+
+
+def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> PageParts:
+    """`draw`: make the charts too (search entries only need to know there is one)."""
+    whole = [v for v in site.values_for(indicator.key) if not v.dimension]
     periods = periods_of(whole)
     tables: list[Table] = []
     charts: list[str] = []
     if periods and indicator.kind == "series":
         tables = [series_table(site, indicator)]
-        charts = [series_chart(site, indicator)]
+        drawable = any(not v.word for v in whole)  # a chart of words only is not drawn
+        charts = [series_chart(site, indicator) if draw else "chart" if drawable else ""]
     elif periods:
-        charts = [distribution_chart(site, indicator, periods[-1])]
+        charts = [distribution_chart(site, indicator, periods[-1]) if draw else "chart"]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
     groups = []
     for dimension in dimensions_of(site, indicator):
         tables.append(breakdown_table(site, indicator, dimension))
-        charts.append(breakdown_chart(site, indicator, dimension))
+        if draw:
+            charts.append(breakdown_chart(site, indicator, dimension))
+        elif has_breakdown_chart(site, indicator, dimension):
+            charts.append("chart")
         said = group_words(site, indicator, dimension)
         if said is not None:
             groups.append(said)
     children = rows_under(site, indicator)
     if children:
         tables.insert(0, rows_under_table(site, indicator, children))
-    parent = site.indicator_by_ref.get(indicator.parent) if indicator.parent else None
+    return PageParts(
+        latest(site, indicator),
+        target_words(site, indicator),
+        site.indicator_by_ref.get(indicator.parent) if indicator.parent else None,
+        children,
+        [c for c in charts if c],
+        groups,
+        tables,
+    )
+
+
+def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
+    parts = page_parts(site, indicator)
+    tables, parent = parts.tables, parts.parent
     has_hidden = any(SUPPRESSED in cell for t in tables for r in t.rows for cell in r.cells)
     return render(
         "indicators/page.html",
         indicator=indicator,
-        latest=latest(site, indicator),
-        target=target_words(site, indicator),
-        groups=groups,
+        latest=parts.latest,
+        target=parts.target,
+        groups=parts.groups,
         # made by matplotlib; every text node escaped by ElementTree
-        charts=[Markup(c) for c in charts if c],
+        charts=[Markup(c) for c in parts.charts],
         children=[
-            RowLink(indicator_name(c), links.href(here, links.indicator(c.slug))) for c in children
+            RowLink(indicator_name(c), links.href(here, links.indicator(c.slug)))
+            for c in parts.children
         ],
         parent=RowLink(indicator_name(parent), links.href(here, links.indicator(parent.slug)))
         if parent
