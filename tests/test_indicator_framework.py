@@ -323,3 +323,19 @@ def test_a_comparator_that_looks_mistyped_is_advised_on_once(tmp_path: Path) -> 
         "if you meant `england`, correct it"
     ]
     assert not [a for a in site.advice if "Westcombe" in a.message]
+
+
+def test_the_catalogue_points_a_parent_to_its_rows(built: Path) -> None:
+    soup = BeautifulSoup((built / "indicators/index.html").read_text("utf-8"), "lxml")
+    rows = {
+        " ".join(tr.th.get_text(" ").split()): " ".join(tr.td.get_text(" ").split())
+        for tr in soup.select("table tbody tr")
+    }
+    assert rows["N12: New child protection plans by category of abuse, per 10,000 children"] == (
+        "Figures for each row or group: see the indicator's page"
+    )
+    assert rows["N2: Sessions missed"] == "Figures for each row or group: see the indicator's page"
+    assert rows["Children in need at 31 March"] == (
+        "Figures for each row or group: see the indicator's page"
+    )
+    assert rows["N19: Children with a child protection plan, per 10,000 children"] == "2013/14"

@@ -68,11 +68,22 @@ def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[Lin
     return found
 
 
+def no_latest_note(site: BoardData, indicator: Indicator) -> str:
+    """The catalogue's words for an indicator with no latest figure of its own."""
+    if indicator.kind == "distribution":
+        return word("indicators_catalogue", "figures_by_category_see_the")
+    if rows_under(site, indicator) or any(v.dimension for v in site.values_for(indicator.key)):
+        return word("indicators_catalogue", "figures_by_row_or_group")
+    return word("indicators_catalogue", "no_figures_yet")
+
+
 def catalogue(site: BoardData, here: str) -> str:
-    themes: dict[str, list[tuple[Indicator, str, Latest | None]]] = {}
+    themes: dict[str, list[tuple[Indicator, str, Latest | None, str]]] = {}
     for indicator in site.indicators:
         href = links.href(here, links.indicator(indicator.slug))
-        themes.setdefault(indicator.theme, []).append((indicator, href, latest(site, indicator)))
+        found = latest(site, indicator)
+        note = "" if found else no_latest_note(site, indicator)
+        themes.setdefault(indicator.theme, []).append((indicator, href, found, note))
     return render(
         "indicators/catalogue.html",
         themes=[(theme, slug(theme), rows) for theme, rows in themes.items()],

@@ -22,7 +22,7 @@ from macros.model.slugs import slug
 from macros.render import links
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import indicator_name
-from macros.render.indicators import page_parts
+from macros.render.indicators import no_latest_note, page_parts
 from macros.render.planner import CalendarLinks, offered
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
@@ -142,10 +142,8 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
             row += [
                 f"{c.words} {c.area} ({c.value_text})" if c.words else c.value_text for c in shown
             ]
-        elif indicator.kind == "distribution":
-            row.append(said(t("indicators_catalogue.figures_by_category_see_the")))
         else:
-            row.append(said(t("indicators_catalogue.no_figures_yet")))
+            row.append(no_latest_note(site, indicator))
         themes.setdefault(indicator.theme, []).extend(row)
     result = [entry(url, plain(page.title), intro)]
     for theme, words in themes.items():
