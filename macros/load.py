@@ -25,7 +25,7 @@ from macros.model.base import Model
 from macros.model.board import Board, Member, SubgroupsFile
 from macros.model.board_data import BoardData
 from macros.model.glossary import GlossaryFile, national_glossary
-from macros.model.indicators import IndicatorsFile, Thresholds, Value
+from macros.model.indicators import IndicatorsFile, Population, Thresholds, Value
 from macros.model.plan import Plan
 from macros.model.planner import Planner
 from macros.model.yearly_report import Report
@@ -90,7 +90,16 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
         ["indicator", "period", "area", "value"],
         problems,
         required=False,
-        optional=["category"],
+        optional=["category", "dimension", "second_value", "note"],
+        refused=refused,
+    )
+    population = _csv_models(
+        data_dir / "indicator_population.csv",
+        Population,
+        ["period", "category", "population"],
+        problems,
+        required=False,
+        optional=["area", "dimension"],
         refused=refused,
     )
     planner = _yaml_model(data_dir / "planner.yml", Planner, problems, False, refused=refused)
@@ -135,6 +144,7 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
         planner=planner,
         budget=budget,
         training=training or [],
+        population=population or [],
         glossary=glossary.terms if glossary else {},
         national_glossary=national_glossary(language),
         reports=reports,

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from macros.model.board_data import BoardData
+from macros.model.periods import period_key
 from macros.model.plan import Plan
 from macros.model.progress import is_done, status_of, summary
 from macros.model.sections import SECTION_KEYS, sections_on
@@ -44,9 +45,9 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
         said = ""
         if not period:
             local = [v.period for v in site.values_for(ref) if v.area == "local"]
-            period = max(local, default="")
+            period = max(local, default="", key=period_key)
             # the latest period has no local figure yet: say which period this one is for
-            newest = max((v.period for v in site.values_for(ref)), default=period)
+            newest = max((v.period for v in site.values_for(ref)), default=period, key=period_key)
             said = f" (in {period})" if period and period != newest else ""
         try:
             return indicator_figures.value_for(site, ref, period, area, category) + said
@@ -70,7 +71,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
         local = [v.period for v in site.values_for(ref) if v.area == "local"]
         if not local:
             return missing(f"indicator `{ref}` has no local values", "correct the ref")
-        return max(local)
+        return max(local, key=period_key)
 
     def actions_in_status(status: str, plan_id: str = "") -> str:
         """How many actions of a plan (the current one by default) are in one status (key)."""

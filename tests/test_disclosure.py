@@ -89,7 +89,7 @@ def test_rates_and_percentages_are_never_suppressed() -> None:
 
 def test_the_threshold_comes_from_the_data(small: BoardData) -> None:
     values = [Value(indicator="C2", period="2025-26", area="local", value=7)]
-    assert decide(small.indicators, values, 8).hidden == {("C2", "2025-26", "local", "")}
+    assert decide(small.indicators, values, 8).hidden == {("C2", "2025-26", "local", "", "")}
     assert decide(small.indicators, values, 6).hidden == frozenset()
 
 

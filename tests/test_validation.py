@@ -98,15 +98,16 @@ CASES = [
         "indicator value that is not a number",
         "indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,23.4%",
         ["data/indicator_values.csv:3: value `23.4%` is not a number; write digits only, e.g. "
-         "27.4 (no %, £ or words; leave the row out when there is no figure)"],
+         "27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, "
+         "not yet published, suppressed at source, no longer reported, <5, or leave the row out"],
     ),
     (
         "CSV header problem",
         "indicator_values.csv", "indicator,period,area,category,value", "indicator,period,area,category,val",
         ["data/indicator_values.csv:1: missing column value; the header row must be: "
-         "indicator,period,area,value,category",
+         "indicator,period,area,value,category,dimension,second_value,note",
          "data/indicator_values.csv:1: unknown column `val`; the columns are: indicator, period, "
-         "area, value, category"],
+         "area, value, category, dimension, second_value, note"],
     ),
     (
         "unknown month in the planner",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from macros.model.board_data import BoardData
 from macros.model.evidence_figures import falling_away
 from macros.model.progress import needs_attention
+from macros.model.targets import judge
 from macros.read.problems import Problem
 
 
@@ -49,4 +50,19 @@ def contradiction_advice(site: BoardData) -> list[Problem]:
                     "saying what the figures say; give it the status the board agrees",
                 )
             )
+    for indicator in site.indicators:
+        judged = judge(indicator, site.values_for(indicator.key), site.disclosure)
+        if judged is None or not judged.contradicted or judged.latest is None:
+            continue
+        found.append(
+            Problem(
+                indicator.source_file,
+                indicator.line_of("status"),
+                f'indicator {indicator.ref or indicator.key} is marked "{indicator.status}", but '
+                f"its latest figure ({judged.latest.period}: {judged.latest.value:g}) "
+                f"{'meets' if judged.met else 'does not meet'} its target of "
+                f"{judged.target.value:g}. It is published as written, with a note saying what "
+                "the figures say; give it the status the board agrees",
+            )
+        )
     return found

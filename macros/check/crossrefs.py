@@ -8,11 +8,13 @@ from pathlib import PurePosixPath
 
 from macros.check.addresses import check_addresses
 from macros.check.figures import check_figures
+from macros.check.framework import check_framework
 from macros.check.pages import check_pages
 from macros.model.base import Model
 from macros.model.board_data import BoardData
 from macros.model.colours import WHITE, contrast
 from macros.model.indicators import period_problem
+from macros.model.periods import period_start
 from macros.model.plan import Action, Plan, Priority, refs_in_words
 from macros.read.problems import BETWEEN_FILES, Problems
 
@@ -34,6 +36,7 @@ def cross_check(site: BoardData, problems: Problems, unread: Collection[str] = (
     _untidy_refs(site, advise, unread)
     _check_subgroups(site, add)
     _check_indicators(site, add)
+    check_framework(site, add, advise)
     _check_planner(site, add, advise, unread)
     _check_budget(site, add)
     check_pages(site, problems)
@@ -244,8 +247,9 @@ def _check_subgroups(site: BoardData, add: Add) -> None:
 
 
 def _check_indicators(site: BoardData, add: Add) -> None:
-    _duplicates(list(site.indicators), "ref", "indicator ref", add)
-    seen: dict[tuple[str, str, str, str], Model] = {}
+    _duplicates([i for i in site.indicators if not i.id], "ref", "indicator ref", add)
+    _duplicates([i for i in site.indicators if i.id], "id", "indicator id", add)
+    seen: dict[tuple[str, str, str, str, str], Model] = {}
     for value in site.values:
         indicator = site.indicator_by_ref.get(value.indicator)
         if indicator is None:
@@ -253,17 +257,18 @@ def _check_indicators(site: BoardData, add: Add) -> None:
                 "add it there or correct the ref")  # fmt: skip
             continue
         problem = period_problem(value.period, indicator.period_type)
-        if problem:
+        # a comparator has its own period ("2013" beside the local "as at 30 September 2013")
+        if problem and not (value.is_comparator and period_start(value.period)):
             add(value, None, problem)
         if indicator.kind == "distribution" and not value.category:
             add(value, None, f"{value.indicator} is a distribution: fill in `category`")
-        if indicator.kind == "series" and value.category:
+        if indicator.kind == "series" and value.category and not value.dimension:
             add(value, None, f"{value.indicator} is a series: leave `category` empty, or set "
                 "`kind: distribution` in indicators.yml")  # fmt: skip
-        key = (value.indicator, value.period, value.area, value.category)
+        key = (value.indicator, value.period, value.area, value.dimension, value.category)
         if key in seen:
             add(value, None, f"{value.indicator} {value.period} {value.area} "
-                f"{value.category} appears twice (first on line {seen[key].line_of()}); "
+                f"{value.category}{f' ({value.dimension})' if value.dimension else ''} appears twice (first on line {seen[key].line_of()}); "
                 "keep one row")  # fmt: skip
         else:
             seen[key] = value

@@ -12,6 +12,7 @@ from macros.read.problems import Problems
 
 NEVER_NEGATIVE = {
     "rate_per_10000": "a rate",
+    "rate_per_100000": "a rate",
     "count": "a count",
     "ratio": "a ratio",
     "days": "a number of days",
@@ -26,8 +27,8 @@ DEFAULT_SUPPRESS_BELOW = Thresholds.model_fields["suppress_below"].default
 def check_figures(site: BoardData, problems: Problems) -> None:
     for value in site.values:
         indicator = site.indicator_by_ref.get(value.indicator)
-        if indicator is None:
-            continue  # reported with the other references
+        if indicator is None or value.value is None:
+            continue  # reported with the other references; a word ("not available") is no figure
         shown = f"{value.value:g}"
         if indicator.unit == "percent" and not 0 <= value.value <= 100:
             problems.add(value.source_file, value.line_of(), f"value {shown} is a percentage "

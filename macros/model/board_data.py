@@ -10,7 +10,7 @@ from macros.model.annual_tables import Budget, Course
 from macros.model.board import Board, Member, Subgroup
 from macros.model.disclosure import Disclosure, decide
 from macros.model.glossary import is_abbreviation
-from macros.model.indicators import Indicator, Thresholds, Value
+from macros.model.indicators import Indicator, Population, Thresholds, Value
 from macros.model.plan import Action, Plan
 from macros.model.planner import Planner
 from macros.model.slugs import slug
@@ -30,6 +30,8 @@ class BoardData:
     planner: Planner | None
     budget: Budget | None
     training: list[Course] = field(default_factory=list)
+    # data/indicator_population.csv, optional: the children in each group, for rates by group
+    population: list[Population] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)  # data/glossary.yml, optional
     # the default glossary of national terms (macros/render/words/glossary-<language>.yml)
     national_glossary: dict[str, str] = field(default_factory=dict)
@@ -97,7 +99,7 @@ class BoardData:
 
     @cached_property
     def indicator_by_ref(self) -> dict[str, Indicator]:
-        return {i.ref: i for i in self.indicators}
+        return {i.key: i for i in self.indicators}
 
     @cached_property
     def _subgroup_by_name(self) -> dict[str, Subgroup]:

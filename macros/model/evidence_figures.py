@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from macros.model.board_data import BoardData
 from macros.model.indicators import Indicator, Value
 from macros.model.memo import per_object
+from macros.model.periods import period_key
 from macros.model.plan import Evidence, Plan, Priority
 from macros.model.progress import on_track_status
 from macros.model.status import Status
@@ -62,12 +63,18 @@ def _judged(
         return None
     indicator, goal = indicators[0], float(target.group(1))
     local = sorted(
-        (v for v in site.values_for(indicator.ref) if v.area == "local" and not v.category),
-        key=lambda v: v.period,
+        (
+            v
+            for v in site.values_for(indicator.key)
+            if v.area == "local" and not v.category and not v.dimension
+        ),
+        key=lambda v: period_key(v.period, indicator.period_type),
     )
     if len(local) < 2:
         return None
     previous, latest = local[-2], local[-1]
+    if latest.value is None or previous.value is None:
+        return None  # a figure in words ("not available") says nothing about the direction
     higher = indicator.polarity == "higher_is_better"
     short = latest.value < goal if higher else latest.value > goal
     away = latest.value < previous.value if higher else latest.value > previous.value

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from macros.model.dates import Day, parse_day
 from macros.model.indicators import Indicator, Value
+from macros.model.periods import period_key, period_start
 from macros.model.plan import Plan
 
 
@@ -31,9 +32,12 @@ def plan_updated(plan: Plan) -> Day | None:
 
 
 def indicator_updated(indicator: Indicator, values: list[Value]) -> IndicatorUpdate | None:
-    """The latest period with a figure, in any area: periods of one type sort as written."""
-    latest = max((v.period for v in values), default=None)
+    """The latest period with a figure, in any area, by its start date (see periods.py)."""
+    latest = max(
+        (v.period for v in values), default=None, key=lambda p: period_key(p, indicator.period_type)
+    )
     if latest is None:
         return None
-    day = parse_day(latest) if indicator.period_type == "as_at" else None
+    start = period_start(latest, indicator.period_type)
+    day = Day(start, "day") if indicator.period_type == "as_at" and start else None
     return IndicatorUpdate(latest, indicator.period_type, day)

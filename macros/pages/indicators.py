@@ -23,7 +23,7 @@ def pages(site: BoardData) -> list[GeneratedPage]:
                 links.indicator(indicator.slug),
                 word("titles", "indicator", ref=indicator.ref, title=indicator.title),
                 INDICATOR,
-                (indicator.ref,),
+                (indicator.key,),
                 index,
                 indicator.theme,
             )

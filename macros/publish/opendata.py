@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Sequence
 from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.disclosure import SUPPRESSED
-from macros.model.indicators import Indicator
+from macros.model.indicators import Indicator, Value
 from macros.model.memo import per_object
+from macros.model.periods import period_start
 from macros.model.plan import Action, Plan
 from macros.model.progress import impact_of, status_of
 from macros.model.slugs import slug
@@ -117,6 +118,8 @@ def indicator_rows(site: BoardData, only: Indicator | None = None) -> list[list[
     for value in site.values if only is None else site.values_for(only.ref):
         indicator = site.indicator_by_ref[value.indicator]
         published = site.disclosure.published(value)
+        hidden = site.disclosure.is_hidden(value)
+        start = period_start(value.period, indicator.period_type)
         rows.append(
             [
                 value.indicator,
@@ -125,10 +128,26 @@ def indicator_rows(site: BoardData, only: Indicator | None = None) -> list[list[
                 value.period,
                 value.area,
                 value.category,
-                SUPPRESSED if published is None else number(published),
+                SUPPRESSED if hidden else number(published),
+                indicator.ref,
+                value.dimension,
+                value.word,
+                SUPPRESSED
+                if hidden and value.second_value is not None
+                else number(value.second_value),
+                indicator.second_unit if value.second_value is not None else "",
+                start.isoformat() if start else "",
+                value.note,
             ]
         )
     return rows
+
+
+def _second(site: BoardData, value: Value) -> str:
+    if value.second_value is None:
+        return ""
+    second = site.disclosure.second_published(value)
+    return SUPPRESSED if second is None else number(second)
 
 
 def planner_rows(site: BoardData) -> list[list[object]]:

@@ -13,6 +13,7 @@ from macros.read.problems import DataError, Problems, display_path
 
 KNOWN_FILES = {
     "board.yml", "subgroups.yml", "members.csv", "indicators.yml", "indicator_values.csv",
+    "indicator_population.csv",
     "planner.yml", "budget.yml", "training.csv", "glossary.yml",
 }  # fmt: skip
 # schemas/: for editors' autocomplete, never read for the site; pages/: the board's own prose;

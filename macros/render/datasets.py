@@ -61,6 +61,13 @@ period | string
 area | string
 category | string
 value | number
+ref | string
+dimension | string
+value_words | string
+second_value | number
+second_unit | string
+period_start | date
+note | string
 """)  # fmt: skip
 
 DATASETS = [

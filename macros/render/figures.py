@@ -24,12 +24,13 @@ def money(value: float, currency: str = "GBP") -> str:
     return f"{sign}{symbol}{number(abs(value), 0 if float(value).is_integer() else 2)}"
 
 
-def value_text(value: float | None, unit: str) -> str:
-    """An indicator value in its unit, or [c] when it is suppressed (None)."""
+def value_text(value: float | None, unit: str, places: int = 0) -> str:
+    """An indicator value in its unit, or [c] when it is suppressed (None); `places`: the
+    decimal places the board wrote, kept when they are more than the unit's usual (7.25%)."""
     if value is None:
         return SUPPRESSED
     if unit == "percent":
-        return f"{number(value, 1)}%"
+        return f"{number(value, max(1, places))}%"
     if unit == "money":
         return money(value)
     if unit == "count":
@@ -37,8 +38,10 @@ def value_text(value: float | None, unit: str) -> str:
     if unit == "days":
         return f"{number(value)} days"
     if unit == "ratio":
-        return number(value, 2)
-    return number(value, 1)
+        return number(value, max(2, places))
+    if unit == "rate_per_100000":
+        return number(value, places)  # written whole, as "785 per 100,000"
+    return number(value, max(1, places))
 
 
 def percent_text(share: float | None) -> str:

@@ -10,16 +10,23 @@ from macros.model.board_data import BoardData
 from macros.model.comparison import Travel, direction, judgement
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator
-from macros.render.figures import value_text
-from macros.render.indicator_values import find, shown
+from macros.model.periods import period_key
+from macros.render.indicator_values import (
+    areas_of,
+    cell_text,
+    comparator_name,
+    find,
+    latest_at,
+    shown,
+)
 from macros.render.wording import word, words
 
 
 @dataclass(frozen=True)
 class Comparison:
-    area: str  # e.g. "England"
+    area: str  # e.g. "England", or a comparator as the board names it
     words: str  # "better than", "similar to", "worse than", "higher than", ...
-    value_text: str
+    value_text: str  # with the comparator's own period when it is not the local figure's
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ def value_for(
     value = find(site, ref, period, area, category)
     if value is None:
         raise LookupError(f"indicator_values.csv has no {ref} value for {period} {area} {category}")
-    return value_text(shown(site, value), indicator.unit)
+    return cell_text(site, indicator, value)
 
 
 def compared_with(site: BoardData, ref: str, area: str = "england") -> str:
@@ -59,10 +66,11 @@ def latest(site: BoardData, indicator: Indicator) -> Latest | None:
     """The latest local value, its change since the period before, and its comparisons."""
     if indicator.kind != "series":
         return None
-    local = [v for v in site.values_for(indicator.ref) if v.area == "local"]
+    values = site.values_for(indicator.key)
+    local = [v for v in values if v.area == "local" and not v.dimension]
     if not local:
         return None
-    ordered = sorted(local, key=lambda v: v.period)
+    ordered = sorted(local, key=lambda v: period_key(v.period, indicator.period_type))
     last = ordered[-1]
     last_value = shown(site, last)
     previous = ordered[-2] if len(ordered) > 1 else None
@@ -71,21 +79,24 @@ def latest(site: BoardData, indicator: Indicator) -> Latest | None:
     if last_value is not None and previous_value is not None:
         moved = travel_words(direction(last_value, previous_value, indicator.polarity))
     comparisons = []
-    for area, name in words("comparators").items():
-        other = find(site, indicator.ref, last.period, area)
-        other_value = shown(site, other)
+    for area in areas_of([v for v in values if not v.dimension]):
+        other = latest_at(site, indicator.key, last.period, area) if area != "local" else None
         if other is None:
             continue
+        other_value = shown(site, other)
         said = ""
         # A count is not compared in words: England's or neighbours' populations differ in size.
         if last_value is not None and other_value is not None and indicator.unit != "count":
             said = word("comparison", judgement(last_value, other_value, indicator.polarity))
-        comparisons.append(Comparison(name, said, value_text(other_value, indicator.unit)))
+        text = cell_text(site, indicator, other)
+        if other.period != last.period:
+            text = f"{text} ({other.period})"
+        comparisons.append(Comparison(comparator_name(area), said, text))
     return Latest(
         period=last.period,
-        text=value_text(last_value, indicator.unit),
+        text=cell_text(site, indicator, last),
         previous_period=previous.period if previous else "",
-        previous_text=value_text(previous_value, indicator.unit) if previous else "",
+        previous_text=cell_text(site, indicator, previous) if previous else "",
         direction=moved,
         comparisons=comparisons,
     )

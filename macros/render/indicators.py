@@ -17,9 +17,23 @@ from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator, theme_ids
-from macros.render.indicator_charts import distribution_chart, series_chart
+from macros.render.indicator_charts import (
+    breakdown_chart,
+    distribution_chart,
+    has_breakdown_chart,
+    series_chart,
+)
 from macros.render.indicator_figures import Latest, latest
-from macros.render.indicator_tables import distribution_table, series_table
+from macros.render.indicator_groups import GroupWords, group_words
+from macros.render.indicator_tables import (
+    breakdown_table,
+    dimensions_of,
+    distribution_table,
+    indicator_name,
+    rows_under_table,
+    series_table,
+)
+from macros.render.indicator_targets import TargetWords, target_words
 from macros.render.indicator_values import periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
@@ -41,7 +55,7 @@ class LinkedAction:
 
 def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[LinkedAction]:
     found = []
-    for plan, action in site.actions_naming(indicator.ref):
+    for plan, action in site.actions_naming(indicator.key):
         target = links.priority(plan.id, action.priority.slug)
         found.append(
             LinkedAction(
@@ -53,11 +67,22 @@ def linked_actions(site: BoardData, indicator: Indicator, here: str) -> list[Lin
     return found
 
 
+def no_latest_note(site: BoardData, indicator: Indicator) -> str:
+    """The catalogue's words for an indicator with no latest figure of its own."""
+    if indicator.kind == "distribution":
+        return word("indicators_catalogue", "figures_by_category_see_the")
+    if rows_under(site, indicator) or any(v.dimension for v in site.values_for(indicator.key)):
+        return word("indicators_catalogue", "figures_by_row_or_group")
+    return word("indicators_catalogue", "no_figures_yet")
+
+
 def catalogue(site: BoardData, here: str) -> str:
-    themes: dict[str, list[tuple[Indicator, str, Latest | None]]] = {}
+    themes: dict[str, list[tuple[Indicator, str, Latest | None, str]]] = {}
     for indicator in site.indicators:
         href = links.href(here, links.indicator(indicator.slug))
-        themes.setdefault(indicator.theme, []).append((indicator, href, latest(site, indicator)))
+        found = latest(site, indicator)
+        note = "" if found else no_latest_note(site, indicator)
+        themes.setdefault(indicator.theme, []).append((indicator, href, found, note))
     return render(
         "indicators/catalogue.html",
         themes=[
@@ -72,23 +97,86 @@ def catalogue(site: BoardData, here: str) -> str:
     )
 
 
-def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
-    values = site.values_for(indicator.ref)
-    periods = periods_of(values)
+@dataclass(frozen=True)
+class RowLink:
+    name: str
+    href: str
+
+
+def rows_under(site: BoardData, indicator: Indicator) -> list[Indicator]:
+    return [i for i in site.indicators if i.parent and i.parent == indicator.key]
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """What an indicator's page shows, in its order: worked out once for the page and for its
+    search entries (macros/render/search_board_pages.py), so the two say the same."""
+
+    latest: Latest | None
+    target: TargetWords | None
+    parent: Indicator | None
+    children: list[Indicator]  # the rows under it
+    charts: list[str]  # SVG; the chart of a breakdown follows the indicator's own
+    groups: list[GroupWords]  # each group's rate against all children's, per breakdown
+    tables: list[Table]
+
+
+def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> PageParts:
+    """`draw`: make the charts too (search entries only need to know there is one)."""
+    whole = [v for v in site.values_for(indicator.key) if not v.dimension]
+    periods = periods_of(whole)
     tables: list[Table] = []
-    chart = ""
+    charts: list[str] = []
     if periods and indicator.kind == "series":
         tables = [series_table(site, indicator)]
-        chart = series_chart(site, indicator)
+        drawable = any(not v.word for v in whole)  # a chart of words only is not drawn
+        charts = [series_chart(site, indicator) if draw else "chart" if drawable else ""]
     elif periods:
-        chart = distribution_chart(site, indicator, periods[-1])
+        charts = [distribution_chart(site, indicator, periods[-1]) if draw else "chart"]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
+    groups = []
+    for dimension in dimensions_of(site, indicator):
+        tables.append(breakdown_table(site, indicator, dimension))
+        if draw:
+            charts.append(breakdown_chart(site, indicator, dimension))
+        elif has_breakdown_chart(site, indicator, dimension):
+            charts.append("chart")
+        said = group_words(site, indicator, dimension)
+        if said is not None:
+            groups.append(said)
+    children = rows_under(site, indicator)
+    if children:
+        tables.insert(0, rows_under_table(site, indicator, children))
+    return PageParts(
+        latest(site, indicator),
+        target_words(site, indicator),
+        site.indicator_by_ref.get(indicator.parent) if indicator.parent else None,
+        children,
+        [c for c in charts if c],
+        groups,
+        tables,
+    )
+
+
+def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
+    parts = page_parts(site, indicator)
+    tables, parent = parts.tables, parts.parent
     has_hidden = any(SUPPRESSED in cell for t in tables for r in t.rows for cell in r.cells)
     return render(
         "indicators/page.html",
         indicator=indicator,
-        latest=latest(site, indicator),
-        chart=Markup(chart),  # made by matplotlib; every text node escaped by ElementTree
+        latest=parts.latest,
+        target=parts.target,
+        groups=parts.groups,
+        # made by matplotlib; every text node escaped by ElementTree
+        charts=[Markup(c) for c in parts.charts],
+        children=[
+            RowLink(indicator_name(c), links.href(here, links.indicator(c.slug)))
+            for c in parts.children
+        ],
+        parent=RowLink(indicator_name(parent), links.href(here, links.indicator(parent.slug)))
+        if parent
+        else None,
         tables=tables,
         commentary=sorted(indicator.commentary, key=lambda c: c.period, reverse=True),
         actions=linked_actions(site, indicator, here),

@@ -15,7 +15,7 @@ def plan_line(plan: Plan) -> str:
 
 
 def indicator_line(site: BoardData, indicator: Indicator) -> str:
-    found = indicator_updated(indicator, site.values_for(indicator.ref))
+    found = indicator_updated(indicator, site.values_for(indicator.key))
     period_type = word("shared_last_updated", "period_types", found.period_type) if found else ""
     return render(
         "shared/last_updated.html", day=None, indicator_update=found, period_type=period_type

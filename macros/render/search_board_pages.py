@@ -8,6 +8,8 @@ control (a suppressed count is [c]).
 
 from __future__ import annotations
 
+import html
+
 from markupsafe import Markup
 
 from macros.model import links
@@ -19,12 +21,11 @@ from macros.model.indicators import Indicator
 from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
 from macros.render.indicator_figures import Latest, latest
-from macros.render.indicator_tables import distribution_table, series_table
-from macros.render.indicator_values import periods_of
+from macros.render.indicator_tables import indicator_name
+from macros.render.indicators import no_latest_note, page_parts
 from macros.render.planner import CalendarLinks, offered
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
-from macros.render.tables import Table
 from macros.render.text import plain
 from macros.render.wording import month_year, t
 from macros.render.wording import words as words_of
@@ -133,7 +134,7 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
     ]
     themes: dict[str, list[str]] = {}
     for indicator in site.indicators:
-        row = [f"{indicator.ref}: {plain(indicator.title)}"]
+        row = [indicator_name(indicator)]
         found = latest(site, indicator)
         if found:  # the catalogue compares with England and the neighbours only
             shown = [c for c in found.comparisons if c.area in _catalogue_areas()]
@@ -141,10 +142,8 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
             row += [
                 f"{c.words} {c.area} ({c.value_text})" if c.words else c.value_text for c in shown
             ]
-        elif indicator.kind == "distribution":
-            row.append(said(t("indicators_catalogue.figures_by_category_see_the")))
         else:
-            row.append(said(t("indicators_catalogue.no_figures_yet")))
+            row.append(no_latest_note(site, indicator))
         themes.setdefault(indicator.theme, []).extend(row)
     result = [entry(url, plain(page.title), intro)]
     for theme, words in themes.items():
@@ -183,10 +182,29 @@ def indicator(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
             words += [figure.previous_text, figure.previous_period, figure.direction]
         words += _comparisons(figure)
         result.append(entry(f"{url}#latest", said(t("indicators_page.latest_figure")), words))
-    periods = periods_of(site.values_for(found.ref))
-    if periods:  # the chart is kept out of search: its figures are in the tables
+    parts = page_parts(site, found, draw=False)
+    if parts.target:
+        target = parts.target
+        words = [target.target, target.judged, target.status, target.contradiction]
+        result.append(entry(f"{url}#target", said(t("indicator_targets.heading")), words))
+    if parts.parent:  # a sentence under the section before
+        last = result.pop()
+        under = f"{said(t('indicators_page.row_of'))} {indicator_name(parts.parent)}."
+        result.append(
+            entry(
+                last["location"], html.unescape(last["title"]), [html.unescape(last["text"]), under]
+            )
+        )
+    if parts.children:
+        title = said(t("indicators_page.rows_under"))
+        names = [indicator_name(c) for c in parts.children]
+        result.append(entry(f"{url}#rows-under", title, names))
+    if parts.charts:  # the chart is kept out of search: its figures are in the tables
         result.append(entry(f"{url}#chart", said(t("indicators_page.chart")), []))
-    tables = _tables(site, found, periods)
+    for number, group in enumerate(parts.groups, 1):
+        words = [group.intro, *group.lines]
+        result.append(entry(f"{url}#groups-{number}", group.heading, words))
+    tables = parts.tables
     words = table_words(*tables)
     if not tables:
         words = [said(t("indicators_page.no_figures_have_been_published"))]
@@ -217,10 +235,3 @@ def _polarity(indicator: Indicator) -> list[str]:
 
 def _comparisons(figure: Latest) -> list[str]:
     return [f"{c.words} {c.area} {c.value_text}" for c in figure.comparisons]
-
-
-def _tables(site: BoardData, indicator: Indicator, periods: list[str]) -> list[Table]:
-    """As macros.render.indicators.indicator_page: every figure after disclosure control."""
-    if periods and indicator.kind == "series":
-        return [series_table(site, indicator)]
-    return [distribution_table(site, indicator, p) for p in reversed(periods)]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report, Section
 from macros.render import yearly_report as made
+from macros.render.indicator_groups import largest_findings
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.text import plain
 from macros.render.wording import month_year, t
@@ -152,10 +153,8 @@ def _effectiveness(
         add(f"plan-{item.plan.id}", "", words, title=title)
     first = years[0]
     add("impact", "evidence_of_impact_priority_by", [])
-    tables = {
-        ref: made.indicator_table(site, refs, report.year)
-        for ref, refs in made.priority_indicators(first.plan).items()
-    }
+    wanted = made.priority_indicators(first.plan)
+    tables = {ref: made.indicator_table(site, refs, report.year) for ref, refs in wanted.items()}
     for row in first.at_end.priorities:
         priority = row.priority
         done = said(
@@ -174,6 +173,7 @@ def _effectiveness(
                 status = first.plan.vocabulary.find(evidence.status) if evidence.status else None
                 words += [inline(evidence.text), _label(status)]
         words += table_words(tables.get(priority.slug))
+        words += largest_findings(site, set(wanted.get(priority.slug, [])))
         add(
             f"impact-{priority.slug}",
             "",

@@ -15,6 +15,7 @@ from macros.check.yearly_reports import report_budget
 from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.comparison import direction, judgement
+from macros.model.indicators import Indicator
 from macros.model.plan import Action, Plan
 from macros.model.progress import Summary
 from macros.model.status import Status
@@ -24,7 +25,16 @@ from macros.render import annual_tables as report_tables
 from macros.render.figures import money, number, value_text
 from macros.render.indicator_charts import series_chart
 from macros.render.indicator_figures import travel_words
-from macros.render.indicator_values import find, shown
+from macros.render.indicator_groups import largest_findings
+from macros.render.indicator_targets import target_words
+from macros.render.indicator_values import (
+    areas_of,
+    cell_text,
+    comparator_name,
+    find,
+    latest_at,
+    shown,
+)
 from macros.render.plans import action_href
 from macros.render.tables import Row, Table
 from macros.render.templates import render
@@ -215,17 +225,59 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
         ]))  # fmt: skip
     if not rows:
         return None
+    columns = [
+        word("yearly", "indicator"),
+        before,
+        year,
+        word("yearly", "change"),
+        word("yearly", "compared_with_england"),
+    ]
+    series = [site.indicator_by_ref[r] for r in refs if site.indicator_by_ref[r].kind == "series"]
+    # the impact: against the target and every other comparator, when an indicator has them
+    if any(i.target for i in series):
+        columns.append(word("yearly", "against_target"))
+        for row, indicator in zip(rows, series, strict=True):
+            row.cells.append(target_cell(site, indicator))
+    if any(other_comparators(site, i, year) for i in series):
+        columns.append(word("yearly", "other_comparators"))
+        for row, indicator in zip(rows, series, strict=True):
+            row.cells.append(other_comparators(site, indicator, year) or "–")
     return Table(
         caption=word("yearly", "indicators_caption", before=before, year=year),
-        columns=[
-            word("yearly", "indicator"),
-            before,
-            year,
-            word("yearly", "change"),
-            word("yearly", "compared_with_england"),
-        ],
+        columns=columns,
         rows=rows,
     )
+
+
+def target_cell(site: BoardData, indicator: Indicator) -> str:
+    """e.g. "Met (20.0% or less by 2026-03-31)": judged from the figures, as on its page."""
+    said = target_words(site, indicator)
+    if said is None:
+        return word("yearly", "no_target")
+    return f"{said.target} {said.judged}"
+
+
+def other_comparators(site: BoardData, indicator: Indicator, year: str) -> str:
+    """How this year's figure compares with each comparator other than England."""
+    now = find(site, indicator.key, year)
+    figure = shown(site, now)
+    said = []
+    for area in areas_of(site.values_for(indicator.key)):
+        if area in ("local", "england"):
+            continue
+        other = latest_at(site, indicator.key, year, area)
+        if other is None:
+            continue
+        text = cell_text(site, indicator, other)
+        if other.period != year:
+            text = f"{text}, {other.period}"
+        value = shown(site, other)
+        if figure is not None and value is not None and indicator.unit != "count":
+            judged = word("comparison", judgement(figure, value, indicator.polarity))
+            said.append(f"{judged} {comparator_name(area)} ({text})")
+        else:
+            said.append(f"{comparator_name(area)}: {text}")
+    return "; ".join(said)
 
 
 def priority_indicators(plan: Plan) -> dict[str, list[str]]:
@@ -317,6 +369,7 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
         priority_tables={
             ref: indicator_table(site, refs, report.year) for ref, refs in wanted.items()
         },
+        priority_findings={ref: largest_findings(site, set(refs)) for ref, refs in wanted.items()},
         stuck=stuck(years, here),
         reviews=reviews(site, report, here),
         training_table=training_table,

@@ -165,7 +165,7 @@ ISSUE_CASES = [
         "inf-as-an-indicator-value",
         replace("indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,inf"),
         [
-            "data/indicator_values.csv:3: value `inf` is not a number; write digits only, e.g. 27.4 (no %, £ or words; leave the row out when there is no figure)"
+            "data/indicator_values.csv:3: value `inf` is not a number; write digits only, e.g. 27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, not yet published, suppressed at source, no longer reported, <5, or leave the row out"
         ],
     ),
     Case(
@@ -284,7 +284,7 @@ ISSUE_CASES = [
         "nan-as-a-value",
         replace("indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,NaN"),
         [
-            "data/indicator_values.csv:3: value `NaN` is not a number; write digits only, e.g. 27.4 (no %, £ or words; leave the row out when there is no figure)"
+            "data/indicator_values.csv:3: value `NaN` is not a number; write digits only, e.g. 27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, not yet published, suppressed at source, no longer reported, <5, or leave the row out"
         ],
     ),
     Case(
@@ -678,7 +678,7 @@ OWN_CASES = [
             "indicator_values.csv", "N19,2024-25,england,,37.9", "N19,2024-25,england,,\u221237.9"
         ),
         [
-            "data/indicator_values.csv:4: value `−37.9` is not a number; write digits only, e.g. 27.4 (no %, £ or words; leave the row out when there is no figure)"
+            "data/indicator_values.csv:4: value `−37.9` is not a number; write digits only, e.g. 27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, not yet published, suppressed at source, no longer reported, <5, or leave the row out"
         ],
     ),
     Case(
@@ -696,7 +696,7 @@ OWN_CASES = [
         "huge-exponent-is-infinite",
         replace("indicator_values.csv", "N19,2024-25,local,,23.4", "N19,2024-25,local,,1e400"),
         [
-            "data/indicator_values.csv:3: value `1e400` is not a number; write digits only, e.g. 27.4 (no %, £ or words; leave the row out when there is no figure)"
+            "data/indicator_values.csv:3: value `1e400` is not a number; write digits only, e.g. 27.4 (no %, £ or words); when there is no figure, write one of: n/a, not available, not yet published, suppressed at source, no longer reported, <5, or leave the row out"
         ],
     ),
     Case(
