@@ -10,6 +10,7 @@ from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
+from macros.model.print_size import is_long
 from macros.model.progress import (
     Summary,
     impact_of,
@@ -165,6 +166,7 @@ def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | Non
         "plans/home.html",
         plan=plan,
         pdf=pdf,
+        long_pdf=is_long(plan),
         whole=whole,
         priorities=priorities,
         bar_groups=_by_group(whole, list(zip(plan.priorities, priorities, strict=True))),
