@@ -142,11 +142,17 @@ def test_the_plan_pdf_gives_each_latest_update_and_leaves_the_histories_to_the_s
     text = flat("\n".join(pdfs[f"{PLAN}.pdf"]))
     with_history = [a for a in plan.actions if len(a.updates) >= 2]
     assert len(with_history) > 30
+    latest = {a.ref: a.latest_update for a in plan.actions}
+    printed = flat(" ".join(u.text for u in latest.values() if u is not None))
+    left_out = 0
     for action in with_history:
-        latest, earlier = action.updates_oldest_first[-1], action.updates_oldest_first[0]
-        assert flat(_plain_start(latest.text)) in text, action.ref
-        if _plain_start(earlier.text) not in _plain_start(latest.text):
-            assert flat(_plain_start(earlier.text)) not in text, action.ref
+        assert flat(_plain_start(latest[action.ref].text)) in text, action.ref
+        for earlier in action.updates:
+            start = flat(_plain_start(earlier.text))
+            if earlier is not latest[action.ref] and start not in printed:  # said only then
+                assert start not in text, action.ref
+                left_out += 1
+    assert left_out > 100
     assert "dated updates, newest first" not in text
     assert flat(word("print_document", "histories_on_the_site")) in text
     assert f"https://plans.northvale-scp.example.org/plans/{PLAN}/" in text
@@ -160,24 +166,28 @@ def _plain_start(text: str) -> str:
 def test_captions_stay_on_the_page_of_their_tables(
     pdfs: dict[str, list[str]], site: BoardData
 ) -> None:
-    """A caption's table header (its first heading cell) is printed on the caption's page."""
+    """A caption's table starts on the caption's page: its first row is printed there."""
     documents_made = [documents.plan_document(site, p) for p in site.plans] + [
         documents.report_document(site, r) for r in site.reports
     ]
     checked = 0
     for document in documents_made:
         pages = [flat(page) for page in pdfs[Path(document.path).name]]
-        at = 0  # the page of the previous caption: captions are found in the document's order
+        at, offset = 0, 0  # where the previous caption was: they are found in the document's order
         soup = BeautifulSoup(document.html, "html.parser")
         for table in soup.select("table"):
-            caption = table.find("caption")
-            first = table.find(["th", "td"])
+            caption, body = table.find("caption"), table.find("tbody")
+            first = body.find(["th", "td"]) if body is not None else None
             if caption is None or first is None or not first.get_text(strip=True):
                 continue
-            words, header = flat(caption.get_text()), flat(first.get_text())
-            at = next(i for i in range(at, len(pages)) if words in pages[i])
-            after = pages[at][pages[at].index(words) + len(words) :]
-            assert header in after, (document.path, at + 1, words)
+            words, row = flat(caption.get_text()), flat(first.get_text())[:40]
+            at, offset = next(
+                (i, found + len(words))
+                for i in range(at, len(pages))
+                if (found := pages[i].find(words, offset if i == at else 0)) >= 0
+            )
+            # pdftotext may read a tagged table's caption after its cells: the page is the test
+            assert row in pages[at], (document.path, at + 1, words)
             checked += 1
     assert checked > 40
 

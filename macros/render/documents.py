@@ -124,8 +124,8 @@ def plan_summary(site: BoardData, plan: Plan, address: str) -> str:
 def plan_document(site: BoardData, plan: Plan) -> Document:
     here = links.plan_home(plan.id)
     address = _page_url(site, here)
-    home = absolute_links(plan_home(site, plan, here), address)
-    parts = [(word("documents", "at_a_glance"), Markup(plan_summary(site, plan, address) + home))]
+    home = plan_home(site, plan, here, print_summary=plan_summary(site, plan, address))
+    parts = [(word("documents", "at_a_glance"), Markup(absolute_links(home, address)))]
     for priority in plan.priorities:
         page = links.priority(plan.id, priority.slug)  # the page's HTML, without its disclosures
         html = priority_page(site, plan, priority, page, printed=True)

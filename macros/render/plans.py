@@ -150,8 +150,15 @@ def plans_index(site: BoardData, here: str) -> str:
     return render("plans/index.html", rows=rows, current=current)
 
 
-def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
-    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
+def plan_home(
+    site: BoardData,
+    plan: Plan,
+    here: str,
+    pdf: tuple[str, str] | None = None,
+    print_summary: str = "",
+) -> str:
+    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF).
+    `print_summary`: in the PDF, what needs attention, under the plan's headline sentence."""
     whole = bar(word("status_sentence", "whole_plan"), "", summary(plan, plan.actions))
     priorities = [
         bar(
@@ -167,6 +174,7 @@ def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | Non
         plan=plan,
         pdf=pdf,
         long_pdf=is_long(plan),
+        print_summary=Markup(print_summary),
         whole=whole,
         priorities=priorities,
         bar_groups=_by_group(whole, list(zip(plan.priorities, priorities, strict=True))),
