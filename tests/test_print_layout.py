@@ -53,6 +53,12 @@ def flat(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def letters(text: str) -> str:
+    """Only the letters and digits: pdftotext joins a word hyphenated at a line's end
+    ("five-" "year" reads "fiveyear")."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
 def web_only_words(text: str) -> list[str]:
     found = flat(text)
     return [phrase for phrase in WEB_ONLY if phrase in found]
@@ -143,14 +149,14 @@ def test_the_plan_pdf_gives_each_latest_update_and_leaves_the_histories_to_the_s
     with_history = [a for a in plan.actions if len(a.updates) >= 2]
     assert len(with_history) > 30
     latest = {a.ref: a.latest_update for a in plan.actions}
-    printed = flat(" ".join(u.text for u in latest.values() if u is not None))
+    printed = letters(" ".join(u.text for u in latest.values() if u is not None))
     left_out = 0
     for action in with_history:
-        assert flat(_plain_start(latest[action.ref].text)) in text, action.ref
+        assert letters(_plain_start(latest[action.ref].text)) in letters(text), action.ref
         for earlier in action.updates:
-            start = flat(_plain_start(earlier.text))
+            start = letters(_plain_start(earlier.text))
             if earlier is not latest[action.ref] and start not in printed:  # said only then
-                assert start not in text, action.ref
+                assert start not in letters(text), action.ref
                 left_out += 1
     assert left_out > 100
     assert "dated updates, newest first" not in text
