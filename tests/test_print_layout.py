@@ -4,10 +4,12 @@ finds), and a long synthetic plan's PDF is made and measured with pdfinfo."""
 
 from __future__ import annotations
 
+import base64
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,16 @@ def test_a_long_plan_is_said_on_its_page_and_by_make_check(
     assert not is_long(short)
     short_page = plan_home(site, short, "plans/x/", ("x.pdf", "1 MB"))
     assert note not in BeautifulSoup(short_page, "html.parser").get_text()
+
+
+def test_the_cover_shows_the_boards_logo(data_copy: Callable[[str], Path]) -> None:
+    folder = data_copy("data")
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'
+    (folder / "logo.svg").write_text(logo, encoding="utf-8")
+    board = folder / "board.yml"
+    board.write_text(board.read_text(encoding="utf-8") + "logo: logo.svg\n", encoding="utf-8")
+    site = load_board_data(folder)
+    cover = BeautifulSoup(documents.plan_document(site, site.current_plan).html, "html.parser")
+    image = cover.select_one("header.ps-cover img.ps-cover__logo")
+    assert image["alt"] == f"{site.board.name} logo"
+    assert image["src"] == "data:image/svg+xml;base64," + base64.b64encode(logo.encode()).decode()
