@@ -50,7 +50,7 @@ def section_table(soup: BeautifulSoup, heading_id: str) -> Tag | None:
 def test_status_tags_use_each_plans_own_words_and_colours(built: Path, site: BoardData) -> None:
     for plan in site.plans:
         soup = page(built, f"plans/{plan.id}/priority-1")
-        tags = soup.select("table.ps-actions .ps-tag")
+        tags = soup.select("table.ps-actions tr.ps-action .ps-tag")  # not the histories' tags
         assert len(tags) == len(plan.priorities[0].all_actions)
         by_label = {s.label: s for s in plan.statuses}
         for tag in tags:
@@ -111,8 +111,10 @@ def test_what_changed_page_per_quarter(built: Path) -> None:
 
 def test_priority_page_history_new_markers_and_links(built: Path) -> None:
     soup = page(built, "plans/plan-now/priority-1")
-    section = soup.find(id="action-1-2").find_parent("section")
-    items = section.select("details.ps-history ol.ps-history-list > li")
+    row = soup.find(id="action-1-2").find_parent("tr")
+    more = row.find_next_sibling("tr")  # the disclosure under the action's row
+    assert "ps-action-more" in more["class"]
+    items = more.select("details.ps-history ol.ps-history-list > li")
     assert [li.find("time")["datetime"] for li in items] == ["2026-06-10", "2026-02"]
     assert "Status changed from On track to Off track" in items[0].get_text(" ", strip=True)
     # allowed formatting survives: bold, a list and a link
@@ -122,14 +124,13 @@ def test_priority_page_history_new_markers_and_links(built: Path) -> None:
     issue_row = soup.select_one("table.ps-actions tr.ps-issue")
     assert "New since January 2026" in issue_row.get_text(" ", strip=True)
     # a lead written by its full name links to its subgroup page and shows the acronym
-    lead = section.find("a", string="Policy, Procedures and Performance Group")
+    lead = row.find("a", string="Policy, Procedures and Performance Group")
     assert lead is not None and lead["href"] == "../../../subgroups/pppg/"
     # (the acronym is explained: <abbr title="Policy, Procedures and Performance Group">)
-    assert "(PPPG)" in " ".join(section.get_text().split())
-    assert (
-        section.find("abbr", string="PPPG")["title"] == "Policy, Procedures and Performance Group"
-    )
-    related = soup.find(id="action-1-4").find_parent("section").find("a", string="2.3")
+    assert "(PPPG)" in " ".join(row.get_text().split())
+    assert row.find("abbr", string="PPPG")["title"] == "Policy, Procedures and Performance Group"
+    more_1_4 = soup.find(id="action-1-4").find_parent("tr").find_next_sibling("tr")
+    related = more_1_4.find("a", string="2.3")
     assert related["href"] == "../priority-2/#action-2-3"
 
 
@@ -276,9 +277,11 @@ def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: 
     soup = BeautifulSoup(
         _priority_page(site, plan, plan.priorities[0], "plans/plan-now/priority-1/"), "html.parser"
     )
-    facts = soup.find(id="action-1-2").find_parent("section").select_one("dl.ps-facts")
+    row = soup.find(id="action-1-2").find_parent("tr")
+    assert row.select_one(".ps-tag").get_text(strip=True) == "Off track"  # its status, in the row
+    facts = row.find_next_sibling("tr").select_one("dl.ps-facts")  # the rest, under it
     terms = [dt.get_text(strip=True) for dt in facts.find_all("dt")]
-    assert terms == ["Status", "Lead", "Due", "Measure", "Impact"]
+    assert terms == ["Measure", "Impact"]
     impact = facts.find_all("dd")[terms.index("Impact")].select_one(".ps-tag")
     assert (impact.get_text(strip=True), impact["title"]) == ("On track", "Going to plan.")
     assert "background-color:#ffdd00" in impact["style"]

@@ -35,6 +35,12 @@ CELL_END = re.compile(r"(</(?:dt|dd|td|th)>)")
 # be found under whichever section happens to come last, e.g. "2025-26" under "Actions in our
 # plans"); the page's own words say the date where it matters ("Progress as at ...").
 LAST_UPDATED = re.compile(r'<p class="ps-last-updated">.*?</p>')
+# A priority's actions are one table, each action's title a heading in its row. The search
+# plugin ends a heading's section where the heading's cell ends; read as a page of sections (as
+# the page was before issue 24), the table's row and cell tags are left out, so each action's
+# section runs to the next action's heading. (The caption, header and issue rows are marked
+# data-search-exclude: not part of any one action.)
+TABLE_TAGS = re.compile(r"</?(?:table|tbody|tr|td)\b[^>]*>")
 
 # Places of the old index that the new one replaces on purpose, by page type: the anchors, and why
 REPLACED = {
@@ -62,6 +68,8 @@ def url_of(page: GeneratedPage) -> str:
 
 def old_index(site: BoardData, page: GeneratedPage) -> Index:
     content = LAST_UPDATED.sub("", render_page(site, page.path, page.page_type.name, *page.args))
+    if page.page_type.name == "priority":
+        content = TABLE_TAGS.sub(" ", content)
     context = SimpleNamespace(
         content=CELL_END.sub(r"\1 ", content),
         toc=get_toc(toc_tokens(content)),  # type: ignore[arg-type]

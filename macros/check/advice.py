@@ -15,6 +15,7 @@ from macros.model.board_data import BoardData
 from macros.model.dates import calendar_months
 from macros.model.glossary import clashes
 from macros.model.plan import Plan
+from macros.model.print_size import LONG_PLAN, is_long
 from macros.read.problems import Problem, display_path
 
 
@@ -27,6 +28,8 @@ def data_advice(site: BoardData) -> list[Problem]:
                         f'is called "{plan.title}"; add `title:` to name it as the document does')
             )  # fmt: skip
         found.extend(unexplained_statuses(plan))
+        if is_long(plan):
+            found.append(long_plan(plan))
     found.extend(behind for plan in site.plans if (behind := stale_as_at(plan)) is not None)
     found.extend(contradiction_advice(site))
     if site.planner is not None:
@@ -36,6 +39,18 @@ def data_advice(site: BoardData) -> list[Problem]:
     found.extend(advice for report in site.reports for advice in review_dates_advice(report))
     found.extend(subgroup_clashes(site))
     return found + national_clashes(site) + unlinked_reviews(site) + future_budget(site)
+
+
+def long_plan(plan: Plan) -> Problem:
+    """A plan too long for its PDF to be tabled whole: said, not changed."""
+    return Problem(
+        plan.source_file,
+        plan.line_of("id"),
+        f"the plan has {len(plan.actions)} actions, more than {LONG_PLAN}: its PDF lists each "
+        "action's status and latest update only, and the plan's page says the full histories "
+        "are on the site; to table a shorter paper, take the board through the priorities "
+        "one at a time, or the plan's Needs attention page",
+    )
 
 
 def unexplained_statuses(plan: Plan) -> list[Problem]:

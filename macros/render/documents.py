@@ -10,7 +10,9 @@ same bytes.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import mimetypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.memo import per_object
 from macros.model.plan import Plan
+from macros.model.progress import needs_attention, on_track_status
 from macros.model.yearly_report import Report
 from macros.render.figures import size_text
 from macros.render.kept_files import kept
@@ -73,6 +76,16 @@ def _made(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
+def _logo(site: BoardData) -> str:
+    """The board's logo for the cover, inside the PDF (a data: address: WeasyPrint is given the
+    HTML as a string, with no folder to find files in); "" when the board has none."""
+    if not site.board.logo:
+        return ""
+    path = site.data_dir / site.board.logo
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
 def report_document(site: BoardData, report: Report) -> Document:
     here = links.annual_report(report.year)
     address = _page_url(site, here)
@@ -80,8 +93,11 @@ def report_document(site: BoardData, report: Report) -> Document:
         "print/document.html",
         lang=language(),
         title=report.heading,
-        subtitle=word("documents", "report_subtitle", board=site.board.name, year=report.year),
+        kind=word("documents", "report_subtitle", board=site.board.name, year=report.year),
+        subtitle=word("print_document", "report_published", day=long_date(report.published_date)),
+        about="",
         board=site.board,
+        logo=_logo(site),
         made=_made(report.published_date),
         address=address,
         parts=[("", Markup(absolute_links(body(site, report, here), address)))],
@@ -89,22 +105,37 @@ def report_document(site: BoardData, report: Report) -> Document:
     return Document(report_path(report), html)
 
 
+def plan_summary(site: BoardData, plan: Plan, address: str) -> str:
+    """What needs the board's attention (as the Needs attention page counts it) and where the
+    full histories are: the PDF gives each action's latest update only."""
+    return render(
+        "print/plan_summary.html",
+        plan=plan,
+        attention=needs_attention(plan),
+        on_track=on_track_status(plan),
+        address=address,
+    )
+
+
 def plan_document(site: BoardData, plan: Plan) -> Document:
     here = links.plan_home(plan.id)
     address = _page_url(site, here)
-    glance = Markup(absolute_links(plan_home(site, plan, here), address))
-    parts = [(word("documents", "at_a_glance"), glance)]
+    home = plan_home(site, plan, here, print_summary=plan_summary(site, plan, address))
+    parts = [(word("documents", "at_a_glance"), Markup(absolute_links(home, address)))]
     for priority in plan.priorities:
-        page = links.priority(plan.id, priority.slug)  # the page's own HTML, made once a build
-        html = priority_page(site, plan, priority, page)
+        page = links.priority(plan.id, priority.slug)  # the page's HTML, without its disclosures
+        html = priority_page(site, plan, priority, page, printed=True)
         title = word("documents", "priority", ref=priority.ref, title=priority.title)
         parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
     html = render(
         "print/document.html",
         lang=language(),
         title=plan.title,
+        kind=word("print_document", "plan_kind"),
         subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
+        about=word("print_document", "plan_about"),
         board=site.board,
+        logo=_logo(site),
         made=_made(plan.as_at_date),
         address=address,
         parts=parts,

@@ -11,6 +11,7 @@ from macros.model.board_data import BoardData
 from macros.model.dates import parse_day
 from macros.model.memo import per_object
 from macros.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
+from macros.model.print_size import is_long
 from macros.model.progress import (
     Summary,
     impact_of,
@@ -149,8 +150,15 @@ def plans_index(site: BoardData, here: str) -> str:
     return render("plans/index.html", rows=rows, current=current)
 
 
-def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | None = None) -> str:
-    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF)."""
+def plan_home(
+    site: BoardData,
+    plan: Plan,
+    here: str,
+    pdf: tuple[str, str] | None = None,
+    print_summary: str = "",
+) -> str:
+    """`pdf`: the link to the plan's PDF and its size, on the page (not inside the PDF).
+    `print_summary`: in the PDF, what needs attention, under the plan's headline sentence."""
     whole = bar(word("status_sentence", "whole_plan"), "", summary(plan, plan.actions))
     priorities = [
         bar(
@@ -165,6 +173,8 @@ def plan_home(site: BoardData, plan: Plan, here: str, pdf: tuple[str, str] | Non
         "plans/home.html",
         plan=plan,
         pdf=pdf,
+        long_pdf=is_long(plan),
+        print_summary=Markup(print_summary),
         whole=whole,
         priorities=priorities,
         bar_groups=_by_group(whole, list(zip(plan.priorities, priorities, strict=True))),
@@ -196,20 +206,27 @@ def _archived_note(site: BoardData, plan: Plan, here: str) -> tuple[str, str] | 
 
 
 @per_object
-def _priority_pages(site: BoardData) -> dict[tuple[str, str, str], str]:
+def _priority_pages(site: BoardData) -> dict[tuple[str, str, str, bool], str]:
     return {}
 
 
-def priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -> str:
-    """Made once per build: the plan's PDF (macros/render/documents.py) prints the same HTML."""
+def priority_page(
+    site: BoardData, plan: Plan, priority: Priority, here: str, printed: bool = False
+) -> str:
+    """Made once per build. `printed`: the plan's PDF (macros/render/documents.py), the same HTML
+    without what only the site shows (each action's details and history, behind a disclosure
+    on the page): the PDF gives each action's latest update and leaves the histories to the
+    site, and WeasyPrint is not given thousands of elements it would not print."""
     made = _priority_pages(site)
-    key = (plan.id, priority.slug, here)
+    key = (plan.id, priority.slug, here, printed)
     if key not in made:
-        made[key] = _priority_page(site, plan, priority, here)
+        made[key] = _priority_page(site, plan, priority, here, printed)
     return made[key]
 
 
-def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -> str:
+def _priority_page(
+    site: BoardData, plan: Plan, priority: Priority, here: str, printed: bool = False
+) -> str:
     def related(action: Action, reference: str) -> tuple[str, str]:
         """The ref as pages show it ("2c", or "plan-id:2c") and its link; a reference that
         names no one action is shown as written, with no link (`make check` advises)."""
@@ -247,4 +264,5 @@ def _priority_page(site: BoardData, plan: Plan, priority: Priority, here: str) -
         history=lambda action: history(plan, action),
         related=related,
         new_label=new_label,
+        printed=printed,
     )
