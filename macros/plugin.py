@@ -50,9 +50,10 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
 from macros.read.problems import DataError, strict_report
-from macros.render import chart_store, links, templates, wording
+from macros.render import chart_store, links, made_files, templates, wording
 from macros.render.abbreviations import expand_in_article
 from macros.render.headings import anchor_ids, toc_tokens
+from macros.render.made_files import Output
 from macros.render.problems import problems_page
 
 DATA_ENV = "PLANSITE_DATA"
@@ -202,6 +203,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.build is None:
             return self._problem_files(files, config)
+        # the published files first: the workers make PDFs while this process renders pages
+        site_dir = Path(config.site_dir)
+        # a preview's rebuilds make their files here: no worker is forked from the server
+        processes = 1 if self.serving else made_files.workers()
+        self.build.start_files(Output(made_files.staging_folder(site_dir), processes))
         generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
         self.build.generated = {p.path: p for p in generated}
 
@@ -307,11 +313,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return
         site_dir = Path(config.site_dir)
-        for relative, content in self.build.published_files().items():
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.is_file() or target.read_bytes() != content:  # a preview's unchanged
-                target.write_bytes(content)
+        # a preview's rebuild leaves a file it made the same as it was
+        self.build.finish_files(site_dir, keep_unchanged=self.serving)
         write_cname(self.build.site, site_dir)
         if self.fast:
             self.preview.finish(config)
@@ -324,7 +327,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self._end()
 
     def _end(self) -> None:
-        """The next build (under serve, or in the same process) starts from nothing of this one."""
+        """The next build (under serve, or in the same process) starts from nothing of this one:
+        a build that stopped leaves none of its published files (nor the folder they were
+        written to) and no worker running."""
+        if self.build is not None:
+            self.build.end()
         if self.pinned_date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_date = False
