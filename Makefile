@@ -96,4 +96,4 @@ deploy: check
 	$(PY) -m mkdocs gh-deploy --strict
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site.plansite-*.part .cache .pytest_cache .mypy_cache .ruff_cache

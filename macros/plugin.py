@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
+from mkdocs.utils import CountHandler, clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from macros import menu
@@ -52,6 +52,7 @@ from macros.preview import KeptTemplates, Preview, QuietDirtyWarning
 from macros.read.problems import DataError, strict_report
 from macros.render import chart_store, links, made_files, templates, wording
 from macros.render.abbreviations import expand_in_article
+from macros.render.cache_files import UNUSED_DAYS, prune
 from macros.render.headings import anchor_ids, toc_tokens
 from macros.render.made_files import Output
 from macros.render.problems import problems_page
@@ -313,9 +314,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return
         site_dir = Path(config.site_dir)
+        if _fails_strictly(config):  # MkDocs stops the build next: none of its files written
+            self._end()
+            return
         # a preview's rebuild leaves a file it made the same as it was
         self.build.finish_files(site_dir, keep_unchanged=self.serving)
         write_cname(self.build.site, site_dir)
+        if (cache := chart_store.cache_folder()) is not None and (removed := prune(cache)):
+            log.info(f"removed {len(removed)} files from the cache folder {cache} that no build "
+                     f"has used for {UNUSED_DAYS} days")  # fmt: skip
         if self.fast:
             self.preview.finish(config)
         self._end()
@@ -358,6 +365,15 @@ def _poll_often(server: Any) -> None:
     for emitter in getattr(observer, "emitters", ()):
         if hasattr(emitter, "_timeout"):
             emitter._timeout = POLL_SECONDS
+
+
+def _fails_strictly(config: MkDocsConfig) -> bool:
+    """A strict build that logged a warning: MkDocs stops it once `on_post_build` has run (it
+    counts the warnings with a handler on its logger, mkdocs/commands/build.py)."""
+    if not config.strict:
+        return False
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return any(h.get_counts() for h in counters)
 
 
 def _search_index(config: MkDocsConfig) -> Any:
