@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -262,3 +264,55 @@ def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path)
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile", "data"]
+
+
+# --- `make bench` prints every row of the table, each build bounded ------------------
+
+
+def bench_table(work: Path, *options: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "scripts/bench.py", "--table", "--small", "30", "--large", "60",
+         "--work", str(work), *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+MEASURED = r"\d+\.\d s"
+MEMORY = r"[\d,]+ MB \(largest process [\d,]+ MB\)"
+
+
+def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
+    rows = bench_table(tmp_path).splitlines()
+    expected = [
+        r"figure +measured",
+        rf"example board: first build +{MEASURED}",
+        rf"example board: warm build +{MEASURED} \(best of 2\)",
+        rf"30-action plan: first build, PDFs included +{MEASURED}",
+        rf"60-action plan: first build, PDFs included +{MEASURED}",
+        rf"60-action plan: first build, peak memory +{MEMORY}",
+        rf"60-action plan: warm build +{MEASURED} \(best of 2\)",
+        rf"60-action plan: warm build, peak memory +{MEMORY}; \d+\.\d\dx the hand-written's [\d,]+ MB",
+        r"vs hand-written \d+\.\d\d at 60 actions",
+        r"make bench: total time +\d+\.\d min",
+    ]
+    assert len(rows) == len(expected), rows
+    for row, pattern in zip(rows, expected, strict=True):
+        assert re.fullmatch(pattern, row), (row, pattern)
+    # nothing seeded: each first build started from an empty cache, and kept what it made
+    assert len(list((tmp_path / "n60" / "cache" / "pdf").glob("*.pdf"))) == 2  # 2 plans
+    assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 5
+
+
+def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) -> None:
+    rows = bench_table(tmp_path, "--timeout", "0.01").splitlines()
+    assert rows[1:6] == [
+        f"{'example board: first build':<52}did not finish in 0.01 min",
+        f"{'example board: warm build':<52}not measured: the first build did not finish",
+        f"{'30-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+        f"{'60-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+        f"{'60-action plan: warm build':<52}not measured: the first build did not finish",
+    ]
+    assert re.fullmatch(r"make bench: total time +\d+\.\d min", rows[6])
+    assert len(rows) == 7
