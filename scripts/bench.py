@@ -42,7 +42,7 @@ def main() -> None:
     work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     if options.table:  # `make bench`
-        table(work, options.small, options.large, options.timeout)
+        table(work, options.small, options.large, options.timeout, options.memory)
         return
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
@@ -200,6 +200,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--large", type=int, default=12000, help="with --table: the larger plan")
     parser.add_argument(
         "--timeout", type=float, default=15, help="with --table: minutes each build may take"
+    )
+    parser.add_argument(
+        "--memory",
+        type=float,
+        default=8,
+        help="with --table: GB a build may hold with its workers before it is stopped",
     )
     options = parser.parse_args()
     if options.actions < 1 or options.repeat < 1:

@@ -31,18 +31,20 @@ class Build:
     hand_ratios: list[float] = field(default_factory=list)  # each run against the hand-written one
 
 
-class TimedOut(Exception):
-    """The build ran longer than it was given, and was stopped."""
-
-    def __init__(self, minutes: float) -> None:
-        super().__init__(f"did not finish in {minutes:g} min")
+class Stopped(Exception):
+    """The build ran longer, or took more memory, than it was given, and was stopped."""
 
 
 def mkdocs_build(
-    config: Path, site_dir: Path, env: dict[str, str], timeout: float | None = None
+    config: Path,
+    site_dir: Path,
+    env: dict[str, str],
+    timeout: float | None = None,
+    memory_limit: int | None = None,
 ) -> Build:
-    """Run `mkdocs build` for `config` into `site_dir` (emptied first) and measure it; a build
-    that runs past `timeout` seconds is stopped, its workers too, and raises `TimedOut`."""
+    """Run `mkdocs build` for `config` into `site_dir` (emptied first) and measure it. A build
+    that runs past `timeout` seconds, or whose processes together hold more than `memory_limit`
+    bytes (the machine may be shared), is stopped, its workers too, and raises `Stopped`."""
     shutil.rmtree(site_dir, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q"]
     command += ["-f", str(config), "-d", str(site_dir)]
@@ -59,11 +61,13 @@ def mkdocs_build(
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
-            tree_peak = max(tree_peak, tree_memory(child.pid))
+            now = tree_memory(child.pid)
+            tree_peak = max(tree_peak, now)
             if timeout is not None and time.perf_counter() - start > timeout:
-                os.killpg(child.pid, signal.SIGKILL)
-                os.wait4(child.pid, 0)
-                raise TimedOut(timeout / 60)
+                _stop(child.pid, f"did not finish in {timeout / 60:g} min")
+            if memory_limit is not None and now > memory_limit:
+                minutes = (time.perf_counter() - start) / 60
+                _stop(child.pid, f"stopped after {minutes:.1f} min at {now / 1e9:.1f} GB")
             time.sleep(SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -83,6 +87,12 @@ def mkdocs_build(
 
 
 SAMPLE_SECONDS = 0.2
+
+
+def _stop(pid: int, why: str) -> None:
+    os.killpg(pid, signal.SIGKILL)  # the build and its workers: its own process group
+    os.wait4(pid, 0)
+    raise Stopped(why)
 
 
 def tree_memory(pid: int) -> int:

@@ -2,7 +2,7 @@
 it says warm, nothing seeded, every build bounded by its own timeout (a build that runs past it
 is stopped and its row says "did not finish in N min"). Each row is printed as it is measured.
 
-    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--work DIR]
+    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR]
 """
 
 from __future__ import annotations
@@ -19,16 +19,18 @@ from pathlib import Path
 
 from bench.baseline import ROOT
 from bench.handwritten import write_handwritten
-from bench.measure import Build, TimedOut, best, mkdocs_build
+from bench.measure import Build, Stopped, best, mkdocs_build
 from bench.synthetic import AS_AT, generate
 
+LIMIT = [8_000_000_000]  # bytes a build may hold, with its workers (--memory)
 WARM_RUNS = 2  # warm builds, each beside a hand-written build: the best counts
 WIDTH = 52
 
 
-def table(work: Path, small: int, large: int, timeout_minutes: float) -> None:
+def table(work: Path, small: int, large: int, timeout_minutes: float, memory_gb: float = 8) -> None:
     started = time.perf_counter()
     timeout = timeout_minutes * 60
+    LIMIT[0] = int(memory_gb * 1e9)
     print(f"{'figure':<{WIDTH}}measured", flush=True)
 
     example = work / "example"
@@ -67,7 +69,8 @@ def _warm_against_hand(
     hand_config = folder / "handwritten" / "mkdocs.yml"
     for _ in range(WARM_RUNS):
         ours.append(_build(folder, env, timeout))
-        theirs.append(mkdocs_build(hand_config, folder / "handwritten-site", env, timeout))
+        hand = mkdocs_build(hand_config, folder / "handwritten-site", env, timeout, LIMIT[0])
+        theirs.append(hand)
     warm, hand = best(ours), best(theirs)
     _row(f"{what}: warm build", f"{warm.seconds:.1f} s (best of {WARM_RUNS})")
     ratio = warm.tree_peak_bytes / hand.tree_peak_bytes
@@ -82,7 +85,7 @@ def _warm_against_hand(
 def _timed(name: str, folder: Path, env: dict[str, str], timeout: float) -> Build | None:
     try:
         made = _build(folder, env, timeout)
-    except TimedOut as stopped:
+    except Stopped as stopped:
         _row(name, str(stopped))
         return None
     _row(name, f"{made.seconds:.1f} s")
@@ -90,7 +93,7 @@ def _timed(name: str, folder: Path, env: dict[str, str], timeout: float) -> Buil
 
 
 def _build(folder: Path, env: dict[str, str], timeout: float) -> Build:
-    return mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env, timeout)
+    return mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env, timeout, LIMIT[0])
 
 
 def _board(folder: Path, actions: int) -> Path:
