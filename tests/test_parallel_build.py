@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.build import Build
-from macros.render import chart_store, documents
+from macros.render import chart_store, documents, made_files
 from macros.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
 from macros.render.kept_files import Job
 from macros.render.made_files import Output
@@ -301,7 +301,7 @@ def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
     for row, pattern in zip(rows, expected, strict=True):
         assert re.fullmatch(pattern, row), (row, pattern)
     # nothing seeded: each first build started from an empty cache, and kept what it made
-    assert len(list((tmp_path / "n60" / "cache" / "pdf").glob("*.pdf"))) == 2  # 2 plans
+    assert len(list((tmp_path / "n60" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
     assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 5
 
 
@@ -316,3 +316,20 @@ def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) 
     ]
     assert re.fullmatch(r"make bench: total time +\d+\.\d min", rows[6])
     assert len(rows) == 7
+
+
+def ends_its_process() -> bytes:
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+
+def test_a_worker_that_dies_is_named_with_what_to_do(tmp_path: Path) -> None:
+    output = Output(tmp_path / ".site.part", processes=2)
+    output.make("downloads/plan.pdf", Job("pdf", None, ends_its_process, ()))
+    with pytest.raises(made_files.WorkerStopped) as stopped:
+        output.sizes()
+    output.discard()
+    assert str(stopped.value) == (
+        "the worker process making downloads/plan.pdf stopped before it finished (the machine "
+        "may have run out of memory); build again with PLANSITE_WORKERS=1 to make the files one "
+        "at a time"
+    )

@@ -17,6 +17,7 @@ import os
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,10 @@ from macros.render.kept_files import Job
 
 WORKERS_ENV = "PLANSITE_WORKERS"
 _current: list[Output | None] = [None]  # the running build's, as chart_store keeps its folder
+
+
+class WorkerStopped(RuntimeError):
+    """A worker process ended without making its file (killed, out of memory)."""
 
 
 def workers() -> int:
@@ -86,7 +91,14 @@ class Output:
     def size(self, path: str) -> int:
         """The file's size in bytes, once it is made."""
         if path in self._pending:
-            self._sizes[path] = self._pending.pop(path).result()
+            try:
+                self._sizes[path] = self._pending.pop(path).result()
+            except BrokenProcessPool:
+                raise WorkerStopped(
+                    f"the worker process making {path} stopped before it finished (the machine "
+                    f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
+                    "files one at a time"
+                ) from None
         return self._sizes[path]
 
     def sizes(self) -> dict[str, int]:
