@@ -32,7 +32,12 @@ class Build:
 
 
 class Stopped(Exception):
-    """The build ran longer, or took more memory, than it was given, and was stopped."""
+    """The build ran longer, or took more memory, than it was given, and was stopped; the
+    most memory it held (with its workers) until then."""
+
+    def __init__(self, why: str, tree_peak_bytes: int) -> None:
+        super().__init__(why)
+        self.tree_peak_bytes = tree_peak_bytes
 
 
 def mkdocs_build(
@@ -64,10 +69,11 @@ def mkdocs_build(
             now = tree_memory(child.pid)
             tree_peak = max(tree_peak, now)
             if timeout is not None and time.perf_counter() - start > timeout:
-                _stop(child.pid, f"did not finish in {timeout / 60:g} min")
+                _stop(child.pid, f"did not finish in {timeout / 60:g} min", tree_peak)
             if memory_limit is not None and now > memory_limit:
                 minutes = (time.perf_counter() - start) / 60
-                _stop(child.pid, f"stopped after {minutes:.1f} min at {now / 1e9:.1f} GB")
+                why = f"stopped after {minutes:.1f} min at {now / 1e9:.1f} GB"
+                _stop(child.pid, why, tree_peak)
             time.sleep(SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -89,10 +95,10 @@ def mkdocs_build(
 SAMPLE_SECONDS = 0.2
 
 
-def _stop(pid: int, why: str) -> None:
+def _stop(pid: int, why: str, tree_peak: int) -> None:
     os.killpg(pid, signal.SIGKILL)  # the build and its workers: its own process group
     os.wait4(pid, 0)
-    raise Stopped(why)
+    raise Stopped(why, tree_peak)
 
 
 def tree_memory(pid: int) -> int:

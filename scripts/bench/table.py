@@ -50,11 +50,12 @@ def table(work: Path, small: int, large: int, timeout_minutes: float, memory_gb:
     big = _board(work / f"n{large}", large)
     env = _env_for(big)
     what = f"{large:,}-action plan"
-    first = _timed(f"{what}: first build, PDFs included", big, env, timeout)
+    memory = f"{what}: first build, peak memory"
+    first = _timed(f"{what}: first build, PDFs included", big, env, timeout, memory)
     if first is None:
         _row(f"{what}: warm build", "not measured: the first build did not finish")
     else:
-        _row(f"{what}: first build, peak memory", _memory(first))
+        _row(memory, _memory(first))
         _warm_against_hand(what, big, env, timeout, large)
     minutes = (time.perf_counter() - started) / 60
     _row("make bench: total time", f"{minutes:.1f} min")
@@ -82,11 +83,16 @@ def _warm_against_hand(
     print(f"vs hand-written {statistics.median(pairs):.2f} at {n} actions", flush=True)
 
 
-def _timed(name: str, folder: Path, env: dict[str, str], timeout: float) -> Build | None:
+def _timed(
+    name: str, folder: Path, env: dict[str, str], timeout: float, memory_row: str = ""
+) -> Build | None:
+    """The build's row; with `memory_row`, a row of its peak memory too (until it was stopped)."""
     try:
         made = _build(folder, env, timeout)
     except Stopped as stopped:
         _row(name, str(stopped))
+        if memory_row:
+            _row(memory_row, f"{_mb(stopped.tree_peak_bytes)} when it was stopped")
         return None
     _row(name, f"{made.seconds:.1f} s (CPU {made.cpu_seconds:.1f} s)")
     return made
