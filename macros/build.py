@@ -13,7 +13,10 @@ from pathlib import Path
 from macros.model.board_data import BoardData
 from macros.pages import GeneratedPage
 from macros.pages.registry import generated_pages, render_page
-from macros.publish import admin, make_files
+from macros.publish import admin, every_file
+from macros.render import made_files
+from macros.render.kept_files import Job
+from macros.render.made_files import Output
 from macros.render.search_entries import Entry
 
 
@@ -30,11 +33,42 @@ class Build:
         self.final_html: dict[str, str] = {}
         # search entries made from the model, from `on_page_markdown` to `on_page_context`
         self.entries: dict[str, list[Entry]] = {}
-        self._published: dict[str, bytes] | None = None
+        # the published files, written as they are made (`start_files`)
+        self.output: Output | None = None
+        self.published_paths: list[str] = []  # inside site/, once the build wrote them
+
+    def start_files(self, output: Output) -> None:
+        """Every published file made or set making before the pages (the plan pages show their
+        PDFs' sizes, the Downloads page every file's): the workers make the PDFs, Word files
+        and spreadsheets while this process renders the pages."""
+        self.output = output
+        made_files.use(output)
+        for path, item in every_file(self.site):
+            if isinstance(item, Job):
+                output.make(path, item)
+            else:
+                output.write(path, item)
+        # and the forms of /admin/, which name the board folder's path in the repository
+        for path, content in admin.files(self.site, self.folder).items():
+            output.write(path, content)
+
+    def finish_files(self, site_dir: Path, *, keep_unchanged: bool) -> None:
+        """The published files moved into site/ once the pages are written."""
+        if self.output is None:
+            return
+        self.published_paths = list(self.output.sizes())
+        self.output.move_into(site_dir, keep_unchanged=keep_unchanged)
+        self.end()
+
+    def end(self) -> None:
+        """Nothing of this build's files is left outside site/, and no worker runs."""
+        if self.output is not None:
+            self.output.discard()
+        made_files.use(None)
 
     def page(self, here: str, page_type: str, *args: str) -> str:
         """The generated page at `here`, as final HTML."""
-        return render_page(self.site, here, page_type, *args, published=self.published_files)
+        return render_page(self.site, here, page_type, *args, published=self.published_sizes)
 
     def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
         """The page's search entries made from the model, or None: the search plugin indexes
@@ -42,9 +76,7 @@ class Build:
         made = page.page_type.search
         return made(self.site, page, url) if made else None
 
-    def published_files(self) -> Mapping[str, bytes]:
-        """Made once per build: the Downloads page reads their sizes, the build then writes them."""
-        if self._published is None:
-            # and the forms of /admin/, which name the board folder's path in the repository
-            self._published = {**make_files(self.site), **admin.files(self.site, self.folder)}
-        return self._published
+    def published_sizes(self) -> Mapping[str, int]:
+        """Every published file's size (the Downloads page shows them), once all are made."""
+        assert self.output is not None, "the build starts its files before its pages"
+        return self.output.sizes()

@@ -37,7 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
+from mkdocs.utils import CountHandler, clean_directory
 from mkdocs.utils.templates import TemplateContext
 
 from macros import menu
@@ -52,10 +52,12 @@ from macros.pages.narrative_pages import NeedsError, left_out, page_needs
 from macros.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from macros.preview import KeptTemplates, Preview, QuietDirtyWarning, build_logger
 from macros.read.problems import DataError, strict_report
-from macros.render import chart_store, templates, wording
+from macros.render import chart_store, made_files, templates, wording
 from macros.render.abbreviations import expand_in_article
+from macros.render.cache_files import UNUSED_DAYS, prune
 from macros.render.glossary_in_place import link_phrases_in_article
 from macros.render.headings import anchor_ids, toc_tokens
+from macros.render.made_files import Output
 from macros.render.problems import problems_page
 
 DATA_ENV = "PLANSITE_DATA"
@@ -207,6 +209,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.build is None:
             return self._problem_files(files, config)
+        # the published files first: the workers make PDFs while this process renders pages
+        site_dir = Path(config.site_dir)
+        # a preview's rebuilds make their files here: no worker is forked from the server
+        processes = 1 if self.serving else made_files.workers()
+        self.build.start_files(Output(made_files.staging_folder(site_dir), processes))
         generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
         self.build.generated = {p.path: p for p in generated}
 
@@ -315,12 +322,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return
         site_dir = Path(config.site_dir)
-        for relative, content in self.build.published_files().items():
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.is_file() or target.read_bytes() != content:  # a preview's unchanged
-                target.write_bytes(content)
+        if _fails_strictly(config):  # MkDocs stops the build next: none of its files written
+            self._end()
+            return
+        # a preview's rebuild leaves a file it made the same as it was
+        self.build.finish_files(site_dir, keep_unchanged=self.serving)
         write_cname(self.build.site, site_dir)
+        if (cache := chart_store.cache_folder()) is not None and (removed := prune(cache)):
+            log.info(f"removed {len(removed)} files from the cache folder {cache} that no build "
+                     f"has used for {UNUSED_DAYS} days")  # fmt: skip
         if self.fast:
             self.preview.finish(config)
         self._end()
@@ -332,7 +342,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self._end()
 
     def _end(self) -> None:
-        """The next build (under serve, or in the same process) starts from nothing of this one."""
+        """The next build (under serve, or in the same process) starts from nothing of this one:
+        a build that stopped leaves none of its published files (nor the folder they were
+        written to) and no worker running."""
+        if self.build is not None:
+            self.build.end()
         if self.pinned_date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_date = False
@@ -359,6 +373,15 @@ def _poll_often(server: Any) -> None:
     for emitter in getattr(observer, "emitters", ()):
         if hasattr(emitter, "_timeout"):
             emitter._timeout = POLL_SECONDS
+
+
+def _fails_strictly(config: MkDocsConfig) -> bool:
+    """A strict build that logged a warning: MkDocs stops it once `on_post_build` has run (it
+    counts the warnings with a handler on its logger, mkdocs/commands/build.py)."""
+    if not config.strict:
+        return False
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return any(h.get_counts() for h in counters)
 
 
 def _search_index(config: MkDocsConfig) -> Any:

@@ -1,4 +1,5 @@
-"""Plansite's build time against a static baseline: `make bench` (see docs/maintainers/performance.md).
+"""Plansite's build time: `make bench` runs `--table` (scripts/bench/table.py), the figures of
+issue 26; the other options compare with a static baseline (see docs/maintainers/performance.md).
 
 For N actions: write a synthetic board, build it with Plansite, write the same pages with their
 macros expanded as static Markdown, build those with MkDocs alone, and compare. Also write the
@@ -30,6 +31,7 @@ from bench.handwritten import write_handwritten
 from bench.measure import Build, best, mkdocs_build
 from bench.serve import report, serve_latency
 from bench.synthetic import AS_AT, generate
+from bench.table import table
 
 SMALL = 1200  # --scaling compares N with this
 ACTION_COUNT = "actions.txt"
@@ -39,6 +41,9 @@ def main() -> None:
     options = _arguments()
     work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if options.table:  # `make bench`
+        table(work, options.small, options.large, options.timeout, options.memory)
+        return
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
         plansite, baseline, hand, actions = run(options, work / source.name, source)
@@ -184,6 +189,23 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="keep the charts and PDFs made while preparing: every timed build is warm "
         "(for 12,000 actions, whose first PDF takes most of an hour)",
+    )
+    parser.add_argument(
+        "--table",
+        action="store_true",
+        help="the figures of issue 26, from an empty cache (make bench): the example board, "
+        "--small and --large actions",
+    )
+    parser.add_argument("--small", type=int, default=SMALL, help="with --table: the smaller plan")
+    parser.add_argument("--large", type=int, default=12000, help="with --table: the larger plan")
+    parser.add_argument(
+        "--timeout", type=float, default=15, help="with --table: minutes each build may take"
+    )
+    parser.add_argument(
+        "--memory",
+        type=float,
+        default=8,
+        help="with --table: GB a build may hold with its workers before it is stopped",
     )
     options = parser.parse_args()
     if options.actions < 1 or options.repeat < 1:

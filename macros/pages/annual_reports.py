@@ -33,7 +33,7 @@ def pages(site: BoardData) -> list[GeneratedPage]:
 def _yearly(site: BoardData, here: str, year: str) -> str:
     found = next(r for r in site.reports if r.year == year)
     path = documents.report_path(found)
-    size = documents.size_note(site, lambda: documents.report_pdf(site, found))
+    size = documents.size_note(site, lambda: documents.report_pdf_size(site, found))
     return render.body(site, found, here, pdf=(links.href(here, path), size))
 
 

@@ -75,7 +75,7 @@ def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
     path = documents.plan_path(plan)
     pdf = (
         links.href(here, path),
-        documents.size_note(site, lambda: documents.plan_pdf(site, plan)),
+        documents.size_note(site, lambda: documents.plan_pdf_size(site, plan)),
     )
     return render.plan_home(site, plan, here, pdf) + plan_line(plan)
 

@@ -47,10 +47,10 @@ def render_page(
     here: str,
     page_type: str,
     *args: str,
-    published: Callable[[], Mapping[str, bytes]] | None = None,
+    published: Callable[[], Mapping[str, int]] | None = None,
 ) -> str:
-    """`page_type`: its name, as a macro call gives it. `published`: the build's published
-    files, for the pages that list them (Downloads)."""
+    """`page_type`: its name, as a macro call gives it. `published`: the sizes of the build's
+    published files, for the pages that list them (Downloads)."""
     found = PAGE_TYPES[page_type]
     if found.with_published_files:
         assert published is not None, f"the {page_type} page needs the build's published files"

@@ -1,23 +1,30 @@
 """Files published beside the pages: open data (CSV, JSON), calendars, downloads.
 
-`make_files` returns every file as bytes keyed by its path inside site/, so a build that fails
-never leaves half of them written. The build makes them once (macros/build.py): the Downloads
-page reads their sizes, the end of the build writes them.
+`every_file` gives each file's path inside site/ with its bytes, or the `Job` that makes it
+(PDFs, Word files, spreadsheets: made by the build's worker processes, macros/render/made_files.py).
+The build writes each into a folder beside site/ as it is made and moves them into place when
+it succeeds, so a build that fails never leaves any of them written (macros/build.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from macros.model.board_data import BoardData
 from macros.publish import calendar, feeds, opendata, plan_docx, plan_downloads
 from macros.render import documents
+from macros.render.kept_files import Job, contents
+
+
+def every_file(site: BoardData) -> Iterator[tuple[str, bytes | Job]]:
+    """The slowest to make first: the workers start on them while the rest are written."""
+    yield from documents.jobs(site)
+    yield from plan_docx.jobs(site)
+    yield from plan_downloads.items(site)
+    for module in (opendata, calendar, feeds):
+        yield from module.files(site).items()
 
 
 def make_files(site: BoardData) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    files.update(opendata.files(site))
-    files.update(plan_downloads.files(site))
-    files.update(calendar.files(site))
-    files.update(feeds.files(site))
-    files.update(plan_docx.files(site))
-    files.update(documents.files(site))
-    return files
+    """Every file's bytes, made in this process (outside a build)."""
+    return contents(dict(every_file(site)))

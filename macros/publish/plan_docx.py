@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -27,7 +29,7 @@ from macros.model.plan import Action, Plan, Update
 from macros.publish import spreadsheet
 from macros.publish.spreadsheet import _restamped
 from macros.read.office.clean import clean
-from macros.render.kept_files import kept, making_version
+from macros.render.kept_files import Job, contents, making_version
 from macros.render.wording import due_words, long_date, month_year, word, words
 
 TAG = re.compile(r"<[^>]+>")
@@ -40,7 +42,12 @@ def path(plan: Plan) -> str:
 
 
 def files(site: BoardData) -> dict[str, bytes]:
-    return {path(plan): plan_docx(plan, site.board.name) for plan in site.plans}
+    return contents(dict(jobs(site)))
+
+
+def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
+    for plan in site.plans:
+        yield path(plan), docx_job(plan, site.board.name)
 
 
 def _when(written: str) -> str:
@@ -70,15 +77,29 @@ COLUMN_SHARES = {
 def plan_docx(plan: Plan, board: str = "") -> bytes:
     """The plan's Word file, by `board` (its author): read back from the build's cache when made
     before from the same body, properties, code and libraries (macros/render/kept_files.py)."""
+    return docx_job(plan, board).content()
+
+
+def docx_job(plan: Plan, board: str) -> Job:
+    """The plan's Word file as plain data: its body's WordprocessingML and its properties."""
     body = _body(plan)
     version = making_version(__file__, spreadsheet.__file__, libraries=("python-docx", "lxml"))
     page = word("word_document", "page_of")
-    properties = (plan.title, plan.as_at_date.isoformat(), word("language_tag"), board, page)
+    language = word("language_tag")
+    properties = (plan.title, plan.as_at_date.isoformat(), language, board, page)
     made_from = (body, properties, version)
-    return kept("docx", made_from, lambda: _document(plan, body, board))
+    # the words it needs passed in: a worker process makes it (macros/render/made_files.py)
+    args = (plan.title, plan.as_at_date, body, board, Paper(language, page))
+    return Job("docx", made_from, _document, args)
 
 
-def _document(plan: Plan, body: str, board: str) -> bytes:
+@dataclass(frozen=True)
+class Paper:
+    language: str  # the language tag, for the spell checker
+    page_of: str  # the footer's "Page {page} of {pages}"
+
+
+def _document(title: str, as_at: date, body: str, board: str, paper: Paper) -> bytes:
     # imported here: a build whose Word files are all in the cache never imports python-docx
     import docx
     from docx.oxml import parse_xml
@@ -86,16 +107,16 @@ def _document(plan: Plan, body: str, board: str) -> bytes:
 
     document = docx.Document()
     # Word keeps at most 255 characters in a document property; the heading keeps the whole title
-    document.core_properties.title = plan.title[:255]
+    document.core_properties.title = title[:255]
     document.core_properties.author = board[:255]  # the board's paper, not the tool's
     document.core_properties.last_modified_by = board[:255]
-    _board_paper(document, plan.title)
-    stamp = datetime.combine(plan.as_at_date, time())
+    _board_paper(document, title, paper)
+    stamp = datetime.combine(as_at, time())
     document.core_properties.created = stamp
     document.core_properties.modified = stamp
     document.core_properties.last_printed = stamp
     document.core_properties.revision = 1
-    document.core_properties.language = word("language_tag")
+    document.core_properties.language = paper.language
     # The body goes in before the section properties that close it, as text: the document is
     # parsed once, whole. (Moving parsed elements into python-docx's tree took lxml seconds a
     # plan: it reconciles every element's namespaces with the twenty the document declares.)
@@ -107,7 +128,7 @@ def _document(plan: Plan, body: str, board: str) -> bytes:
     return _restamped(buffer.getvalue(), stamp, {})
 
 
-def _board_paper(document: Any, title: str) -> None:
+def _board_paper(document: Any, title: str, paper: Paper) -> None:
     """A4 with 2.54 cm margins (the table widths fit inside), the board's language for the
     spell checker, the plan's title in the header and "Page N of M" in the footer. The import
     reads only the body, so the header and footer never come back as part of the plan."""
@@ -117,11 +138,10 @@ def _board_paper(document: Any, title: str) -> None:
     section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Twips(MARGIN))
-    language = word("language_tag")
     for lang in document.styles.element.iter(f"{W}lang"):  # the default is en-US
-        lang.set(f"{W}val", language)
+        lang.set(f"{W}val", paper.language)
     _add_runs(section.header.paragraphs[0], _run(title))
-    pieces = re.split(r"(\{page\}|\{pages\})", word("word_document", "page_of"))
+    pieces = re.split(r"(\{page\}|\{pages\})", paper.page_of)
     fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
     runs = "".join(_field(fields[p]) if p in fields else _run(p) for p in pieces if p)
     _add_runs(section.footer.paragraphs[0], runs)

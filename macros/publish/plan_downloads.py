@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from macros.model import links
 from macros.model.board_data import BoardData
 from macros.model.plan import Plan
 from macros.publish.opendata import action_rows, plan_facts, write_csv
-from macros.publish.spreadsheet import date_cell, workbook_bytes
+from macros.publish.spreadsheet import date_cell, workbook_job
 from macros.render.datasets import ACTION_COLUMNS
+from macros.render.kept_files import Job, contents
 from macros.render.wording import word
 
 # the facts each column holds, in order (see opendata.action_facts); the headings readers see
@@ -39,19 +42,22 @@ def rows(plan: Plan) -> list[list[str]]:
 
 
 def files(site: BoardData) -> dict[str, bytes]:
+    return contents(dict(items(site)))
+
+
+def items(site: BoardData) -> Iterator[tuple[str, bytes | Job]]:
     """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel
-    (whose headings are the open data's column names, the same in every language)."""
+    (whose headings are the open data's column names, the same in every language). The
+    workbooks as jobs, for the build's workers (macros/render/made_files.py)."""
     every_plan = action_rows(site)
     as_at = site.current_plan.as_at_date
     sheet = word("action_downloads", "sheet")
-    every_xlsx = workbook_bytes(
-        sheet, ACTION_COLUMNS, with_dates(ACTION_COLUMNS, every_plan), as_at
-    )
-    result = {links.open_data("actions.xlsx"): every_xlsx}
+    every_xlsx = workbook_job(sheet, ACTION_COLUMNS, with_dates(ACTION_COLUMNS, every_plan), as_at)
+    yield links.open_data("actions.xlsx"), every_xlsx
     for plan in site.plans:
         table = rows(plan)
-        result[links.plan_actions_csv(plan.id)] = write_csv(headings(), table)
-        result[links.plan_actions_xlsx(plan.id)] = workbook_bytes(
-            sheet, headings(), with_dates(COLUMNS, table), plan.as_at_date
+        yield links.plan_actions_csv(plan.id), write_csv(headings(), table)
+        yield (
+            links.plan_actions_xlsx(plan.id),
+            workbook_job(sheet, headings(), with_dates(COLUMNS, table), plan.as_at_date),
         )
-    return result

@@ -16,7 +16,7 @@ from typing import Any
 
 from macros.publish import cells
 from macros.publish.cells import inert
-from macros.render.kept_files import kept, making_version
+from macros.render.kept_files import Job, making_version
 
 CORE_PROPERTIES = "docProps/core.xml"
 
@@ -54,11 +54,20 @@ def workbook_bytes(
     """One sheet: a bold, frozen header row with filters, then the rows. Kept between builds
     (macros/render/kept_files.py) when every cell is plain text or a number, whose repr is
     exactly the value written."""
-    if not all(type(cell) in PLAIN for row in rows for cell in row):
-        return _workbook(sheet_title, columns, rows, as_at)
+    return workbook_job(sheet_title, columns, rows, as_at).content()
+
+
+def workbook_job(
+    sheet_title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], as_at: date
+) -> Job:
+    """The workbook as plain data, for a worker process (macros/render/made_files.py); not
+    kept when a cell is anything else (its repr might not say all it holds)."""
+    table = [list(row) for row in rows]
+    args = (sheet_title, list(columns), table, as_at)
+    if not all(type(cell) in PLAIN for row in table for cell in row):
+        return Job("xlsx", None, _workbook, args)
     version = making_version(__file__, cells.__file__, libraries=("openpyxl",))
-    made_from = (sheet_title, list(columns), [list(row) for row in rows], as_at, version)
-    return kept("xlsx", made_from, lambda: _workbook(sheet_title, columns, rows, as_at))
+    return Job("xlsx", (*args, version), _workbook, args)
 
 
 def _workbook(

@@ -222,8 +222,8 @@ def about_board(site: BoardData, here: str) -> str:
     return render("report/board.html", board=site.board)
 
 
-def downloads(site: BoardData, here: str, files: Mapping[str, bytes]) -> str:
-    """`files`: the build's published files, whose sizes the page shows."""
+def downloads(site: BoardData, here: str, files: Mapping[str, int]) -> str:
+    """`files`: the size of each of the build's published files, by path."""
     items = []
     for dataset in datasets(site):
         path = links.open_data(dataset.path)
@@ -231,7 +231,7 @@ def downloads(site: BoardData, here: str, files: Mapping[str, bytes]) -> str:
             Download(
                 f"{dataset.title} ({dataset.path})",
                 links.href(here, path),
-                size_text(len(files[path])),
+                size_text(files[path]),
                 dataset.description,
                 dataset.columns,
             )
@@ -243,12 +243,10 @@ def downloads(site: BoardData, here: str, files: Mapping[str, bytes]) -> str:
     return render(
         "report/downloads.html",
         items=items,
-        feeds=[
-            (name, links.href(here, path), size_text(len(files[path]))) for name, path in feed_list
-        ],
+        feeds=[(name, links.href(here, path), size_text(files[path])) for name, path in feed_list],
         site_feed_limit=links.SITE_FEED_LIMIT,
         package_href=links.href(here, package),
-        package_size=size_text(len(files[package])),
+        package_size=size_text(files[package]),
         indicators_href=(
             links.href(here, links.indicators_index()) if "indicators" in sections_on(site) else ""
         ),

@@ -14,7 +14,7 @@ import base64
 import hashlib
 import mimetypes
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.metadata import version
@@ -28,8 +28,9 @@ from macros.model.memo import per_object
 from macros.model.plan import Plan
 from macros.model.progress import needs_attention, on_track_status
 from macros.model.yearly_report import Report
+from macros.render import made_files
 from macros.render.figures import size_text
-from macros.render.kept_files import kept
+from macros.render.kept_files import Job
 from macros.render.plans import plan_home, priority_page
 from macros.render.templates import FRAGMENTS, render
 from macros.render.wording import language, long_date, word
@@ -148,20 +149,31 @@ def _made_here(site: BoardData) -> dict[str, bytes]:
     return {}
 
 
-def size_note(site: BoardData, content: Callable[[], bytes]) -> str:
+def size_note(site: BoardData, size: Callable[[], int]) -> str:
     """A PDF's size as its link shows it, or what a preview says instead of making it."""
     if not site.pdfs:
         return word("documents", "made_in_a_build")
-    return size_text(len(content()))
+    return size_text(size())
 
 
 def pdf(site: BoardData, path: str, document: Callable[[], Document]) -> bytes:
-    """The PDF at `path`: made once per build (its HTML too: the page that shows its size asks
-    first, the published files then), and read from the cache when made before."""
+    """The PDF at `path` outside a build: made once (its HTML too: the page that shows its size
+    asks first, the published files then), and read from the cache when made before."""
     made = _made_here(site)
     if path not in made:
         made[path] = _cached_or_made(document())
     return made[path]
+
+
+def pdf_size(site: BoardData, path: str, document: Callable[[], Document]) -> int:
+    """The PDF's size: in a build, once the build's workers have made it (macros/build.py
+    asked for every PDF when the build started), its HTML rendered once."""
+    output = made_files.current()
+    if output is None:
+        return len(pdf(site, path, document))
+    if path not in output:
+        output.make(path, pdf_job(document()))
+    return output.size(path)
 
 
 def report_pdf(site: BoardData, report: Report) -> bytes:
@@ -172,6 +184,14 @@ def plan_pdf(site: BoardData, plan: Plan) -> bytes:
     return pdf(site, plan_path(plan), lambda: plan_document(site, plan))
 
 
+def report_pdf_size(site: BoardData, report: Report) -> int:
+    return pdf_size(site, report_path(report), lambda: report_document(site, report))
+
+
+def plan_pdf_size(site: BoardData, plan: Plan) -> int:
+    return pdf_size(site, plan_path(plan), lambda: plan_document(site, plan))
+
+
 def files(site: BoardData) -> dict[str, bytes]:
     if not site.pdfs:
         return {}
@@ -180,10 +200,25 @@ def files(site: BoardData) -> dict[str, bytes]:
     return result
 
 
-def _cached_or_made(document: Document) -> bytes:
+def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
+    """Every PDF of a build, one at a time (each can start while the next one's HTML is
+    rendered), the largest plans first: the longest job starts first."""
+    if not site.pdfs:
+        return
+    for plan in sorted(site.plans, key=lambda p: -len(p.actions)):
+        yield plan_path(plan), pdf_job(plan_document(site, plan))
+    for report in site.reports:
+        yield report_path(report), pdf_job(report_document(site, report))
+
+
+def pdf_job(document: Document) -> Job:
     css = PRINT_CSS.read_text(encoding="utf-8")
     made_from = (document.html, css, version("weasyprint"), version("pydyf"))
-    return kept("pdf", made_from, lambda: _weasyprint(document, css))
+    return Job("pdf", made_from, _weasyprint, (document, css))
+
+
+def _cached_or_made(document: Document) -> bytes:
+    return pdf_job(document).content()
 
 
 def _weasyprint(document: Document, css: str) -> bytes:

@@ -5,6 +5,9 @@ seconds of work on a large board, for files that rarely change. So each is kept 
 cache folder (the charts' folder, macros/render/chart_store.py), named by a hash of everything
 it is made from: what it says, and the versions of the code and libraries that write it. A
 change to any of them makes the file afresh; the folder can be deleted at any time.
+
+Each is described by a `Job`: a module-level function and plain arguments (text, numbers,
+dates), so that a build can make it in another process (macros/render/made_files.py).
 """
 
 from __future__ import annotations
@@ -13,12 +16,49 @@ import functools
 import hashlib
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from macros.render.cache_files import read_kept, write_kept
 from macros.render.chart_store import cache_folder
+
+
+@dataclass(frozen=True)
+class Job:
+    """One published file: `make(*args)`, kept under `kind` (the cache's folder and the
+    file's extension) when `made_from` is not None. `make` and `args` must pickle."""
+
+    kind: str
+    made_from: object | None
+    make: Callable[..., bytes]
+    args: tuple[Any, ...]
+
+    def key(self) -> str:
+        return key_of(self.made_from)
+
+    def found(self, folder: Path | None) -> bytes | None:
+        """The file as kept in `folder` by an earlier build, or None."""
+        if folder is None or self.made_from is None:
+            return None
+        return read_kept(folder / self.kind, self.key(), f".{self.kind}")
+
+    def content(self) -> bytes:
+        """The file, from the cache or made here and now."""
+        if self.made_from is None:
+            return self.make(*self.args)
+        return kept(self.kind, self.made_from, functools.partial(self.make, *self.args))
+
+
+def contents(files: Mapping[str, bytes | Job]) -> dict[str, bytes]:
+    """Each file's bytes, every job's made here (outside a build: `make export`, the tests)."""
+    return {path: f if isinstance(f, bytes) else f.content() for path, f in files.items()}
+
+
+def key_of(made_from: object) -> str:
+    return hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
 
 
 def kept(kind: str, made_from: object, make: Callable[[], bytes]) -> bytes:
@@ -27,7 +67,7 @@ def kept(kind: str, made_from: object, make: Callable[[], bytes]) -> bytes:
     folder = cache_folder()
     if folder is None:  # outside a build, or a build with `cache_dir: ""`
         return make()
-    key = hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    key = key_of(made_from)
     found = read_kept(folder / kind, key, f".{kind}")
     if found is not None:
         return found

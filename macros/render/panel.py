@@ -39,7 +39,9 @@ def _entries(site: BoardData, here: str) -> list[Entry]:
                 report,
                 links.href(here, page),
                 links.href(here, pdf_path),
-                documents.size_note(site, functools.partial(documents.report_pdf, site, report)),
+                documents.size_note(
+                    site, functools.partial(documents.report_pdf_size, site, report)
+                ),
                 base + links.served_dir(page) if base else "",
                 base + pdf_path if base else "",
                 report.published_date + timedelta(days=DUTY_DAYS),

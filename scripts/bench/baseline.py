@@ -87,7 +87,9 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         }
         build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
         if build is not None:
-            self.expanded.published.update(build.published_files())
+            for path in build.published_paths:  # moved into site/ by now
+                published = Path(config.site_dir) / path
+                self.expanded.published[path] = published.read_bytes()
             self.expanded.abbreviations = dict(build.site.abbreviations)
         cname = Path(config.site_dir) / "CNAME"
         if cname.exists():

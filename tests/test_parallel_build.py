@@ -1,0 +1,342 @@
+"""Issue 26: the published files made on the machine's cores and written as they are made
+(macros/render/made_files.py), the cache pruned (macros/render/cache_files.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.build import Build
+from macros.render import chart_store, documents, made_files
+from macros.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
+from macros.render.kept_files import Job
+from macros.render.made_files import Output
+from tests.conftest import ROOT, run_build
+from tests.test_guide import FIXTURE as GUIDE_FIXTURE
+from tests.test_guide import HARD_SUMMARY, current_plan
+
+DAY = 86400
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def made_by(*text: str) -> bytes:
+    """A job's file that says which process made it."""
+    return f"{' '.join(text)} by {os.getpid()}".encode()
+
+
+def fake_pdf(document: documents.Document, css: str) -> bytes:
+    """Stands in for WeasyPrint (seconds a PDF) where the PDF's content is not the point."""
+    return b"%PDF " + document.path.encode()
+
+
+# --- the whole build: the same bytes from one process as from several --------------------------
+
+
+@pytest.fixture(scope="module")
+def serial_and_parallel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example board built twice with nothing kept: every PDF, Word file and spreadsheet
+    made in the build's own process, then by three worker processes (even on fewer cores)."""
+    out = tmp_path_factory.mktemp("workers")
+    sites = []
+    for workers in ("1", "3"):
+        site = out / f"site-{workers}"
+        result = run_build(ROOT / "data", site, PLANSITE_CACHE="", PLANSITE_WORKERS=workers)
+        assert result.returncode == 0, result.stderr
+        sites.append(site)
+    return sites[0], sites[1]
+
+
+def test_a_build_with_workers_publishes_the_same_bytes_as_one_without(
+    serial_and_parallel: tuple[Path, Path],
+) -> None:
+    serial, parallel = (files_of(site) for site in serial_and_parallel)
+    assert sorted(serial) == sorted(parallel)
+    assert [path for path in serial if serial[path] != parallel[path]] == []
+    made_by_workers = [p for p in serial if p.endswith((".pdf", ".docx", ".xlsx"))]
+    assert len([p for p in made_by_workers if p.endswith(".pdf")]) == 5  # 3 plans, 2 reports
+    assert len(made_by_workers) == 5 + 3 + 4  # a Word file and a workbook a plan, every action's
+
+
+def test_no_folder_of_published_files_is_left_beside_the_site(
+    serial_and_parallel: tuple[Path, Path],
+) -> None:
+    folder = serial_and_parallel[0].parent
+    assert sorted(p.name for p in folder.iterdir()) == ["site-1", "site-3"]
+
+
+# --- the output: files written as they are made, by worker processes ------------------------
+
+
+def test_workers_make_the_jobs_and_write_them_as_they_are_made(tmp_path: Path) -> None:
+    output = Output(tmp_path / ".site.part", processes=2)
+    try:
+        output.make("downloads/a.pdf", Job("pdf", None, made_by, ("plan a",)))
+        output.make("downloads/b.pdf", Job("pdf", None, made_by, ("plan b",)))
+        output.write("data/actions.csv", b"ref,title\n")
+        sizes = output.sizes()
+        written = files_of(tmp_path / ".site.part")  # before the build moves them into site/
+    finally:
+        output.discard()
+    assert sorted(written) == ["data/actions.csv", "downloads/a.pdf", "downloads/b.pdf"]
+    assert sizes == {path: len(content) for path, content in written.items()}
+    # made in worker processes, not this one
+    makers = {
+        written[p].decode().rsplit(" by ", 1)[1] for p in ("downloads/a.pdf", "downloads/b.pdf")
+    }
+    assert str(os.getpid()) not in makers
+    assert written["downloads/a.pdf"].decode().startswith("plan a by ")
+    assert not (tmp_path / ".site.part").exists()  # discarded: nothing left behind
+
+
+def test_one_process_makes_the_jobs_itself(tmp_path: Path) -> None:
+    output = Output(tmp_path / ".site.part", processes=1)
+    output.make("a.pdf", Job("pdf", None, made_by, ("plan a",)))
+    assert (tmp_path / ".site.part" / "a.pdf").read_bytes() == made_by("plan a")
+    site = tmp_path / "site"
+    output.move_into(site)
+    assert files_of(site) == {"a.pdf": made_by("plan a")}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def failing_job() -> bytes:
+    raise RuntimeError("the PDF could not be made")
+
+
+def test_a_workers_error_reaches_the_build(tmp_path: Path) -> None:
+    output = Output(tmp_path / ".site.part", processes=2)
+    output.make("a.pdf", Job("pdf", None, failing_job, ()))
+    with pytest.raises(RuntimeError, match="the PDF could not be made"):
+        output.sizes()
+    output.discard()
+    assert not (tmp_path / ".site.part").exists()
+
+
+def test_a_kept_file_is_read_here_and_a_made_one_kept_by_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(chart_store, "_folder", [cache])
+    job = Job("pdf", ("plan a", "version 1"), made_by, ("plan a",))
+    output = Output(tmp_path / ".one.part", processes=2)
+    output.make("a.pdf", job)
+    first = output.sizes()
+    made = (tmp_path / ".one.part" / "a.pdf").read_bytes()
+    output.discard()
+    assert read_kept(cache / "pdf", job.key(), ".pdf") == made  # kept by the worker that made it
+    again = Output(tmp_path / ".two.part", processes=2)
+    again.make("a.pdf", job)
+    assert again.sizes() == first
+    assert (tmp_path / ".two.part" / "a.pdf").read_bytes() == made  # read back, not made anew
+    again.discard()
+
+
+# --- a failed build writes none of its files ------------------------------------------------
+
+
+def test_a_build_that_fails_after_its_files_were_started_writes_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANSITE_DATA", str(ROOT / "data"))
+    monkeypatch.setenv("PLANSITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("PLANSITE_WORKERS", "2")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(documents, "_weasyprint", fake_pdf)
+
+    def breaks(self: Build, here: str, page_type: str, *args: str) -> str:
+        raise RuntimeError("a page could not be made")
+
+    monkeypatch.setattr(Build, "page", breaks)  # the pages come after the files are started
+    site = tmp_path / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(RuntimeError, match="a page could not be made"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert list((tmp_path / "cache" / "pdf").glob("*.pdf"))  # the workers had made the PDFs
+    assert not (site / "downloads").exists()
+    assert not (site / "data").exists()
+    # nothing beside it: no folder of files made for it
+    assert [p.name for p in tmp_path.iterdir() if p.name != "site"] == ["cache"]
+
+
+def test_a_strict_build_stopped_by_a_warning_writes_none_of_its_files(
+    data_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """MkDocs stops a strict build with warnings after its last event: the pages are written
+    by then, the published files are not."""
+    data = data_copy(GUIDE_FIXTURE)
+    plan_file = data / "plans" / "plan-a.yml"
+    easy = current_plan(data)["priorities"][0]["young_people"]
+    plan_file.write_text(plan_file.read_text().replace(easy, HARD_SUMMARY), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(data, site, PLANSITE_CACHE=str(tmp_path / "cache"))
+    assert result.returncode != 0
+    assert "in strict mode!" in result.stdout + result.stderr
+    assert (site / "index.html").exists()  # MkDocs' own pages
+    published = [p for p in site.rglob("*") if p.suffix in (".pdf", ".docx", ".xlsx", ".csv")]
+    assert published == []
+    assert [p.name for p in (site / "downloads").iterdir()] == ["index.html"]  # the page alone
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "data", "site"]
+
+
+# --- the cache pruned ------------------------------------------------------------------------
+
+
+def aged(path: Path, days: float) -> Path:
+    then = time.time() - days * DAY
+    os.utime(path, (then, then))
+    return path
+
+
+def kept_file(cache: Path, kind: str, key: str, days: float) -> Path:
+    write_kept(cache / kind, key, f".{kind}", key.encode())
+    (path,) = (cache / kind).glob(f"{key}-*")
+    return aged(path, days)
+
+
+def test_prune_removes_the_files_no_build_used_for_the_limit(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    old = [kept_file(cache, kind, f"old-{kind}", UNUSED_DAYS + 1) for kind in KEPT_FOLDERS]
+    recent = kept_file(cache, "pdf", "recent", UNUSED_DAYS - 1)
+    read_back = kept_file(cache, "docx", "read", UNUSED_DAYS + 5)
+    assert read_kept(cache / "docx", "read", ".docx") == b"read"  # used by this build
+    piece = cache / "xlsx" / "left-by-a-stopped-build.xlsx.123.part"
+    piece.write_bytes(b"half")
+    aged(piece, UNUSED_DAYS + 1)
+    template = cache / "templates" / "__jinja2_page.cache"
+    template.parent.mkdir(parents=True)
+    template.write_bytes(b"compiled")
+    aged(template, UNUSED_DAYS + 1)
+
+    removed = prune(cache)
+
+    assert sorted(removed) == sorted([*old, piece])
+    assert all(not p.exists() for p in removed)
+    assert recent.exists() and read_back.exists()
+    assert template.exists()  # rewritten in place by Jinja: never grows, not pruned
+
+
+def test_a_build_prunes_its_cache_and_says_so(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    stale = kept_file(cache, "pdf", "a-plan-as-it-was-in-the-spring", UNUSED_DAYS + 1)
+    result = run_build(ROOT / "data", tmp_path / "site", PLANSITE_CACHE=str(cache))
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+    assert (
+        f"removed 1 files from the cache folder {cache} that no build has used for "
+        f"{UNUSED_DAYS} days" in result.stderr
+    )
+    kept = {p.name for kind in KEPT_FOLDERS for p in (cache / kind).glob("*")}
+    assert len([name for name in kept if name.endswith(".pdf")]) == 5
+    # the next build uses every file it kept: it removes none
+    again = run_build(ROOT / "data", tmp_path / "site", PLANSITE_CACHE=str(cache))
+    assert again.returncode == 0, again.stderr
+    assert "from the cache folder" not in again.stderr
+    assert {p.name for kind in KEPT_FOLDERS for p in (cache / kind).glob("*")} == kept
+
+
+def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    kept_file(tmp_path / ".cache" / "plansite", "pdf", "a-plan", 0)
+    (tmp_path / "site").mkdir()
+    (tmp_path / ".site.plansite-4242.part" / "downloads").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "clean"], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile", "data"]
+
+
+# --- `make bench` prints every row of the issue's table, each build bounded ------------------
+
+
+def bench_table(work: Path, *options: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "scripts/bench.py", "--table", "--small", "30", "--large", "60",
+         "--work", str(work), *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+MEASURED = r"\d+\.\d s \(CPU \d+\.\d s\)"
+BEST = r"\d+\.\d s \(best of 2; CPU \d+\.\d s\)"
+MEMORY = r"[\d,]+ MB \(largest process [\d,]+ MB\)"
+
+
+def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
+    rows = bench_table(tmp_path).splitlines()
+    expected = [
+        r"figure +measured",
+        rf"example board: first build +{MEASURED}",
+        rf"example board: warm build +{BEST}",
+        rf"30-action plan: first build, PDFs included +{MEASURED}",
+        rf"60-action plan: first build, PDFs included +{MEASURED}",
+        rf"60-action plan: first build, peak memory +{MEMORY}",
+        rf"60-action plan: warm build +{BEST}",
+        rf"60-action plan: warm build, peak memory +{MEMORY}; \d+\.\d\dx the hand-written's [\d,]+ MB",
+        r"vs hand-written \d+\.\d\d at 60 actions",
+        r"make bench: total time +\d+\.\d min",
+    ]
+    assert len(rows) == len(expected), rows
+    for row, pattern in zip(rows, expected, strict=True):
+        assert re.fullmatch(pattern, row), (row, pattern)
+    # nothing seeded: each first build started from an empty cache, and kept what it made
+    assert len(list((tmp_path / "n60" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
+    assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 5
+
+
+def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) -> None:
+    rows = bench_table(tmp_path, "--timeout", "0.01").splitlines()
+    assert rows[1:5] == [
+        f"{'example board: first build':<52}did not finish in 0.01 min",
+        f"{'example board: warm build':<52}not measured: the first build did not finish",
+        f"{'30-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+        f"{'60-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+    ]
+    # the memory it had taken when it was stopped
+    assert re.fullmatch(
+        r"60-action plan: first build, peak memory +[\d,]+ MB when it was stopped", rows[5]
+    )
+    assert (
+        rows[6] == f"{'60-action plan: warm build':<52}not measured: the first build did not finish"
+    )
+    assert re.fullmatch(r"make bench: total time +\d+\.\d min", rows[7])
+    assert len(rows) == 8
+
+
+def ends_its_process() -> bytes:
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+
+def test_a_worker_that_dies_is_named_with_what_to_do(tmp_path: Path) -> None:
+    output = Output(tmp_path / ".site.part", processes=2)
+    output.make("downloads/plan.pdf", Job("pdf", None, ends_its_process, ()))
+    with pytest.raises(made_files.WorkerStopped) as stopped:
+        output.sizes()
+    output.discard()
+    assert str(stopped.value) == (
+        "the worker process making downloads/plan.pdf stopped before it finished (the machine "
+        "may have run out of memory); build again with PLANSITE_WORKERS=1 to make the files one "
+        "at a time"
+    )
