@@ -377,10 +377,12 @@ def _poll_often(server: Any) -> None:
 
 def _fails_strictly(config: MkDocsConfig) -> bool:
     """A strict build that logged a warning: MkDocs stops it once `on_post_build` has run (it
-    counts the warnings with a handler on its logger, mkdocs/commands/build.py)."""
+    counts the warnings with a handler on its logger, mkdocs/commands/build.py; under ProperDocs
+    that logger is `properdocs`)."""
     if not config.strict:
         return False
-    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    engine_logger = logging.getLogger(engine_plugins.__name__.split(".")[0])
+    counters = [h for h in engine_logger.handlers if isinstance(h, CountHandler)]
     return any(h.get_counts() for h in counters)
 
 
