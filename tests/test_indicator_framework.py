@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -85,7 +86,8 @@ def expected_text(row: dict[str, str], unit: str) -> str:
 def page_text(site: Path, slug: str) -> str:
     soup = BeautifulSoup((site / "indicators" / slug / "index.html").read_text("utf-8"), "lxml")
     main = soup.select_one("article") or soup
-    return " ".join(main.get_text(" ").split())
+    # a glossary link inside a sentence ("statistical neighbours</a>: 33.1") reads as it shows
+    return re.sub(r" ([:;,.)])", r"\1", " ".join(main.get_text(" ").split()))
 
 
 def cells_of(site: Path, slug: str) -> set[str]:
