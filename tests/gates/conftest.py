@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, ROOT, run_build
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 # Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
@@ -159,6 +159,7 @@ def browser_run(
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route("**/*", record)
         page = context.new_page()
         for file in html_pages(gated_site):
@@ -172,7 +173,7 @@ def browser_run(
         page.goto(served_site, wait_until="networkidle")
         page.keyboard.press("/")
         page.keyboard.type("plan")
-        page.wait_for_selector(".md-search-result__item, .md-search-result__meta", timeout=15000)
+        page.wait_for_selector(".md-search-result__item, .md-search-result__meta")
         page.wait_for_load_state("networkidle")
         search_requests = current
         cookies = [dict(cookie) for cookie in context.cookies()]
