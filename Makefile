@@ -10,7 +10,7 @@ endif
 export PLANSITE_DATA := $(DATA)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: import export help new-board serve build check test quick lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>);"
@@ -22,6 +22,7 @@ help:
 	@echo "              (FORCE=1 replaces it, PLAN_MAP=map.yml names columns, SHEET=name picks a sheet)"
 	@echo "make export PLAN=<id>   write site/downloads/<id>.docx, the plan as a Word document"
 	@echo "make test     run every test (installs what the tests need)"
+	@echo "make quick    the fast tests only: no site builds, LibreOffice or Chromium (under 2 minutes)"
 	@echo "make gates    run the quality gates only (accessibility, HTML, privacy, links, ...)"
 	@echo "make bench    measure build time against a static baseline and hand-written pages"
 	@echo "make deploy   publish with mkdocs gh-deploy (only when make check passes)"
@@ -76,13 +77,20 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy macros
 
-# every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker
+# every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker.
+# -n auto: one pytest-xdist worker a core; each test module runs whole on one worker (its
+# fixtures are made once) and each site is built once for all workers (tests/conftest.py)
 unit: $(VENV)/.installed-dev test-tools
-	$(VENV)/bin/pytest -q tests
+	$(VENV)/bin/pytest -q -n auto tests
+
+# the inner loop: every test that neither builds a site nor runs LibreOffice or Chromium (the
+# `slow` marker, tests/conftest.py); `make test` still runs everything
+quick: $(VENV)/.installed-dev
+	$(VENV)/bin/pytest -q -n auto -m "not slow" tests
 
 # the quality gates alone: accessibility, valid HTML, privacy, injection, links, determinism, publishing
 gates: $(VENV)/.installed-dev test-tools
-	$(VENV)/bin/pytest -q tests/gates
+	$(VENV)/bin/pytest -q -n auto tests/gates
 
 test-tools:
 	bash scripts/install-test-tools.sh

@@ -62,7 +62,7 @@ def made_once(
     worker: the first to ask makes it under a lock, the others wait and reuse it. A failed
     `make` leaves nothing behind, so whoever asks next tries again (and fails the same way)."""
     root = tmp_path_factory.getbasetemp()
-    if WORKER:  # the workers' folders are gw0/, gw1/, ... in the run's own folder
+    if WORKER:  # each worker has its folder (popen-gw0/, ...) in the run's own folder
         root = root.parent
     folder, done = root / name, root / f"{name}.done"
     with open(root / f"{name}.lock", "w") as lock:
