@@ -3,9 +3,9 @@
 Made once per test run, even under pytest-xdist (`pytest -n auto`): the first worker to ask for
 a build makes it under a file lock and the others wait for it and read the same folder
 (`made_once`). Each worker keeps its own build cache (PLANSITE_CACHE, set below), never the
-repository's `.cache/`. Tests that share a module's fixtures run in one worker: each module is an
-`xdist_group` of its own unless it names one (the gates' one browser visit is shared by two
-modules), so `--dist loadgroup` sends a module to one worker, whole.
+repository's `.cache/`. A module runs whole on one worker (`--dist loadfile`, pyproject.toml), so
+its module fixtures are made once; what two modules share is made once with `made_once` (the
+gates' one browser visit of every page, tests/gates/conftest.py).
 
 `make quick` leaves out the slow tests (`-m "not slow"`): a test is marked slow when it, a
 fixture it uses, or a helper of its module builds a site, re-saves a file with LibreOffice,
@@ -89,11 +89,8 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | Non
     os.environ.pop("PLANSITE_CACHE", None)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if not any(item.iter_markers("xdist_group")):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
         if not any(item.iter_markers("slow")) and _calls_something_slow(item):
             item.add_marker(pytest.mark.slow)
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import page
 from tests.gates.conftest import BrowserRun, html_pages, target_file
-
-# one browser visit of every page (gates/conftest.py), shared with the other gate: one worker
-pytestmark = pytest.mark.xdist_group("browser_run")
 
 
 def describe(violation: dict[str, object]) -> str:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import pytest
-
 from tests.gates.conftest import BrowserRun
-
-# one browser visit of every page (gates/conftest.py), shared with the other gate: one worker
-pytestmark = pytest.mark.xdist_group("browser_run")
 
 
 def foreign(requests: list[str]) -> list[str]:
