@@ -159,7 +159,11 @@ def _built(data: Path, **settings: str) -> Callable[[Path], None]:
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example board (data/), built once with `mkdocs build --strict`."""
+    """The example board (data/), built once with `mkdocs build --strict`; under `make test`,
+    the site its own `make build` step has just built (PLANSITE_TEST_EXAMPLE_SITE)."""
+    built = os.environ.get("PLANSITE_TEST_EXAMPLE_SITE")
+    if built:
+        return Path(built).resolve()
     return made_once(tmp_path_factory, "example", _built(ROOT / "data")) / "site"
 
 
