@@ -125,13 +125,14 @@ def _calls_something_slow(item: pytest.Item) -> bool:
             if "mkdocs" in words and MKDOCS_BUILDS & words:
                 return True
             codes += [c for c in code.co_consts if isinstance(c, types.CodeType)]  # inner defs
-            for name in code.co_names:  # the module's own helpers, followed into
+            for name in code.co_names:  # the module's own helpers and classes, followed into
                 helper = called.__globals__.get(name)
-                if (
-                    isinstance(helper, types.FunctionType)
-                    and helper.__module__ == called.__module__
-                ):
+                if getattr(helper, "__module__", None) != called.__module__:
+                    continue
+                if isinstance(helper, types.FunctionType):
                     todo.append(helper)
+                elif isinstance(helper, type):
+                    todo += [f for f in vars(helper).values() if isinstance(f, types.FunctionType)]
     return False
 
 

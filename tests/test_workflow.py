@@ -430,6 +430,7 @@ def test_annotations_escape_what_github_reads_as_markup() -> None:
 # --- set-up ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds the new board's site
 def test_set_up_writes_a_board_that_builds_and_publishes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
