@@ -12,7 +12,7 @@ endif
 BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) scripts/board_folder.py),data)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: import export help new-board serve build check test lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: import export help new-board serve build check test quick lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>);"
@@ -24,6 +24,7 @@ help:
 	@echo "              (FORCE=1 replaces it, PLAN_MAP=map.yml names columns, SHEET=name picks a sheet)"
 	@echo "make export PLAN=<id>   write site/downloads/<id>.docx, the plan as a Word document"
 	@echo "make test     run every test (installs what the tests need)"
+	@echo "make quick    the fast tests only: no site builds, LibreOffice or Chromium (under 2 minutes)"
 	@echo "make gates    run the quality gates only (accessibility, HTML, privacy, links, ...)"
 	@echo "make bench    time first and warm builds (example board, 1,200 and 12,000 actions)"
 	@echo "make deploy   publish with properdocs gh-deploy (only when make check passes)"
@@ -83,18 +84,27 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(VENV)/bin/mypy macros
 
-# every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker
+# every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker.
+# -n auto: one pytest-xdist worker a core; each test module runs whole on one worker (its
+# fixtures are made once) and each site is built once for all workers (tests/conftest.py)
 unit: $(VENV)/.installed-dev test-tools
-	$(VENV)/bin/pytest -q tests
+	$(VENV)/bin/pytest -q -n auto tests
+
+# the inner loop: every test that neither builds a site nor runs LibreOffice or Chromium (the
+# `slow` marker, tests/conftest.py); `make test` still runs everything
+quick: $(VENV)/.installed-dev
+	$(VENV)/bin/pytest -q -n auto -m "not slow" tests
 
 # the quality gates alone: accessibility, valid HTML, privacy, injection, links, determinism, publishing
 gates: $(VENV)/.installed-dev test-tools
-	$(VENV)/bin/pytest -q tests/gates
+	$(VENV)/bin/pytest -q -n auto tests/gates
 
 test-tools:
 	bash scripts/install-test-tools.sh
 
-test: lint typecheck check build unit
+# the tests read the example site `build` has just made (one build fewer) when it is the example's
+test: lint typecheck check build
+	$(MAKE) --no-print-directory unit $(if $(filter data,$(DATA)),PLANSITE_TEST_EXAMPLE_SITE=$(CURDIR)/site)
 
 bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py --table  # issue 26: the example board, 1,200 and 12,000 actions, from an empty cache

@@ -1,13 +1,28 @@
-"""Shared fixtures: builds of the example board and of small fixture boards, made once."""
+"""Shared fixtures: builds of the example board and of small fixture boards, made once.
+
+Made once per test run, even under pytest-xdist (`pytest -n auto`): the first worker to ask for
+a build makes it under a file lock and the others wait for it and read the same folder
+(`made_once`). Each worker keeps its own build cache (PLANSITE_CACHE, set below), never the
+repository's `.cache/`. A module runs whole on one worker (`--dist loadfile`, pyproject.toml), so
+its module fixtures are made once; what two modules share is made once with `made_once` (the
+gates' one browser visit of every page, tests/gates/conftest.py).
+
+`make quick` leaves out the slow tests (`-m "not slow"`): a test is marked slow when it, a
+fixture it uses, or a helper of its module builds a site, re-saves a file with LibreOffice,
+drives Chromium or starts `mkdocs serve` (it names one of `SLOW_NAMES` or runs one of
+`SLOW_COMMANDS`), or when it is marked `@pytest.mark.slow` itself.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +42,111 @@ CONFIG = ROOT / "mkdocs.yml"  # named by its full path, as `make build` names it
 # the site engines: ProperDocs is the default (`make build`), MkDocs builds the same bytes
 ENGINES = ("properdocs", "mkdocs")
 ENGINE = ENGINES[0]
+# How long a page may take to load before a test gives up: generous, as a
+# busy machine (parallel workers, other builds) is slow, not wrong; speed is `make bench`'s.
+BROWSER_TIMEOUT_MS = 300_000
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ...; "" without xdist
+
+# What makes a test slow: the names a test, its fixtures or its module's helpers call.
+SLOW_NAMES = frozenset(
+    {
+        "run_build",  # a `properdocs build --strict` in a new process
+        "engine_command",  # the site engine's command (build, serve, gh-deploy)
+        "build",  # mkdocs.commands.build.build, in this process
+        "example_site",
+        "example_site_again",
+        "build_fixture",
+        "gated_site",
+        "libreoffice_resave",
+        "libreoffice_resave_all",
+        "sync_playwright",  # Chromium
+        "start_serve",  # `mkdocs serve`
+    }
+)
+# ... and the commands it runs in a new process: a build, the bench, every bad input at once
+SLOW_COMMANDS = frozenset({"scripts/bench.py", "tests.bad_inputs.run", "soffice"})
+MKDOCS_BUILDS = frozenset({"build", "serve", "gh-deploy"})
+
+
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """The folder `name`, made by `make(folder)` once per test run and shared by every xdist
+    worker: the first to ask makes it under a lock, the others wait and reuse it. A failed
+    `make` leaves nothing behind, so whoever asks next tries again (and fails the same way)."""
+    root = tmp_path_factory.getbasetemp()
+    if WORKER:  # each worker has its folder (popen-gw0/, ...) in the run's own folder
+        root = root.parent
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | None]:
+    """Each worker's own build cache (charts, PDFs, templates), kept for the run: builds in the
+    tests never read or write the repository's `.cache/`, nor another worker's folder. A
+    PLANSITE_CACHE set before the run is kept (empty: no cache at all)."""
+    if "PLANSITE_CACHE" in os.environ:
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("plansite-cache")
+    os.environ["PLANSITE_CACHE"] = str(folder)
+    yield folder
+    os.environ.pop("PLANSITE_CACHE", None)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(item.iter_markers("slow")) and _calls_something_slow(item):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds a site, or runs LibreOffice or Chromium")
+
+
+def _calls_something_slow(item: pytest.Item) -> bool:
+    function = getattr(item, "function", None)
+    if function is None:
+        return False
+    if SLOW_NAMES & set(getattr(item, "fixturenames", ())):
+        return True
+    todo = [function]
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is not None:
+        for definitions in fixtures.name2fixturedefs.values():
+            todo += [d.func for d in definitions if isinstance(d.func, types.FunctionType)]
+    seen: set[types.CodeType] = set()
+    while todo:
+        called = todo.pop()
+        codes = [called.__code__]
+        while codes:
+            code = codes.pop()
+            if code in seen:
+                continue
+            seen.add(code)
+            words = {c for c in code.co_consts if isinstance(c, str)}
+            if SLOW_NAMES & set(code.co_names) or SLOW_COMMANDS & words:
+                return True
+            if {"mkdocs", "properdocs"} & words and MKDOCS_BUILDS & words:
+                return True
+            codes += [c for c in code.co_consts if isinstance(c, types.CodeType)]  # inner defs
+            for name in code.co_names:  # the module's own helpers and classes, followed into
+                helper = called.__globals__.get(name)
+                if getattr(helper, "__module__", None) != called.__module__:
+                    continue
+                if isinstance(helper, types.FunctionType):
+                    todo.append(helper)
+                elif isinstance(helper, type):
+                    todo += [f for f in vars(helper).values() if isinstance(f, types.FunctionType)]
+    return False
 
 
 def engine_command(engine: str = ENGINE) -> list[str]:
@@ -51,13 +171,22 @@ def run_build(
     )
 
 
+def _built(data: Path, engine: str = ENGINE, **settings: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        result = run_build(data, folder / "site", engine, **settings)
+        assert result.returncode == 0, result.stderr
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example board (data/), built once with `properdocs build --strict` (`make build`)."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = run_build(ROOT / "data", out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The example board (data/), built once with `mkdocs build --strict`; under `make test`,
+    the site its own `make build` step has just built (PLANSITE_TEST_EXAMPLE_SITE)."""
+    built = os.environ.get("PLANSITE_TEST_EXAMPLE_SITE")
+    if built:
+        return Path(built).resolve()
+    return made_once(tmp_path_factory, "example", _built(ROOT / "data")) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -67,24 +196,16 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the cache changes no byte of the site. Built with the other engine, `mkdocs build --strict`:
     the same checks show that both engines make the same site (tests/test_engines.py), with no
     build more."""
-    out = tmp_path_factory.mktemp("example-again") / "site"
-    result = run_build(ROOT / "data", out, "mkdocs", PLANSITE_CACHE="")
-    assert result.returncode == 0, result.stderr
-    return out
+    made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="")
+    return made_once(tmp_path_factory, "example-again", made) / "site"
 
 
 @pytest.fixture(scope="session")
 def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """Build a board from tests/fixtures/<name>, once per name."""
-    built: dict[str, Path] = {}
 
     def build(name: str) -> Path:
-        if name not in built:
-            out = tmp_path_factory.mktemp(name) / "site"
-            result = run_build(FIXTURES / name, out)
-            assert result.returncode == 0, result.stderr
-            built[name] = out
-        return built[name]
+        return made_once(tmp_path_factory, f"fixture-{name}", _built(FIXTURES / name)) / "site"
 
     return build
 

@@ -103,19 +103,9 @@ def excel_file(path: Path, sheets: dict[str, Sequence[Row]]) -> Path:
 def libreoffice_resave(path: Path) -> Path:
     """The file as LibreOffice saves it (many boards' plans are), beside the original as
     `<stem>-lo<suffix>`: LibreOffice writes its own XML (styles, shading, merges, fonts) where
-    python-docx and openpyxl write theirs, and the import must read both the same."""
-    filters = {".docx": "docx:MS Word 2007 XML", ".xlsx": "xlsx:Calc MS Excel 2007 XML"}
-    out = path.parent / f"lo-{path.stem}"
-    out.mkdir(exist_ok=True)
-    profile = path.parent / f"lo-profile-{path.stem}"  # its own profile: tests may run at once
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-         "--convert-to", filters[path.suffix], "--outdir", str(out), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    saved = path.parent / f"{path.stem}-lo{path.suffix}"
-    (out / path.name).replace(saved)
-    return saved
+    python-docx and openpyxl write theirs, and the import must read both the same.
+    `libreoffice_resave_all` (below) re-saves several files at once, in one start of LibreOffice."""
+    return libreoffice_resave_all([path])[0]
 
 
 FOOTNOTES_XML = (
@@ -332,3 +322,55 @@ BODY_HEAD = (
 def hostile_docx(path: Path, body: bytes | Inflating) -> Path:
     """A Word document whose document.xml (from <w:body> on) is given."""
     return raw_zip(path, {**DOCX_PARTS, "word/document.xml": body})
+
+
+# LibreOffice re-saves in batches -------------------------------------------------------------
+# Starting LibreOffice costs about two seconds and converting a small file a fraction of one, so
+# files made together are converted in one `soffice` call; each test process (an xdist worker)
+# keeps one LibreOffice profile for its whole run: a fresh profile adds most of a second a call.
+_LO_FILTERS = {".docx": "docx:MS Word 2007 XML", ".xlsx": "xlsx:Calc MS Excel 2007 XML"}
+
+
+def libreoffice_resave_all(paths: Sequence[Path]) -> list[Path]:
+    """Each file as LibreOffice saves it, beside its original as `<stem>-lo<suffix>` (see
+    `libreoffice_resave`), in the order given: one `soffice` call for each kind of file."""
+    import shutil
+    import tempfile
+
+    saved = [path.parent / f"{path.stem}-lo{path.suffix}" for path in paths]
+    for suffix, convert in _LO_FILTERS.items():
+        batch = [i for i, path in enumerate(paths) if path.suffix == suffix]
+        if not batch:
+            continue
+        with tempfile.TemporaryDirectory(prefix="lo-batch-") as folder:
+            inbox, outbox = Path(folder, "in"), Path(folder, "out")
+            inbox.mkdir()
+            names = [inbox / f"{i}{suffix}" for i in batch]  # files of one name may be many
+            for i, name in zip(batch, names, strict=True):
+                shutil.copyfile(paths[i], name)
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation={_lo_profile().as_uri()}", "--headless",
+                 "--convert-to", convert, "--outdir", str(outbox), *map(str, names)],
+                check=True, capture_output=True, timeout=600,
+            )  # fmt: skip
+            for i, name in zip(batch, names, strict=True):
+                shutil.move(outbox / name.name, saved[i])
+    return saved
+
+
+def _lo_profile() -> Path:
+    """This process's LibreOffice profile: two processes never share one (a second LibreOffice
+    on a profile in use hands its work to the first, or fails)."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    if not _LO_PROFILE:
+        folder = Path(tempfile.mkdtemp(prefix=f"lo-profile-{os.getpid()}-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _LO_PROFILE.append(folder)
+    return _LO_PROFILE[0]
+
+
+_LO_PROFILE: list[Path] = []

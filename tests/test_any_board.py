@@ -449,7 +449,7 @@ def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
     answers = "Westdale Safeguarding Partnership\nWestdale\nhttps://plans.westdale.example.org/\n"
     made = subprocess.run(
         [str(ROOT / ".venv" / "bin" / "python"), "scripts/new_board.py", "--data", str(tmp_path)],
-        cwd=ROOT, input=answers, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, input=answers, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("The board's name (e.g. Eastmoor Safeguarding Children")

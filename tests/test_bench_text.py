@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from macros.render import text
@@ -56,6 +57,7 @@ def _emphasised(rng: random.Random) -> str:
     return rng.choice([" ", ", ", ". "]).join(parts)
 
 
+@pytest.mark.slow  # tens of thousands of samples through Python-Markdown
 def test_shortcut_gives_what_markdown_gives() -> None:
     rng = random.Random(8)
     samples = {"".join(rng.choices(ALPHABET, k=rng.randint(1, 30))) for _ in range(20000)}

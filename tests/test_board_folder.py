@@ -89,7 +89,7 @@ def dry_run(folder: Path, *args: str, **env: str) -> str:
     clean = {k: v for k, v in clean.items() if k not in ("DATA", "PLANSITE_DATA")}
     made = subprocess.run(
         ["make", "--no-print-directory", "-n", *args], cwd=folder, env={**clean, **env},
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True, text=True, timeout=600, check=True,
     )  # fmt: skip
     return made.stdout
 

@@ -14,7 +14,7 @@ import yaml
 from macros.read.office.__main__ import main
 from macros.read.office.yaml_out import plan_yaml
 from tests.conftest import ROOT
-from tests.office_docs import excel_file, libreoffice_resave, word_file
+from tests.office_docs import excel_file, libreoffice_resave_all, word_file
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG", "Progress"]
 FIRST = "Update Feb 26: Walking survey sent to schools"
@@ -63,7 +63,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
         first = make(folder / f"{kind}-q1.{suffix}", False)
         second = make(folder / f"{kind}-q2.{suffix}", True)
         made[kind] = (first, second)
-        made[f"{kind}-libreoffice"] = (libreoffice_resave(first), libreoffice_resave(second))
+        resaved_first, resaved_second = libreoffice_resave_all([first, second])  # one call
+        made[f"{kind}-libreoffice"] = (resaved_first, resaved_second)
     return made
 
 

@@ -159,7 +159,7 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
         [sys.executable, "scripts/new_board.py", "--data", str(data), "--name",
          "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor", "--url",
          "https://plans.eastmoor-scp.org.uk"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     (starter,) = (data / "plans").glob("*.yml")
@@ -182,7 +182,7 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
     imported = subprocess.run(
         [sys.executable, "-m", "macros.read.office", str(tracker), starter.stem, "--data",
          str(data), "--force"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert "Found 2 priorities, 0 issues, 3 actions and 3 dated updates." in imported.stdout

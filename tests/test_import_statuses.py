@@ -23,6 +23,7 @@ from tests.office_docs import (
     excel_file,
     excel_rich_text,
     libreoffice_resave,
+    libreoffice_resave_all,
     word_file,
 )
 
@@ -113,7 +114,9 @@ def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outco
         "rows": [("table", (rows, [])), ("para", "Actions"), plan],
         "swatches": [("table", (swatches, [])), ("para", "; ".join(LEGEND)), plan],
     }
-    return {name: both(word_file(folder / f"{name}.docx", parts)) for name, parts in shapes.items()}
+    made = {name: word_file(folder / f"{name}.docx", parts) for name, parts in shapes.items()}
+    saved = dict(zip(made, libreoffice_resave_all(list(made.values())), strict=True))  # one call
+    return {name: [read(path), read(saved[name])] for name, path in made.items()}
 
 
 @pytest.mark.parametrize("shape", ["inside", "beside", "column", "legend", "rows", "swatches"])

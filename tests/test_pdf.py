@@ -86,6 +86,7 @@ def test_the_report_pdf_is_complete_tagged_and_linked(example_site: Path, data: 
     assert plan_link["href"] == "../../downloads/business-plan-2025-28.pdf"
 
 
+@pytest.mark.slow  # WeasyPrint makes the report's PDF twice
 def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
     data: BoardData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

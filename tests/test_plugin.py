@@ -60,7 +60,7 @@ def test_a_wrong_option_fails_the_build_with_mkdocs_own_error(
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
     )
     assert result.returncode == 1
     assert error in result.stderr

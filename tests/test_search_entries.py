@@ -125,6 +125,7 @@ def missing_places(
     return found
 
 
+@pytest.mark.slow  # the example's search index, made twice (the `indexes` fixture)
 def test_the_places_and_titles_are_the_old_ones(
     pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
 ) -> None:
@@ -162,6 +163,7 @@ def test_every_fixture_board_keeps_its_places_and_titles(board: str) -> None:
         assert all(was.endswith(now) for (_, was), (_, now) in zip(old, new, strict=True))
 
 
+@pytest.mark.slow  # the example's search index, made twice (the `indexes` fixture)
 def test_dropping_an_entry_fails_the_comparison(
     pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
 ) -> None:
@@ -205,6 +207,7 @@ def _queries(site: BoardData) -> list[str]:
     return refs + acronyms + subgroups + leads + indicators + words
 
 
+@pytest.mark.slow  # the example's search index, made twice (the `indexes` fixture)
 def test_the_same_queries_find_the_same_places(
     site: BoardData, pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]]
 ) -> None:
@@ -226,6 +229,7 @@ def test_the_same_queries_find_the_same_places(
     }
 
 
+@pytest.mark.slow  # the example's search index, made twice (the `indexes` fixture)
 def test_no_suppressed_count_reaches_the_index(
     site: BoardData, indexes: dict[str, tuple[Index, Index]]
 ) -> None:

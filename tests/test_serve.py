@@ -33,7 +33,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for(url: str, test: Callable[[str], bool], seconds: float = 60) -> str:
+def wait_for(url: str, test: Callable[[str], bool], seconds: float = 600) -> str:
     deadline = time.monotonic() + seconds
     last = ""
     while time.monotonic() < deadline:
@@ -80,5 +80,5 @@ def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
         assert "Testshire Safeguarding Children Partnership" in fixed
     finally:
         server.terminate()
-        _, err = server.communicate(timeout=30)
+        _, err = server.communicate(timeout=300)
     assert f"{plan}:31: status `purple`" in err

@@ -62,7 +62,7 @@ def wait_for(url: str, test: Callable[[str], bool], seconds: float) -> None:
     last = ""
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=seconds) as response:
+            with urllib.request.urlopen(url, timeout=60) as response:
                 last = response.read().decode("utf-8")
             if test(last):
                 return
@@ -89,7 +89,7 @@ def test_serve_survives_every_issue_case(tmp_path: Path) -> None:
     reader.start()
     home = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(home, shows(None), seconds=120)
+        wait_for(home, shows(None), seconds=600)
         for case in ISSUE_CASES:
             with tempfile.TemporaryDirectory() as scratch:
                 prepared = Path(scratch) / "data"
@@ -99,14 +99,14 @@ def test_serve_survives_every_issue_case(tmp_path: Path) -> None:
             # warnings too: a strict rebuild would stop on them, so the preview shows them
             try:
                 lines, status = report(case.expected)
-                wait_for(home, shows(lines[0] if status else None), seconds=60)
+                wait_for(home, shows(lines[0] if status else None), seconds=600)
             except AssertionError as error:
                 raise AssertionError(f"{case.name}: {error}"[:3000]) from None
         load_into(data, BASE)
-        wait_for(home, shows(None), seconds=60)
+        wait_for(home, shows(None), seconds=600)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=300)
         reader.join(timeout=10)
     output = "".join(log)
     assert "Traceback" not in output, output[-5000:]

@@ -22,7 +22,7 @@ from macros.identity import write_cname
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary
 from scripts.ci_publish import Tools, main, publish, set_up
 from tests.conftest import ROOT
-from tests.office_docs import excel_file, libreoffice_resave, word_file
+from tests.office_docs import excel_file, libreoffice_resave_all, word_file
 
 BOARD = "Westvale Safeguarding Children Partnership"
 
@@ -210,9 +210,10 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tracker = excel_file(folder / "tracker.xlsx", {"Action plan": extra})
     made_here = (("good", good), ("bad", bad), ("members", members), ("twice", twice_file),
                  ("tracker", tracker))  # fmt: skip
-    for name, path in made_here:
+    saved = libreoffice_resave_all([path for _, path in made_here])  # one LibreOffice a kind
+    for (name, path), resaved in zip(made_here, saved, strict=True):
         made[name] = path
-        made[f"{name}-lo"] = libreoffice_resave(path)
+        made[f"{name}-lo"] = resaved
     return made
 
 
@@ -429,6 +430,7 @@ def test_annotations_escape_what_github_reads_as_markup() -> None:
 # --- set-up ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds the new board's site
 def test_set_up_writes_a_board_that_builds_and_publishes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, ROOT, made_once, run_build
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 # Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
@@ -138,7 +139,21 @@ def chromium_path() -> str:
 def browser_run(
     gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory
 ) -> BrowserRun:
-    """Visit every page in one Chromium session; record requests, cookies and axe results."""
+    """Visit every page in one Chromium session; record requests, cookies and axe results.
+    Once per test run: the accessibility and the privacy gates may run on two xdist workers,
+    and both read the one visit (kept as JSON, see `made_once`)."""
+
+    def visit(folder: Path) -> None:
+        run = visit_every_page(gated_site, served_site, folder / "chromium-profile")
+        (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "browser-run", visit)
+    kept = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    visits = [Visit(**one) for one in kept["visits"]]
+    return BrowserRun(visits, kept["cookies"], kept["search_requests"])
+
+
+def visit_every_page(site: Path, served_site: str, profile: Path) -> BrowserRun:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Route, sync_playwright
 
@@ -154,16 +169,16 @@ def browser_run(
         else:  # recorded for the privacy gate, and never let out
             route.abort()
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route("**/*", record)
         page = context.new_page()
-        for file in html_pages(gated_site):
+        for file in html_pages(site):
             current = []
-            url = served_site + page_url(gated_site, file)
+            url = served_site + page_url(site, file)
             page.goto(url, wait_until="networkidle")
             results = axe.run(page, options=options)
             visits.append(Visit(url, current, results.response["violations"]))
@@ -172,7 +187,7 @@ def browser_run(
         page.goto(served_site, wait_until="networkidle")
         page.keyboard.press("/")
         page.keyboard.type("plan")
-        page.wait_for_selector(".md-search-result__item, .md-search-result__meta", timeout=15000)
+        page.wait_for_selector(".md-search-result__item, .md-search-result__meta")
         page.wait_for_load_state("networkidle")
         search_requests = current
         cookies = [dict(cookie) for cookie in context.cookies()]
