@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from macros.load import load_board_data
 from macros.publish import admin, admin_config
@@ -437,11 +438,13 @@ def test_the_built_site_shows_the_change(
     assert built.returncode == 0, built.stderr
 
     def action(site: Path) -> Any:
-        return page(site, "plans/plan-a/priority-1/").find(id="action-1-1").parent
+        """The action's row in the priority's table and the row of its details under it."""
+        row = page(site, "plans/plan-a/priority-1/").find(id="action-1-1").find_parent("tr")
+        more = row.find_next_sibling("tr", class_="ps-action-more")
+        return BeautifulSoup(f"<table>{row}{more}</table>", "html.parser")
 
     def status(section: Any) -> str:
-        facts = section.find("dl", class_="ps-facts")
-        return str(facts.find("dt", string="Status").find_next("dd").get_text(strip=True))
+        return str(section.select_one('td[data-label="Status"]').get_text(strip=True))
 
     before, after = action(forms_run["site"]), action(tmp_path / "site")
     assert (status(before), status(after)) == ("Complete", "On target")

@@ -107,8 +107,8 @@ def test_overdue_is_the_same_on_every_page(example_site: Path) -> None:
     section = page(example_site, f"plans/{plan.id}/priority-{action.priority.slug}/").find(
         id=action.anchor
     )
-    facts = section.find_parent("section").select_one(".ps-facts")
-    assert "Overdue" in facts.get_text(" ") and "On target" in facts.get_text(" ")
+    row = section.find_parent("tr")  # the action's row in the priority's table
+    assert "Overdue" in row.get_text(" ") and "On target" in row.get_text(" ")
     late_page = page(example_site, f"plans/{plan.id}/needs-attention/")
     months = [tr.find_all("td")[3].get_text(strip=True) for tr in late_page.select("tr.ps-overdue")]
     assert len(months) == len(overdue) and "0" not in months

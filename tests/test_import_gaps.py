@@ -134,7 +134,7 @@ def test_a_utf16_indicators_csv_is_read_as_its_utf8_twin(
     tabbed = text.replace(",", "\t").encode("utf-16")  # Excel's "Unicode Text"
     assert checked(tmp_path / "utf16", monkeypatch, capsys, tabbed) == (0, "")
     # a value that differs would be found: the file is read, not passed over
-    wrong = text.replace(",", "\t").replace("\tlocal\t", "\tnowhere\t", 1).encode("utf-16")
+    wrong = text.replace(",", "\t").replace("\t28.4", "\tnowhere", 1).encode("utf-16")
     status, err = checked(tmp_path / "wrong", monkeypatch, capsys, wrong)
     assert status == 1 and "data/indicator_values.csv:2: " in err and "nowhere" in err
 

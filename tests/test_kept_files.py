@@ -16,7 +16,8 @@ from macros.render import chart_store, documents
 from macros.render.documents import Document
 from tests.conftest import ROOT
 
-CHANGED = "Four-day programme commissioned from Northvale University."
+# an action's title: in the Word file and the PDF (which gives each action's latest update only)
+CHANGED = "Train all team managers in reflective supervision"
 PLAN = "improvement-plan-2026"
 
 
@@ -30,12 +31,12 @@ def fake_pdf(document: Document, css: str) -> bytes:
 
 
 def changed_plan(data_copy: Callable[[str], Path]) -> Path:
-    """A copy of the example board where one update of one plan says something else."""
+    """A copy of the example board where one action of one plan is called something else."""
     folder = data_copy("data")
     path = folder / "plans" / f"{PLAN}.yml"
     text = path.read_text(encoding="utf-8")
     assert text.count(CHANGED) == 1
-    path.write_text(text.replace(CHANGED, "Five-day programme commissioned."), encoding="utf-8")
+    path.write_text(text.replace(CHANGED, "Train every team manager in reflective supervision"), encoding="utf-8")
     return folder
 
 

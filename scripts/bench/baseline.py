@@ -43,6 +43,7 @@ class Expanded:
     published: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes
     settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml keys set from board.yml
     abbreviations: dict[str, str] = field(default_factory=dict)  # the board's glossary
+    terms: dict[str, str] = field(default_factory=dict)  # its phrases, linked where they appear
 
 
 class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -91,6 +92,7 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 published = Path(config.site_dir) / path
                 self.expanded.published[path] = published.read_bytes()
             self.expanded.abbreviations = dict(build.site.abbreviations)
+            self.expanded.terms = dict(build.site.glossary_terms)
         cname = Path(config.site_dir) / "CNAME"
         if cname.exists():
             self.expanded.published["CNAME"] = cname.read_bytes()
@@ -134,10 +136,11 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     config = _static_config(expanded, docs)
-    # The theme's words (`t` in overrides/) and the glossary's <abbr> marks, as a hand-made
-    # site's hook would add them
+    # The theme's words (`t` in overrides/), the glossary's <abbr> marks and its phrases' links,
+    # as a hand-made site's hook would add them
     terms = folder / "glossary.json"
-    terms.write_text(json.dumps(expanded.abbreviations), encoding="utf-8")
+    glossary = {"abbreviations": expanded.abbreviations, "terms": expanded.terms}
+    terms.write_text(json.dumps(glossary), encoding="utf-8")
     hook = folder / "baseline_hook.py"
     hook.write_text(BASELINE_HOOK.format(root=str(ROOT), terms=str(terms)), encoding="utf-8")
     config["hooks"] = [str(hook)]
@@ -150,12 +153,14 @@ BASELINE_HOOK = """import json, sys
 sys.path.insert(0, {root!r})
 from macros.render import wording
 from macros.render.abbreviations import expand_in_article
-TERMS = json.load(open({terms!r}, encoding="utf-8"))
+from macros.render.glossary_in_place import link_phrases_in_article
+GLOSSARY = json.load(open({terms!r}, encoding="utf-8"))
 def on_env(env, config, files):
     env.globals["t"] = wording.t
     return env
 def on_post_page(output, page, config):
-    return expand_in_article(output, TERMS)
+    output = link_phrases_in_article(output, GLOSSARY["terms"], page.file.src_uri)
+    return expand_in_article(output, GLOSSARY["abbreviations"])
 """
 
 
