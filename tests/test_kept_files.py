@@ -36,7 +36,10 @@ def changed_plan(data_copy: Callable[[str], Path]) -> Path:
     path = folder / "plans" / f"{PLAN}.yml"
     text = path.read_text(encoding="utf-8")
     assert text.count(CHANGED) == 1
-    path.write_text(text.replace(CHANGED, "Train every team manager in reflective supervision"), encoding="utf-8")
+    path.write_text(
+        text.replace(CHANGED, "Train every team manager in reflective supervision"),
+        encoding="utf-8",
+    )
     return folder
 
 
