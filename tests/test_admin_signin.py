@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from scripts import ci_publish, vendor_cms
-from tests.conftest import FIXTURES, ROOT, page, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
 from tests.test_admin_forms import CHROMIUM, COMMENTED_PLAN, PLAN_YAML
 
 # the published site as GitHub Pages serves a project site: its own address, under /plans/
@@ -119,11 +119,12 @@ def signin(published: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
         )
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
         tab.route("**/*", lambda route: serve_from(published, route, asked))
         tab.on("pageerror", lambda error: errors.append(str(error)))
         tab.goto(ADMIN_URL)
         token_button = tab.get_by_role("button", name="Sign In Using Access Token")
-        token_button.wait_for(timeout=30000)
+        token_button.wait_for(timeout=BROWSER_TIMEOUT_MS)
         buttons = [b.inner_text().strip() for b in tab.get_by_role("button").all()]
         token_button.click()
         box = tab.get_by_role("textbox", name="Personal Access Token")
@@ -196,7 +197,7 @@ const hosts = ['{HOST}', 'plans.eastmoor-scp.org.uk', 'localhost', '127.0.0.1'];
 process.stdout.write(JSON.stringify(hosts.map(cmsScript)));
 """
     done = subprocess.run(
-        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [
@@ -227,7 +228,7 @@ def sveltia_round_trip(source: str, edit: str = "") -> str:
         module=json.dumps(PLAN_YAML.as_uri()), source=json.dumps(source), edit=edit
     )
     done = subprocess.run(
-        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -312,6 +313,7 @@ def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
         )
         tab = browser.new_page(viewport={"width": 1280, "height": 1000})
+        tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
         tab.add_init_script(PICKER % json.dumps(before))
         tab.route("**/*", lambda route: serve_from(site, route, asked, LOCAL, "/"))
         tab.goto(f"https://{LOCAL}/admin/")
@@ -319,23 +321,27 @@ def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         tab.get_by_role("link", name="Plan A").or_(tab.get_by_text("Plan A")).first.wait_for()
         tab.goto(f"https://{LOCAL}/admin/#/collections/plans/entries/plan-a")
         expand = tab.get_by_role("button", name="Expand", exact=True)
-        expand.first.wait_for(timeout=30000)
+        expand.first.wait_for(timeout=BROWSER_TIMEOUT_MS)
         for _ in range(20):  # the priority, its issue, its actions: each opened
             if not expand.count():
                 break
             expand.first.click()
         status = tab.get_by_role("radiogroup", name="Status").first
         status.get_by_role("radio", name="On target").click()
-        tab.get_by_role("button", name=re.compile("^Add .update.$")).first.click()
         dates = tab.get_by_role("textbox", name="Date", exact=True)
         texts = tab.get_by_role("textbox", name="Text", exact=True)
+        had = dates.count()
+        tab.get_by_role("button", name=re.compile("^Add .update.$")).first.click()
+        # the new update's fields are drawn after the click: wait for them, however busy
+        dates.nth(had).wait_for(timeout=BROWSER_TIMEOUT_MS)
+        texts.nth(had).wait_for(timeout=BROWSER_TIMEOUT_MS)
         [new_date] = [d for d in dates.all() if d.input_value() == ""]
         [new_text] = [t for t in texts.all() if t.input_value() == ""]
         new_date.fill("2026-06")
         new_text.fill(NEW_UPDATE)
         tab.get_by_role("button", name="Save", exact=True).click()
         after = before
-        for _ in range(100):  # the save is written in the background
+        for _ in range(BROWSER_TIMEOUT_MS // 100):  # the save is written in the background
             after = tab.evaluate(READ_BACK)
             if after != before:
                 break
