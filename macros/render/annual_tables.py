@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from macros.model import links
 from macros.model.annual_tables import Budget, BudgetLine
+from macros.model.board import SETTING_KINDS
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.render.datasets import Column, datasets
@@ -210,7 +211,14 @@ def training_table(site: BoardData, here: str) -> str:
 
 
 def membership(site: BoardData, here: str) -> str:
-    return render("report/membership.html", members=site.members, board=site.board)
+    return render(
+        "report/membership.html", members=site.members, board=site.board, **settings(site)
+    )
+
+
+def settings(site: BoardData) -> dict[str, object]:
+    """The education and childcare settings the board names, and the order their kinds show."""
+    return {"settings": site.board.education_and_childcare, "kinds": SETTING_KINDS}
 
 
 def structure(site: BoardData, here: str) -> str:

@@ -381,6 +381,7 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
         funding_words=funding_words,
         next_plan=next_plan(site, report),
         next_href=lambda plan: links.href(here, links.plan_home(plan.id)),
+        **report_tables.settings(site),
     )
 
 

@@ -1,0 +1,116 @@
+"""Issue 27's remaining gaps: education and childcare settings as relevant agencies, targets
+judged on the report year's figure, the catalogue's comparators, and breakdown sentences.
+
+The example board (data/board.yml) names five settings: two schools (Ashbridge Community
+College, Harrowby Church of England Primary School), one college, one early years setting and
+one childcare provider.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_board_data
+from macros.model.board_data import BoardData
+from macros.read.problems import DataError
+from macros.render.annual_tables import membership
+from macros.render.yearly_report import body
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def example() -> BoardData:
+    return load_board_data(ROOT / "data")
+
+
+def changed(tmp_path: Path, file: str, old: str, new: str) -> tuple[BoardData, Path]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / file
+    text = path.read_text("utf-8")
+    assert old in text, f"the example changed: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return load_board_data(data), path
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+# --- education and childcare settings as relevant agencies -------------------------------------
+
+SETTINGS = [
+    ("Education and childcare settings", "h2"),
+    ("Schools", "h3"),
+    ("Ashbridge Community College", "li"),
+    ("Harrowby Church of England Primary School", "li"),
+    ("Colleges", "h3"),
+    ("Northvale College of Further Education", "li"),
+    ("Early years settings", "h3"),
+    ("Little Oaks Day Nursery, Ashbridge", "li"),
+    ("Childcare providers", "h3"),
+    ("Northvale Registered Childminders Network", "li"),
+]
+RELEVANT = (
+    "The board names these education and childcare settings as relevant agencies: the "
+    "safeguarding arrangements include them, as the Children's Wellbeing and Schools Act 2026 "
+    "(section 2) requires."
+)
+
+
+def settings_shown(html: BeautifulSoup) -> list[tuple[str, str]]:
+    heading = html.find("h2", id="education-and-childcare")
+    assert heading is not None
+    assert heading.find_next("p").get_text() == RELEVANT
+    shown = [(heading.get_text(), "h2")]
+    for tag in heading.find_all_next(["h2", "h3", "li"]):
+        if tag.name == "h2":
+            break
+        shown.append((tag.get_text(), tag.name))
+    return shown
+
+
+def test_the_membership_page_lists_the_settings_by_kind(example: BoardData) -> None:
+    html = BeautifulSoup(membership(example, "about/membership/"), "lxml")
+    assert settings_shown(html) == SETTINGS
+    assert len(html.select("tbody tr")) == len(example.members) == 25
+
+
+def test_the_yearly_report_lists_the_settings_by_kind(example: BoardData) -> None:
+    report = next(r for r in example.reports if r.year == "2025-26")
+    html = BeautifulSoup(body(example, report, "annual-report/2025-26/"), "lxml")
+    assert settings_shown(html) == SETTINGS
+
+
+def test_a_board_naming_no_settings_is_advised_and_shows_no_heading(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "board.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("education_and_childcare:")], "utf-8")
+    site = load_board_data(path.parent)
+    advice = [str(a) for a in site.advice if "education or childcare" in a.message]
+    assert advice == [
+        f"{path}:{line_of(path, 'name: Northvale')}: the board names no education or childcare settings as relevant agencies, "
+        "which the Children's Wellbeing and Schools Act 2026 (section 2) now expects; add "
+        "`education_and_childcare:` with each school, college, early years or childcare "
+        "setting, e.g. `- {name: Ashbridge Primary School, kind: school}`"
+    ]
+    html = BeautifulSoup(membership(site, "about/membership/"), "lxml")
+    assert html.find(id="education-and-childcare") is None
+    assert "Education and childcare" not in html.get_text()
+
+
+def test_a_setting_of_an_unknown_kind_is_an_error_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as error:
+        changed(tmp_path, "board.yml", "kind: college}", "kind: university}")
+    path = tmp_path / "data" / "board.yml"
+    line = line_of(path, "kind: university")
+    assert f"{path}:{line}" in str(error.value)
+    assert (
+        "kind `university` is not one of: school, college, early years, childcare; write the one "
+        "that fits the setting, e.g. kind: school" in str(error.value)
+    )
