@@ -18,7 +18,8 @@ from macros.load import load_board_data
 from macros.model.board_data import BoardData
 from macros.read.problems import DataError
 from macros.render.annual_tables import membership
-from macros.render.yearly_report import body
+from macros.render.indicator_targets import target_words
+from macros.render.yearly_report import body, target_cell
 from tests.conftest import ROOT
 
 
@@ -113,4 +114,50 @@ def test_a_setting_of_an_unknown_kind_is_an_error_with_its_line(tmp_path: Path) 
     assert (
         "kind `university` is not one of: school, college, early years, childcare; write the one "
         "that fits the setting, e.g. kind: school" in str(error.value)
+    )
+
+
+# --- targets judged on the report year's figure ------------------------------------------------
+# N12c: target 20.0% or less by 2026-03-31; local figures 2022-23 23.4%, 2023-24 22.1%,
+# 2024-25 21.6%, 2025-26 19.8%.
+
+TARGET = "Target: 20.0% or less by 2026-03-31."
+
+
+def test_the_report_judges_the_target_on_its_own_year(example: BoardData) -> None:
+    indicator = example.indicator_by_ref["N12c"]
+    assert target_cell(example, indicator, "2024-25") == (
+        f"{TARGET} The 2024-25 figure (21.6%) does not meet it."
+    )
+    assert target_cell(example, indicator, "2025-26") == (
+        f"{TARGET} The 2025-26 figure (19.8%) meets it."
+    )
+    # the indicator's own page still judges the latest figure
+    words = target_words(example, indicator)
+    assert words is not None
+    assert words.judged == "The latest figure (2025-26: 19.8%) meets it."
+
+
+def test_without_the_years_figure_the_latest_before_it_is_judged_and_named(
+    tmp_path: Path,
+) -> None:
+    site, _ = changed(tmp_path, "indicator_values.csv", "N12c,2025-26,local,,19.8,\n", "")
+    indicator = site.indicator_by_ref["N12c"]
+    assert target_cell(site, indicator, "2025-26") == (
+        f"{TARGET} There is no 2025-26 figure yet. The latest figure (2024-25: 21.6%) does not "
+        "meet it."
+    )
+    report = next(r for r in site.reports if r.year == "2025-26")
+    html = BeautifulSoup(body(site, report, "annual-report/2025-26/"), "lxml")
+    cells = [td.get_text() for td in html.find_all("td") if td.get_text().startswith(TARGET)]
+    assert cells == [
+        f"{TARGET} There is no 2025-26 figure yet. The latest figure (2024-25: 21.6%) does not "
+        "meet it."
+    ]
+
+
+def test_a_year_before_every_figure_has_none_to_judge(example: BoardData) -> None:
+    indicator = example.indicator_by_ref["N12c"]
+    assert target_cell(example, indicator, "2021-22") == (
+        f"{TARGET} There is no figure for 2021-22 or before to judge it by."
     )
