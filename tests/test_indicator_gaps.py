@@ -19,6 +19,7 @@ from macros.model.board_data import BoardData
 from macros.read.problems import DataError
 from macros.render.annual_tables import membership
 from macros.render.indicator_targets import target_words
+from macros.render.indicators import catalogue
 from macros.render.yearly_report import body, target_cell
 from tests.conftest import ROOT
 
@@ -161,3 +162,64 @@ def test_a_year_before_every_figure_has_none_to_judge(example: BoardData) -> Non
     assert target_cell(example, indicator, "2021-22") == (
         f"{TARGET} There is no figure for 2021-22 or before to judge it by."
     )
+
+
+# --- the catalogue compares with every comparator the board has ---------------------------------
+
+
+def catalogue_rows(html: BeautifulSoup, theme: str) -> list[list[str]]:
+    table = next(
+        t for t in html.find_all("table") if t.caption.get_text() == f"{theme}: latest figures"
+    )
+    rows = [[th.get_text() for th in table.thead.find_all("th")]]
+    for tr in table.tbody.find_all("tr"):
+        rows.append([cell.get_text() for cell in tr.find_all(["th", "td"])])
+    return rows
+
+
+def test_the_catalogue_has_a_column_for_each_comparator_of_a_theme(example: BoardData) -> None:
+    html = BeautifulSoup(catalogue(example, "indicators/"), "lxml")
+    assert html.p.get_text().startswith(
+        "Each indicator shows the latest figure for Northvale, how it has moved since the period "
+        "before, and how it compares with England, our statistical neighbours (the councils most "
+        "like ours), the region and Westbridge (closest neighbour). A figure is similar when"
+    )
+    rows = catalogue_rows(html, "Children in need")
+    assert rows[0] == [
+        "Indicator", "Period", "Northvale", "Since the period before", "Compared with England",
+        "Compared with neighbours", "Compared with the region",
+        "Compared with Westbridge (closest neighbour)",
+    ]  # fmt: skip
+    n12c = next(r for r in rows if r[0].startswith("N12c:"))
+    assert n12c[1:] == [
+        "2025-26", "19.8%", "down, better", "better than England (20.9%)",
+        "similar to statistical neighbours (20.1%)", "–",
+        "similar to Westbridge (closest neighbour) (19.1%)",
+    ]  # fmt: skip
+    n25 = next(r for r in rows if r[0].startswith("N25:"))
+    assert n25[6] == "similar to the region (290.1)"
+    # a theme whose indicators have only England and neighbours keeps those two columns
+    assert catalogue_rows(html, "Early help")[0][4:] == [
+        "Compared with England",
+        "Compared with neighbours",
+    ]
+
+
+def test_a_board_with_no_comparators_has_no_comparison_columns(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "indicator_values.csv"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text(
+        "".join(line for n, line in enumerate(lines) if n == 0 or line.split(",")[2] == "local"),
+        "utf-8",
+    )
+    site = load_board_data(tmp_path / "data")
+    html = BeautifulSoup(catalogue(site, "indicators/"), "lxml")
+    assert html.p.get_text() == (
+        "Each indicator shows the latest figure for Northvale and how it has moved since the "
+        "period before."
+    )
+    rows = catalogue_rows(html, "Child protection")
+    assert rows[0] == ["Indicator", "Period", "Northvale", "Since the period before"]
+    l7 = next(tr for tr in html.find_all("tr") if tr.th and tr.th.get_text().startswith("L7:"))
+    assert l7.td["colspan"] == "3"
