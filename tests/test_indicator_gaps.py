@@ -19,7 +19,7 @@ from macros.model.board_data import BoardData
 from macros.read.problems import DataError
 from macros.render.annual_tables import membership
 from macros.render.indicator_targets import target_words
-from macros.render.indicators import catalogue
+from macros.render.indicators import catalogue, indicator_page
 from macros.render.yearly_report import body, target_cell
 from tests.conftest import ROOT
 
@@ -223,3 +223,46 @@ def test_a_board_with_no_comparators_has_no_comparison_columns(tmp_path: Path) -
     assert rows[0] == ["Indicator", "Period", "Northvale", "Since the period before"]
     l7 = next(tr for tr in html.find_all("tr") if tr.th and tr.th.get_text().startswith("L7:"))
     assert l7.td["colspan"] == "3"
+
+
+# --- a breakdown's latest figures in words -----------------------------------------------------
+# L20 by ethnicity, 2024-25 then 2025-26: White 230, 212; Mixed 27, 31; Asian 15, 18; Black 19,
+# 22; Other 7, 9.
+
+
+def breakdown_lines(site: BoardData) -> tuple[str, list[str]]:
+    html = BeautifulSoup(
+        indicator_page(site, site.indicator_by_ref["L20"], "indicators/l20/"), "lxml"
+    )
+    heading = html.find("h2", id="latest-1")
+    return heading.get_text(), [li.get_text() for li in heading.find_next("ul").find_all("li")]
+
+
+def test_each_groups_latest_figure_and_its_change_in_words(example: BoardData) -> None:
+    assert breakdown_lines(example) == (
+        "Latest figures by ethnicity",
+        [
+            "White: 212 in 2025-26, compared with 230 in 2024-25 (down).",
+            "Mixed: 31 in 2025-26, compared with 27 in 2024-25 (up).",
+            "Asian: 18 in 2025-26, compared with 15 in 2024-25 (up).",
+            "Black: 22 in 2025-26, compared with 19 in 2024-25 (up).",
+            "Other: 9 in 2025-26, compared with 7 in 2024-25 (up).",
+        ],
+    )
+
+
+def test_a_suppressed_group_is_not_given_a_change(tmp_path: Path) -> None:
+    site, _ = changed(
+        tmp_path,
+        "indicator_values.csv",
+        "L20,2025-26,local,Other,9,ethnicity",
+        "L20,2025-26,local,Other,3,ethnicity",
+    )
+    # 3 is hidden, and the next smallest group (Asian, 18) with it, as in the table
+    assert breakdown_lines(site)[1] == [
+        "White: 212 in 2025-26, compared with 230 in 2024-25 (down).",
+        "Mixed: 31 in 2025-26, compared with 27 in 2024-25 (up).",
+        "Asian: [c] in 2025-26, compared with 15 in 2024-25.",
+        "Black: 22 in 2025-26, compared with 19 in 2024-25 (up).",
+        "Other: [c] in 2025-26, compared with 7 in 2024-25.",
+    ]

@@ -17,6 +17,7 @@ from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator, theme_ids
+from macros.render.indicator_breakdowns import BreakdownLatest, breakdown_latest
 from macros.render.indicator_charts import (
     breakdown_chart,
     distribution_chart,
@@ -157,6 +158,7 @@ class PageParts:
     charts: list[str]  # SVG; the chart of a breakdown follows the indicator's own
     groups: list[GroupWords]  # each group's rate against all children's, per breakdown
     tables: list[Table]
+    breakdowns: list[BreakdownLatest]  # each group's latest figure, per breakdown
 
 
 def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> PageParts:
@@ -173,7 +175,9 @@ def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> Page
         charts = [distribution_chart(site, indicator, periods[-1]) if draw else "chart"]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
     groups = []
+    breakdowns = []
     for dimension in dimensions_of(site, indicator):
+        breakdowns.append(breakdown_latest(site, indicator, dimension))
         tables.append(breakdown_table(site, indicator, dimension))
         if draw:
             charts.append(breakdown_chart(site, indicator, dimension))
@@ -193,6 +197,7 @@ def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> Page
         [c for c in charts if c],
         groups,
         tables,
+        breakdowns,
     )
 
 
@@ -206,6 +211,7 @@ def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
         latest=parts.latest,
         target=parts.target,
         groups=parts.groups,
+        breakdowns=parts.breakdowns,
         # made by matplotlib; every text node escaped by ElementTree
         charts=[Markup(c) for c in parts.charts],
         children=[
