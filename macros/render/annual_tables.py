@@ -217,8 +217,19 @@ def membership(site: BoardData, here: str) -> str:
 
 
 def settings(site: BoardData) -> dict[str, object]:
-    """The education and childcare settings the board names, and the order their kinds show."""
-    return {"settings": site.board.education_and_childcare, "kinds": SETTING_KINDS}
+    """The education and childcare settings the board names, under a heading per kind."""
+    return {"setting_groups": setting_groups(site)}
+
+
+def setting_groups(site: BoardData) -> list[tuple[str, list[str]]]:
+    """e.g. [("Schools", ["Ashbridge Community College", ...]), ("Colleges", [...])]: the
+    kinds in a fixed order, each kind the board names once."""
+    named = site.board.education_and_childcare
+    return [
+        (word("report_settings", "kind_" + kind.replace(" ", "_")), names)
+        for kind in SETTING_KINDS
+        if (names := [s.name for s in named if s.kind == kind])
+    ]
 
 
 def structure(site: BoardData, here: str) -> str:
