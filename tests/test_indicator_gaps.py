@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.check.__main__ import main as check_main
 from macros.load import load_board_data
 from macros.model.board_data import BoardData
 from macros.read.problems import DataError
@@ -88,22 +89,36 @@ def test_the_yearly_report_lists_the_settings_by_kind(example: BoardData) -> Non
     assert settings_shown(html) == SETTINGS
 
 
-def test_a_board_naming_no_settings_is_advised_and_shows_no_heading(tmp_path: Path) -> None:
+def test_a_board_naming_no_settings_is_told_by_make_check_and_shows_no_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "board.yml"
     text = path.read_text("utf-8")
     path.write_text(text[: text.index("education_and_childcare:")], "utf-8")
-    site = load_board_data(path.parent)
-    advice = [str(a) for a in site.advice if "education or childcare" in a.message]
-    assert advice == [
-        f"{path}:{line_of(path, 'name: Northvale')}: the board names no education or childcare settings as relevant agencies, "
-        "which the Children's Wellbeing and Schools Act 2026 (section 2) now expects; add "
-        "`education_and_childcare:` with each school, college, early years or childcare "
-        "setting, e.g. `- {name: Ashbridge Primary School, kind: school}`"
+    monkeypatch.chdir(tmp_path)
+    assert check_main(["data"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if "education or childcare" in line] == [
+        f"data/board.yml:{line_of(path, 'name: Northvale')}: the board names no education or "
+        "childcare settings as relevant agencies, which the Children's Wellbeing and Schools Act "
+        "2026 (section 2) now expects; add `education_and_childcare:` with each school, college, "
+        "early years or childcare setting, e.g. `- {name: Ashbridge Primary School, kind: "
+        "school}` (information)"
     ]
+    site = load_board_data(path.parent)
+    assert not [a for a in site.advice if "education or childcare" in a.message]
     html = BeautifulSoup(membership(site, "about/membership/"), "lxml")
     assert html.find(id="education-and-childcare") is None
     assert "Education and childcare" not in html.get_text()
+
+
+def test_the_example_board_is_told_nothing_about_settings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert check_main(["data"]) == 0
+    assert "education or childcare" not in capsys.readouterr().out
 
 
 def test_a_setting_of_an_unknown_kind_is_an_error_with_its_line(tmp_path: Path) -> None:

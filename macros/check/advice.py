@@ -38,25 +38,7 @@ def data_advice(site: BoardData) -> list[Problem]:
         found.extend(planner_advice(site))
     found.extend(advice for report in site.reports for advice in review_dates_advice(report))
     found.extend(subgroup_clashes(site))
-    found.extend(no_settings(site))
     return found + national_clashes(site) + unlinked_reviews(site) + future_budget(site)
-
-
-def no_settings(site: BoardData) -> list[Problem]:
-    """A board publishing its membership but naming no education or childcare settings: the
-    Children's Wellbeing and Schools Act 2026 (section 2) has the arrangements include them."""
-    if not site.members or site.board.education_and_childcare:
-        return []
-    return [
-        Problem(
-            site.board.source_file,
-            site.board.line_of(),
-            "the board names no education or childcare settings as relevant agencies, which the "
-            "Children's Wellbeing and Schools Act 2026 (section 2) now expects; add "
-            "`education_and_childcare:` with each school, college, early years or childcare "
-            "setting, e.g. `- {name: Ashbridge Primary School, kind: school}`",
-        )
-    ]
 
 
 def long_plan(plan: Plan) -> Problem:
