@@ -218,7 +218,7 @@ def test_the_impact_table_judges_targets_and_every_comparator(example: BoardData
         ],
         [
             "better than England",
-            "Target: 20.0% or less by 2026-03-31. The latest figure (2025-26: 19.8%) meets it.",
+            "Target: 20.0% or less by 2026-03-31. The 2025-26 figure (19.8%) meets it.",
             "similar to statistical neighbours (20.1%); similar to Westbridge (closest neighbour) "
             "(19.1%)",
         ],

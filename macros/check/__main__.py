@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.check.relevant_agencies import settings_gap
 from macros.check.sections import sections_report
 from macros.check.yearly_reports import gaps
 from macros.load import load_board_data
@@ -29,7 +30,7 @@ def main(argv: list[str]) -> int:
         print(f"{advice} (advice)", file=sys.stderr)
     if report := sections_report(site):
         print(report)
-    for gap in gaps(site):  # information only: every report section is optional
+    for gap in gaps(site) + settings_gap(site):  # information only: each part is optional
         print(f"{gap} (information)")
     actions = sum(len(p.actions) for p in site.plans)
     counts = ", ".join(

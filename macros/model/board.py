@@ -78,6 +78,28 @@ class YoungPeopleIntro(Model):
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+SETTING_KINDS = ("school", "college", "early years", "childcare")
+
+
+class Setting(Model):
+    """An education or childcare setting the board names as a relevant agency: the Children's
+    Wellbeing and Schools Act 2026, section 2, has the arrangements include them."""
+
+    name: str
+    kind: str = Field(description="school, college, early years or childcare")
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        kind = value.strip().lower()
+        if kind not in SETTING_KINDS:
+            raise ValueError(
+                f"kind `{value}` is not one of: {', '.join(SETTING_KINDS)}; write the one that "
+                "fits the setting, e.g. kind: school"
+            )
+        return kind
+
+
 class Board(Model):
     name: str
     short_name: str = ""
@@ -101,6 +123,11 @@ class Board(Model):
     accessibility: AccessibilityFacts = Field(
         default_factory=AccessibilityFacts,
         description="For the accessibility statement: dates, checks by hand, known problems",
+    )
+    education_and_childcare: list[Setting] = Field(
+        default_factory=list,
+        description="Schools, colleges, early years and childcare settings named as relevant "
+        "agencies, listed on the membership page and in the yearly report",
     )
 
     @field_validator("site_url")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from macros.model.disclosure import Disclosure
 from macros.model.indicators import Indicator, Target, Value
-from macros.model.periods import period_key
+from macros.model.periods import period_id, period_key, period_start
 
 # status words that claim the target is (or will be) met, and ones that say it is not
 CLAIMS_MET = re.compile(r"^(met|achieved|on (track|target)|green|g|good|exceeded|complete(d)?)$")
@@ -22,9 +22,11 @@ class Judged:
     indicator: Indicator
     target: Target
     aim: str  # at_least or at_most
-    latest: Value | None  # the latest local figure (None: no figure yet)
+    latest: Value | None  # the local figure judged (None: no figure yet)
     met: bool | None  # None: no figure, a figure in words, or a suppressed count
     claims: str  # "met", "missed" or "": what the board's status word says
+    year: str = ""  # the report year asked for ("" on the indicator's page)
+    of_year: bool = False  # the figure judged is the year's own, not an earlier one
 
     @property
     def contradicted(self) -> bool:
@@ -42,17 +44,30 @@ def claim_of(status: str) -> str:
     return ""
 
 
-def judge(indicator: Indicator, values: list[Value], disclosure: Disclosure) -> Judged | None:
+def judge(
+    indicator: Indicator, values: list[Value], disclosure: Disclosure, year: str = ""
+) -> Judged | None:
+    """Judged on the latest local figure, or with `year` (a yearly report's) on that year's
+    figure, else the latest one that starts no later."""
     target = indicator.target
     if target is None or not target.aim(indicator.polarity):
         return None
     local = [v for v in values if v.area == "local" and not v.dimension and not v.category]
-    latest = max(local, key=lambda v: period_key(v.period, indicator.period_type), default=None)
+    own = [v for v in local if year and period_id(v.period) == period_id(year)]
+    if year and not own:
+        start = period_start(year)
+        local = [
+            v
+            for v in local
+            if start is not None and (found := period_start(v.period)) and found <= start
+        ]
+    latest = max(
+        own or local, key=lambda v: period_key(v.period, indicator.period_type), default=None
+    )
     figure = disclosure.published(latest) if latest is not None else None
     met = None
     if figure is not None:
         aim = target.aim(indicator.polarity)
         met = figure >= target.value if aim == "at_least" else figure <= target.value
-    return Judged(
-        indicator, target, target.aim(indicator.polarity), latest, met, claim_of(indicator.status)
-    )
+    aim = target.aim(indicator.polarity)
+    return Judged(indicator, target, aim, latest, met, claim_of(indicator.status), year, bool(own))

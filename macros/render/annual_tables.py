@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from macros.model import links
 from macros.model.annual_tables import Budget, BudgetLine
+from macros.model.board import SETTING_KINDS
 from macros.model.board_data import BoardData
 from macros.model.sections import sections_on
 from macros.render.datasets import Column, datasets
@@ -210,7 +211,25 @@ def training_table(site: BoardData, here: str) -> str:
 
 
 def membership(site: BoardData, here: str) -> str:
-    return render("report/membership.html", members=site.members, board=site.board)
+    return render(
+        "report/membership.html", members=site.members, board=site.board, **settings(site)
+    )
+
+
+def settings(site: BoardData) -> dict[str, object]:
+    """The education and childcare settings the board names, under a heading per kind."""
+    return {"setting_groups": setting_groups(site)}
+
+
+def setting_groups(site: BoardData) -> list[tuple[str, list[str]]]:
+    """e.g. [("Schools", ["Ashbridge Community College", ...]), ("Colleges", [...])]: the
+    kinds in a fixed order, each kind the board names once."""
+    named = site.board.education_and_childcare
+    return [
+        (word("report_settings", "kind_" + kind.replace(" ", "_")), names)
+        for kind in SETTING_KINDS
+        if (names := [s.name for s in named if s.kind == kind])
+    ]
 
 
 def structure(site: BoardData, here: str) -> str:

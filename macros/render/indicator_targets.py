@@ -21,8 +21,10 @@ class TargetWords:
     contradiction: str  # "" when the status and the figures agree
 
 
-def target_words(site: BoardData, indicator: Indicator) -> TargetWords | None:
-    judged = judge(indicator, site.values_for(indicator.key), site.disclosure)
+def target_words(site: BoardData, indicator: Indicator, year: str = "") -> TargetWords | None:
+    """On the indicator's page, judged on the latest figure; in a yearly report (`year`), on
+    that year's figure, or else the latest before it, saying so."""
+    judged = judge(indicator, site.values_for(indicator.key), site.disclosure, year)
     if judged is None:
         return None
     by = word("indicator_targets", "by", by=judged.target.by) if judged.target.by else ""
@@ -33,15 +35,16 @@ def target_words(site: BoardData, indicator: Indicator) -> TargetWords | None:
         by=by,
     )
     if judged.latest is None:
-        said = word("indicator_targets", "no_figure")
+        said = word("indicator_targets", "no_year_figure" if year else "no_figure", year=year)
     else:
         kind = "unjudged" if judged.met is None else "met" if judged.met else "missed"
-        said = word(
-            "indicator_targets",
-            kind,
-            period=judged.latest.period,
-            figure=cell_text(site, indicator, judged.latest),
-        )
+        figure = cell_text(site, indicator, judged.latest)
+        if judged.of_year:
+            said = word("indicator_targets", f"year_{kind}", year=year, figure=figure)
+        else:
+            said = word("indicator_targets", kind, period=judged.latest.period, figure=figure)
+            if year:
+                said = f"{word('indicator_targets', 'not_this_year', year=year)} {said}"
     status = (
         word("indicator_targets", "status", status=indicator.status) if indicator.status else ""
     )

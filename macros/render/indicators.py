@@ -17,6 +17,7 @@ from macros.model.board_data import BoardData
 from macros.model.comparison import SIMILAR_WITHIN
 from macros.model.disclosure import SUPPRESSED
 from macros.model.indicators import Indicator, theme_ids
+from macros.render.indicator_breakdowns import BreakdownLatest, breakdown_latest
 from macros.render.indicator_charts import (
     breakdown_chart,
     distribution_chart,
@@ -34,7 +35,7 @@ from macros.render.indicator_tables import (
     series_table,
 )
 from macros.render.indicator_targets import TargetWords, target_words
-from macros.render.indicator_values import periods_of
+from macros.render.indicator_values import areas_of, comparator_name, periods_of
 from macros.render.tables import Table
 from macros.render.templates import render
 from macros.render.wording import word
@@ -76,6 +77,43 @@ def no_latest_note(site: BoardData, indicator: Indicator) -> str:
     return word("indicators_catalogue", "no_figures_yet")
 
 
+@dataclass(frozen=True)
+class CatalogueColumn:
+    """A comparator's column in the catalogue: its name as comparisons say it, and its heading."""
+
+    name: str  # "England", "the region", "Westbridge (closest neighbour)"
+    heading: str  # "Compared with England"
+
+
+def comparator_columns(site: BoardData, indicators: list[Indicator]) -> list[CatalogueColumn]:
+    """Every comparator these indicators have figures for: the national ones first, then the
+    board's own in the order written, as on each indicator's page."""
+    values = [v for i in indicators for v in site.values_for(i.key) if not v.dimension]
+    headings = {"england": "compared_with_england", "neighbours": "compared_with_neighbours"}
+    return [
+        CatalogueColumn(
+            comparator_name(area),
+            word("indicators_catalogue", headings[area])
+            if area in headings
+            else word("indicators_catalogue", "compared_with", name=comparator_name(area)),
+        )
+        for area in areas_of(values)
+        if area != "local"
+    ]
+
+
+def comparators_in_words(columns: list[CatalogueColumn]) -> str:
+    """e.g. "England, statistical neighbours (the councils most like ours) and the region"."""
+    names = [
+        word("indicators_catalogue", "neighbours_explained") if c.name == comparator_name(
+            "neighbours") else c.name
+        for c in columns
+    ]  # fmt: skip
+    if len(names) < 2:
+        return "".join(names)
+    return word("indicators_catalogue", "and_list", first=", ".join(names[:-1]), last=names[-1])
+
+
 def catalogue(site: BoardData, here: str) -> str:
     themes: dict[str, list[tuple[Indicator, str, Latest | None, str]]] = {}
     for indicator in site.indicators:
@@ -86,7 +124,7 @@ def catalogue(site: BoardData, here: str) -> str:
     return render(
         "indicators/catalogue.html",
         themes=[
-            (theme, anchor, rows)
+            (theme, anchor, rows, comparator_columns(site, [row[0] for row in rows]))
             for (theme, rows), anchor in zip(
                 themes.items(), theme_ids(site.indicators), strict=True
             )
@@ -94,6 +132,7 @@ def catalogue(site: BoardData, here: str) -> str:
         similar_percent=round(SIMILAR_WITHIN * 100),
         explanation=suppressed_note(site),
         area=site.board.area,
+        comparators=comparators_in_words(comparator_columns(site, site.indicators)),
     )
 
 
@@ -119,6 +158,7 @@ class PageParts:
     charts: list[str]  # SVG; the chart of a breakdown follows the indicator's own
     groups: list[GroupWords]  # each group's rate against all children's, per breakdown
     tables: list[Table]
+    breakdowns: list[BreakdownLatest]  # each group's latest figure, per breakdown
 
 
 def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> PageParts:
@@ -135,7 +175,9 @@ def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> Page
         charts = [distribution_chart(site, indicator, periods[-1]) if draw else "chart"]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
     groups = []
+    breakdowns = []
     for dimension in dimensions_of(site, indicator):
+        breakdowns.append(breakdown_latest(site, indicator, dimension))
         tables.append(breakdown_table(site, indicator, dimension))
         if draw:
             charts.append(breakdown_chart(site, indicator, dimension))
@@ -155,6 +197,7 @@ def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> Page
         [c for c in charts if c],
         groups,
         tables,
+        breakdowns,
     )
 
 
@@ -168,6 +211,7 @@ def indicator_page(site: BoardData, indicator: Indicator, here: str) -> str:
         latest=parts.latest,
         target=parts.target,
         groups=parts.groups,
+        breakdowns=parts.breakdowns,
         # made by matplotlib; every text node escaped by ElementTree
         charts=[Markup(c) for c in parts.charts],
         children=[

@@ -22,7 +22,12 @@ from macros.model.planner_schedule import schedule, year_start
 from macros.model.slugs import slug
 from macros.render.indicator_figures import Latest, latest
 from macros.render.indicator_tables import indicator_name
-from macros.render.indicators import no_latest_note, page_parts
+from macros.render.indicators import (
+    comparator_columns,
+    comparators_in_words,
+    no_latest_note,
+    page_parts,
+)
 from macros.render.planner import CalendarLinks, offered
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.subgroups import led_by, plans_led
@@ -122,8 +127,11 @@ def glossary(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
 
 
 def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
+    area = site.board.area
+    comparators = comparators_in_words(comparator_columns(site, site.indicators))
     intro = [
-        said(t("indicators_catalogue.each_indicator_shows_the_latest", area=site.board.area)),
+        said(t("indicators_catalogue.each_indicator_shows_the_latest", area=area,
+               comparators=comparators)),
         said(t("indicators_catalogue.similar")),
         said(
             t(
@@ -131,13 +139,16 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
                 similar_percent=round(SIMILAR_WITHIN * 100),
             )
         ),
-    ]
+    ] if comparators else [said(t("indicators_catalogue.each_indicator_shows_no_comparators",
+                                  area=area))]  # fmt: skip
     themes: dict[str, list[str]] = {}
     for indicator in site.indicators:
         row = [indicator_name(indicator)]
         found = latest(site, indicator)
-        if found:  # the catalogue compares with England and the neighbours only
-            shown = [c for c in found.comparisons if c.area in _catalogue_areas()]
+        if found:  # the catalogue's columns: the comparators of the indicator's theme
+            same_theme = [i for i in site.indicators if i.theme == indicator.theme]
+            names = {column.name for column in comparator_columns(site, same_theme)}
+            shown = [c for c in found.comparisons if c.area in names]
             row += [found.period, found.text, found.direction or "–"]
             row += [
                 f"{c.words} {c.area} ({c.value_text})" if c.words else c.value_text for c in shown
@@ -150,10 +161,6 @@ def indicators_index(site: BoardData, page: IndexedPage, url: str) -> list[Entry
         caption = said(t("indicators_catalogue.latest_figures", theme=theme))
         result.append(entry(f"{url}#{slug(theme)}", theme, [caption, *words]))
     return result
-
-
-def _catalogue_areas() -> tuple[str, str]:
-    return str(t("comparators.england")), str(t("comparators.neighbours"))
 
 
 def indicator(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
@@ -183,6 +190,8 @@ def indicator(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
         words += _comparisons(figure)
         result.append(entry(f"{url}#latest", said(t("indicators_page.latest_figure")), words))
     parts = page_parts(site, found, draw=False)
+    for number, breakdown in enumerate(parts.breakdowns, 1):
+        result.append(entry(f"{url}#latest-{number}", breakdown.heading, breakdown.lines))
     if parts.target:
         target = parts.target
         words = [target.target, target.judged, target.status, target.contradiction]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from macros.model.board_data import BoardData
 from macros.model.yearly_report import Report, Section
 from macros.render import yearly_report as made
+from macros.render.annual_tables import setting_groups
 from macros.render.indicator_groups import largest_findings
 from macros.render.search_entries import Entry, IndexedPage, entry, inline, md, said, table_words
 from macros.render.text import plain
@@ -120,6 +121,12 @@ def yearly_report(site: BoardData, page: IndexedPage, url: str) -> list[Entry]:
     if s.data_use:
         table = made.indicator_table(site, s.data_use.indicators, report.year)
         add("data", "how_we_used_data", [chapter(s.data_use), *table_words(table)])
+    if groups := setting_groups(site):  # as the report lists them (its own heading)
+        words = [said(t("report_settings.relevant_agencies"))]
+        for heading, names in groups:
+            words += [heading, *names]
+        title = said(t("report_settings.education_and_childcare_settings"))
+        add("education-and-childcare", "", words, title)
     if s.funding:
         tables, sentence = made.funding(site, report)
         add("funding", "funding", [sentence, chapter(s.funding), *table_words(*tables)])

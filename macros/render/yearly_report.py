@@ -237,7 +237,7 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
     if any(i.target for i in series):
         columns.append(word("yearly", "against_target"))
         for row, indicator in zip(rows, series, strict=True):
-            row.cells.append(target_cell(site, indicator))
+            row.cells.append(target_cell(site, indicator, year))
     if any(other_comparators(site, i, year) for i in series):
         columns.append(word("yearly", "other_comparators"))
         for row, indicator in zip(rows, series, strict=True):
@@ -249,9 +249,10 @@ def indicator_table(site: BoardData, refs: list[str], year: str) -> Table | None
     )
 
 
-def target_cell(site: BoardData, indicator: Indicator) -> str:
-    """e.g. "Met (20.0% or less by 2026-03-31)": judged from the figures, as on its page."""
-    said = target_words(site, indicator)
+def target_cell(site: BoardData, indicator: Indicator, year: str) -> str:
+    """e.g. "Target: 20.0% or less by 2026-03-31. The 2025-26 figure (19.8%) meets it.": judged
+    from the report year's figure (or the latest before it, saying which)."""
+    said = target_words(site, indicator, year)
     if said is None:
         return word("yearly", "no_target")
     return f"{said.target} {said.judged}"
@@ -381,6 +382,7 @@ def body(site: BoardData, report: Report, here: str, pdf: tuple[str, str] | None
         funding_words=funding_words,
         next_plan=next_plan(site, report),
         next_href=lambda plan: links.href(here, links.plan_home(plan.id)),
+        **report_tables.settings(site),
     )
 
 
