@@ -260,7 +260,7 @@ def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
     result = subprocess.run(
         ["make", "--no-print-directory", "clean"], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Makefile", "data"]
