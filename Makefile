@@ -33,7 +33,7 @@ help:
 # engine, ProperDocs (the maintained continuation of MkDocs 1.6), finds the `plansite` plugin by
 # the `mkdocs.plugins` entry point pyproject.toml declares. `make build` and `make serve` stop
 # here; the tests, linters and the bench add requirements-dev.txt. The engine runs as
-# `python -m properdocs`, so the plugin's code is always this folder's macros/ (several checkouts
+# `python -m properdocs`, so the plugin's code is always this folder's plansite/ (several checkouts
 # may share one environment, whose editable install points at one of them).
 # (`-f <this folder>/mkdocs.yml`: ProperDocs' own name for the file is properdocs.yml; both engines
 # read this one. Named by its full path, as the engines name the file they find themselves, so
@@ -55,7 +55,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 new-board: $(VENV)/.installed
 	$(PY) scripts/new_board.py --data "$(BOARD)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
-# --dirty: a rebuild rewrites only the pages an edit changed (macros/preview.py); an edit to the
+# --dirty: a rebuild rewrites only the pages an edit changed (plansite/engine/preview.py); an edit to the
 # menu (a title, a new priority) still rebuilds every page
 serve: $(VENV)/.installed
 	$(ENGINE) serve --dirty -f "$(CURDIR)/mkdocs.yml"
@@ -64,25 +64,25 @@ build: $(VENV)/.installed
 	$(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml"
 
 check: $(VENV)/.installed
-	$(PY) -m macros.check $(BOARD)
+	$(PY) -m plansite.check $(BOARD)
 
 import: $(VENV)/.installed
 	@test -n "$(FILE)" -a -n "$(PLAN)" || { echo "usage: make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml] [SHEET=name]"; exit 2; }
-	$(PY) -m macros.read.office "$(FILE)" "$(PLAN)" --data "$(BOARD)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
+	$(PY) -m plansite.office "$(FILE)" "$(PLAN)" --data "$(BOARD)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
 
 export: $(VENV)/.installed
 	@test -n "$(PLAN)" || { echo "usage: make export PLAN=<id>"; exit 2; }
-	$(PY) -m macros.publish "$(PLAN)" "$(BOARD)"
+	$(PY) -m plansite.publish "$(PLAN)" "$(BOARD)"
 
 schemas: $(VENV)/.installed
-	$(PY) -m macros.schemas data/schemas
+	$(PY) -m plansite.schemas data/schemas
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
 typecheck: $(VENV)/.installed-dev
-	$(VENV)/bin/mypy macros
+	$(VENV)/bin/mypy plansite
 
 # every test, the quality gates (tests/gates/) included: they need Chromium and the Nu Html Checker.
 # -n auto: one pytest-xdist worker a core; each test module runs whole on one worker (its

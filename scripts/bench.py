@@ -117,7 +117,7 @@ def run(
 
 def prepare(folder: Path, source: Path | None, actions: int) -> None:
     """Write the synthetic board (unless given one), then the static baseline from one build."""
-    from macros.load import load_board_data
+    from plansite.load import load_board_data
 
     folder.mkdir(parents=True, exist_ok=True)
     data = source or generate(folder / "data", actions)

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from macros.read.office.changes import compare
+from plansite.office.changes import compare
 from scripts.ci_run import Run, git
 
 

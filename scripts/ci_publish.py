@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.load import load_board_data  # noqa: E402
-from macros.pages.guide_gate import guide_gate  # noqa: E402
-from macros.read.problems import DataError, Problem, ordered  # noqa: E402
+from plansite.load import load_board_data  # noqa: E402
+from plansite.pages.guide_gate import guide_gate  # noqa: E402
+from plansite.read.problems import DataError, Problem, ordered  # noqa: E402
 from scripts.ci_changes import base_commit, pages_address, site_address, what_changed  # noqa: E402
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary, finding_from_line  # noqa: E402
 from scripts.ci_run import ARCHIVE, Run, board_folder, git, restore  # noqa: E402

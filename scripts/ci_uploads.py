@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.read.office.__main__ import Stop, current_elsewhere, import_plan
-from macros.read.office.fidelity import CHANGED
-from macros.read.office.words import MESSAGES, WHY
+from plansite.office.__main__ import Stop, current_elsewhere, import_plan
+from plansite.office.fidelity import CHANGED
+from plansite.office.words import MESSAGES, WHY
 from scripts.ci_findings import ERROR, NOTICE
 from scripts.ci_run import INBOX, Run
 

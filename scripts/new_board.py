@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.schemas import write_schemas
-from macros.starter import plan_yml
+from plansite.schemas import write_schemas
+from plansite.starter import plan_yml
 from scripts.board_folder import CONFIG, name_folder, named_folder
 
 WEB_ADDRESS = re.compile(r"https://[a-z0-9.\-]+\.[a-z]{2,}(/[^\s\"'<>]*)?")

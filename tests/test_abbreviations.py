@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.pages import glossary as glossary_pages
-from macros.render.abbreviations import LEAVE_ALONE, expand_abbreviations
+from plansite.load import load_board_data
+from plansite.pages import glossary as glossary_pages
+from plansite.render.abbreviations import LEAVE_ALONE, expand_abbreviations
 from tests.conftest import FIXTURES, ROOT, page
 from tests.gates.conftest import html_pages
 
@@ -40,7 +40,7 @@ def test_meanings_are_escaped() -> None:
 
 def example_terms() -> dict[str, str]:
     """The national terms, then the subgroups' acronyms, then the board's glossary."""
-    words = ROOT / "macros" / "render" / "words" / "glossary-en.yml"
+    words = ROOT / "plansite" / "words" / "glossary-en.yml"
     terms = yaml.safe_load(words.read_text(encoding="utf-8"))["terms"]
     subgroups = yaml.safe_load((ROOT / "data" / "subgroups.yml").read_text(encoding="utf-8"))
     for subgroup in subgroups["subgroups"]:

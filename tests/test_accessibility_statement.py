@@ -13,14 +13,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.accessibility import (
+from plansite.load import load_board_data
+from plansite.model.accessibility import (
     AUTOMATED_CHECKS,
     AccessibilityFacts,
     compliance,
     present_checks,
 )
-from macros.render.accessibility import statement
+from plansite.render.accessibility import statement
 from tests.conftest import ROOT, page
 
 GATES = ROOT / "tests" / "gates"

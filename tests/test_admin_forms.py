@@ -24,8 +24,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.publish import admin, admin_config
+from plansite.load import load_board_data
+from plansite.publish import admin, admin_config
 from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
@@ -422,7 +422,7 @@ def test_a_form_edit_changes_only_its_lines_on_disk(forms_run: dict[str, Any]) -
 
 def test_make_check_accepts_the_saved_plan(board_repo: Path, forms_run: dict[str, Any]) -> None:
     checked = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(board_repo / "board")],
+        [sys.executable, "-m", "plansite.check", str(board_repo / "board")],
         cwd=ROOT,
         capture_output=True,
         text=True,

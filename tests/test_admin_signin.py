@@ -372,7 +372,7 @@ def test_make_check_accepts_the_plan_sveltia_saved(
     shutil.copytree(sveltia_save["repo"] / "board", board)
     (board / "plans" / "plan-a.yml").write_text(sveltia_save["after"], encoding="utf-8")
     checked = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(board)],
+        [sys.executable, "-m", "plansite.check", str(board)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -402,7 +402,7 @@ def test_what_sveltia_changes_in_a_file_saved_unchanged(tmp_path: Path) -> None:
     (board / "plans").mkdir()
     (board / "plans" / "plan-a.yml").write_text(saved, encoding="utf-8", newline="")
     checked = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(board)],
+        [sys.executable, "-m", "plansite.check", str(board)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -15,16 +15,16 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.check.__main__ import main as check_main
-from macros.load import load_board_data
-from macros.model.sections import SECTION_KEYS, sections_on
-from macros.narrative import narrative_macros
-from macros.pages.guide import pages as guide_pages
-from macros.pages.narrative_pages import left_out, page_needs, prune_nav
-from macros.pages.reading_gate import DEFAULT_GRADE, gate_message
-from macros.pages.registry import generated_pages
-from macros.read.problems import DataError
-from macros.render.datasets import datasets
+from plansite.check.__main__ import main as check_main
+from plansite.load import load_board_data
+from plansite.model.sections import SECTION_KEYS, sections_on
+from plansite.pages.guide import pages as guide_pages
+from plansite.pages.narrative import narrative_macros
+from plansite.pages.narrative_pages import left_out, page_needs, prune_nav
+from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message
+from plansite.pages.registry import generated_pages
+from plansite.read.problems import DataError
+from plansite.render.datasets import datasets
 from tests.conftest import FIXTURES, ROOT, page, run_build
 from tests.gates.test_links import _MkDocsLoader
 
@@ -229,7 +229,7 @@ def test_an_unknown_page_in_the_pages_folder_is_named(tmp_path: Path) -> None:
 
 def test_mkdocs_yml_and_docs_name_no_board() -> None:
     found = subprocess.run(
-        ["grep", "-rli", "northvale", "mkdocs.yml", "docs", "overrides"],
+        ["grep", "-rli", "northvale", "mkdocs.yml", "docs", "overrides", "plansite"],
         cwd=ROOT, capture_output=True, text=True,
     ).stdout.split()  # fmt: skip
     assert [f for f in found if not f.startswith("docs/maintainers/")] == []
@@ -320,7 +320,7 @@ def test_the_bare_board_has_no_section_for_its_absent_parts(bare_site: Path) -> 
     assert not (bare_site / "reporting-planner.ics").exists()
     home = page(bare_site, "")
     assert home.select(".ps-header-guide") == []
-    # the home page counts the current plan's actions (overrides/fragments/home/page.html)
+    # the home page counts the current plan's actions (plansite/fragments/home/page.html)
     assert "1 of 3 actions complete" in " ".join(home.get_text().split())
     downloads = page(bare_site, "downloads/").get_text(" ", strip=True)
     assert "indicator catalogue" not in downloads

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
 from tests.conftest import FIXTURES, page
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.plan import Plan
-from macros.model.progress import needs_attention, periods, summary
+from plansite.load import load_board_data
+from plansite.model.plan import Plan
+from plansite.model.progress import needs_attention, periods, summary
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "plans-attention"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.check.__main__ import main
+from plansite.check.__main__ import main
 from tests.bad_inputs.careless import ALL_CASES as CASES
 from tests.bad_inputs.careless import ISSUE_CASES, OWN_CASES
 from tests.bad_inputs.cases import Case

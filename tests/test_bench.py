@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_board_data
-from macros.read.site_config import site_config
+from plansite.load import load_board_data
+from plansite.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -1,4 +1,4 @@
-"""The shortcuts in macros/render/text.rich (one-line text, plain or with bold and italics,
+"""The shortcuts in plansite/render/text.rich (one-line text, plain or with bold and italics,
 skips Markdown) change nothing.
 
 Added for build speed (docs/maintainers/performance.md): it must give exactly what Markdown and
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.render import text
+from plansite.render import text
 
 ROOT = Path(__file__).resolve().parents[1]
 # characters that mean something to Markdown or HTML, among ordinary prose

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.read.office.__main__ import main as import_main
+from plansite.office.__main__ import main as import_main
 from scripts import new_board
 from scripts.board_folder import name_folder, named_folder
 from tests.conftest import ROOT
@@ -95,10 +95,10 @@ def dry_run(folder: Path, *args: str, **env: str) -> str:
 
 
 def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
-    assert dry_run(make_copy, "check") == ".venv/bin/python -m macros.check eastmoor\n"
+    assert dry_run(make_copy, "check") == ".venv/bin/python -m plansite.check eastmoor\n"
     assert '--data "eastmoor"' in dry_run(make_copy, "import", "FILE=plan.docx", "PLAN=p")
-    assert dry_run(make_copy, "export", "PLAN=p").endswith('macros.publish "p" "eastmoor"\n')
-    assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m macros.check eastmoor\n")
+    assert dry_run(make_copy, "export", "PLAN=p").endswith('plansite.publish "p" "eastmoor"\n')
+    assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m plansite.check eastmoor\n")
     # build, serve and deploy run the engine, which reads the folder from mkdocs.yml itself
     # (`data_dir: !ENV [PLANSITE_DATA, eastmoor]`): make sets no PLANSITE_DATA of its own
     for target in ("build", "serve", "deploy"):
@@ -114,8 +114,8 @@ def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
     database = dry_run(make_copy, "-p", "build", "DATA=other").splitlines()
     assert "PLANSITE_DATA := other" in database
     # DATA= and PLANSITE_DATA still name another folder for one command
-    assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m macros.check other\n"
-    assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("macros.check other\n")
+    assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m plansite.check other\n"
+    assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("plansite.check other\n")
 
 
 def plan_doc(path: Path) -> Path:

@@ -13,16 +13,16 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.check.advice import data_advice
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.dates import parse_due
-from macros.model.plan import Plan
-from macros.model.progress import needs_attention, summary
-from macros.pages.registry import render_page
-from macros.render.contradictions import contradiction_note
-from macros.render.home import home_page
-from macros.render.plans import plan_home, sentence
+from plansite.check.advice import data_advice
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.dates import parse_due
+from plansite.model.plan import Plan
+from plansite.model.progress import needs_attention, summary
+from plansite.pages.registry import render_page
+from plansite.render.contradictions import contradiction_note
+from plansite.render.home import home_page
+from plansite.render.plans import plan_home, sentence
 from tests.conftest import ROOT
 
 PLAN_FILE = ROOT / "data" / "plans" / "business-plan-2025-28.yml"
@@ -241,8 +241,8 @@ def test_evidence_on_target_while_its_indicator_falls_away(
 
 
 def test_evidence_meeting_its_target_or_improving_is_not_flagged(site: BoardData) -> None:
-    from macros.model.evidence_figures import falling_away
-    from macros.model.indicators import Indicator, Value
+    from plansite.model.evidence_figures import falling_away
+    from plansite.model.indicators import Indicator, Value
 
     def site_with(figures: list[float]) -> BoardData:
         base = site
@@ -264,7 +264,7 @@ def test_evidence_meeting_its_target_or_improving_is_not_flagged(site: BoardData
 def test_the_narrative_status_summary_counts_overdue_too(
     site: BoardData, raw: dict[str, Any]
 ) -> None:
-    from macros.narrative import narrative_macros
+    from plansite.pages.narrative import narrative_macros
 
     said = narrative_macros(site, lambda: "index.md")["status_summary"]()
     assert said.endswith(f"; **{len(late_in_yaml(raw))}** were past their due date")

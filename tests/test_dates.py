@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from macros.model.dates import DateError, months_between, parse_day, parse_due, quarter_of
+from plansite.model.dates import DateError, months_between, parse_day, parse_due, quarter_of
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.render.abbreviations import expand_abbreviations
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.render.abbreviations import expand_abbreviations
 from tests.conftest import ROOT, page
 
 NATIONAL = yaml.safe_load(
-    (ROOT / "macros" / "render" / "words" / "glossary-en.yml").read_text(encoding="utf-8")
+    (ROOT / "plansite" / "words" / "glossary-en.yml").read_text(encoding="utf-8")
 )["terms"]
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.disclosure import SUPPRESSED, decide, hidden_cells, is_small
-from macros.model.indicators import Indicator, Value
-from macros.narrative import narrative_macros
-from macros.render.indicators import suppressed_note
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.disclosure import SUPPRESSED, decide, hidden_cells, is_small
+from plansite.model.indicators import Indicator, Value
+from plansite.pages.narrative import narrative_macros
+from plansite.render.indicators import suppressed_note
 from tests.conftest import FIXTURES
 
 FIXTURE = "indicators-small"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.dates import calendar_months, parse_due
-from macros.model.progress import is_overdue, needs_attention, status_of
+from plansite.load import load_board_data
+from plansite.model.dates import calendar_months, parse_due
+from plansite.model.progress import is_overdue, needs_attention, status_of
 from tests.conftest import ROOT, page
 
 GOVUK_DATE = re.compile(

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
-from macros.read.site_config import site_config
-from macros.render import abbreviations, templates, wording
-from macros.render.wording import WORDS
+from plansite.engine.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
+from plansite.read.site_config import site_config
+from plansite.render import abbreviations, templates
+from plansite.words import wording
+from plansite.words.wording import WORDS
 from scripts.board_folder import named_folder
 from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command
 from tests.test_plugin import build_in_this_process
@@ -85,12 +86,12 @@ def loaded_engine_modules(code: str) -> list[str]:
 
 def test_make_check_and_make_import_do_not_load_the_site_engine() -> None:
     check = "import runpy, sys\nsys.argv = ['check', 'data']\n" + (
-        "try:\n    runpy.run_module('macros.check', run_name='__main__')\n"
+        "try:\n    runpy.run_module('plansite.check', run_name='__main__')\n"
         "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
     )
     assert loaded_engine_modules(check) == []
-    assert loaded_engine_modules("import macros.read.office.__main__") == []
-    assert loaded_engine_modules("import macros.publish.__main__") == []
+    assert loaded_engine_modules("import plansite.office.__main__") == []
+    assert loaded_engine_modules("import plansite.publish.__main__") == []
 
 
 def test_a_data_dir_that_does_not_read_plansite_data_stops_the_build(tmp_path: Path) -> None:
@@ -157,7 +158,7 @@ def test_the_preview_quiets_the_dirty_warning_on_the_engines_own_logger(
     logger name would let it through, and `strict: true` would stop the first rebuild."""
     replace = "import properdocs.replacement\n" if engine == "properdocs" else ""
     code = (
-        f"{replace}from macros.preview import build_logger\nfrom macros.plugin import log\n"
+        f"{replace}from plansite.engine.preview import build_logger\nfrom plansite.engine.plugin import log\n"
         "print(build_logger().name, log.name)"
     )
     result = subprocess.run(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model import links
-from macros.model.board_data import BoardData
+from plansite.load import load_board_data
+from plansite.model import links
+from plansite.model.board_data import BoardData
 from tests.conftest import ROOT, page
 
 

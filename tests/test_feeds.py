@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.load import load_board_data
-from macros.publish import feeds
+from plansite.load import load_board_data
+from plansite.publish import feeds
 from tests.conftest import ROOT, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"

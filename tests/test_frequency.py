@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.check.planner import planner_advice
-from macros.load import load_board_data
-from macros.model.frequency import month_dates, place
-from macros.read.problems import DataError
+from plansite.check.planner import planner_advice
+from plansite.load import load_board_data
+from plansite.model.frequency import month_dates, place
+from plansite.read.problems import DataError
 
 BI_MONTHLY_BOARD = [1, 3, 5, 7, 9, 11]  # Jan, Mar, May, Jul, Sep, Nov
 MONTHLY_BOARD = list(range(1, 13))  # a board that meets every month: any cycle fits

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from macros.load import load_board_data
-from macros.render.glossary_in_place import NO_LINK_INSIDE, link_phrases, phrases
+from plansite.load import load_board_data
+from plansite.render.glossary_in_place import NO_LINK_INSIDE, link_phrases, phrases
 from tests.conftest import ROOT, page
 
 TERMS = {

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.check.__main__ import main as check_main
-from macros.model.plan import Priority
-from macros.render.guide import goal_heading
+from plansite.check.__main__ import main as check_main
+from plansite.model.plan import Priority
+from plansite.render.guide import goal_heading
 from tests.conftest import FIXTURES, ROOT, page, run_build
 
 FIXTURE = "guide-full"

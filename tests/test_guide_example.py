@@ -8,8 +8,8 @@ from pathlib import Path
 import material
 import yaml
 
-from macros.pages.readability import readability
-from macros.read.site_config import site_config
+from plansite.pages.readability import readability
+from plansite.read.site_config import site_config
 from tests.conftest import ROOT, page
 
 # About 350 words fill an A4 page at 12 point with the guide's headings, icons and lists.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.load import load_board_data
-from macros.model.progress import needs_attention, summary
+from plansite.load import load_board_data
+from plansite.model.progress import needs_attention, summary
 from tests.conftest import ROOT, page
 from tests.gates.conftest import html_pages, target_file
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.read.office.bounds import MAX_CELLS, MAX_PART_BYTES, MAX_ROWS
-from macros.read.office.docx import damaged
+from plansite.office.bounds import MAX_CELLS, MAX_PART_BYTES, MAX_ROWS
+from plansite.office.docx import damaged
 from tests.office_docs import (
     BODY_HEAD,
     SHEET_HEAD,
@@ -54,7 +54,7 @@ def run_import(document: Path, folder: Path) -> subprocess.CompletedProcess[str]
     (data / "plans").mkdir(parents=True)
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PLANSITE_CACHE": ""}
     done = subprocess.run(
-        [sys.executable, "-m", "macros.read.office", str(document), "plan", "--data", str(data)],
+        [sys.executable, "-m", "plansite.office", str(document), "plan", "--data", str(data)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=10 * SECONDS, preexec_fn=_limited,
     )  # fmt: skip
     assert list((data / "plans").iterdir()) == []  # no plan written, nothing to publish
@@ -239,7 +239,7 @@ def test_a_large_real_plan_is_read_whole_within_the_limits(
         (data / "plans").mkdir(parents=True)
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
         done = subprocess.run(
-            [sys.executable, "-m", "macros.read.office", str(document), "plan", "--data",
+            [sys.executable, "-m", "plansite.office", str(document), "plan", "--data",
              str(data)],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=10 * SECONDS,
             preexec_fn=_limited,

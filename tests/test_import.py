@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.read.office.__main__ import Stop, import_plan, main, read_document
-from macros.read.office.mapper import Outcome, all_actions, map_document
-from macros.read.office.report import report_lines
+from plansite.office.__main__ import Stop, import_plan, main, read_document
+from plansite.office.mapper import Outcome, all_actions, map_document
+from plansite.office.report import report_lines
 from tests.conftest import ROOT
 from tests.office_docs import excel_file, excel_office_theme, word_file
 
@@ -931,7 +931,7 @@ def test_import_of_a_corrupt_file_says_so_in_words(
 
 
 def test_the_maintainers_page_lists_every_heading_word() -> None:
-    from macros.read.office.words import HEADINGS
+    from plansite.office.words import HEADINGS
 
     page = (ROOT / "docs" / "maintainers" / "import.md").read_text(encoding="utf-8")
     rows = {
@@ -955,9 +955,9 @@ def test_the_maintainers_page_lists_every_heading_word() -> None:
     ],
 )  # fmt: skip
 def test_yaml_writer_keeps_every_text_as_written(text: str, tmp_path: Path) -> None:
-    from macros.read.office.yaml_out import plan_yaml
-    from macros.read.problems import Problems
-    from macros.read.yamlfile import read_yaml
+    from plansite.office.yaml_out import plan_yaml
+    from plansite.read.problems import Problems
+    from plansite.read.yamlfile import read_yaml
 
     plan = {
         "id": "x",
@@ -1032,7 +1032,7 @@ def test_import_says_which_plan_the_site_shows_first(
 
 
 def test_a_re_import_keeps_hand_added_impact_only_when_the_document_rates_none() -> None:
-    from macros.read.office.changes import keep_hand_edits
+    from plansite.office.changes import keep_hand_edits
 
     def plan(*impacts: str | None) -> dict[str, Any]:
         actions = [

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
+from plansite.load import load_board_data
 from tests.conftest import ROOT, run_build
 from tests.office_docs import libreoffice_resave, word_file
 
@@ -78,7 +78,7 @@ def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         cwd=ROOT, check=True, capture_output=True, text=True,
     )  # fmt: skip
     result = subprocess.run(
-        [sys.executable, "-m", "macros.read.office", str(document), "business-plan-2016-18",
+        [sys.executable, "-m", "plansite.office", str(document), "business-plan-2016-18",
          "--data", str(board)],
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip

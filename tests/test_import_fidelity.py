@@ -1,4 +1,4 @@
-"""The import's proof (macros/read/office/fidelity.py): every cell of the document's tables is
+"""The import's proof (plansite/office/fidelity.py): every cell of the document's tables is
 looked for in the plan as written. On every document shape tests/test_import.py makes, no cell
 is changed; when the mapper is made to change one, the import writes nothing and names it."""
 
@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 import tests.test_import as shapes
-from macros.read.office import mapper
-from macros.read.office.__main__ import main, read_document
-from macros.read.office.document import place
-from macros.read.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, compare_cells
-from macros.read.office.mapper import Outcome, map_document
-from macros.read.office.yaml_out import plan_yaml
+from plansite.office import mapper
+from plansite.office.__main__ import main, read_document
+from plansite.office.document import place
+from plansite.office.fidelity import CHANGED, LEFT_OUT, PLACED, Fidelity, compare_cells
+from plansite.office.mapper import Outcome, map_document
+from plansite.office.yaml_out import plan_yaml
 from tests.conftest import ROOT
 from tests.office_docs import libreoffice_resave, word_file
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.check.__main__ import main as check_main
-from macros.read.office.__main__ import main
+from plansite.check.__main__ import main as check_main
+from plansite.office.__main__ import main
 from tests.office_docs import excel_file, libreoffice_resave, word_file
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "corpus-base"

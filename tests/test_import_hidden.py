@@ -11,7 +11,7 @@ import docx
 import pytest
 from openpyxl import Workbook
 
-from macros.read.office.__main__ import main
+from plansite.office.__main__ import main
 from tests.office_docs import libreoffice_resave
 
 SECRET = "the family at 12 Acacia Road"

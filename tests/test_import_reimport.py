@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.read.office.__main__ import main
-from macros.read.office.yaml_out import plan_yaml
+from plansite.office.__main__ import main
+from plansite.office.yaml_out import plan_yaml
 from tests.conftest import ROOT
 from tests.office_docs import excel_file, libreoffice_resave_all, word_file
 
@@ -220,7 +220,7 @@ def test_a_re_import_names_the_columns_as_the_last_import_did(
 
 
 def test_hand_edits_are_matched_by_ref_or_title_and_the_status_list_grows() -> None:
-    from macros.read.office.changes import keep_hand_edits
+    from plansite.office.changes import keep_hand_edits
 
     def action(ref: str, title: str, status: str, **more: Any) -> dict[str, Any]:
         return {"ref": ref, "title": title, "status": status, **more}

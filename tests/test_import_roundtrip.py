@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_board_data
-from macros.model.dates import parse_due
-from macros.model.plan import Action, Plan
-from macros.publish.plan_docx import plan_docx
-from macros.read.office.__main__ import main
+from plansite.load import load_board_data
+from plansite.model.dates import parse_due
+from plansite.model.plan import Action, Plan
+from plansite.office.__main__ import main
+from plansite.publish.plan_docx import plan_docx
 from tests.conftest import ROOT, run_build
 
 TAGS = re.compile(r"<[^>]+>|\*|^- ", re.M)
@@ -180,7 +180,7 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
     )  # fmt: skip
     # the command `make import FILE=tracker.xlsx PLAN=<id> FORCE=1 DATA=<folder>` runs
     imported = subprocess.run(
-        [sys.executable, "-m", "macros.read.office", str(tracker), starter.stem, "--data",
+        [sys.executable, "-m", "plansite.office", str(tracker), starter.stem, "--data",
          str(data), "--force"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from macros.model.plan import Plan
-from macros.model.progress import is_overdue, needs_attention, summary
-from macros.read.office.__main__ import main, read_document
-from macros.read.office.mapper import Outcome, all_actions, map_document
-from macros.read.office.report import report_lines
+from plansite.model.plan import Plan
+from plansite.model.progress import is_overdue, needs_attention, summary
+from plansite.office.__main__ import main, read_document
+from plansite.office.mapper import Outcome, all_actions, map_document
+from plansite.office.report import report_lines
 from tests.conftest import ROOT
 from tests.office_docs import (
     excel_conditional,

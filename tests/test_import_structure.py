@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.read.office.__main__ import import_plan, read_document
-from macros.read.office.mapper import Outcome, all_actions, map_document
-from macros.read.office.report import report_lines
+from plansite.office.__main__ import import_plan, read_document
+from plansite.office.mapper import Outcome, all_actions, map_document
+from plansite.office.report import report_lines
 from tests.office_docs import add_footnote, excel_file, libreoffice_resave, word_file
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG"]
@@ -532,8 +532,8 @@ def grouped_data(tmp_path: Path) -> Path:
 
 
 def test_groups_and_notes_come_back_from_the_word_export(tmp_path: Path) -> None:
-    from macros.load import load_board_data
-    from macros.publish.plan_docx import plan_docx
+    from plansite.load import load_board_data
+    from plansite.publish.plan_docx import plan_docx
 
     data = grouped_data(tmp_path)
     plan = next(p for p in load_board_data(data).plans if p.id == "improvement-plan-2026")
@@ -555,8 +555,8 @@ def test_groups_and_notes_come_back_from_the_word_export(tmp_path: Path) -> None
 def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
 
-    from macros.load import load_board_data
-    from macros.render.plans import plan_home
+    from plansite.load import load_board_data
+    from plansite.render.plans import plan_home
 
     data = grouped_data(tmp_path)
     site = load_board_data(data)
@@ -572,7 +572,7 @@ def test_the_plan_page_shows_group_headings_and_notes(tmp_path: Path) -> None:
         "Agreed by the board.",
     ]
     # search finds the notes at their heading, as the page shows them
-    from macros.pages.registry import generated_pages
+    from plansite.pages.registry import generated_pages
     from tests.test_search_entries import new_index, old_index
 
     site.pdfs = False

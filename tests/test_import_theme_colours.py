@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from macros.read.office.theme import OFFICE_THEME, theme_colours
+from plansite.office.theme import OFFICE_THEME, theme_colours
 from tests.office_docs import excel_office_theme, libreoffice_resave
 from tests.test_import import actions, read
 
@@ -87,8 +87,8 @@ TINTS = (0, 0.8, 0.6, 0.4, -0.25, -0.5)
 
 @pytest.mark.parametrize(("accent", "family"), ACCENTS.items())
 def test_a_theme_accent_keeps_its_family_however_pale_or_dark(accent: str, family: str) -> None:
-    from macros.read.office.statuses import nearest_family
-    from macros.read.office.xlsx import _tinted
+    from plansite.office.statuses import nearest_family
+    from plansite.office.xlsx import _tinted
 
     assert {t: nearest_family(f"#{_tinted(accent, t)}") for t in TINTS} == dict.fromkeys(
         TINTS, family

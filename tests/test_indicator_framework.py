@@ -29,11 +29,11 @@ import frictionless
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.disclosure import SUPPRESSED
-from macros.model.indicators import Value
-from macros.model.periods import period_start
-from macros.render.indicator_values import periods_of
+from plansite.load import load_board_data
+from plansite.model.disclosure import SUPPRESSED
+from plansite.model.indicators import Value
+from plansite.model.periods import period_start
+from plansite.render.indicator_values import periods_of
 from tests.conftest import FIXTURES
 
 FIXTURE = "framework"

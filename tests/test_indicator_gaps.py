@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.check.__main__ import main as check_main
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.read.problems import DataError
-from macros.render.annual_tables import membership
-from macros.render.indicator_targets import target_words
-from macros.render.indicators import catalogue, indicator_page
-from macros.render.yearly_report import body, target_cell
+from plansite.check.__main__ import main as check_main
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.read.problems import DataError
+from plansite.render.annual_tables import membership
+from plansite.render.indicator_targets import target_words
+from plansite.render.indicators import catalogue, indicator_page
+from plansite.render.yearly_report import body, target_cell
 from tests.conftest import ROOT
 
 

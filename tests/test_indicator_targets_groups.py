@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.targets import judge
-from macros.read.problems import DataError
-from macros.render.indicator_groups import group_words, largest_findings
-from macros.render.indicator_targets import target_words
-from macros.render.yearly_report import body, indicator_table
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.targets import judge
+from plansite.read.problems import DataError
+from plansite.render.indicator_groups import group_words, largest_findings
+from plansite.render.indicator_targets import target_words
+from plansite.render.yearly_report import body, indicator_table
 from tests.conftest import ROOT
 
 

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model import links
-from macros.model.board_data import BoardData
-from macros.model.comparison import Travel, direction, judgement, side
-from macros.render import chart_store
-from macros.render.cache_files import write_kept
-from macros.render.charts import series_chart
-from macros.render.figures import value_text
-from macros.render.indicator_figures import latest, travel_words
-from macros.render.indicator_values import find
-from macros.render.wording import word
+from plansite.load import load_board_data
+from plansite.model import links
+from plansite.model.board_data import BoardData
+from plansite.model.comparison import Travel, direction, judgement, side
+from plansite.render import chart_store
+from plansite.render.cache_files import write_kept
+from plansite.render.charts import series_chart
+from plansite.render.figures import value_text
+from plansite.render.indicator_figures import latest, travel_words
+from plansite.render.indicator_values import find
+from plansite.words.wording import word
 from tests.conftest import ROOT, page
 
 

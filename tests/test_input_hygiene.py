@@ -14,15 +14,15 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.check.__main__ import main
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.slugs import slug
-from macros.narrative import narrative_macros
-from macros.pages.registry import generated_pages
-from macros.publish.spreadsheet import workbook_bytes
-from macros.render.all_actions import all_actions_page
-from macros.render.charts import bar_chart, series_chart
+from plansite.check.__main__ import main
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.slugs import slug
+from plansite.pages.narrative import narrative_macros
+from plansite.pages.registry import generated_pages
+from plansite.publish.spreadsheet import workbook_bytes
+from plansite.render.all_actions import all_actions_page
+from plansite.render.charts import bar_chart, series_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"

@@ -1,4 +1,4 @@
-"""Word files, PDFs and spreadsheets kept between builds (macros/render/kept_files.py): a warm
+"""Word files, PDFs and spreadsheets kept between builds (plansite/documents/kept_files.py): a warm
 build reads them back without making them, and a changed plan makes new ones, the same bytes a
 build without the cache makes."""
 
@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.publish import plan_docx, plan_downloads, spreadsheet
-from macros.render import chart_store, documents
-from macros.render.documents import Document
+from plansite.documents import pdf as documents
+from plansite.documents.pdf import Document
+from plansite.load import load_board_data
+from plansite.publish import plan_docx, plan_downloads, spreadsheet
+from plansite.render import chart_store
 from tests.conftest import ROOT
 
 # an action's title: in the Word file and the PDF (which gives each action's latest update only)

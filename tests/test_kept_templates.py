@@ -29,7 +29,7 @@ def test_a_second_build_loads_the_templates_the_first_compiled(tmp_path: Path) -
     # the theme's page frame and Plansite's fragments, each compiled once
     assert len(kept) >= 20, sorted(kept)
     assert _file_of("main.html", ROOT / "overrides" / "main.html") in kept  # the theme's
-    fragment = ROOT / "overrides" / "fragments" / "plans" / "priority.html"
+    fragment = ROOT / "plansite" / "fragments" / "plans" / "priority.html"
     assert _file_of("plans/priority.html", fragment) in kept  # Plansite's own
 
     second = run_build(FIXTURES / "bare", tmp_path / "second", PLANSITE_CACHE=str(cache))

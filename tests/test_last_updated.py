@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.model.dates import Day
-from macros.model.indicators import Indicator, Value
-from macros.model.last_updated import IndicatorUpdate, indicator_updated, plan_updated
-from macros.model.plan import Plan
+from plansite.model.dates import Day
+from plansite.model.indicators import Indicator, Value
+from plansite.model.last_updated import IndicatorUpdate, indicator_updated, plan_updated
+from plansite.model.plan import Plan
 from tests.conftest import ROOT, page
 
 DATA = ROOT / "data"

@@ -8,24 +8,27 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MACROS = ROOT / "macros"
+PACKAGE = ROOT / "plansite"
 
 # lowest first; a module may import from its own layer and the layers before it
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("read", ("macros.read",)),
-    ("model", ("macros.model",)),
-    ("office import", ("macros.read.office",)),  # Word and Excel plans read into data files
-    ("load and check", ("macros.load", "macros.check")),
-    ("render", ("macros.render",)),
-    ("pages", ("macros.pages", "macros.narrative")),
-    ("publish", ("macros.publish",)),
+    ("read", ("plansite.read",)),
+    ("model", ("plansite.model",)),
+    ("office import", ("plansite.office",)),  # Word and Excel plans read into data files
+    ("load and check", ("plansite.load", "plansite.check")),
+    ("words", ("plansite.words",)),
+    ("render", ("plansite.render",)),
+    ("search", ("plansite.search",)),
+    ("documents", ("plansite.documents",)),
+    ("pages", ("plansite.pages",)),
+    ("publish", ("plansite.publish",)),
+    ("engine", ("plansite.engine",)),
     (
-        "plugin",
+        "commands",
         (
-            *("macros.build", "macros.plugin", "macros.menu", "macros.identity"),
-            "macros.preview",
-            *("macros.schemas", "macros.check.__main__", "macros.read.office.__main__"),
-            "macros",  # and above: the command lines
+            *("plansite.schemas", "plansite.starter"),
+            *("plansite.check.__main__", "plansite.office.__main__", "plansite.publish.__main__"),
+            "plansite",  # and above: the command lines
         ),
     ),
 ]
@@ -51,7 +54,7 @@ def module_name(path: Path, root: Path = ROOT) -> str:
 
 
 def imports(path: Path, root: Path = ROOT) -> list[tuple[int, str]]:
-    """Every `macros` module `path` imports, with the line, inside functions too."""
+    """Every `plansite` module `path` imports, with the line, inside functions too."""
     package = module_name(path if path.name == "__init__.py" else path.parent, root)
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -63,12 +66,12 @@ def imports(path: Path, root: Path = ROOT) -> list[tuple[int, str]]:
                 parts = package.split(".")
                 base = ".".join([*parts[: len(parts) - node.level + 1], *([base] if base else [])])
             found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
-    return [(line, name) for line, name in found if name.split(".")[0] == "macros"]
+    return [(line, name) for line, name in found if name.split(".")[0] == "plansite"]
 
 
 def upward_imports(root: Path = ROOT) -> list[str]:
     problems = []
-    for path in sorted((root / "macros").rglob("*.py")):
+    for path in sorted((root / "plansite").rglob("*.py")):
         here = module_name(path, root)
         for line, imported in imports(path, root):
             if layer_of(imported) > layer_of(here):
@@ -84,15 +87,15 @@ def test_no_module_imports_from_a_higher_layer() -> None:
 
 
 def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
-    model, render = tmp_path / "macros" / "model", tmp_path / "macros" / "render"
+    model, render = tmp_path / "plansite" / "model", tmp_path / "plansite" / "render"
     model.mkdir(parents=True)
     render.mkdir()
-    (model / "plan.py").write_text("import json\n\nfrom macros.render import links\n")
+    (model / "plan.py").write_text("import json\n\nfrom plansite.render import links\n")
     (model / "dates.py").write_text("def f():\n    from ..read import text\n")  # down: fine
     (render / "links.py").write_text("from ..model.plan import Plan\n")  # down: fine
     (render / "charts.py").write_text("def f():\n    from ..publish import opendata\n")
     assert upward_imports(tmp_path) == [
-        "macros/model/plan.py:3: model imports macros.render.links from render, a higher layer",
-        "macros/render/charts.py:2: render imports macros.publish.opendata from publish, a "
+        "plansite/model/plan.py:3: model imports plansite.render.links from render, a higher layer",
+        "plansite/render/charts.py:2: render imports plansite.publish.opendata from publish, a "
         "higher layer",
     ]

@@ -1,4 +1,4 @@
-"""macros/model/memo.py: whole-plan results are worked out once per object, kept on it."""
+"""plansite/model/memo.py: whole-plan results are worked out once per object, kept on it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 import weakref
 from dataclasses import dataclass
 
-from macros.model import memo
+from plansite.model import memo
 
 
 @dataclass
@@ -34,8 +34,8 @@ def test_a_result_is_remembered_by_identity_and_goes_with_its_object() -> None:
 
 
 def test_a_pydantic_plan_keeps_its_results_out_of_its_fields() -> None:
-    from macros.load import load_board_data
-    from macros.model.progress import periods
+    from plansite.load import load_board_data
+    from plansite.model.progress import periods
     from tests.conftest import FIXTURES
 
     plan = load_board_data(FIXTURES / "corpus-base").plans[0]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.schemas import SCHEMAS, schema_text
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.schemas import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"

@@ -1,5 +1,5 @@
 """No traceback from any bad input: every corpus case through `make check` (python -m
-macros.check) and, where the check lets the data through, through the build's work.
+plansite.check) and, where the check lets the data through, through the build's work.
 
 Cost: one process runs every case (see tests/bad_inputs/run.py). One real `mkdocs build --strict`
 takes every case the check finds valid at once, on a single data folder."""
@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.load import load_board_data
-from macros.read.problems import DataError
+from plansite.load import load_board_data
+from plansite.read.problems import DataError
 from tests.bad_inputs.careless import ALL_CASES
 from tests.bad_inputs.run import SEPARATOR
 from tests.test_bad_inputs import report

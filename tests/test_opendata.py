@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.render.annual_tables import size_text
-from macros.render.datasets import DATASETS
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.render.annual_tables import size_text
+from plansite.render.datasets import DATASETS
 from tests.conftest import ROOT, page
 
 FILES = ["actions", "updates", "indicators", "planner", "budget", "training"]

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from macros.check.__main__ import main
-from macros.check.contradictions import contradiction_advice
-from macros.load import load_board_data
-from macros.model.frequency import Body, place
-from macros.model.plan import Plan
-from macros.model.planner_schedule import schedule, year_start
-from macros.model.progress import needs_attention
-from macros.read.problems import DataError
+from plansite.check.__main__ import main
+from plansite.check.contradictions import contradiction_advice
+from plansite.load import load_board_data
+from plansite.model.frequency import Body, place
+from plansite.model.plan import Plan
+from plansite.model.planner_schedule import schedule, year_start
+from plansite.model.progress import needs_attention
+from plansite.read.problems import DataError
 from tests.conftest import FIXTURES, run_build
 
 ANY_BOARD = FIXTURES / "any-board"

@@ -1,5 +1,5 @@
 """Issue 26: the published files made on the machine's cores and written as they are made
-(macros/render/made_files.py), the cache pruned (macros/render/cache_files.py)."""
+(plansite/documents/made_files.py), the cache pruned (plansite/render/cache_files.py)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.build import Build
-from macros.render import chart_store, documents, made_files
-from macros.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
-from macros.render.kept_files import Job
-from macros.render.made_files import Output
+from plansite.documents import made_files
+from plansite.documents import pdf as documents
+from plansite.documents.kept_files import Job
+from plansite.documents.made_files import Output
+from plansite.engine.build import Build
+from plansite.render import chart_store
+from plansite.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
 from tests.conftest import ROOT, run_build
 from tests.test_guide import FIXTURE as GUIDE_FIXTURE
 from tests.test_guide import HARD_SUMMARY, current_plan

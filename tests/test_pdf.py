@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.render import chart_store, documents
+from plansite.documents import pdf as documents
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.render import chart_store
 from tests.conftest import ROOT, page
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 
-from macros.publish.spreadsheet import DateCell, date_cell
+from plansite.publish.spreadsheet import DateCell, date_cell
 
 BOM = b"\xef\xbb\xbf"
 

@@ -13,11 +13,11 @@ import docx
 import pytest
 import yaml
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.plan import Plan
-from macros.publish.plan_docx import files, path
-from macros.read.office.__main__ import main
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.plan import Plan
+from plansite.office.__main__ import main
+from plansite.publish.plan_docx import files, path
 from tests.conftest import ROOT
 from tests.office_docs import libreoffice_resave
 

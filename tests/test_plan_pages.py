@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.colours import contrast
-from macros.render.text import plain, rich_inline
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.colours import contrast
+from plansite.render.text import plain, rich_inline
 from tests.conftest import FIXTURES, page
 
 NAME = "plans-attention"
@@ -270,8 +270,8 @@ def test_navigation_does_not_inline_every_page(built: Path, site: BoardData) -> 
 def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: BoardData) -> None:
     """`impact: On track` on 1.2 (its measure's own rating), apart from its status (Off track);
     actions without `impact:` show no Impact line."""
-    from macros.publish.plan_downloads import COLUMNS, headings, rows
-    from macros.render.plans import _priority_page
+    from plansite.publish.plan_downloads import COLUMNS, headings, rows
+    from plansite.render.plans import _priority_page
 
     plan = site.plan_by_id["plan-now"]
     soup = BeautifulSoup(

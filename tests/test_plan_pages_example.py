@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.render.text import plain, rich_inline
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.render.text import plain, rich_inline
 from tests.conftest import ROOT, page
 
 

@@ -10,13 +10,13 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from icalendar import Calendar
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.frequency import month_dates
-from macros.model.planner_schedule import Scheduled, next_meeting_after, schedule, year_start
-from macros.publish import calendar
-from macros.render.planner import next_meeting, planner_page, subgroup_reports
-from macros.render.text import plain
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.frequency import month_dates
+from plansite.model.planner_schedule import Scheduled, next_meeting_after, schedule, year_start
+from plansite.publish import calendar
+from plansite.render.planner import next_meeting, planner_page, subgroup_reports
+from plansite.render.text import plain
 from tests.conftest import FIXTURES, ROOT, page, run_build
 
 ISSUE_WORDINGS = [

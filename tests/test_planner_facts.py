@@ -14,15 +14,15 @@ import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from macros.check.advice import data_advice, stale_as_at
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.frequency import place
-from macros.model.plan import Plan
-from macros.model.planner_schedule import next_meeting_after, schedule
-from macros.pages.registry import render_page
-from macros.publish import calendar
-from macros.render.planner import next_meeting
+from plansite.check.advice import data_advice, stale_as_at
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.frequency import place
+from plansite.model.plan import Plan
+from plansite.model.planner_schedule import next_meeting_after, schedule
+from plansite.pages.registry import render_page
+from plansite.publish import calendar
+from plansite.render.planner import next_meeting
 from tests.conftest import ROOT
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

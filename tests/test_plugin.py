@@ -1,4 +1,4 @@
-"""macros/plugin.py: Plansite is the `plansite` MkDocs plugin, its options checked by MkDocs."""
+"""plansite/engine/plugin.py: Plansite is the `plansite` MkDocs plugin, its options checked by MkDocs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.plugin import PlansitePlugin
+from plansite.engine.plugin import PlansitePlugin
 from tests.conftest import FIXTURES, ROOT, site_files
 
 
@@ -101,7 +101,7 @@ def test_a_second_build_in_one_process_keeps_nothing_of_the_first(
 
 
 def test_make_check_reads_the_reading_grade_from_the_plugin_options(tmp_path: Path) -> None:
-    from macros.pages.guide_gate import _reading_grade
+    from plansite.pages.guide_gate import _reading_grade
 
     settings = tmp_path / "mkdocs.yml"
     settings.write_text("plugins:\n  - search\n  - plansite:\n      reading_grade: 7\n")

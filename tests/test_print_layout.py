@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.check.advice import data_advice
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.print_size import LONG_PLAN, is_long
-from macros.model.progress import needs_attention, summary
-from macros.render import documents
-from macros.render.plans import sentence
-from macros.render.wording import word
+from plansite.check.advice import data_advice
+from plansite.documents import pdf as documents
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.print_size import LONG_PLAN, is_long
+from plansite.model.progress import needs_attention, summary
+from plansite.render.plans import sentence
+from plansite.words.wording import word
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -239,7 +239,7 @@ def test_a_long_plan_is_said_on_its_page_and_by_make_check(
     assert [(p.message.split(":")[0]) for p in advice] == [
         f"the plan has {len(plan.actions)} actions, more than {LONG_PLAN}"
     ]
-    from macros.render.plans import plan_home
+    from plansite.render.plans import plan_home
 
     page = plan_home(site, plan, "plans/x/", ("x.pdf", "1 MB"))
     note = word("plans_home", "long_pdf")

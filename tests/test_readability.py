@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.load import load_board_data
-from macros.pages.readability import MIN_WORDS, readability, sentences_of
-from macros.pages.reading_gate import DEFAULT_GRADE, gate_message
+from plansite.load import load_board_data
+from plansite.pages.readability import MIN_WORDS, readability, sentences_of
+from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "guide-full"
 EASY = (
@@ -84,7 +84,7 @@ def test_the_gate_names_the_page_and_where_each_hard_sentence_was_written(
     assert priority.source_file.endswith("plans/plan-a.yml")
     by_text = {line.split('"')[1]: line for line in lines[1:]}
     assert by_text[HARD_FROM_DATA].endswith(f"written in {place}")
-    assert by_text[HARD].endswith("written in overrides/fragments/guide/ (fixed wording)")
+    assert by_text[HARD].endswith("written in plansite/fragments/guide/ (fixed wording)")
 
 
 def test_pages_outside_the_guide_are_not_gated() -> None:

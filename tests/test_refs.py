@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from macros.check.contradictions import contradiction_advice
-from macros.load import load_board_data
-from macros.model.plan import Plan
-from macros.model.refs import qualify
+from plansite.check.contradictions import contradiction_advice
+from plansite.load import load_board_data
+from plansite.model.plan import Plan
+from plansite.model.refs import qualify
 
 ROOT = Path(__file__).resolve().parents[1]
 ANY_BOARD = ROOT / "tests" / "fixtures" / "any-board"

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.annual_tables import Budget
-from macros.model.board_data import BoardData
-from macros.narrative import NarrativeError, narrative_macros
-from macros.read.problems import DataError
-from macros.render.figures import money
+from plansite.load import load_board_data
+from plansite.model.annual_tables import Budget
+from plansite.model.board_data import BoardData
+from plansite.pages.narrative import NarrativeError, narrative_macros
+from plansite.read.problems import DataError
+from plansite.render.figures import money
 from tests.conftest import FIXTURES, ROOT, page
 
 REPORT = "annual-report/2025-26/"  # the example board's latest yearly report

@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.check.__main__ import main
-from macros.check.addresses import claims, served
-from macros.load import load_board_data
-from macros.model import links
-from macros.pages.registry import generated_pages
-from macros.publish import make_files
-from macros.render import documents
-from macros.render.datasets import datasets
-from macros.render.glossary import glossary_page
-from macros.render.indicators import catalogue
-from macros.render.subgroups import subgroup_page
+from plansite.check.__main__ import main
+from plansite.check.addresses import claims, served
+from plansite.documents import pdf as documents
+from plansite.load import load_board_data
+from plansite.model import links
+from plansite.pages.registry import generated_pages
+from plansite.publish import make_files
+from plansite.render.datasets import datasets
+from plansite.render.glossary import glossary_page
+from plansite.render.indicators import catalogue
+from plansite.render.subgroups import subgroup_page
 from tests.bad_inputs.careless import SECOND_PLAN
 from tests.bad_inputs.cases import REPORT, YEAR, Case, both, replace, write_text
 from tests.conftest import ROOT

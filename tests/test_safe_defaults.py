@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from phonenumbers import shortnumberinfo
 
-from macros.load import load_board_data
-from macros.model.phones import DRAMA
-from macros.read.problems import DataError
-from macros.render.templates import environment
+from plansite.load import load_board_data
+from plansite.model.phones import DRAMA
+from plansite.read.problems import DataError
+from plansite.render.templates import environment
 from tests.conftest import FIXTURES, run_build
 
 MINIMAL = FIXTURES / "minimal"

@@ -1,5 +1,5 @@
 """Search answers as before on every generated page, whose entries now come from the model
-(`PageType.search`, macros/render/search_*.py) instead of Material's search plugin parsing their
+(`PageType.search`, plansite/search/) instead of Material's search plugin parsing their
 HTML.
 
 "Before" is made here the way the build made it until issue 18: Material's own `SearchIndex`
@@ -21,12 +21,12 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.disclosure import SUPPRESSED
-from macros.pages import GeneratedPage
-from macros.pages.registry import generated_pages, render_page
-from macros.render.headings import toc_tokens
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.disclosure import SUPPRESSED
+from plansite.pages import GeneratedPage
+from plansite.pages.registry import generated_pages, render_page
+from plansite.render.headings import toc_tokens
 from tests.conftest import FIXTURES, ROOT
 
 Index = list[dict[str, str]]

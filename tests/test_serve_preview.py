@@ -1,5 +1,5 @@
 """`make serve` (`mkdocs serve --dirty`): a rebuild rewrites only the pages an edit changed
-(macros/preview.py), and what it serves is the same as a full rebuild's, byte for byte.
+(plansite/engine/preview.py), and what it serves is the same as a full rebuild's, byte for byte.
 
 The rebuilds run in this process as `mkdocs serve` runs them (the same plugin object from one to
 the next, `build(..., serve_url=..., dirty=True)`), on a copy of the example board. Each is
@@ -18,9 +18,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.load import load_board_data
-from macros.model import links
-from macros.model.progress import needs_attention
+from plansite.load import load_board_data
+from plansite.model import links
+from plansite.model.progress import needs_attention
 from tests.conftest import ROOT
 
 URL = "http://127.0.0.1:8000/"

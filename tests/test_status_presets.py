@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from macros.load import load_board_data
-from macros.model.colours import contrast, text_on
-from macros.model.plan import Plan
-from macros.model.progress import needs_attention, status_of, summary
-from macros.model.status import Status
-from macros.model.status_presets import CLOSED, PRESETS
-from macros.read.problems import DataError
-from macros.render.plans import sentence
+from plansite.load import load_board_data
+from plansite.model.colours import contrast, text_on
+from plansite.model.plan import Plan
+from plansite.model.progress import needs_attention, status_of, summary
+from plansite.model.status import Status
+from plansite.model.status_presets import CLOSED, PRESETS
+from plansite.read.problems import DataError
+from plansite.render.plans import sentence
 
 ANY_BOARD = Path(__file__).resolve().parent / "fixtures" / "any-board"
 

@@ -17,11 +17,11 @@ import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 
-from macros.check.__main__ import main
-from macros.check.figures import period_years
-from macros.load import load_board_data
-from macros.publish.plan_docx import plan_docx
-from macros.read.office.__main__ import main as import_main
+from plansite.check.__main__ import main
+from plansite.check.figures import period_years
+from plansite.load import load_board_data
+from plansite.office.__main__ import main as import_main
+from plansite.publish.plan_docx import plan_docx
 from tests.conftest import FIXTURES, ROOT, run_build
 from tests.office_docs import libreoffice_resave, word_file
 

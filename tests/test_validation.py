@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.read.problems import DataError
+from plansite.load import load_board_data
+from plansite.read.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -190,7 +190,7 @@ def test_check_exit_status(tmp_path: Path) -> None:
     shutil.copytree(MINIMAL, broken)
     (broken / "board.yml").unlink()
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check", str(broken)],
+        [sys.executable, "-m", "plansite.check", str(broken)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""macros/render/wording.py: the interface's words come from one file per language, by key.
+"""plansite/words/wording.py: the interface's words come from one file per language, by key.
 
 A dummy language whose every word is XX shows which words come from the file: the
 comparison and direction words, area names, units and the NEW marker. Month names and dates
@@ -19,18 +19,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model import links
-from macros.model.dates import parse_due
-from macros.model.plan import Plan
-from macros.pages.registry import render_page
-from macros.render import wording
-from macros.render.annual_tables import budget_tables, training_table
-from macros.render.documents import plan_document
-from macros.render.indicator_figures import latest
-from macros.render.plans import new_label
-from macros.render.templates import environment
-from macros.render.yearly_report import reviews
+from plansite.documents.pdf import plan_document
+from plansite.load import load_board_data
+from plansite.model import links
+from plansite.model.dates import parse_due
+from plansite.model.plan import Plan
+from plansite.pages.registry import render_page
+from plansite.render.annual_tables import budget_tables, training_table
+from plansite.render.indicator_figures import latest
+from plansite.render.plans import new_label
+from plansite.render.templates import environment
+from plansite.render.yearly_report import reviews
+from plansite.words import wording
 from tests.conftest import ROOT
 
 ENGLISH = yaml.safe_load((wording.WORDS / "en.yml").read_text(encoding="utf-8"))
@@ -154,7 +154,9 @@ def _calls(text: str) -> list[tuple[str, str]]:
 
 
 def test_every_word_a_template_looks_up_exists_with_its_placeholders_given() -> None:
-    templates = sorted((ROOT / "overrides").rglob("*.html"))
+    templates = sorted(
+        [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "plansite" / "fragments").rglob("*.html")]
+    )
     calls = [call for path in templates for call in _calls(path.read_text(encoding="utf-8"))]
     assert len(calls) > 400
     wrong = []
@@ -226,10 +228,10 @@ def test_a_kind_of_review_is_said_in_the_files_words() -> None:
 
 
 def _python_lookups() -> list[tuple[str, tuple[str, ...]]]:
-    """Each word(...), plural(...) or words(...) call in macros/ whose keys are all written
+    """Each word(...), plural(...) or words(...) call in plansite/ whose keys are all written
     out: its file and line, and the keys."""
     found = []
-    for path in sorted((ROOT / "macros").rglob("*.py")):
+    for path in sorted((ROOT / "plansite").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue

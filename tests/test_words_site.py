@@ -23,8 +23,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.pages.registry import generated_pages
+from plansite.load import load_board_data
+from plansite.pages.registry import generated_pages
 from tests.conftest import ROOT, run_build
 from tests.test_words import ENGLISH, all_xx
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.identity import write_cname
+from plansite.engine.identity import write_cname
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary
 from scripts.ci_publish import Tools, main, publish, set_up
 from tests.conftest import ROOT
@@ -77,7 +77,7 @@ def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make_repo(tmp_path: Path, board: Path | None, *, project: bool = False) -> Path:
     """A clone of a bare `origin` whose main holds mkdocs.yml and the board in data/ (and, with
-    `project`, what a real build needs: docs/, overrides/ and macros/)."""
+    `project`, what a real build needs: docs/, overrides/ and plansite/)."""
     origin = tmp_path / "origin.git"
     subprocess.run(["git", "init", "--quiet", "--bare", "-b", "main", str(origin)], check=True)
     repo = tmp_path / "repo"
@@ -89,7 +89,7 @@ def make_repo(tmp_path: Path, board: Path | None, *, project: bool = False) -> P
     shutil.copytree(board or ROOT / "data", repo / "data")
     if project:
         skip = shutil.ignore_patterns("__pycache__")
-        for name in ("docs", "overrides", "macros"):
+        for name in ("docs", "overrides", "plansite"):
             shutil.copytree(ROOT / name, repo / name, ignore=skip)
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "The board")

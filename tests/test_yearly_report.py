@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.progress import summary
-from macros.model.year_end import year_end
-from macros.render.yearly_report import year_end_sentence
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.progress import summary
+from plansite.model.year_end import year_end
+from plansite.render.yearly_report import year_end_sentence
 from tests.conftest import FIXTURES, ROOT, page
 
 YEAR_END = date(2026, 3, 31)
@@ -84,7 +84,7 @@ def test_the_report_page_shows_year_end_counts_and_since_then(
 
 def test_make_check_lists_each_missing_section_as_information() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check", "tests/fixtures/report-year-end"],
+        [sys.executable, "-m", "plansite.check", "tests/fixtures/report-year-end"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -106,7 +106,7 @@ def test_make_check_lists_each_missing_section_as_information() -> None:
         "guidance expects it (information)" in gaps
     )
     example = subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"],
+        [sys.executable, "-m", "plansite.check", "data"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert "2025-26 report has no" not in example.stdout  # the example's latest is complete
@@ -129,7 +129,7 @@ def test_a_chapter_that_is_missing_is_a_problem_with_its_line(
     (folder / "reports" / "2025-26" / "effectiveness.md").unlink()
     monkeypatch.chdir(folder.parent)
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"],
+        [sys.executable, "-m", "plansite.check", "data"],
         cwd=folder.parent, capture_output=True, text=True, check=False,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )  # fmt: skip

@@ -12,10 +12,10 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_board_data
-from macros.model.board_data import BoardData
-from macros.model.year_end import year_end
-from macros.render.yearly_report import body, since_sentence
+from plansite.load import load_board_data
+from plansite.model.board_data import BoardData
+from plansite.model.year_end import year_end
+from plansite.render.yearly_report import body, since_sentence
 from tests.conftest import ROOT
 
 HERE = "annual-report/2025-26.md"

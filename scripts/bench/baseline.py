@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.read.site_config import site_config
+from plansite.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_PLUGINS = {"macros", "plansite"}  # the data machinery the baseline leaves out
@@ -57,7 +57,7 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
         meta = dict(page.meta)
-        build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
+        build = getattr(config.plugins.get("plansite"), "build", None)  # plansite/engine/build.py
         path = page.file.src_uri
         if build is not None and path in build.final_html:  # a generated page: its HTML
             markdown = build.final_html[path]
@@ -86,7 +86,7 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             "extra": dict(config.extra),
             "logo": config.theme.get("logo"),
         }
-        build = getattr(config.plugins.get("plansite"), "build", None)  # macros/build.py
+        build = getattr(config.plugins.get("plansite"), "build", None)  # plansite/engine/build.py
         if build is not None:
             for path in build.published_paths:  # moved into site/ by now
                 published = Path(config.site_dir) / path
@@ -151,9 +151,9 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
 
 BASELINE_HOOK = """import json, sys
 sys.path.insert(0, {root!r})
-from macros.render import wording
-from macros.render.abbreviations import expand_in_article
-from macros.render.glossary_in_place import link_phrases_in_article
+from plansite.words import wording
+from plansite.render.abbreviations import expand_in_article
+from plansite.render.glossary_in_place import link_phrases_in_article
 GLOSSARY = json.load(open({terms!r}, encoding="utf-8"))
 def on_env(env, config, files):
     env.globals["t"] = wording.t

@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 
 from bench.baseline import ROOT
-from macros.read.site_config import site_config
+from plansite.read.site_config import site_config
 
 
 def write_handwritten(data: Path, folder: Path) -> Path:
     """Write the pages and mkdocs.yml for the board in `data`; returns the config file."""
-    from macros.load import load_board_data
-    from macros.model.progress import status_of
+    from plansite.load import load_board_data
+    from plansite.model.progress import status_of
 
     site = load_board_data(data)
     docs = folder / "docs"

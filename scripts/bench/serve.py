@@ -23,8 +23,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.load import load_board_data
-from macros.model import links
+from plansite.load import load_board_data
+from plansite.model import links
 
 MARKER = "Plansite serve check"
 KINDS = ("update", "menu")

@@ -1,7 +1,7 @@
 """Run prepared corpus folders through `make check` and, when the check lets them through, the
 build's own steps; print what each printed. Used by tests/test_no_traceback.py.
 
-One process for every case: `python -m macros.check` is run through runpy (exactly what the
+One process for every case: `python -m plansite.check` is run through runpy (exactly what the
 command does, without a second of start-up per case), then the build's work in-process: load,
 render every generated page (charts drawn: the cache is off) and make every published file.
 Anything that escapes is printed as a traceback, which the test refuses.
@@ -19,9 +19,9 @@ import sys
 import traceback
 from pathlib import Path
 
-from macros.load import load_board_data
-from macros.pages.registry import generated_pages, render_page
-from macros.publish import make_files
+from plansite.load import load_board_data
+from plansite.pages.registry import generated_pages, render_page
+from plansite.publish import make_files
 
 SEPARATOR = "=== case "
 
@@ -29,11 +29,11 @@ SEPARATOR = "=== case "
 def check(data: Path) -> tuple[int, str]:
     err = io.StringIO()
     argv = sys.argv
-    sys.argv = ["macros.check", str(data)]
+    sys.argv = ["plansite.check", str(data)]
     status = 0
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-            runpy.run_module("macros.check", run_name="__main__", alter_sys=True)
+            runpy.run_module("plansite.check", run_name="__main__", alter_sys=True)
     except SystemExit as done:
         status = int(done.code or 0)
     except BaseException:  # a traceback is what the test looks for

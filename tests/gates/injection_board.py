@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from macros.load import load_board_data
-from macros.read.problems import DataError
+from plansite.load import load_board_data
+from plansite.read.problems import DataError
 
 PAYLOAD = (
     " <script>alert(1)</script> <img src=x onerror=alert(1)> [evil](javascript:alert(1))"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_board_data
+from plansite.load import load_board_data
 from tests.conftest import ROOT, site_files
 
 

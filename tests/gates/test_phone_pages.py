@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from macros.render.wording import word
+from plansite.words.wording import word
 from tests.conftest import page
 from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
 

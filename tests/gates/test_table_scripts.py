@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.load import load_board_data
-from macros.model import links
+from plansite.load import load_board_data
+from plansite.model import links
 from tests.conftest import ROOT
 from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
 

@@ -1,0 +1,165 @@
+"""A build's published files (PDFs, Word files, spreadsheets, open data, feeds): made on the
+machine's cores and written as they are made, into a folder beside site/ that the build moves
+into place only when it succeeds. So a failed build still writes none of them, and the build
+holds their sizes (the Downloads page shows them), not their bytes.
+
+A file from a `Job` (plansite/documents/kept_files.py) is read from the cache in the build's own
+process, or made by a worker process: WeasyPrint is CPU-bound and not thread-safe, so processes,
+each given the job's plain data, never a model. Workers write the file themselves and return
+its size. One core (or `PLANSITE_WORKERS=1`) makes every file in the build's process, in the
+same way: the bytes are the same either way (tests/test_parallel_build.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from plansite.documents.kept_files import Job
+from plansite.render.cache_files import write_kept
+from plansite.render.chart_store import cache_folder
+
+WORKERS_ENV = "PLANSITE_WORKERS"
+_current: list[Output | None] = [None]  # the running build's, as chart_store keeps its folder
+
+
+class WorkerStopped(RuntimeError):
+    """A worker process ended without making its file (killed, out of memory)."""
+
+
+def workers() -> int:
+    """Worker processes for a build: PLANSITE_WORKERS, else the cores this process may use."""
+    setting = os.environ.get(WORKERS_ENV, "")
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def staging_folder(site_dir: Path) -> Path:
+    """Beside site/ (the same disk, so moving a file into place is a rename)."""
+    return site_dir.parent / f".{site_dir.name}.plansite-{os.getpid()}.part"
+
+
+class Output:
+    """The published files of one build, written under `folder` as each is made."""
+
+    def __init__(self, folder: Path, processes: int = 1) -> None:
+        shutil.rmtree(folder, ignore_errors=True)  # a build stopped by force left it
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self._sizes: dict[str, int] = {}
+        self._pending: dict[str, Future[int]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        if processes > 1:
+            # fork: a worker starts with the modules already imported and costs no memory until
+            # it writes; the build has no threads of its own when it forks
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(processes, mp_context=context)
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._sizes or path in self._pending
+
+    def write(self, path: str, content: bytes) -> None:
+        """A file made in the build's process: written now, its size kept."""
+        self._sizes[path] = _write(self.folder / path, content)
+
+    def make(self, path: str, job: Job) -> None:
+        """The file of `job`: read from the cache here, or made by a worker (here with one)."""
+        if path in self:
+            return
+        cache = cache_folder()
+        found = job.found(cache)
+        if found is not None:
+            self.write(path, found)
+            return
+        # what a worker is sent: the plain data, and where to keep the file (not `made_from`,
+        # which holds a PDF's whole HTML a second time)
+        kept_as = (cache / job.kind, job.key()) if cache and job.made_from is not None else None
+        work = (job.make, job.args, job.kind, kept_as, self.folder / path)
+        if self._pool is not None:
+            self._pending[path] = self._pool.submit(_make, *work)
+        else:
+            self._sizes[path] = _make(*work)
+
+    def size(self, path: str) -> int:
+        """The file's size in bytes, once it is made."""
+        if path in self._pending:
+            try:
+                self._sizes[path] = self._pending.pop(path).result()
+            except BrokenProcessPool:
+                raise WorkerStopped(
+                    f"the worker process making {path} stopped before it finished (the machine "
+                    f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
+                    "files one at a time"
+                ) from None
+        return self._sizes[path]
+
+    def sizes(self) -> dict[str, int]:
+        """Every file's size, once every file is made (a worker's error is raised here)."""
+        for path in list(self._pending):
+            self.size(path)
+        return dict(self._sizes)
+
+    def move_into(self, site_dir: Path, *, keep_unchanged: bool = False) -> None:
+        """Every file moved into site/ (after the pages were written). `keep_unchanged`: a
+        file already there with the same bytes is left as it is (a preview's rebuild)."""
+        for path in self.sizes():
+            made, target = self.folder / path, site_dir / path
+            if keep_unchanged and _same(made, target):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(made, target)
+        self.discard()
+
+    def discard(self) -> None:
+        """Nothing of this build's files is left (a failed build, or after moving them)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        self._pending.clear()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _make(
+    make: Callable[..., bytes],
+    args: tuple[Any, ...],
+    kind: str,
+    kept_as: tuple[Path, str] | None,
+    target: Path,
+) -> int:
+    """In a worker (or the build's process): make the file, keep it (in the cache's folder,
+    under its key), write it; its size."""
+    content = make(*args)
+    if kept_as is not None:
+        write_kept(*kept_as, f".{kind}", content)
+    return _write(target, content)
+
+
+def _write(target: Path, content: bytes) -> int:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return len(content)
+
+
+def _same(made: Path, target: Path) -> bool:
+    return (
+        target.is_file()
+        and target.stat().st_size == made.stat().st_size
+        and target.read_bytes() == made.read_bytes()
+    )
+
+
+def use(output: Output | None) -> None:
+    """The running build's files (plansite/engine/build.py), or None: outside a build."""
+    _current[0] = output
+
+
+def current() -> Output | None:
+    return _current[0]

@@ -1,0 +1,239 @@
+"""PDFs of each yearly report and each plan, made with WeasyPrint from the same HTML fragments
+as the pages, tagged for accessibility (PDF/UA-1: language, title, structure tree).
+
+Kept between builds (plansite/documents/kept_files.py): a PDF's file in `.cache/plansite/pdf/` is
+named by a hash of its HTML, its print CSS and WeasyPrint's version, so an unchanged report
+costs one read. WeasyPrint is imported only to make a PDF afresh. Its dates come from the data
+(a report's publication date, a plan's "as at" date), so a rebuild of the same data makes the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import mimetypes
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from importlib.metadata import version
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from plansite.documents import made_files
+from plansite.documents.kept_files import Job
+from plansite.model import links
+from plansite.model.board_data import BoardData
+from plansite.model.memo import per_object
+from plansite.model.plan import Plan
+from plansite.model.progress import needs_attention, on_track_status
+from plansite.model.yearly_report import Report
+from plansite.render.figures import size_text
+from plansite.render.plans import plan_home, priority_page
+from plansite.render.templates import FRAGMENTS, render
+from plansite.render.yearly_report import body
+from plansite.words.wording import language, long_date, word
+
+PRINT_CSS = FRAGMENTS / "print" / "print.css"
+
+
+class PdfError(RuntimeError):
+    """A PDF cannot be made on this machine: the message says what to install."""
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # inside site/, e.g. downloads/annual-report-2025-26.pdf
+    html: str
+
+
+# a link the fragments make relative to their page: not an anchor, nor with a scheme (https:)
+RELATIVE_LINK = re.compile(r'(href|src)="(?![#a-z][a-z0-9+.-]*:|#)([^"]*)"')
+
+
+def absolute_links(html: str, page_url: str) -> str:
+    """Links relative to a page made absolute, so they stay live in the PDF (internal anchors
+    stay as they are: the PDF holds them)."""
+    if not page_url:
+        return html
+    return RELATIVE_LINK.sub(lambda m: f'{m[1]}="{urljoin(page_url, m[2])}"', html)
+
+
+def report_path(report: Report) -> str:
+    return links.annual_report_pdf(report.year)
+
+
+def plan_path(plan: Plan) -> str:
+    return links.plan_pdf(plan.id)
+
+
+def _page_url(site: BoardData, here: str) -> str:
+    return (site.url.rstrip("/") + "/" + links.served_dir(here)) if site.url else ""
+
+
+def _made(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def _logo(site: BoardData) -> str:
+    """The board's logo for the cover, inside the PDF (a data: address: WeasyPrint is given the
+    HTML as a string, with no folder to find files in); "" when the board has none."""
+    if not site.board.logo:
+        return ""
+    path = site.data_dir / site.board.logo
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def report_document(site: BoardData, report: Report) -> Document:
+    here = links.annual_report(report.year)
+    address = _page_url(site, here)
+    html = render(
+        "print/document.html",
+        lang=language(),
+        title=report.heading,
+        kind=word("documents", "report_subtitle", board=site.board.name, year=report.year),
+        subtitle=word("print_document", "report_published", day=long_date(report.published_date)),
+        about="",
+        board=site.board,
+        logo=_logo(site),
+        made=_made(report.published_date),
+        address=address,
+        parts=[("", Markup(absolute_links(body(site, report, here), address)))],
+    )
+    return Document(report_path(report), html)
+
+
+def plan_summary(site: BoardData, plan: Plan, address: str) -> str:
+    """What needs the board's attention (as the Needs attention page counts it) and where the
+    full histories are: the PDF gives each action's latest update only."""
+    return render(
+        "print/plan_summary.html",
+        plan=plan,
+        attention=needs_attention(plan),
+        on_track=on_track_status(plan),
+        address=address,
+    )
+
+
+def plan_document(site: BoardData, plan: Plan) -> Document:
+    here = links.plan_home(plan.id)
+    address = _page_url(site, here)
+    home = plan_home(site, plan, here, print_summary=plan_summary(site, plan, address))
+    parts = [(word("documents", "at_a_glance"), Markup(absolute_links(home, address)))]
+    for priority in plan.priorities:
+        page = links.priority(plan.id, priority.slug)  # the page's HTML, without its disclosures
+        html = priority_page(site, plan, priority, page, printed=True)
+        title = word("documents", "priority", ref=priority.ref, title=priority.title)
+        parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
+    html = render(
+        "print/document.html",
+        lang=language(),
+        title=plan.title,
+        kind=word("print_document", "plan_kind"),
+        subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
+        about=word("print_document", "plan_about"),
+        board=site.board,
+        logo=_logo(site),
+        made=_made(plan.as_at_date),
+        address=address,
+        parts=parts,
+    )
+    return Document(plan_path(plan), html)
+
+
+@per_object
+def _made_here(site: BoardData) -> dict[str, bytes]:
+    return {}
+
+
+def size_note(site: BoardData, size: Callable[[], int]) -> str:
+    """A PDF's size as its link shows it, or what a preview says instead of making it."""
+    if not site.pdfs:
+        return word("documents", "made_in_a_build")
+    return size_text(size())
+
+
+def pdf(site: BoardData, path: str, document: Callable[[], Document]) -> bytes:
+    """The PDF at `path` outside a build: made once (its HTML too: the page that shows its size
+    asks first, the published files then), and read from the cache when made before."""
+    made = _made_here(site)
+    if path not in made:
+        made[path] = _cached_or_made(document())
+    return made[path]
+
+
+def pdf_size(site: BoardData, path: str, document: Callable[[], Document]) -> int:
+    """The PDF's size: in a build, once the build's workers have made it (plansite/engine/build.py
+    asked for every PDF when the build started), its HTML rendered once."""
+    output = made_files.current()
+    if output is None:
+        return len(pdf(site, path, document))
+    if path not in output:
+        output.make(path, pdf_job(document()))
+    return output.size(path)
+
+
+def report_pdf(site: BoardData, report: Report) -> bytes:
+    return pdf(site, report_path(report), lambda: report_document(site, report))
+
+
+def plan_pdf(site: BoardData, plan: Plan) -> bytes:
+    return pdf(site, plan_path(plan), lambda: plan_document(site, plan))
+
+
+def report_pdf_size(site: BoardData, report: Report) -> int:
+    return pdf_size(site, report_path(report), lambda: report_document(site, report))
+
+
+def plan_pdf_size(site: BoardData, plan: Plan) -> int:
+    return pdf_size(site, plan_path(plan), lambda: plan_document(site, plan))
+
+
+def files(site: BoardData) -> dict[str, bytes]:
+    if not site.pdfs:
+        return {}
+    result = {report_path(r): report_pdf(site, r) for r in site.reports}
+    result.update({plan_path(p): plan_pdf(site, p) for p in site.plans})
+    return result
+
+
+def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
+    """Every PDF of a build, one at a time (each can start while the next one's HTML is
+    rendered), the largest plans first: the longest job starts first."""
+    if not site.pdfs:
+        return
+    for plan in sorted(site.plans, key=lambda p: -len(p.actions)):
+        yield plan_path(plan), pdf_job(plan_document(site, plan))
+    for report in site.reports:
+        yield report_path(report), pdf_job(report_document(site, report))
+
+
+def pdf_job(document: Document) -> Job:
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    made_from = (document.html, css, version("weasyprint"), version("pydyf"))
+    return Job("pdf", made_from, _weasyprint, (document, css))
+
+
+def _cached_or_made(document: Document) -> bytes:
+    return pdf_job(document).content()
+
+
+def _weasyprint(document: Document, css: str) -> bytes:
+    try:
+        import weasyprint  # about a second to import: only when a PDF must be made afresh
+    except OSError as error:  # WeasyPrint is installed, the system's Pango is not
+        raise PdfError(
+            f"cannot make {document.path}: WeasyPrint needs the Pango library ({error}); "
+            "install it with `bash scripts/install-pdf-libs.sh` (`make build` does this)"
+        ) from None
+
+    html = weasyprint.HTML(string=document.html)
+    result: bytes = html.write_pdf(
+        stylesheets=[weasyprint.CSS(string=css)],
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=hashlib.sha256(document.path.encode("utf-8")).hexdigest()[:32],
+    )
+    return result

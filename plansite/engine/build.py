@@ -1,0 +1,82 @@
+"""One build's state: the loaded data, its generated pages and the published files.
+
+The plugin makes a new `Build` each time MkDocs loads its configuration (every rebuild under
+`mkdocs serve`), so nothing one build worked out can reach the next: a result remembered for the
+loaded data lives on that data, which the build owns and then lets go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from plansite.documents import made_files
+from plansite.documents.kept_files import Job
+from plansite.documents.made_files import Output
+from plansite.model.board_data import BoardData
+from plansite.pages import GeneratedPage
+from plansite.pages.registry import generated_pages, render_page
+from plansite.publish import admin, every_file
+from plansite.search.entries import Entry
+
+
+class Build:
+    def __init__(self, site: BoardData, folder: Path, *, left_out_pages: frozenset[str]) -> None:
+        self.site = site
+        self.folder = folder  # the data folder, watched under `mkdocs serve`
+        # pages of docs/ whose data the board does not have (`needs:` in their front matter)
+        self.left_out_pages = left_out_pages
+        self.pages: list[GeneratedPage] = generated_pages(site)
+        # the pages this build generates (a page of docs/ at the same path replaces one), by path
+        self.generated: dict[str, GeneratedPage] = {}
+        # a generated page's HTML between `on_page_markdown` and `on_page_content`
+        self.final_html: dict[str, str] = {}
+        # search entries made from the model, from `on_page_markdown` to `on_page_context`
+        self.entries: dict[str, list[Entry]] = {}
+        # the published files, written as they are made (`start_files`)
+        self.output: Output | None = None
+        self.published_paths: list[str] = []  # inside site/, once the build wrote them
+
+    def start_files(self, output: Output) -> None:
+        """Every published file made or set making before the pages (the plan pages show their
+        PDFs' sizes, the Downloads page every file's): the workers make the PDFs, Word files
+        and spreadsheets while this process renders the pages."""
+        self.output = output
+        made_files.use(output)
+        for path, item in every_file(self.site):
+            if isinstance(item, Job):
+                output.make(path, item)
+            else:
+                output.write(path, item)
+        # and the forms of /admin/, which name the board folder's path in the repository
+        for path, content in admin.files(self.site, self.folder).items():
+            output.write(path, content)
+
+    def finish_files(self, site_dir: Path, *, keep_unchanged: bool) -> None:
+        """The published files moved into site/ once the pages are written."""
+        if self.output is None:
+            return
+        self.published_paths = list(self.output.sizes())
+        self.output.move_into(site_dir, keep_unchanged=keep_unchanged)
+        self.end()
+
+    def end(self) -> None:
+        """Nothing of this build's files is left outside site/, and no worker runs."""
+        if self.output is not None:
+            self.output.discard()
+        made_files.use(None)
+
+    def page(self, here: str, page_type: str, *args: str) -> str:
+        """The generated page at `here`, as final HTML."""
+        return render_page(self.site, here, page_type, *args, published=self.published_sizes)
+
+    def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
+        """The page's search entries made from the model, or None: the search plugin indexes
+        the page's HTML (its type says how, `PageType.search`)."""
+        made = page.page_type.search
+        return made(self.site, page, url) if made else None
+
+    def published_sizes(self) -> Mapping[str, int]:
+        """Every published file's size (the Downloads page shows them), once all are made."""
+        assert self.output is not None, "the build starts its files before its pages"
+        return self.output.sizes()

@@ -1,0 +1,117 @@
+"""Plan page type: the plans index (and archive), and for every plan its home page, one page per
+priority, "All actions", "Needs attention" and "What changed"."""
+
+from __future__ import annotations
+
+from plansite.documents import pdf as documents
+from plansite.model import links
+from plansite.model.board_data import BoardData
+from plansite.model.plan import Plan
+from plansite.pages import GeneratedPage, PageGroup, PageType
+from plansite.render import plans as render
+from plansite.render.all_actions import all_actions_page
+from plansite.render.attention import attention_page
+from plansite.render.changes import changes_page
+from plansite.render.last_updated import plan_line
+from plansite.render.text import plain
+from plansite.search import plan_pages as search
+from plansite.search.entries import Entry, priority_entries
+from plansite.words.wording import word
+
+
+def pages(site: BoardData) -> list[GeneratedPage]:
+    index = links.plans_index()
+    every = (links.site_feed(), word("feeds", "every_plan"))
+    result = [
+        GeneratedPage(index, word("titles", "plans"), PLANS_INDEX, nav_section=index, feed=every)
+    ]
+    for plan in site.plans_in_order:
+        earlier = render.is_earlier(site, plan)
+        group = word("titles", "earlier_plan", plan=plan.title) if earlier else plan.title
+        result.extend(_plan_pages(plan, index, group))
+    return result
+
+
+def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
+    feed = (links.plan_feed(plan.id), word("feeds", "plan", plan=plan.title))
+    result = [
+        GeneratedPage(
+            links.plan_home(plan.id), plan.title, PLAN_HOME, (plan.id,), index, group, feed=feed
+        )
+    ]
+    for priority in plan.priorities:
+        result.append(
+            GeneratedPage(
+                links.priority(plan.id, priority.slug),
+                word("titles", "priority", ref=priority.ref, title=priority.title),
+                PRIORITY,
+                (plan.id, priority.slug),
+                index,
+                group,
+                feed=feed,
+            )
+        )
+    # Pages every plan has besides its priorities: (file name, title's key in titles:, type)
+    for name, title, page_type in [
+        ("all-actions", "all_actions", ALL_ACTIONS),
+        ("needs-attention", "needs_attention", ATTENTION),
+        ("what-changed", "what_changed", CHANGES),
+    ]:
+        path = links.plan_page(plan.id, name)
+        result.append(
+            GeneratedPage(
+                path, word("titles", title), page_type, (plan.id,), index, group, feed=feed
+            )
+        )
+    return result
+
+
+def _plans_index(site: BoardData, here: str) -> str:
+    return render.plans_index(site, here)
+
+
+def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    path = documents.plan_path(plan)
+    pdf = (
+        links.href(here, path),
+        documents.size_note(site, lambda: documents.plan_pdf_size(site, plan)),
+    )
+    return render.plan_home(site, plan, here, pdf) + plan_line(plan)
+
+
+def _priority(site: BoardData, here: str, plan_id: str, ref: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    priority = next(p for p in plan.priorities if p.slug == ref)
+    return render.priority_page(site, plan, priority, here) + plan_line(plan)
+
+
+def _all_actions(site: BoardData, here: str, plan_id: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    return all_actions_page(site, plan, here) + plan_line(plan)
+
+
+def _attention(site: BoardData, here: str, plan_id: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    return attention_page(site, plan, here) + plan_line(plan)
+
+
+def _changes(site: BoardData, here: str, plan_id: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    return changes_page(site, plan, here) + plan_line(plan)
+
+
+def _priority_search(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
+    plan_id, ref = page.args
+    plan = site.plan_by_id[plan_id]
+    priority = next(p for p in plan.priorities if p.slug == ref)
+    return priority_entries(site, plan, priority, url, plain(page.title))
+
+
+PLANS_INDEX = PageType("plans_index", _plans_index, search=search.plans_index)
+PLAN_HOME = PageType("plan_home", _plan_home, search=search.plan_home)
+PRIORITY = PageType("priority", _priority, search=_priority_search)
+ALL_ACTIONS = PageType("plan_all_actions", _all_actions, search=search.all_actions)
+ATTENTION = PageType("plan_attention", _attention, search=search.attention)
+CHANGES = PageType("plan_changes", _changes, search=search.changes)
+GROUP = PageGroup((PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES), pages)

@@ -1,0 +1,57 @@
+"""Charts kept between builds. Drawing one with matplotlib takes about a tenth of a second (and
+importing matplotlib about a second), so a chart whose figures have not changed is read back
+from `.cache/plansite/charts/`, as Material keeps its social cards in `.cache/`.
+
+A chart's file is named by a hash of everything its drawing depends on: the chart's inputs, the
+version of matplotlib and the source of charts.py. A change to any of them draws it afresh; the
+folder can be deleted at any time (`make clean`). The plugin's `cache_dir` option (or
+PLANSITE_CACHE) names another folder, or with an empty value turns the cache off: the build sets
+the folder when it starts and unsets it when it ends; outside a build nothing is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from plansite.render.cache_files import read_kept, write_kept
+
+CACHE_ENV = "PLANSITE_CACHE"
+_folder: list[Path | None] = [None]  # a setting of the running build, not data (see above)
+CHARTS_SOURCE = Path(__file__).with_name("charts.py")
+
+
+def chart(chart_name: str, *args: Any) -> str:
+    """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before."""
+    folder, key = cache_folder(), _key(chart_name, args)
+    kept = read_kept(folder / "charts", key, ".svg") if folder else None
+    if kept is not None:
+        return kept.decode("utf-8")
+    from plansite.render import charts  # matplotlib: imported only when a chart must be drawn
+
+    svg: str = getattr(charts, chart_name)(*args)
+    if folder is not None:
+        write_kept(folder / "charts", key, ".svg", svg.encode("utf-8"))
+    return svg
+
+
+def use_folder(folder: Path | None) -> None:
+    """The build's chart folder (plansite/engine/plugin.py), or None: draw every chart."""
+    _folder[0] = folder
+
+
+def cache_folder() -> Path | None:
+    return _folder[0]
+
+
+def _key(chart_name: str, args: tuple[Any, ...]) -> str:
+    return hashlib.sha256(repr((chart_name, args, _drawing_version())).encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _drawing_version() -> tuple[str, str]:
+    source = hashlib.sha256(CHARTS_SOURCE.read_bytes()).hexdigest()
+    return version("matplotlib"), source

@@ -1,0 +1,1 @@
+"""Search entries for the pages the plugin renders."""
