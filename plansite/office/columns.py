@@ -62,7 +62,7 @@ def best_field(heading: str, table: dict[str, list[str]], exact: bool = False) -
     return best[1] if best else None
 
 
-def _row_fields(
+def row_fields(
     row: list[Cell], plan_map: dict[str, str], exact: bool = False
 ) -> dict[int, tuple[str, str, int]]:
     """grid column -> (field, heading, width) for the cells of one row that name a field."""
@@ -76,15 +76,15 @@ def _row_fields(
     return found
 
 
-def _looks_like_header(fields: dict[int, tuple[str, str, int]]) -> bool:
+def looks_like_header(fields: dict[int, tuple[str, str, int]]) -> bool:
     names = {f for f, _, _ in fields.values()}
     return len(names) >= 2 and bool(names & {"title", "progress", "issue", "ref"})
 
 
 def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
     for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        fields = _row_fields(row, plan_map)
-        if not _looks_like_header(fields):
+        fields = row_fields(row, plan_map)
+        if not looks_like_header(fields):
             continue
         header_rows = [row[0].row if row else index + 1]
         merged: dict[int, tuple[str, str, int]] = {}
@@ -92,13 +92,13 @@ def find_header(table: Table, plan_map: dict[str, str]) -> Header | None:
         above = [c for c in table.rows[index - 1] if c.text and not c.continues] if index else []
         title_row = len(above) == 1 and above[0].width >= table.columns - 1
         if above and not title_row and any(c.width > 1 for c in above):
-            merged.update(_row_fields(table.rows[index - 1], plan_map, exact=True))
+            merged.update(row_fields(table.rows[index - 1], plan_map, exact=True))
             header_rows.insert(0, header_rows[0] - 1)
         merged.update(fields)
         # sub-headings below a merged heading ("Progress" over "Update" and "RAG")
         if index + 1 < len(table.rows):
             below = table.rows[index + 1]
-            below_fields = _row_fields(below, plan_map, exact=True)
+            below_fields = row_fields(below, plan_map, exact=True)
             texts = [c for c in below if c.text and not c.continues]
             if below_fields and len(below_fields) == len(texts):
                 merged.update(below_fields)

@@ -24,7 +24,14 @@ from plansite.office.cells import (
     strip_new,
     unwrap,
 )
-from plansite.office.columns import IGNORE, REF_LIKE, Header, find_header
+from plansite.office.columns import (
+    IGNORE,
+    REF_LIKE,
+    Header,
+    find_header,
+    looks_like_header,
+    row_fields,
+)
 from plansite.office.document import Cell, Document, Para, Table, TextBlock
 from plansite.office.history import apply_history
 from plansite.office.labelled import ends_a_list, note_kind, row_label
@@ -431,13 +438,31 @@ class Mapper:
             self.issue = None
             self.action = None
         first = header.rows[0]
-        for row in table.rows:
+        rest = self._second_heading_row(table, header)
+        for row in table.rows[:rest]:
             if not row or row[0].row in header.rows:
                 continue
             if row[0].row < first:
                 self._above_header(table, row)
                 continue
             self._row(table, header, row)
+        if rest is not None:  # two tables joined into one: the rows below its heading row
+            self._table(Table(table.name, table.rows[rest:], table.columns))
+
+    def _second_heading_row(self, table: Table, header: Header) -> int | None:
+        """The index of a heading row inside the table's body that names other columns (two
+        tables joined when the paragraph between them was deleted, as Word and LibreOffice join
+        them): the rows below it are read under their own headings, not as actions."""
+        for index, row in enumerate(table.rows):
+            if not row or row[0].row <= max(header.rows):
+                continue
+            fields = row_fields(row, self.map, exact=True)  # data cells say "On target" too
+            named = {column: name for column, (name, _, _) in fields.items()}
+            if looks_like_header(fields) and any(
+                header.fields.get(column) != name for column, name in named.items()
+            ):
+                return index
+        return None
 
     def _planner(self, table: Table) -> bool:
         """A reporting planner's table: its rows are the board's planner items."""
