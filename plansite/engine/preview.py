@@ -76,6 +76,7 @@ class Rebuild:
     hashes: dict[str, str] = field(default_factory=dict)
     outputs: set[str] = field(default_factory=set)
     unchanged: set[str] = field(default_factory=set)  # pages left as the last rebuild wrote them
+    notes: set[str] = field(default_factory=set)  # the engine's note for each of them
     decided: bool = False  # every page read and hashed
     full: bool = True
     frame: str = ""
@@ -143,6 +144,7 @@ class Preview:
             if last.hashes.get(src_uri) == self.now.hashes[src_uri]:
                 page.meta["template"] = UNCHANGED_TEMPLATE
                 self.now.unchanged.add(src_uri)
+                self.now.notes.add(_SKIPPED_NOTE.format(src_uri))
 
     def whole_frame_same(self) -> bool:
         """The pages around the content (the 404 page) are as the last rebuild wrote them."""
@@ -150,7 +152,7 @@ class Preview:
 
     def left_as_written(self, message: str) -> bool:
         """The engine's note for a page this rebuild left as written."""
-        return any(message == _SKIPPED_NOTE.format(src) for src in self.now.unchanged)
+        return message in self.now.notes
 
     def finish(self, config: MkDocsConfig, published: Iterable[str]) -> None:
         """The rebuild was written (pages, then the published files): what the last rebuild
