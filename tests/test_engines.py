@@ -259,7 +259,7 @@ def test_the_previews_byte_for_byte_tests_pass_under_properdocs() -> None:
         timeout=1200,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:]
-    assert re.search(r"\b3 passed\b", result.stdout), result.stdout[-2000:]
+    assert re.search(r"\b4 passed\b", result.stdout), result.stdout[-2000:]
 
 
 # --- file caches under serve ----------------------------------------------------------------

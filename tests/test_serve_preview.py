@@ -32,13 +32,14 @@ Snapshot = dict[str, tuple[bytes, int]]  # file in site/ -> its bytes and modifi
 class Serve:
     """`mkdocs serve` in this process: one plugin object across rebuilds, as serve keeps it."""
 
-    def __init__(self, site: Path, *, dirty: bool) -> None:
+    def __init__(self, site: Path, *, dirty: bool, config_file: Path = ROOT / "mkdocs.yml") -> None:
         self.site = site
         self.started = False
         self.dirty = dirty
+        self.config_file = config_file
 
     def rebuild(self) -> Snapshot:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(self.site))
+        config = load_config(str(self.config_file), site_dir=str(self.site))
         config.site_url = URL
         if not self.started:
             config.plugins.on_startup(command="serve", dirty=self.dirty)
@@ -232,3 +233,33 @@ def test_a_plan_taken_out_takes_its_pages_and_files_out_and_the_log_stays_quiet(
     messages = [r.getMessage() for r in caplog.records]
     assert not [m for m in messages if m.startswith(("Page skipped", "A 'dirty' build"))]
     assert any(m.startswith("Documentation built in") for m in messages)  # the log was read
+
+
+def test_a_page_excluded_in_mkdocs_yml_is_taken_out(board: Path, tmp_path: Path) -> None:
+    """A page of docs/ that mkdocs.yml's `exclude_docs` comes to name stays a file the engine
+    lists but never writes: the preview removes what the last rebuild wrote of it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("docs", "overrides"):
+        shutil.copytree(ROOT / part, project / part)
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(settings, encoding="utf-8")
+    excluded = "exclude_docs: |\n  /maintainers/\n"
+    assert settings.count(excluded) == 1
+    serve = Serve(tmp_path / "served", dirty=True, config_file=config_file)
+    try:
+        before = serve.rebuild()
+        config_file.write_text(
+            settings.replace(excluded, excluded + "  /accessibility.md\n"), encoding="utf-8"
+        )
+        after = serve.rebuild()
+    finally:
+        serve.stop()
+    full = Serve(tmp_path / "full", dirty=False, config_file=config_file)
+    try:
+        expected = contents(full.rebuild())
+    finally:
+        full.stop()
+    assert "accessibility/index.html" in before and "accessibility/index.html" not in expected
+    assert contents(after) == expected

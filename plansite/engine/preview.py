@@ -105,7 +105,6 @@ class Preview:
                 # unreadable: left on disk, for the engine's own read of the page to say so
                 with contextlib.suppress(OSError, ValueError):
                     file.content_string = file.content_string
-        self.now.outputs = {file.dest_uri for file in files}
 
     def forget(self) -> None:
         """A rebuild that failed, or showed the data's problems: the next one is full, in an
@@ -131,6 +130,10 @@ class Preview:
         ]
         for page in pages:
             self.now.hashes[page.file.src_uri] = _page_hash(page)
+        # what the engine writes (or leaves as written) in a serve; a page excluded (`exclude_docs`)
+        # is listed but never written: its old output must go
+        served = [f for f in files if f.inclusion.is_in_serve()]  # type: ignore[no-untyped-call]
+        self.now.outputs = {f.dest_uri for f in served}
         self.now.frame = frame = _frame(config, files, nav, everywhere)
         last = self.last
         self.now.full = last is None or last.frame != frame
