@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.engine.plugin import POLL_SECONDS, SETTLE_SECONDS, _poll_often
+from plansite.engine.preview import POLL_SECONDS, SETTLE_SECONDS, poll_often
 from plansite.read.site_config import site_config
 from plansite.render import abbreviations, templates
 from plansite.words import wording
@@ -177,7 +177,7 @@ def test_the_preview_polls_often_under_both_engines(engine: str, tmp_path: Path)
     try:
         server.watch(str(tmp_path))
         assert server.observer.timeout == 0.5  # the engine's own pace
-        _poll_often(server)
+        poll_often(server)
         assert server.build_delay == SETTLE_SECONDS
         assert server.observer.timeout == POLL_SECONDS
         emitters = list(server.observer.emitters)
@@ -198,13 +198,51 @@ def test_the_preview_falls_back_to_the_engines_pace_without_the_private_attribut
         observer = Observer()
 
     server = Server()
-    _poll_often(server)
+    poll_often(server)
     assert server.build_delay == SETTLE_SECONDS
     assert server.observer.timeout == 0.5 and not hasattr(server.observer, "_timeout")
     bare = Server()
     bare.observer = None  # type: ignore[assignment]
-    _poll_often(bare)
+    poll_often(bare)
     assert bare.build_delay == SETTLE_SECONDS
+
+
+def test_the_preview_keeps_the_pace_of_a_watcher_whose_timeout_is_not_the_interval() -> None:
+    """A `_timeout` that is not a number, one that the public `timeout` does not read back, and
+    one that cannot be set: each watcher keeps its own pace, and nothing fails."""
+
+    class NotANumber:
+        _timeout = "soon"
+
+    class NotReadBack:
+        _timeout = 0.5
+        timeout = 0.5  # a fixed value, not the attribute
+
+    class ReadOnly:
+        @property
+        def _timeout(self) -> float:
+            return 0.5
+
+        @property
+        def timeout(self) -> float:
+            return self._timeout
+
+    class Observer:
+        _timeout = 0.5
+        emitters = (NotANumber(), NotReadBack(), ReadOnly())
+
+        @property
+        def timeout(self) -> float:
+            return self._timeout
+
+    class Server:
+        observer = Observer()
+
+    server = Server()
+    poll_often(server)
+    assert server.observer.timeout == POLL_SECONDS  # the one that is the interval
+    assert [e._timeout for e in server.observer.emitters] == ["soon", 0.5, 0.5]
+    assert not hasattr(server, "build_delay")  # a server without one is not given one
 
 
 def test_the_previews_byte_for_byte_tests_pass_under_properdocs() -> None:
@@ -221,7 +259,7 @@ def test_the_previews_byte_for_byte_tests_pass_under_properdocs() -> None:
         timeout=1200,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:]
-    assert re.search(r"\b2 passed\b", result.stdout), result.stdout[-2000:]
+    assert re.search(r"\b4 passed\b", result.stdout), result.stdout[-2000:]
 
 
 # --- file caches under serve ----------------------------------------------------------------

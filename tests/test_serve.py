@@ -1,5 +1,6 @@
 """`make serve` (`properdocs serve --dirty`) while editing: broken data shows its problems in the
-browser; a fix reloads."""
+browser; a fix reloads. Under both engines: the preview uses only their public interfaces, and
+the watcher's interval where it is found (plansite/engine/preview.py)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,22 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+
+from tests.conftest import ENGINE, ENGINES, ROOT, engine_command
+
 BASE = ROOT / "tests" / "fixtures" / "corpus-base"
-MAKE_SERVE = [
-    sys.executable,
-    "-m",
-    "properdocs",
-    "serve",
-    "--dirty",
-    "-f",
-    str(ROOT / "mkdocs.yml"),
-]
+
+
+def make_serve(engine: str) -> list[str]:
+    """`make serve`'s command (ProperDocs'), or MkDocs' same command."""
+    return [*engine_command(engine), "serve", "--dirty", "-f", str(ROOT / "mkdocs.yml")]
 
 
 def free_port() -> int:
@@ -48,13 +47,13 @@ def wait_for(url: str, test: Callable[[str], bool], seconds: float = 600) -> str
     raise AssertionError(f"{url} never passed the test; last page:\n{last[:2000]}")
 
 
-def start_serve(data: Path, port: int) -> subprocess.Popen[str]:
+def start_serve(data: Path, port: int, engine: str = ENGINE) -> subprocess.Popen[str]:
     """`make serve`'s command for a board's data folder, on this machine only, its log on
-    stderr: ProperDocs' dirty serve, strict as mkdocs.yml says (its dirty-build warning must
+    stderr: the engine's dirty serve, strict as mkdocs.yml says (its dirty-build warning must
     not stop a rebuild)."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
-        [*MAKE_SERVE, "-a", f"127.0.0.1:{port}"],
+        [*make_serve(engine), "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -63,14 +62,15 @@ def start_serve(data: Path, port: int) -> subprocess.Popen[str]:
     )
 
 
-def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_serve_shows_problems_then_the_fixed_site(tmp_path: Path, engine: str) -> None:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     plan = data / "plans" / "plan-a.yml"
     good = plan.read_text(encoding="utf-8")
     plan.write_text(good.replace("status: red\n", "status: purple\n"), encoding="utf-8")
     port = free_port()
-    server = start_serve(data, port)
+    server = start_serve(data, port, engine)
     try:
         home = f"http://127.0.0.1:{port}/"
         page = wait_for(home, lambda html: "ps-problems" in html)

@@ -1,7 +1,8 @@
 """Issue 17's bad inputs through `mkdocs serve`'s rebuild: one server, the watched data folder
 changed case after case (each case costs a rebuild, about two seconds here: the whole corpus
 goes through `make check` and the build in tests/test_no_traceback.py instead). The server must keep answering, show each case's first problem or
-warning (or the site when the data is valid), and never print a traceback or fail a rebuild."""
+warning (or the site when the data is valid), and never print a traceback or fail a rebuild.
+Served by ProperDocs (`make serve`'s), or by MkDocs with PLANSITE_TEST_ENGINE=mkdocs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.bad_inputs.careless import ISSUE_CASES
+from tests.conftest import ENGINE
 from tests.test_bad_inputs import report
 from tests.test_serve import free_port, start_serve
 
@@ -83,7 +85,7 @@ def test_serve_survives_every_issue_case(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     port = free_port()
-    server = start_serve(data, port)
+    server = start_serve(data, port, os.environ.get("PLANSITE_TEST_ENGINE", ENGINE))
     log: list[str] = []
     reader = threading.Thread(target=lambda: log.extend(server.stderr or []), daemon=True)
     reader.start()

@@ -8,6 +8,7 @@ compared with a full rebuild of the same data (plain `mkdocs serve`, which rebui
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -24,19 +25,21 @@ from plansite.model.progress import needs_attention
 from tests.conftest import ROOT
 
 URL = "http://127.0.0.1:8000/"
+ADMIN_PAGE = "admin/index.html"
 Snapshot = dict[str, tuple[bytes, int]]  # file in site/ -> its bytes and modification time
 
 
 class Serve:
     """`mkdocs serve` in this process: one plugin object across rebuilds, as serve keeps it."""
 
-    def __init__(self, site: Path, *, dirty: bool) -> None:
+    def __init__(self, site: Path, *, dirty: bool, config_file: Path = ROOT / "mkdocs.yml") -> None:
         self.site = site
         self.started = False
         self.dirty = dirty
+        self.config_file = config_file
 
     def rebuild(self) -> Snapshot:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(self.site))
+        config = load_config(str(self.config_file), site_dir=str(self.site))
         config.site_url = URL
         if not self.started:
             config.plugins.on_startup(command="serve", dirty=self.dirty)
@@ -167,7 +170,9 @@ def test_an_update_edit_rewrites_only_the_pages_that_show_it_a_title_edit_all(
     assert rewritten_pages(after_update) == {p for p in changed if p.endswith(".html")}
 
     assert contents(after_title) == full_title
-    every_page = {p for p in after_title if p.endswith(".html")}
+    # the admin forms' page is a published file (plansite/publish/admin.py), not one of the
+    # engine's pages: left as it is when its bytes are the same, as every published file is
+    every_page = {p for p in after_title if p.endswith(".html")} - {ADMIN_PAGE}
     assert len(every_page) > 80
     assert rewritten_pages(after_title) == every_page
 
@@ -192,3 +197,69 @@ def test_broken_data_shows_only_its_problems_then_the_fixed_site_in_full(
     assert {p for p in broken if p.endswith(".html")} == problem_pages
     assert "status `purple` is not one of this plan" in broken["index.html"][0].decode()
     assert contents(fixed) == contents(good)
+
+
+def test_a_plan_taken_out_takes_its_pages_and_files_out_and_the_log_stays_quiet(
+    board: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The folder is not emptied between rebuilds: what the last rebuild wrote and this one does
+    not (the plan's pages, its Word file) is removed. The engine's note for each page left as
+    written, and its dirty-build warning, are not shown."""
+    taken_out = "improvement-plan-2026"
+    report = board / "reports" / "2025-26.yml"
+    serve = Serve(tmp_path / "served", dirty=True)
+    try:
+        before = serve.rebuild()
+        (board / "plans" / f"{taken_out}.yml").unlink()
+        listed = report.read_text(encoding="utf-8")
+        assert listed.count(f", {taken_out}]") == 1
+        report.write_text(listed.replace(f", {taken_out}]", "]"), encoding="utf-8")
+        after = serve.rebuild()
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            again = serve.rebuild()
+    finally:
+        serve.stop()
+    full = Serve(tmp_path / "full", dirty=False)
+    try:
+        expected = contents(full.rebuild())
+    finally:
+        full.stop()
+
+    gone = {p for p in before if taken_out in p}
+    assert f"plans/{taken_out}/index.html" in gone and f"downloads/{taken_out}.docx" in gone
+    assert contents(after) == expected and contents(again) == expected
+    assert not (tmp_path / "served" / "plans" / taken_out).exists()  # no empty folder either
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if m.startswith(("Page skipped", "A 'dirty' build"))]
+    assert any(m.startswith("Documentation built in") for m in messages)  # the log was read
+
+
+def test_a_page_excluded_in_mkdocs_yml_is_taken_out(board: Path, tmp_path: Path) -> None:
+    """A page of docs/ that mkdocs.yml's `exclude_docs` comes to name stays a file the engine
+    lists but never writes: the preview removes what the last rebuild wrote of it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("docs", "overrides"):
+        shutil.copytree(ROOT / part, project / part)
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(settings, encoding="utf-8")
+    excluded = "exclude_docs: |\n  /maintainers/\n"
+    assert settings.count(excluded) == 1
+    serve = Serve(tmp_path / "served", dirty=True, config_file=config_file)
+    try:
+        before = serve.rebuild()
+        config_file.write_text(
+            settings.replace(excluded, excluded + "  /accessibility.md\n"), encoding="utf-8"
+        )
+        after = serve.rebuild()
+    finally:
+        serve.stop()
+    full = Serve(tmp_path / "full", dirty=False, config_file=config_file)
+    try:
+        expected = contents(full.rebuild())
+    finally:
+        full.stop()
+    assert "accessibility/index.html" in before and "accessibility/index.html" not in expected
+    assert contents(after) == expected

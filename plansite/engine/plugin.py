@@ -37,7 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, clean_directory
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from plansite.documents import made_files
@@ -45,7 +45,7 @@ from plansite.documents.made_files import Output
 from plansite.engine import menu
 from plansite.engine.build import Build
 from plansite.engine.identity import identity_files, set_identity, write_cname
-from plansite.engine.preview import KeptTemplates, Preview, QuietDirtyWarning, build_logger
+from plansite.engine.preview import KeptTemplates, Preview, QuietPreview, build_logger, poll_often
 from plansite.load import load_board_data
 from plansite.model import links
 from plansite.model.board_data import BoardData
@@ -66,12 +66,6 @@ DATA_ENV = "PLANSITE_DATA"
 # under the engine's own logger (`mkdocs.plugins.plansite`, `properdocs.plugins.plansite`), so
 # `--strict` counts its warnings whichever engine runs
 log = logging.getLogger(f"{engine_plugins.__name__}.plansite")
-# MkDocs' own file watching: it looks for changes every half second, then waits a tenth of one
-# for changes to stop. Under `make serve` the plugin looks every tenth of a second and waits a
-# twentieth, so an edit's rebuild starts about 0.25 s sooner (each look lists the watched folders:
-# milliseconds). An editor saves a file at once; a rebuild that starts early is just redone.
-POLL_SECONDS = 0.1
-SETTLE_SECONDS = 0.05
 
 
 class Grade(base.BaseConfigOption[float]):
@@ -104,7 +98,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.fast = False
         self.preview = Preview()
         self.nav: Navigation | None = None
-        self._quiet = QuietDirtyWarning()
+        self._quiet = QuietPreview(self.preview)
         self.templates = KeptTemplates()  # under serve: the theme's, compiled once
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -196,8 +190,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         env.globals["t"] = wording.t
         env.bytecode_cache = self.templates if self.serving else templates.compiled_templates()
         if self.fast and self.build is not None and self.nav is not None:
-            self.preview.decide(config, files, self.nav, self.build.site.glossary_terms)
+            self.preview.decide(env, config, files, self.nav, self.build.site.glossary_terms)
         return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.fast:
+            self.preview.begin(config.site_dir)
 
     def on_pre_template(
         self, template: Template, *, template_name: str, config: MkDocsConfig
@@ -234,9 +232,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.nav = nav  # its titles are known once every page was read (`on_env`)
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """`mkdocs serve` with broken data: every address shows the list of problems to fix."""
-        if self.fast:  # a dirty build keeps the last good site's pages: take them away
-            clean_directory(config.site_dir)
+        """`mkdocs serve` with broken data: every address shows the list of problems to fix (under
+        `--dirty`, in a folder the preview emptied: no page of the last good site is left)."""
         kept = Files([f for f in files if not f.is_documentation_page()])
         content = problems_page(self.problems or "")
         for path in ("index.md", "404.md"):
@@ -252,8 +249,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         call is never rendered. Narrative pages of docs/ stay Markdown with macros."""
         if self.build is None:
             return markdown
-        if self.fast:
-            self.preview.read(page.file.src_uri)
         generated = self.build.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
@@ -294,8 +289,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         entries = self.build.entries.pop(page.file.src_uri, [])
         if index is not None:
             index.entries.extend(entries)
-            if self.fast:
-                self.preview.indexed(page.file.src_uri, index.entries)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every abbreviation the board's glossary knows is explained where it appears in the
@@ -309,16 +302,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(50)  # before the search plugin writes its index
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:
-        """A fast rebuild indexed only the pages it wrote: the others' entries are the last
-        rebuild's, in page order, as a full build would have them."""
-        # Material keeps the last index under `--dirty` and merges the next one into it (also into
-        # a later build in the same process): every index here is whole
+        """Material keeps the last index under `--dirty` and merges the next one into it (also
+        into a later build in the same process): every index here is whole, the preview's too
+        (every page goes through `on_page_context`, plansite/engine/preview.py)."""
         search = config.plugins.get("material/search")
         if search is not None and hasattr(search, "search_index_prev"):
             search.search_index_prev = None
-        index = _search_index(config)
-        if self.fast and self.build is not None and index is not None:
-            index.entries = self.preview.search_entries()
 
     def _write_published(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
@@ -334,7 +323,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.info(f"removed {len(removed)} files from the cache folder {cache} that no build "
                      f"has used for {UNUSED_DAYS} days")  # fmt: skip
         if self.fast:
-            self.preview.finish(config)
+            self.preview.finish(config, self.build.published_paths)
         self._end()
 
     on_post_build = CombinedEvent(_whole_search_index, _write_published)
@@ -359,22 +348,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.folder is not None:
             server.watch(str(self.folder))
         if self.fast:
-            _poll_often(server)
+            poll_often(server)
         return server
-
-
-def _poll_often(server: Any) -> None:
-    """MkDocs' watcher (watchdog's polling observer) looks every `POLL_SECONDS`: its watches made
-    so far are not started yet, and those made later take the observer's interval. Private
-    attributes of watchdog 7: without them the preview is only slower."""
-    server.build_delay = SETTLE_SECONDS
-    observer = getattr(server, "observer", None)
-    if observer is None or not hasattr(observer, "_timeout"):
-        return
-    observer._timeout = POLL_SECONDS
-    for emitter in getattr(observer, "emitters", ()):
-        if hasattr(emitter, "_timeout"):
-            emitter._timeout = POLL_SECONDS
 
 
 def _fails_strictly(config: MkDocsConfig) -> bool:

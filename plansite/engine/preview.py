@@ -3,40 +3,60 @@ the pages whose content changed, so an edit to an update, a status or a date sho
 second; an edit that changes what every page shows (the menu, a title, the board's name, the
 glossary's terms) rebuilds everything.
 
-How: MkDocs' dirty build skips a page when its file's `is_modified()` is false. Every page is
-still read (rendered to HTML: its title, headings and links stay known to the menu, the sitemap
-and the link checks), and then hashed; a page is written only when its hash differs from the
-previous rebuild's, or when the "frame" around every page (see `_frame`) changed. The search index
-is put back together in page order from this rebuild's entries and the previous rebuild's for
-the pages not written, so it is the same as a full build's.
+How, with the engines' public interfaces only (MkDocs' and ProperDocs' plugin events, `File`'s
+public attributes, the documented `template` key of a page's front matter):
+
+- every page is read and built, as in a full build: a page of docs/ is held in memory
+  (`File.content_string`), which the engine's dirty build counts as modified, so none is skipped
+  for being older than its output;
+- once every page was read (`on_env`), each is hashed with the "frame" around every page (see
+  `_frame`); a page whose hash and frame are the previous rebuild's gets an empty template, and
+  the engine writes no file for an empty output. Every page still goes through every page event,
+  so the search index is whole, as a full build's;
+- the site folder is emptied before a rebuild (`on_pre_build`, where a full build empties it)
+  only when its content is not known: the serve's first rebuild, or the one after a failed or
+  broken-data rebuild; after a rebuild, the files the previous rebuild wrote that this one did
+  not (a page or a published file taken out) are removed.
 
 A stale page is worse than a slow one: anything not known to be unchanged is rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.commands import build as engine_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory
-
-Entry = dict[str, str]
 
 # MkDocs warns that a dirty build may leave the menu wrong: this one cannot (see above), and
 # with `strict: true` the warning would stop every rebuild.
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+# ... and notes each page left as written (its output empty): dozens of lines at every rebuild
+_SKIPPED_NOTE = "Page skipped: '{}'. Generated empty output."
+# the template of a page left as written: empty, so the engine writes nothing
+UNCHANGED_TEMPLATE = "plansite-preview/unchanged.html"
+
+# The engine's watcher (watchdog's polling observer) looks for changes every half second, then
+# waits a tenth of one for changes to stop. Under `make serve` it looks every tenth of a second
+# and waits a twentieth, so an edit's rebuild starts about 0.25 s sooner (each look lists the
+# watched folders: milliseconds). An editor saves a file at once; a rebuild started early is redone.
+POLL_SECONDS = 0.1
+SETTLE_SECONDS = 0.05
 
 
 @dataclass
@@ -46,20 +66,20 @@ class Written:
     site_dir: str
     frame: str
     hashes: dict[str, str]  # page (src_uri) -> hash of its content
-    entries: dict[str, list[Entry]]  # page -> its search entries
+    outputs: frozenset[str]  # files in site/ it wrote or left as written: pages, assets, downloads
 
 
 @dataclass
 class Rebuild:
-    """One rebuild's state, from `on_files` to `on_post_build`."""
+    """One rebuild's state, from `on_pre_build` to `on_post_build`."""
 
-    order: list[str] = field(default_factory=list)  # pages in the order MkDocs builds them
     hashes: dict[str, str] = field(default_factory=dict)
-    entries: dict[str, list[Entry]] = field(default_factory=dict)
-    decided: bool = False  # every page read and hashed: `modified` may now say no
+    outputs: set[str] = field(default_factory=set)
+    unchanged: set[str] = field(default_factory=set)  # pages left as the last rebuild wrote them
+    notes: set[str] = field(default_factory=set)  # the engine's note for each of them
+    decided: bool = False  # every page read and hashed
     full: bool = True
     frame: str = ""
-    search_mark: int = 0  # the search index's length after the last page indexed
 
 
 class Preview:
@@ -69,72 +89,84 @@ class Preview:
         self.last: Written | None = None
         self.now = Rebuild()
 
-    def start(self, files: Files) -> None:
-        """Every page of this rebuild asks `modified` whether MkDocs may skip it."""
+    def begin(self, site_dir: str) -> None:
+        """Before the rebuild gathers its files (`on_pre_build`, where a full build empties the
+        site folder): a folder whose content no rebuild of this preview wrote is emptied."""
         self.now = Rebuild()
+        if self.last is None or self.last.site_dir != site_dir:
+            self.last = None
+            _empty(Path(site_dir))
+
+    def start(self, files: Files) -> None:
+        """Every page is read and built: a page of docs/ held in memory is never skipped by the
+        engine's dirty build as older than its output (`File.is_modified`)."""
         for file in files.documentation_pages(inclusion=_every):
-            # an instance attribute shadows the method for this file only
-            file.is_modified = _Asks(self, file.src_uri)  # type: ignore[method-assign]
+            if file.abs_src_path is not None:
+                # unreadable: left on disk, for the engine's own read of the page to say so
+                with contextlib.suppress(OSError, ValueError):
+                    file.content_string = file.content_string
 
     def forget(self) -> None:
-        """A rebuild that failed, or showed the data's problems: the next one is full."""
+        """A rebuild that failed, or showed the data's problems: the next one is full, in an
+        emptied folder."""
         self.last = None
         self.now = Rebuild()
 
-    def read(self, src_uri: str) -> None:
-        self.now.order.append(src_uri)
-
-    def modified(self, src_uri: str) -> bool:
-        if not self.now.decided or self.now.full or self.last is None:
-            return True
-        now = self.now.hashes.get(src_uri)
-        return now is None or now != self.last.hashes.get(src_uri)
-
     def decide(
-        self, config: MkDocsConfig, files: Files, nav: Navigation, everywhere: object
+        self,
+        env: Environment,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+        everywhere: object,
     ) -> None:
-        """After every page was read: hash each, and the frame; a new frame rebuilds all.
+        """After every page was read (`on_env`): hash each, and the frame; a page the last
+        rebuild wrote as it is now gets the empty template; a new frame rebuilds all.
         `everywhere`: what the plugin adds to every page (the glossary terms it explains)."""
-        for file in files.documentation_pages(inclusion=_every):
-            if file.page is not None and file.page.content is not None:
-                self.now.hashes[file.src_uri] = _page_hash(file.page)
+        pages = [
+            f.page
+            for f in files.documentation_pages(inclusion=_every)
+            if f.page is not None and f.page.content is not None
+        ]
+        for page in pages:
+            self.now.hashes[page.file.src_uri] = _page_hash(page)
+        # what the engine writes (or leaves as written) in a serve; a page excluded (`exclude_docs`)
+        # is listed but never written: its old output must go
+        served = [f for f in files if f.inclusion.is_in_serve()]  # type: ignore[no-untyped-call]
+        self.now.outputs = {f.dest_uri for f in served}
         self.now.frame = frame = _frame(config, files, nav, everywhere)
         last = self.last
-        self.now.full = last is None or last.site_dir != config.site_dir or last.frame != frame
+        self.now.full = last is None or last.frame != frame
         self.now.decided = True
-        if self.now.full:
-            # a dirty build leaves old files in place: a page taken out must not stay served
-            clean_directory(config.site_dir)
+        if last is None or self.now.full:
+            return
+        unchanged = DictLoader({UNCHANGED_TEMPLATE: ""})
+        env.loader = ChoiceLoader([unchanged, env.loader] if env.loader else [unchanged])
+        for page in pages:
+            src_uri = page.file.src_uri
+            if last.hashes.get(src_uri) == self.now.hashes[src_uri]:
+                page.meta["template"] = UNCHANGED_TEMPLATE
+                self.now.unchanged.add(src_uri)
+                self.now.notes.add(_SKIPPED_NOTE.format(src_uri))
 
     def whole_frame_same(self) -> bool:
         """The pages around the content (the 404 page) are as the last rebuild wrote them."""
         return self.now.decided and not self.now.full
 
-    def indexed(self, src_uri: str, index_entries: list[Entry]) -> None:
-        """After the search plugin (and the plugin) added a page's entries to the index."""
-        self.now.entries[src_uri] = index_entries[self.now.search_mark :]
-        self.now.search_mark = len(index_entries)
+    def left_as_written(self, message: str) -> bool:
+        """The engine's note for a page this rebuild left as written."""
+        return message in self.now.notes
 
-    def search_entries(self) -> list[Entry]:
-        """The whole index in page order: this rebuild's entries, the last one's for pages
-        not written this time (so the same as a full build's)."""
-        last = self.last.entries if self.last is not None and not self.now.full else {}
-        found: list[Entry] = []
-        for src_uri in self.now.order:
-            if src_uri in self.now.entries:
-                found += self.now.entries[src_uri]
-            else:
-                found += last.get(src_uri, [])
-        return found
-
-    def finish(self, config: MkDocsConfig) -> None:
-        """The rebuild was written: the next one compares with it."""
+    def finish(self, config: MkDocsConfig, published: Iterable[str]) -> None:
+        """The rebuild was written (pages, then the published files): what the last rebuild
+        wrote and this one did not is taken out; the next rebuild compares with this one."""
         if not self.now.decided:
             self.forget()
             return
-        kept = self.last.entries if self.last is not None and not self.now.full else {}
-        entries = {src: self.now.entries.get(src, kept.get(src, [])) for src in self.now.order}
-        self.last = Written(config.site_dir, self.now.frame, dict(self.now.hashes), entries)
+        outputs = frozenset(self.now.outputs | set(published))
+        if self.last is not None:
+            _remove(Path(config.site_dir), self.last.outputs - outputs)
+        self.last = Written(config.site_dir, self.now.frame, dict(self.now.hashes), outputs)
 
 
 def _every(level: InclusionLevel) -> bool:
@@ -142,20 +174,44 @@ def _every(level: InclusionLevel) -> bool:
     return True
 
 
-class _Asks:
-    """`File.is_modified` for one page: the preview answers."""
+def _empty(folder: Path) -> None:
+    """The folder's content removed, as the engine's full build does (hidden entries stay: the
+    engine never writes one)."""
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
-    def __init__(self, preview: Preview, src_uri: str) -> None:
+
+def _remove(site_dir: Path, paths: Iterable[str]) -> None:
+    """Files taken out of the site, and the folders they leave empty."""
+    for path in sorted(paths):
+        target = site_dir / path
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == site_dir or not folder.is_relative_to(site_dir):
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty (or gone): its parents are not empty either
+
+
+class QuietPreview(logging.Filter):
+    """The engine's dirty-build warning, and its note for each page left as written."""
+
+    def __init__(self, preview: Preview) -> None:
+        super().__init__()
         self.preview = preview
-        self.src_uri = src_uri
 
-    def __call__(self) -> bool:
-        return self.preview.modified(self.src_uri)
-
-
-class QuietDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(_DIRTY_WARNING)
+        message = str(record.msg)
+        return not message.startswith(_DIRTY_WARNING) and not self.preview.left_as_written(message)
 
 
 def build_logger() -> logging.Logger:
@@ -163,6 +219,32 @@ def build_logger() -> logging.Logger:
     MkDocs, `properdocs.commands.build` under ProperDocs (which serves `mkdocs.*` imports from
     its own modules), so the name is the build module's, never written here."""
     return logging.getLogger(engine_build.__name__)
+
+
+def poll_often(server: Any) -> None:
+    """The serve's watcher looks every `POLL_SECONDS` and a rebuild waits `SETTLE_SECONDS` for
+    changes to stop. `build_delay` is the live-reload server's own attribute; the interval is
+    not offered by either engine's `serve` (the server's `polling_interval` is fixed when `serve`
+    makes it), so it is watchdog's private `_timeout`, on the observer (watches made later) and
+    on each watch made so far. Set only where it is found, as a number, and kept only when
+    watchdog's public `timeout` reads it back; otherwise the engine's pace is left: only slower."""
+    if hasattr(server, "build_delay"):
+        server.build_delay = SETTLE_SECONDS
+    observer = getattr(server, "observer", None)
+    for watcher in (observer, *getattr(observer, "emitters", ())):
+        _set_interval(watcher)
+
+
+def _set_interval(watcher: object) -> None:
+    before = getattr(watcher, "_timeout", None)
+    if not isinstance(before, Real) or isinstance(before, bool):
+        return
+    try:
+        watcher._timeout = POLL_SECONDS  # type: ignore[attr-defined]
+        if getattr(watcher, "timeout", None) != POLL_SECONDS:
+            watcher._timeout = before  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):
+        return  # read-only there: the engine's pace
 
 
 def _digest(*parts: str) -> str:
