@@ -34,7 +34,6 @@ import html
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 Entry = dict[str, str]
 
@@ -65,9 +64,10 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
     """The entries of a page at `url` ("plans/p/all-actions/") whose HTML is `content`; `title`:
     the page's title as plain text. `split_at`: a class; when given, only headings of that class
     start a section, and the words of any other heading (and what follows it) are the page's."""
-    if not content.strip():
-        return [_entry(url, title, _Section(0))]
-    root = lxml_html.fragment_fromstring(content, create_parent="div")
+    # lxml's own elements (lxml.html's classes cost a Python call per element), the page in one
+    # <div>: libxml2 puts a page's words that stand outside any element in a <p> of their own
+    document = etree.HTML(f"<div>{content}</div>")
+    root = document[0][0] if document is not None else etree.Element("div")
     page = _Section(0)
     sections = [page]
     current = page
@@ -77,7 +77,9 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
     table_depths: list[int] = []
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if tag.__class__ is not str:  # a comment
+            tag = ""
         if event == "start":
             depth += 1
             if skipping is not None:
@@ -127,12 +129,15 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
 
 
 def _left_out(element: etree._Element, tag: str) -> bool:
-    if tag in SKIPPED_TAGS or (tag == "h1" and not element.get("id")):  # h1: the page's title
+    attributes = element.attrib
+    if tag in SKIPPED_TAGS or (tag == "h1" and "id" not in attributes):  # h1: the page's title
         return True
-    if "data-search-exclude" in element.attrib or "hidden" in element.attrib:
+    if not attributes:
+        return False
+    if "data-search-exclude" in attributes or "hidden" in attributes:
         return True
-    classes = element.get("class")
-    return bool(classes) and not NOT_CONTENT.isdisjoint(classes.split())
+    classes = attributes.get("class")
+    return classes is not None and not NOT_CONTENT.isdisjoint(classes.split())
 
 
 def _entry(url: str, page_title: str, section: _Section) -> Entry:
