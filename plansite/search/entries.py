@@ -23,9 +23,15 @@ Where this differs from the search plugin, on purpose:
 - the "Last updated" line at a page's foot is left out (it would be found under whichever section
   comes last), and so is an action's "New since ..." marker (not part of its name).
 
-A page type may cut its pages at fewer headings (`PageType.search_at`, plansite/pages): the priority
-pages are cut at their actions' headings only, so the words above the actions (focus, outcomes,
-evidence, issues' titles) are one entry for the priority, and each action one at its anchor.
+A page type may cut its pages at fewer headings (`PageType.search_at`, plansite/pages): the
+priority pages are cut at their actions' headings only; the words of any other heading, and what
+follows it up to the next action, are the page's. So the words above the actions (focus,
+outcomes, evidence) and the issues' titles are one entry for the priority, and each action one
+at its anchor.
+
+The plugin cuts a page in `on_page_content`, from its renderer's HTML (plansite/engine/plugin.py).
+About 0.6 s of CPU for the 14 MB of a 1,200-action board's generated pages (Material's parser:
+2.2 s); the walk is Python's, one step per element, and grows with the pages.
 """
 
 from __future__ import annotations
