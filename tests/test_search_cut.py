@@ -3,6 +3,7 @@ of Material's search plugin, on small pages, and where they differ on purpose.""
 
 from __future__ import annotations
 
+from plansite.pages import GeneratedPage, PageType
 from plansite.search.entries import page_entries
 
 URL = "plans/p/"
@@ -89,3 +90,9 @@ def test_a_heading_in_a_table_heads_the_rows_down_to_the_next_heading() -> None:
         (f"{URL}#action-1a", "1a Title", "Lead 1a Update 1a"),
         (f"{URL}#action-2a", "2a Title", "Lead 2a Update 2a"),
     ]
+
+
+def test_the_page_title_is_escaped_once_as_the_menu_has_it() -> None:
+    page = GeneratedPage("x.md", "Help & <em>support</em>", PageType("x", lambda *_: ""))
+    assert page.search_entries("<p>a</p>", "x/")[0]["title"] == "Help &amp; support"
+    assert page.nav_title == "Help &amp; support"

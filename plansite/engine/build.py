@@ -31,7 +31,7 @@ class Build:
         self.generated: dict[str, GeneratedPage] = {}
         # a generated page's HTML between `on_page_markdown` and `on_page_content`
         self.final_html: dict[str, str] = {}
-        # search entries cut from a generated page's HTML, from `on_page_content` to `on_page_context`
+        # search entries cut from a generated page's HTML (`on_page_content` to `on_page_context`)
         self.entries: dict[str, list[Entry]] = {}
         # the published files, written as they are made (`start_files`)
         self.output: Output | None = None

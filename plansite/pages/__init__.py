@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from plansite.model.board_data import BoardData
-from plansite.render.text import title_text
+from plansite.render.text import plain, title_text
 from plansite.search.entries import Entry, page_entries
 
 
@@ -57,7 +57,7 @@ class GeneratedPage:
     def search_entries(self, html: str, url: str) -> list[Entry]:
         """Its search entries, cut from its HTML (`html`, as its renderer made it) at the
         headings its type says; `url`: its address, e.g. "plans/p/all-actions/"."""
-        return page_entries(html, url, self.nav_title, split_at=self.page_type.search_at)
+        return page_entries(html, url, plain(self.title), split_at=self.page_type.search_at)
 
     @property
     def nav_title(self) -> str:
