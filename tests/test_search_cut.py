@@ -96,3 +96,7 @@ def test_the_page_title_is_escaped_once_as_the_menu_has_it() -> None:
     page = GeneratedPage("x.md", "Help & <em>support</em>", PageType("x", lambda *_: ""))
     assert page.search_entries("<p>a</p>", "x/")[0]["title"] == "Help &amp; support"
     assert page.nav_title == "Help &amp; support"
+
+
+def test_words_after_a_stray_end_tag_are_still_read() -> None:
+    assert cut("<p>a</p></div><p>b</p>")[0][2] == "a b"

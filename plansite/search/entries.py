@@ -71,9 +71,11 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
     the page's title as plain text. `split_at`: a class; when given, only headings of that class
     start a section, and the words of any other heading (and what follows it) are the page's."""
     # lxml's own elements (lxml.html's classes cost a Python call per element), the page in one
-    # <div>: libxml2 puts a page's words that stand outside any element in a <p> of their own
+    # <div> (libxml2 puts words outside any element in a <p> of their own), walked from <body>:
+    # what a stray end tag would put after the <div> is read too
     document = etree.HTML(f"<div>{content}</div>")
-    root = document[0][0] if document is not None else etree.Element("div")
+    body = document.find("body") if document is not None else None
+    root = body if body is not None else etree.Element("div")
     page = _Section(0)
     sections = [page]
     current = page
