@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 from plansite.engine.preview import POLL_SECONDS, SETTLE_SECONDS, poll_often
+from plansite.load import load_board_data
 from plansite.read.site_config import site_config
 from plansite.render import abbreviations, templates
 from plansite.words import wording
@@ -355,3 +357,43 @@ def test_english_keeps_its_one_and_other_forms() -> None:
     ]  # fmt: skip
     assert str(wording.t("counted.actions", count=1)) == "1 action"
     assert str(wording.t("counted.actions", count=11)) == "11 actions"
+
+
+# --- MkDocs' own search plugin --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_mkdocs_own_search_plugin_indexes_every_generated_page_itself(
+    engine: str, tmp_path: Path
+) -> None:
+    """With `- /search` in mkdocs.yml (the engine's own search plugin, not Material's), which
+    can neither take entries nor skip a page, the generated pages are not told to be skipped:
+    the plugin cuts each from its HTML, once."""
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - search:\n" in settings
+    settings = settings.replace("\n  - search:\n", "\n  - /search:\n")
+    settings = settings.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"docs_dir: {ROOT / 'docs'}\n{settings}", encoding="utf-8")
+    env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / "minimal"), "NO_MKDOCS_2_WARNING": "1"}
+    env.update(PLANSITE_CACHE=str(tmp_path / "cache"))
+    env.pop("SOURCE_DATE_EPOCH", None)
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [*engine_command(engine), "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["indexing"] == "full"  # the engine's own plugin wrote it
+    places = [entry["location"] for entry in index["docs"]]
+    pages = {place for place in places if "#" not in place}
+    assert len(places) == len(set(places))  # each page, and each of its sections, once
+    assert {"plans/", "plans/plan-a/", "plans/plan-a/all-actions/", "indicators/"} <= pages
+    site = load_board_data(FIXTURES / "minimal")
+    anchors = [place.partition("#")[2] for place in places if "#action-" in place]
+    assert sorted(anchors) == sorted(a.anchor for plan in site.plans for a in plan.actions)

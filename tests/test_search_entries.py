@@ -1,6 +1,6 @@
-"""Search answers as before on every generated page, whose entries now come from the model
-(`PageType.search`, plansite/search/) instead of Material's search plugin parsing their
-HTML.
+"""Search answers as before on every generated page, whose entries are cut from the page's own
+HTML by plansite/search/entries.py (lxml) instead of Material's search plugin (pure Python), and
+hold only words the page shows.
 
 "Before" is made here the way the build made it until issue 18: Material's own `SearchIndex`
 reading each generated page's HTML. Both indexes must have the same places (a page, or a section
@@ -18,6 +18,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
@@ -30,6 +31,7 @@ from plansite.render.headings import toc_tokens
 from tests.conftest import FIXTURES, ROOT
 
 Index = list[dict[str, str]]
+WORD = re.compile(r"\w+")
 CELL_END = re.compile(r"(</(?:dt|dd|td|th)>)")
 # Left out of the new index on purpose: the "Last updated" line at the foot of a page (it would
 # be found under whichever section happens to come last, e.g. "2025-26" under "Actions in our
@@ -83,8 +85,9 @@ def old_index(site: BoardData, page: GeneratedPage) -> Index:
 
 
 def new_index(site: BoardData, page: GeneratedPage) -> Index:
-    assert page.page_type.search is not None
-    return page.page_type.search(site, page, url_of(page))
+    return page.search_entries(
+        render_page(site, page.path, page.page_type.name, *page.args), url_of(page)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -98,12 +101,42 @@ def indexes(site: BoardData, pages: list[GeneratedPage]) -> dict[str, tuple[Inde
     return {p.path: (old_index(site, p), new_index(site, p)) for p in pages}
 
 
-def test_every_generated_page_makes_its_own_entries(site: BoardData) -> None:
-    pages = generated_pages(site)
-    without = sorted({p.page_type.name for p in pages if p.page_type.search is None})
-    assert without == []
-    names = {p.page_type.name for p in pages}
-    assert {"priority", "plan_all_actions", "plan_changes", "indicator", "subgroup"} <= names
+def shown_words(content: str) -> set[str]:
+    """The words of a page's HTML a reader sees, read by another parser (BeautifulSoup's):
+    neither tags, attributes (`title`, `aria-label`), scripts nor `hidden` elements."""
+    soup = BeautifulSoup(content, "html.parser")
+    for unseen in soup.find_all(["script", "style", "template"]) + soup.find_all(hidden=True):
+        unseen.decompose()
+    return set(WORD.findall(soup.get_text(" ").lower()))
+
+
+def unshown(site: BoardData, page: GeneratedPage, entries: Index) -> list[str]:
+    """The words of a page's entries that the page does not show."""
+    shown = shown_words(render_page(site, page.path, page.page_type.name, *page.args))
+    shown |= set(WORD.findall(html.unescape(page.nav_title).lower()))  # the page entry's title
+    found = " ".join(html.unescape(f"{e['title']} {e['text']}") for e in entries)
+    return sorted(set(WORD.findall(found.lower())) - shown)
+
+
+def test_every_entry_holds_only_words_its_page_shows(
+    site: BoardData, pages: list[GeneratedPage]
+) -> None:
+    """What a page says is written once, by its renderer: no entry holds a word the page does not
+    show (e.g. a due date as the plan wrote it, "Dec 25", where the page says "December 2025")."""
+    assert {"priority", "plan_all_actions", "plan_changes", "indicator", "subgroup"} <= {
+        p.page_type.name for p in pages
+    }
+    found = {p.path: unshown(site, p, new_index(site, p)) for p in pages}
+    assert {path: words for path, words in found.items() if words} == {}
+
+
+def test_a_word_the_page_does_not_show_fails_the_check(
+    site: BoardData, pages: list[GeneratedPage]
+) -> None:
+    page = next(p for p in pages if p.page_type.name == "priority")
+    entries = new_index(site, page)
+    entries[1] = {**entries[1], "text": entries[1]["text"] + " Dec 25"}
+    assert unshown(site, page, entries) == ["dec"]  # "25" is shown, in other dates
 
 
 def missing_places(

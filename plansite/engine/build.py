@@ -31,7 +31,7 @@ class Build:
         self.generated: dict[str, GeneratedPage] = {}
         # a generated page's HTML between `on_page_markdown` and `on_page_content`
         self.final_html: dict[str, str] = {}
-        # search entries made from the model, from `on_page_markdown` to `on_page_context`
+        # search entries cut from a generated page's HTML (`on_page_content` to `on_page_context`)
         self.entries: dict[str, list[Entry]] = {}
         # the published files, written as they are made (`start_files`)
         self.output: Output | None = None
@@ -69,12 +69,6 @@ class Build:
     def page(self, here: str, page_type: str, *args: str) -> str:
         """The generated page at `here`, as final HTML."""
         return render_page(self.site, here, page_type, *args, published=self.published_sizes)
-
-    def search_entries(self, page: GeneratedPage, url: str) -> list[Entry] | None:
-        """The page's search entries made from the model, or None: the search plugin indexes
-        the page's HTML (its type says how, `PageType.search`)."""
-        made = page.page_type.search
-        return made(self.site, page, url) if made else None
 
     def published_sizes(self) -> Mapping[str, int]:
         """Every published file's size (the Downloads page shows them), once all are made."""

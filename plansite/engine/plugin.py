@@ -255,9 +255,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.build.final_html[generated.path] = self.build.page(
             generated.path, generated.page_type.name, *generated.args
         )
-        if (entries := self.build.search_entries(generated, page.url)) is not None:
+        if _search_index(config) is not None:  # its entries are cut in `on_page_content`
             page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML
-            self.build.entries[generated.path] = entries
         page.meta["render_macros"] = False  # nothing left for mkdocs-macros to render
         return ""
 
@@ -271,6 +270,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             html = self.build.final_html.pop(path)
             page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
             page.present_anchor_ids = anchor_ids(html)
+            if _search_index(config) is not None:
+                self.build.entries[path] = self.build.generated[path].search_entries(html, page.url)
         problem = gate_message(self.build.site, path, html, self.config.reading_grade)
         if problem:
             log.warning(problem)
@@ -281,8 +282,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> None:
-        """A page's search entries made from the model, added where the search plugin (listed
-        before this one) would have added the entries it cut from the page's HTML."""
+        """A generated page's search entries, cut from its HTML, added where the search plugin
+        (listed before this one) would have added its own."""
         if self.build is None:
             return
         index = _search_index(config)
@@ -364,8 +365,10 @@ def _fails_strictly(config: MkDocsConfig) -> bool:
 
 
 def _search_index(config: MkDocsConfig) -> Any:
-    """The search plugin's index (Material's, or MkDocs' own), whose entries the plugin adds."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    """Material's search index, to which the plugin adds the generated pages' entries. MkDocs'
+    own search plugin (`- /search` in mkdocs.yml) can neither take entries nor skip a page: it
+    cuts every page, generated pages included, from the page's HTML itself."""
+    search = config.plugins.get("material/search")
     index = getattr(search, "search_index", None)
     return index if index is not None and hasattr(index, "entries") else None
 

@@ -14,11 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from plansite.model.board_data import BoardData
-from plansite.render.text import title_text
-from plansite.search.entries import Entry
-
-# A page type's search entries: see PageType.search
-SearchEntries = Callable[[BoardData, "GeneratedPage", str], list[Entry]]
+from plansite.render.text import plain, title_text
+from plansite.search.entries import Entry, page_entries
 
 
 @dataclass(frozen=True)
@@ -30,10 +27,9 @@ class PageType:
     render: Callable[..., str]
     # the renderer also takes the build's published files (their sizes): rendered by the build
     with_published_files: bool = False
-    # the page's search entries, made from the model (plansite/search/entries.py), called
-    # with the site, the page and its address ("plans/p/all-actions/"); None: the search plugin
-    # reads the page's HTML (a page placed by a hand-written page is indexed with it)
-    search: SearchEntries | None = None
+    # the class of the headings its search entries are cut at (plansite/search/entries.py), ""
+    # for every heading with an id, as the search plugin cuts a page
+    search_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +53,11 @@ class GeneratedPage:
         # overrides/main.html links it as <link rel="alternate feed" type="application/atom+xml">
         feed = f"feed: {json.dumps(path)}\nfeed_title: {json.dumps(name)}\n" if path else ""
         return f"---\ntitle: {title}\n{template}{feed}---\n\n{{{{ plansite_page({call}) }}}}\n"
+
+    def search_entries(self, html: str, url: str) -> list[Entry]:
+        """Its search entries, cut from its HTML (`html`, as its renderer made it) at the
+        headings its type says; `url`: its address, e.g. "plans/p/all-actions/"."""
+        return page_entries(html, url, plain(self.title), split_at=self.page_type.search_at)
 
     @property
     def nav_title(self) -> str:

@@ -13,7 +13,6 @@ from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.pages.panel import panel_checklist, reports_index
 from plansite.render import accessibility, annual_tables, home
 from plansite.render import yearly_report as render
-from plansite.search import report_pages as search
 from plansite.words.wording import word
 
 
@@ -38,8 +37,8 @@ def _yearly(site: BoardData, here: str, year: str) -> str:
     return render.body(site, found, here, pdf=(links.href(here, path), size))
 
 
-REPORTS_INDEX = PageType("reports_index", reports_index, search=search.reports_index)
-YEARLY = PageType("yearly_report", _yearly, search=search.yearly_report)
+REPORTS_INDEX = PageType("reports_index", reports_index)
+YEARLY = PageType("yearly_report", _yearly)
 # Placed by hand-written pages with one macro call
 PLACED = (
     PageType("panel_checklist", panel_checklist),

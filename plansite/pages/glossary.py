@@ -7,7 +7,6 @@ from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import glossary as render
-from plansite.search import board_pages as search
 from plansite.words.wording import word
 
 
@@ -21,5 +20,5 @@ def _glossary(site: BoardData, here: str) -> str:
     return render.glossary_page(site, here)
 
 
-GLOSSARY = PageType("glossary", _glossary, search=search.glossary)
+GLOSSARY = PageType("glossary", _glossary)
 GROUP = PageGroup((GLOSSARY,), pages)

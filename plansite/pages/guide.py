@@ -8,7 +8,6 @@ from plansite.model.board_data import BoardData
 from plansite.model.sections import guide_priorities, sections_on
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import guide as render
-from plansite.search import guide_pages as search
 from plansite.words.wording import word
 
 # The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
@@ -69,9 +68,9 @@ def _private(site: BoardData, here: str) -> str:
     return render.private_page(site, here)
 
 
-HOME = PageType("guide_home", _home, search=search.home)
-PRIORITY = PageType("guide_priority", _priority, search=search.goal)
-VOICES = PageType("guide_voices", _voices, search=search.voices)
-LEAFLET = PageType("guide_leaflet", _leaflet, search=search.leaflet)
-PRIVATE = PageType("guide_private", _private, search=search.private)
+HOME = PageType("guide_home", _home)
+PRIORITY = PageType("guide_priority", _priority)
+VOICES = PageType("guide_voices", _voices)
+LEAFLET = PageType("guide_leaflet", _leaflet)
+PRIVATE = PageType("guide_private", _private)
 GROUP = PageGroup((HOME, PRIORITY, VOICES, LEAFLET, PRIVATE), pages)

@@ -8,7 +8,6 @@ from plansite.model.sections import sections_on
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import indicators as render
 from plansite.render.last_updated import indicator_line
-from plansite.search import board_pages as search
 from plansite.words.wording import word
 
 
@@ -40,6 +39,6 @@ def _indicator(site: BoardData, here: str, ref: str) -> str:
     return render.indicator_page(site, indicator, here) + indicator_line(site, indicator)
 
 
-CATALOGUE = PageType("indicators_index", _catalogue, search=search.indicators_index)
-INDICATOR = PageType("indicator", _indicator, search=search.indicator)
+CATALOGUE = PageType("indicators_index", _catalogue)
+INDICATOR = PageType("indicator", _indicator)
 GROUP = PageGroup((CATALOGUE, INDICATOR), pages)

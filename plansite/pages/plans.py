@@ -13,9 +13,6 @@ from plansite.render.all_actions import all_actions_page
 from plansite.render.attention import attention_page
 from plansite.render.changes import changes_page
 from plansite.render.last_updated import plan_line
-from plansite.render.text import plain
-from plansite.search import plan_pages as search
-from plansite.search.entries import Entry, priority_entries
 from plansite.words.wording import word
 
 
@@ -101,17 +98,10 @@ def _changes(site: BoardData, here: str, plan_id: str) -> str:
     return changes_page(site, plan, here) + plan_line(plan)
 
 
-def _priority_search(site: BoardData, page: GeneratedPage, url: str) -> list[Entry]:
-    plan_id, ref = page.args
-    plan = site.plan_by_id[plan_id]
-    priority = next(p for p in plan.priorities if p.slug == ref)
-    return priority_entries(site, plan, priority, url, plain(page.title))
-
-
-PLANS_INDEX = PageType("plans_index", _plans_index, search=search.plans_index)
-PLAN_HOME = PageType("plan_home", _plan_home, search=search.plan_home)
-PRIORITY = PageType("priority", _priority, search=_priority_search)
-ALL_ACTIONS = PageType("plan_all_actions", _all_actions, search=search.all_actions)
-ATTENTION = PageType("plan_attention", _attention, search=search.attention)
-CHANGES = PageType("plan_changes", _changes, search=search.changes)
+PLANS_INDEX = PageType("plans_index", _plans_index)
+PLAN_HOME = PageType("plan_home", _plan_home)
+PRIORITY = PageType("priority", _priority, search_at="ps-action-title")
+ALL_ACTIONS = PageType("plan_all_actions", _all_actions)
+ATTENTION = PageType("plan_attention", _attention)
+CHANGES = PageType("plan_changes", _changes)
 GROUP = PageGroup((PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES), pages)

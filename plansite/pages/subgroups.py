@@ -7,7 +7,6 @@ from plansite.model.board_data import BoardData
 from plansite.model.sections import sections_on
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import subgroups as render
-from plansite.search import board_pages as search
 from plansite.words.wording import word
 
 
@@ -34,6 +33,6 @@ def _subgroup(site: BoardData, here: str, subgroup_id: str) -> str:
     return render.subgroup_page(site, subgroup, here)
 
 
-INDEX = PageType("subgroups_index", _index, search=search.subgroups_index)
-SUBGROUP = PageType("subgroup", _subgroup, search=search.subgroup)
+INDEX = PageType("subgroups_index", _index)
+SUBGROUP = PageType("subgroup", _subgroup)
 GROUP = PageGroup((INDEX, SUBGROUP), pages)

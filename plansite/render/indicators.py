@@ -21,7 +21,6 @@ from plansite.render.indicator_breakdowns import BreakdownLatest, breakdown_late
 from plansite.render.indicator_charts import (
     breakdown_chart,
     distribution_chart,
-    has_breakdown_chart,
     series_chart,
 )
 from plansite.render.indicator_figures import Latest, latest
@@ -148,8 +147,7 @@ def rows_under(site: BoardData, indicator: Indicator) -> list[Indicator]:
 
 @dataclass(frozen=True)
 class PageParts:
-    """What an indicator's page shows, in its order: worked out once for the page and for its
-    search entries (plansite/search/board_pages.py), so the two say the same."""
+    """What an indicator's page shows, in its order (its search entries are cut from the page)."""
 
     latest: Latest | None
     target: TargetWords | None
@@ -161,28 +159,23 @@ class PageParts:
     breakdowns: list[BreakdownLatest]  # each group's latest figure, per breakdown
 
 
-def page_parts(site: BoardData, indicator: Indicator, draw: bool = True) -> PageParts:
-    """`draw`: make the charts too (search entries only need to know there is one)."""
+def page_parts(site: BoardData, indicator: Indicator) -> PageParts:
     whole = [v for v in site.values_for(indicator.key) if not v.dimension]
     periods = periods_of(whole)
     tables: list[Table] = []
     charts: list[str] = []
     if periods and indicator.kind == "series":
         tables = [series_table(site, indicator)]
-        drawable = any(not v.word for v in whole)  # a chart of words only is not drawn
-        charts = [series_chart(site, indicator) if draw else "chart" if drawable else ""]
+        charts = [series_chart(site, indicator)]
     elif periods:
-        charts = [distribution_chart(site, indicator, periods[-1]) if draw else "chart"]
+        charts = [distribution_chart(site, indicator, periods[-1])]
         tables = [distribution_table(site, indicator, p) for p in reversed(periods)]
     groups = []
     breakdowns = []
     for dimension in dimensions_of(site, indicator):
         breakdowns.append(breakdown_latest(site, indicator, dimension))
         tables.append(breakdown_table(site, indicator, dimension))
-        if draw:
-            charts.append(breakdown_chart(site, indicator, dimension))
-        elif has_breakdown_chart(site, indicator, dimension):
-            charts.append("chart")
+        charts.append(breakdown_chart(site, indicator, dimension))
         said = group_words(site, indicator, dimension)
         if said is not None:
             groups.append(said)

@@ -1,134 +1,157 @@
-"""Search entries made from the model in the search plugin's own index format (`{"location",
-"title", "text"}`), so that Material's search plugin does not parse a generated page's HTML
-again (it took a quarter of a build). Each page type says how its entries are made
-(`PageType.search`, plansite/pages); the plugin adds them where the search plugin would have added
-its own, and tells it to skip the page.
+"""A generated page's search entries, cut from the HTML its renderer made, in the search
+plugin's own index format (`{"location", "title", "text"}`): what a page says is written once,
+by its renderer, and search finds what the page shows.
 
-The entries keep the places and titles the search plugin cut from the HTML: one per page (its
-words above the first heading) and one per section heading, titled as the heading. Their text is
-the words a reader searches for, as the page shows them. What the pages already keep out of
-search (`data-search-exclude`: tables listing actions indexed on their priority page, charts,
-filters) stays out, so each action is found once, at its own anchor. Every figure comes from the
-same functions as the page's, after disclosure control: a suppressed count is only ever [c].
-Left out on purpose: the "Last updated" line at a page's foot (it would be found under whichever
-section comes last), and links that only name another page ("Back to the guide", "PDF (125 KB)").
+The page is cut as Material's search plugin cuts a page (`material/plugins/search/plugin.py`,
+`Parser`), which the plugin is told to skip for these pages (it took a quarter of a build in pure
+Python; lxml parses the same HTML in C):
 
-This module: the helpers, and the priority pages, the one page type whose places differ from
-the search plugin's. One entry per priority (its page: the words above the actions, i.e. focus,
-outcomes, evidence, what children will say, and its issues' titles, which the search plugin cut
-into one entry per heading) and one per action, at its anchor, titled with its ref (without the
-"New since ..." marker: not part of its name): its title, leads and their acronyms, status, due
-dates, outcome, measure, source, related refs, progress and every dated update. The summary
-table at the top of a priority page is left out, as before. The other page types:
-search_plan_pages.py, search_board_pages.py (subgroups, indicators, glossary),
-search_guide_pages.py and search_report_pages.py.
+- one entry for the page (its words above the first heading, titled with the page's title) and
+  one per heading with an `id`, at `page/#id`, titled with the heading's text;
+- a section ends at the next such heading, or where the element holding its heading ends (the
+  words after it belong to the section around it again);
+- a heading inside a table heads the rows down to the next heading: an action's row and the row
+  of its details are one section, up to the table's end;
+- what the page keeps out of search (`data-search-exclude`: tables listing actions indexed on
+  their priority page, charts, filters), scripts and styles, and what is `hidden` are left out.
+
+Where this differs from the search plugin, on purpose:
+
+- the text is plain words, one space apart (the plugin kept `<p>` and `<li>` tags and glued a
+  table cell to the next: "StatusComplete");
+- the page's own `<h1>` is its entry's title, not also its text;
+- the "Last updated" line at a page's foot is left out (it would be found under whichever section
+  comes last), and so is an action's "New since ..." marker (not part of its name).
+
+A page type may cut its pages at fewer headings (`PageType.search_at`, plansite/pages): the
+priority pages are cut at their actions' headings only; the words of any other heading, and what
+follows it up to the next action, are the page's. So the words above the actions (focus,
+outcomes, evidence) and the issues' titles are one entry for the priority, and each action one
+at its anchor.
+
+The plugin cuts a page in `on_page_content`, from its renderer's HTML (plansite/engine/plugin.py).
+About 0.6 s of CPU for the 14 MB of a 1,200-action board's generated pages (Material's parser:
+2.2 s); the walk is Python's, one step per element, and grows with the pages.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
-from plansite.model.board_data import BoardData
-from plansite.model.plan import Action, Plan, Priority
-from plansite.model.progress import status_of
-from plansite.render.plans import history, leads
-from plansite.render.tables import Table
-from plansite.render.text import plain, rich, rich_inline
-from plansite.words.wording import month_year
+from lxml import etree
 
 Entry = dict[str, str]
 
-
-class IndexedPage(Protocol):
-    """What the entries need of a generated page (plansite/pages.GeneratedPage, a layer above):
-    its title and the arguments that say which plan, priority or indicator it shows."""
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def args(self) -> tuple[str, ...]: ...
-
-
-def entry(location: str, title: str, words: Iterable[str]) -> Entry:
-    """`title` and `words`: plain text (`md`, `said` and `inline` make it). Title and text as
-    the search plugin writes them: the words as the page shows them, HTML escaped."""
-    text = " ".join(" ".join(w.split()) for w in words if w and w.strip())
-    return {
-        "location": location,
-        "title": html.escape(title, quote=False),
-        "text": html.escape(text, quote=False),
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# never content: their text is code, styling or drawing
+SKIPPED_TAGS = frozenset({"script", "style", "object", "template"})
+# words a page shows that are no part of what a section says (see the module's docstring)
+NOT_CONTENT = frozenset({"ps-last-updated", "ps-new"})
+# elements whose text runs on into the words around them; every other element is a block, whose
+# words are kept apart from its neighbours' ("Status" "Complete", not "StatusComplete")
+INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
     }
+)  # fmt: skip
 
 
-def md(text: str) -> str:
-    """Text from data (Markdown) as plain text, as the page shows it."""
-    return plain(rich(text)) if text else ""
+@dataclass
+class _Section:
+    depth: float  # the section ends when an element at a lower depth ends
+    anchor: str = ""
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
 
 
-def said(words: Markup | str) -> str:
-    """Our own wording (HTML from the words file, e.g. `t("plans_home.progress_by_priority")`)
-    as plain text."""
-    return plain(str(words))
+def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> list[Entry]:
+    """The entries of a page at `url` ("plans/p/all-actions/") whose HTML is `content`; `title`:
+    the page's title as plain text. `split_at`: a class; when given, only headings of that class
+    start a section, and the words of any other heading (and what follows it) are the page's."""
+    # lxml's own elements (lxml.html's classes cost a Python call per element), the page in one
+    # <div> (libxml2 puts words outside any element in a <p> of their own), walked from <body>:
+    # what a stray end tag would put after the <div> is read too
+    document = etree.HTML(f"<div>{content}</div>")
+    body = document.find("body") if document is not None else None
+    root = body if body is not None else etree.Element("div")
+    page = _Section(0)
+    sections = [page]
+    current = page
+    heading: etree._Element | None = None  # the heading whose words are being read
+    skipping: etree._Element | None = None  # an element left out, with everything inside it
+    tables = 0  # depth of the innermost table the walk is in, 0: none
+    table_depths: list[int] = []
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if tag.__class__ is not str:  # a comment
+            tag = ""
+        if event == "start":
+            depth += 1
+            if skipping is not None:
+                continue
+            if tag == "table":
+                table_depths.append(depth)
+                tables = depth
+            if _left_out(element, tag):
+                skipping = element
+                continue
+            if tag in HEADINGS and heading is None and element.get("id"):
+                if split_at and split_at not in (element.get("class") or "").split():
+                    current = page  # a heading not cut at: its words are the page's
+                else:
+                    # a heading in a table heads its rows: the section ends with the table
+                    current = _Section(tables + 1 if tables else depth, element.get("id", ""))
+                    sections.append(current)
+                    heading = element
+            words = current.title if heading is not None else current.text
+            if tag not in INLINE:
+                words.append(" ")
+            if element.text:
+                words.append(element.text)
+            continue
+        # the end of the element
+        if skipping is not None:
+            if element is not skipping:
+                depth -= 1
+                continue
+            skipping = None
+        else:
+            words = current.title if heading is not None else current.text
+            if tag not in INLINE:
+                words.append(" ")
+            if element is heading:
+                heading = None
+        if tag == "table":
+            table_depths.pop()
+            tables = table_depths[-1] if table_depths else 0
+        if current.depth > depth:  # the element holding the section's heading ended
+            current.depth = float("inf")  # never to be gone back to
+            current = next(s for s in reversed(sections) if s.depth <= depth)
+        depth -= 1
+        if element.tail and element is not root:
+            (current.title if heading is not None else current.text).append(element.tail)
+    return [_entry(url, title, s) for s in sections]
 
 
-def inline(text: str) -> str:
-    """A title from data (Markdown) as plain text, as a heading shows it."""
-    return plain(rich_inline(text))
+def _left_out(element: etree._Element, tag: str) -> bool:
+    attributes = element.attrib
+    if tag in SKIPPED_TAGS or (tag == "h1" and "id" not in attributes):  # h1: the page's title
+        return True
+    if not attributes:
+        return False
+    if "data-search-exclude" in attributes or "hidden" in attributes:
+        return True
+    classes = attributes.get("class")
+    return classes is not None and not NOT_CONTENT.isdisjoint(classes.split())
 
 
-def table_words(*tables: Table | None) -> list[str]:
-    """A table's caption, headings and cells, as the page shows them (figures already through
-    disclosure control: a suppressed count is [c])."""
-    words = []
-    for table in tables:
-        if table is not None:
-            rows = [*table.rows, *([table.total] if table.total else [])]
-            words += [table.caption, *table.columns]
-            words += [w for row in rows for w in (row.label, *row.cells)]
-    return words
-
-
-def priority_entries(
-    site: BoardData, plan: Plan, priority: Priority, url: str, title: str
-) -> list[Entry]:
-    """`url`: the priority page's address in the site, e.g. "plans/p/priority-1/"; `title`:
-    the page's title, plain text."""
-    words = [plan.title, priority.owner, priority.description, *priority.focus, *priority.outcomes]
-    for item in priority.evidence:
-        status = plan.vocabulary.find(item.status) if item.status else None
-        words += [item.text, status.label if status else ""]
-    words += priority.children_will_say
-    words += [
-        f"{issue.ref}. {issue.title}" if issue.ref else issue.title for issue in priority.issues
-    ]
-    page = entry(url, title, map(md, words))
-    return [page, *(_action_entry(site, plan, a, url) for a in priority.all_actions)]
-
-
-def _action_entry(site: BoardData, plan: Plan, action: Action, url: str) -> Entry:
-    status = status_of(plan, action)
-    words = [status.label if status else ""]
-    for lead in leads(site, action, url):
-        words += [lead.text, lead.acronym]
-    words += [action.due or "", *action.due_was]
-    words += [f"{step.due} {step.what} {step.result}" for step in action.milestones]
-    words += [action.outcome, action.measure, action.source, *action.related, action.progress]
-    words = [*map(md, words), *_updates(plan, action)]
-    # the ref as the heading shows it, as text: only the title is Markdown (and converted once,
-    # for the page, with the ref in front it would miss that cache and be converted again)
-    return entry(f"{url}#{action.anchor}", f"{action.ref} {inline(action.title)}".strip(), words)
-
-
-def _updates(plan: Plan, action: Action) -> Iterator[str]:
-    for item in history(plan, action):
-        status = item.status.label if item.status else ""
-        day = item.update.day
-        when = month_year(day.value)  # as the page shows it: "June 2026" or "14 June 2026"
-        yield f"{when if day.precision == 'month' else f'{day.value.day} {when}'} {status} " + (
-            md(item.update.text)
-        )
+def _entry(url: str, page_title: str, section: _Section) -> Entry:
+    title = " ".join("".join(section.title).split()) if section.anchor else page_title
+    return {
+        "location": f"{url}#{section.anchor}" if section.anchor else url,
+        "title": html.escape(title, quote=False),
+        "text": html.escape(" ".join("".join(section.text).split()), quote=False),
+    }
