@@ -32,6 +32,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from plansite.engine.theme import THEME
+
 Entry = dict[str, str]
 
 # MkDocs warns that a dirty build may leave the menu wrong: this one cannot (see above), and
@@ -193,7 +195,7 @@ def _frame(config: MkDocsConfig, files: Files, nav: Navigation, everywhere: obje
         json.dumps([(f.src_uri, f.dest_uri, f.inclusion.name) for f in files]),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         repr(everywhere),
-        json.dumps(_stamps(config.theme.custom_dir)),
+        json.dumps([_stamps(config.theme.custom_dir), _stamps(str(THEME))]),
     )
 
 

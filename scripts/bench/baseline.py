@@ -126,7 +126,9 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
     docs = folder / "docs"
     shutil.rmtree(docs, ignore_errors=True)  # a --work folder used before
     # stylesheets, scripts and images as they are; the pages as Plansite's build read them
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(
+        ROOT / "plansite" / "starter_site" / "docs", docs, ignore=shutil.ignore_patterns("*.md")
+    )
     for path, markdown in expanded.pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +138,7 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     config = _static_config(expanded, docs)
-    # The theme's words (`t` in overrides/), the glossary's <abbr> marks and its phrases' links,
+    # The theme's words (`t` in plansite/theme/), the glossary's <abbr> marks and its phrases' links,
     # as a hand-made site's hook would add them
     terms = folder / "glossary.json"
     glossary = {"abbreviations": expanded.abbreviations, "terms": expanded.terms}
