@@ -1,0 +1,131 @@
+"""The `plansite` command (plansite/cli.py): what each command says when it is written wrongly,
+the starter site `new-board` writes, and the package's settings. The commands' real work is
+tested where each module is (test_import*.py, test_board_folder.py, ...); a whole install is
+tests/test_package_install.py."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from plansite import cli
+from plansite.new_board import STARTER_SITE
+from tests.conftest import ROOT
+
+BOARD = ["--name", "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor",
+         "--url", "https://example.org/"]  # fmt: skip
+
+
+def said(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
+    """The exit code and what the command wrote to stderr, for a command that stops early."""
+    try:
+        code = cli.main(argv)
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "fix"),
+    [
+        (
+            ["import", "plan.docx"],
+            "Write it as: plansite import <plan.docx|plan.xlsx|plan.csv> <plan id>",
+        ),
+        (["check", "--bogus"], "Write it as: plansite check [<board folder>]"),
+        (["bild"], "Write it as: plansite <command>; the commands: new-board, check, import"),
+        ([], "plansite: name a command. Write it as: plansite <command>"),
+        (["export"], "Write it as: plansite export <plan id>"),
+    ],
+)
+def test_a_wrong_argument_is_one_line_that_names_the_fix(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fix: str
+) -> None:
+    code, err = said(capsys, argv)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    assert fix in err
+    assert "usage:" not in err and "Traceback" not in err
+
+
+def test_build_outside_a_site_says_where_to_run_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, err = said(capsys, ["build"])
+    assert code == 2
+    assert err.startswith(
+        "plansite build: there is no mkdocs.yml here: run it in the site's folder"
+    )
+    assert "`plansite new-board`" in err
+
+
+def test_a_plan_id_like_an_option_gets_the_plan_ids_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, err = said(capsys, ["import", str(tmp_path / "plan.docx"), "-x", "--data", str(tmp_path)])
+    assert code == 1
+    assert "-x" in err and "unrecognized arguments" not in err
+
+
+def test_new_board_in_an_empty_folder_writes_the_starter_site(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["new-board", *BOARD]) == 0
+    assert (tmp_path / "mkdocs.yml").read_bytes() == (STARTER_SITE / "mkdocs.yml").read_bytes()
+    pages = sorted(p.relative_to(tmp_path / "docs") for p in (tmp_path / "docs").rglob("*"))
+    assert pages == sorted(
+        p.relative_to(STARTER_SITE / "docs") for p in (STARTER_SITE / "docs").rglob("*")
+    )
+    assert (tmp_path / "data" / "board.yml").is_file()
+    out = capsys.readouterr().out
+    assert "Next: edit them, then `plansite check` and `plansite serve`." in out
+    # and the board's folder is the one mkdocs.yml names: check finds it without --data
+    assert cli.main(["check"]) == 0
+    assert "data: no problems found (1 plan, 3 actions, 0 indicators)" in capsys.readouterr().out
+
+
+def test_new_board_never_writes_over_a_docs_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("Ours\n", encoding="utf-8")
+    code, err = said(capsys, ["new-board", *BOARD])
+    assert code == 1
+    assert "docs already exists but mkdocs.yml does not" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == "Ours\n"
+
+
+def test_the_repositorys_settings_are_the_starter_sites_with_its_pages_named() -> None:
+    """mkdocs.yml is the starter's settings file plus `docs_dir`, which names the package's
+    pages: a change to one and not the other fails here."""
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    without = re.sub(r"(?m)^# the narrative pages:.*\n(#.*\n)*docs_dir: .*\n", "", ours)
+    assert without != ours
+    assert without == (STARTER_SITE / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: plansite/starter_site/docs\n" in ours
+
+
+def test_the_package_pins_what_requirements_txt_pins() -> None:
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    pinned = [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+    assert settings["project"]["dependencies"] == pinned
+    assert settings["project"]["scripts"] == {"plansite": "plansite.cli:main"}
+
+
+def test_python_m_plansite_is_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--bogus"], cwd=ROOT, capture_output=True,
+        text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("plansite check: unrecognized arguments: --bogus. Write it as:")
