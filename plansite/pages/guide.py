@@ -11,7 +11,7 @@ from plansite.render import guide as render
 from plansite.search import guide_pages as search
 from plansite.words.wording import word
 
-# The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
+# The guide's own simple frame (plansite/theme/guide.html): no adult menu, an "Exit this page" button
 FRAME = "guide.html"
 
 
