@@ -129,3 +129,30 @@ def test_python_m_plansite_is_the_command() -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.startswith("plansite check: unrecognized arguments: --bogus. Write it as:")
+
+
+def test_build_and_serve_run_properdocs_on_the_settings_file_by_its_full_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[tuple[list[str], dict[str, str]]] = []
+
+    def run(
+        command: list[str], env: dict[str, str], check: bool
+    ) -> subprocess.CompletedProcess[str]:
+        ran.append((command, env))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANSITE_DATA", raising=False)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    monkeypatch.setattr(cli.subprocess, "run", run)
+    assert cli.main(["build"]) == 0
+    assert cli.main(["serve", "--data", "boards/eastmoor", "--dev-addr", "127.0.0.1:8123"]) == 0
+    settings = str(tmp_path / "mkdocs.yml")
+    assert [command for command, _ in ran] == [
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", settings],
+        [sys.executable, "-m", "properdocs", "serve", "--dirty", "--dev-addr", "127.0.0.1:8123",
+         "-f", settings],
+    ]  # fmt: skip
+    assert "PLANSITE_DATA" not in ran[0][1]  # the engine reads mkdocs.yml's folder itself
+    assert ran[1][1]["PLANSITE_DATA"] == "boards/eastmoor"

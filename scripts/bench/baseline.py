@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plansite.engine.theme import THEME
 from plansite.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,8 +174,8 @@ def _static_config(expanded: Expanded, docs: Path) -> dict[str, Any]:
     config["docs_dir"] = str(docs)
     settings = dict(expanded.settings)
     theme = config.get("theme", {})
-    if isinstance(theme, dict) and "custom_dir" in theme:
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    if isinstance(theme, dict):  # without the plansite plugin, its theme is named here
+        theme["custom_dir"] = str(THEME)
     if isinstance(theme, dict) and settings.get("logo"):
         theme["logo"] = settings["logo"]
     settings.pop("logo", None)
