@@ -68,7 +68,9 @@ def parsers() -> tuple[Parser, dict[str, Parser]]:
         command.add_argument("--config", type=Path, default=Path(SETTINGS),
                              help="the site's settings file (default: mkdocs.yml here)")  # fmt: skip
     for name in ("new-board", "import", "export", "build", "serve"):
-        made[name].add_argument("--data", type=Path, help="the board's folder, if not the named")
+        made[name].add_argument(
+            "--data", type=Path, help="the board's folder (default: mkdocs.yml's)"
+        )
     made["check"].add_argument("folder", type=Path, nargs="?", help="the board's folder")
     board = made["new-board"]
     for option in ("--name", "--area", "--url"):
@@ -96,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("build", "serve"):
         return engine(args.command, args.config, board, getattr(args, "dev_addr", None))
     folder = board or getattr(args, "folder", None) or board_folder(args.config)
+    # each command imports only its own modules: `plansite check` starts quickly
     if args.command == "check":
         from plansite.check.__main__ import check_board
 
