@@ -76,7 +76,7 @@ import: $(VENV)/.installed
 
 export: $(VENV)/.installed
 	@test -n "$(PLAN)" || { echo "usage: make export PLAN=<id>"; exit 2; }
-	$(PLANSITE) export "$(PLAN)" --data "$(BOARD)"
+	$(PLANSITE) export --data "$(BOARD)" -- "$(PLAN)"
 
 schemas: $(VENV)/.installed
 	$(PY) -m plansite.schemas data/schemas

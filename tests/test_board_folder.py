@@ -102,7 +102,7 @@ def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
         '-m plansite import "plan.docx" "p" --data "eastmoor"   \n'
     )
     assert dry_run(make_copy, "export", "PLAN=p").endswith(
-        'plansite export "p" --data "eastmoor"\n'
+        'plansite export --data "eastmoor" -- "p"\n'
     )
     assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m plansite check eastmoor\n")
     # build, serve and deploy run the engine, which reads the folder from mkdocs.yml itself

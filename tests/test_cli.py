@@ -156,3 +156,11 @@ def test_build_and_serve_run_properdocs_on_the_settings_file_by_its_full_path(
     ]  # fmt: skip
     assert "PLANSITE_DATA" not in ran[0][1]  # the engine reads mkdocs.yml's folder itself
     assert ran[1][1]["PLANSITE_DATA"] == "boards/eastmoor"
+
+
+def test_export_as_make_writes_it_reads_a_plan_id_like_an_option_as_a_plan_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, err = said(capsys, ["export", "--data", str(ROOT / "data"), "--", "-x"])
+    assert code == 1
+    assert "-x" in err and "business-plan-2025-28" in err  # the plans the board has
