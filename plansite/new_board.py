@@ -128,7 +128,7 @@ def new_board(folder: Path, name: str, area: str, url: str, config: Path) -> int
     """Write the starter board into `folder` (and the starter site beside `config`, when there is
     no site yet); 0 when done, 1 with the reason in words when nothing was written."""
     new_site = not config.exists()
-    if new_site and (problem := write_site(config)):
+    if new_site and (problem := site_in_the_way(config)):
         print(problem, file=sys.stderr)
         return 1
     replacing = (folder / "board.yml").exists()
@@ -155,6 +155,8 @@ def new_board(folder: Path, name: str, area: str, url: str, config: Path) -> int
     today = date.today()
     start = today.year if today.month >= 4 else today.year - 1  # the financial year
     plan_id = f"business-plan-{start}-{str(start + 3)[-2:]}"
+    if new_site:  # only now: a wrong answer above leaves the folder as it was
+        write_site(config)
     if replacing:
         # the example board as cloned: nothing of the editor's is lost, git keeps it
         shutil.rmtree(folder)
@@ -200,18 +202,24 @@ def _name_in_config(folder: Path, config: Path) -> bool:
     return True
 
 
-def write_site(config: Path) -> str:
-    """The starter site beside `config`: the settings file and docs/, Plansite's narrative pages;
-    the problem in words when a docs/ folder is already there (it is never overwritten)."""
+def site_in_the_way(config: Path) -> str:
+    """Why the starter site cannot be written beside `config`: a docs/ folder already there (it
+    is never overwritten); empty when nothing is in the way."""
     docs = config.parent / "docs"
-    if docs.exists():
-        return (
-            f"{docs} already exists but {config} does not: new-board writes a new site only into a "
-            "folder without one. Run it in an empty folder, or name the site's settings file "
-            "with --config <file>."
-        )
+    if not docs.exists():
+        return ""
+    return (
+        f"{docs} already exists but {config} does not: new-board writes a new site only into a "
+        "folder without one. Run it in an empty folder, or name the site's settings file with "
+        "--config <file>."
+    )
+
+
+def write_site(config: Path) -> None:
+    """The starter site beside `config`: the settings file and docs/, Plansite's narrative
+    pages with their scripts, stylesheets and images."""
+    docs = config.parent / "docs"
     config.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STARTER_SITE / "mkdocs.yml", config)
     shutil.copytree(STARTER_SITE / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
     print(f"Wrote the site's settings ({config}) and its pages ({docs}).")
-    return ""

@@ -164,3 +164,14 @@ def test_export_as_make_writes_it_reads_a_plan_id_like_an_option_as_a_plan_id(
     code, err = said(capsys, ["export", "--data", str(ROOT / "data"), "--", "-x"])
     assert code == 1
     assert "-x" in err and "business-plan-2025-28" in err  # the plans the board has
+
+
+def test_a_wrong_address_leaves_the_empty_folder_empty(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    wrong = ["--name", "Eastmoor Board", "--area", "Eastmoor", "--url", "plans.example"]
+    code, err = said(capsys, ["new-board", *wrong])
+    assert code == 1
+    assert "is not a web address: write it starting https://" in err
+    assert list(tmp_path.iterdir()) == []
