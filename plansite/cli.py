@@ -27,6 +27,7 @@ from plansite.read.board_folder import named_folder
 
 DATA_ENV = "PLANSITE_DATA"
 SETTINGS = "mkdocs.yml"
+STOP_SECONDS = 10  # how long the engine has to stop after Ctrl+C before it is told to
 # how each command is written, named in the one-line message a wrong argument gets
 USAGE = {
     "new-board": "plansite new-board [--data <folder>] [--name <name>] [--area <area>] "
@@ -140,10 +141,16 @@ def engine(command: str, config: Path, board: Path | None, address: str | None) 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if board is not None:
         env[DATA_ENV] = str(board)
+    engine = subprocess.Popen(run, env=env)
     try:
-        return subprocess.run(run, env=env, check=False).returncode
-    except KeyboardInterrupt:  # Ctrl+C ends `plansite serve`: the engine has stopped too
-        return 0
+        return engine.wait()
+    except KeyboardInterrupt:  # Ctrl+C ends `plansite serve`: the engine, told too, stops
+        try:
+            return engine.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:  # only this process was told: tell the engine
+            engine.terminate()
+            engine.wait()
+            return 0  # stopped as asked
 
 
 IMPORT_OPTIONS = ("-h", "--help", "--data", "--force", "--map", "--sheet", "--config")

@@ -136,16 +136,17 @@ def test_build_and_serve_run_properdocs_on_the_settings_file_by_its_full_path(
 ) -> None:
     ran: list[tuple[list[str], dict[str, str]]] = []
 
-    def run(
-        command: list[str], env: dict[str, str], check: bool
-    ) -> subprocess.CompletedProcess[str]:
-        ran.append((command, env))
-        return subprocess.CompletedProcess(command, 0)
+    class Engine:  # the engine's process, as subprocess.Popen starts it
+        def __init__(self, command: list[str], env: dict[str, str]) -> None:
+            ran.append((command, env))
+
+        def wait(self) -> int:
+            return 0
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PLANSITE_DATA", raising=False)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    monkeypatch.setattr(cli.subprocess, "run", run)
+    monkeypatch.setattr(cli.subprocess, "Popen", Engine)
     assert cli.main(["build"]) == 0
     assert cli.main(["serve", "--data", "boards/eastmoor", "--dev-addr", "127.0.0.1:8123"]) == 0
     settings = str(tmp_path / "mkdocs.yml")
