@@ -5,10 +5,15 @@ tests/test_package_install.py."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
 import tomllib
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -176,3 +181,56 @@ def test_a_wrong_address_leaves_the_empty_folder_empty(
     assert code == 1
     assert "is not a web address: write it starting https://" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def engines_serving(address: str) -> dict[int, str]:
+    """The engine processes serving at `address`, by process id."""
+    ps = subprocess.run(["ps", "-ww", "-eo", "pid=,args="], capture_output=True, text=True,
+                        check=True)  # fmt: skip
+    found = [line.strip().split(" ", 1) for line in ps.stdout.splitlines()]
+    return {int(pid): args for pid, args in found if "properdocs" in args and address in args}
+
+
+@pytest.mark.slow  # serves a starter site (two builds)
+@pytest.mark.parametrize("told", ["the terminal's Ctrl+C", "the plansite process alone"])
+def test_serve_stops_with_ctrl_c_and_leaves_no_engine_running(tmp_path: Path, told: str) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PLANSITE_CACHE": str(tmp_path / "cache")}
+    made = subprocess.run([sys.executable, "-m", "plansite", "new-board", *BOARD], cwd=site,
+                          env=env, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    address = f"127.0.0.1:{free_port()}"
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "plansite", "serve", "--dev-addr", address], cwd=site, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as from a terminal
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 600  # a long deadline for a busy machine
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://{address}/", timeout=5) as page:
+                    assert b"Eastmoor Safeguarding Children Partnership" in page.read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the site was not served")
+        if told == "the terminal's Ctrl+C":
+            os.killpg(serve.pid, signal.SIGINT)  # the whole foreground group, as a terminal does
+        else:
+            serve.send_signal(signal.SIGINT)
+        assert serve.wait(timeout=120) == 0
+        assert engines_serving(address) == {}
+    finally:  # nothing left running, whatever failed
+        if serve.poll() is None:
+            os.killpg(serve.pid, signal.SIGKILL)
+        for pid in engines_serving(address):
+            os.kill(pid, signal.SIGKILL)
