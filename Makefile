@@ -8,8 +8,9 @@ PY     := $(VENV)/bin/python
 ifdef DATA
 export PLANSITE_DATA := $(DATA)
 endif
-# the folder `make check`, `make import` and `make export` read (they do not read mkdocs.yml)
-BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) scripts/board_folder.py),data)
+# the folder `make check`, `make import` and `make export` read (they do not read mkdocs.yml);
+# plansite/read/board_folder.py is standard library only: it runs before .venv exists
+BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) -m plansite.read.board_folder),data)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: import export help new-board serve build check test quick lint typecheck unit gates test-tools bench deploy schemas clean
@@ -29,6 +30,8 @@ help:
 	@echo "make bench    time first and warm builds (example board, 1,200 and 12,000 actions)"
 	@echo "make deploy   publish with properdocs gh-deploy (only when make check passes)"
 
+# Each target below is a thin wrapper over the `plansite` command (plansite/cli.py), which
+# `pip install .` installs on its own too.
 # What a build needs (requirements.txt) and the project itself (`pip install -e .`): the site
 # engine, ProperDocs (the maintained continuation of MkDocs 1.6), finds the `plansite` plugin by
 # the `mkdocs.plugins` entry point pyproject.toml declares. `make build` and `make serve` stop
@@ -39,6 +42,7 @@ help:
 # read this one. Named by its full path, as the engines name the file they find themselves, so
 # the paths the build derives from it, the kept templates' keys among them, stay the same.)
 ENGINE := $(PY) -m properdocs
+PLANSITE := $(PY) -m plansite
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
@@ -53,26 +57,26 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 
 # asks for what is not given; never overwrites an existing board.yml
 new-board: $(VENV)/.installed
-	$(PY) scripts/new_board.py --data "$(BOARD)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
+	$(PLANSITE) new-board --data "$(BOARD)" --config mkdocs.yml --name "$(NAME)" --area "$(AREA)" --url "$(URL)"
 
 # --dirty: a rebuild rewrites only the pages an edit changed (plansite/engine/preview.py); an edit to the
 # menu (a title, a new priority) still rebuilds every page
 serve: $(VENV)/.installed
-	$(ENGINE) serve --dirty -f "$(CURDIR)/mkdocs.yml"
+	$(PLANSITE) serve --config "$(CURDIR)/mkdocs.yml"
 
 build: $(VENV)/.installed
-	$(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml"
+	$(PLANSITE) build --config "$(CURDIR)/mkdocs.yml"
 
 check: $(VENV)/.installed
-	$(PY) -m plansite.check $(BOARD)
+	$(PLANSITE) check $(BOARD)
 
 import: $(VENV)/.installed
 	@test -n "$(FILE)" -a -n "$(PLAN)" || { echo "usage: make import FILE=<plan.docx|plan.xlsx|plan.csv> PLAN=<id> [FORCE=1] [PLAN_MAP=map.yml] [SHEET=name]"; exit 2; }
-	$(PY) -m plansite.office "$(FILE)" "$(PLAN)" --data "$(BOARD)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
+	$(PLANSITE) import "$(FILE)" "$(PLAN)" --data "$(BOARD)" $(if $(FORCE),--force) $(if $(PLAN_MAP),--map "$(PLAN_MAP)") $(if $(SHEET),--sheet "$(SHEET)")
 
 export: $(VENV)/.installed
 	@test -n "$(PLAN)" || { echo "usage: make export PLAN=<id>"; exit 2; }
-	$(PY) -m plansite.publish "$(PLAN)" "$(BOARD)"
+	$(PLANSITE) export --data "$(BOARD)" -- "$(PLAN)"
 
 schemas: $(VENV)/.installed
 	$(PY) -m plansite.schemas data/schemas

@@ -1,4 +1,4 @@
-"""The starter's example plan (`make new-board`): written by scripts/new_board.py, and known
+"""The starter's example plan (`make new-board`): written by plansite/new_board.py, and known
 again by `make import`, which replaces it while nobody has edited it."""
 
 from __future__ import annotations

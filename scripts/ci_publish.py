@@ -27,13 +27,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from plansite.load import load_board_data  # noqa: E402
-from plansite.pages.guide_gate import guide_gate  # noqa: E402
+from plansite.new_board import untouched_in_git  # noqa: E402
+from plansite.pages.guide_gate import configured_grade, guide_gate  # noqa: E402
 from plansite.read.problems import DataError, Problem, ordered  # noqa: E402
 from scripts.ci_changes import base_commit, pages_address, site_address, what_changed  # noqa: E402
 from scripts.ci_findings import ERROR, NOTICE, Finding, Summary, finding_from_line  # noqa: E402
 from scripts.ci_run import ARCHIVE, Run, board_folder, git, restore  # noqa: E402
 from scripts.ci_uploads import import_uploads  # noqa: E402
-from scripts.new_board import untouched_in_git  # noqa: E402
 
 UNEXPECTED = (
     "the workflow stopped on something it did not expect ({error}); nothing was published. "
@@ -88,7 +88,8 @@ def check(run: Run) -> None:
         return
     for problem in site.warnings:
         _problem(run, ERROR, problem)
-    for line in guide_gate(site):
+    grade = configured_grade(run.repo / "mkdocs.yml")
+    for line in [grade] if isinstance(grade, str) else guide_gate(site, grade):
         found = finding_from_line(ERROR, line)
         run.add(ERROR, found.message, found.file, found.line)
     for problem in ordered(site.advice):
@@ -186,7 +187,7 @@ def set_up(repo: Path, name: str, area: str, address: str, tools: Tools | None =
     if run.summary.failed:
         return run.summary
     made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "new_board.py"), "--data", str(run.data),
+        [sys.executable, "-m", "plansite", "new-board", "--data", str(run.data),
          "--name", name.strip(), "--area", area.strip(), "--url", address],
         cwd=repo, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
     )  # fmt: skip

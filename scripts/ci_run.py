@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.board_folder import named_folder
+from plansite.read.board_folder import named_folder
 from scripts.ci_findings import Finding, Summary
 
 INBOX, ARCHIVE = "inbox", "archive"

@@ -6,7 +6,7 @@
 #   - LibreOffice (Writer and Calc, no GUI), to re-save the import tests' Word and Excel files,
 #   - the Nu Html Checker (npm package vnu-jar), decap-server (the local git proxy the /admin/
 #     forms test saves through) and Sveltia CMS with its fonts (the packages the copies in
-#     overrides/admin/ are checked against), into ./node_modules from package-lock.json.
+#     plansite/theme/admin/ are checked against), into ./node_modules from package-lock.json.
 # axe-core comes inside the Python package axe-playwright-python (requirements-dev.txt).
 # Fails loudly: a gate is never skipped because a tool is missing.
 set -euo pipefail

@@ -1,4 +1,4 @@
-"""Material templates whose markup fails the Nu Html Checker, copied into overrides/ and patched.
+"""Material templates whose markup fails the Nu Html Checker, copied into plansite/theme/ and patched.
 
 Material 9.8.1 writes three errors no block or partial override can reach:
 - base.html: `autocomplete="off"` on the drawer and search checkboxes (the attribute is not
@@ -23,7 +23,7 @@ from pathlib import Path
 import material
 
 THEME = Path(material.__file__).resolve().parent / "templates"
-OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+OVERRIDES = Path(__file__).resolve().parents[1] / "plansite" / "theme"
 MATERIAL_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 HEADER = (
     "{#- Plansite: Material's {name}, patched for valid HTML by scripts/theme_patches.py.\n"

@@ -1,10 +1,10 @@
 """Copies Sveltia CMS, the published /admin/ page's forms, from the npm package pinned in
-package.json (installed into node_modules by `npm ci`) into overrides/admin/, where the build
+package.json (installed into node_modules by `npm ci`) into plansite/theme/admin/, where the build
 copies it into the site: the page loads it from the site itself, never from a CDN.
 
 Sveltia's styles name three fonts on cdn.jsdelivr.net (Fontsource's copies of npm packages).
 The copy of its script names the same files from those npm packages, pinned in package.json
-too and copied into overrides/admin/fonts/, so the page asks no other host for them. That one
+too and copied into plansite/theme/admin/fonts/, so the page asks no other host for them. That one
 address is the only change to the script.
 
 `python -m scripts.vendor_cms` after changing the version in package.json and running `npm ci`;
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "@sveltia/cms"
 INSTALLED = ROOT / "node_modules" / PACKAGE
-ADMIN = ROOT / "overrides" / "admin"
+ADMIN = ROOT / "plansite" / "theme" / "admin"
 # the package's file -> the site's copy. The script loads chunks/ beside itself before it
 # would try unpkg.com, so the one chunk it has is copied too.
 FILES = {
@@ -32,7 +32,7 @@ FILES = {
 
 SCRIPT = "sveltia-cms.js"
 FONTS_CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
-FONTS = "fonts"  # beside the script, in overrides/admin/
+FONTS = "fonts"  # beside the script, in plansite/theme/admin/
 # each font's address in Sveltia's styles (after FONTS_CDN) -> its npm package and file
 FONT_FILES = {
     "source-sans-3:vf@5.3.0/latin-wght-normal.woff2": (

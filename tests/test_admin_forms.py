@@ -30,7 +30,7 @@ from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
-PLAN_YAML = ROOT / "overrides" / "admin" / "plansite-yaml.js"
+PLAN_YAML = ROOT / "plansite" / "theme" / "admin" / "plansite-yaml.js"
 NEW_UPDATE = "Strategy checked again with the new head teachers."
 
 
@@ -167,7 +167,7 @@ def test_repository_path_is_inside_the_git_repository(tmp_path: Path) -> None:
     assert admin.repository_path(tmp_path / "boards" / "eastmoor") == "boards/eastmoor"
 
 
-# --- the plan files' YAML format (overrides/admin/plansite-yaml.js), run in Node --------------
+# --- the plan files' YAML format (plansite/theme/admin/plansite-yaml.js), run in Node --------------
 
 
 def node_round_trip(source: str, edit: str) -> str:
@@ -490,7 +490,7 @@ def test_the_gates_leave_the_admin_page_out(forms_run: dict[str, Any]) -> None:
 
 def test_the_github_status_check_is_refused() -> None:
     """Signed in to GitHub, Decap asks www.githubstatus.com on a timer: refused in the page."""
-    guard = (ROOT / "overrides" / "admin" / "only-github.js").as_uri()
+    guard = (ROOT / "plansite" / "theme" / "admin" / "only-github.js").as_uri()
     script = f"""
 import {{ refuseStatusChecks }} from {json.dumps(guard)};
 const asked = [];

@@ -1,7 +1,7 @@
 """Signing in to the published /admin/ page (issue 23, part 5): Sveltia CMS, vendored from the npm
 package package.json pins and served from the site itself, offers GitHub's token sign-in with no
 server, asks no other host while it does, and saves the plan files through the same format as
-Decap (overrides/admin/plansite-yaml.js), with what Sveltia itself changes shown exactly."""
+Decap (plansite/theme/admin/plansite-yaml.js), with what Sveltia itself changes shown exactly."""
 
 from __future__ import annotations
 
@@ -190,7 +190,7 @@ def test_the_admin_page_is_not_public_content(published: Path) -> None:
 
 
 def test_the_cms_is_chosen_by_the_address() -> None:
-    chooser = (ROOT / "overrides" / "admin" / "which-cms.js").as_uri()
+    chooser = (ROOT / "plansite" / "theme" / "admin" / "which-cms.js").as_uri()
     script = f"""
 import {{ cmsScript }} from {json.dumps(chooser)};
 const hosts = ['{HOST}', 'plans.eastmoor-scp.org.uk', 'localhost', '127.0.0.1'];

@@ -29,7 +29,7 @@ from tests.conftest import FIXTURES, ROOT, page, run_build
 from tests.gates.test_links import _MkDocsLoader
 
 BARE = FIXTURES / "bare"  # board.yml and one plan of three actions, nothing else
-DOCS = ROOT / "docs"
+DOCS = ROOT / "plansite" / "starter_site" / "docs"
 # each optional file -> where it comes from, and the part of the site it turns on
 OPTIONAL = {
     "subgroups.yml": (FIXTURES / "minimal", "subgroups"),
@@ -229,11 +229,11 @@ def test_an_unknown_page_in_the_pages_folder_is_named(tmp_path: Path) -> None:
 
 def test_mkdocs_yml_and_docs_name_no_board() -> None:
     found = subprocess.run(
-        ["grep", "-rli", "northvale", "mkdocs.yml", "docs", "overrides"],
+        ["grep", "-rli", "northvale", "mkdocs.yml", "plansite/starter_site", "plansite/theme"],
         cwd=ROOT, capture_output=True, text=True,
     ).stdout.split()  # fmt: skip
-    assert [f for f in found if not f.startswith("docs/maintainers/")] == []
-    assert not (ROOT / "docs" / "CNAME").exists()
+    assert found == []
+    assert not (DOCS / "CNAME").exists()
 
 
 def test_a_brand_colour_white_text_cannot_read_on_is_refused(tmp_path: Path) -> None:
@@ -448,7 +448,8 @@ def test_make_new_board_replaces_the_example_only_as_cloned(tmp_path: Path) -> N
 def test_make_new_board_asks_for_what_is_not_given(tmp_path: Path) -> None:
     answers = "Westdale Safeguarding Partnership\nWestdale\nhttps://plans.westdale.example.org/\n"
     made = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "scripts/new_board.py", "--data", str(tmp_path)],
+        [str(ROOT / ".venv" / "bin" / "python"), "-m", "plansite", "new-board", "--data",
+         str(tmp_path)],
         cwd=ROOT, input=answers, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr

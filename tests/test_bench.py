@@ -21,6 +21,7 @@ from plansite.load import load_board_data
 from plansite.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "plansite" / "starter_site" / "docs"  # the narrative pages
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench.synthetic import generate  # noqa: E402
@@ -144,7 +145,7 @@ def test_baseline_is_the_same_site_without_macros(bench_run: tuple[str, Path]) -
         for docs in indexes
     ]
     assert places[0] == places[1]
-    narrative = {_url(page.relative_to(ROOT / "docs")) for page in (ROOT / "docs").rglob("*.md")}
+    narrative = {_url(page.relative_to(DOCS)) for page in DOCS.rglob("*.md")}
     texts = [  # the newlines Markdown put between blocks reached the text of some entries
         sorted(
             re.sub(r">\s+<", "><", json.dumps(d, sort_keys=True))

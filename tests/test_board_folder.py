@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plansite import cli
 from plansite.office.__main__ import main as import_main
-from scripts import new_board
-from scripts.board_folder import name_folder, named_folder
+from plansite.read.board_folder import name_folder, named_folder
 from tests.conftest import ROOT
 from tests.office_docs import word_file
 
@@ -51,14 +51,14 @@ def test_new_board_names_its_folder_once(
 ) -> None:
     config = site_copy(tmp_path / "site")
     folder = tmp_path / "site" / "eastmoor"
-    assert new_board.main(["--data", str(folder), "--config", str(config), *BOARD]) == 0
+    assert cli.main(["new-board", "--data", str(folder), "--config", str(config), *BOARD]) == 0
     assert named_folder(config) == "eastmoor"
     out = capsys.readouterr().out
     assert "Named eastmoor as the board's folder in mkdocs.yml (`data_dir`)" in out
     assert out.rstrip().endswith("Next: edit them, then `make check` and `make serve`.")
     # a folder outside the site's own folder is not named: DATA= names it each time
     elsewhere = tmp_path / "elsewhere"
-    assert new_board.main(["--data", str(elsewhere), "--config", str(config), *BOARD]) == 0
+    assert cli.main(["new-board", "--data", str(elsewhere), "--config", str(config), *BOARD]) == 0
     assert named_folder(config) == "eastmoor"
     assert (
         capsys.readouterr()
@@ -73,8 +73,9 @@ def make_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     what each target would run."""
     folder = tmp_path_factory.mktemp("make")
     shutil.copy(ROOT / "Makefile", folder)
-    (folder / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "board_folder.py", folder / "scripts")
+    (folder / "plansite" / "read").mkdir(parents=True)  # what the Makefile runs before .venv
+    for name in ("__init__.py", "read/__init__.py", "read/board_folder.py"):
+        shutil.copy(ROOT / "plansite" / name, folder / "plansite" / name)
     name_folder("eastmoor", site_copy(folder))
     for name in ("requirements.txt", "requirements-dev.txt", "pyproject.toml"):
         (folder / name).touch()
@@ -95,27 +96,30 @@ def dry_run(folder: Path, *args: str, **env: str) -> str:
 
 
 def test_every_make_target_uses_the_named_folder(make_copy: Path) -> None:
-    assert dry_run(make_copy, "check") == ".venv/bin/python -m plansite.check eastmoor\n"
-    assert '--data "eastmoor"' in dry_run(make_copy, "import", "FILE=plan.docx", "PLAN=p")
-    assert dry_run(make_copy, "export", "PLAN=p").endswith('plansite.publish "p" "eastmoor"\n')
-    assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m plansite.check eastmoor\n")
+    # each target is the `plansite` command (plansite/cli.py), given the folder
+    assert dry_run(make_copy, "check") == ".venv/bin/python -m plansite check eastmoor\n"
+    assert dry_run(make_copy, "import", "FILE=plan.docx", "PLAN=p").endswith(
+        '-m plansite import "plan.docx" "p" --data "eastmoor"   \n'
+    )
+    assert dry_run(make_copy, "export", "PLAN=p").endswith(
+        'plansite export --data "eastmoor" -- "p"\n'
+    )
+    assert dry_run(make_copy, "deploy").startswith(".venv/bin/python -m plansite check eastmoor\n")
     # build, serve and deploy run the engine, which reads the folder from mkdocs.yml itself
     # (`data_dir: !ENV [PLANSITE_DATA, eastmoor]`): make sets no PLANSITE_DATA of its own
     for target in ("build", "serve", "deploy"):
         database = dry_run(make_copy, "-p", target).splitlines()
         assert not [line for line in database if line.startswith("PLANSITE_DATA ")]
         assert "BOARD := eastmoor" in database
-        command = {"build": "build --strict", "serve": "serve --dirty",
-                   "deploy": "gh-deploy --strict"}[target]  # fmt: skip
-        assert dry_run(make_copy, target).endswith(
-            f'-m properdocs {command} -f "{make_copy}/mkdocs.yml"\n'
-        )
+        command = {"build": "plansite build --config", "serve": "plansite serve --config",
+                   "deploy": "properdocs gh-deploy --strict -f"}[target]  # fmt: skip
+        assert dry_run(make_copy, target).endswith(f'-m {command} "{make_copy}/mkdocs.yml"\n')
     # ... DATA= names another folder for one command: then make passes it on
     database = dry_run(make_copy, "-p", "build", "DATA=other").splitlines()
     assert "PLANSITE_DATA := other" in database
     # DATA= and PLANSITE_DATA still name another folder for one command
-    assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m plansite.check other\n"
-    assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("plansite.check other\n")
+    assert dry_run(make_copy, "check", "DATA=other") == ".venv/bin/python -m plansite check other\n"
+    assert dry_run(make_copy, "check", PLANSITE_DATA="other").endswith("plansite check other\n")
 
 
 def plan_doc(path: Path) -> Path:
@@ -130,7 +134,7 @@ def test_an_import_replaces_the_unedited_starter_plan(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     board = tmp_path / "eastmoor"
-    assert new_board.main(["--data", str(board), *BOARD]) == 0
+    assert cli.main(["new-board", "--data", str(board), *BOARD]) == 0
     (starter,) = (board / "plans").glob("*.yml")
     capsys.readouterr()
     assert import_main([str(plan_doc(tmp_path / "plan.docx")), "plan", "--data", str(board)]) == 0
@@ -147,7 +151,7 @@ def test_an_import_replaces_the_unedited_starter_plan(
 
 def test_an_edited_starter_plan_stays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     board = tmp_path / "eastmoor"
-    assert new_board.main(["--data", str(board), *BOARD]) == 0
+    assert cli.main(["new-board", "--data", str(board), *BOARD]) == 0
     (starter,) = (board / "plans").glob("*.yml")
     text = starter.read_text(encoding="utf-8")
     starter.write_text(text.replace("Train school staff", "Train all school staff"), "utf-8")

@@ -21,11 +21,11 @@ import yaml
 
 from plansite.engine.preview import POLL_SECONDS, SETTLE_SECONDS, poll_often
 from plansite.load import load_board_data
+from plansite.read.board_folder import named_folder
 from plansite.read.site_config import site_config
 from plansite.render import abbreviations, templates
 from plansite.words import wording
 from plansite.words.wording import WORDS
-from scripts.board_folder import named_folder
 from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command
 from tests.test_plugin import build_in_this_process
 
@@ -94,6 +94,17 @@ def test_make_check_and_make_import_do_not_load_the_site_engine() -> None:
     assert loaded_engine_modules(check) == []
     assert loaded_engine_modules("import plansite.office.__main__") == []
     assert loaded_engine_modules("import plansite.publish.__main__") == []
+
+
+def test_the_check_and_import_commands_do_not_load_the_site_engine(tmp_path: Path) -> None:
+    """`plansite check` and `plansite import`, as the console command runs them (its entry point
+    is plansite.cli:main)."""
+    command = "from plansite.cli import main\nassert main({argv!r}) == {code}\n"
+    assert loaded_engine_modules(command.format(argv=["check", "data"], code=0)) == []
+    missing = ["import", str(tmp_path / "plan.docx"), "p", "--data", str(tmp_path)]
+    assert loaded_engine_modules(command.format(argv=missing, code=1)) == []
+    # the probe sees the engine when it is loaded: `plansite build`'s adapter is
+    assert "mkdocs" in loaded_engine_modules("import plansite.engine.plugin")
 
 
 def test_a_data_dir_that_does_not_read_plansite_data_stops_the_build(tmp_path: Path) -> None:

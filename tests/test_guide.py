@@ -180,7 +180,7 @@ def test_every_page_has_the_guide_link_in_its_header(site: Path) -> None:
     assert len(pages) > len(built_guide_urls(site))
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        # the guide's own frame (overrides/guide.html) links its short title to the guide home
+        # the guide's own frame (plansite/theme/guide.html) links its short title to the guide home
         in_guide = path.relative_to(site).parts[0] == "guide"
         link = soup.select_one(
             "header .ps-guide-header__title" if in_guide else "header .ps-header-guide"
@@ -209,7 +209,7 @@ def test_every_picture_exists_and_has_a_text_alternative(site: Path) -> None:
             assert image.has_attr("alt"), (url, image)
             target = posixpath.normpath(posixpath.join(url, image["src"]))
             assert (site / target).is_file(), (url, image["src"])
-    svgs = sorted((ROOT / "docs" / "images" / "guide").glob("*.svg"))
+    svgs = sorted((ROOT / "plansite" / "starter_site" / "docs" / "images" / "guide").glob("*.svg"))
     assert svgs
     for svg in svgs:
         title = re.search(r"<title[^>]*>([^<]+)</title>", svg.read_text(encoding="utf-8"))

@@ -50,13 +50,15 @@ def test_the_leaflet_has_every_goal_and_fits_four_pages(example_site: Path) -> N
     assert len(goals) == len(guide_pages(example_site)) - 4
     words = len(leaflet.get_text(" ", strip=True).split())
     assert words <= LEAFLET_MAX_WORDS, words
-    css = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    css = (ROOT / "plansite" / "starter_site" / "docs" / "stylesheets" / "guide.css").read_text(
+        encoding="utf-8"
+    )
     assert "@media print" in css and "@page" in css
 
 
 def test_the_header_override_is_materials_header_plus_the_guide_link() -> None:
     """After upgrading Material, copy its header again and re-add the marked lines."""
-    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (ROOT / "plansite" / "theme" / "partials" / "header.html").read_text(encoding="utf-8")
     theirs = Path(material.__file__).parent / "templates" / "partials" / "header.html"
     original = theirs.read_text(encoding="utf-8").split("-#}\n", 1)[1]
     body = ours.split("-#}\n", 1)[1]

@@ -72,7 +72,7 @@ def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         document = libreoffice_resave(document)
     board = folder / "board"
     subprocess.run(
-        [sys.executable, "scripts/new_board.py", "--data", str(board), "--name",
+        [sys.executable, "-m", "plansite", "new-board", "--data", str(board), "--name",
          "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor", "--url",
          "https://plans.eastmoor.example.org"],
         cwd=ROOT, check=True, capture_output=True, text=True,

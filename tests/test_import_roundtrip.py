@@ -156,7 +156,7 @@ def test_make_new_board_then_import_the_board_plan_then_a_strict_build(tmp_path:
 
     data = tmp_path / "eastmoor"
     made = subprocess.run(
-        [sys.executable, "scripts/new_board.py", "--data", str(data), "--name",
+        [sys.executable, "-m", "plansite", "new-board", "--data", str(data), "--name",
          "Eastmoor Safeguarding Children Partnership", "--area", "Eastmoor", "--url",
          "https://plans.eastmoor-scp.org.uk"],
         cwd=ROOT, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,

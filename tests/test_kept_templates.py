@@ -28,7 +28,7 @@ def test_a_second_build_loads_the_templates_the_first_compiled(tmp_path: Path) -
     kept = _kept(cache / "templates")
     # the theme's page frame and Plansite's fragments, each compiled once
     assert len(kept) >= 20, sorted(kept)
-    assert _file_of("main.html", ROOT / "overrides" / "main.html") in kept  # the theme's
+    assert _file_of("main.html", ROOT / "plansite" / "theme" / "main.html") in kept  # the theme's
     fragment = ROOT / "plansite" / "fragments" / "plans" / "priority.html"
     assert _file_of("plans/priority.html", fragment) in kept  # Plansite's own
 

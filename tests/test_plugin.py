@@ -101,14 +101,14 @@ def test_a_second_build_in_one_process_keeps_nothing_of_the_first(
 
 
 def test_make_check_reads_the_reading_grade_from_the_plugin_options(tmp_path: Path) -> None:
-    from plansite.pages.guide_gate import _reading_grade
+    from plansite.pages.guide_gate import configured_grade as _reading_grade
 
     settings = tmp_path / "mkdocs.yml"
     settings.write_text("plugins:\n  - search\n  - plansite:\n      reading_grade: 7\n")
     assert _reading_grade(settings) == 7.0
     settings.write_text("plugins:\n  - plansite:\n      reading_grade: five\n")
     assert _reading_grade(settings) == (
-        "mkdocs.yml: plansite: reading_grade is `five`; write a number, e.g. 5"
+        "mkdocs.yml: plansite: reading_grade: `five` is not a number; write a number, e.g. 5"
     )
     settings.write_text("site_name: x\n")
     assert _reading_grade(settings) == 5.0

@@ -155,7 +155,10 @@ def _calls(text: str) -> list[tuple[str, str]]:
 
 def test_every_word_a_template_looks_up_exists_with_its_placeholders_given() -> None:
     templates = sorted(
-        [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "plansite" / "fragments").rglob("*.html")]
+        [
+            *(ROOT / "plansite" / "theme").rglob("*.html"),
+            *(ROOT / "plansite" / "fragments").rglob("*.html"),
+        ]
     )
     calls = [call for path in templates for call in _calls(path.read_text(encoding="utf-8"))]
     assert len(calls) > 400

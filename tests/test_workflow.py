@@ -68,16 +68,16 @@ def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A board as `make new-board` writes it, made once for the module."""
     folder = tmp_path_factory.mktemp("starter") / "data"
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "new_board.py"), "--data", str(folder),
+        [sys.executable, "-m", "plansite", "new-board", "--data", str(folder),
          "--name", BOARD, "--area", "Westvale", "--url", "https://westvale.github.io/plans/"],
-        check=True, capture_output=True,
+        cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
     return folder
 
 
 def make_repo(tmp_path: Path, board: Path | None, *, project: bool = False) -> Path:
     """A clone of a bare `origin` whose main holds mkdocs.yml and the board in data/ (and, with
-    `project`, what a real build needs: docs/, overrides/ and plansite/)."""
+    `project`, what a real build needs: plansite/, whose starter_site/docs/ mkdocs.yml names)."""
     origin = tmp_path / "origin.git"
     subprocess.run(["git", "init", "--quiet", "--bare", "-b", "main", str(origin)], check=True)
     repo = tmp_path / "repo"
@@ -89,7 +89,7 @@ def make_repo(tmp_path: Path, board: Path | None, *, project: bool = False) -> P
     shutil.copytree(board or ROOT / "data", repo / "data")
     if project:
         skip = shutil.ignore_patterns("__pycache__")
-        for name in ("docs", "overrides", "plansite"):
+        for name in ("plansite",):
             shutil.copytree(ROOT / name, repo / name, ignore=skip)
     git(repo, "add", "-A")
     git(repo, "commit", "--quiet", "-m", "The board")

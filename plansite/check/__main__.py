@@ -1,4 +1,5 @@
-"""`make check [DATA=<folder>]`: load and check a data folder without building the site."""
+"""`plansite check [<folder>]` (`make check [DATA=<folder>]`): load and check a board's folder
+without building the site."""
 
 from __future__ import annotations
 
@@ -9,12 +10,19 @@ from plansite.check.relevant_agencies import settings_gap
 from plansite.check.sections import sections_report
 from plansite.check.yearly_reports import gaps
 from plansite.load import load_board_data
-from plansite.pages.guide_gate import guide_gate
+from plansite.pages.guide_gate import configured_grade, guide_gate
 from plansite.read.problems import DataError, strict_report
+
+SETTINGS = Path("mkdocs.yml")  # the site's settings, in the folder the command runs in
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0] if argv else "data")
+    return check_board(Path(argv[0] if argv else "data"))
+
+
+def check_board(folder: Path, settings: Path = SETTINGS) -> int:
+    """Every problem in the board's folder, with its file and line; 0 when there is none. The
+    reading gate's target is the `reading_grade` the site's settings give the plugin."""
     try:
         site = load_board_data(folder)
     except DataError as error:
@@ -22,7 +30,9 @@ def main(argv: list[str]) -> int:
         return 1
     # the build warns about these and a strict build stops: so must the check (listed first:
     # advice, which never stops the build, comes after them)
-    lines = [str(w) for w in site.warnings] + guide_gate(site)
+    grade = configured_grade(settings)
+    gate = [grade] if isinstance(grade, str) else guide_gate(site, grade)
+    lines = [str(w) for w in site.warnings] + gate
     if lines:
         print(strict_report(lines, site.advice), file=sys.stderr)
         return 1

@@ -46,13 +46,19 @@ from plansite.engine import menu
 from plansite.engine.build import Build
 from plansite.engine.identity import identity_files, set_identity, write_cname
 from plansite.engine.preview import KeptTemplates, Preview, QuietPreview, build_logger, poll_often
+from plansite.engine.theme import add_theme
 from plansite.load import load_board_data
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.sections import sections_on
 from plansite.pages import GeneratedPage
 from plansite.pages.narrative_pages import NeedsError, left_out, page_needs
-from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
+from plansite.pages.reading_gate import (
+    DEFAULT_GRADE,
+    gate_message,
+    reading_grade,
+    short_page_note,
+)
 from plansite.read.problems import DataError, strict_report
 from plansite.render import chart_store, templates
 from plansite.render.abbreviations import expand_in_article
@@ -76,9 +82,10 @@ class Grade(base.BaseConfigOption[float]):
         self.default = default
 
     def run_validation(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise base.ValidationError(f"`{value}` is not a number; write a number, e.g. 5")
-        return float(value)
+        try:
+            return reading_grade(value)
+        except ValueError as error:
+            raise base.ValidationError(str(error)) from None
 
 
 class PlansiteConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -117,6 +124,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         project = Path(config.config_file_path or ".").resolve().parent
+        add_theme(config)  # before anything returns: the problems page uses the theme too
         self.folder = folder = project / _data_dir(self.config.data_dir)
         self._end()  # nothing of a build that stopped early (a problem in its data) is kept
         self.build, self.problems = None, None
@@ -153,7 +161,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.build = Build(site, folder, left_out_pages=left)
         menu.prune(config, self.build.pages, left)
         menu.extend(config, self.build.pages)
-        # the footer links the glossary page only when there is one (overrides/partials/footer.html)
+        # the footer links the glossary page only when there is one (plansite/theme/partials/footer.html)
         config.extra["glossary"] = any(p.path == links.glossary() for p in self.build.pages)
         return config
 

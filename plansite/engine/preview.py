@@ -43,6 +43,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from plansite.engine.theme import THEME
+
 # MkDocs warns that a dirty build may leave the menu wrong: this one cannot (see above), and
 # with `strict: true` the warning would stop every rebuild.
 _DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -275,7 +277,7 @@ def _frame(config: MkDocsConfig, files: Files, nav: Navigation, everywhere: obje
         json.dumps([(f.src_uri, f.dest_uri, f.inclusion.name) for f in files]),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         repr(everywhere),
-        json.dumps(_stamps(config.theme.custom_dir)),
+        json.dumps([_stamps(config.theme.custom_dir), _stamps(str(THEME))]),
     )
 
 

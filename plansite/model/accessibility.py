@@ -1,19 +1,18 @@
 """The accessibility statement's facts: what the board says in board.yml (`accessibility:`) and
-which automated checks this repository really has (tests/gates/), so the statement can never
-claim a test that does not exist, or full compliance while a problem is known."""
+which automated checks Plansite's repository runs (tests/gates/), so the statement can never
+claim full compliance while a problem is known. That each check named here is a test that exists
+is checked by the repository's own tests (tests/test_accessibility_statement.py), not at build
+time: the installed package has no tests/ to read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
 
 from plansite.model.base import Model
 from plansite.model.dates import parse_day
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _day(value: str | None) -> str | None:
@@ -77,16 +76,9 @@ AUTOMATED_CHECKS = [
 Compliance = Literal["full", "partial"]
 
 
-def present_checks(parts: set[str] | frozenset[str], root: Path = ROOT) -> list[AutomatedCheck]:
-    """The checks whose gate is in this repository, for the parts this board's site has."""
-    found = []
-    for check in AUTOMATED_CHECKS:
-        gate = root / check.gate
-        if check.needs and check.needs not in parts:
-            continue
-        if gate.is_file() and f"def {check.test}(" in gate.read_text(encoding="utf-8"):
-            found.append(check)
-    return found
+def present_checks(parts: set[str] | frozenset[str]) -> list[AutomatedCheck]:
+    """The checks that apply to the parts this board's site has."""
+    return [check for check in AUTOMATED_CHECKS if not check.needs or check.needs in parts]
 
 
 def compliance(facts: AccessibilityFacts) -> Compliance:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from plansite.check.__main__ import main as check_data
+from plansite.check.__main__ import check_board
 from plansite.office.bounds import TooLarge
 from plansite.office.changes import Changes, compare, keep_hand_edits
 from plansite.office.columns import read_map
@@ -206,22 +206,29 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--map", type=Path, default=None)
     parser.add_argument("--sheet", default=None)
     args = parser.parse_args(file_and_plan_first(argv))
+    return run_import(args.file, args.plan, args.data, args.force, args.map, args.sheet)
+
+
+def run_import(
+    file: Path, plan_id: str, data: Path, force: bool, plan_map: Path | None, sheet: str | None
+) -> int:
+    """Import, report what was imported and what changed, then check the board's folder."""
     try:
-        done = import_plan(args.file, args.plan, args.data, args.force, args.map, args.sheet)
+        done = import_plan(file, plan_id, data, force, plan_map, sheet)
     except Stop as stop:
         print(stop, file=sys.stderr)
         return 1
     except Exception as error:  # a file shaped in a way nobody foresaw: say so, no traceback
         error_words = f"{type(error).__name__}: {error}"
-        print(MESSAGES["unexpected"].format(file=args.file, error=error_words), file=sys.stderr)
+        print(MESSAGES["unexpected"].format(file=file, error=error_words), file=sys.stderr)
         return 1
     target = done.target
-    report = report_lines(done.outcome, args.file.name, done.changes)
+    report = report_lines(done.outcome, file.name, done.changes)
     report += fidelity_lines(done.fidelity)
     if not done.written:
         print("\n".join(report))
         changed = done.fidelity.count(CHANGED)
-        print(MESSAGES["fidelity_failed"].format(count=changed, file=args.file), file=sys.stderr)
+        print(MESSAGES["fidelity_failed"].format(count=changed, file=file), file=sys.stderr)
         return 1
     print(MESSAGES["written"].format(target=target))
     if done.starter is not None:
@@ -231,7 +238,7 @@ def main(argv: list[str]) -> int:
         print(MESSAGES["previous"].format(previous=done.previous, kept=done.kept))
     if done.columns is not None:
         print(MESSAGES["columns_again"].format(columns=done.columns))
-    if check_data([str(args.data)]) != 0:
+    if check_board(data) != 0:
         print(MESSAGES["check_failed"].format(target=target), file=sys.stderr)
         return 1
     print(MESSAGES["check_passed"])

@@ -40,7 +40,7 @@ class GeneratedPage:
     args: tuple[str, ...] = ()
     nav_section: str = ""  # the section index this page belongs under in the nav
     nav_group: str = ""  # a sub-section title inside that section, if any
-    template: str = ""  # a page frame in overrides/ other than Material's, e.g. "guide.html"
+    template: str = ""  # a page frame in plansite/theme/ other than Material's, e.g. "guide.html"
     feed: tuple[str, str] = ("", "")  # an Atom feed's path in site/ and title, for the <head>
 
     def markdown(self) -> str:
@@ -50,7 +50,7 @@ class GeneratedPage:
         # a page in its own frame (the guide) has no breadcrumbs into the adult site
         template = f"template: {self.template}\nhide: [path]\n" if self.template else ""
         path, name = self.feed
-        # overrides/main.html links it as <link rel="alternate feed" type="application/atom+xml">
+        # plansite/theme/main.html links it as <link rel="alternate feed" type="application/atom+xml">
         feed = f"feed: {json.dumps(path)}\nfeed_title: {json.dumps(name)}\n" if path else ""
         return f"---\ntitle: {title}\n{template}{feed}---\n\n{{{{ plansite_page({call}) }}}}\n"
 

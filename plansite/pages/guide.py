@@ -10,7 +10,7 @@ from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import guide as render
 from plansite.words.wording import word
 
-# The guide's own simple frame (overrides/guide.html): no adult menu, an "Exit this page" button
+# The guide's own simple frame (plansite/theme/guide.html): no adult menu, an "Exit this page" button
 FRAME = "guide.html"
 
 

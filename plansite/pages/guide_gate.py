@@ -1,24 +1,20 @@
-"""The reading-age gate at `make check` time: the build gates each young people's guide page
-on its HTML, and a strict build stops on a page above the target grade, so `make check` renders
-the same pages from the same data and fails on them first, with the same message."""
+"""The reading-age gate at `plansite check` time: the build gates each young people's guide page
+on its HTML, and a strict build stops on a page above the target grade, so `plansite check`
+renders the same pages from the same data and fails on them first, with the same message. The
+target is the plugin's `reading_grade` option, read from the site's settings by the command."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from plansite.model.board_data import BoardData
-from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message, is_guide_page
+from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message, is_guide_page, reading_grade
 from plansite.pages.registry import generated_pages, render_page
 from plansite.read.site_config import site_config
 
-MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
-
-def guide_gate(site: BoardData, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
+def guide_gate(site: BoardData, target: float = DEFAULT_GRADE) -> list[str]:
     """The build's reading-gate warnings, one per guide page above the target grade."""
-    target = _reading_grade(mkdocs_yml)
-    if isinstance(target, str):
-        return [target]
     found = []
     for page in generated_pages(site):
         if is_guide_page(page.path):
@@ -28,15 +24,15 @@ def guide_gate(site: BoardData, mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
     return found
 
 
-def _reading_grade(mkdocs_yml: Path) -> float | str:
-    """The `plansite` plugin's `reading_grade` in mkdocs.yml, or the problem with it."""
-    if not mkdocs_yml.exists():
+def configured_grade(settings: Path) -> float | str:
+    """The `plansite` plugin's `reading_grade` in the site's settings file (mkdocs.yml), checked
+    by the engine's own rule, or the problem with it; the default without a file or option."""
+    if not settings.is_file():
         return DEFAULT_GRADE
-    plugins = site_config(mkdocs_yml).get("plugins")
-    for entry in plugins or []:
+    for entry in site_config(settings).get("plugins") or []:
         if isinstance(entry, dict) and isinstance(entry.get("plansite"), dict):
-            value = entry["plansite"].get("reading_grade", DEFAULT_GRADE)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                return f"mkdocs.yml: plansite: reading_grade is `{value}`; write a number, e.g. 5"
-            return float(value)
+            try:
+                return reading_grade(entry["plansite"].get("reading_grade", DEFAULT_GRADE))
+            except ValueError as error:
+                return f"{settings.name}: plansite: reading_grade: {error}"
     return DEFAULT_GRADE

@@ -27,6 +27,14 @@ class Source:
     place: str  # file:line
 
 
+def reading_grade(value: object) -> float:
+    """The plugin's `reading_grade` option as a number (the engine's option check and `plansite
+    check`'s reading of the settings file both use this one rule)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"`{value}` is not a number; write a number, e.g. 5")
+    return float(value)
+
+
 def is_guide_page(src_path: str) -> bool:
     return src_path.startswith(GUIDE_FOLDER)
 

@@ -1,4 +1,4 @@
-"""`make export PLAN=<id>`: write site/downloads/<id>.docx, the plan as a Word document."""
+"""`plansite export <id>` (`make export PLAN=<id>`): write site/downloads/<id>.docx, the plan as a Word document."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from plansite.read.problems import DataError
 
 
 def main(argv: list[str]) -> int:
-    plan_id, folder = argv[0], Path(argv[1] if len(argv) > 1 else "data")
+    return export_plan(argv[0], Path(argv[1] if len(argv) > 1 else "data"))
+
+
+def export_plan(plan_id: str, folder: Path) -> int:
+    """site/downloads/<id>.docx from the board's plan `plan_id`."""
     try:
         site = load_board_data(folder)
     except DataError as error:

@@ -1,11 +1,11 @@
 """The `/admin/` page: forms that change an action's status, due date and leads and add a dated
 update, each change committed to the repository (docs/maintainers/admin-forms.md): Sveltia CMS
 on the published site, signed in to GitHub with a token; Decap CMS on this machine, saving
-through the local git proxy (overrides/admin/which-cms.js).
+through the local git proxy (plansite/theme/admin/which-cms.js).
 
 The page is the CMS's own interface, not public content: it is written beside the site's pages
 (not in the menu, the search index or the sitemap) and asks search engines not to index it. The
-CMS's script is served from the site itself (overrides/admin/, copied with the theme), so the
+CMS's script is served from the site itself (plansite/theme/admin/, copied with the theme), so the
 page asks nothing of another host.
 """
 

@@ -5,7 +5,7 @@ schemas` writes) and the board's own plans.
 Each plan is one file the forms edit. Only what a quarterly update changes has a form: an
 action's status (a select list of the plan's own status words), due date, leads and dated
 updates. Everything else in the file is not shown, and a save leaves it as it was
-(overrides/admin/plansite-yaml.js).
+(plansite/theme/admin/plansite-yaml.js).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def action_fields(plan: Plan) -> list[dict[str, Any]]:
     ]
     # one box per lead, open: a lead may hold a comma ("Head of Service, Early Help"). An action
     # written with `lead: PPPG` shows it here too, and keeps `lead:` while it has one
-    # (overrides/admin/plansite-yaml.js)
+    # (plansite/theme/admin/plansite-yaml.js)
     leads = {"name": "lead", "label": "Lead", "widget": "string"}
     return [
         _status(Action, plan),
@@ -175,7 +175,7 @@ def config(
                 "label": "Plans",
                 "label_singular": "plan",
                 "editor": {"preview": False},
-                # overrides/admin/plansite-yaml.js: a save changes only what the form changed
+                # plansite/theme/admin/plansite-yaml.js: a save changes only what the form changed
                 "format": FORMAT,
                 "files": [plan_file(p, data_path) for p in site.plans_in_order],
             }

@@ -1,1 +1,1 @@
-"""Renderers: pure functions from models to HTML, through Jinja fragments in overrides/."""
+"""Renderers: pure functions from models to HTML, through Jinja fragments in plansite/fragments/."""

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plansite.engine.theme import THEME
 from plansite.read.site_config import site_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,7 +127,9 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
     docs = folder / "docs"
     shutil.rmtree(docs, ignore_errors=True)  # a --work folder used before
     # stylesheets, scripts and images as they are; the pages as Plansite's build read them
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(
+        ROOT / "plansite" / "starter_site" / "docs", docs, ignore=shutil.ignore_patterns("*.md")
+    )
     for path, markdown in expanded.pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +139,7 @@ def write_baseline(expanded: Expanded, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     config = _static_config(expanded, docs)
-    # The theme's words (`t` in overrides/), the glossary's <abbr> marks and its phrases' links,
+    # The theme's words (`t` in plansite/theme/), the glossary's <abbr> marks and its phrases' links,
     # as a hand-made site's hook would add them
     terms = folder / "glossary.json"
     glossary = {"abbreviations": expanded.abbreviations, "terms": expanded.terms}
@@ -171,8 +174,8 @@ def _static_config(expanded: Expanded, docs: Path) -> dict[str, Any]:
     config["docs_dir"] = str(docs)
     settings = dict(expanded.settings)
     theme = config.get("theme", {})
-    if isinstance(theme, dict) and "custom_dir" in theme:
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    if isinstance(theme, dict):  # without the plansite plugin, its theme is named here
+        theme["custom_dir"] = str(THEME)
     if isinstance(theme, dict) and settings.get("logo"):
         theme["logo"] = settings["logo"]
     settings.pop("logo", None)

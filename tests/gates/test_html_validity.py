@@ -1,6 +1,6 @@
 """Gate 2, valid HTML: the Nu Html Checker finds 0 errors on every page, the theme's included.
 
-The theme's own errors are fixed by patched copies of Material templates in overrides/
+The theme's own errors are fixed by patched copies of Material templates in plansite/theme/
 (see theme_patches.py); no checker message is filtered.
 """
 

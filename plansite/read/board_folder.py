@@ -2,9 +2,9 @@
 written `data_dir: !ENV [PLANSITE_DATA, <folder>]` (PLANSITE_DATA names another for one command;
 a plain `data_dir: <folder>` is read too).
 
-`python3 scripts/board_folder.py` prints it (the Makefile's default DATA); `make new-board
-DATA=<folder>` names a new folder there (name_folder). Standard library only: the Makefile runs
-it before the project's environment exists.
+`python3 -m plansite.read.board_folder` prints it (the Makefile's default DATA); `plansite
+new-board --data <folder>` names a new folder there (name_folder). Standard library only: the
+Makefile runs it before the project's environment exists.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+CONFIG = Path("mkdocs.yml")  # the site's settings, in the folder a command runs in
 DATA_DIR = re.compile(
     r"(?m)^(?P<lead>[ \t]+data_dir:[ \t]*(?:!ENV[ \t]*\[[ \t]*PLANSITE_DATA[ \t]*,[ \t]*)?)"
     r"(?P<folder>\"[^\"]*\"|[^\s#\]]+)(?P<rest>.*)$"

@@ -1,14 +1,15 @@
-"""`make new-board`: a starter data folder for a new board that builds at once.
+"""`plansite new-board` (`make new-board`): a starter board that builds at once.
 
 Writes board.yml and one plan with three example actions, every field explained in a comment,
 plus the JSON Schema files editors use to autocomplete. Asks for the board's name, area and web
-address unless they are given (NAME=, AREA=, URL=). Replaces the example board only as a fresh
+address unless they are given (--name, --area, --url). Replaces the example board only as a fresh
 clone has it (unchanged in git, so nothing is lost); never overwrites any other board.yml.
+In a folder with no site yet (no mkdocs.yml), it first writes the starter site: the settings
+file and the narrative pages with their scripts, styles and images (plansite/starter_site/).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
@@ -17,11 +18,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from plansite.read.board_folder import name_folder, named_folder
 from plansite.schemas import write_schemas
 from plansite.starter import plan_yml
-from scripts.board_folder import CONFIG, name_folder, named_folder
+
+STARTER_SITE = Path(__file__).resolve().parent / "starter_site"
 
 WEB_ADDRESS = re.compile(r"https://[a-z0-9.\-]+\.[a-z]{2,}(/[^\s\"'<>]*)?")
 
@@ -123,15 +124,13 @@ def untouched_in_git(folder: Path) -> bool:
     return tracked and changed.returncode == 0 and changed.stdout.strip() == ""
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", default="data")
-    parser.add_argument("--name", default="")
-    parser.add_argument("--area", default="")
-    parser.add_argument("--url", default="")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="the site's mkdocs.yml")
-    args = parser.parse_args(argv)
-    folder = Path(args.data)
+def new_board(folder: Path, name: str, area: str, url: str, config: Path) -> int:
+    """Write the starter board into `folder` (and the starter site beside `config`, when there is
+    no site yet); 0 when done, 1 with the reason in words when nothing was written."""
+    new_site = not config.exists()
+    if new_site and (problem := site_in_the_way(config)):
+        print(problem, file=sys.stderr)
+        return 1
     replacing = (folder / "board.yml").exists()
     if replacing and not untouched_in_git(folder):
         print(
@@ -141,9 +140,9 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    name = ask(args.name, "The board's name (e.g. Eastmoor Safeguarding Children Partnership): ")
-    area = ask(args.area, "The area it covers (e.g. Eastmoor): ")
-    url = ask(args.url, "The site's web address (e.g. https://plans.eastmoor-scp.org.uk/): ")
+    name = ask(name, "The board's name (e.g. Eastmoor Safeguarding Children Partnership): ")
+    area = ask(area, "The area it covers (e.g. Eastmoor): ")
+    url = ask(url, "The site's web address (e.g. https://plans.eastmoor-scp.org.uk/): ")
     if not url.endswith("/"):
         url += "/"
     if not WEB_ADDRESS.fullmatch(url):
@@ -156,6 +155,8 @@ def main(argv: list[str]) -> int:
     today = date.today()
     start = today.year if today.month >= 4 else today.year - 1  # the financial year
     plan_id = f"business-plan-{start}-{str(start + 3)[-2:]}"
+    if new_site:  # only now: a wrong answer above leaves the folder as it was
+        write_site(config)
     if replacing:
         # the example board as cloned: nothing of the editor's is lost, git keeps it
         shutil.rmtree(folder)
@@ -170,11 +171,16 @@ def main(argv: list[str]) -> int:
         plan_yml(plan_id, start, today), encoding="utf-8"
     )
     write_schemas(folder / "schemas")
-    named = _name_in_config(folder, args.config)
-    data = "" if named else f" DATA={folder}"
+    named = _name_in_config(folder, config)
+    if new_site:  # a site of its own, outside Plansite's repository: no Makefile
+        data = "" if named else f" --data {folder}"
+        check, serve = f"plansite check{data}", f"plansite serve{data}"
+    else:
+        data = "" if named else f" DATA={folder}"
+        check, serve = f"make check{data}", f"make serve{data}"
     print(
         f"Wrote {folder / 'board.yml'} and {folder / 'plans' / (plan_id + '.yml')}. "
-        f"Next: edit them, then `make check{data}` and `make serve{data}`."
+        f"Next: edit them, then `{check}` and `{serve}`."
     )
     return 0
 
@@ -196,5 +202,24 @@ def _name_in_config(folder: Path, config: Path) -> bool:
     return True
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def site_in_the_way(config: Path) -> str:
+    """Why the starter site cannot be written beside `config`: a docs/ folder already there (it
+    is never overwritten); empty when nothing is in the way."""
+    docs = config.parent / "docs"
+    if not docs.exists():
+        return ""
+    return (
+        f"{docs} already exists but {config} does not: new-board writes a new site only into a "
+        "folder without one. Run it in an empty folder, or name the site's settings file with "
+        "--config <file>."
+    )
+
+
+def write_site(config: Path) -> None:
+    """The starter site beside `config`: the settings file and docs/, Plansite's narrative
+    pages with their scripts, stylesheets and images."""
+    docs = config.parent / "docs"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STARTER_SITE / "mkdocs.yml", config)
+    shutil.copytree(STARTER_SITE / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
+    print(f"Wrote the site's settings ({config}) and its pages ({docs}).")
