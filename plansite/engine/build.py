@@ -65,6 +65,7 @@ class Options:
     at every edit; files made in this process; a file that did not change left as it was)."""
 
     language: str = wording.ENGLISH
+    words: Path | None = None  # a words file instead of the language's (PLANSITE_WORDS)
     cache: Path | None = None  # charts, PDFs, Word and Excel files, compiled templates
     site_url: str = ""  # the site's address, when board.yml gives none (or while previewing)
     # the build's date (the sitemap's): None, the current plan's "as at" date
@@ -106,7 +107,7 @@ class SiteBuild:
         self.folder = folder  # the data folder, watched under `mkdocs serve`
         self.options = options = options or Options()
         self.cache = options.cache
-        self.words = wording.Words.of(options.language)
+        self.words = wording.Words.of(options.language, file=options.words)
         self.environment = templates.new_environment(options.cache)
         self.context = contextvars.copy_context()
         self.context.run(self._settle)

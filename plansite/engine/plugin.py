@@ -53,6 +53,7 @@ from plansite.read.problems import DataError, strict_report
 from plansite.render import chart_store, templates
 from plansite.render.cache_files import UNUSED_DAYS
 from plansite.render.problems import problems_page
+from plansite.search.entries import Entry
 from plansite.words import wording
 
 DATA_ENV = "PLANSITE_DATA"
@@ -93,9 +94,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.problems: str | None = None  # `mkdocs serve` with broken data: the report
         self.folder: Path | None = None
         self.cache: Path | None = None  # the cache folder of the build (none: not kept)
-        # a generated page's HTML, headings and entries, from `on_page_markdown` to
-        # `on_page_context`
+        # a generated page's HTML and headings, from `on_page_markdown` to `on_page_content`
         self.rendered: dict[str, RenderedPage] = {}
+        # its search entries made from the model, from `on_page_markdown` to `on_page_context`
+        self.entries: dict[str, list[Entry]] = {}
         # `mkdocs serve --dirty`: a rebuild rewrites only the pages whose content changed
         self.fast = False
         self.preview = Preview()
@@ -151,8 +153,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def _options(self, config: MkDocsConfig) -> Options:
         # a date set from outside (SOURCE_DATE_EPOCH, e.g. by CI) dates the build
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        words = os.environ.get(wording.WORDS_ENV)  # a translator's draft
         return Options(
             language=str(config.theme.get("language") or wording.ENGLISH),
+            words=Path(words) if words else None,
             cache=self.cache,
             site_url=config.site_url or "",
             date=datetime.fromtimestamp(int(epoch), UTC) if epoch else None,
@@ -263,6 +267,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.rendered[page.file.src_uri] = rendered
         if rendered.entries is not None:
             page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML
+            self.entries[page.file.src_uri] = rendered.entries
         page.meta["render_macros"] = False  # nothing left for mkdocs-macros to render
         return ""
 
@@ -272,7 +277,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return html
         path = page.file.src_uri
-        if (rendered := self.rendered.get(path)) is not None:
+        if (rendered := self.rendered.pop(path, None)) is not None:
             html = rendered.html
             page.toc = get_toc(rendered.headings)
             page.present_anchor_ids = rendered.anchors
@@ -292,8 +297,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return
         context["build_date_utc"] = self.build.date
         index = _search_index(config)
-        rendered = self.rendered.pop(page.file.src_uri, None)
-        entries = rendered.entries or [] if rendered is not None else []
+        entries = self.entries.pop(page.file.src_uri, [])
         if index is not None:
             index.entries.extend(entries)
             if self.fast:
@@ -348,7 +352,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         written to) and no worker running."""
         if self.build is not None:
             self.build.end()
-        self.rendered = {}
+        self.rendered, self.entries = {}, {}
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.folder is not None:

@@ -52,13 +52,12 @@ class Words:
         self._found: dict[tuple[str, ...], Any] = {}
 
     @classmethod
-    def of(cls, language: str, folder: Path | None = None) -> Words:
-        """The words of `language` (`theme: language:`): PLANSITE_WORDS=<file.yml> names
-        another file (a translator's draft, the tests' dummy language). Its words file must
-        exist (ValueError names the fix)."""
-        override = os.environ.get(WORDS_ENV)
-        if override:
-            return cls(Path(override))
+    def of(cls, language: str, folder: Path | None = None, *, file: Path | None = None) -> Words:
+        """The words of `language` (`theme: language:`) from `folder`, or from `file` when
+        given (PLANSITE_WORDS: a translator's draft, the tests' dummy language). Its words file
+        must exist (ValueError names the fix)."""
+        if file is not None:
+            return cls(file)
         folder = folder or WORDS
         if not (folder / f"{language}.yml").is_file():
             raise ValueError(
