@@ -3,9 +3,10 @@ month names, comparison words, units. Models return facts (`"better"`, `"up"`); 
 readers see are looked up here, so a site in another language needs another file, not new
 code.
 
-The language is the build's `theme: language:` (set by the plugin when the build starts);
-outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from that file instead
-(a translator's draft, or the tests' dummy language).
+The language is the build's `theme: language:`: each SiteBuild (plansite/engine/build.py) owns
+its `Words` and sets them in its own context (`speaking`); outside a build it is English.
+PLANSITE_WORDS=<file.yml> reads the words from that file instead (a translator's draft, or the
+tests' dummy language).
 
 Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
 escaped values, and a word with plural forms is chosen by `count=` with the language's CLDR
