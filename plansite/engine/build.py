@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from plansite.documents import made_files
@@ -52,11 +53,10 @@ from plansite.words import wording
 P = ParamSpec("P")
 R = TypeVar("R")
 F = TypeVar("F", bound=Callable[..., Any])
-# the SiteBuild whose context is entered: a call from inside it runs there directly (a context
-# cannot be entered twice)
-_running: contextvars.ContextVar[SiteBuild | None] = contextvars.ContextVar(
-    "plansite_site_build", default=None
-)
+# the mark of the SiteBuild whose context is entered: a call from inside it runs there directly
+# (a context cannot be entered twice). A mark, not the build: the context holds no reference back
+# to its build, so a finished build is freed at once.
+_running: contextvars.ContextVar[object] = contextvars.ContextVar("plansite_site_build")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _inside(method: F) -> F:
 
     @functools.wraps(method)
     def run(self: SiteBuild, *args: Any, **kwargs: Any) -> Any:
-        if _running.get() is self:
+        if _running.get(None) is self.mark:
             return method(self, *args, **kwargs)
         return self.context.run(method, self, *args, **kwargs)
 
@@ -109,8 +109,9 @@ class SiteBuild:
         self.cache = options.cache
         self.words = wording.Words.of(options.language, file=options.words)
         self.environment = templates.new_environment(options.cache)
+        self.mark = object()
         self.context = contextvars.copy_context()
-        self.context.run(self._settle)
+        self.context.run(_settle, self.mark, self.words, self.cache, self.environment)
         self.site: BoardData = self._load()
         self.date = options.date or _as_at(self.site)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
@@ -121,12 +122,6 @@ class SiteBuild:
         self.generated: dict[str, GeneratedPage] = {}
         self.output: Output | None = None  # the published files, written as they are made
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
-
-    def _settle(self) -> None:
-        _running.set(self)
-        wording.speaking(self.words)
-        chart_store.use_folder(self.cache)
-        templates.use_environment(self.environment)
 
     @_inside
     def _load(self) -> BoardData:
@@ -220,7 +215,7 @@ class SiteBuild:
 
         @functools.wraps(function)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            if _running.get() is self:
+            if _running.get(None) is self.mark:
                 return function(*args, **kwargs)
             return self.context.run(function, *args, **kwargs)
 
@@ -251,6 +246,14 @@ class SiteBuild:
         """Every published file's size (the Downloads page shows them), once all are made."""
         assert self.output is not None, "the build starts its files before its pages"
         return self.output.sizes()
+
+
+def _settle(mark: object, words: wording.Words, cache: Path | None, env: Environment) -> None:
+    """A new build's settings, in its own context."""
+    _running.set(mark)
+    wording.speaking(words)
+    chart_store.use_folder(cache)
+    templates.use_environment(env)
 
 
 def usable_cache(project: Path, setting: str) -> tuple[Path | None, str | None]:
