@@ -49,10 +49,14 @@ NAMES = frozenset({
 })  # fmt: skip
 
 
-def load_board_data(data_dir: Path, language: str = "en") -> BoardData:
-    """The board's data; `language` picks the default glossary of national terms."""
+def load_board_data(
+    data_dir: Path, language: str = "en", *, url: str = "", own_url: bool = False, pdfs: bool = True
+) -> BoardData:
+    """The board's data; `language` picks the default glossary of national terms. The site's
+    address (PDFs link to its pages) is `url`, or with `own_url` board.yml's `site_url` when it
+    gives one; `pdfs` False makes no PDF (a preview)."""
     with _no_cycle_collection():
-        return _load_board_data(data_dir, language)
+        return _load_board_data(data_dir, language, (url, own_url), pdfs)
 
 
 @contextlib.contextmanager
@@ -68,7 +72,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load_board_data(data_dir: Path, language: str) -> BoardData:
+def _load_board_data(data_dir: Path, language: str, url: tuple[str, bool], pdfs: bool) -> BoardData:
     problems = Problems()
     refused = data_files(data_dir, problems)  # what is not read, and why; links out refused
     board = _yaml_model(data_dir / "board.yml", Board, problems, refused=refused)
@@ -150,6 +154,8 @@ def _load_board_data(data_dir: Path, language: str) -> BoardData:
         reports=reports,
         pages=pages,
         data_dir=data_dir,
+        url=board.site_url if url[1] and board.site_url else url[0],
+        pdfs=pdfs,
     )
     cross_check(site, problems, unread_plans)
     check_reports(site, problems, unread_plans)

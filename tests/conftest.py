@@ -241,3 +241,14 @@ def page(site: Path, url: str) -> BeautifulSoup:
     """A built page by its URL path, e.g. "plans/" or "plans/plan-a/priority-1/"."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(autouse=True)
+def no_cache_folder_left() -> Iterator[None]:
+    """A test that plays a build's part (chart_store.use_folder, as a SiteBuild does in its own
+    context) leaves no cache folder to the next."""
+    from plansite.render import chart_store
+
+    undo = chart_store.use_folder(None)
+    yield
+    undo()

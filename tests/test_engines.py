@@ -308,7 +308,6 @@ def test_an_edited_abbreviation_fragment_is_used_by_the_next_page(tmp_path: Path
     page = "<body><article><p>The MASH met.</p></article></body>"
     terms = {"MASH": "Multi-Agency Safeguarding Hub"}
     saved = templates.FRAGMENTS
-    templates.environment.cache_clear()
     try:
         templates.FRAGMENTS = abbreviations.FRAGMENTS = fragments
         before = abbreviations.expand_in_article(page, terms)
@@ -322,7 +321,6 @@ def test_an_edited_abbreviation_fragment_is_used_by_the_next_page(tmp_path: Path
         assert '<abbr class="edited" title="Multi-Agency Safeguarding Hub">MASH</abbr>' in after
     finally:
         templates.FRAGMENTS = abbreviations.FRAGMENTS = saved
-        templates.environment.cache_clear()
 
 
 # --- plurals by CLDR's rules (Babel) --------------------------------------------------------

@@ -134,7 +134,7 @@ def test_latest_values_on_the_catalogue_match_the_data(example_site: Path, data:
 def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path])
+    chart_store.use_folder(tmp_path)
     args = ("k", "Kept", "Kept between builds", ["2024-25"], [("Here", [2.0])], "%")
     drawn = chart_store.chart("series_chart", *args)
     assert drawn == series_chart(*args)
@@ -148,8 +148,7 @@ def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
 
 
 def test_the_chart_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    chart_store.use_folder(None)  # as outside a build, or with `cache_dir: ""`
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # outside a build (or with `cache_dir: ""`) no folder is set
     args = ("o", "Off", "No cache", ["2024-25"], [("Here", [2.0])], "%")
     assert chart_store.chart("series_chart", *args) == series_chart(*args)
     assert chart_store.cache_folder() is None

@@ -48,7 +48,7 @@ def test_a_warm_build_reads_the_word_files_and_a_changed_plan_makes_a_new_one(
     data_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    monkeypatch.setattr(chart_store, "_folder", [cache])
+    chart_store.use_folder(cache)
     first = plan_docx.files(load_board_data(ROOT / "data"))
     assert len(list((cache / "docx").glob("*.docx"))) == 3  # one a plan
 
@@ -62,14 +62,14 @@ def test_a_warm_build_reads_the_word_files_and_a_changed_plan_makes_a_new_one(
     word = plan_docx.path(changed.plan_by_id[PLAN])
     assert {path for path in first if again[path] != first[path]} == {word}
     # what a build without the cache makes: not the file kept for the plan before the change
-    monkeypatch.setattr(chart_store, "_folder", [None])
+    chart_store.use_folder(None)
     assert again[word] == plan_docx.plan_docx(changed.plan_by_id[PLAN], changed.board.name)
 
 
 def test_a_warm_build_reads_the_pdfs_and_a_changed_plan_makes_a_new_one(
     data_copy: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path / "cache"])
+    chart_store.use_folder(tmp_path / "cache")
     monkeypatch.setattr(documents, "_weasyprint", fake_pdf)
     rendered: list[str] = []
     plan_document = documents.plan_document
@@ -104,11 +104,11 @@ def test_a_warm_build_reads_the_pdfs_and_a_changed_plan_makes_a_new_one(
 def test_a_warm_build_reads_the_spreadsheets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path / "cache"])
+    chart_store.use_folder(tmp_path / "cache")
     site = load_board_data(ROOT / "data")
     first = plan_downloads.files(site)
     with monkeypatch.context() as warm:
         warm.setattr(spreadsheet, "_workbook", never)
         assert plan_downloads.files(load_board_data(ROOT / "data")) == first
-    monkeypatch.setattr(chart_store, "_folder", [None])
+    chart_store.use_folder(None)
     assert plan_downloads.files(site) == first  # the same bytes made afresh

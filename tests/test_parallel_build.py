@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ from plansite.documents import made_files
 from plansite.documents import pdf as documents
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
-from plansite.engine.build import Build
+from plansite.engine.build import SiteBuild
 from plansite.render import chart_store
 from plansite.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
 from tests.conftest import ROOT, run_build
@@ -130,7 +131,12 @@ def test_a_kept_file_is_read_here_and_a_made_one_kept_by_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    monkeypatch.setattr(chart_store, "_folder", [cache])
+    # as inside a build: its cache folder is set in its own context
+    contextvars.copy_context().run(_kept_and_made, tmp_path, cache)
+
+
+def _kept_and_made(tmp_path: Path, cache: Path) -> None:
+    chart_store.use_folder(cache)
     job = Job("pdf", ("plan a", "version 1"), made_by, ("plan a",))
     output = Output(tmp_path / ".one.part", processes=2)
     output.make("a.pdf", job)
@@ -158,10 +164,10 @@ def test_a_build_that_fails_after_its_files_were_started_writes_none(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setattr(documents, "_weasyprint", fake_pdf)
 
-    def breaks(self: Build, here: str, page_type: str, *args: str) -> str:
+    def breaks(self: SiteBuild, here: str, page_type: str, *args: str) -> str:
         raise RuntimeError("a page could not be made")
 
-    monkeypatch.setattr(Build, "page", breaks)  # the pages come after the files are started
+    monkeypatch.setattr(SiteBuild, "page", breaks)  # the pages come after the files are started
     site = tmp_path / "site"
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="build", dirty=False)

@@ -93,11 +93,11 @@ def test_pdfs_are_the_same_bytes_made_afresh_and_from_the_cache(
 ) -> None:
     report = data.reports[-1]
     document = documents.report_document(data, report)
-    monkeypatch.setattr(chart_store, "_folder", [None])  # a build with `cache_dir: ""`
+    chart_store.use_folder(None)  # a build with `cache_dir: ""`
     first = documents._cached_or_made(document)
     second = documents._cached_or_made(document)
     assert first == second
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path])  # the build's cache folder
+    chart_store.use_folder(tmp_path)  # the build's cache folder
     kept = documents._cached_or_made(document)
     assert kept == first and len(list((tmp_path / "pdf").glob("*.pdf"))) == 1
     assert documents._cached_or_made(document) == first  # read back, not made

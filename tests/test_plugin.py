@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from plansite.engine.plugin import PlansitePlugin
+from plansite.load import load_board_data
 from tests.conftest import FIXTURES, ROOT, site_files
 
 
@@ -92,6 +94,10 @@ def test_a_second_build_in_one_process_keeps_nothing_of_the_first(
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     build_in_this_process(ROOT / "data", tmp_path / "first", monkeypatch)
     assert "SOURCE_DATE_EPOCH" not in os.environ  # the first plan's date does not date the next
+    # the sitemap's dates are the plan's "as at" date, given to the engine, not the clock's
+    as_at = load_board_data(ROOT / "data").current_plan.as_at_date.isoformat()
+    sitemap = (tmp_path / "first" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {as_at}
     build_in_this_process(FIXTURES / "plans-attention", tmp_path / "second", monkeypatch)
     alone = files_of(build_fixture("plans-attention"))  # built in a fresh process
     second = files_of(tmp_path / "second")

@@ -56,10 +56,9 @@ def _placeholders(text: str) -> list[str]:
 def dummy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     (tmp_path / "en.yml").write_text(yaml.safe_dump(ENGLISH), encoding="utf-8")
     (tmp_path / "xx.yml").write_text(yaml.safe_dump(all_xx(ENGLISH)), encoding="utf-8")
-    monkeypatch.setattr(wording, "WORDS", tmp_path)
-    wording.use_language("xx")
+    undo = wording.speaking(wording.Words.of("xx", tmp_path))
     yield
-    wording.use_language(wording.ENGLISH)
+    undo()
 
 
 def test_english_is_the_language_outside_a_build() -> None:
@@ -83,9 +82,7 @@ def test_month_names_and_dates_are_welsh_in_welsh(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "cy.yml").write_text(yaml.safe_dump(all_xx(ENGLISH)), encoding="utf-8")
-    saved = wording.WORDS
-    monkeypatch.setattr(wording, "WORDS", tmp_path)
-    wording.use_language("cy")
+    undo = wording.speaking(wording.Words.of("cy", tmp_path))
     try:
         day = date(2026, 9, 30)
         assert wording.month_year(day) == "Medi 2026"
@@ -94,8 +91,7 @@ def test_month_names_and_dates_are_welsh_in_welsh(
         assert wording.due_words(parse_due("31 March 2026")) == "31 Mawrth 2026"
         assert wording.due_words(parse_due("Mar-26")) == "Mawrth 2026"
     finally:
-        monkeypatch.setattr(wording, "WORDS", saved)
-        wording.use_language(wording.ENGLISH)
+        undo()
 
 
 @pytest.mark.usefixtures("dummy_language")
@@ -134,7 +130,7 @@ def test_pages_take_their_chosen_words_from_the_file() -> None:
 
 def test_a_language_without_words_is_refused_with_the_fix() -> None:
     with pytest.raises(ValueError) as error:
-        wording.use_language("cy")
+        wording.Words.of("cy")
     assert str(error.value).startswith(
         "mkdocs.yml: theme: language is `cy`, but Plansite has no words for it; add words/cy.yml"
     )

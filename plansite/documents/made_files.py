@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from plansite.render.cache_files import write_kept
 from plansite.render.chart_store import cache_folder
 
 WORKERS_ENV = "PLANSITE_WORKERS"
-_current: list[Output | None] = [None]  # the running build's, as chart_store keeps its folder
+# the running build's files, set only inside its own context, as chart_store keeps its folder
+_current: ContextVar[Output | None] = ContextVar("plansite_output", default=None)
 
 
 class WorkerStopped(RuntimeError):
@@ -157,9 +159,9 @@ def _same(made: Path, target: Path) -> bool:
 
 
 def use(output: Output | None) -> None:
-    """The running build's files (plansite/engine/build.py), or None: outside a build."""
-    _current[0] = output
+    """The running build's files (plansite/engine/build.py, in its own context), or None."""
+    _current.set(output)
 
 
 def current() -> Output | None:
-    return _current[0]
+    return _current.get()

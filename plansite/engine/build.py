@@ -1,47 +1,162 @@
-"""One build's state: the loaded data, its generated pages and the published files.
+"""One build: `SiteBuild` owns everything a build of one board works with (the loaded data, its
+words, its cache folder, the fragments' Jinja environment, its published files) and returns
+what the site engine writes: the pages (HTML, headings, search entries), the published files
+and the menu additions. The engine's adapter (plansite/engine/plugin.py) only translates the
+engine's events to its calls.
 
-The plugin makes a new `Build` each time MkDocs loads its configuration (every rebuild under
-`mkdocs serve`), so nothing one build worked out can reach the next: a result remembered for the
-loaded data lives on that data, which the build owns and then lets go.
+The settings read deep inside the renderers (the words, the cache folder, the environment, the
+published files) are context variables, set only inside the build's own `contextvars.Context`:
+every public call runs through it (`_inside`), so two builds in one process, interleaved, each
+keep their own (tests/test_interleaved_builds.py). Why context variables and not arguments:
+docs/maintainers/engines.md.
+
+A new `SiteBuild` is made for every build (every rebuild under `mkdocs serve`), so nothing one
+build worked out can reach the next: a result remembered for the loaded data lives on that data,
+which the build owns and then lets go.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import calendar
+import contextvars
+import functools
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar, cast
+
+from jinja2 import Environment
+from markupsafe import Markup
 
 from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
+from plansite.load import load_board_data
+from plansite.model import links
 from plansite.model.board_data import BoardData
+from plansite.model.sections import sections_on
 from plansite.pages import GeneratedPage
+from plansite.pages.narrative_pages import left_out, page_needs
+from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message, short_page_note
 from plansite.pages.registry import generated_pages, render_page
 from plansite.publish import admin, every_file
+from plansite.render import chart_store, templates
+from plansite.render.abbreviations import expand_in_article
+from plansite.render.cache_files import prune
+from plansite.render.glossary_in_place import link_phrases_in_article
+from plansite.render.headings import anchor_ids, toc_tokens
 from plansite.search.entries import Entry
+from plansite.words import wording
+
+P = ParamSpec("P")
+R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
+# the mark of the SiteBuild whose context is entered: a call from inside it runs there directly
+# (a context cannot be entered twice). A mark, not the build: the context holds no reference back
+# to its build, so a finished build is freed at once.
+_running: contextvars.ContextVar[object] = contextvars.ContextVar("plansite_site_build")
 
 
-class Build:
-    def __init__(self, site: BoardData, folder: Path, *, left_out_pages: frozenset[str]) -> None:
-        self.site = site
+@dataclass(frozen=True)
+class Options:
+    """How a board is built. `preview`: `mkdocs serve` (no PDF: WeasyPrint would take seconds
+    at every edit; files made in this process; a file that did not change left as it was)."""
+
+    language: str = wording.ENGLISH
+    words: Path | None = None  # a words file instead of the language's (PLANSITE_WORDS)
+    cache: Path | None = None  # charts, PDFs, Word and Excel files, compiled templates
+    site_url: str = ""  # the site's address, when board.yml gives none (or while previewing)
+    # the build's date (the sitemap's): None, the current plan's "as at" date
+    date: datetime | None = None
+    docs: Path | None = None  # the narrative pages (docs/), whose `needs:` may leave them out
+    reading_grade: float = DEFAULT_GRADE
+    preview: bool = False
+    workers: int | None = None  # processes making the files; None, made_files.workers()
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated page as the engine writes it."""
+
+    html: str
+    headings: list[Any]  # the table of contents' tokens (plansite/render/headings.py)
+    anchors: set[str]
+    entries: list[Entry] | None  # None: the search plugin indexes the page's HTML
+
+
+def _inside(method: F) -> F:
+    """The method runs inside the build's own context."""
+
+    @functools.wraps(method)
+    def run(self: SiteBuild, *args: Any, **kwargs: Any) -> Any:
+        if _running.get(None) is self.mark:
+            return method(self, *args, **kwargs)
+        return self.context.run(method, self, *args, **kwargs)
+
+    return cast(F, run)
+
+
+class SiteBuild:
+    """The build of the board in `folder`. Raises what stops a build before it starts:
+    ValueError (no words for the language), DataError (the data's problems), NeedsError (a
+    narrative page's `needs:`)."""
+
+    def __init__(self, folder: Path, options: Options | None = None) -> None:
         self.folder = folder  # the data folder, watched under `mkdocs serve`
+        self.options = options = options or Options()
+        self.cache = options.cache
+        self.words = wording.Words.of(options.language, file=options.words)
+        self.environment = templates.new_environment(options.cache)
+        self.mark = object()
+        self.context = contextvars.copy_context()
+        self.context.run(_settle, self.mark, self.words, self.cache, self.environment)
+        self.site: BoardData = self._load()
+        self.date = options.date or _as_at(self.site)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
-        self.left_out_pages = left_out_pages
-        self.pages: list[GeneratedPage] = generated_pages(site)
+        self.left_out_pages = self._left_out()
+        self.pages: list[GeneratedPage] = self._generated_pages()
+        self.has_glossary = any(p.path == links.glossary() for p in self.pages)
         # the pages this build generates (a page of docs/ at the same path replaces one), by path
         self.generated: dict[str, GeneratedPage] = {}
-        # a generated page's HTML between `on_page_markdown` and `on_page_content`
-        self.final_html: dict[str, str] = {}
-        # search entries cut from a generated page's HTML (`on_page_content` to `on_page_context`)
-        self.entries: dict[str, list[Entry]] = {}
-        # the published files, written as they are made (`start_files`)
-        self.output: Output | None = None
+        self.output: Output | None = None  # the published files, written as they are made
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
 
-    def start_files(self, output: Output) -> None:
+    @_inside
+    def _load(self) -> BoardData:
+        return load_board_data(
+            self.folder,
+            self.words.language,
+            url=self.options.site_url,
+            own_url=not self.options.preview,  # the preview's address is the server's
+            pdfs=not self.options.preview,
+        )
+
+    @_inside
+    def _left_out(self) -> frozenset[str]:
+        if self.options.docs is None:
+            return frozenset()
+        site = self.site
+        return left_out(
+            page_needs(self.options.docs), sections_on(site), lambda ref: _publishes(site, ref)
+        )
+
+    @_inside
+    def _generated_pages(self) -> list[GeneratedPage]:
+        return generated_pages(self.site)
+
+    # --- the engine's steps, in order ---------------------------------------------------------
+
+    @_inside
+    def start_files(self, site_dir: Path) -> None:
         """Every published file made or set making before the pages (the plan pages show their
         PDFs' sizes, the Downloads page every file's): the workers make the PDFs, Word files
-        and spreadsheets while this process renders the pages."""
-        self.output = output
+        and spreadsheets while this process renders the pages. They are written beside
+        `site_dir` until `finish_files` moves them in."""
+        # a preview's rebuilds make their files here: no worker is forked from the server
+        processes = 1 if self.options.preview else (self.options.workers or made_files.workers())
+        self.output = output = Output(made_files.staging_folder(site_dir), processes)
         made_files.use(output)
         for path, item in every_file(self.site):
             if isinstance(item, Job):
@@ -52,25 +167,121 @@ class Build:
         for path, content in admin.files(self.site, self.folder).items():
             output.write(path, content)
 
-    def finish_files(self, site_dir: Path, *, keep_unchanged: bool) -> None:
-        """The published files moved into site/ once the pages are written."""
-        if self.output is None:
-            return
-        self.published_paths = list(self.output.sizes())
-        self.output.move_into(site_dir, keep_unchanged=keep_unchanged)
-        self.end()
+    def pages_to_add(self, written: Callable[[str], bool]) -> list[GeneratedPage]:
+        """The generated pages the engine adds: those no page of docs/ replaces (`written`:
+        whether docs/ has a page at that path)."""
+        added = [p for p in self.pages if not written(p.path)]
+        self.generated = {p.path: p for p in added}
+        return added
 
+    @_inside
+    def page(self, here: str, page_type: str, *args: str) -> str:
+        """The generated page at `here`, as final HTML (a narrative page's macro asks too)."""
+        return render_page(self.site, here, page_type, *args, published=self.published_sizes)
+
+    @_inside
+    def render(self, path: str, url: str, *, entries: bool = True) -> RenderedPage | None:
+        """The generated page at `path` (served at `url`), or None: a page of docs/. Its search
+        entries are cut from its HTML (plansite/search/entries.py) when `entries`: with no
+        search index to take them, the engine's search reads the page's HTML itself."""
+        generated = self.generated.get(path)
+        if generated is None:
+            return None
+        html = self.page(generated.path, generated.page_type.name, *generated.args)
+        cut = generated.search_entries(html, url) if entries else None
+        return RenderedPage(html, toc_tokens(html), anchor_ids(html), cut)
+
+    @_inside
+    def reading_check(self, path: str, html: str) -> tuple[str | None, str | None]:
+        """A page's warning (a young people's guide page above the target grade) and note."""
+        problem = gate_message(self.site, path, html, self.options.reading_grade)
+        return problem, None if problem else short_page_note(path, html)
+
+    @_inside
+    def finish_page(self, path: str, output: str) -> str:
+        """Every abbreviation the board's glossary knows is explained where it appears in the
+        page's content, its title (written by the theme) included; each glossary phrase's first
+        use links to its entry."""
+        site = self.site
+        output = link_phrases_in_article(output, site.glossary_terms, path)
+        return expand_in_article(output, site.abbreviations)
+
+    @_inside
+    def t(self, key: str, count: int | None = None, **values: Any) -> Markup:
+        """The interface's words for the engine's own templates (`t("theme.key")`)."""
+        return wording.t(key, count, **values)
+
+    def macro(self, function: Callable[P, R]) -> Callable[P, R]:
+        """A narrative page's macro, run inside the build (mkdocs-macros calls it)."""
+
+        @functools.wraps(function)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            if _running.get(None) is self.mark:
+                return function(*args, **kwargs)
+            return self.context.run(function, *args, **kwargs)
+
+        return run
+
+    @_inside
+    def finish_files(self, site_dir: Path) -> list[Path]:
+        """The published files moved into site/ once the pages are written (a preview leaves a
+        file that did not change as it was); the cache's files no build used for a while
+        removed, and returned."""
+        if self.output is None:
+            return []
+        self.published_paths = list(self.output.sizes())
+        self.output.move_into(site_dir, keep_unchanged=self.options.preview)
+        self.end()
+        return prune(self.cache) if self.cache is not None else []
+
+    @_inside
     def end(self) -> None:
-        """Nothing of this build's files is left outside site/, and no worker runs."""
+        """Nothing of this build's files is left outside site/, and no worker runs (a build
+        that stopped, or one that finished)."""
         if self.output is not None:
             self.output.discard()
         made_files.use(None)
 
-    def page(self, here: str, page_type: str, *args: str) -> str:
-        """The generated page at `here`, as final HTML."""
-        return render_page(self.site, here, page_type, *args, published=self.published_sizes)
-
+    @_inside
     def published_sizes(self) -> Mapping[str, int]:
         """Every published file's size (the Downloads page shows them), once all are made."""
         assert self.output is not None, "the build starts its files before its pages"
         return self.output.sizes()
+
+
+def _settle(mark: object, words: wording.Words, cache: Path | None, env: Environment) -> None:
+    """A new build's settings, in its own context."""
+    _running.set(mark)
+    wording.speaking(words)
+    chart_store.use_folder(cache)
+    templates.use_environment(env)
+
+
+def usable_cache(project: Path, setting: str) -> tuple[Path | None, str | None]:
+    """The cache folder `setting` names (relative to the project), made if need be; when it
+    cannot be made (a file in its place, no permission), None and why, once."""
+    if not setting:
+        return None, None
+    folder = project / setting
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".plansite-{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+    except OSError as error:
+        return None, (
+            f"the cache folder {folder} cannot be used ({error.strerror}); building without it: "
+            "every chart, PDF and download is made afresh"
+        )
+    return folder, None
+
+
+def _as_at(site: BoardData) -> datetime:
+    """Sitemap dates come from the plan's "as at" date, never the build machine's clock."""
+    as_at = site.current_plan.as_at_date
+    return datetime.fromtimestamp(calendar.timegm(as_at.timetuple()), UTC)
+
+
+def _publishes(site: BoardData, ref: str) -> bool:
+    """The board has indicator `ref` with at least one local figure."""
+    return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))

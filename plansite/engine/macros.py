@@ -54,5 +54,6 @@ def define_env(env: Any) -> None:
 
     # Narrative pages in docs/ work on any board's data: a figure they name that is missing
     # fails the build (a page that needs an optional part is left out without it).
+    # each runs inside the build (its words, its cache folder)
     for name, function in narrative_macros(build.site, here).items():
-        env.macro(function, name)
+        env.macro(build.macro(function), name)

@@ -11,18 +11,20 @@ which is listed after this plugin in mkdocs.yml and reads the build from it.
                                       # PLANSITE_CACHE overrides, empty turns off
       - macros: ...
 
-Each build's state lives in one `Build` (plansite/engine/build.py), made in `on_config`: under `mkdocs
-serve` the plugin object lasts between rebuilds, each rebuild gets a new `Build`. Under `mkdocs
+Each build's state lives in one `SiteBuild` (plansite/engine/build.py), made in `on_config`: under
+`mkdocs serve` the plugin object lasts between rebuilds, each rebuild gets a new `SiteBuild`. The
+plugin only translates the engine's events to its calls (and the engine's settings to its
+options). Under `mkdocs
 serve --dirty` (`make serve`) it also keeps what the last rebuild wrote, so a rebuild rewrites
 only the pages whose content changed (plansite/engine/preview.py).
 """
 
 from __future__ import annotations
 
-import calendar
 import logging
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,32 +42,19 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from plansite.documents import made_files
-from plansite.documents.made_files import Output
 from plansite.engine import menu
-from plansite.engine.build import Build
+from plansite.engine.build import Options, RenderedPage, SiteBuild, usable_cache
 from plansite.engine.identity import identity_files, set_identity, write_cname
 from plansite.engine.preview import KeptTemplates, Preview, QuietPreview, build_logger, poll_often
 from plansite.engine.theme import add_theme
-from plansite.load import load_board_data
-from plansite.model import links
-from plansite.model.board_data import BoardData
-from plansite.model.sections import sections_on
 from plansite.pages import GeneratedPage
-from plansite.pages.narrative_pages import NeedsError, left_out, page_needs
-from plansite.pages.reading_gate import (
-    DEFAULT_GRADE,
-    gate_message,
-    reading_grade,
-    short_page_note,
-)
+from plansite.pages.narrative_pages import NeedsError
+from plansite.pages.reading_gate import DEFAULT_GRADE, reading_grade
 from plansite.read.problems import DataError, strict_report
 from plansite.render import chart_store, templates
-from plansite.render.abbreviations import expand_in_article
-from plansite.render.cache_files import UNUSED_DAYS, prune
-from plansite.render.glossary_in_place import link_phrases_in_article
-from plansite.render.headings import anchor_ids, toc_tokens
+from plansite.render.cache_files import UNUSED_DAYS
 from plansite.render.problems import problems_page
+from plansite.search.entries import Entry
 from plansite.words import wording
 
 DATA_ENV = "PLANSITE_DATA"
@@ -97,10 +86,14 @@ class PlansiteConfig(base.Config):  # type: ignore[no-untyped-call]
 class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
-        self.build: Build | None = None
+        self.build: SiteBuild | None = None
         self.problems: str | None = None  # `mkdocs serve` with broken data: the report
         self.folder: Path | None = None
-        self.pinned_date = False  # this build set SOURCE_DATE_EPOCH: unset it when it ends
+        self.cache: Path | None = None  # the cache folder of the build (none: not kept)
+        # a generated page's HTML and headings, from `on_page_markdown` to `on_page_content`
+        self.rendered: dict[str, RenderedPage] = {}
+        # its search entries made from the model, from `on_page_markdown` to `on_page_context`
+        self.entries: dict[str, list[Entry]] = {}
         # `mkdocs serve --dirty`: a rebuild rewrites only the pages whose content changed
         self.fast = False
         self.preview = Preview()
@@ -128,42 +121,46 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.folder = folder = project / _data_dir(self.config.data_dir)
         self._end()  # nothing of a build that stopped early (a problem in its data) is kept
         self.build, self.problems = None, None
-        chart_store.use_folder(self._chart_folder(project))
+        self.cache = self._cache_folder(project)
         try:
-            wording.use_language(str(config.theme.get("language") or wording.ENGLISH))
-        except ValueError as error:
+            self.build = SiteBuild(folder, self._options(config))
+        except (ValueError, NeedsError) as error:
             raise PluginError(str(error)) from None
-        try:
-            site = load_board_data(folder, wording.language())
         except DataError as error:
             if not self.serving:
                 raise PluginError("\n" + error.problems.report()) from None
             return self._show_problems(config, error.problems.report())
+        site = self.build.site
         if site.warnings and self.serving:
             # a strict rebuild would stop on them and leave the preview stuck: show them instead
             warnings = [str(w) for w in site.warnings]
+            self.build = None
             return self._show_problems(config, strict_report(warnings, site.advice))
         for warning in site.warnings:
             log.warning(str(warning))
         for advice in site.advice:  # `make check` lists these as advice; the build goes on
             log.info(str(advice))
-        self.pinned_date = _pin_build_date(site)
         set_identity(config, site, serving=self.serving)
-        site.url = config.site_url or ""  # PDFs link to the pages
-        # A preview rebuilds on every edit: WeasyPrint would take seconds each time, so the PDFs
-        # are made by `make build` only (their links say so while previewing).
-        site.pdfs = not self.serving
-        try:
-            needs = page_needs(Path(config.docs_dir))
-            left = left_out(needs, sections_on(site), lambda ref: _publishes(site, ref))
-        except NeedsError as error:
-            raise PluginError(str(error)) from None
-        self.build = Build(site, folder, left_out_pages=left)
-        menu.prune(config, self.build.pages, left)
+        menu.prune(config, self.build.pages, self.build.left_out_pages)
         menu.extend(config, self.build.pages)
         # the footer links the glossary page only when there is one (plansite/theme/partials/footer.html)
-        config.extra["glossary"] = any(p.path == links.glossary() for p in self.build.pages)
+        config.extra["glossary"] = self.build.has_glossary
         return config
+
+    def _options(self, config: MkDocsConfig) -> Options:
+        # a date set from outside (SOURCE_DATE_EPOCH, e.g. by CI) dates the build
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        words = os.environ.get(wording.WORDS_ENV)  # a translator's draft
+        return Options(
+            language=str(config.theme.get("language") or wording.ENGLISH),
+            words=Path(words) if words else None,
+            cache=self.cache,
+            site_url=config.site_url or "",
+            date=datetime.fromtimestamp(int(epoch), UTC) if epoch else None,
+            docs=Path(config.docs_dir),
+            reading_grade=self.config.reading_grade,
+            preview=self.serving,
+        )
 
     def _show_problems(self, config: MkDocsConfig, report: str) -> MkDocsConfig:
         """While editors preview, the browser shows the problems instead of a stale site."""
@@ -174,31 +171,27 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.problems = report
         return config
 
-    def _chart_folder(self, project: Path) -> Path | None:
-        """The cache folder, made if need be; when it cannot be made (a file in its place, no
-        permission), the build says so once and goes on without a cache."""
-        setting = os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
-        if not setting:
-            return None
-        folder = project / setting
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            probe = folder / f".plansite-{os.getpid()}"
-            probe.touch()
-            probe.unlink()
-        except OSError as error:
-            log.info(f"the cache folder {folder} cannot be used ({error.strerror}); building "
-                     "without it: every chart, PDF and download is made afresh")  # fmt: skip
-            return None
+    def _cache_folder(self, project: Path) -> Path | None:
+        """The cache folder (PLANSITE_CACHE, else `cache_dir`); when it cannot be made, the
+        build says so once and goes on without a cache."""
+        folder, problem = usable_cache(
+            project, os.environ.get(chart_store.CACHE_ENV, self.config.cache_dir)
+        )
+        if problem:
+            log.info(problem)
         return folder
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates look Plansite's words up as the fragments do: t("theme.key").
         Every page has been read by now: under `make serve`, which of them to write is decided."""
-        env.globals["t"] = wording.t
-        env.bytecode_cache = self.templates if self.serving else templates.compiled_templates()
+        env.globals["t"] = self.build.t if self.build is not None else wording.t
+        env.bytecode_cache = (
+            self.templates if self.serving else templates.compiled_templates(self.cache)
+        )
         if self.fast and self.build is not None and self.nav is not None:
-            self.preview.decide(env, config, files, self.nav, self.build.site.glossary_terms)
+            # the build's date is the sitemap's: part of every page's frame
+            everywhere = (self.build.site.glossary_terms, self.build.date)
+            self.preview.decide(env, config, files, self.nav, everywhere)
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -218,12 +211,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return self._problem_files(files, config)
         # the published files first: the workers make PDFs while this process renders pages
-        site_dir = Path(config.site_dir)
-        # a preview's rebuilds make their files here: no worker is forked from the server
-        processes = 1 if self.serving else made_files.workers()
-        self.build.start_files(Output(made_files.staging_folder(site_dir), processes))
-        generated = [p for p in self.build.pages if files.get_file_from_path(p.path) is None]
-        self.build.generated = {p.path: p for p in generated}
+        self.build.start_files(Path(config.site_dir))
+        generated = self.build.pages_to_add(lambda path: files.get_file_from_path(path) is not None)
 
         def added(pages: list[GeneratedPage]) -> list[File]:
             return [File.generated(config, p.path, content=p.markdown()) for p in pages]
@@ -238,6 +227,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self.nav = nav  # its titles are known once every page was read (`on_env`)
+        if self.build is None:
+            return
+        # the sitemap's dates are the build's (the plan's "as at" date), never the clock's
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.build.date.strftime("%Y-%m-%d")
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if self.build is not None:
+            context["build_date_utc"] = self.build.date
+        return context
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
         """`mkdocs serve` with broken data: every address shows the list of problems to fix (under
@@ -257,14 +259,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         call is never rendered. Narrative pages of docs/ stay Markdown with macros."""
         if self.build is None:
             return markdown
-        generated = self.build.generated.get(page.file.src_uri)
-        if generated is None:
+        # its entries are cut from its HTML where Material's search plugin takes them
+        indexed = _search_index(config) is not None
+        rendered = self.build.render(page.file.src_uri, page.url, entries=indexed)
+        if rendered is None:
             return markdown
-        self.build.final_html[generated.path] = self.build.page(
-            generated.path, generated.page_type.name, *generated.args
-        )
-        if _search_index(config) is not None:  # its entries are cut in `on_page_content`
+        self.rendered[page.file.src_uri] = rendered
+        if rendered.entries is not None:
             page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML
+            self.entries[page.file.src_uri] = rendered.entries
         page.meta["render_macros"] = False  # nothing left for mkdocs-macros to render
         return ""
 
@@ -274,16 +277,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return html
         path = page.file.src_uri
-        if path in self.build.final_html:
-            html = self.build.final_html.pop(path)
-            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
-            page.present_anchor_ids = anchor_ids(html)
-            if _search_index(config) is not None:
-                self.build.entries[path] = self.build.generated[path].search_entries(html, page.url)
-        problem = gate_message(self.build.site, path, html, self.config.reading_grade)
+        if (rendered := self.rendered.pop(path, None)) is not None:
+            html = rendered.html
+            page.toc = get_toc(rendered.headings)
+            page.present_anchor_ids = rendered.anchors
+        problem, note = self.build.reading_check(path, html)
         if problem:
             log.warning(problem)
-        elif note := short_page_note(path, html):
+        elif note:
             log.info(note)
         return html
 
@@ -294,8 +295,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         (listed before this one) would have added its own."""
         if self.build is None:
             return
+        context["build_date_utc"] = self.build.date
         index = _search_index(config)
-        entries = self.build.entries.pop(page.file.src_uri, [])
+        entries = self.entries.pop(page.file.src_uri, [])
         if index is not None:
             index.entries.extend(entries)
 
@@ -305,9 +307,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         use links to its entry."""
         if self.build is None:
             return output
-        site = self.build.site
-        output = link_phrases_in_article(output, site.glossary_terms, page.file.src_uri)
-        return expand_in_article(output, site.abbreviations)
+        return self.build.finish_page(page.file.src_uri, output)
 
     @event_priority(50)  # before the search plugin writes its index
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:
@@ -325,12 +325,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if _fails_strictly(config):  # MkDocs stops the build next: none of its files written
             self._end()
             return
-        # a preview's rebuild leaves a file it made the same as it was
-        self.build.finish_files(site_dir, keep_unchanged=self.serving)
+        removed = self.build.finish_files(site_dir)
         write_cname(self.build.site, site_dir)
-        if (cache := chart_store.cache_folder()) is not None and (removed := prune(cache)):
-            log.info(f"removed {len(removed)} files from the cache folder {cache} that no build "
-                     f"has used for {UNUSED_DAYS} days")  # fmt: skip
+        if removed:
+            log.info(f"removed {len(removed)} files from the cache folder {self.cache} that no "
+                     f"build has used for {UNUSED_DAYS} days")  # fmt: skip
         if self.fast:
             self.preview.finish(config, self.build.published_paths)
         self._end()
@@ -347,11 +346,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         written to) and no worker running."""
         if self.build is not None:
             self.build.end()
-        if self.pinned_date:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self.pinned_date = False
-        chart_store.use_folder(None)
-        wording.use_language(wording.ENGLISH)
+        self.rendered, self.entries = {}, {}
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.folder is not None:
@@ -393,18 +388,3 @@ def _data_dir(configured: str) -> str:
             f"`data_dir: !ENV [{DATA_ENV}, {configured}]`"
         )
     return configured
-
-
-def _pin_build_date(site: BoardData) -> bool:
-    """Sitemap dates come from the plan's "as at" date, never the build machine's clock. True
-    when this build set it (a date set from outside, e.g. by CI, is left alone)."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return False
-    as_at = site.current_plan.as_at_date
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(as_at.timetuple()))
-    return True
-
-
-def _publishes(site: BoardData, ref: str) -> bool:
-    """The board has indicator `ref` with at least one local figure."""
-    return ref in site.indicator_by_ref and any(v.area == "local" for v in site.values_for(ref))

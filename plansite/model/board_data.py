@@ -46,7 +46,7 @@ class BoardData:
     # leaves out, a plan named from its kind and period, a field under its old name.
     # `make check` lists them as warnings; the build logs them as information.
     advice: list[Problem] = field(default_factory=list)
-    # The site's address (site_url), set by the build: PDFs link to their pages.
+    # The site's address (site_url), given when loaded: PDFs link to their pages.
     url: str = ""
     pdfs: bool = True  # make the PDFs (not while previewing with `mkdocs serve`)
 

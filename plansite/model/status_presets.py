@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +74,10 @@ def english_words() -> dict[str, Any]:
     return loaded
 
 
-# The presets' words in the language in use. The render layer reads the words file in the
-# build's language and hands its lookup down when it is imported (plansite/words/wording.py):
-# the model may not import from the layers above it. Set once, never per build.
-WORDS: list[Callable[[], dict[str, Any]]] = [english_words]
+# The presets' words in the language in use: the words layer hands its lookup down inside a
+# build's own context (plansite/words/wording.py, `speaking`), since the model may not import
+# from the layers above it. Outside one, English.
+WORDS: ContextVar[Callable[[], dict[str, Any]]] = ContextVar("plansite_preset_words")
 
 
 def preset(name: str) -> list[dict[str, Any]] | None:
@@ -91,7 +92,7 @@ def preset(name: str) -> list[dict[str, Any]] | None:
 def _worded(group: str, status: dict[str, Any]) -> dict[str, Any]:
     """A preset's status with its label and meaning; its English label, when the label is in
     another language, is one more word a plan may write for it."""
-    shown = WORDS[0]()[group][status["key"]]
+    shown = WORDS.get(english_words)()[group][status["key"]]
     english = str(english_words()[group][status["key"]]["label"])
     label = str(shown["label"])
     aliases = list(status["aliases"])

@@ -6,13 +6,15 @@ A chart's file is named by a hash of everything its drawing depends on: the char
 version of matplotlib and the source of charts.py. A change to any of them draws it afresh; the
 folder can be deleted at any time (`make clean`). The plugin's `cache_dir` option (or
 PLANSITE_CACHE) names another folder, or with an empty value turns the cache off: the build sets
-the folder when it starts and unsets it when it ends; outside a build nothing is kept.
+the folder in its own context (plansite/engine/build.py); outside a build nothing is kept.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
+from contextvars import ContextVar
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,8 @@ from typing import Any
 from plansite.render.cache_files import read_kept, write_kept
 
 CACHE_ENV = "PLANSITE_CACHE"
-_folder: list[Path | None] = [None]  # a setting of the running build, not data (see above)
+# the running build's cache folder, set only inside its own context (see above)
+_folder: ContextVar[Path | None] = ContextVar("plansite_cache_folder", default=None)
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 
@@ -38,13 +41,16 @@ def chart(chart_name: str, *args: Any) -> str:
     return svg
 
 
-def use_folder(folder: Path | None) -> None:
-    """The build's chart folder (plansite/engine/plugin.py), or None: draw every chart."""
-    _folder[0] = folder
+def use_folder(folder: Path | None) -> Callable[[], None]:
+    """The build's cache folder, or None: draw every chart (SiteBuild calls it in its own
+    context, plansite/engine/build.py). A test may call the function returned to go back to
+    the folder before."""
+    token = _folder.set(folder)
+    return lambda: _folder.reset(token)
 
 
 def cache_folder() -> Path | None:
-    return _folder[0]
+    return _folder.get()
 
 
 def _key(chart_name: str, args: tuple[Any, ...]) -> str:

@@ -1,9 +1,12 @@
-"""The Jinja environment for HTML fragments in plansite/fragments/, compiled once per build."""
+"""The Jinja environment for HTML fragments in plansite/fragments/: each build makes its own
+(plansite/engine/build.py), with its cache folder's compiled templates, and uses it in its own
+context; outside a build, one with no kept templates."""
 
 from __future__ import annotations
 
 import functools
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,6 @@ from jinja2 import (
 from markupsafe import Markup
 
 from plansite.model import colours
-from plansite.render.chart_store import cache_folder
 from plansite.render.phones import phone_parts
 from plansite.render.text import rich, rich_inline
 from plansite.words.wording import long_date, month_name, month_short, month_year, t, words
@@ -27,22 +29,21 @@ FRAGMENTS = Path(__file__).resolve().parents[1] / "fragments"
 BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def compiled_templates() -> BytecodeCache | None:
-    """Templates compiled by an earlier build, kept in the build's cache folder: compiling every
+def compiled_templates(folder: Path | None) -> BytecodeCache | None:
+    """Templates compiled by an earlier build, kept in the cache folder: compiling every
     fragment and theme template took most of a second of each build. Jinja compiles a template
     again when its source changed (the kept code is checked against the source)."""
-    folder = cache_folder()
     if folder is None:
         return None
     (folder / "templates").mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder / "templates"))
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> Environment:
+def new_environment(cache: Path | None, fragments: Path = FRAGMENTS) -> Environment:
+    """The fragments' environment for a build whose cache folder is `cache`."""
     env = Environment(
-        loader=FileSystemLoader(FRAGMENTS),
-        bytecode_cache=compiled_templates(),
+        loader=FileSystemLoader(fragments),
+        bytecode_cache=compiled_templates(cache),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -59,6 +60,26 @@ def environment() -> Environment:
     env.globals["t"] = t  # every interface word, by key, from the words file (wording.py)
     env.globals["words"] = lambda key: str(words(*key.split(".")))  # as text, escaped like data
     return env
+
+
+# the running build's environment, set only inside its own context (plansite/engine/build.py)
+_building: ContextVar[Environment] = ContextVar("plansite_fragments")
+
+
+def use_environment(env: Environment) -> None:
+    """`env` renders the fragments in the context this runs in (a SiteBuild's own)."""
+    _building.set(env)
+
+
+def environment() -> Environment:
+    """The running build's environment; outside a build, one that keeps nothing on disk."""
+    found = _building.get(None)
+    return found if found is not None else _outside_a_build(FRAGMENTS)
+
+
+@functools.lru_cache(maxsize=4)
+def _outside_a_build(fragments: Path) -> Environment:
+    return new_environment(None, fragments)
 
 
 def render(template: str, **context: Any) -> str:

@@ -3,9 +3,10 @@ month names, comparison words, units. Models return facts (`"better"`, `"up"`); 
 readers see are looked up here, so a site in another language needs another file, not new
 code.
 
-The language is the build's `theme: language:` (set by the plugin when the build starts);
-outside a build it is English. PLANSITE_WORDS=<file.yml> reads the words from that file instead
-(a translator's draft, or the tests' dummy language).
+The language is the build's `theme: language:`: each SiteBuild (plansite/engine/build.py) owns
+its `Words` and sets them in its own context (`speaking`); outside a build it is English.
+PLANSITE_WORDS=<file.yml> reads the words from that file instead (a translator's draft, or the
+tests' dummy language).
 
 Fragments look words up with `t("key.path", name=value)`: {name} placeholders are filled with
 escaped values, and a word with plural forms is chosen by `count=` with the language's CLDR
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,37 +38,91 @@ from plansite.read.files import stamp
 WORDS = Path(__file__).parent
 WORDS_ENV = "PLANSITE_WORDS"
 ENGLISH = "en"
-_language = [ENGLISH]  # a setting of the running build, not data
 
 
-def use_language(language: str) -> None:
-    """The build's language: its words file must exist (ValueError names the fix)."""
-    if not (WORDS / f"{language}.yml").is_file():
-        raise ValueError(
-            f"mkdocs.yml: theme: language is `{language}`, but Plansite has no words for it; "
-            f"add {WORDS.name}/{language}.yml beside {WORDS / 'en.yml'} with the same keys, "
-            "or set language: en"
-        )
-    _language[0] = language
+class Words:
+    """One language's words file, read again only when it was edited (its time and size: an
+    edit under `make serve` is seen at the next rebuild). A build owns its `Words`
+    (plansite/engine/build.py); so do its caches."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.language = path.stem  # as `theme: language:` names it: the pages' `lang`
+        self._file: tuple[tuple[int, int], dict[str, Any]] | None = None
+        # pages ask for the same few hundred words tens of thousands of times
+        self._found: dict[tuple[str, ...], Any] = {}
+
+    @classmethod
+    def of(cls, language: str, folder: Path | None = None, *, file: Path | None = None) -> Words:
+        """The words of `language` (`theme: language:`) from `folder`, or from `file` when
+        given (PLANSITE_WORDS: a translator's draft, the tests' dummy language). Its words file
+        must exist (ValueError names the fix)."""
+        if file is not None:
+            return cls(file)
+        folder = folder or WORDS
+        if not (folder / f"{language}.yml").is_file():
+            raise ValueError(
+                f"mkdocs.yml: theme: language is `{language}`, but Plansite has no words for "
+                f"it; add {folder.name}/{language}.yml beside {folder / 'en.yml'} with the same "
+                "keys, or set language: en"
+            )
+        return cls(folder / f"{language}.yml")
+
+    def at(self, keys: tuple[str, ...]) -> Any:
+        """The words under `keys` as written: text, a list or a mapping."""
+        edited = stamp(self.path)
+        if self._file is None or self._file[0] != edited:
+            self._file = (edited, yaml.safe_load(self.path.read_text("utf-8")))
+            self._found.clear()
+        if keys in self._found:
+            return self._found[keys]
+        found: Any = self._file[1]
+        for key in keys:
+            found = found[key]
+        self._found[keys] = found
+        return found
+
+    def preset_words(self) -> dict[str, Any]:
+        """The status presets' labels and meanings (plansite/model/status_presets.py)."""
+        found: dict[str, Any] = self.at(("status_presets",))
+        return found
+
+
+# The words of the running build: set only inside a build's own context (SiteBuild runs every
+# step through it), so two builds in one process each keep their language.
+_words: ContextVar[Words] = ContextVar("plansite_words")
+
+
+def speaking(words: Words) -> Callable[[], None]:
+    """`words` are the words of the context this runs in, and so are the status presets'.
+    A SiteBuild calls it inside its own context; a test may call the function returned to
+    go back to the words before."""
+    said = _words.set(words)
+    presets = status_presets.WORDS.set(words.preset_words)
+
+    def undo() -> None:
+        status_presets.WORDS.reset(presets)
+        _words.reset(said)
+
+    return undo
+
+
+def current() -> Words:
+    """The words of the running build; outside one (`make check`, a test), English or the
+    file PLANSITE_WORDS names."""
+    found = _words.get(None)
+    return found if found is not None else _outside_a_build(os.environ.get(WORDS_ENV, ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _outside_a_build(override: str) -> Words:
+    return Words(Path(override) if override else WORDS / f"{ENGLISH}.yml")
 
 
 def language() -> str:
     """The language in use, as `theme: language:` names it (a words file's name): what pages
     and PDFs declare as their `lang`."""
-    override = os.environ.get(WORDS_ENV)
-    return Path(override).stem if override else _language[0]
-
-
-def words_of(folder: Path, language: str) -> dict[str, Any]:
-    """A language's words file, read again only when it was edited (its time and size)."""
-    path = folder / f"{language}.yml"
-    return _words_file(path, stamp(path))
-
-
-@functools.lru_cache(maxsize=16)
-def _words_file(path: Path, edited: tuple[int, int]) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
-    return loaded
+    return current().language
 
 
 def word(*keys: str, **values: str) -> str:
@@ -122,19 +179,7 @@ def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...
 
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
-    override = os.environ.get(WORDS_ENV)
-    path = Path(override) if override else WORDS / f"{_language[0]}.yml"
-    return _look_up(path, stamp(path), keys)
-
-
-# Pages ask for the same few hundred words tens of thousands of times: the file (its path, time
-# and size: an edit under `make serve` is seen) and the keys decide the answer.
-@functools.lru_cache(maxsize=4096)
-def _look_up(path: Path, edited: tuple[int, int], keys: tuple[str, ...]) -> Any:
-    found: Any = _words_file(path, edited)
-    for key in keys:
-        found = found[key]
-    return found
+    return current().at(keys)
 
 
 def t(key: str, count: int | None = None, **values: Any) -> Markup:
@@ -183,13 +228,3 @@ def due_words(due: Due) -> str:
     if due.precision == "month":
         return month_year(due.date)
     return long_date(due.date)
-
-
-def _preset_words() -> dict[str, Any]:
-    found: dict[str, Any] = words("status_presets")
-    return found
-
-
-# the status presets' labels and meanings, in the language in use: handed down to the model
-# (plansite/model/status_presets.py), which may not import this module
-status_presets.WORDS[0] = _preset_words

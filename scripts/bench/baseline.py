@@ -58,11 +58,12 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
         meta = dict(page.meta)
-        build = getattr(config.plugins.get("plansite"), "build", None)  # plansite/engine/build.py
+        # a generated page: its HTML, as the plugin holds it until `on_page_content`
+        rendered = getattr(config.plugins.get("plansite"), "rendered", {})
         path = page.file.src_uri
-        if build is not None and path in build.final_html:  # a generated page: its HTML
-            markdown = build.final_html[path]
-            if path in build.entries:  # the baseline's search plugin indexes its HTML
+        if path in rendered:
+            markdown = rendered[path].html
+            if rendered[path].entries is not None:  # the baseline's search indexes its HTML
                 meta.pop("search", None)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         header = f"---\n{front}---\n\n" if meta else ""

@@ -1,0 +1,148 @@
+"""Two boards built in one process, their steps interleaved through the SiteBuild API
+(plansite/engine/build.py): the example board in English and a copy of it in Welsh (a `cy`
+words file), each with its own cache folder. Each build's pages (HTML, headings, anchors,
+search entries), the engine's words and the published files (PDFs, Word and Excel files
+included) are byte-for-byte what a fresh process makes of the same board alone: no setting,
+word or cached file of one build reaches the other."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from plansite.engine.build import Options, SiteBuild
+from plansite.words import wording
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+# what marks a Welsh word (no character a spreadsheet refuses in a sheet's name)
+WELSH = "Yn Gymraeg"
+
+
+def welsh_words(folder: Path) -> Path:
+    """A `cy` words file: every English word marked as the Welsh one, placeholders kept."""
+
+    def marked(words: Any) -> Any:
+        if isinstance(words, dict):
+            return {key: marked(value) for key, value in words.items()}
+        if isinstance(words, list):
+            return [marked(value) for value in words]
+        return f"{WELSH} {words}"
+
+    english = yaml.safe_load((wording.WORDS / "en.yml").read_text("utf-8"))
+    path = folder / "cy.yml"
+    path.write_text(yaml.safe_dump(marked(english), allow_unicode=True), "utf-8")
+    return path
+
+
+def build_steps(
+    board: Path, options: Options, site_dir: Path, out: dict[str, Any]
+) -> Iterator[str]:
+    """A whole build through the SiteBuild API, one step at a time: what it made goes in `out`."""
+    build = SiteBuild(board, options)
+    yield "loaded"
+    build.start_files(site_dir)
+    yield "files started"
+    pages = out.setdefault("pages", {})
+    for page in build.pages_to_add(lambda path: False):
+        url = page.path.removesuffix(".md").removesuffix("index") + "/"
+        rendered = build.render(page.path, url)
+        assert rendered is not None
+        entries = None if rendered.entries is None else [repr(e) for e in rendered.entries]
+        finished = build.finish_page(page.path, f"<article>{rendered.html}</article>")
+        pages[page.path] = (finished, json.dumps(rendered.headings, default=str),
+                            sorted(rendered.anchors), entries)  # fmt: skip
+        yield page.path
+    out["theme"] = str(build.t("theme.site_description", name=build.site.board.name))
+    out["date"] = build.date.isoformat()
+    build.finish_files(site_dir)
+    out["files"] = {
+        str(path.relative_to(site_dir)): path.read_bytes()
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+    }
+    yield "files written"
+
+
+def built(board: Path, options: Options, site_dir: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for _ in build_steps(board, options, site_dir, out):
+        pass
+    return out
+
+
+ALONE = """
+import pickle, sys
+from pathlib import Path
+from plansite.engine.build import Options
+from tests.test_interleaved_builds import built
+board, options, site_dir, result = pickle.loads(Path(sys.argv[1]).read_bytes())
+Path(result).write_bytes(pickle.dumps(built(board, options, site_dir)))
+"""
+
+
+def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path) -> dict[str, Any]:
+    """Each board built alone, each in a fresh process of its own (run side by side), with a
+    fresh cache folder."""
+    running = {}
+    for name, (board, options) in boards.items():
+        folder = work / f"alone-{name}"
+        (folder / "cache").mkdir(parents=True)
+        alone = Options(**{**options.__dict__, "cache": folder / "cache"})
+        job = folder / "job.pickle"
+        job.write_bytes(pickle.dumps((board, alone, folder / "site", folder / "result.pickle")))
+        running[name] = subprocess.Popen([sys.executable, "-c", ALONE, str(job)], cwd=ROOT)
+    results = {}
+    for name, process in running.items():
+        assert process.wait(timeout=1200) == 0
+        results[name] = pickle.loads((work / f"alone-{name}" / "result.pickle").read_bytes())
+    return results
+
+
+def test_two_boards_built_interleaved_are_each_as_built_alone(tmp_path: Path) -> None:
+    english_board = ROOT / "data"
+    welsh_board = tmp_path / "welsh-board"
+    shutil.copytree(ROOT / "data", welsh_board)
+    words = welsh_words(tmp_path)
+    english = Options(cache=tmp_path / "cache-en", workers=1)
+    welsh = Options(language="cy", words=words, cache=tmp_path / "cache-cy", workers=1)
+    for options in (english, welsh):
+        assert options.cache is not None
+        options.cache.mkdir()
+
+    made: dict[str, dict[str, Any]] = {"en": {}, "cy": {}}
+    steps = [
+        build_steps(english_board, english, tmp_path / "site-en", made["en"]),
+        build_steps(welsh_board, welsh, tmp_path / "site-cy", made["cy"]),
+    ]
+    while steps:  # A's step, B's step, A's, ...
+        for step in list(steps):
+            if next(step, None) is None:
+                steps.remove(step)
+
+    alone = built_in_fresh_processes(
+        {"en": (english_board, english), "cy": (welsh_board, welsh)}, tmp_path
+    )
+    for language in ("en", "cy"):
+        together, by_itself = made[language], alone[language]
+        assert sorted(together["pages"]) == sorted(by_itself["pages"])
+        assert [p for p in together["pages"] if together["pages"][p] != by_itself["pages"][p]] == []
+        assert sorted(together["files"]) == sorted(by_itself["files"])
+        assert [f for f in together["files"] if together["files"][f] != by_itself["files"][f]] == []
+        assert (together["theme"], together["date"]) == (by_itself["theme"], by_itself["date"])
+    # and the two builds did differ: each kept its own words, and its own cache folder
+    assert made["cy"]["theme"].startswith(WELSH) and WELSH not in made["en"]["theme"]
+    welsh_plans = made["cy"]["pages"]["plans/index.md"][0]
+    assert WELSH in welsh_plans and WELSH not in made["en"]["pages"]["plans/index.md"][0]
+    assert any(name.endswith(".pdf") for name in made["en"]["files"])
+    assert list((tmp_path / "cache-en" / "pdf").iterdir())
+    assert list((tmp_path / "cache-cy" / "pdf").iterdir())
