@@ -27,7 +27,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -266,8 +265,8 @@ def _page_hash(page: Page) -> str:
 
 def _frame(config: MkDocsConfig, files: Files, nav: Navigation, everywhere: object) -> str:
     """Everything a page's HTML holds besides its own content: the menu with every title, the
-    site's settings (name, colours, logo: board.yml), the list of files, the plan's date (the
-    sitemap's), what the plugin adds to every page, and the theme's templates."""
+    site's settings (name, colours, logo: board.yml), the list of files, what the plugin adds to
+    every page (its glossary terms, and the build's date: the sitemap's), and the theme's templates."""
     settings = {key: config.get(key) for key in sorted(config.keys()) if key not in _NOT_FRAME}
     theme = dict(config.theme.items())
     return _digest(
@@ -275,8 +274,7 @@ def _frame(config: MkDocsConfig, files: Files, nav: Navigation, everywhere: obje
         json.dumps(settings, sort_keys=True, default=_plain),
         json.dumps(theme, sort_keys=True, default=_plain),
         json.dumps([(f.src_uri, f.dest_uri, f.inclusion.name) for f in files]),
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
-        repr(everywhere),
+        repr(everywhere),  # the glossary terms and the build date (the sitemap's)
         json.dumps([_stamps(config.theme.custom_dir), _stamps(str(THEME))]),
     )
 
