@@ -141,6 +141,7 @@ LONGEST_MODULES = {
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,
     "tests/test_admin_forms.py": 18,
+    "tests/test_admin_signin.py": 18,
     "tests/test_workflow.py": 17,
     "tests/test_yearly_report.py": 16,
     "tests/gates/test_html_validity.py": 13,

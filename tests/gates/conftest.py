@@ -164,8 +164,9 @@ def browser_run(
 
         folder = made_once(tmp_path_factory, f"browser-run-{part}", visit)
         parts.append(json.loads((folder / "run.json").read_text(encoding="utf-8")))
-    visits = {one["url"]: Visit(**one) for kept in parts for one in kept["visits"]}
-    in_order = [visits[served_site + page_url(gated_site, file)] for file in pages]
+    # by path: each worker serves the site on a port of its own
+    visits = {urlsplit(one["url"]).path: Visit(**one) for kept in parts for one in kept["visits"]}
+    in_order = [visits["/" + page_url(gated_site, file)] for file in pages]
     cookies = [cookie for kept in parts for cookie in kept["cookies"]]
     search = [url for kept in parts for url in kept["search_requests"]]
     return BrowserRun(in_order, cookies, search)
