@@ -125,19 +125,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # The modules that take longest: CPU seconds in one serial run (2026-12, a loaded machine), the
-# fixtures they build first included; test_parallel_build's, test_bench's and test_any_board's
-# estimated from their builds. Update when a module grows past the last of them.
+# fixtures they build first included; test_parallel_build's estimated from its builds. Update when a module grows past the last of them.
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
     "tests/test_parallel_build.py": 90,  # the bench's builds, a serial build of the example
+    "tests/test_hostile_office.py": 77,
     "tests/gates/test_phone_pages.py": 60,
+    "tests/test_bench.py": 58,
     "tests/gates/test_accessibility.py": 50,  # the gates' one browser visit of every page
     "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
     "tests/test_words_site.py": 40,
     "tests/gates/test_injection.py": 40,
-    "tests/test_any_board.py": 35,
-    "tests/test_bench.py": 30,
+    "tests/test_engines.py": 34,
+    "tests/test_any_board.py": 25,
+    "tests/test_feeds.py": 25,
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,
     "tests/test_admin_forms.py": 18,
