@@ -125,7 +125,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # The modules that take longest: CPU seconds in one serial run (2026-12, a loaded machine), the
-# fixtures they build first included; test_parallel_build's estimated from its builds. Update when a module grows past the last of them.
+# fixtures they build first included (test_parallel_build's estimated from its builds). Update
+# when a module grows past the last of them.
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
