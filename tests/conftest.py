@@ -2,8 +2,8 @@
 
 Made once per test run, even under pytest-xdist (`pytest -n auto`): the first worker to ask for
 a build makes it under a file lock and the others wait for it and read the same folder
-(`made_once`). Each worker keeps its own build cache (PLANSITE_CACHE, set below), never the
-repository's `.cache/`. A module runs whole on one worker (`--dist loadfile`, pyproject.toml), so
+(`made_once`). The workers share one build cache for the run (PLANSITE_CACHE, set below), never
+the repository's `.cache/`. A module runs whole on one worker (`--dist loadfile`, pyproject.toml), so
 its module fixtures are made once; what two modules share is made once with `made_once` (the
 gates' one browser visit of every page, tests/gates/conftest.py).
 
@@ -74,9 +74,7 @@ def made_once(
     """The folder `name`, made by `make(folder)` once per test run and shared by every xdist
     worker: the first to ask makes it under a lock, the others wait and reuse it. A failed
     `make` leaves nothing behind, so whoever asks next tries again (and fails the same way)."""
-    root = tmp_path_factory.getbasetemp()
-    if WORKER:  # each worker has its folder (popen-gw0/, ...) in the run's own folder
-        root = root.parent
+    root = run_folder(tmp_path_factory)
     folder, done = root / name, root / f"{name}.done"
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
@@ -88,15 +86,24 @@ def made_once(
     return folder
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test run's own folder, shared by every xdist worker (each has its folder in it)."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if WORKER else root
+
+
 @pytest.fixture(scope="session", autouse=True)
 def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | None]:
-    """Each worker's own build cache (charts, PDFs, templates), kept for the run: builds in the
-    tests never read or write the repository's `.cache/`, nor another worker's folder. A
-    PLANSITE_CACHE set before the run is kept (empty: no cache at all)."""
+    """The run's build cache (charts, PDFs, templates), shared by every worker as it is by the
+    tests of one process: a file is kept under a hash of all it is made from and written whole
+    (a rename), so what one worker made another reads unchanged, and a PDF both need is made
+    once. Builds in the tests never read or write the repository's `.cache/`. A PLANSITE_CACHE
+    set before the run is kept (empty: no cache at all)."""
     if "PLANSITE_CACHE" in os.environ:
         yield None
         return
-    folder = tmp_path_factory.mktemp("plansite-cache")
+    folder = run_folder(tmp_path_factory) / "plansite-cache"
+    folder.mkdir(exist_ok=True)
     os.environ["PLANSITE_CACHE"] = str(folder)
     yield folder
     os.environ.pop("PLANSITE_CACHE", None)
@@ -106,10 +113,60 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if not any(item.iter_markers("slow")) and _calls_something_slow(item):
             item.add_marker(pytest.mark.slow)
+    items[:] = longest_first(items)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds a site, or runs LibreOffice or Chromium")
+    # xdist hands out the modules in the order collected (its default reorders them by their
+    # number of tests): `longest_first` decides it, so no long module is left for last
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+# The modules that take longest: CPU seconds in one serial run (2026-12, a loaded machine), the
+# fixtures they build first included (test_parallel_build's estimated from its builds). Update
+# when a module grows past the last of them.
+# Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
+# the gaps at the end, so neither worker waits long for the other's last module.
+LONGEST_MODULES = {
+    "tests/test_parallel_build.py": 90,  # the bench's builds, a serial build of the example
+    "tests/test_hostile_office.py": 77,
+    "tests/gates/test_phone_pages.py": 60,
+    "tests/test_bench.py": 58,
+    "tests/gates/test_accessibility.py": 50,  # the gates' one browser visit of every page
+    "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
+    "tests/test_words_site.py": 40,
+    "tests/gates/test_injection.py": 40,
+    "tests/test_engines.py": 34,
+    "tests/test_any_board.py": 25,
+    "tests/test_feeds.py": 25,
+    "tests/gates/test_determinism.py": 20,  # the second build of the example board
+    "tests/gates/test_guide_exit.py": 19,
+    "tests/test_admin_forms.py": 18,
+    "tests/test_admin_signin.py": 18,
+    "tests/test_workflow.py": 17,
+    "tests/test_yearly_report.py": 16,
+    "tests/gates/test_html_validity.py": 13,
+}
+
+
+def module_cost(item: pytest.Item) -> float:
+    """An item's module's known cost; an unlisted slow module before the fast ones."""
+    module = item.nodeid.split("::", 1)[0]
+    if module in LONGEST_MODULES:
+        return LONGEST_MODULES[module]
+    return 1.0 if item.get_closest_marker("slow") else 0.0
+
+
+def longest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The items, module by module, the longest modules first; each module's own order kept."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    cost = {name: max(module_cost(item) for item in its) for name, its in modules.items()}
+    ordered = sorted(modules, key=lambda name: -cost[name])  # stable: ties keep their order
+    return [item for name in ordered for item in modules[name]]
 
 
 def _calls_something_slow(item: pytest.Item) -> bool:
@@ -155,14 +212,21 @@ def engine_command(engine: str = ENGINE) -> list[str]:
     return [sys.executable, "-m", engine]
 
 
+# the engine, every PDF a stand-in (tests/without_pdfs.py)
+WITHOUT_PDFS = "from tests.without_pdfs import main; main()"
+
+
 def run_build(
-    data: Path, out: Path, engine: str = ENGINE, **settings: str
+    data: Path, out: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
 ) -> subprocess.CompletedProcess[str]:
+    """`<engine> build --strict` of the board `data` into `out`; `pdfs=False` for a test that
+    reads no PDF: each is a stand-in of a few bytes, made in no time (tests/without_pdfs.py)."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **settings}
     env.pop("SOURCE_DATE_EPOCH", None)
+    command = engine_command(engine) if pdfs else [sys.executable, "-c", WITHOUT_PDFS, engine]
     return subprocess.run(
         # no --quiet: it silences warnings before --strict counts them, so nothing would fail
-        [*engine_command(engine), "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
+        [*command, "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -195,8 +259,9 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     every chart and making every published file afresh (no cache), so the checks also show that
     the cache changes no byte of the site. Built with the other engine, `mkdocs build --strict`:
     the same checks show that both engines make the same site (tests/test_engines.py), with no
-    build more."""
-    made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="")
+    build more. Its files are made by three worker processes (even on fewer cores), so
+    tests/test_parallel_build.py compares it with a build made in one process."""
+    made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
     return made_once(tmp_path_factory, "example-again", made) / "site"
 
 

@@ -341,7 +341,9 @@ def forms_run(board_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     before = (board / "plans" / "plan-a.yml").read_text(encoding="utf-8")
     out = tmp_path_factory.mktemp("admin-site")
     port = free_port()
-    built = run_build(board, out / "site", PLANSITE_CMS_PORT=str(port), PLANSITE_CACHE="")
+    built = run_build(
+        board, out / "site", pdfs=False, PLANSITE_CMS_PORT=str(port), PLANSITE_CACHE=""
+    )
     assert built.returncode == 0, built.stderr
     log = out / "decap-server.log"
     env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1"}
@@ -434,7 +436,7 @@ def test_make_check_accepts_the_saved_plan(board_repo: Path, forms_run: dict[str
 def test_the_built_site_shows_the_change(
     board_repo: Path, forms_run: dict[str, Any], tmp_path: Path
 ) -> None:
-    built = run_build(board_repo / "board", tmp_path / "site", PLANSITE_CACHE="")
+    built = run_build(board_repo / "board", tmp_path / "site", pdfs=False, PLANSITE_CACHE="")
     assert built.returncode == 0, built.stderr
 
     def action(site: Path) -> Any:

@@ -79,6 +79,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = run_build(
         FIXTURES / "minimal",
         out,
+        pdfs=False,
         PLANSITE_CACHE="",
         GITHUB_REPOSITORY="eastmoor-scp/plans",
         GITHUB_REF_NAME="main",
@@ -305,7 +306,7 @@ def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     shutil.copytree(FIXTURES / "minimal", repo / "board")
     before = (repo / "board" / "plans" / "plan-a.yml").read_text(encoding="utf-8")
     site = tmp_path_factory.mktemp("sveltia-site") / "site"
-    built = run_build(repo / "board", site, PLANSITE_CACHE="")
+    built = run_build(repo / "board", site, pdfs=False, PLANSITE_CACHE="")
     assert built.returncode == 0, built.stderr
     asked: list[str] = []
     with sync_playwright() as playwright:

@@ -284,7 +284,7 @@ def every_file_text(site: Path) -> str:
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("bare")
-    result = run_build(board_with(tmp), tmp / "site")
+    result = run_build(board_with(tmp), tmp / "site", pdfs=False)
     assert result.returncode == 0, result.stderr
     return tmp / "site"
 
@@ -302,7 +302,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         board.write('colour: "#5a2d82"\nlogo: crest.svg\n')
     (data / "pages").mkdir()
     (data / "pages" / "home.md").write_text("## Welcome\n\nOur own *welcome* words.\n", "utf-8")
-    result = run_build(data, tmp / "site")
+    result = run_build(data, tmp / "site", pdfs=False)
     assert result.returncode == 0, result.stderr
     return tmp / "site"
 
@@ -400,7 +400,7 @@ def test_make_new_board_writes_a_board_that_builds_at_once(tmp_path: Path) -> No
     assert len(plan["priorities"][0]["actions"]) == 3
     assert plan_text.count("#") >= 15  # fields are explained where they are written
     site = tmp_path / "site"
-    built = run_build(data, site)
+    built = run_build(data, site, pdfs=False)
     assert built.returncode == 0, built.stderr
     assert (site / "CNAME").read_text(encoding="utf-8") == "plans.eastmoor-scp.org.uk\n"
     assert "northvale" not in every_file_text(site).lower()

@@ -170,7 +170,7 @@ def test_wording_that_depends_on_meetings_nobody_dates_is_advice_with_the_same_l
     )
     assert main([str(folder)]) == 0
     assert f"{advice} (advice)" in capsys.readouterr().err.splitlines()
-    result = run_build(folder, tmp_path / "site")
+    result = run_build(folder, tmp_path / "site", pdfs=False)
     assert result.returncode == 0, result.stderr
     assert f"INFO    -  {advice}" in result.stderr.splitlines()
     planner = (tmp_path / "site" / "planner" / "index.html").read_text(encoding="utf-8")

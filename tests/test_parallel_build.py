@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -48,36 +49,49 @@ def fake_pdf(document: documents.Document, css: str) -> bytes:
 # --- the whole build: the same bytes from one process as from several --------------------------
 
 
+@dataclass
+class SerialBuild:
+    """The example board built in one process from a cache holding only a stale file."""
+
+    site: Path
+    result: subprocess.CompletedProcess[str]
+    cache: Path
+    stale: Path
+
+
 @pytest.fixture(scope="module")
-def serial_and_parallel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The example board built twice with nothing kept: every PDF, Word file and spreadsheet
-    made in the build's own process, then by three worker processes (even on fewer cores)."""
+def serial(tmp_path_factory: pytest.TempPathFactory) -> SerialBuild:
+    """Every PDF, Word file and spreadsheet made in the build's own process, with nothing kept
+    but a file no build has used for the limit (the build prunes it: see below). Built with
+    MkDocs, as the parallel build is (conftest's `example_site_again`)."""
     out = tmp_path_factory.mktemp("workers")
-    sites = []
-    for workers in ("1", "3"):
-        site = out / f"site-{workers}"
-        result = run_build(ROOT / "data", site, PLANSITE_CACHE="", PLANSITE_WORKERS=workers)
-        assert result.returncode == 0, result.stderr
-        sites.append(site)
-    return sites[0], sites[1]
+    cache = tmp_path_factory.mktemp("serial-cache")
+    stale = kept_file(cache, "pdf", "a-plan-as-it-was-in-the-spring", UNUSED_DAYS + 1)
+    site = out / "site-1"
+    result = run_build(
+        ROOT / "data", site, "mkdocs", PLANSITE_CACHE=str(cache), PLANSITE_WORKERS="1"
+    )
+    assert result.returncode == 0, result.stderr
+    return SerialBuild(site, result, cache, stale)
 
 
 def test_a_build_with_workers_publishes_the_same_bytes_as_one_without(
-    serial_and_parallel: tuple[Path, Path],
+    serial: SerialBuild, example_site_again: Path
 ) -> None:
-    serial, parallel = (files_of(site) for site in serial_and_parallel)
-    assert sorted(serial) == sorted(parallel)
-    assert [path for path in serial if serial[path] != parallel[path]] == []
-    made_by_workers = [p for p in serial if p.endswith((".pdf", ".docx", ".xlsx"))]
+    """The parallel build: conftest's `example_site_again`, made by three worker processes."""
+    one, several = files_of(serial.site), files_of(example_site_again)
+    assert sorted(one) == sorted(several)
+    assert [path for path in one if one[path] != several[path]] == []
+    made_by_workers = [p for p in one if p.endswith((".pdf", ".docx", ".xlsx"))]
     assert len([p for p in made_by_workers if p.endswith(".pdf")]) == 5  # 3 plans, 2 reports
     assert len(made_by_workers) == 5 + 3 + 4  # a Word file and a workbook a plan, every action's
 
 
 def test_no_folder_of_published_files_is_left_beside_the_site(
-    serial_and_parallel: tuple[Path, Path],
+    serial: SerialBuild, example_site_again: Path
 ) -> None:
-    folder = serial_and_parallel[0].parent
-    assert sorted(p.name for p in folder.iterdir()) == ["site-1", "site-3"]
+    assert sorted(p.name for p in serial.site.parent.iterdir()) == ["site-1"]
+    assert sorted(p.name for p in example_site_again.parent.iterdir()) == ["site"]
 
 
 # --- the output: files written as they are made, by worker processes ------------------------
@@ -240,15 +254,12 @@ def test_prune_removes_the_files_no_build_used_for_the_limit(tmp_path: Path) -> 
     assert template.exists()  # rewritten in place by Jinja: never grows, not pruned
 
 
-def test_a_build_prunes_its_cache_and_says_so(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    stale = kept_file(cache, "pdf", "a-plan-as-it-was-in-the-spring", UNUSED_DAYS + 1)
-    result = run_build(ROOT / "data", tmp_path / "site", PLANSITE_CACHE=str(cache))
-    assert result.returncode == 0, result.stderr
-    assert not stale.exists()
+def test_a_build_prunes_its_cache_and_says_so(serial: SerialBuild, tmp_path: Path) -> None:
+    cache = serial.cache
+    assert not serial.stale.exists()
     assert (
         f"removed 1 files from the cache folder {cache} that no build has used for "
-        f"{UNUSED_DAYS} days" in result.stderr
+        f"{UNUSED_DAYS} days" in serial.result.stderr
     )
     kept = {p.name for kind in KEPT_FOLDERS for p in (cache / kind).glob("*")}
     assert len([name for name in kept if name.endswith(".pdf")]) == 5

@@ -83,7 +83,7 @@ def xx_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     words.write_text(yaml.safe_dump(all_xx(ENGLISH), allow_unicode=True), encoding="utf-8")
     out = folder / "site"
     # no chart cache: a chart drawn in English by another build must not be reused
-    result = run_build(DATA, out, PLANSITE_WORDS=str(words), PLANSITE_CACHE="")
+    result = run_build(DATA, out, pdfs=False, PLANSITE_WORDS=str(words), PLANSITE_CACHE="")
     assert result.returncode == 0, result.stderr
     return out
 

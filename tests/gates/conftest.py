@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import BROWSER_TIMEOUT_MS, ROOT, made_once, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, ROOT, WORKER, made_once, run_build
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 # Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
@@ -120,6 +120,9 @@ class Visit:
     url: str
     requests: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    # what went wrong while it loaded: console errors, script errors, answers of 400 and over,
+    # failed requests to the site (tests/gates/test_phone_pages.py)
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -135,25 +138,43 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+# The visit in parts, each made once per run by whichever worker comes first: a worker waiting
+# for the visit makes the part no one is making yet, so two workers share it.
+VISIT_PARTS = 2
+
+
 @pytest.fixture(scope="session")
 def browser_run(
     gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory
 ) -> BrowserRun:
-    """Visit every page in one Chromium session; record requests, cookies and axe results.
-    Once per test run: the accessibility and the privacy gates may run on two xdist workers,
-    and both read the one visit (kept as JSON, see `made_once`)."""
+    """Visit every page in Chromium; record requests, cookies and axe results. Once per test
+    run: the accessibility and the privacy gates may run on two xdist workers, and both read
+    the one visit (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each
+    in its own fresh browser session (the search is used in the first)."""
+    pages = html_pages(gated_site)
+    worker = int(WORKER.removeprefix("gw") or 0)
+    parts = []
+    for part in sorted(range(VISIT_PARTS), key=lambda p: (p - worker) % VISIT_PARTS):
 
-    def visit(folder: Path) -> None:
-        run = visit_every_page(gated_site, served_site, folder / "chromium-profile")
-        (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
+        def visit(folder: Path, part: int = part) -> None:
+            run = visit_pages(
+                gated_site, pages[part::VISIT_PARTS], served_site, folder / "profile", part == 0
+            )
+            (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
 
-    folder = made_once(tmp_path_factory, "browser-run", visit)
-    kept = json.loads((folder / "run.json").read_text(encoding="utf-8"))
-    visits = [Visit(**one) for one in kept["visits"]]
-    return BrowserRun(visits, kept["cookies"], kept["search_requests"])
+        folder = made_once(tmp_path_factory, f"browser-run-{part}", visit)
+        parts.append(json.loads((folder / "run.json").read_text(encoding="utf-8")))
+    # by path: each worker serves the site on a port of its own
+    visits = {urlsplit(one["url"]).path: Visit(**one) for kept in parts for one in kept["visits"]}
+    in_order = [visits["/" + page_url(gated_site, file)] for file in pages]
+    cookies = [cookie for kept in parts for cookie in kept["cookies"]]
+    search = [url for kept in parts for url in kept["search_requests"]]
+    return BrowserRun(in_order, cookies, search)
 
 
-def visit_every_page(site: Path, served_site: str, profile: Path) -> BrowserRun:
+def visit_pages(
+    site: Path, pages: list[Path], served_site: str, profile: Path, search: bool
+) -> BrowserRun:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Route, sync_playwright
 
@@ -176,20 +197,46 @@ def visit_every_page(site: Path, served_site: str, profile: Path) -> BrowserRun:
         context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route("**/*", record)
         page = context.new_page()
-        for file in html_pages(site):
+        problems = watch_for_problems(page, served_site)
+        for file in pages:
             current = []
+            problems.clear()
             url = served_site + page_url(site, file)
             page.goto(url, wait_until="networkidle")
+            loading = list(problems)  # before axe runs its own script in the page
             results = axe.run(page, options=options)
-            visits.append(Visit(url, current, results.response["violations"]))
+            visits.append(Visit(url, current, results.response["violations"], loading))
         # The search box loads its worker and index only when used: use it once.
         current = []
-        page.goto(served_site, wait_until="networkidle")
-        page.keyboard.press("/")
-        page.keyboard.type("plan")
-        page.wait_for_selector(".md-search-result__item, .md-search-result__meta")
-        page.wait_for_load_state("networkidle")
+        if search:
+            page.goto(served_site, wait_until="networkidle")
+            page.keyboard.press("/")
+            page.keyboard.type("plan")
+            page.wait_for_selector(".md-search-result__item, .md-search-result__meta")
+            page.wait_for_load_state("networkidle")
         search_requests = current
         cookies = [dict(cookie) for cookie in context.cookies()]
         context.close()
     return BrowserRun(visits, cookies, search_requests)
+
+
+def watch_for_problems(page: Any, served_site: str) -> list[str]:
+    """The list `page` adds to each console error, script error, answer of 400 or over and
+    failed request to the site."""
+    problems: list[str] = []
+    page.on(
+        "console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on(
+        "response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
+    page.on(
+        "requestfailed",
+        lambda r: (
+            problems.append(f"failed {r.url}: {r.failure}")
+            if r.url.startswith(served_site)
+            else None
+        ),
+    )
+    return problems

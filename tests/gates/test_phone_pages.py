@@ -21,7 +21,13 @@ import pytest
 
 from plansite.words.wording import word
 from tests.conftest import page
-from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
+from tests.gates.conftest import (
+    CHROMIUM_ARGS,
+    BrowserRun,
+    chromium_path,
+    html_pages,
+    page_url,
+)
 
 NARROW, WIDE = 320, 1280
 HEIGHT = 640
@@ -395,35 +401,14 @@ def test_c_is_explained_only_under_a_chart_that_shows_one(gated_site: Path) -> N
 
 
 def test_no_page_logs_an_error_or_asks_for_a_missing_file(
-    chromium: Any, gated_site: Path, served_site: str
+    browser_run: BrowserRun, gated_site: Path
 ) -> None:
-    tab = chromium.new_page(viewport={"width": WIDE, "height": HEIGHT})
-    problems: list[str] = []
-    tab.on(
-        "console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None
-    )
-    tab.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    tab.on(
-        "response",
-        lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    tab.on(
-        "requestfailed",
-        lambda r: (
-            problems.append(f"failed {r.url}: {r.failure}")
-            if r.url.startswith(served_site)
-            else None
-        ),
-    )
-    found = []
-    pages = [page_url(gated_site, f) for f in html_pages(gated_site)]
-    for url in pages:
-        tab.goto(served_site + url, wait_until="networkidle")
-        found += [f"/{url}: {p}" for p in problems]
-        tab.goto("about:blank")
-        problems.clear()
-    tab.close()
-    assert len(pages) > 20
+    """Read from the gates' one visit of every page at 1280 px (tests/gates/conftest.py), which
+    records each page's errors and failed requests as it loads."""
+    found = [
+        f"{visit.url}: {problem}" for visit in browser_run.visits for problem in visit.problems
+    ]
+    assert len(browser_run.visits) == len(html_pages(gated_site)) > 20
     assert not found, "\n".join(found)
 
 

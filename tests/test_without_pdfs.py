@@ -1,0 +1,31 @@
+"""The stand-in PDFs of the test builds that read none (tests/without_pdfs.py) are never kept in
+the build cache, where a later build would read one as the real PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plansite.documents import pdf
+from plansite.render import chart_store
+from tests import without_pdfs
+
+
+def test_a_stand_in_is_made_at_once_and_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(chart_store, "_folder", [cache])
+    document = pdf.Document("downloads/plan-a.pdf", "<h1>Plan A</h1>")
+    job = without_pdfs.stand_in_job(document)
+    assert job.content() == b"%PDF-1.7 stand-in for downloads/plan-a.pdf"
+    assert job.found(cache) is None
+    assert not cache.exists()  # nothing written: a real build's PDF is never replaced
+
+
+def test_the_engine_makes_each_pdf_by_the_function_replaced() -> None:
+    """`main()` replaces `pdf.pdf_job`: every PDF of a build is made by it."""
+    assert pdf.jobs.__globals__["pdf_job"] is pdf.pdf_job
+    assert "pdf_job" in pdf.jobs.__code__.co_names
+    assert "pdf_job" in pdf.pdf_size.__code__.co_names
