@@ -36,6 +36,9 @@ WORDS = Path(__file__).parent
 WORDS_ENV = "PLANSITE_WORDS"
 ENGLISH = "en"
 _language = [ENGLISH]  # a setting of the running build, not data
+# The words file in use and its time and size, looked at once a build (each build sets its
+# language) rather than on each of the hundreds of thousands of look-ups of a large plan's pages.
+_file_in_use: dict[str, tuple[Path, tuple[int, int]]] = {}
 
 
 def use_language(language: str) -> None:
@@ -47,6 +50,7 @@ def use_language(language: str) -> None:
             "or set language: en"
         )
     _language[0] = language
+    _file_in_use.clear()  # a file edited since the last build (`make serve`) is read again
 
 
 def language() -> str:
@@ -123,8 +127,11 @@ def _unnumbered(keys: tuple[str, ...], values: dict[str, Any]) -> tuple[str, ...
 def words(*keys: str) -> Any:
     """The words under `keys` as written: a list or a mapping."""
     override = os.environ.get(WORDS_ENV)
-    path = Path(override) if override else WORDS / f"{_language[0]}.yml"
-    return _look_up(path, stamp(path), keys)
+    name = override or _language[0]
+    if (in_use := _file_in_use.get(name)) is None:
+        path = Path(override) if override else WORDS / f"{_language[0]}.yml"
+        in_use = _file_in_use[name] = (path, stamp(path))
+    return _look_up(*in_use, keys)
 
 
 # Pages ask for the same few hundred words tens of thousands of times: the file (its path, time
