@@ -13,6 +13,7 @@ from pathlib import Path
 from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
+from plansite.engine.held_pages import HeldPages
 from plansite.model.board_data import BoardData
 from plansite.pages import GeneratedPage
 from plansite.pages.registry import generated_pages, render_page
@@ -33,6 +34,8 @@ class Build:
         self.final_html: dict[str, str] = {}
         # search entries made from the model, from `on_page_markdown` to `on_page_context`
         self.entries: dict[str, list[Entry]] = {}
+        # generated pages' HTML, compressed from `on_page_content` until each is written
+        self.held = HeldPages()
         # the published files, written as they are made (`start_files`)
         self.output: Output | None = None
         self.published_paths: list[str] = []  # inside site/, once the build wrote them

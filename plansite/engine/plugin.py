@@ -272,7 +272,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return html
         path = page.file.src_uri
-        if path in self.build.final_html:
+        generated = path in self.build.final_html
+        if generated:
             html = self.build.final_html.pop(path)
             page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
             page.present_anchor_ids = anchor_ids(html)
@@ -281,9 +282,18 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.warning(problem)
         elif note := short_page_note(path, html):
             log.info(note)
+        if generated and not self.serving:  # a preview compares every page's content
+            return self.build.held.hold(page, html)
         return html
 
-    def on_page_context(
+    @event_priority(100)  # before the search plugin, or anything else, reads the page's HTML
+    def _held_content_back(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        if self.build is not None:
+            self.build.held.put_back(page)
+
+    def _model_search_entries(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> None:
         """A page's search entries made from the model, added where the search plugin (listed
@@ -297,6 +307,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             if self.fast:
                 self.preview.indexed(page.file.src_uri, index.entries)
 
+    on_page_context = CombinedEvent(_held_content_back, _model_search_entries)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every abbreviation the board's glossary knows is explained where it appears in the
         page's content, its title (written by the theme) included; each glossary phrase's first
@@ -305,6 +317,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return output
         site = self.build.site
         output = link_phrases_in_article(output, site.glossary_terms, page.file.src_uri)
+        if page.file.src_uri in self.build.generated and not self.serving:
+            self.build.held.let_go(page)  # written next: its content is not read again
         return expand_in_article(output, site.abbreviations)
 
     @event_priority(50)  # before the search plugin writes its index
