@@ -71,8 +71,8 @@ def edit_text(
                     inside.append(name)
                 elif name in inside:
                     del inside[len(inside) - 1 - inside[::-1].index(name)]
-        elif piece and not inside:
-            pieces[index] = change(piece)
+        elif piece and not inside and not piece.isspace():  # a change finds words: skip the
+            pieces[index] = change(piece)  # line breaks between tags, most of a large page's text
     return "".join(pieces)
 
 
