@@ -33,6 +33,7 @@ from markupsafe import Markup
 from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
+from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
 from plansite.model.board_data import BoardData
@@ -121,6 +122,8 @@ class SiteBuild:
         # the pages this build generates (a page of docs/ at the same path replaces one), by path
         self.generated: dict[str, GeneratedPage] = {}
         self.output: Output | None = None  # the published files, written as they are made
+        # generated pages' HTML, compressed from `on_page_content` until each is written
+        self.held = HeldPages()
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
 
     @_inside

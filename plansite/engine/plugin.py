@@ -277,7 +277,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if self.build is None:
             return html
         path = page.file.src_uri
-        if (rendered := self.rendered.pop(path, None)) is not None:
+        generated = (rendered := self.rendered.pop(path, None)) is not None
+        if rendered is not None:
             html = rendered.html
             page.toc = get_toc(rendered.headings)
             page.present_anchor_ids = rendered.anchors
@@ -286,9 +287,18 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             log.warning(problem)
         elif note:
             log.info(note)
+        if generated and not self.serving:  # a preview compares every page's content
+            return self.build.held.hold(page, html)
         return html
 
-    def on_page_context(
+    @event_priority(100)  # before the search plugin, or anything else, reads the page's HTML
+    def _held_content_back(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        if self.build is not None:
+            self.build.held.put_back(page)
+
+    def _search_entries(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> None:
         """A generated page's search entries, cut from its HTML, added where the search plugin
@@ -301,12 +311,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if index is not None:
             index.entries.extend(entries)
 
+    on_page_context = CombinedEvent(_held_content_back, _search_entries)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every abbreviation the board's glossary knows is explained where it appears in the
         page's content, its title (written by the theme) included; each glossary phrase's first
         use links to its entry."""
         if self.build is None:
             return output
+        if page.file.src_uri in self.build.generated and not self.serving:
+            self.build.held.let_go(page)  # written next: its content is not read again
         return self.build.finish_page(page.file.src_uri, output)
 
     @event_priority(50)  # before the search plugin writes its index

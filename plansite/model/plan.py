@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal
@@ -533,19 +533,31 @@ class Plan(Model):
                 found.setdefault(ref, []).append(action)
         return found
 
+    # Looked up for every cross-reference of every action: a scan of every action each time was
+    # quadratic (a third of a warm build's rendering at 12,000 actions).
+    @cached_property
+    def _actions_by_anchor(self) -> dict[str, list[Action]]:
+        """Every action under its address as a link names it ("#action-x-1-2")."""
+        return _grouped(self.actions, lambda a: f"#{a.anchor}")
+
+    @cached_property
+    def _actions_by_exact_ref(self) -> dict[str, list[Action]]:
+        """Every action under its plan-wide ref exactly as written ("2c")."""
+        return _grouped(self.actions, lambda a: a.ref)
+
     def find_actions(self, ref: str, near: Action | None = None) -> list[Action]:
         """The actions `ref` could name: its plan-wide ref ("2c", any case), a ref written
         under the same priority or issue as `near` ("c"), else a ref written anywhere in the
         plan; a cross-reference in words ("links to point 8") is read by the ref in it. An
         action's address ("#action-x-1-2") names it alone, even when its ref is used twice."""
-        by_address = [a for a in self.actions if f"#{a.anchor}" == ref.strip()]
+        by_address = self._actions_by_anchor.get(ref.strip(), [])
         if by_address:
-            return by_address
+            return list(by_address)
         named = refs_in_words(ref)
         for candidate in [ref, *(named if len(named) == 1 else [])]:
-            exact = [a for a in self.actions if a.ref == candidate.strip()]
+            exact = self._actions_by_exact_ref.get(candidate.strip(), [])
             if len(exact) == 1:
-                return exact
+                return list(exact)
             if near is not None:
                 local = _fold(qualify(self._parent(near, True), candidate.strip()))
                 nearby = [a for a in self._actions_by_ref.get(local, []) if a.ref]
@@ -560,6 +572,14 @@ class Plan(Model):
         """The one action `ref` names, or None when it names none or several."""
         found = self.find_actions(ref, near)
         return found[0] if len(found) == 1 else None
+
+
+def _grouped(actions: list[Action], key: Callable[[Action], str]) -> dict[str, list[Action]]:
+    """The actions under each key, in the plan's order."""
+    found: dict[str, list[Action]] = {}
+    for action in actions:
+        found.setdefault(key(action), []).append(action)
+    return found
 
 
 # a ref inside a cross-reference written in words: "see 3.2", "links to point 8", "(action 4b)"

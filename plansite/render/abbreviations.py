@@ -59,21 +59,47 @@ def edit_text(
     html: str, change: Callable[[str], str], leave_alone: AbstractSet[str] = LEAVE_ALONE
 ) -> str:
     """`html` with `change` applied to each run of its text outside the `leave_alone` elements:
-    tags, comments and attributes are never changed."""
-    pieces = PIECES.split(html)
+    tags, comments and attributes are never changed. Walked tag by tag, keeping only what
+    changed: a large plan's What changed page (30 MB, 700,000 tags) cut into a list of its
+    pieces took more memory than the rest of its build."""
+    kept: list[str] = []  # the unchanged stretches and the changed runs, in order
     inside: list[str] = []  # the leave_alone elements open at this point
-    for index, piece in enumerate(pieces):
-        if index % 2:  # a tag or a comment
-            match = TAG_NAME.match(piece)
-            if match and match.group(2).lower() in leave_alone and not piece.endswith("/>"):
-                name = match.group(2).lower()
-                if not match.group(1):
-                    inside.append(name)
-                elif name in inside:
-                    del inside[len(inside) - 1 - inside[::-1].index(name)]
-        elif piece and not inside:
-            pieces[index] = change(piece)
-    return "".join(pieces)
+    unchanged_from = text_from = 0
+    for tag in PIECES.finditer(html):
+        if not inside:
+            unchanged_from = _changed_run(
+                html, text_from, tag.start(), change, kept, unchanged_from
+            )
+        text_from = tag.end()
+        match = TAG_NAME.match(html, tag.start(), tag.end())
+        if match and match.group(2).lower() in leave_alone and not tag.group().endswith("/>"):
+            name = match.group(2).lower()
+            if not match.group(1):
+                inside.append(name)
+            elif name in inside:
+                del inside[len(inside) - 1 - inside[::-1].index(name)]
+    if not inside:
+        unchanged_from = _changed_run(html, text_from, len(html), change, kept, unchanged_from)
+    if not kept:
+        return html
+    kept.append(html[unchanged_from:])
+    return "".join(kept)
+
+
+def _changed_run(
+    html: str, start: int, end: int, change: Callable[[str], str], kept: list[str], since: int
+) -> int:
+    """The text html[start:end] changed, when `change` changes it (what came before it since
+    the last change kept first): where the unchanged stretch now starts."""
+    text = html[start:end]
+    if not text or text.isspace():  # a change finds words: skip the line breaks between tags
+        return since
+    changed = change(text)
+    if changed == text:
+        return since
+    kept.append(html[since:start])
+    kept.append(changed)
+    return end
 
 
 def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:

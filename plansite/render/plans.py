@@ -9,7 +9,6 @@ from markupsafe import Markup
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.dates import parse_day
-from plansite.model.memo import per_object
 from plansite.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
 from plansite.model.print_size import is_long
 from plansite.model.progress import (
@@ -205,23 +204,15 @@ def _archived_note(site: BoardData, plan: Plan, here: str) -> tuple[str, str] | 
     return current.title, links.href(here, links.plan_home(current.id))
 
 
-@per_object
-def _priority_pages(site: BoardData) -> dict[tuple[str, str, str, bool], str]:
-    return {}
-
-
 def priority_page(
     site: BoardData, plan: Plan, priority: Priority, here: str, printed: bool = False
 ) -> str:
-    """Made once per build. `printed`: the plan's PDF (plansite/documents/pdf.py), the same HTML
+    """The priority's page. `printed`: the plan's PDF (plansite/documents/pdf.py), the same HTML
     without what only the site shows (each action's details and history, behind a disclosure
     on the page): the PDF gives each action's latest update and leaves the histories to the
-    site, and WeasyPrint is not given thousands of elements it would not print."""
-    made = _priority_pages(site)
-    key = (plan.id, priority.slug, here, printed)
-    if key not in made:
-        made[key] = _priority_page(site, plan, priority, here, printed)
-    return made[key]
+    site, and WeasyPrint is not given thousands of elements it would not print. Each is asked
+    for once a build, so neither is kept: a large plan's pages are hundreds of megabytes."""
+    return _priority_page(site, plan, priority, here, printed)
 
 
 def _priority_page(

@@ -45,8 +45,12 @@ class Words:
     edit under `make serve` is seen at the next rebuild). A build owns its `Words`
     (plansite/engine/build.py); so do its caches."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, watch: bool = False) -> None:
         self.path = path
+        # a build's words are read once: each build makes its own `Words`, and a large plan's
+        # pages look words up hundreds of thousands of times (a file's time and size each time
+        # was a tenth of a 12,000-action build). Words kept between builds look again.
+        self.watch = watch
         self.language = path.stem  # as `theme: language:` names it: the pages' `lang`
         self._file: tuple[tuple[int, int], dict[str, Any]] | None = None
         # pages ask for the same few hundred words tens of thousands of times
@@ -70,8 +74,8 @@ class Words:
 
     def at(self, keys: tuple[str, ...]) -> Any:
         """The words under `keys` as written: text, a list or a mapping."""
-        edited = stamp(self.path)
-        if self._file is None or self._file[0] != edited:
+        if self._file is None or (self.watch and self._file[0] != stamp(self.path)):
+            edited = stamp(self.path)
             self._file = (edited, yaml.safe_load(self.path.read_text("utf-8")))
             self._found.clear()
         if keys in self._found:
@@ -116,7 +120,7 @@ def current() -> Words:
 
 @functools.lru_cache(maxsize=4)
 def _outside_a_build(override: str) -> Words:
-    return Words(Path(override) if override else WORDS / f"{ENGLISH}.yml")
+    return Words(Path(override) if override else WORDS / f"{ENGLISH}.yml", watch=True)
 
 
 def language() -> str:

@@ -1,0 +1,60 @@
+"""Issue 26: a large plan's generated pages are not all held as text at once. MkDocs reads every
+page before it writes the first; each generated page's HTML waits compressed
+(plansite/engine/held_pages.py) and is let go once written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from plansite.engine.held_pages import HeldPages
+from tests.conftest import FIXTURES
+from tests.test_plugin import build_in_this_process
+
+
+def _page(path: str) -> Any:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=path), content=None)
+
+
+def test_a_held_page_comes_back_as_it_was_and_is_let_go_once_written() -> None:
+    held, page = HeldPages(), _page("plans/p/1.md")
+    html = "<h2 id='a'>Priority 1 – neglect</h2>" + "<p>An update’s text.</p>\n" * 5000
+    page.content = held.hold(page, html)
+    assert page.content == ""
+    held.put_back(page)
+    assert page.content == html
+    held.let_go(page)
+    assert page.content is None
+    held.put_back(page)  # put back once only: nothing is held for it any more
+    assert page.content is None
+
+
+def test_no_generated_page_is_held_as_text_when_the_first_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[tuple[Any, int]] = []  # each generated page and its HTML's length
+    seen_when_written: list[list[str | None]] = []
+    hold, put_back = HeldPages.hold, HeldPages.put_back
+
+    def holding(self: HeldPages, page: Any, html: str) -> str:
+        held.append((page, len(html)))
+        return hold(self, page, html)
+
+    def putting_back(self: HeldPages, page: Any) -> None:
+        if not seen_when_written:
+            seen_when_written.append([p.content for p, _ in held])
+        put_back(self, page)
+
+    monkeypatch.setattr(HeldPages, "hold", holding)
+    monkeypatch.setattr(HeldPages, "put_back", putting_back)
+    monkeypatch.setenv("PLANSITE_CACHE", "")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_in_this_process(FIXTURES / "plans-attention", tmp_path / "site", monkeypatch)
+    assert len(held) > 10 and all(size > 0 for _, size in held)
+    assert seen_when_written == [[""] * len(held)]  # every page read, none kept as text
+    assert [p.content for p, _ in held] == [None] * len(held)  # each let go once written
+    priority = (tmp_path / "site" / "plans").rglob("index.html")
+    assert any("<h2" in f.read_text(encoding="utf-8") for f in priority)
