@@ -16,13 +16,14 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from plansite.documents import made_files
+from plansite.documents import made_files, sizes
 from plansite.documents import pdf as documents
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
 from plansite.engine.build import Build
 from plansite.render import chart_store
 from plansite.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
+from plansite.render.figures import size_text
 from tests.conftest import ROOT, run_build
 from tests.test_guide import FIXTURE as GUIDE_FIXTURE
 from tests.test_guide import HARD_SUMMARY, current_plan
@@ -70,6 +71,28 @@ def test_a_build_with_workers_publishes_the_same_bytes_as_one_without(
     made_by_workers = [p for p in serial if p.endswith((".pdf", ".docx", ".xlsx"))]
     assert len([p for p in made_by_workers if p.endswith(".pdf")]) == 5  # 3 plans, 2 reports
     assert len(made_by_workers) == 5 + 3 + 4  # a Word file and a workbook a plan, every action's
+
+
+# a PDF's link on a page, and the words after it up to its size: "..., to print (150.8 KB)"
+PDF_LINK = re.compile(r'href="([^"]+\.pdf)" download>[^<]*</a>[^()]*[(,] ?([^()]*)\)')
+
+
+def test_each_page_shows_the_size_of_the_pdf_the_build_published(
+    serial_and_parallel: tuple[Path, Path],
+) -> None:
+    """Pages are rendered while the PDFs are made: each size is filled in after both."""
+    for site in serial_and_parallel:
+        shown: list[tuple[str, str]] = []
+        for page in sorted(site.rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            assert sizes.MARK not in html, page  # every placeholder filled
+            for href, size in PDF_LINK.findall(html):
+                pdf = (page.parent / href).resolve()
+                shown.append((pdf.name, size))
+                assert size == size_text(pdf.stat().st_size), (page, href)
+        # the plans' homes, the reports' pages, the reports index: each PDF at least once
+        assert {name for name, _ in shown} == {p.name for p in site.glob("downloads/*.pdf")}
+        assert len(shown) == 7
 
 
 def test_no_folder_of_published_files_is_left_beside_the_site(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,7 +26,6 @@ from plansite.render.cache_files import write_kept
 from plansite.render.chart_store import cache_folder
 
 WORKERS_ENV = "PLANSITE_WORKERS"
-_current: list[Output | None] = [None]  # the running build's, as chart_store keeps its folder
 
 
 class WorkerStopped(RuntimeError):
@@ -55,6 +54,7 @@ class Output:
         self.folder = folder
         self._sizes: dict[str, int] = {}
         self._pending: dict[str, Future[int]] = {}
+        self._pages: list[str] = []  # pages written again with their files' sizes (`write_page`)
         self._pool: ProcessPoolExecutor | None = None
         if processes > 1:
             # fork: a worker starts with the modules already imported and costs no memory until
@@ -107,10 +107,20 @@ class Output:
             self.size(path)
         return dict(self._sizes)
 
+    def sizes_as_asked(self) -> Mapping[str, int]:
+        """Each file's size when it is asked for, waiting for that file only."""
+        return _SizesAsAsked(self)
+
+    def write_page(self, path: str, html: str) -> None:
+        """A page the engine wrote, written again (its files' sizes filled in): moved into
+        site/ over it with the files. Encoded as the engine encodes a page."""
+        _write(self.folder / path, html.encode("utf-8", errors="xmlcharrefreplace"))
+        self._pages.append(path)
+
     def move_into(self, site_dir: Path, *, keep_unchanged: bool = False) -> None:
         """Every file moved into site/ (after the pages were written). `keep_unchanged`: a
         file already there with the same bytes is left as it is (a preview's rebuild)."""
-        for path in self.sizes():
+        for path in [*self.sizes(), *self._pages]:
             made, target = self.folder / path, site_dir / path
             if keep_unchanged and _same(made, target):
                 continue
@@ -124,6 +134,7 @@ class Output:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
         self._pending.clear()
+        self._pages.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -156,10 +167,15 @@ def _same(made: Path, target: Path) -> bool:
     )
 
 
-def use(output: Output | None) -> None:
-    """The running build's files (plansite/engine/build.py), or None: outside a build."""
-    _current[0] = output
+class _SizesAsAsked(Mapping[str, int]):
+    def __init__(self, output: Output) -> None:
+        self._output = output
 
+    def __getitem__(self, path: str) -> int:
+        return self._output.size(path)
 
-def current() -> Output | None:
-    return _current[0]
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._output.sizes())
+
+    def __len__(self) -> int:
+        return len(self._output.sizes())

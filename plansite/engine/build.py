@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
+from plansite.documents.sizes import carries_sizes, fill
 from plansite.model.board_data import BoardData
 from plansite.pages import GeneratedPage
 from plansite.pages.registry import generated_pages, render_page
@@ -36,13 +36,13 @@ class Build:
         # the published files, written as they are made (`start_files`)
         self.output: Output | None = None
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
+        # the pages that show a published file's size, as written, by their path in site/
+        self.sized_pages: dict[str, str] = {}
 
     def start_files(self, output: Output) -> None:
-        """Every published file made or set making before the pages (the plan pages show their
-        PDFs' sizes, the Downloads page every file's): the workers make the PDFs, Word files
-        and spreadsheets while this process renders the pages."""
+        """Every published file made or set making before the pages: the workers make the
+        PDFs, Word files and spreadsheets while this process renders the pages."""
         self.output = output
-        made_files.use(output)
         for path, item in every_file(self.site):
             if isinstance(item, Job):
                 output.make(path, item)
@@ -52,11 +52,21 @@ class Build:
         for path, content in admin.files(self.site, self.folder).items():
             output.write(path, content)
 
+    def written(self, path: str, html: str) -> None:
+        """A page as the engine writes it (`path` inside site/): one that shows a published
+        file's size is kept, to be written again with the size once the file is made."""
+        if carries_sizes(html):
+            self.sized_pages[path] = html
+
     def finish_files(self, site_dir: Path, *, keep_unchanged: bool) -> None:
-        """The published files moved into site/ once the pages are written."""
+        """Once the pages are written and every file is made: the pages that show a file's
+        size written again with it, and all moved into site/."""
         if self.output is None:
             return
-        self.published_paths = list(self.output.sizes())
+        sizes = self.output.sizes()
+        self.published_paths = list(sizes)
+        for path, html in self.sized_pages.items():
+            self.output.write_page(path, fill(html, sizes, path))
         self.output.move_into(site_dir, keep_unchanged=keep_unchanged)
         self.end()
 
@@ -64,7 +74,7 @@ class Build:
         """Nothing of this build's files is left outside site/, and no worker runs."""
         if self.output is not None:
             self.output.discard()
-        made_files.use(None)
+        self.sized_pages.clear()
 
     def page(self, here: str, page_type: str, *args: str) -> str:
         """The generated page at `here`, as final HTML."""
@@ -77,6 +87,7 @@ class Build:
         return made(self.site, page, url) if made else None
 
     def published_sizes(self) -> Mapping[str, int]:
-        """Every published file's size (the Downloads page shows them), once all are made."""
+        """The published files' sizes (the Downloads page shows its open data's, written
+        before the pages), each waited for only when asked for."""
         assert self.output is not None, "the build starts its files before its pages"
-        return self.output.sizes()
+        return self.output.sizes_as_asked()
