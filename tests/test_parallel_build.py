@@ -85,7 +85,8 @@ def test_each_page_shows_the_size_of_the_pdf_the_build_published(
         shown: list[tuple[str, str]] = []
         for page in sorted(site.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
-            assert sizes.MARK not in html, page  # every placeholder filled
+            # every placeholder filled: sizes, and the charts the workers drew
+            assert sizes.MARK not in html and chart_store.MARK not in html, page
             for href, size in PDF_LINK.findall(html):
                 pdf = (page.parent / href).resolve()
                 shown.append((pdf.name, size))
@@ -134,6 +135,27 @@ def test_one_process_makes_the_jobs_itself(tmp_path: Path) -> None:
     output.move_into(site)
     assert files_of(site) == {"a.pdf": made_by("plan a")}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_pages_charts_are_drawn_by_the_workers_and_filled_in_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the pages render, a chart is a placeholder; a worker draws and keeps it."""
+    monkeypatch.setattr(chart_store, "_folder", [tmp_path / "cache"])
+    args = ("w", "Workers", "Drawn by a worker", ("2024-25",), (("Here", (2.0,)),), "%", False)
+    output = Output(tmp_path / ".site.part", processes=2)
+    try:
+        chart_store.draw_ahead(output.chart)
+        page = f"<p>{chart_store.chart('series_chart', *args)}</p>"
+        assert chart_store.carries_charts(page) and "<svg" not in page
+        filled = chart_store.fill_charts(page, output.chart_svg)
+    finally:
+        chart_store.draw_ahead(None)
+        output.discard()
+    drawn = chart_store.draw("series_chart", args)  # in this process
+    assert filled == f"<p>{drawn}</p>"
+    assert [p.suffix for p in (tmp_path / "cache" / "charts").iterdir()] == [".svg"]  # kept
+    assert chart_store.chart("series_chart", *args) == drawn  # a later build reads it
 
 
 def failing_job() -> bytes:

@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from plansite.documents.kept_files import Job
-from plansite.render.cache_files import write_kept
-from plansite.render.chart_store import cache_folder
+from plansite.render.cache_files import read_kept, write_kept
+from plansite.render.chart_store import FOLDER, SUFFIX, cache_folder, draw
 
 WORKERS_ENV = "PLANSITE_WORKERS"
+T = TypeVar("T")
 
 
 class WorkerStopped(RuntimeError):
@@ -55,6 +56,9 @@ class Output:
         self._sizes: dict[str, int] = {}
         self._pending: dict[str, Future[int]] = {}
         self._pages: list[str] = []  # pages written again with their files' sizes (`write_page`)
+        # the charts the pages show, by key: their SVG, or the worker drawing it (`chart`)
+        self._charts: dict[str, str] = {}
+        self._drawing: dict[str, Future[str]] = {}
         self._pool: ProcessPoolExecutor | None = None
         if processes > 1:
             # fork: a worker starts with the modules already imported and costs no memory until
@@ -91,15 +95,32 @@ class Output:
     def size(self, path: str) -> int:
         """The file's size in bytes, once it is made."""
         if path in self._pending:
-            try:
-                self._sizes[path] = self._pending.pop(path).result()
-            except BrokenProcessPool:
-                raise WorkerStopped(
-                    f"the worker process making {path} stopped before it finished (the machine "
-                    f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
-                    "files one at a time"
-                ) from None
+            self._sizes[path] = _result(self._pending.pop(path), path)
         return self._sizes[path]
+
+    def draws_charts(self) -> bool:
+        """Whether the pages' charts are drawn beside the build (by its workers)."""
+        return self._pool is not None
+
+    def chart(self, key: str, chart_name: str, args: tuple[Any, ...]) -> None:
+        """A chart a page shows (plansite/render/chart_store.py, `draw_ahead`): read from the
+        cache here, or drawn and kept by a worker while this process renders the pages."""
+        cache = cache_folder()
+        if key in self._charts or key in self._drawing or cache is None:
+            return
+        found = read_kept(cache / FOLDER, key, SUFFIX)
+        if found is not None:
+            self._charts[key] = found.decode("utf-8")
+        elif self._pool is not None:
+            self._drawing[key] = self._pool.submit(_draw, chart_name, args, cache / FOLDER, key)
+        else:
+            self._charts[key] = _draw(chart_name, args, cache / FOLDER, key)
+
+    def chart_svg(self, key: str) -> str:
+        """The chart's SVG, once it is drawn."""
+        if key in self._drawing:
+            self._charts[key] = _result(self._drawing.pop(key), f"a chart ({key})")
+        return self._charts[key]
 
     def sizes(self) -> dict[str, int]:
         """Every file's size, once every file is made (a worker's error is raised here)."""
@@ -135,6 +156,8 @@ class Output:
             self._pool = None
         self._pending.clear()
         self._pages.clear()
+        self._drawing.clear()
+        self._charts.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -151,6 +174,24 @@ def _make(
     if kept_as is not None:
         write_kept(*kept_as, f".{kind}", content)
     return _write(target, content)
+
+
+def _draw(chart_name: str, args: tuple[Any, ...], folder: Path, key: str) -> str:
+    """In a worker: the chart drawn and kept in the cache, as the build's process keeps it."""
+    svg = draw(chart_name, args)
+    write_kept(folder, key, SUFFIX, svg.encode("utf-8"))
+    return svg
+
+
+def _result(future: Future[T], what: str) -> T:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerStopped(
+            f"the worker process making {what} stopped before it finished (the machine "
+            f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
+            "files one at a time"
+        ) from None
 
 
 def _write(target: Path, content: bytes) -> int:

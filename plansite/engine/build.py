@@ -17,6 +17,7 @@ from plansite.model.board_data import BoardData
 from plansite.pages import GeneratedPage
 from plansite.pages.registry import generated_pages, render_page
 from plansite.publish import admin, every_file
+from plansite.render import chart_store
 from plansite.search.entries import Entry
 
 
@@ -51,11 +52,16 @@ class Build:
         # and the forms of /admin/, which name the board folder's path in the repository
         for path, content in admin.files(self.site, self.folder).items():
             output.write(path, content)
+        # the pages' charts too (most of a first build's time in this process): drawn by the
+        # workers while the pages are rendered, filled in once each page is written
+        if output.draws_charts():
+            chart_store.draw_ahead(output.chart)
 
     def written(self, path: str, html: str) -> None:
         """A page as the engine writes it (`path` inside site/): one that shows a published
-        file's size is kept, to be written again with the size once the file is made."""
-        if carries_sizes(html):
+        file's size, or a chart drawn beside the build, is kept, to be written again with them
+        once they are made."""
+        if carries_sizes(html) or chart_store.carries_charts(html):
             self.sized_pages[path] = html
 
     def finish_files(self, site_dir: Path, *, keep_unchanged: bool) -> None:
@@ -66,12 +72,14 @@ class Build:
         sizes = self.output.sizes()
         self.published_paths = list(sizes)
         for path, html in self.sized_pages.items():
+            html = chart_store.fill_charts(html, self.output.chart_svg)
             self.output.write_page(path, fill(html, sizes, path))
         self.output.move_into(site_dir, keep_unchanged=keep_unchanged)
         self.end()
 
     def end(self) -> None:
         """Nothing of this build's files is left outside site/, and no worker runs."""
+        chart_store.draw_ahead(None)
         if self.output is not None:
             self.output.discard()
         self.sized_pages.clear()
