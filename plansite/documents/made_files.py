@@ -12,6 +12,8 @@ same way: the bytes are the same either way (tests/test_parallel_build.py).
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import multiprocessing
 import os
 import shutil
@@ -26,6 +28,9 @@ from plansite.render.cache_files import read_kept, write_kept
 from plansite.render.chart_store import FOLDER, SUFFIX, cache_folder, draw
 
 WORKERS_ENV = "PLANSITE_WORKERS"
+# what the workers make files with (PDFs, charts, Word files, spreadsheets): imported by the
+# build's process once, only when a file must be made, before the workers are forked from it
+PRELOAD = ("weasyprint", "plansite.render.charts", "docx", "openpyxl")
 T = TypeVar("T")
 
 
@@ -60,12 +65,27 @@ class Output:
         self._charts: dict[str, str] = {}
         self._drawing: dict[str, Future[str]] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._started = False  # the workers are forked at the first job (`_submit`)
         if processes > 1:
             # fork: a worker starts with the modules already imported and costs no memory until
             # it writes; the build has no threads of its own when it forks
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             self._pool = ProcessPoolExecutor(processes, mp_context=context)
+
+    def _submit(self, make: Callable[..., T], *args: Any) -> Future[T]:
+        """`make(*args)` on a worker. The first starts the workers (forked from this process):
+        the libraries that make the files are imported here first, once, rather than by each
+        worker (about a second each: `PRELOAD`)."""
+        assert self._pool is not None
+        if not self._started:
+            self._started = True
+            for module in PRELOAD:
+                with contextlib.suppress(
+                    ImportError, OSError
+                ):  # a worker's job says what is missing
+                    importlib.import_module(module)
+        return self._pool.submit(make, *args)
 
     def __contains__(self, path: str) -> bool:
         return path in self._sizes or path in self._pending
@@ -88,7 +108,7 @@ class Output:
         kept_as = (cache / job.kind, job.key()) if cache and job.made_from is not None else None
         work = (job.make, job.args, job.kind, kept_as, self.folder / path)
         if self._pool is not None:
-            self._pending[path] = self._pool.submit(_make, *work)
+            self._pending[path] = self._submit(_make, *work)
         else:
             self._sizes[path] = _make(*work)
 
@@ -112,7 +132,7 @@ class Output:
         if found is not None:
             self._charts[key] = found.decode("utf-8")
         elif self._pool is not None:
-            self._drawing[key] = self._pool.submit(_draw, chart_name, args, cache / FOLDER, key)
+            self._drawing[key] = self._submit(_draw, chart_name, args, cache / FOLDER, key)
         else:
             self._charts[key] = _draw(chart_name, args, cache / FOLDER, key)
 
