@@ -81,9 +81,8 @@ class Output:
         if not self._started:
             self._started = True
             for module in PRELOAD:
-                with contextlib.suppress(
-                    ImportError, OSError
-                ):  # a worker's job says what is missing
+                # one that cannot be imported here: the worker's job says what is missing
+                with contextlib.suppress(ImportError, OSError):
                     importlib.import_module(module)
         return self._pool.submit(make, *args)
 
