@@ -18,13 +18,14 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from plansite.documents import made_files
+from plansite.documents import made_files, sizes
 from plansite.documents import pdf as documents
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
 from plansite.engine.build import SiteBuild
 from plansite.render import chart_store
 from plansite.render.cache_files import KEPT_FOLDERS, UNUSED_DAYS, prune, read_kept, write_kept
+from plansite.render.figures import size_text
 from tests.conftest import ROOT, run_build
 from tests.test_guide import FIXTURE as GUIDE_FIXTURE
 from tests.test_guide import HARD_SUMMARY, current_plan
@@ -87,6 +88,29 @@ def test_a_build_with_workers_publishes_the_same_bytes_as_one_without(
     assert len(made_by_workers) == 5 + 3 + 4  # a Word file and a workbook a plan, every action's
 
 
+# a PDF's link on a page, and the words after it up to its size: "..., to print (150.8 KB)"
+PDF_LINK = re.compile(r'href="([^"]+\.pdf)" download>[^<]*</a>[^()]*[(,] ?([^()]*)\)')
+
+
+def test_each_page_shows_the_size_of_the_pdf_the_build_published(
+    serial_and_parallel: tuple[Path, Path],
+) -> None:
+    """Pages are rendered while the PDFs are made: each size is filled in after both."""
+    for site in serial_and_parallel:
+        shown: list[tuple[str, str]] = []
+        for page in sorted(site.rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            # every placeholder filled: sizes, and the charts the workers drew
+            assert sizes.MARK not in html and chart_store.MARK not in html, page
+            for href, size in PDF_LINK.findall(html):
+                pdf = (page.parent / href).resolve()
+                shown.append((pdf.name, size))
+                assert size == size_text(pdf.stat().st_size), (page, href)
+        # the plans' homes, the reports' pages, the reports index: each PDF at least once
+        assert {name for name, _ in shown} == {p.name for p in site.glob("downloads/*.pdf")}
+        assert len(shown) == 7
+
+
 def test_no_folder_of_published_files_is_left_beside_the_site(
     serial: SerialBuild, example_site_again: Path
 ) -> None:
@@ -126,6 +150,27 @@ def test_one_process_makes_the_jobs_itself(tmp_path: Path) -> None:
     output.move_into(site)
     assert files_of(site) == {"a.pdf": made_by("plan a")}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_pages_charts_are_drawn_by_the_workers_and_filled_in_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the pages render, a chart is a placeholder; a worker draws and keeps it."""
+    monkeypatch.setattr(chart_store, "_folder", [tmp_path / "cache"])
+    args = ("w", "Workers", "Drawn by a worker", ("2024-25",), (("Here", (2.0,)),), "%", False)
+    output = Output(tmp_path / ".site.part", processes=2)
+    try:
+        chart_store.draw_ahead(output.chart)
+        page = f"<p>{chart_store.chart('series_chart', *args)}</p>"
+        assert chart_store.carries_charts(page) and "<svg" not in page
+        filled = chart_store.fill_charts(page, output.chart_svg)
+    finally:
+        chart_store.draw_ahead(None)
+        output.discard()
+    drawn = chart_store.draw("series_chart", args)  # in this process
+    assert filled == f"<p>{drawn}</p>"
+    assert [p.suffix for p in (tmp_path / "cache" / "charts").iterdir()] == [".svg"]  # kept
+    assert chart_store.chart("series_chart", *args) == drawn  # a later build reads it
 
 
 def failing_job() -> bytes:

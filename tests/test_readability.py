@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from plansite.load import load_board_data
+from plansite.pages import readability as readability_module
 from plansite.pages.readability import MIN_WORDS, readability, sentences_of
 from plansite.pages.reading_gate import DEFAULT_GRADE, gate_message
+from plansite.render import chart_store
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "guide-full"
 EASY = (
@@ -91,3 +95,21 @@ def test_pages_outside_the_guide_are_not_gated() -> None:
     site = load_board_data(FIXTURE)
     assert gate_message(site, "plans/index.md", f"<p>{HARD}</p>" * 20, DEFAULT_GRADE) is None
     assert gate_message(site, "guide/index.md", EASY, DEFAULT_GRADE) is None
+
+
+def test_a_score_is_kept_in_the_cache_and_read_back_without_scoring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm build reads each guide page's score: textstat (and nltk) is not even imported."""
+    monkeypatch.setattr(chart_store, "_folder", [tmp_path])
+    page = EASY + f"<p>{HARD} It is a rather complicated situation.</p>"
+    first = readability(page)
+    assert len(list((tmp_path / readability_module.KEPT_AS).glob("*.json"))) == 1
+
+    def never(html: str) -> object:
+        raise AssertionError("a kept score is read, not worked out again")
+
+    monkeypatch.setattr(readability_module, "_scored", never)
+    assert readability(page) == first
+    with pytest.raises(AssertionError, match="not worked out again"):
+        readability(page + "<p>Another sentence.</p>")  # another page: scored afresh

@@ -12,23 +12,26 @@ same way: the bytes are the same either way (tests/test_parallel_build.py).
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from plansite.documents.kept_files import Job
-from plansite.render.cache_files import write_kept
-from plansite.render.chart_store import cache_folder
+from plansite.render.cache_files import read_kept, write_kept
+from plansite.render.chart_store import FOLDER, SUFFIX, cache_folder, draw
 
 WORKERS_ENV = "PLANSITE_WORKERS"
-# the running build's files, set only inside its own context, as chart_store keeps its folder
-_current: ContextVar[Output | None] = ContextVar("plansite_output", default=None)
+# what the workers make files with (PDFs, charts, Word files, spreadsheets): imported by the
+# build's process once, only when a file must be made, before the workers are forked from it
+PRELOAD = ("weasyprint", "plansite.render.charts", "docx", "openpyxl")
+T = TypeVar("T")
 
 
 class WorkerStopped(RuntimeError):
@@ -57,13 +60,31 @@ class Output:
         self.folder = folder
         self._sizes: dict[str, int] = {}
         self._pending: dict[str, Future[int]] = {}
+        self._pages: list[str] = []  # pages written again with their files' sizes (`write_page`)
+        # the charts the pages show, by key: their SVG, or the worker drawing it (`chart`)
+        self._charts: dict[str, str] = {}
+        self._drawing: dict[str, Future[str]] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._started = False  # the workers are forked at the first job (`_submit`)
         if processes > 1:
             # fork: a worker starts with the modules already imported and costs no memory until
             # it writes; the build has no threads of its own when it forks
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             self._pool = ProcessPoolExecutor(processes, mp_context=context)
+
+    def _submit(self, make: Callable[..., T], *args: Any) -> Future[T]:
+        """`make(*args)` on a worker. The first starts the workers (forked from this process):
+        the libraries that make the files are imported here first, once, rather than by each
+        worker (about a second each: `PRELOAD`)."""
+        assert self._pool is not None
+        if not self._started:
+            self._started = True
+            for module in PRELOAD:
+                # one that cannot be imported here: the worker's job says what is missing
+                with contextlib.suppress(ImportError, OSError):
+                    importlib.import_module(module)
+        return self._pool.submit(make, *args)
 
     def __contains__(self, path: str) -> bool:
         return path in self._sizes or path in self._pending
@@ -86,22 +107,39 @@ class Output:
         kept_as = (cache / job.kind, job.key()) if cache and job.made_from is not None else None
         work = (job.make, job.args, job.kind, kept_as, self.folder / path)
         if self._pool is not None:
-            self._pending[path] = self._pool.submit(_make, *work)
+            self._pending[path] = self._submit(_make, *work)
         else:
             self._sizes[path] = _make(*work)
 
     def size(self, path: str) -> int:
         """The file's size in bytes, once it is made."""
         if path in self._pending:
-            try:
-                self._sizes[path] = self._pending.pop(path).result()
-            except BrokenProcessPool:
-                raise WorkerStopped(
-                    f"the worker process making {path} stopped before it finished (the machine "
-                    f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
-                    "files one at a time"
-                ) from None
+            self._sizes[path] = _result(self._pending.pop(path), path)
         return self._sizes[path]
+
+    def draws_charts(self) -> bool:
+        """Whether the pages' charts are drawn beside the build (by its workers)."""
+        return self._pool is not None
+
+    def chart(self, key: str, chart_name: str, args: tuple[Any, ...]) -> None:
+        """A chart a page shows (plansite/render/chart_store.py, `draw_ahead`): read from the
+        cache here, or drawn and kept by a worker while this process renders the pages."""
+        cache = cache_folder()
+        if key in self._charts or key in self._drawing or cache is None:
+            return
+        found = read_kept(cache / FOLDER, key, SUFFIX)
+        if found is not None:
+            self._charts[key] = found.decode("utf-8")
+        elif self._pool is not None:
+            self._drawing[key] = self._submit(_draw, chart_name, args, cache / FOLDER, key)
+        else:
+            self._charts[key] = _draw(chart_name, args, cache / FOLDER, key)
+
+    def chart_svg(self, key: str) -> str:
+        """The chart's SVG, once it is drawn."""
+        if key in self._drawing:
+            self._charts[key] = _result(self._drawing.pop(key), f"a chart ({key})")
+        return self._charts[key]
 
     def sizes(self) -> dict[str, int]:
         """Every file's size, once every file is made (a worker's error is raised here)."""
@@ -109,10 +147,20 @@ class Output:
             self.size(path)
         return dict(self._sizes)
 
+    def sizes_as_asked(self) -> Mapping[str, int]:
+        """Each file's size when it is asked for, waiting for that file only."""
+        return _SizesAsAsked(self)
+
+    def write_page(self, path: str, html: str) -> None:
+        """A page the engine wrote, written again (its files' sizes filled in): moved into
+        site/ over it with the files. Encoded as the engine encodes a page."""
+        _write(self.folder / path, html.encode("utf-8", errors="xmlcharrefreplace"))
+        self._pages.append(path)
+
     def move_into(self, site_dir: Path, *, keep_unchanged: bool = False) -> None:
         """Every file moved into site/ (after the pages were written). `keep_unchanged`: a
         file already there with the same bytes is left as it is (a preview's rebuild)."""
-        for path in self.sizes():
+        for path in [*self.sizes(), *self._pages]:
             made, target = self.folder / path, site_dir / path
             if keep_unchanged and _same(made, target):
                 continue
@@ -126,6 +174,9 @@ class Output:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
         self._pending.clear()
+        self._pages.clear()
+        self._drawing.clear()
+        self._charts.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -144,6 +195,24 @@ def _make(
     return _write(target, content)
 
 
+def _draw(chart_name: str, args: tuple[Any, ...], folder: Path, key: str) -> str:
+    """In a worker: the chart drawn and kept in the cache, as the build's process keeps it."""
+    svg = draw(chart_name, args)
+    write_kept(folder, key, SUFFIX, svg.encode("utf-8"))
+    return svg
+
+
+def _result(future: Future[T], what: str) -> T:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerStopped(
+            f"the worker process making {what} stopped before it finished (the machine "
+            f"may have run out of memory); build again with {WORKERS_ENV}=1 to make the "
+            "files one at a time"
+        ) from None
+
+
 def _write(target: Path, content: bytes) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
@@ -158,10 +227,15 @@ def _same(made: Path, target: Path) -> bool:
     )
 
 
-def use(output: Output | None) -> None:
-    """The running build's files (plansite/engine/build.py, in its own context), or None."""
-    _current.set(output)
+class _SizesAsAsked(Mapping[str, int]):
+    def __init__(self, output: Output) -> None:
+        self._output = output
 
+    def __getitem__(self, path: str) -> int:
+        return self._output.size(path)
 
-def current() -> Output | None:
-    return _current.get()
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._output.sizes())
+
+    def __len__(self) -> int:
+        return len(self._output.sizes())

@@ -14,7 +14,7 @@ import base64
 import hashlib
 import mimetypes
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.metadata import version
@@ -22,15 +22,13 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from plansite.documents import made_files
 from plansite.documents.kept_files import Job
+from plansite.documents.sizes import placeholder
 from plansite.model import links
 from plansite.model.board_data import BoardData
-from plansite.model.memo import per_object
 from plansite.model.plan import Plan
 from plansite.model.progress import needs_attention, on_track_status
 from plansite.model.yearly_report import Report
-from plansite.render.figures import size_text
 from plansite.render.plans import plan_home, priority_page
 from plansite.render.templates import FRAGMENTS, render
 from plansite.render.yearly_report import body
@@ -144,52 +142,22 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
     return Document(plan_path(plan), html)
 
 
-@per_object
-def _made_here(site: BoardData) -> dict[str, bytes]:
-    return {}
-
-
-def size_note(site: BoardData, size: Callable[[], int]) -> str:
-    """A PDF's size as its link shows it, or what a preview says instead of making it."""
+def size_note(site: BoardData, path: str) -> str:
+    """Where the size of the PDF at `path` goes beside its link: filled in by the build once
+    the PDF is made (plansite/documents/sizes.py), or what a preview says instead of making it.
+    A page never makes a PDF, nor waits for one."""
     if not site.pdfs:
         return word("documents", "made_in_a_build")
-    return size_text(size())
-
-
-def pdf(site: BoardData, path: str, document: Callable[[], Document]) -> bytes:
-    """The PDF at `path` outside a build: made once (its HTML too: the page that shows its size
-    asks first, the published files then), and read from the cache when made before."""
-    made = _made_here(site)
-    if path not in made:
-        made[path] = _cached_or_made(document())
-    return made[path]
-
-
-def pdf_size(site: BoardData, path: str, document: Callable[[], Document]) -> int:
-    """The PDF's size: in a build, once the build's workers have made it (plansite/engine/build.py
-    asked for every PDF when the build started), its HTML rendered once."""
-    output = made_files.current()
-    if output is None:
-        return len(pdf(site, path, document))
-    if path not in output:
-        output.make(path, pdf_job(document()))
-    return output.size(path)
+    return placeholder(path)
 
 
 def report_pdf(site: BoardData, report: Report) -> bytes:
-    return pdf(site, report_path(report), lambda: report_document(site, report))
+    """The PDF outside a build (`files`, the tests): read from the cache when made before."""
+    return _cached_or_made(report_document(site, report))
 
 
 def plan_pdf(site: BoardData, plan: Plan) -> bytes:
-    return pdf(site, plan_path(plan), lambda: plan_document(site, plan))
-
-
-def report_pdf_size(site: BoardData, report: Report) -> int:
-    return pdf_size(site, report_path(report), lambda: report_document(site, report))
-
-
-def plan_pdf_size(site: BoardData, plan: Plan) -> int:
-    return pdf_size(site, plan_path(plan), lambda: plan_document(site, plan))
+    return _cached_or_made(plan_document(site, plan))
 
 
 def files(site: BoardData) -> dict[str, bytes]:

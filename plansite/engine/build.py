@@ -33,6 +33,7 @@ from markupsafe import Markup
 from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
+from plansite.documents.sizes import carries_sizes, fill
 from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
@@ -125,6 +126,8 @@ class SiteBuild:
         # generated pages' HTML, compressed from `on_page_content` until each is written
         self.held = HeldPages()
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
+        # the pages that show a published file's size, as written, by their path in site/
+        self.sized_pages: dict[str, str] = {}
 
     @_inside
     def _load(self) -> BoardData:
@@ -160,7 +163,6 @@ class SiteBuild:
         # a preview's rebuilds make their files here: no worker is forked from the server
         processes = 1 if self.options.preview else (self.options.workers or made_files.workers())
         self.output = output = Output(made_files.staging_folder(site_dir), processes)
-        made_files.use(output)
         for path, item in every_file(self.site):
             if isinstance(item, Job):
                 output.make(path, item)
@@ -169,6 +171,10 @@ class SiteBuild:
         # and the forms of /admin/, which name the board folder's path in the repository
         for path, content in admin.files(self.site, self.folder).items():
             output.write(path, content)
+        # the pages' charts too (most of a first build's time in this process): drawn by the
+        # workers while the pages are rendered, filled in once each page is written
+        if output.draws_charts():
+            chart_store.draw_ahead(output.chart)
 
     def pages_to_add(self, written: Callable[[str], bool]) -> list[GeneratedPage]:
         """The generated pages the engine adds: those no page of docs/ replaces (`written`:
@@ -176,6 +182,14 @@ class SiteBuild:
         added = [p for p in self.pages if not written(p.path)]
         self.generated = {p.path: p for p in added}
         return added
+
+    @_inside
+    def written(self, path: str, html: str) -> None:
+        """A page as the engine writes it (`path` inside site/): one that shows a published
+        file's size, or a chart drawn beside the build, is kept, to be written again with them
+        once they are made."""
+        if carries_sizes(html) or chart_store.carries_charts(html):
+            self.sized_pages[path] = html
 
     @_inside
     def page(self, here: str, page_type: str, *args: str) -> str:
@@ -232,7 +246,12 @@ class SiteBuild:
         removed, and returned."""
         if self.output is None:
             return []
-        self.published_paths = list(self.output.sizes())
+        sizes = self.output.sizes()
+        self.published_paths = list(sizes)
+        # the pages that show a file's size or a chart drawn beside the build, written again
+        for path, html in self.sized_pages.items():
+            html = chart_store.fill_charts(html, self.output.chart_svg)
+            self.output.write_page(path, fill(html, sizes, path))
         self.output.move_into(site_dir, keep_unchanged=self.options.preview)
         self.end()
         return prune(self.cache) if self.cache is not None else []
@@ -241,15 +260,17 @@ class SiteBuild:
     def end(self) -> None:
         """Nothing of this build's files is left outside site/, and no worker runs (a build
         that stopped, or one that finished)."""
+        chart_store.draw_ahead(None)
         if self.output is not None:
             self.output.discard()
-        made_files.use(None)
+        self.sized_pages.clear()
 
     @_inside
     def published_sizes(self) -> Mapping[str, int]:
-        """Every published file's size (the Downloads page shows them), once all are made."""
+        """The published files' sizes (the Downloads page shows its open data's, written
+        before the pages), each waited for only when asked for."""
         assert self.output is not None, "the build starts its files before its pages"
-        return self.output.sizes()
+        return self.output.sizes_as_asked()
 
 
 def _settle(mark: object, words: wording.Words, cache: Path | None, env: Environment) -> None:

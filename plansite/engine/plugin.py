@@ -313,7 +313,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
 
     on_page_context = CombinedEvent(_held_content_back, _search_entries)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _explain_terms(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every abbreviation the board's glossary knows is explained where it appears in the
         page's content, its title (written by the theme) included; each glossary phrase's first
         use links to its entry."""
@@ -322,6 +322,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if page.file.src_uri in self.build.generated and not self.serving:
             self.build.held.let_go(page)  # written next: its content is not read again
         return self.build.finish_page(page.file.src_uri, output)
+
+    @event_priority(-100)  # after every plugin's: the page as the engine writes it
+    def _keep_sized_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A page that shows a published file's size is written again with it, once the file
+        is made (`on_post_build`): rendering it never waits for the file."""
+        if self.build is not None:
+            self.build.written(page.file.dest_uri, output)
+        return output
+
+    on_post_page = CombinedEvent(_explain_terms, _keep_sized_page)
 
     @event_priority(50)  # before the search plugin writes its index
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:

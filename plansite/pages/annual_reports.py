@@ -33,8 +33,8 @@ def pages(site: BoardData) -> list[GeneratedPage]:
 def _yearly(site: BoardData, here: str, year: str) -> str:
     found = next(r for r in site.reports if r.year == year)
     path = documents.report_path(found)
-    size = documents.size_note(site, lambda: documents.report_pdf_size(site, found))
-    return render.body(site, found, here, pdf=(links.href(here, path), size))
+    pdf = (links.href(here, path), documents.size_note(site, path))
+    return render.body(site, found, here, pdf=pdf)
 
 
 REPORTS_INDEX = PageType("reports_index", reports_index)

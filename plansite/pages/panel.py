@@ -4,7 +4,6 @@ within seven days of publishing it."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,9 +38,7 @@ def _entries(site: BoardData, here: str) -> list[Entry]:
                 report,
                 links.href(here, page),
                 links.href(here, pdf_path),
-                documents.size_note(
-                    site, functools.partial(documents.report_pdf_size, site, report)
-                ),
+                documents.size_note(site, pdf_path),
                 base + links.served_dir(page) if base else "",
                 base + pdf_path if base else "",
                 report.published_date + timedelta(days=DUTY_DAYS),

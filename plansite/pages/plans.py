@@ -70,10 +70,7 @@ def _plans_index(site: BoardData, here: str) -> str:
 def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
     plan = site.plan_by_id[plan_id]
     path = documents.plan_path(plan)
-    pdf = (
-        links.href(here, path),
-        documents.size_note(site, lambda: documents.plan_pdf_size(site, plan)),
-    )
+    pdf = (links.href(here, path), documents.size_note(site, path))
     return render.plan_home(site, plan, here, pdf) + plan_line(plan)
 
 

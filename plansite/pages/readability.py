@@ -7,11 +7,20 @@ phone numbers and names the formula cannot judge) is left out.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
+
+from plansite.documents.kept_files import key_of
+from plansite.render.cache_files import read_kept, write_kept
+from plansite.render.chart_store import cache_folder
 
 SKIP_MARK = ("data-reading-gate", "skip")
 # Below this many words the formula swings wildly (one long word moves it a whole grade):
@@ -27,6 +36,7 @@ IGNORED = {"script", "style", "template"}
 VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 SPACES = re.compile(r"\s+")
+KEPT_AS = "readability"  # the cache's folder of kept scores
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,40 @@ def _grade(text: str) -> float:
 
 
 def readability(html: str) -> Readability:
-    """The Flesch-Kincaid grade of the page's text and its three hardest sentences."""
+    """The Flesch-Kincaid grade of the page's text and its three hardest sentences: kept in
+    the build's cache folder under a hash of the page, this file and textstat's and pyphen's
+    versions, so an unchanged guide page costs one read (textstat, with nltk, takes most of a
+    second to import: a warm build imports neither)."""
+    folder = cache_folder()
+    if folder is None:
+        return _scored(html)
+    key = key_of((html, _scoring_version()))
+    kept = read_kept(folder / KEPT_AS, key, ".json")
+    if kept is not None:
+        return _from_json(kept)
+    score = _scored(html)
+    write_kept(folder / KEPT_AS, key, ".json", _as_json(score))
+    return score
+
+
+@functools.cache
+def _scoring_version() -> tuple[str, ...]:
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return source, version("textstat"), version("pyphen")
+
+
+def _as_json(score: Readability) -> bytes:
+    fields = dataclasses.asdict(score)
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _from_json(content: bytes) -> Readability:
+    fields = json.loads(content)
+    hardest = [Sentence(s["text"], s["grade"]) for s in fields.pop("hardest")]
+    return Readability(**fields, hardest=hardest)
+
+
+def _scored(html: str) -> Readability:
     sentences = sentences_of(html)
     # a heading or list item has no full stop: end each one so the formula sees a sentence
     text = " ".join(s if s[-1] in ".!?" else s + "." for s in sentences)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from importlib.metadata import version
@@ -24,21 +25,55 @@ from plansite.render.cache_files import read_kept, write_kept
 CACHE_ENV = "PLANSITE_CACHE"
 # the running build's cache folder, set only inside its own context (see above)
 _folder: ContextVar[Path | None] = ContextVar("plansite_cache_folder", default=None)
+FOLDER, SUFFIX = "charts", ".svg"
+# a chart drawn beside the build: an HTML comment naming its key until its page is written
+MARK = "<!--plansite-chart:"
+PLACEHOLDER = re.compile(re.escape(MARK) + r"([0-9a-f]+)-->")
+Drawer = Callable[[str, str, tuple[Any, ...]], None]
+# who draws the running build's charts beside it, set only inside its own context, as `_folder`
+_ahead: ContextVar[Drawer | None] = ContextVar("plansite_chart_drawer", default=None)
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 
 def chart(chart_name: str, *args: Any) -> str:
-    """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before."""
+    """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before.
+    While a build's pages are rendered with workers beside it (`draw_ahead`), a placeholder
+    instead: the chart is read or drawn by a worker, and filled in once the page is written."""
     folder, key = cache_folder(), _key(chart_name, args)
-    kept = read_kept(folder / "charts", key, ".svg") if folder else None
+    ahead = _ahead.get()
+    if ahead is not None and folder is not None:
+        ahead(key, chart_name, args)
+        return f"{MARK}{key}-->"
+    kept = read_kept(folder / FOLDER, key, SUFFIX) if folder else None
     if kept is not None:
         return kept.decode("utf-8")
+    svg = draw(chart_name, args)
+    if folder is not None:
+        write_kept(folder / FOLDER, key, SUFFIX, svg.encode("utf-8"))
+    return svg
+
+
+def draw(chart_name: str, args: tuple[Any, ...]) -> str:
+    """The chart drawn (in a build's worker, or here)."""
     from plansite.render import charts  # matplotlib: imported only when a chart must be drawn
 
     svg: str = getattr(charts, chart_name)(*args)
-    if folder is not None:
-        write_kept(folder / "charts", key, ".svg", svg.encode("utf-8"))
     return svg
+
+
+def draw_ahead(drawer: Drawer | None) -> None:
+    """While a build renders its pages: `drawer(key, chart_name, args)` has each chart read or
+    drawn beside the build (plansite/documents/made_files.py), or None: drawn here."""
+    _ahead.set(drawer)
+
+
+def carries_charts(html: str) -> bool:
+    return MARK in html
+
+
+def fill_charts(html: str, svg: Callable[[str], str]) -> str:
+    """`html` with each placeholder replaced by its chart's SVG (`svg(key)`)."""
+    return PLACEHOLDER.sub(lambda match: svg(match[1]), html)
 
 
 def use_folder(folder: Path | None) -> Callable[[], None]:
