@@ -5,6 +5,9 @@ checked against its files in tests/test_parallel_build.py."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from plansite.documents import pdf as documents
@@ -63,3 +66,17 @@ def test_the_placeholder_is_left_alone_by_what_reads_a_pages_text() -> None:
     expanded = expand_abbreviations(html, {"KB": "kilobytes"})
     assert expanded.count("<abbr") == 1 and mark in expanded
     assert sizes.fill(expanded, {"downloads/plan-size-KB.pdf": 2048}).endswith("2.0 KB</p>")
+
+
+def test_the_search_entries_hold_each_pdfs_size_as_its_page_shows_it(example_site: Path) -> None:
+    """The entries are cut from a page before its PDF is made: the build fills the size in
+    before the search index is written, so a search result reads as the page does."""
+    from plansite.render.figures import size_text
+
+    index = json.loads((example_site / "search" / "search_index.json").read_text("utf-8"))
+    texts = {entry["location"]: entry["text"] for entry in index["docs"]}
+    assert not [location for location, text in texts.items() if "\ue000" in text]
+    plans = sorted(p.name for p in (example_site / "plans").iterdir() if p.is_dir())
+    for plan in plans:
+        size = size_text((example_site / "downloads" / f"{plan}.pdf").stat().st_size)
+        assert f"to print ({size})" in texts[f"plans/{plan}/"], plan

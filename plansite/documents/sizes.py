@@ -11,6 +11,7 @@ plugin), as the size, a number and a unit, was.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -48,3 +49,19 @@ def fill(html: str, sizes: Mapping[str, int], page: str = "") -> str:
         return str(escape(size_text(sizes[path])))
 
     return PLACEHOLDER.sub(size, html)
+
+
+# A size in a page's search entries, cut from its HTML before the file is made: a mark in the
+# entry's words (two private-use characters no page holds) until the build fills it in.
+_WORDS_MARK = re.compile("\ue000([^\ue001]+)\ue001")
+
+
+def as_words(html: str) -> str:
+    """`html` with each size placeholder a mark the search entries' words keep (a comment
+    would be dropped with its words)."""
+    return PLACEHOLDER.sub(lambda match: f"\ue000{match[1]}\ue001", html)
+
+
+def fill_words(words: str, sizes: Mapping[str, int]) -> str:
+    """A search entry's `words` with each mark replaced by its file's size."""
+    return _WORDS_MARK.sub(lambda match: size_text(sizes[html.unescape(match[1])]), words)

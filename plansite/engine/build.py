@@ -33,7 +33,7 @@ from markupsafe import Markup
 from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
-from plansite.documents.sizes import carries_sizes, fill
+from plansite.documents.sizes import as_words, carries_sizes, fill, fill_words
 from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
@@ -205,8 +205,20 @@ class SiteBuild:
         if generated is None:
             return None
         html = self.page(generated.path, generated.page_type.name, *generated.args)
-        cut = generated.search_entries(html, url) if entries else None
+        cut = generated.search_entries(as_words(html), url) if entries else None
         return RenderedPage(html, toc_tokens(html), anchor_ids(html), cut)
+
+    @_inside
+    def search_sizes(self, entries: list[Entry]) -> None:
+        """The published files' sizes in the search entries cut from the pages that show them
+        (once every file is made: the search index is written after the pages)."""
+        if self.output is None:
+            return
+        marked = [entry for entry in entries if "\ue000" in entry["text"]]
+        if marked:
+            sizes = self.output.sizes()
+            for entry in marked:
+                entry["text"] = fill_words(entry["text"], sizes)
 
     @_inside
     def reading_check(self, path: str, html: str) -> tuple[str | None, str | None]:

@@ -341,6 +341,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         search = config.plugins.get("material/search")
         if search is not None and hasattr(search, "search_index_prev"):
             search.search_index_prev = None
+        index = _search_index(config)
+        if self.build is not None and index is not None:
+            self.build.search_sizes(index.entries)  # the files' sizes, now they are made
 
     def _write_published(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
