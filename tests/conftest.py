@@ -130,6 +130,8 @@ def pytest_configure(config: pytest.Config) -> None:
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
+    "tests/test_interleaved_builds.py": 95,  # four builds of the example board, two in Welsh
+    "tests/test_package_install.py": 60,  # pip installs the package into a fresh environment
     "tests/test_parallel_build.py": 90,  # the bench's builds, a serial build of the example
     "tests/test_hostile_office.py": 77,
     "tests/gates/test_phone_pages.py": 60,

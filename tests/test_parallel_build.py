@@ -93,10 +93,10 @@ PDF_LINK = re.compile(r'href="([^"]+\.pdf)" download>[^<]*</a>[^()]*[(,] ?([^()]
 
 
 def test_each_page_shows_the_size_of_the_pdf_the_build_published(
-    serial_and_parallel: tuple[Path, Path],
+    serial: SerialBuild, example_site_again: Path
 ) -> None:
     """Pages are rendered while the PDFs are made: each size is filled in after both."""
-    for site in serial_and_parallel:
+    for site in (serial.site, example_site_again):
         shown: list[tuple[str, str]] = []
         for page in sorted(site.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ def test_the_pages_charts_are_drawn_by_the_workers_and_filled_in_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """While the pages render, a chart is a placeholder; a worker draws and keeps it."""
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path / "cache"])
+    chart_store.use_folder(tmp_path / "cache")
     args = ("w", "Workers", "Drawn by a worker", ("2024-25",), (("Here", (2.0,)),), "%", False)
     output = Output(tmp_path / ".site.part", processes=2)
     try:

@@ -101,7 +101,7 @@ def test_a_score_is_kept_in_the_cache_and_read_back_without_scoring(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A warm build reads each guide page's score: textstat (and nltk) is not even imported."""
-    monkeypatch.setattr(chart_store, "_folder", [tmp_path])
+    chart_store.use_folder(tmp_path)
     page = EASY + f"<p>{HARD} It is a rather complicated situation.</p>"
     first = readability(page)
     assert len(list((tmp_path / readability_module.KEPT_AS).glob("*.json"))) == 1

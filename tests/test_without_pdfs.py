@@ -16,7 +16,7 @@ def test_a_stand_in_is_made_at_once_and_never_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    monkeypatch.setattr(chart_store, "_folder", [cache])
+    chart_store.use_folder(cache)
     document = pdf.Document("downloads/plan-a.pdf", "<h1>Plan A</h1>")
     job = without_pdfs.stand_in_job(document)
     assert job.content() == b"%PDF-1.7 stand-in for downloads/plan-a.pdf"
@@ -28,4 +28,3 @@ def test_the_engine_makes_each_pdf_by_the_function_replaced() -> None:
     """`main()` replaces `pdf.pdf_job`: every PDF of a build is made by it."""
     assert pdf.jobs.__globals__["pdf_job"] is pdf.pdf_job
     assert "pdf_job" in pdf.jobs.__code__.co_names
-    assert "pdf_job" in pdf.pdf_size.__code__.co_names
