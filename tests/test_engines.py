@@ -381,9 +381,11 @@ def test_mkdocs_own_search_plugin_indexes_every_generated_page_itself(
     settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  - search:\n" in settings
     settings = settings.replace("\n  - search:\n", "\n  - /search:\n")
-    settings = settings.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    docs = "docs_dir: plansite/starter_site/docs\n"
+    assert docs in settings
+    settings = settings.replace(docs, f"docs_dir: {ROOT / 'plansite' / 'starter_site' / 'docs'}\n")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"docs_dir: {ROOT / 'docs'}\n{settings}", encoding="utf-8")
+    config.write_text(settings, encoding="utf-8")
     env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / "minimal"), "NO_MKDOCS_2_WARNING": "1"}
     env.update(PLANSITE_CACHE=str(tmp_path / "cache"))
     env.pop("SOURCE_DATE_EPOCH", None)

@@ -45,7 +45,7 @@ Entry = dict[str, str]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # never content: their text is code, styling or drawing
-SKIPPED_TAGS = frozenset({"script", "style", "object", "template"})
+SKIPPED_TAGS = frozenset({"script", "style", "object", "template", "svg"})
 # words a page shows that are no part of what a section says (see the module's docstring)
 NOT_CONTENT = frozenset({"ps-last-updated", "ps-new"})
 # elements whose text runs on into the words around them; every other element is a block, whose

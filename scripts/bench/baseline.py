@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from plansite.documents.sizes import carries_sizes, fill
 from plansite.engine.theme import THEME
 from plansite.read.site_config import site_config
 
@@ -95,6 +96,12 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self.expanded.published[path] = published.read_bytes()
             self.expanded.abbreviations = dict(build.site.abbreviations)
             self.expanded.terms = dict(build.site.glossary_terms)
+        # a page that shows a published file's size was rendered with a placeholder, filled
+        # in once the file was made (plansite/documents/sizes.py): the baseline's too
+        made = {path: len(content) for path, content in self.expanded.published.items()}
+        for path, markdown in self.expanded.pages.items():
+            if carries_sizes(markdown):
+                self.expanded.pages[path] = fill(markdown, made, path)
         cname = Path(config.site_dir) / "CNAME"
         if cname.exists():
             self.expanded.published["CNAME"] = cname.read_bytes()
@@ -106,6 +113,9 @@ def expand(data: Path, site_dir: Path) -> Expanded:
     saved = dict(os.environ)
     os.environ["PLANSITE_DATA"] = str(data)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    # charts drawn in the pages as they are rendered, not by workers beside the build (whose
+    # placeholders are filled in only in the written site)
+    os.environ["PLANSITE_WORKERS"] = "1"
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:

@@ -38,7 +38,9 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
+def chromium(browser_run: BrowserRun) -> Iterator[Any]:
+    """This module's browser. The gates' one visit (`browser_run`, which a test below reads) is
+    made first: it starts Playwright of its own, which cannot start while this one runs."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
