@@ -22,25 +22,12 @@ from plansite.render.indicator_groups import group_words, largest_findings
 from plansite.render.indicator_targets import target_words
 from plansite.render.yearly_report import body, indicator_table
 from tests.conftest import ROOT
+from tests.example_copies import changed, line_of
 
 
 @pytest.fixture(scope="module")
 def example() -> BoardData:
     return load_board_data(ROOT / "data")
-
-
-def changed(tmp_path: Path, file: str, old: str, new: str) -> tuple[BoardData, Path]:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / file
-    text = path.read_text("utf-8")
-    assert old in text, f"the example changed: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    return load_board_data(data), path
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
 
 
 # --- targets ----------------------------------------------------------------------------------
