@@ -13,7 +13,7 @@ endif
 BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) -m plansite.read.board_folder),data)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: import export help new-board serve build check test quick lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: import export help new-board serve build check test built-then-unit quick lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>);"
@@ -106,9 +106,14 @@ gates: $(VENV)/.installed-dev test-tools
 test-tools:
 	bash scripts/install-test-tools.sh
 
-# the tests read the example site `build` has just made (one build fewer) when it is the example's
-test: lint typecheck check build
-	$(MAKE) --no-print-directory unit $(if $(filter data,$(DATA)),PLANSITE_TEST_EXAMPLE_SITE=$(CURDIR)/site)
+# lint and typecheck run beside the build and the tests (-j): each uses one core for most of a
+# minute, and the machine has two. The tests read the example site `build` has just made (one
+# build fewer) when it is the example's. Any of them failing fails `make test`.
+test: $(VENV)/.installed-dev
+	$(MAKE) --no-print-directory -j3 lint typecheck built-then-unit
+
+built-then-unit: check build
+	$(MAKE) --no-print-directory unit $(if $(filter data,$(BOARD)),PLANSITE_TEST_EXAMPLE_SITE=$(CURDIR)/site)
 
 bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py --table  # issue 26: the example board, 1,200 and 12,000 actions, from an empty cache
