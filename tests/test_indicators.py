@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from plansite.model.board_data import BoardData
 from plansite.model.comparison import Travel, direction, judgement, side
 from plansite.render import chart_store
 from plansite.render.cache_files import write_kept
-from plansite.render.charts import series_chart
+from plansite.render.chart_labels import labelled
+from plansite.render.charts import SVG, series_chart, series_drawing
 from plansite.render.figures import value_text
 from plansite.render.indicator_figures import latest, travel_words
 from plansite.render.indicator_values import find
@@ -142,7 +144,9 @@ def test_a_chart_is_drawn_once_then_read_back_from_the_cache(
     key = kept.name.split("-")[0]
     kept.unlink()  # a kept file is named by its inputs and its own bytes' hash (cache_files.py)
     write_kept(tmp_path / "charts", key, ".svg", b"<svg>read back</svg>")
-    assert chart_store.chart("series_chart", *args) == "<svg>read back</svg>"  # what is used
+    # what is used: the kept drawing, with the chart's title and description
+    read_back = '<svg><title id="k-title">Kept</title><desc id="k-desc">Kept between builds</desc>'
+    assert chart_store.chart("series_chart", *args) == f"{read_back}read back</svg>"
     other = chart_store.chart("series_chart", *args[:-1], "per cent")  # other inputs: drawn
     assert other.startswith("<svg") and len(list((tmp_path / "charts").iterdir())) == 2
 
@@ -153,3 +157,46 @@ def test_the_chart_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.M
     assert chart_store.chart("series_chart", *args) == series_chart(*args)
     assert chart_store.cache_folder() is None
     assert not any(tmp_path.iterdir())  # nothing kept
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Plain", "Words"),
+        ("Tom & Jerry's <b>", 'Says "quoted" > and < & more\nover two lines'),
+        ("", ""),  # ElementTree writes an empty element short
+        ("Naïve café — £5", "\u00a0non-breaking"),
+    ],
+)
+def test_a_drawing_is_labelled_as_elementtree_writes_its_title_and_description(
+    title: str, description: str
+) -> None:
+    """The title and description added to a kept drawing: the bytes ElementTree wrote when
+    they were part of the drawn tree."""
+    drawn = series_drawing("d", ["2024-25", "2025-26"], [("Here", [2.0, None])], "%")
+    root = ET.fromstring(drawn)
+    for tag, text in (("desc", description), ("title", title)):
+        element = ET.Element(f"{{{SVG}}}{tag}", {"id": f"d-{tag}"})
+        element.text = text
+        root.insert(0, element)
+    ET.register_namespace("", SVG)
+    assert labelled(drawn, "d", title, description) == ET.tostring(root, encoding="unicode")
+
+
+def test_one_drawing_serves_each_place_that_describes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An indicator's page and the yearly report show the same chart with different words:
+    it is drawn and kept once, and each place gets its own title and description."""
+    chart_store.use_folder(tmp_path)
+    drawn: list[tuple[object, ...]] = []
+    drawing = chart_store.drawing
+    monkeypatch.setattr(
+        chart_store, "drawing", lambda name, args: drawn.append(args) or drawing(name, args)
+    )
+    figures = (["2024-25"], [("Here", [2.0])], "%")
+    page = chart_store.chart("series_chart", "s", "Shared", "The table is below", *figures)
+    report = chart_store.chart("series_chart", "s", "Shared", "The table is above", *figures)
+    assert len(drawn) == 1 and len(list((tmp_path / "charts").iterdir())) == 1
+    assert page == series_chart("s", "Shared", "The table is below", *figures)
+    assert report == series_chart("s", "Shared", "The table is above", *figures)

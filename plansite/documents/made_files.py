@@ -13,6 +13,7 @@ same way: the bytes are the same either way (tests/test_parallel_build.py).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import multiprocessing
 import os
@@ -25,7 +26,8 @@ from typing import Any, TypeVar
 
 from plansite.documents.kept_files import Job
 from plansite.render.cache_files import read_kept, write_kept
-from plansite.render.chart_store import FOLDER, SUFFIX, cache_folder, draw
+from plansite.render.chart_labels import labelled
+from plansite.render.chart_store import FOLDER, SUFFIX, Labels, cache_folder, drawing
 
 WORKERS_ENV = "PLANSITE_WORKERS"
 # what the workers make files with (PDFs, charts, Word files, spreadsheets): imported by the
@@ -64,6 +66,8 @@ class Output:
         # the charts the pages show, by key: their SVG, or the worker drawing it (`chart`)
         self._charts: dict[str, str] = {}
         self._drawing: dict[str, Future[str]] = {}
+        # each chart a page shows, by its placeholder's name: its drawing's key and its labels
+        self._shown: dict[str, tuple[str, Labels]] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._started = False  # the workers are forked at the first job (`_submit`)
         if processes > 1:
@@ -121,25 +125,31 @@ class Output:
         """Whether the pages' charts are drawn beside the build (by its workers)."""
         return self._pool is not None
 
-    def chart(self, key: str, chart_name: str, args: tuple[Any, ...]) -> None:
-        """A chart a page shows (plansite/render/chart_store.py, `draw_ahead`): read from the
-        cache here, or drawn and kept by a worker while this process renders the pages."""
+    def chart(self, key: str, chart_name: str, drawn_from: tuple[Any, ...], labels: Labels) -> str:
+        """A chart a page shows (plansite/render/chart_store.py, `draw_ahead`): its drawing
+        read from the cache here, or drawn and kept by a worker while this process renders the
+        pages; the name of its placeholder, for `chart_svg`. A drawing two pages show (an
+        indicator's page and the yearly report) is drawn once."""
+        shown = hashlib.sha256(repr((key, labels)).encode("utf-8")).hexdigest()
+        self._shown[shown] = (key, labels)
         cache = cache_folder()
         if key in self._charts or key in self._drawing or cache is None:
-            return
+            return shown
         found = read_kept(cache / FOLDER, key, SUFFIX)
         if found is not None:
             self._charts[key] = found.decode("utf-8")
         elif self._pool is not None:
-            self._drawing[key] = self._submit(_draw, chart_name, args, cache / FOLDER, key)
+            self._drawing[key] = self._submit(_draw, chart_name, drawn_from, cache / FOLDER, key)
         else:
-            self._charts[key] = _draw(chart_name, args, cache / FOLDER, key)
+            self._charts[key] = _draw(chart_name, drawn_from, cache / FOLDER, key)
+        return shown
 
-    def chart_svg(self, key: str) -> str:
-        """The chart's SVG, once it is drawn."""
+    def chart_svg(self, shown: str) -> str:
+        """The chart a placeholder names, once its drawing is made, with its labels."""
+        key, labels = self._shown[shown]
         if key in self._drawing:
             self._charts[key] = _result(self._drawing.pop(key), f"a chart ({key})")
-        return self._charts[key]
+        return labelled(self._charts[key], *labels)
 
     def sizes(self) -> dict[str, int]:
         """Every file's size, once every file is made (a worker's error is raised here)."""
@@ -177,6 +187,7 @@ class Output:
         self._pages.clear()
         self._drawing.clear()
         self._charts.clear()
+        self._shown.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -195,9 +206,10 @@ def _make(
     return _write(target, content)
 
 
-def _draw(chart_name: str, args: tuple[Any, ...], folder: Path, key: str) -> str:
-    """In a worker: the chart drawn and kept in the cache, as the build's process keeps it."""
-    svg = draw(chart_name, args)
+def _draw(chart_name: str, drawn_from: tuple[Any, ...], folder: Path, key: str) -> str:
+    """In a worker: the chart's drawing made and kept in the cache, as the build's process
+    keeps it."""
+    svg = drawing(chart_name, drawn_from)
     write_kept(folder, key, SUFFIX, svg.encode("utf-8"))
     return svg
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import Field, field_validator
 
 from plansite.model.base import Model
 from plansite.model.slugs import slug
+from plansite.read.yamlfile import package_yaml
 
 # An abbreviation, as opposed to a phrase: one word with at least two capitals ("PPPG", "MARAC")
 ABBREVIATION = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*[A-Z][A-Za-z0-9&]*")
@@ -54,7 +54,7 @@ def national_glossary(language: str) -> dict[str, str]:
     path = NATIONAL_FOLDER / f"glossary-{language}.yml"
     if not path.is_file():
         return {}
-    terms: dict[str, str] = yaml.safe_load(path.read_text("utf-8"))["terms"]
+    terms: dict[str, str] = package_yaml(path)["terms"]
     return {str(t): str(m) for t, m in terms.items()}
 
 

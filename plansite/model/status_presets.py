@@ -19,9 +19,8 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from plansite.model.status import match_word
+from plansite.read.yamlfile import package_yaml
 
 GREEN, AMBER, RED, BLUE = "#00703c", "#ffdd00", "#d4351c", "#1d70b8"
 ORANGE, GREY = "#f47738", "#505a5f"
@@ -70,7 +69,7 @@ PRESETS: dict[str, list[dict[str, Any]]] = {
 @functools.cache
 def english_words() -> dict[str, Any]:
     """The presets' words in English: the labels plans write, whatever the site's language."""
-    loaded: dict[str, Any] = yaml.safe_load(ENGLISH_WORDS.read_text("utf-8"))["status_presets"]
+    loaded: dict[str, Any] = package_yaml(ENGLISH_WORDS)["status_presets"]
     return loaded
 
 

@@ -1,13 +1,18 @@
-"""CSV tables read with pandas, every cell as text, rows numbered as a spreadsheet shows them."""
+"""CSV tables, every cell as text, rows numbered as a spreadsheet shows them.
+
+A regular table (one row a line of the header's width, no stray quotes) is read by Python's
+`csv` module; any other by pandas, whose messages name the line that is wrong. Both give the
+same cells for a regular table (tests/test_csv_read.py), and importing pandas took about a
+tenth of every build (a warm build of the example board imports it no more).
+"""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
 
 from plansite.read.problems import Problems, display_path
 from plansite.read.text import (
@@ -22,18 +27,27 @@ from plansite.read.text import (
 
 HEADER_LINE = 1
 FIRST_ROW_LINE = 2  # row index 0 is on line 2, under the header
+# what the `csv` module might read otherwise than pandas: left to pandas
+IRREGULAR = re.compile("[\r\x00\ufeff]")
 
 
 @dataclass
 class CsvTable:
     file: str
-    frame: pd.DataFrame
+    columns: list[str]
+    cells: list[list[str]]  # a row's cells in the columns' order
 
     def rows(self) -> list[tuple[int, dict[str, str]]]:
         """(line, row) pairs; empty cells are empty strings; blank rows are left out."""
-        records: list[dict[str, str]] = self.frame.to_dict("records")  # type: ignore[assignment]
-        numbered = [(index + FIRST_ROW_LINE, row) for index, row in enumerate(records)]
+        numbered = [
+            (index + FIRST_ROW_LINE, dict(zip(self.columns, row, strict=True)))
+            for index, row in enumerate(self.cells)
+        ]
         return [(line, row) for line, row in numbered if any(row.values())]
+
+
+class CsvError(Exception):
+    """pandas could not read the table: its message, which names the line."""
 
 
 def read_csv(
@@ -49,19 +63,12 @@ def read_csv(
         return None
     name = display_path(path)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter(text),
-            dtype=str,
-            keep_default_na=False,
-            skipinitialspace=True,
-            skip_blank_lines=False,  # keeps row numbers equal to the spreadsheet's lines
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        header, cells = table_cells(text, delimiter(text))
+    except CsvError as error:
         problems.add(name, _parser_line(str(error)), _parser_hint(str(error)))
         return None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+    columns = [c.strip() for c in header]
+    if len(columns) == 1 and ";" in columns[0]:
         problems.add(
             name,
             HEADER_LINE,
@@ -70,8 +77,8 @@ def read_csv(
         )
         return None
     known = required + optional
-    missing = [c for c in required if c not in frame.columns]
-    unknown = [c for c in frame.columns if c not in known]
+    missing = [c for c in required if c not in columns]
+    unknown = [c for c in columns if c not in known]
     if missing:
         problems.add(
             name,
@@ -87,30 +94,85 @@ def read_csv(
         )
     if missing or unknown:
         return None
-    frame = frame.fillna("").apply(_typed)
-    for column in sorted(names & set(frame.columns)):
-        if not frame[column].str.contains(UNUSUAL.pattern).any():
-            continue  # (one vectorised test: most files have none)
-        for index, cell in enumerate(frame[column]):
-            found = unusual_space(cell)
-            if found:
-                problems.advise(name, index + FIRST_ROW_LINE, pasted_warning(cell, found))
-                frame.loc[index, column] = plain_name(cell)
-    frame = frame.apply(lambda col: col.str.strip())
-    _blank_rows(frame, name, problems)
-    return CsvTable(name, frame)
+    for place in range(len(columns)):
+        _typed(cells, place)
+    for column in sorted(names & set(columns)):
+        _plain_names(cells, columns.index(column), name, problems)
+    cells = [[cell.strip() for cell in row] for row in cells]
+    _blank_rows(cells, name, problems)
+    return CsvTable(name, columns, cells)
 
 
-def _typed(column: pd.Series) -> pd.Series:
+def table_cells(text: str, separator: str) -> tuple[list[str], list[list[str]]]:
+    """The header's names (as written) and each row's cells: by the `csv` module when the
+    table is regular, else by pandas (CsvError: what pandas says is wrong)."""
+    regular = _regular_cells(text, separator)
+    return regular if regular is not None else pandas_cells(text, separator)
+
+
+def _regular_cells(text: str, separator: str) -> tuple[list[str], list[list[str]]] | None:
+    """The cells, or None when the table is not regular: a row wider or narrower than the
+    header (a blank line among them), a quote in the middle of a cell, a header name empty
+    or written twice, a single column, or a character the two readers might take otherwise."""
+    if IRREGULAR.search(text):
+        return None
+    reader = csv.reader(io.StringIO(text), delimiter=separator, skipinitialspace=True, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    if not rows:
+        return None
+    header = rows[0]
+    names = [n.strip() for n in header]
+    if not all(names) or len(set(names)) < len(names):
+        return None
+    width = len(header)
+    if width < 2 or any(len(row) != width for row in rows):
+        return None
+    return header, rows[1:]
+
+
+def pandas_cells(text: str, separator: str) -> tuple[list[str], list[list[str]]]:
+    """The header and cells as pandas reads them (CsvError: what it says is wrong)."""
+    import pandas as pd  # about a third of a second: only for a table the csv module leaves
+
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            skip_blank_lines=False,  # keeps row numbers equal to the spreadsheet's lines
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise CsvError(str(error)) from None
+    cells: list[list[str]] = frame.fillna("").values.tolist()
+    return [str(c) for c in frame.columns], cells
+
+
+def _typed(cells: list[list[str]], place: int) -> None:
     """Entities typed in cells (`&amp;`) read as their characters."""
-    if column.str.contains("&", regex=False).any():
-        return column.map(typed_text)
-    return column
+    if any("&" in row[place] for row in cells):
+        for row in cells:
+            row[place] = typed_text(row[place])
 
 
-def _blank_rows(frame: pd.DataFrame, name: str, problems: Problems) -> None:
+def _plain_names(cells: list[list[str]], place: int, name: str, problems: Problems) -> None:
+    """A refs or periods column's cells lose pasted invisible spaces, each said once."""
+    if not any(re.search(UNUSUAL.pattern, row[place]) for row in cells):
+        return  # (most files have none)
+    for index, row in enumerate(cells):
+        found = unusual_space(row[place])
+        if found:
+            problems.advise(name, index + FIRST_ROW_LINE, pasted_warning(row[place], found))
+            row[place] = plain_name(row[place])
+
+
+def _blank_rows(cells: list[list[str]], name: str, problems: Problems) -> None:
     """Excel saves rows it once formatted as `,,,`: harmless at the end, a gap in the middle."""
-    blank = (frame == "").all(axis=1).tolist()
+    blank = [not any(row) for row in cells]
     while blank and blank[-1]:
         blank.pop()
     for index, empty in enumerate(blank):

@@ -3,7 +3,9 @@ importing matplotlib about a second), so a chart whose figures have not changed 
 from `.cache/plansite/charts/`, as Material keeps its social cards in `.cache/`.
 
 A chart's file is named by a hash of everything its drawing depends on: the chart's inputs, the
-version of matplotlib and the source of charts.py. A change to any of them draws it afresh; the
+version of matplotlib and the source of charts.py. It holds the drawing without its title and
+description (plansite/render/chart_labels.py), which are added where it is shown: an indicator
+page and the yearly report show the same drawing, described differently, drawn once. A change to any of them draws it afresh; the
 folder can be deleted at any time (`make clean`). The plugin's `cache_dir` option (or
 PLANSITE_CACHE) names another folder, or with an empty value turns the cache off: the build sets
 the folder in its own context (plansite/engine/build.py); outside a build nothing is kept.
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from plansite.render.cache_files import read_kept, write_kept
+from plansite.render.chart_labels import labelled
 
 CACHE_ENV = "PLANSITE_CACHE"
 # the running build's cache folder, set only inside its own context (see above)
@@ -29,41 +32,51 @@ FOLDER, SUFFIX = "charts", ".svg"
 # a chart drawn beside the build: an HTML comment naming its key until its page is written
 MARK = "<!--plansite-chart:"
 PLACEHOLDER = re.compile(re.escape(MARK) + r"([0-9a-f]+)-->")
-Drawer = Callable[[str, str, tuple[Any, ...]], None]
+Labels = tuple[str, str, str]  # a chart's ident, title and description
+# (the drawing's key, the chart's name, its drawing's arguments, its labels): the placeholder's name
+Drawer = Callable[[str, str, tuple[Any, ...], Labels], str]
 # who draws the running build's charts beside it, set only inside its own context, as `_folder`
 _ahead: ContextVar[Drawer | None] = ContextVar("plansite_chart_drawer", default=None)
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
 
 
-def chart(chart_name: str, *args: Any) -> str:
-    """The inline SVG that `charts.<chart_name>(*args)` draws: from the cache when drawn before.
-    While a build's pages are rendered with workers beside it (`draw_ahead`), a placeholder
-    instead: the chart is read or drawn by a worker, and filled in once the page is written."""
-    folder, key = cache_folder(), _key(chart_name, args)
+def chart(chart_name: str, ident: str, title: str, description: str, *args: Any) -> str:
+    """The inline SVG that `charts.<chart_name>(ident, title, description, *args)` draws: its
+    drawing from the cache when drawn before, with its title and description. While a build's
+    pages are rendered with workers beside it (`draw_ahead`), a placeholder instead: the drawing
+    is read or drawn by a worker, and filled in once the page is written."""
+    folder, drawn_from = cache_folder(), (ident, *args)
+    key = _key(chart_name, drawn_from)
     ahead = _ahead.get()
     if ahead is not None and folder is not None:
-        ahead(key, chart_name, args)
-        return f"{MARK}{key}-->"
+        return f"{MARK}{ahead(key, chart_name, drawn_from, (ident, title, description))}-->"
     kept = read_kept(folder / FOLDER, key, SUFFIX) if folder else None
     if kept is not None:
-        return kept.decode("utf-8")
-    svg = draw(chart_name, args)
+        return labelled(kept.decode("utf-8"), ident, title, description)
+    svg = drawing(chart_name, drawn_from)
     if folder is not None:
         write_kept(folder / FOLDER, key, SUFFIX, svg.encode("utf-8"))
-    return svg
+    return labelled(svg, ident, title, description)
+
+
+def drawing(chart_name: str, drawn_from: tuple[Any, ...]) -> str:
+    """The chart's drawing, without its title and description (in a build's worker, or
+    here): `drawn_from` is its ident and the arguments after its description."""
+    from plansite.render import charts  # matplotlib: imported only when a chart must be drawn
+
+    return charts.drawing(chart_name, *drawn_from)
 
 
 def draw(chart_name: str, args: tuple[Any, ...]) -> str:
-    """The chart drawn (in a build's worker, or here)."""
-    from plansite.render import charts  # matplotlib: imported only when a chart must be drawn
-
-    svg: str = getattr(charts, chart_name)(*args)
-    return svg
+    """The chart drawn here, labelled: `args` as `chart` takes them."""
+    ident, title, description, *rest = args
+    return labelled(drawing(chart_name, (ident, *rest)), ident, title, description)
 
 
 def draw_ahead(drawer: Drawer | None) -> None:
-    """While a build renders its pages: `drawer(key, chart_name, args)` has each chart read or
-    drawn beside the build (plansite/documents/made_files.py), or None: drawn here."""
+    """While a build renders its pages: `drawer(key, chart_name, drawn_from, labels)` has each
+    chart's drawing read or drawn beside the build (plansite/documents/made_files.py) and names
+    its placeholder, or None: drawn here."""
     _ahead.set(drawer)
 
 
@@ -72,7 +85,7 @@ def carries_charts(html: str) -> bool:
 
 
 def fill_charts(html: str, svg: Callable[[str], str]) -> str:
-    """`html` with each placeholder replaced by its chart's SVG (`svg(key)`)."""
+    """`html` with each placeholder replaced by its chart's SVG (`svg(name)`)."""
     return PLACEHOLDER.sub(lambda match: svg(match[1]), html)
 
 

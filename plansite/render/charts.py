@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from plansite.model.disclosure import SUPPRESSED
+from plansite.render.chart_labels import labelled
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -68,8 +69,20 @@ def series_chart(
     A value is a number, None where it is suppressed (labelled [c]) or NaN where there is none.
     `narrow`: the phone's layout (see NARROW_INCHES).
     """
+    drawn = series_drawing(ident, periods, lines, axis_label, narrow)
+    return labelled(drawn, ident, title, description)
+
+
+def series_drawing(
+    ident: str,
+    periods: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[float | None]]],
+    axis_label: str,
+    narrow: bool = False,
+) -> str:
+    """The series chart's <svg> without its title and description (chart_labels.py)."""
     frozen = tuple((label, tuple(values)) for label, values in lines)
-    return _series_chart(ident, title, description, tuple(periods), frozen, axis_label, narrow)
+    return _series_chart(ident, tuple(periods), frozen, axis_label, narrow)
 
 
 # Drawing is the slow part of a build (about 0.1 s a chart); `mkdocs serve` rebuilds in the same
@@ -77,8 +90,6 @@ def series_chart(
 @functools.lru_cache(maxsize=1024)
 def _series_chart(
     ident: str,
-    title: str,
-    description: str,
     periods: tuple[str, ...],
     lines: tuple[tuple[str, tuple[float | None, ...]], ...],
     axis_label: str,
@@ -126,7 +137,7 @@ def _series_chart(
                 loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(lines), frameon=False
             )
             _fit(figure)
-        return _svg(figure, ident, title, description, narrow)
+        return _svg(figure, ident, narrow)
 
 
 def bar_chart(
@@ -140,15 +151,34 @@ def bar_chart(
 ) -> str:
     """Horizontal bars per category, one bar per area, each labelled with its value text.
     `narrow`: the phone's layout (see NARROW_INCHES)."""
+    drawn = bar_drawing(ident, categories, bars, axis_label, narrow)
+    return labelled(drawn, ident, title, description)
+
+
+def bar_drawing(
+    ident: str,
+    categories: Sequence[str],
+    bars: Sequence[tuple[str, Sequence[float | None], Sequence[str]]],
+    axis_label: str,
+    narrow: bool = False,
+) -> str:
+    """The bar chart's <svg> without its title and description (chart_labels.py)."""
     frozen = tuple((label, tuple(values), tuple(texts)) for label, values, texts in bars)
-    return _bar_chart(ident, title, description, tuple(categories), frozen, axis_label, narrow)
+    return _bar_chart(ident, tuple(categories), frozen, axis_label, narrow)
+
+
+def drawing(chart_name: str, ident: str, *args: Any) -> str:
+    """The drawing of the chart `chart_name` ("series_chart", "bar_chart") takes its
+    arguments without the title and description."""
+    drawn: str = (
+        series_drawing(ident, *args) if chart_name == "series_chart" else bar_drawing(ident, *args)
+    )
+    return drawn
 
 
 @functools.lru_cache(maxsize=1024)
 def _bar_chart(
     ident: str,
-    title: str,
-    description: str,
     categories: tuple[str, ...],
     bars: tuple[tuple[str, tuple[float | None, ...], tuple[str, ...]], ...],
     axis_label: str,
@@ -184,11 +214,11 @@ def _bar_chart(
             if count > 1:
                 figure.legend(loc="outside lower left", ncol=1, frameon=False)
             _fit_constrained(figure)
-            return _svg(figure, ident, title, description, narrow)
+            return _svg(figure, ident, narrow)
         if count > 1:
             axes.legend(loc="lower right", frameon=False)
         _fit(figure)
-        return _svg(figure, ident, title, description, narrow)
+        return _svg(figure, ident, narrow)
 
 
 def _style(narrow: bool) -> dict[Any, Any]:
@@ -229,8 +259,9 @@ def _own_ids(root: ET.Element, ident: str) -> None:
                 element.set(name, URL_REFERENCE.sub(rf"url(#{ident}-\1)", value))
 
 
-def _svg(figure: Figure, ident: str, title: str, description: str, narrow: bool = False) -> str:
-    """The figure as an inline <svg> element, with its title and description for screen readers."""
+def _svg(figure: Figure, ident: str, narrow: bool = False) -> str:
+    """The figure as an inline <svg> element, its ids its own; the title and description for
+    screen readers are added where it is shown (`labelled`)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     root = ET.fromstring(buffer.getvalue())
@@ -245,12 +276,6 @@ def _svg(figure: Figure, ident: str, title: str, description: str, narrow: bool 
     root.set("role", "img")
     root.set("class", "ps-chart ps-chart--narrow" if narrow else "ps-chart ps-chart--wide")
     root.set("aria-labelledby", f"{ident}-title {ident}-desc")
-    title_element = ET.Element(f"{{{SVG}}}title", {"id": f"{ident}-title"})
-    title_element.text = title
-    desc_element = ET.Element(f"{{{SVG}}}desc", {"id": f"{ident}-desc"})
-    desc_element.text = description
-    root.insert(0, desc_element)
-    root.insert(0, title_element)
     # again each time: WeasyPrint registers a default namespace of its own, which would write ns0:
     ET.register_namespace("", SVG)
     ET.register_namespace("xlink", XLINK)

@@ -26,9 +26,9 @@ from plansite.render.text import plain
 from plansite.words.wording import word
 
 
-def _both_layouts(chart_name: str, ident: str, *args: object) -> str:
-    wide = chart(chart_name, ident, *args, False)
-    return wide + chart(chart_name, f"{ident}-narrow", *args, True)
+def _both_layouts(chart_name: str, ident: str, title: str, description: str, *args: object) -> str:
+    wide = chart(chart_name, ident, title, description, *args, False)
+    return wide + chart(chart_name, f"{ident}-narrow", title, description, *args, True)
 
 
 def _with_suppressed_note(description: str, suppressed: bool) -> str:

@@ -26,7 +26,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from markupsafe import Markup
@@ -34,6 +33,7 @@ from markupsafe import Markup
 from plansite.model import status_presets
 from plansite.model.dates import Due
 from plansite.read.files import stamp
+from plansite.read.yamlfile import package_yaml
 
 WORDS = Path(__file__).parent
 WORDS_ENV = "PLANSITE_WORDS"
@@ -76,7 +76,7 @@ class Words:
         """The words under `keys` as written: text, a list or a mapping."""
         if self._file is None or (self.watch and self._file[0] != stamp(self.path)):
             edited = stamp(self.path)
-            self._file = (edited, yaml.safe_load(self.path.read_text("utf-8")))
+            self._file = (edited, package_yaml(self.path))
             self._found.clear()
         if keys in self._found:
             return self._found[keys]
