@@ -12,6 +12,9 @@ endif
 # plansite/read/board_folder.py is standard library only: it runs before .venv exists
 BOARD := $(or $(PLANSITE_DATA),$(shell $(PYTHON) -m plansite.read.board_folder),data)
 export NO_MKDOCS_2_WARNING := 1
+# Python's default, even where the shell turns it off: the tests start hundreds of Python
+# processes, and each would compile the package from source again (about 0.4 s a build)
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: import export help new-board serve build check test built-then-unit quick lint typecheck unit gates test-tools bench deploy schemas clean
 
