@@ -5,10 +5,12 @@ finds), and a long synthetic plan's PDF is made and measured with pdfinfo."""
 from __future__ import annotations
 
 import base64
+import posixpath
 import re
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +20,14 @@ from bs4 import BeautifulSoup
 from plansite.check.advice import data_advice
 from plansite.documents import pdf as documents
 from plansite.load import load_board_data
+from plansite.model import print_size
 from plansite.model.board_data import BoardData
-from plansite.model.print_size import LONG_PLAN, is_long
+from plansite.model.plan import Plan
+from plansite.model.print_size import LONG_PLAN, is_long, printed_parts
 from plansite.model.progress import needs_attention, summary
-from plansite.render.plans import sentence
+from plansite.pages.annual_reports import _downloads
+from plansite.pages.plans import _priority
+from plansite.render.plans import part_title, sentence
 from plansite.words.wording import word
 from tests.conftest import ROOT
 
@@ -43,10 +49,13 @@ WEB_ONLY = [
     "back to top",
     "click",
 ]
-# the long synthetic plan's PDF: at least 3 actions a page, after its summary pages; and made in
-# minutes even on a loaded 2-core machine (WeasyPrint's time grows with its pages)
+# the long synthetic plan's PDFs: at least 3 actions a page, after the summary's or a priority's
+# opening pages; and each made in minutes even on a loaded 2-core machine (WeasyPrint's time
+# grows with its pages)
 ACTIONS_PER_PAGE = 3
 SUMMARY_PAGES = 15
+# a long plan's PDF per priority: its cover, then its description, outcomes and evidence
+PRIORITY_PAGES = 4
 SECONDS = 300
 
 
@@ -201,53 +210,169 @@ def test_captions_stay_on_the_page_of_their_tables(
 
 
 @pytest.fixture(scope="module")
-def long_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[BoardData, Path, float]:
-    """The largest plan of a synthetic board of 400 actions (240 in its current plan), its PDF
-    and the seconds WeasyPrint took to make it."""
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> BoardData:
+    """A synthetic board of 400 actions: its current plan's 240 make it long."""
     site = load_board_data(generate(tmp_path_factory.mktemp("long") / "data", 400))
     site.url = "https://plans.example.org/"
-    plan = max(site.plans, key=lambda p: len(p.actions))
-    document = documents.plan_document(site, plan)
-    started = time.monotonic()
-    made = documents._weasyprint(document, documents.PRINT_CSS.read_text(encoding="utf-8"))
-    took = time.monotonic() - started
-    path = tmp_path_factory.mktemp("long-pdf") / "plan.pdf"
-    path.write_bytes(made)
-    return site, path, took
+    return site
 
 
-def test_a_long_plans_pdf_stays_within_its_page_budget_and_time(
-    long_plan: tuple[BoardData, Path, float],
+def _longest(site: BoardData) -> Plan:
+    return max(site.plans, key=lambda p: len(p.actions))
+
+
+@pytest.fixture(scope="module")
+def long_plan(
+    long_site: BoardData, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BoardData, dict[str, Path], float]:
+    """The long plan's PDFs as the build publishes them (its progress at a glance, then one
+    per priority), by path, and the most seconds WeasyPrint took to make one of them."""
+    plan = _longest(long_site)
+    folder = tmp_path_factory.mktemp("long-pdf")
+    css = documents.PRINT_CSS.read_text(encoding="utf-8")
+    made, slowest = {}, 0.0
+    for path, make in documents.plan_documents(long_site):
+        if path != documents.plan_path(plan) and not path.startswith(f"downloads/{plan.id}/"):
+            continue
+        started = time.monotonic()
+        content = documents._weasyprint(make(), css)
+        slowest = max(slowest, time.monotonic() - started)
+        made[path] = folder / path
+        made[path].parent.mkdir(parents=True, exist_ok=True)
+        made[path].write_bytes(content)
+    return long_site, made, slowest
+
+
+def test_a_long_plans_pdfs_each_stay_within_their_page_budget_and_time(
+    long_plan: tuple[BoardData, dict[str, Path], float],
 ) -> None:
-    site, path, took = long_plan
-    plan = max(site.plans, key=lambda p: len(p.actions))
+    """The at-a-glance PDF within SUMMARY_PAGES; each priority's within PRIORITY_PAGES (its
+    cover, description, outcomes and evidence) + its actions / ACTIONS_PER_PAGE; together they
+    print every action once, in its own priority's PDF."""
+    site, made, slowest = long_plan
+    plan = _longest(site)
     assert len(plan.actions) == 240 and is_long(plan)
-    pages = page_count(path)
-    assert pages <= SUMMARY_PAGES + len(plan.actions) / ACTIONS_PER_PAGE, pages
-    assert took < SECONDS, took
-    text = flat("\n".join(pdf_pages(path)))
-    assert all(f" {a.ref} " in text for a in plan.actions)  # every action, by its ref
-    assert web_only_words(text) == []
+    parts = printed_parts(plan)
+    assert [p.path for p in parts] == [
+        f"downloads/{plan.id}/priority-{p.slug}.pdf" for p in plan.priorities
+    ]
+    assert sorted(made) == sorted([documents.plan_path(plan), *(p.path for p in parts)])
+    glance = made[documents.plan_path(plan)]
+    assert page_count(glance) <= SUMMARY_PAGES, page_count(glance)
+    glance_text = flat("\n".join(pdf_pages(glance)))
+    assert not any(f" {a.ref} " in glance_text for a in plan.actions)  # no action's row
+    for part in parts:
+        pages = page_count(made[part.path])
+        assert pages <= PRIORITY_PAGES + len(part.actions) / ACTIONS_PER_PAGE, (part.path, pages)
+        text = flat("\n".join(pdf_pages(made[part.path])))
+        assert all(f" {a.ref} " in text for a in part.actions), part.path
+        others = [a for a in plan.actions if a.priority is not part.priority]
+        assert not any(f" {a.ref} " in text for a in others), part.path
+        assert web_only_words(text) == []
+    assert sum(len(p.actions) for p in parts) == len(plan.actions)
+    assert slowest < SECONDS, slowest
 
 
-def test_a_long_plan_is_said_on_its_page_and_by_make_check(
-    long_plan: tuple[BoardData, Path, float],
+def test_the_at_a_glance_pdf_names_and_links_every_priority_pdf(
+    long_plan: tuple[BoardData, dict[str, Path], float],
 ) -> None:
-    site, _, _ = long_plan
-    plan = max(site.plans, key=lambda p: len(p.actions))
+    site, made, _ = long_plan
+    plan = _longest(site)
+    text = letters("\n".join(pdf_pages(made[documents.plan_path(plan)])))
+    html = BeautifulSoup(documents.plan_document(site, plan).html, "html.parser")
+    links = [a["href"] for a in html.select(".ps-print-pieces a")]
+    parts = printed_parts(plan)
+    assert links == [f"https://plans.example.org/{p.path}" for p in parts]
+    for part, address in zip(parts, links, strict=True):
+        assert letters(part_title(part)) in text and letters(address) in text, part.path
+    assert flat(word("print_document", "glance_kind")) in flat(
+        pdf_pages(made[documents.plan_path(plan)])[0]
+    )
+
+
+def test_a_priority_past_the_limit_is_printed_in_numbered_parts(
+    long_site: BoardData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A priority of more than PART_ACTIONS actions in parts of near-equal size, in order, each
+    with only its own rows; the at-a-glance PDF names every part."""
+    monkeypatch.setattr(print_size, "PART_ACTIONS", 7)
+    plan = _longest(long_site)
+    parts = printed_parts(plan)
+    for priority in plan.priorities:
+        own = [p for p in parts if p.priority is priority]
+        assert [a for p in own for a in p.actions] == priority.all_actions
+        assert [p.number for p in own] == list(range(1, len(own) + 1))
+        assert len(own) == -(-len(priority.all_actions) // 7) > 1
+        assert max(len(p.actions) for p in own) - min(len(p.actions) for p in own) <= 1
+        assert own[1].path == f"downloads/{plan.id}/priority-{priority.slug}-part-2.pdf"
+    document = documents.priority_document(long_site, plan, parts[1])
+    rows = BeautifulSoup(document.html, "html.parser").select("tr.ps-action th")
+    assert [r.get_text() for r in rows] == [a.ref for a in parts[1].actions]
+    assert "part 2 of" in document.html
+    glance = BeautifulSoup(documents.plan_document(long_site, plan).html, "html.parser")
+    assert len(glance.select(".ps-print-pieces a")) == len(parts)
+
+
+@pytest.mark.parametrize("limit", [print_size.PART_ACTIONS, 7])
+def test_the_downloads_and_priority_pages_link_every_pdf_of_a_long_plan(
+    long_site: BoardData, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    monkeypatch.setattr(print_size, "PART_ACTIONS", limit)
+    plan = _longest(long_site)
+    parts = printed_parts(plan)
+    # 17 or 18 actions a priority: each whole, or in 3 parts of 7 at most
+    assert len(parts) == len(plan.priorities) * (3 if limit == 7 else 1)
+    here = "downloads.md"
+    page = _downloads(long_site, here, defaultdict(lambda: 1000))
+    listed = _pdfs(page, here, f"#pdfs-{plan.id} + p + ul")
+    assert listed == [documents.plan_path(plan), *(p.path for p in parts)]
+    assert len(BeautifulSoup(page, "html.parser").select("[id^=pdfs-]")) == 1  # the long plan
+    for priority in plan.priorities:
+        here = f"plans/{plan.id}/{priority.slug}.md"
+        linked = _pdfs(_priority(long_site, here, plan.id, priority.slug), here, ".ps-download")
+        assert linked == [p.path for p in parts if p.priority is priority]
+    short = min(long_site.plans, key=lambda p: len(p.actions))
+    first = short.priorities[0]
+    here = f"plans/{short.id}/{first.slug}.md"
+    assert _pdfs(_priority(long_site, here, short.id, first.slug), here, ".ps-download") == []
+
+
+def _pdfs(page: str, here: str, where: str) -> list[str]:
+    """The PDFs linked under `where` on the page at `here`, as paths inside site/."""
+    found = BeautifulSoup(page, "html.parser").select(f"{where} a[href$='.pdf']")
+    served = posixpath.dirname(here) + "/" if here.endswith("index.md") else here[:-3] + "/"
+    return [posixpath.normpath(posixpath.join(served, a["href"])) for a in found]
+
+
+def test_a_long_plan_is_said_on_its_page_and_by_make_check(long_site: BoardData) -> None:
+    site = long_site
+    plan = _longest(site)
     advice = [p for p in data_advice(site) if "more than" in p.message]
     assert [(p.message.split(":")[0]) for p in advice] == [
         f"the plan has {len(plan.actions)} actions, more than {LONG_PLAN}"
     ]
+    assert f"names {len(plan.priorities)} more PDFs, one per priority" in advice[0].message
     from plansite.render.plans import plan_home
 
     page = plan_home(site, plan, "plans/x/", ("x.pdf", "1 MB"))
     note = word("plans_home", "long_pdf")
     assert note in BeautifulSoup(page, "html.parser").select_one(".ps-download").get_text()
     short = min(site.plans, key=lambda p: len(p.actions))
-    assert not is_long(short)
+    assert not is_long(short) and printed_parts(short) == []
     short_page = plan_home(site, short, "plans/x/", ("x.pdf", "1 MB"))
     assert note not in BeautifulSoup(short_page, "html.parser").get_text()
+
+
+def test_the_example_boards_plans_are_each_one_pdf(
+    pdfs: dict[str, list[str]], site: BoardData, example_site: Path
+) -> None:
+    """No plan of the example board is long: each is printed whole, in one PDF, as before."""
+    assert all(printed_parts(plan) == [] for plan in site.plans)
+    assert sorted(pdfs) == sorted(
+        [Path(documents.plan_path(p)).name for p in site.plans]
+        + [Path(documents.report_path(r)).name for r in site.reports]
+    )
+    assert not [p for p in (example_site / "downloads").iterdir() if p.is_dir()]
 
 
 def test_the_cover_shows_the_boards_logo(data_copy: Callable[[str], Path]) -> None:

@@ -10,12 +10,13 @@ from pathlib import Path
 from plansite.check.contradictions import contradiction_advice
 from plansite.check.planner import planner_advice
 from plansite.check.yearly_reports import review_dates_advice
+from plansite.model import links
 from plansite.model.base import Model
 from plansite.model.board_data import BoardData
 from plansite.model.dates import calendar_months
 from plansite.model.glossary import clashes
 from plansite.model.plan import Plan
-from plansite.model.print_size import LONG_PLAN, is_long
+from plansite.model.print_size import LONG_PLAN, PART_ACTIONS, is_long, printed_parts
 from plansite.read.problems import Problem, display_path
 
 
@@ -42,14 +43,19 @@ def data_advice(site: BoardData) -> list[Problem]:
 
 
 def long_plan(plan: Plan) -> Problem:
-    """A plan too long for its PDF to be tabled whole: said, not changed."""
+    """A plan too long for its PDF to be tabled whole: said, and printed in pieces."""
+    parts = printed_parts(plan)
+    split = sum(1 for part in parts if part.number == 1)
+    in_parts = f" ({split} of more than {PART_ACTIONS} actions in numbered parts)" if split else ""
     return Problem(
         plan.source_file,
         plan.line_of("id"),
-        f"the plan has {len(plan.actions)} actions, more than {LONG_PLAN}: its PDF lists each "
-        "action's status and latest update only, and the plan's page says the full histories "
-        "are on the site; to table a shorter paper, take the board through the priorities "
-        "one at a time, or the plan's Needs attention page",
+        f"the plan has {len(plan.actions)} actions, more than {LONG_PLAN}: its PDF "
+        f"(`{links.plan_pdf(plan.id)}`) gives its progress at a glance and names "
+        f"{len(parts)} more PDFs, one per priority{in_parts}, each with its actions' status "
+        "and latest update; the plan's page, each priority's page and the Downloads page "
+        "link them, and the full histories are on the site; to table a shorter paper, take "
+        "the board through the priorities one at a time, or the plan's Needs attention page",
     )
 
 

@@ -1,6 +1,11 @@
 """PDFs of each yearly report and each plan, made with WeasyPrint from the same HTML fragments
 as the pages, tagged for accessibility (PDF/UA-1: language, title, structure tree).
 
+A long plan (plansite/model/print_size.py) is printed in pieces a board can table: its PDF is
+its progress at a glance, naming and linking one PDF per priority (or per part of a priority of
+more than PART_ACTIONS actions). Each is its own job, so the workers make them side by side and
+the largest document WeasyPrint lays out does not grow with the plan.
+
 Kept between builds (plansite/documents/kept_files.py): a PDF's file in `.cache/plansite/pdf/` is
 named by a hash of its HTML, its print CSS and WeasyPrint's version, so an unchanged report
 costs one read. WeasyPrint is imported only to make a PDF afresh. Its dates come from the data
@@ -14,25 +19,27 @@ import base64
 import hashlib
 import mimetypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import partial
 from importlib.metadata import version
 from urllib.parse import urljoin
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from plansite.documents.kept_files import Job
 from plansite.documents.sizes import placeholder
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.plan import Plan
+from plansite.model.print_size import PrintedPart, is_long, printed_parts
 from plansite.model.progress import needs_attention, on_track_status
 from plansite.model.yearly_report import Report
-from plansite.render.plans import plan_home, priority_page
+from plansite.render.plans import part_title, plan_home, priority_page
 from plansite.render.templates import FRAGMENTS, render
 from plansite.render.yearly_report import body
-from plansite.words.wording import language, long_date, word
+from plansite.words.wording import language, long_date, plural, word
 
 PRINT_CSS = FRAGMENTS / "print" / "print.css"
 
@@ -71,6 +78,11 @@ def _page_url(site: BoardData, here: str) -> str:
     return (site.url.rstrip("/") + "/" + links.served_dir(here)) if site.url else ""
 
 
+def _file_url(site: BoardData, path: str) -> str:
+    """A published file's full address, or its path in the site when the board gives no URL."""
+    return (site.url.rstrip("/") + "/" + path) if site.url else path
+
+
 def _made(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
@@ -106,22 +118,37 @@ def report_document(site: BoardData, report: Report) -> Document:
 
 def plan_summary(site: BoardData, plan: Plan, address: str) -> str:
     """What needs the board's attention (as the Needs attention page counts it) and where the
-    full histories are: the PDF gives each action's latest update only."""
+    full histories are: the PDF gives each action's latest update only. A long plan's names
+    each of its other PDFs, with its full address."""
+    here = links.plan_home(plan.id)
+    pieces = [
+        (
+            part_title(part),
+            plural("counted", "actions", count=len(part.actions)),
+            links.href(here, part.path),
+            _file_url(site, part.path),
+        )
+        for part in printed_parts(plan)
+    ]
     return render(
         "print/plan_summary.html",
         plan=plan,
         attention=needs_attention(plan),
         on_track=on_track_status(plan),
         address=address,
+        pieces=pieces,
     )
 
 
 def plan_document(site: BoardData, plan: Plan) -> Document:
+    """The plan's PDF: the whole plan, or a long plan's progress at a glance (its priorities
+    are in their own PDFs, `priority_document`)."""
     here = links.plan_home(plan.id)
     address = _page_url(site, here)
     home = plan_home(site, plan, here, print_summary=plan_summary(site, plan, address))
     parts = [(word("documents", "at_a_glance"), Markup(absolute_links(home, address)))]
-    for priority in plan.priorities:
+    long = is_long(plan)
+    for priority in [] if long else plan.priorities:
         page = links.priority(plan.id, priority.slug)  # the page's HTML, without its disclosures
         html = priority_page(site, plan, priority, page, printed=True)
         title = word("documents", "priority", ref=priority.ref, title=priority.title)
@@ -130,7 +157,7 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         "print/document.html",
         lang=language(),
         title=plan.title,
-        kind=word("print_document", "plan_kind"),
+        kind=word("print_document", "glance_kind" if long else "plan_kind"),
         subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
         about=word("print_document", "plan_about"),
         board=site.board,
@@ -140,6 +167,55 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         parts=parts,
     )
     return Document(plan_path(plan), html)
+
+
+def priority_document(site: BoardData, plan: Plan, part: PrintedPart) -> Document:
+    """One PDF of a long plan: a priority's printed page as the plan's PDF prints it, or the
+    rows of one of its parts."""
+    page = links.priority(plan.id, part.priority.slug)
+    address = _page_url(site, page)
+    only = {action.anchor for action in part.actions} if part.number else None
+    html = priority_page(site, plan, part.priority, page, printed=True, only=only)
+    if part.number:  # which rows this part holds, above the priority's page
+        note = word(
+            "print_document",
+            "part_actions",
+            first=part.first,
+            last=part.last,
+            count=str(len(part.actions)),
+            total=str(len(part.priority.all_actions)),
+        )
+        html = f'<p class="ps-part__note">{escape(note)}</p>\n{html}'
+    html = render(
+        "print/document.html",
+        lang=language(),
+        title=plan.title,
+        kind=word("print_document", "priority_kind"),
+        subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
+        about=word("print_document", "plan_about"),
+        board=site.board,
+        logo=_logo(site),
+        made=_made(plan.as_at_date),
+        address=address,
+        parts=[(part_title(part), Markup(absolute_links(html, address)))],
+    )
+    return Document(part.path, html)
+
+
+def plan_documents(site: BoardData) -> list[tuple[str, Callable[[], Document]]]:
+    """Every plan's PDFs, each rendered only when asked for (a long plan's are many), the
+    largest first (by the actions each prints): the longest jobs start first."""
+    found: list[tuple[int, str, Callable[[], Document]]] = []
+    for plan in site.plans:
+        parts = printed_parts(plan)
+        # a long plan's at-a-glance PDF is a page or two: its priorities' PDFs hold its actions
+        printed = len(plan.priorities) if parts else len(plan.actions)
+        found.append((printed, plan_path(plan), partial(plan_document, site, plan)))
+        found.extend(
+            (len(part.actions), part.path, partial(priority_document, site, plan, part))
+            for part in parts
+        )
+    return [(path, make) for _, path, make in sorted(found, key=lambda item: -item[0])]
 
 
 def size_note(site: BoardData, path: str) -> str:
@@ -164,17 +240,18 @@ def files(site: BoardData) -> dict[str, bytes]:
     if not site.pdfs:
         return {}
     result = {report_path(r): report_pdf(site, r) for r in site.reports}
-    result.update({plan_path(p): plan_pdf(site, p) for p in site.plans})
+    result.update({path: _cached_or_made(make()) for path, make in plan_documents(site)})
     return result
 
 
 def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
     """Every PDF of a build, one at a time (each can start while the next one's HTML is
-    rendered), the largest plans first: the longest job starts first."""
+    rendered, and none is kept here once sent), the largest plans' first: the longest job
+    starts first."""
     if not site.pdfs:
         return
-    for plan in sorted(site.plans, key=lambda p: -len(p.actions)):
-        yield plan_path(plan), pdf_job(plan_document(site, plan))
+    for path, make in plan_documents(site):
+        yield path, pdf_job(make())
     for report in site.reports:
         yield report_path(report), pdf_job(report_document(site, report))
 

@@ -21,6 +21,7 @@ import calendar
 import contextvars
 import functools
 import os
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ from plansite.documents import made_files
 from plansite.documents.kept_files import Job
 from plansite.documents.made_files import Output
 from plansite.documents.sizes import as_words, carries_sizes, fill, fill_words
+from plansite.engine import held_pages
 from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
@@ -126,8 +128,10 @@ class SiteBuild:
         # generated pages' HTML, compressed from `on_page_content` until each is written
         self.held = HeldPages()
         self.published_paths: list[str] = []  # inside site/, once the build wrote them
-        # the pages that show a published file's size, as written, by their path in site/
-        self.sized_pages: dict[str, str] = {}
+        # the pages that show a published file's size, as written, by their path in site/:
+        # compressed, as the held pages are (a long plan's priority pages show their PDFs'
+        # sizes, about 60 MB of HTML at 12,000 actions)
+        self.sized_pages: dict[str, bytes] = {}
 
     @_inside
     def _load(self) -> BoardData:
@@ -189,7 +193,7 @@ class SiteBuild:
         file's size, or a chart drawn beside the build, is kept, to be written again with them
         once they are made."""
         if carries_sizes(html) or chart_store.carries_charts(html):
-            self.sized_pages[path] = html
+            self.sized_pages[path] = zlib.compress(html.encode("utf-8"), held_pages.LEVEL)
 
     @_inside
     def page(self, here: str, page_type: str, *args: str) -> str:
@@ -261,8 +265,10 @@ class SiteBuild:
         sizes = self.output.sizes()
         self.published_paths = list(sizes)
         # the pages that show a file's size or a chart drawn beside the build, written again
-        for path, html in self.sized_pages.items():
-            html = chart_store.fill_charts(html, self.output.chart_svg)
+        for path, held in self.sized_pages.items():
+            html = chart_store.fill_charts(
+                zlib.decompress(held).decode("utf-8"), self.output.chart_svg
+            )
             self.output.write_page(path, fill(html, sizes, path))
         self.output.move_into(site_dir, keep_unchanged=self.options.preview)
         self.end()

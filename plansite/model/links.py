@@ -76,6 +76,13 @@ def plan_pdf(plan_id: str) -> str:
     return f"downloads/{plan_id}.pdf"
 
 
+def priority_pdf(plan_id: str, priority_slug: str, part: int = 0) -> str:
+    """One priority of a long plan as a PDF, or its numbered `part` (plansite/model/print_size.py):
+    in the plan's own folder, so no name can clash with another plan's files."""
+    suffix = f"-part-{part}" if part else ""
+    return f"downloads/{plan_id}/priority-{priority_slug}{suffix}.pdf"
+
+
 def annual_report_pdf(year: str) -> str:
     return f"downloads/annual-report-{year}.pdf"
 

@@ -6,11 +6,14 @@ page's content and the tables that hand-written pages place with one macro call,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plansite.documents import pdf as documents
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.pages.panel import panel_checklist, reports_index
+from plansite.pages.plans import printed_pdfs
 from plansite.render import accessibility, annual_tables, home
 from plansite.render import yearly_report as render
 from plansite.words.wording import word
@@ -37,6 +40,11 @@ def _yearly(site: BoardData, here: str, year: str) -> str:
     return render.body(site, found, here, pdf=pdf)
 
 
+def _downloads(site: BoardData, here: str, files: Mapping[str, int]) -> str:
+    """Every published file, and each long plan's PDFs (their sizes filled in once made)."""
+    return annual_tables.downloads(site, here, files, printed_pdfs(site, here))
+
+
 REPORTS_INDEX = PageType("reports_index", reports_index)
 YEARLY = PageType("yearly_report", _yearly)
 # Placed by hand-written pages with one macro call
@@ -49,6 +57,6 @@ PLACED = (
     PageType("about_board", annual_tables.about_board),
     PageType("accessibility_statement", accessibility.statement),
     PageType("home", home.home_page),
-    PageType("downloads", annual_tables.downloads, with_published_files=True),
+    PageType("downloads", _downloads, with_published_files=True),
 )
 GROUP = PageGroup((REPORTS_INDEX, YEARLY, *PLACED), pages)

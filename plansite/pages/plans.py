@@ -7,6 +7,7 @@ from plansite.documents import pdf as documents
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.plan import Plan
+from plansite.model.print_size import PrintedPart, printed_parts, priority_parts
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import plans as render
 from plansite.render.all_actions import all_actions_page
@@ -77,7 +78,40 @@ def _plan_home(site: BoardData, here: str, plan_id: str) -> str:
 def _priority(site: BoardData, here: str, plan_id: str, ref: str) -> str:
     plan = site.plan_by_id[plan_id]
     priority = next(p for p in plan.priorities if p.slug == ref)
-    return render.priority_page(site, plan, priority, here) + plan_line(plan)
+    pdfs = [
+        _pdf_link(site, here, part.path, _part_label(part))
+        for part in priority_parts(plan, priority)
+    ]
+    return render.priority_page(site, plan, priority, here, pdfs=pdfs) + plan_line(plan)
+
+
+def printed_pdfs(site: BoardData, here: str) -> list[tuple[Plan, list[render.PdfLink]]]:
+    """Each long plan's PDFs as the Downloads page lists them: its progress at a glance, then
+    one per priority or part (plansite/model/print_size.py)."""
+    result = []
+    for plan in site.plans_in_order:
+        parts = printed_parts(plan)
+        if parts:
+            glance = word("report_downloads", "glance_pdf")
+            pdfs = [_pdf_link(site, here, documents.plan_path(plan), glance)]
+            for part in parts:
+                title = word("report_downloads", "priority_pdf", title=render.part_title(part))
+                pdfs.append(_pdf_link(site, here, part.path, title))
+            result.append((plan, pdfs))
+    return result
+
+
+def _part_label(part: PrintedPart) -> str:
+    """A part's link on its priority's page ("part 1, actions 3.1 to 3.250"); a priority printed
+    whole is linked in the page's own words."""
+    if not part.number:
+        return ""
+    first, last = part.first, part.last
+    return word("plans_priority", "pdf_part", part=str(part.number), first=first, last=last)
+
+
+def _pdf_link(site: BoardData, here: str, path: str, label: str) -> render.PdfLink:
+    return render.PdfLink(label, links.href(here, path), documents.size_note(site, path))
 
 
 def _all_actions(site: BoardData, here: str, plan_id: str) -> str:

@@ -13,9 +13,11 @@ from plansite.model import links
 from plansite.model.annual_tables import Budget, BudgetLine
 from plansite.model.board import SETTING_KINDS
 from plansite.model.board_data import BoardData
+from plansite.model.plan import Plan
 from plansite.model.sections import sections_on
 from plansite.render.datasets import Column, datasets
 from plansite.render.figures import money, number, size_text
+from plansite.render.plans import PdfLink
 from plansite.render.tables import Row, Table
 from plansite.render.templates import render
 from plansite.words.wording import word
@@ -241,8 +243,15 @@ def about_board(site: BoardData, here: str) -> str:
     return render("report/board.html", board=site.board)
 
 
-def downloads(site: BoardData, here: str, files: Mapping[str, int]) -> str:
-    """`files`: the size of each of the build's published files, by path."""
+def downloads(
+    site: BoardData,
+    here: str,
+    files: Mapping[str, int],
+    printed: Sequence[tuple[Plan, Sequence[PdfLink]]] = (),
+) -> str:
+    """`files`: the size of each of the build's published files, by path. `printed`: each
+    long plan's PDFs (its at-a-glance PDF and one per priority or part), with their sizes'
+    placeholders: the PDFs are still being made (plansite/documents/sizes.py)."""
     items = []
     for dataset in datasets(site):
         path = links.open_data(dataset.path)
@@ -263,6 +272,7 @@ def downloads(site: BoardData, here: str, files: Mapping[str, int]) -> str:
         "report/downloads.html",
         items=items,
         feeds=[(name, links.href(here, path), size_text(files[path])) for name, path in feed_list],
+        printed=printed,
         site_feed_limit=links.SITE_FEED_LIMIT,
         package_href=links.href(here, package),
         package_size=size_text(files[package]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -10,7 +11,7 @@ from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.dates import parse_day
 from plansite.model.plan import TRUE_WORDS, Action, Plan, Priority, Update
-from plansite.model.print_size import is_long
+from plansite.model.print_size import PrintedPart, is_long
 from plansite.model.progress import (
     Summary,
     impact_of,
@@ -204,19 +205,57 @@ def _archived_note(site: BoardData, plan: Plan, here: str) -> tuple[str, str] | 
     return current.title, links.href(here, links.plan_home(current.id))
 
 
+@dataclass(frozen=True)
+class PdfLink:
+    """One of a long plan's PDFs, as its priority page and the Downloads page link it."""
+
+    label: str
+    href: str
+    size: str  # the size's placeholder (plansite/documents/sizes.py)
+
+
+def part_title(part: PrintedPart) -> str:
+    """ "Priority 3: Keep children safe online", with ", part 1 of 2" for a part."""
+    priority = part.priority
+    if not part.number:
+        return word("documents", "priority", ref=priority.ref, title=priority.title)
+    return word(
+        "documents",
+        "priority_part",
+        ref=priority.ref,
+        title=priority.title,
+        part=str(part.number),
+        parts=str(part.parts),
+    )
+
+
 def priority_page(
-    site: BoardData, plan: Plan, priority: Priority, here: str, printed: bool = False
+    site: BoardData,
+    plan: Plan,
+    priority: Priority,
+    here: str,
+    printed: bool = False,
+    only: Collection[str] | None = None,
+    pdfs: Sequence[PdfLink] = (),
 ) -> str:
     """The priority's page. `printed`: the plan's PDF (plansite/documents/pdf.py), the same HTML
     without what only the site shows (each action's details and history, behind a disclosure
     on the page): the PDF gives each action's latest update and leaves the histories to the
     site, and WeasyPrint is not given thousands of elements it would not print. Each is asked
-    for once a build, so neither is kept: a large plan's pages are hundreds of megabytes."""
-    return _priority_page(site, plan, priority, here, printed)
+    for once a build, so neither is kept: a large plan's pages are hundreds of megabytes.
+    `only`: the anchors of the actions a part of a long plan's priority prints (the rest are
+    in its other parts). `pdfs`: a long plan's priority page links its own PDFs."""
+    return _priority_page(site, plan, priority, here, printed, only, pdfs)
 
 
 def _priority_page(
-    site: BoardData, plan: Plan, priority: Priority, here: str, printed: bool = False
+    site: BoardData,
+    plan: Plan,
+    priority: Priority,
+    here: str,
+    printed: bool = False,
+    only: Collection[str] | None = None,
+    pdfs: Sequence[PdfLink] = (),
 ) -> str:
     def related(action: Action, reference: str) -> tuple[str, str]:
         """The ref as pages show it ("2c", or "plan-id:2c") and its link; a reference that
@@ -236,6 +275,12 @@ def _priority_page(
     ]
     if priority.actions:
         groups.append(("", "", None, priority.actions))
+    if only is not None:
+        kept = [
+            (ref, title, new, [a for a in acts if a.anchor in only])
+            for ref, title, new, acts in groups
+        ]
+        groups = [group for group in kept if group[3]]
     owner = site.subgroup_for(priority.owner) if priority.owner else None
     return render(
         "plans/priority.html",
@@ -256,4 +301,5 @@ def _priority_page(
         related=related,
         new_label=new_label,
         printed=printed,
+        pdfs=pdfs,
     )
