@@ -141,7 +141,7 @@ LONGEST_MODULES = {
     "tests/test_no_traceback.py": 38,  # every bad-input case checked and built, one process
     "tests/test_engines.py": 34,
     "tests/test_hostile_office.py": 31,  # LibreOffice re-saves a 300-action plan
-    "tests/test_search_entries.py": 28,  # every page rendered and indexed twice (old and new)
+    "tests/test_search_entries.py": 28,  # every page rendered, its charts drawn (no cache)
     "tests/test_any_board.py": 25,
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,

@@ -68,14 +68,8 @@ def url_of(page: GeneratedPage) -> str:
     return path if path.endswith("/") or not path else path + "/"
 
 
-def rendered(site: BoardData, page: GeneratedPage) -> str:
-    """The page's HTML, as the build renders it; made once per page and given to both indexes
-    and the words check (a page's charts are drawn afresh each time it is rendered here)."""
-    return render_page(site, page.path, page.page_type.name, *page.args)
-
-
-def old_index(page: GeneratedPage, html_page: str) -> Index:
-    content = LAST_UPDATED.sub("", html_page)
+def old_index(site: BoardData, page: GeneratedPage) -> Index:
+    content = LAST_UPDATED.sub("", render_page(site, page.path, page.page_type.name, *page.args))
     if page.page_type.name == "priority":
         content = TABLE_TAGS.sub(" ", content)
     context = SimpleNamespace(
@@ -90,8 +84,10 @@ def old_index(page: GeneratedPage, html_page: str) -> Index:
     return list(index.entries)
 
 
-def new_index(page: GeneratedPage, html_page: str) -> Index:
-    return page.search_entries(html_page, url_of(page))
+def new_index(site: BoardData, page: GeneratedPage) -> Index:
+    return page.search_entries(
+        render_page(site, page.path, page.page_type.name, *page.args), url_of(page)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -100,15 +96,9 @@ def pages(site: BoardData) -> list[GeneratedPage]:
 
 
 @pytest.fixture(scope="module")
-def contents(site: BoardData, pages: list[GeneratedPage]) -> dict[str, str]:
-    """Per generated page: its HTML."""
-    return {p.path: rendered(site, p) for p in pages}
-
-
-@pytest.fixture(scope="module")
-def indexes(pages: list[GeneratedPage], contents: dict[str, str]) -> dict[str, tuple[Index, Index]]:
+def indexes(site: BoardData, pages: list[GeneratedPage]) -> dict[str, tuple[Index, Index]]:
     """Per generated page: the search plugin's entries and ours."""
-    return {p.path: (old_index(p, contents[p.path]), new_index(p, contents[p.path])) for p in pages}
+    return {p.path: (old_index(site, p), new_index(site, p)) for p in pages}
 
 
 def shown_words(content: str) -> set[str]:
@@ -120,33 +110,33 @@ def shown_words(content: str) -> set[str]:
     return set(WORD.findall(soup.get_text(" ").lower()))
 
 
-def unshown(page: GeneratedPage, html_page: str, entries: Index) -> list[str]:
+def unshown(site: BoardData, page: GeneratedPage, entries: Index) -> list[str]:
     """The words of a page's entries that the page does not show."""
-    shown = shown_words(html_page)
+    shown = shown_words(render_page(site, page.path, page.page_type.name, *page.args))
     shown |= set(WORD.findall(html.unescape(page.nav_title).lower()))  # the page entry's title
     found = " ".join(html.unescape(f"{e['title']} {e['text']}") for e in entries)
     return sorted(set(WORD.findall(found.lower())) - shown)
 
 
 def test_every_entry_holds_only_words_its_page_shows(
-    pages: list[GeneratedPage], contents: dict[str, str]
+    site: BoardData, pages: list[GeneratedPage]
 ) -> None:
     """What a page says is written once, by its renderer: no entry holds a word the page does not
     show (e.g. a due date as the plan wrote it, "Dec 25", where the page says "December 2025")."""
     assert {"priority", "plan_all_actions", "plan_changes", "indicator", "subgroup"} <= {
         p.page_type.name for p in pages
     }
-    found = {p.path: unshown(p, contents[p.path], new_index(p, contents[p.path])) for p in pages}
+    found = {p.path: unshown(site, p, new_index(site, p)) for p in pages}
     assert {path: words for path, words in found.items() if words} == {}
 
 
 def test_a_word_the_page_does_not_show_fails_the_check(
-    pages: list[GeneratedPage], contents: dict[str, str]
+    site: BoardData, pages: list[GeneratedPage]
 ) -> None:
     page = next(p for p in pages if p.page_type.name == "priority")
-    entries = new_index(page, contents[page.path])
+    entries = new_index(site, page)
     entries[1] = {**entries[1], "text": entries[1]["text"] + " Dec 25"}
-    assert unshown(page, contents[page.path], entries) == ["dec"]  # "25" is shown, in other dates
+    assert unshown(site, page, entries) == ["dec"]  # "25" is shown, in other dates
 
 
 def missing_places(
@@ -196,13 +186,12 @@ def test_every_fixture_board_keeps_its_places_and_titles(board: str) -> None:
     site.pdfs = False
     for page in generated_pages(site):
         replaced = REPLACED.get(page.page_type.name)
-        content = rendered(site, page)  # once: the framework board's pages draw many charts
         old = [
             (e["location"], e["title"])
-            for e in old_index(page, content)
+            for e in old_index(site, page)
             if not (replaced and replaced[0].search(e["location"]))
         ]
-        new = [(e["location"], e["title"]) for e in new_index(page, content)]
+        new = [(e["location"], e["title"]) for e in new_index(site, page)]
         assert [place for place, _ in new] == [place for place, _ in old], page.path
         assert all(was.endswith(now) for (_, was), (_, now) in zip(old, new, strict=True))
 
@@ -222,29 +211,21 @@ def _words(entry: dict[str, str]) -> str:
     return " ".join(text.lower().split())
 
 
-Searched = list[tuple[str, str]]
-
-
-def _searched(
-    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]], which: int
-) -> Searched:
-    """Each entry of one index (0: the old, 1: ours) as a query reads it: its place, a replaced
-    section counted as its page, and its words; worked out once for all the queries."""
-    found = []
+def _places(
+    pages: list[GeneratedPage], indexes: dict[str, tuple[Index, Index]], which: int, query: str
+) -> set[str]:
+    """The places a query finds; a replaced section counts as its page."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(query.lower()))
+    found = set()
     for page in pages:
         replaced = REPLACED.get(page.page_type.name)
         for entry in indexes[page.path][which]:
-            location = entry["location"]
-            if replaced and replaced[0].search(location):
-                location = location.partition("#")[0]
-            found.append((location, _words(entry)))
+            if pattern.search(_words(entry)):
+                location = entry["location"]
+                if replaced and replaced[0].search(location):
+                    location = location.partition("#")[0]
+                found.add(location)
     return found
-
-
-def _places(searched: Searched, query: str) -> set[str]:
-    """The places a query finds."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(query.lower()))
-    return {location for location, words in searched if pattern.search(words)}
 
 
 def _queries(site: BoardData) -> list[str]:
@@ -265,16 +246,17 @@ def test_the_same_queries_find_the_same_places(
 ) -> None:
     queries = _queries(site)
     assert len(queries) > 220  # every ref, acronym, lead and indicator of the example board
-    searched = [_searched(pages, indexes, which) for which in (0, 1)]
     differ = {}
     for query in queries:
-        old, new = (_places(index, query) for index in searched)
+        old, new = (_places(pages, indexes, which, query) for which in (0, 1))
         if old != new:
             differ[query] = (sorted(old - new), sorted(new - old))
     assert differ == {}
-    assert "plans/business-plan-2025-28/priority-1/#action-1-1a" in _places(searched[1], "1.1a")
-    assert len(_places(searched[1], "neglect")) > 3
-    assert _places(searched[1], "N12a") >= {
+    assert "plans/business-plan-2025-28/priority-1/#action-1-1a" in _places(
+        pages, indexes, 1, "1.1a"
+    )
+    assert len(_places(pages, indexes, 1, "neglect")) > 3
+    assert _places(pages, indexes, 1, "N12a") >= {
         "indicators/#child-protection",
         "indicators/n12a/",
     }
