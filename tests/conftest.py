@@ -239,11 +239,9 @@ def run_build(
     )
 
 
-def _built(
-    data: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
-) -> Callable[[Path], None]:
+def _built(data: Path, engine: str = ENGINE, **settings: str) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
-        result = run_build(data, folder / "site", engine, pdfs=pdfs, **settings)
+        result = run_build(data, folder / "site", engine, **settings)
         assert result.returncode == 0, result.stderr
 
     return make
@@ -272,15 +270,11 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Build a board from tests/fixtures/<name>, once per name: `build_fixture(name)`, every
-    PDF a stand-in (no test of a fixture board reads one: WeasyPrint's time saved), or
-    `build_fixture(name, pdfs=True)`, the real PDFs, for a test that compares every file."""
+def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Build a board from tests/fixtures/<name>, once per name."""
 
-    def build(name: str, pdfs: bool = False) -> Path:
-        made = _built(FIXTURES / name, pdfs=pdfs)
-        kind = "with-pdfs" if pdfs else "without-pdfs"
-        return made_once(tmp_path_factory, f"fixture-{name}-{kind}", made) / "site"
+    def build(name: str) -> Path:
+        return made_once(tmp_path_factory, f"fixture-{name}", _built(FIXTURES / name)) / "site"
 
     return build
 

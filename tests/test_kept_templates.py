@@ -23,9 +23,7 @@ def _kept(folder: Path) -> dict[str, int]:
 
 def test_a_second_build_loads_the_templates_the_first_compiled(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    # no PDF is read here: stand-ins (their HTML still rendered from the templates) save the
-    # first build's WeasyPrint time
-    first = run_build(FIXTURES / "bare", tmp_path / "first", pdfs=False, PLANSITE_CACHE=str(cache))
+    first = run_build(FIXTURES / "bare", tmp_path / "first", PLANSITE_CACHE=str(cache))
     assert first.returncode == 0, first.stderr
     kept = _kept(cache / "templates")
     # the theme's page frame and Plansite's fragments, each compiled once
@@ -34,9 +32,7 @@ def test_a_second_build_loads_the_templates_the_first_compiled(tmp_path: Path) -
     fragment = ROOT / "plansite" / "fragments" / "plans" / "priority.html"
     assert _file_of("plans/priority.html", fragment) in kept  # Plansite's own
 
-    second = run_build(
-        FIXTURES / "bare", tmp_path / "second", pdfs=False, PLANSITE_CACHE=str(cache)
-    )
+    second = run_build(FIXTURES / "bare", tmp_path / "second", PLANSITE_CACHE=str(cache))
     assert second.returncode == 0, second.stderr
     # Jinja writes a template's code only when it compiled it: nothing new, nothing rewritten
     assert _kept(cache / "templates") == kept
