@@ -141,7 +141,7 @@ LONGEST_MODULES = {
     "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
     "tests/test_words_site.py": 40,
     "tests/gates/test_injection.py": 40,
-    "tests/test_engines.py": 34,
+    "tests/test_engines.py": 20,
     "tests/test_any_board.py": 25,
     "tests/test_feeds.py": 25,
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
