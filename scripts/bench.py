@@ -42,7 +42,8 @@ def main() -> None:
     work = Path(options.work) if options.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     if options.table:  # `make bench`
-        table(work, options.small, options.large, options.timeout, options.memory)
+        example = Path(options.example).resolve()
+        table(work, options.small, options.large, options.timeout, options.memory, example)
         return
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
@@ -195,6 +196,11 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="the figures of issue 26, from an empty cache (make bench): the example board, "
         "--small and --large actions",
+    )
+    parser.add_argument(
+        "--example",
+        default=str(ROOT / "data"),
+        help="with --table: the board of the example board's rows (the tests give a small one)",
     )
     parser.add_argument("--small", type=int, default=SMALL, help="with --table: the smaller plan")
     parser.add_argument("--large", type=int, default=12000, help="with --table: the larger plan")

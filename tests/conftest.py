@@ -130,19 +130,20 @@ def pytest_configure(config: pytest.Config) -> None:
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
-    "tests/test_interleaved_builds.py": 95,  # four builds of the example board, two in Welsh
-    "tests/test_package_install.py": 60,  # pip installs the package into a fresh environment
-    "tests/test_parallel_build.py": 90,  # the bench's builds, a serial build of the example
     "tests/gates/test_phone_pages.py": 60,
-    "tests/test_bench.py": 58,
+    "tests/test_parallel_build.py": 67,  # the bench's builds, a serial build of the example
+    "tests/test_interleaved_builds.py": 56,  # four builds of the example board, two in Welsh
     "tests/gates/test_accessibility.py": 50,  # the gates' one browser visit of every page
     "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
     "tests/gates/test_injection.py": 42,  # the attacked board's build
     "tests/test_no_traceback.py": 38,  # every bad-input case checked and built, one process
-    "tests/test_engines.py": 34,
+    "tests/test_bench.py": 32,
     "tests/test_hostile_office.py": 31,  # LibreOffice re-saves a 300-action plan
+    # 14 s of CPU, but its `pip install` took 65 s of wall time on a loaded machine: early
+    "tests/test_package_install.py": 30,
     "tests/test_search_entries.py": 28,  # every page rendered, its charts drawn (no cache)
     "tests/test_any_board.py": 25,
+    "tests/test_engines.py": 20,
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,
     "tests/test_words_site.py": 19,  # the example built in XX, every chart drawn

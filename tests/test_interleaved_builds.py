@@ -80,6 +80,8 @@ def built(board: Path, options: Options, site_dir: Path) -> dict[str, Any]:
     return out
 
 
+KEPT_FROM_INPUTS = ("pdf", "docx", "xlsx")  # the cache folders a build alone starts with
+
 ALONE = """
 import pickle, sys
 from pathlib import Path
@@ -92,11 +94,24 @@ Path(result).write_bytes(pickle.dumps(built(board, options, site_dir)))
 
 def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path) -> dict[str, Any]:
     """Each board built alone, each in a fresh process of its own (run side by side), with a
-    fresh cache folder."""
+    cache folder holding only the PDFs, Word files and workbooks its interleaved build kept.
+
+    Why these may be reused: each is kept under the hash of everything its maker is given (a
+    PDF's HTML and print CSS, a Word file's body and properties, a workbook's cells, and the
+    libraries' versions: plansite/documents/pdf.py, publish/plan_docx.py, publish/
+    spreadsheet.py). So a build alone reads a kept file only when what it would make it from is
+    byte for byte the interleaved build's; a word or setting of the other board that reached
+    such a file changed its input, and the build alone, missing it, makes the right file
+    afresh, which then differs. Making them again (most of the test's time) would prove no
+    more; that a kept file is the bytes made afresh is tests/test_pdf.py's. Charts are drawn
+    afresh: matplotlib also reads its process-wide settings, which a key does not hold."""
     running = {}
     for name, (board, options) in boards.items():
         folder = work / f"alone-{name}"
         (folder / "cache").mkdir(parents=True)
+        assert options.cache is not None
+        for kind in KEPT_FROM_INPUTS:
+            shutil.copytree(options.cache / kind, folder / "cache" / kind)
         alone = Options(**{**options.__dict__, "cache": folder / "cache"})
         job = folder / "job.pickle"
         job.write_bytes(pickle.dumps((board, alone, folder / "site", folder / "result.pickle")))

@@ -3,19 +3,19 @@ fresh virtual environment, then, in an empty folder outside the repository, `pla
 new-board` and `plansite build` give a site and `plansite check` passes. The package holds all a
 build needs (fragments, words, theme, starter site) and none of tests/, data/ or node_modules.
 
-Installing requirements.txt takes minutes on a busy machine (3 min 52 s wall, 39 s CPU, with 13
-other processes running), so the requirements are installed once into an environment kept in
-pytest's cache, named by requirements.txt's hash; each run makes a fresh environment that sees
-those packages through a .pth file and pip-installs the package itself into it afresh."""
+The fresh environment sees, through a .pth file, the packages plansite needs (pyproject.toml's
+dependencies and theirs) from the project's own environment, which `make` installed from the
+same requirements.txt: installing them again took 3 min in a fresh clone. The package itself is
+pip-installed into it afresh each run."""
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,22 +45,48 @@ def site_packages(python: Path) -> Path:
     return Path(run([str(python), "-c", code], cwd=python.parent).strip())
 
 
+# Run by the project's own environment: the distributions plansite needs (pyproject.toml's
+# dependencies and theirs, transitively, plus the build backend), each with the top-level
+# folders and files it installed. Only these are shown to the fresh environment.
+NEEDED_FILES = r"""
+import json, re, sys, tomllib
+from importlib.metadata import distribution
+from packaging.requirements import Requirement
+project = tomllib.load(open(sys.argv[1], "rb"))
+todo = [*project["project"]["dependencies"], *project["build-system"]["requires"]]
+seen, tops = set(), set()
+while todo:
+    requirement = Requirement(todo.pop())
+    if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+        continue
+    name = re.sub(r"[-_.]+", "-", requirement.name).lower()
+    if name in seen:
+        continue
+    seen.add(name)
+    dist = distribution(name)
+    tops.update(f.parts[0] for f in dist.files or () if ".." not in f.parts and f.parts[0] != "bin")
+    todo.extend(dist.requires or ())
+print(json.dumps(sorted(tops)))
+"""
+
+
 @pytest.fixture(scope="module")
-def requirements_env(request: pytest.FixtureRequest) -> Path:
-    """A virtual environment holding requirements.txt's packages (only), kept between runs in
-    pytest's cache while requirements.txt is the same."""
-    digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()[:16]
-    folder = Path(request.config.cache.mkdir(f"plansite-requirements-{digest}"))
-    venv, done = folder / "venv", folder / "complete"
-    with open(folder / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(venv, ignore_errors=True)
-            run([sys.executable, "-m", "venv", str(venv)], cwd=folder)
-            pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-            run([*pip, "-r", str(ROOT / "requirements.txt")], cwd=folder)
-            done.touch()
-    return venv
+def requirements_view(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of links to the packages plansite needs, and nothing else, in the project's own
+    environment (installed from the same requirements.txt by `make`). Installing
+    requirements.txt again into a new environment took 3 min in a fresh clone and proved
+    nothing more: the fresh environment still sees only those packages. Left out on purpose:
+    the project's editable plansite (its dist-info and `__editable__` finder would shadow the
+    installed copy), the test tools (pytest, ruff, mypy), and every .pth file."""
+    needed = run([sys.executable, "-c", NEEDED_FILES, str(ROOT / "pyproject.toml")], cwd=ROOT)
+    tops = json.loads(needed)
+    here = Path(sysconfig.get_path("purelib"))
+    view = tmp_path_factory.mktemp("requirements") / "site-packages"
+    view.mkdir()
+    for top in tops:
+        if (here / top).exists() and not top.startswith(("plansite", "__editable__")):
+            (view / top).symlink_to(here / top)
+    return view
 
 
 @dataclass
@@ -74,20 +100,22 @@ class Installed:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory, requirements_env: Path) -> Installed:
+def installed(tmp_path_factory: pytest.TempPathFactory, requirements_view: Path) -> Installed:
     """A fresh environment with the package pip-installed from a copy of the repository (pip
     builds in the source folder: the repository itself is left as it is)."""
     root = tmp_path_factory.mktemp("install")
     source = root / "plansite-source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     venv = root / "venv"
-    run([sys.executable, "-m", "venv", str(venv)], cwd=root)
+    # no pip of its own (ensurepip takes seconds): this environment's pip installs into it
+    run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=root)
     python = venv / "bin" / "python"
     (site_packages(python) / "plansite-requirements.pth").write_text(
-        f"{site_packages(requirements_env / 'bin' / 'python')}\n", encoding="utf-8"
+        f"{requirements_view}\n", encoding="utf-8"
     )
     start = time.monotonic()
-    run([str(python), "-m", "pip", "install", "--quiet", str(source)], cwd=root)
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
+    run([*pip, str(source)], cwd=root)
     seconds = time.monotonic() - start
     print(f"pip install <repository> (the requirements already there): {seconds:.1f} s")
     return Installed(venv, seconds)

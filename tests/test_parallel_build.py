@@ -333,10 +333,18 @@ def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path)
 # --- `make bench` prints every row of the issue's table, each build bounded ------------------
 
 
+# The table's rows from small boards: what is checked is that every row is measured and printed,
+# each first build from an empty cache, not the figures (the machine is shared). The minimal
+# board (one plan, so one PDF) stands for the example board, whose five PDFs took most of
+# this test's time; the synthetic plans keep their three plans' PDFs at 10 and 20 actions.
+EXAMPLE = ROOT / "tests" / "fixtures" / "minimal"
+SMALL, LARGE = 10, 20
+
+
 def bench_table(work: Path, *options: str) -> str:
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--table", "--small", "30", "--large", "60",
-         "--work", str(work), *options],
+        [sys.executable, "scripts/bench.py", "--table", "--small", str(SMALL), "--large",
+         str(LARGE), "--example", str(EXAMPLE), "--work", str(work), *options],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -354,20 +362,22 @@ def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
         r"figure +measured",
         rf"example board: first build +{MEASURED}",
         rf"example board: warm build +{BEST}",
-        rf"30-action plan: first build, PDFs included +{MEASURED}",
-        rf"60-action plan: first build, PDFs included +{MEASURED}",
-        rf"60-action plan: first build, peak memory +{MEMORY}",
-        rf"60-action plan: warm build +{BEST}",
-        rf"60-action plan: warm build, peak memory +{MEMORY}; \d+\.\d\dx the hand-written's [\d,]+ MB",
-        r"vs hand-written \d+\.\d\d at 60 actions",
+        rf"{SMALL}-action plan: first build, PDFs included +{MEASURED}",
+        rf"{LARGE}-action plan: first build, PDFs included +{MEASURED}",
+        rf"{LARGE}-action plan: first build, peak memory +{MEMORY}",
+        rf"{LARGE}-action plan: warm build +{BEST}",
+        rf"{LARGE}-action plan: warm build, peak memory +{MEMORY}; \d+\.\d\dx the hand-written's [\d,]+ MB",
+        rf"vs hand-written \d+\.\d\d at {LARGE} actions",
         r"make bench: total time +\d+\.\d min",
     ]
     assert len(rows) == len(expected), rows
     for row, pattern in zip(rows, expected, strict=True):
         assert re.fullmatch(pattern, row), (row, pattern)
     # nothing seeded: each first build started from an empty cache, and kept what it made
-    assert len(list((tmp_path / "n60" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
-    assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 5
+    assert len(list((tmp_path / f"n{LARGE}" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
+    assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 1  # 1 plan
+    # the example rows built the board they were given
+    assert (tmp_path / "example" / "plansite-site" / "plans" / "plan-a" / "index.html").is_file()
 
 
 def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) -> None:
@@ -375,15 +385,16 @@ def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) 
     assert rows[1:5] == [
         f"{'example board: first build':<52}did not finish in 0.01 min",
         f"{'example board: warm build':<52}not measured: the first build did not finish",
-        f"{'30-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
-        f"{'60-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+        f"{f'{SMALL}-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
+        f"{f'{LARGE}-action plan: first build, PDFs included':<52}did not finish in 0.01 min",
     ]
     # the memory it had taken when it was stopped
     assert re.fullmatch(
-        r"60-action plan: first build, peak memory +[\d,]+ MB when it was stopped", rows[5]
+        rf"{LARGE}-action plan: first build, peak memory +[\d,]+ MB when it was stopped", rows[5]
     )
     assert (
-        rows[6] == f"{'60-action plan: warm build':<52}not measured: the first build did not finish"
+        rows[6]
+        == f"{f'{LARGE}-action plan: warm build':<52}not measured: the first build did not finish"
     )
     assert re.fullmatch(r"make bench: total time +\d+\.\d min", rows[7])
     assert len(rows) == 8

@@ -2,7 +2,7 @@
 it says warm, nothing seeded, every build bounded by its own timeout (a build that runs past it
 is stopped and its row says "did not finish in N min"). Each row is printed as it is measured.
 
-    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR]
+    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR] [--example data]
 """
 
 from __future__ import annotations
@@ -27,7 +27,14 @@ WARM_RUNS = 2  # warm builds, each beside a hand-written build: the best counts
 WIDTH = 52
 
 
-def table(work: Path, small: int, large: int, timeout_minutes: float, memory_gb: float = 8) -> None:
+def table(
+    work: Path,
+    small: int,
+    large: int,
+    timeout_minutes: float,
+    memory_gb: float = 8,
+    example_data: Path = ROOT / "data",
+) -> None:
     started = time.perf_counter()
     timeout = timeout_minutes * 60
     LIMIT[0] = int(memory_gb * 1e9)
@@ -36,7 +43,7 @@ def table(work: Path, small: int, large: int, timeout_minutes: float, memory_gb:
     example = work / "example"
     shutil.rmtree(example, ignore_errors=True)
     example.mkdir(parents=True)
-    env = _env(ROOT / "data", example / "cache", dated=False)
+    env = _env(example_data, example / "cache", dated=False)
     cold = _timed("example board: first build", example, env, timeout)
     if cold is not None:
         warm = [_build(example, env, timeout) for _ in range(WARM_RUNS)]
