@@ -48,7 +48,8 @@ class Model(BaseModel):
         keys = self._key_lines[0]
         if field not in keys:
             return self._line
-        return self._line + self._key_lines[1 + keys.index(field)]
+        offset: int = self._key_lines[1 + keys.index(field)]
+        return self._line + offset
 
 
 def key_lines(
