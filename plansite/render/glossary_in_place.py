@@ -79,7 +79,13 @@ def link_phrases(html: str, terms: Mapping[str, str], here: str) -> str:
         href = links.href(here, links.glossary(), anchor(term))
         return _link(match.group(0), terms[term], href)
 
-    return edit_text(html, lambda text: pattern.sub(explain, text), NO_LINK_INSIDE)
+    # once each phrase is linked, the rest of the page is left as it is
+    return edit_text(
+        html,
+        lambda text: pattern.sub(explain, text),
+        NO_LINK_INSIDE,
+        done=lambda: len(explained) == len(terms),
+    )
 
 
 def link_phrases_in_article(page_html: str, terms: Mapping[str, str], here: str) -> str:
