@@ -61,6 +61,7 @@ def edit_text(
     leave_alone: AbstractSet[str] = LEAVE_ALONE,
     finds: re.Pattern[str] | None = None,
     done: Callable[[], bool] | None = None,
+    region: tuple[int, int] | None = None,
 ) -> str:
     """`html` with `change` applied to each run of its text outside the `leave_alone` elements:
     tags, comments and attributes are never changed. Walked tag by tag, keeping only what
@@ -71,16 +72,19 @@ def edit_text(
     `finds`, a pattern that finds at least where `change` would change something (and cannot
     match a `<` or `>`): only the runs where the whole page has a match are given to `change`,
     as a run without one is left as it is either way. `done`: true once `change` changes
-    nothing more (every phrase linked once): the rest of the page is left as it is."""
-    found = [m.start() for m in finds.finditer(html)] if finds is not None else None
+    nothing more (every phrase linked once): the rest of the page is left as it is.
+    `region`: where in `html` to change text (the page's article), the rest left as it is: the
+    page is not cut and put together again (copies of a 30 MB page, issue 26)."""
+    first, last = region or (0, len(html))
+    found = [m.start() for m in finds.finditer(html, first, last)] if finds is not None else None
     if found is not None and not found:
         return html
     pieces = _pieces(frozenset(leave_alone))
     kept: list[str] = []  # the unchanged stretches and the changed runs, in order
     inside: list[str] = []  # the leave_alone elements open at this point
-    unchanged_from = text_from = 0
+    unchanged_from, text_from = 0, first
     next_found = 0  # the first of `found` not passed yet
-    for tag in pieces.finditer(html):
+    for tag in pieces.finditer(html, first, last):
         if done is not None and kept and done():
             break
         start = tag.start()
@@ -102,7 +106,7 @@ def edit_text(
                 del inside[len(inside) - 1 - inside[::-1].index(name)]
     else:  # every tag walked: the text after the last one
         if not inside and (found is None or next_found < len(found)):
-            unchanged_from = _changed_run(html, text_from, len(html), change, kept, unchanged_from)
+            unchanged_from = _changed_run(html, text_from, last, change, kept, unchanged_from)
     if not kept:
         return html
     kept.append(html[unchanged_from:])
@@ -142,30 +146,35 @@ def _changed_run(
     return end
 
 
-def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
+def expand_abbreviations(
+    html: str, terms: Mapping[str, str], region: tuple[int, int] | None = None
+) -> str:
+    """`html` with its abbreviations explained (in `region` of it only, when given)."""
     pattern = _pattern(terms)
     if pattern is None:
         return html
     finds = _candidates(terms)  # none in the page: returned as it is (most pages have none)
-    if finds is None and pattern.search(html) is None:
+    if finds is None and pattern.search(html, *(region or (0, len(html)))) is None:
         return html
     return edit_text(
         html,
         lambda text: pattern.sub(lambda m: _abbr(m.group(1) + m.group(2), terms[m.group(1)]), text),
         finds=finds,
+        region=region,
     )
 
 
-def in_article(page_html: str, change: Callable[[str], str]) -> str:
-    """The page with `change` applied to its <article> (its content and title) only."""
+def in_article(page_html: str, change: Callable[[str, tuple[int, int]], str]) -> str:
+    """The page with `change` applied to its <article> (its content and title) only: `change`
+    is given the page and where in it the article is."""
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
     if start < 0 or end < start:
         return page_html
-    return page_html[:start] + change(page_html[start:end]) + page_html[end:]
+    return change(page_html, (start, end))
 
 
 def expand_in_article(page_html: str, terms: Mapping[str, str]) -> str:
     if not terms:
         return page_html
-    return in_article(page_html, lambda article: expand_abbreviations(article, terms))
+    return in_article(page_html, lambda page, article: expand_abbreviations(page, terms, article))
