@@ -7,6 +7,7 @@ becomes a date. Here every scalar stays a string; the models decide what each fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,16 @@ def read_yaml(
     if text is None:
         return None
     name = display_path(path)
+    if yaml.__with_libyaml__ and _plain_shape(text):
+        # the usual file, read from libyaml's events: never held as a tree of nodes (a plan of
+        # 7,000 actions took 144 MB more, and seconds, as one, issue 26)
+        doc = YamlDoc(name, None)
+        before = len(problems)
+        reader = _Converter(doc, problems, names, text)
+        events = yaml.parse(text, Loader=_LibyamlComposer)
+        top = next(e for e in events if isinstance(e, COLLECTION_STARTS))
+        doc.data = reader.from_events(events, top, (), 0, False)
+        return doc if len(problems) == before else None
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -118,6 +129,46 @@ class _LibyamlComposer(yaml.CSafeLoader):
         return PLAIN_TAGS[kind]
 
 
+COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _plain_shape(text: str) -> bool:
+    """Whether libyaml reads `text` as one document whose top is a block or a list, with no
+    anchor or alias, no key that is not a plain value, nested at most MAX_DEPTH deep: the
+    files `_Converter.from_events` reads. Any other file (a mistake, or nothing to read) is
+    composed as a tree, which says what is wrong and where as before."""
+    documents = 0
+    # each open collection: [is a block, its next node is a key]
+    open_: list[list[bool]] = []
+    try:
+        for event in yaml.parse(text, Loader=_LibyamlComposer):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                continue
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return False
+            if isinstance(event, yaml.CollectionEndEvent):
+                open_.pop()
+            elif len(open_) > MAX_DEPTH or (open_ and open_[-1][1] and not _is_scalar(event)):
+                return False
+            elif isinstance(event, COLLECTION_STARTS):
+                open_.append([isinstance(event, yaml.MappingStartEvent), True])
+                continue  # a value ends with its collection
+            elif not open_:
+                return False  # the whole file one value
+            if open_ and open_[-1][0]:  # a key read, or a value: a value next, or a key
+                open_[-1][1] = not open_[-1][1]
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return documents == 1
+
+
+def _is_scalar(event: yaml.Event) -> bool:
+    return isinstance(event, yaml.ScalarEvent)
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, built by libyaml when PyYAML has it (ten times faster on a big plan).
 
@@ -160,17 +211,7 @@ class _Converter:
             self.too_deep = True
             return None
         if isinstance(node, yaml.ScalarNode):
-            if len(node.value) > MAX_LINE:  # a block of many lines can be as long as one line
-                self.problems.add(doc.file, node.start_mark.line + 1, f"this value is "
-                                  f"{len(node.value):,} characters long, more than the "
-                                  f"{MAX_LINE:,} a value may hold; shorten it or remove what "
-                                  "is not plan data")  # fmt: skip
-                return None
-            if not node.style:  # plain: libyaml says "", PyYAML None
-                if node.value in NULLS:
-                    return None
-                self._comment_after(node)
-            return self._name(node) if is_name else typed_text(node.value)
+            return self._scalar(node, is_name)
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.value(child, (*path, index), depth + 1, is_name)
@@ -194,18 +235,76 @@ class _Converter:
             key = self._name(key_node)
             if key in result:
                 first = doc.lines[(*path, key)]
-                problems.add(
-                    doc.file,
-                    line,
-                    f"`{key}` appears twice in the same block (first on line {first}); "
-                    "keep one and delete the other",
-                )
+                problems.add(doc.file, line, _twice(key, first))
                 continue
             doc.lines[(*path, key)] = line
             doc.key_lines.setdefault(path, {})[key] = line
             result[key] = self.value(value_node, (*path, key), depth + 1, key in self.names)
             doc.lines[(*path, key)] = line  # the key's line, not the value's
         return result
+
+    def from_events(
+        self,
+        events: Iterator[yaml.Event],
+        event: yaml.Event,
+        path: Path_,
+        depth: int,
+        is_name: bool,
+    ) -> Any:
+        """`value`, from libyaml's events (`event`, then the rest of its node's in `events`) of a
+        file `_plain_shape` accepts: the same values, lines and problems."""
+        self.doc.lines.setdefault(path, event.start_mark.line + 1)  # type: ignore[union-attr]
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, is_name)  # type: ignore[arg-type]
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    break
+                items.append(
+                    self.from_events(events, child, (*path, len(items)), depth + 1, is_name)
+                )
+            return items
+        doc, problems = self.doc, self.problems
+        result: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                break
+            assert isinstance(key_event, yaml.ScalarEvent)  # `_plain_shape` said so
+            line = key_event.start_mark.line + 1  # type: ignore[union-attr]
+            if key_event.value == "<<" and not key_event.style:
+                problems.add(doc.file, line, ALIAS_MESSAGE)
+                self.merge_lines.add(line)
+                _skip(events)
+                continue
+            key = self._name(key_event)  # type: ignore[arg-type]
+            if key in result:
+                first = doc.lines[(*path, key)]
+                problems.add(doc.file, line, _twice(key, first))
+                _skip(events)
+                continue
+            doc.lines[(*path, key)] = line
+            doc.key_lines.setdefault(path, {})[key] = line
+            value = next(events)
+            result[key] = self.from_events(
+                events, value, (*path, key), depth + 1, key in self.names
+            )
+            doc.lines[(*path, key)] = line  # the key's line, not the value's
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, is_name: bool) -> Any:
+        """A scalar node's value (or a scalar event's: they have the same fields)."""
+        if len(node.value) > MAX_LINE:  # a block of many lines can be as long as one line
+            self.problems.add(self.doc.file, node.start_mark.line + 1, f"this value is "
+                              f"{len(node.value):,} characters long, more than the "
+                              f"{MAX_LINE:,} a value may hold; shorten it or remove what "
+                              "is not plan data")  # fmt: skip
+            return None
+        if not node.style:  # plain: libyaml says "", PyYAML None
+            if node.value in NULLS:
+                return None
+            self._comment_after(node)
+        return self._name(node) if is_name else typed_text(node.value)
 
     def _name(self, node: yaml.ScalarNode) -> str:
         if self.as_written:
@@ -244,6 +343,25 @@ class _Converter:
                 line = event.start_mark.line + 1
                 if line not in self.merge_lines:
                     self.problems.add(self.doc.file, line, ALIAS_MESSAGE)
+
+
+def _twice(key: str, first: int) -> str:
+    return (
+        f"`{key}` appears twice in the same block (first on line {first}); "
+        "keep one and delete the other"
+    )
+
+
+def _skip(events: Iterator[yaml.Event]) -> None:
+    """The events of the next node, read and left."""
+    depth = 0
+    for event in events:
+        if isinstance(event, COLLECTION_STARTS):
+            depth += 1
+        elif isinstance(event, COLLECTION_ENDS):
+            depth -= 1
+        if depth == 0:
+            return
 
 
 QUOTE_OPENED = re.compile(r"""^\s*(?:- )?[^\s#"'][^#"']*:\s+(?:- )?(["'])|^\s*- (["'])""")

@@ -90,9 +90,10 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
             if (found := words_of.tail if is_tail else words_of.text) is not None:
                 words.append(found)
             pending = None
-        for finished in done:  # what is read is let go of: the page is never held as a tree
-            finished.getparent().remove(finished)
-        done.clear()
+        if len(done) >= LET_GO_AT:  # what is read is let go of: the page is never a whole tree
+            for finished in done:
+                finished.getparent().remove(finished)
+            done.clear()
         tag = element.tag
         if tag.__class__ is not str:  # a comment
             tag = ""
@@ -148,6 +149,7 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
 
 
 READ_AT_ONCE = 1 << 16  # characters of a page given to the parser at a time
+LET_GO_AT = 1024  # elements read, let go of together
 
 
 def _walk(content: str) -> Iterator[tuple[str, etree._Element]]:
