@@ -154,7 +154,8 @@ def _plain_shape(text: str) -> bool:
             elif len(open_) > MAX_DEPTH or (open_ and open_[-1][1] and not _is_scalar(event)):
                 return False
             elif isinstance(event, COLLECTION_STARTS):
-                open_.append([isinstance(event, yaml.MappingStartEvent), True])
+                block = isinstance(event, yaml.MappingStartEvent)
+                open_.append([block, block])
                 continue  # a value ends with its collection
             elif not open_:
                 return False  # the whole file one value
