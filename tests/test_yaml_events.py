@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from plansite.load import NAMES
 from plansite.read import yamlfile
@@ -34,6 +35,8 @@ WRITTEN = {
     "comments only": "# nothing\n",
     "complex key": "? [a]\n: b\n",
     "too deep": "a: " + "[" * 60 + "]" * 60 + "\n",
+    "merged alias": "a: 1\n<<: *nowhere\n",
+    "twice, an alias": "a: 1\na: *nowhere\n",
 }
 
 
@@ -49,12 +52,26 @@ def _read(path: Path) -> tuple[Any, ...]:
     )
 
 
+def _never_streamed(text: str, reader: Any) -> Any:
+    raise yamlfile._NotPlain
+
+
 def _both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     streamed = _read(path)
     with monkeypatch.context() as patched:
-        patched.setattr(yamlfile, "_plain_shape", lambda text: False)
+        patched.setattr(yamlfile, "_streamed", _never_streamed)
         composed = _read(path)
     return streamed, composed
+
+
+def _streams(text: str) -> bool:
+    """Whether `text` is read from events (not composed as a tree)."""
+    reader = yamlfile._Converter(yamlfile.YamlDoc("file.yml", None), Problems(), NAMES, text)
+    try:
+        yamlfile._streamed(text, reader)
+    except (yamlfile._NotPlain, yaml.YAMLError):
+        return False
+    return True
 
 
 @pytest.mark.parametrize("path", EXAMPLE, ids=lambda p: str(p.relative_to(ROOT)))
@@ -78,8 +95,10 @@ def test_a_written_file_reads_the_same_either_way(
 def test_plain_files_are_read_from_events() -> None:
     """The usual board file takes the streamed way; a file with an alias, two documents or
     nothing but one value is composed, and says what is wrong as before."""
-    assert yamlfile._plain_shape((ROOT / "data" / "board.yml").read_text(encoding="utf-8"))
-    assert yamlfile._plain_shape(WRITTEN["mistakes"])
-    for name in ("alias", "anchor", "two documents", "one value", "comments only", "too deep"):
-        assert not yamlfile._plain_shape(WRITTEN[name]), name
-    assert not yamlfile._plain_shape(WRITTEN["complex key"])
+    for path in EXAMPLE:
+        assert _streams(path.read_text(encoding="utf-8")), path
+    for name in ("mistakes", "a list", "flow", "document end"):
+        assert _streams(WRITTEN[name]), name
+    not_plain = ("alias", "anchor", "two documents", "one value", "comments only", "too deep")
+    for name in (*not_plain, "complex key", "merged alias"):
+        assert not _streams(WRITTEN[name]), name

@@ -68,16 +68,17 @@ def read_yaml(
     if text is None:
         return None
     name = display_path(path)
-    if yaml.__with_libyaml__ and _plain_shape(text):
+    if yaml.__with_libyaml__:
         # the usual file, read from libyaml's events: never held as a tree of nodes (a plan of
         # 7,000 actions took 144 MB more, and seconds, as one, issue 26)
         doc = YamlDoc(name, None)
-        before = len(problems)
-        reader = _Converter(doc, problems, names, text)
-        events = yaml.parse(text, Loader=_LibyamlComposer)
-        top = next(e for e in events if isinstance(e, COLLECTION_STARTS))
-        doc.data = reader.from_events(events, top, (), 0, False)
-        return doc if len(problems) == before else None
+        found = (len(problems.items), len(problems.warnings), len(problems.advice))
+        try:
+            doc.data = _streamed(text, _Converter(doc, problems, names, text))
+            return doc if len(problems) == found[0] else None
+        except (_NotPlain, yaml.YAMLError):  # composed as a tree, which says what is wrong
+            del problems.items[found[0] :], problems.warnings[found[1] :]
+            del problems.advice[found[2] :]
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -133,41 +134,27 @@ COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _plain_shape(text: str) -> bool:
-    """Whether libyaml reads `text` as one document whose top is a block or a list, with no
-    anchor or alias, no key that is not a plain value, nested at most MAX_DEPTH deep: the
-    files `_Converter.from_events` reads. Any other file (a mistake, or nothing to read) is
-    composed as a tree, which says what is wrong and where as before."""
-    documents = 0
-    # each open collection: [is a block, its next node is a key]
-    open_: list[list[bool]] = []
-    try:
-        for event in yaml.parse(text, Loader=_LibyamlComposer):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
-                continue
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                return False
-            if isinstance(event, yaml.CollectionEndEvent):
-                open_.pop()
-            elif len(open_) > MAX_DEPTH or (open_ and open_[-1][1] and not _is_scalar(event)):
-                return False
-            elif isinstance(event, COLLECTION_STARTS):
-                block = isinstance(event, yaml.MappingStartEvent)
-                open_.append([block, block])
-                continue  # a value ends with its collection
-            elif not open_:
-                return False  # the whole file one value
-            if open_ and open_[-1][0]:  # a key read, or a value: a value next, or a key
-                open_[-1][1] = not open_[-1][1]
-    except (yaml.YAMLError, RecursionError):
-        return False
-    return documents == 1
+class _NotPlain(Exception):
+    """The file is not one plain document (an anchor, an alias, a complex key, too deep, more
+    than one document, or none): it is composed as a tree instead."""
 
 
-def _is_scalar(event: yaml.Event) -> bool:
-    return isinstance(event, yaml.ScalarEvent)
+def _streamed(text: str, reader: _Converter) -> Any:
+    """The value of `text`, one plain document whose top is a block or a list, read from
+    libyaml's events; raises _NotPlain (or libyaml's error) for any other file."""
+    events = yaml.parse(text, Loader=_LibyamlComposer)
+    for event in events:
+        if isinstance(event, COLLECTION_STARTS):
+            break
+        if isinstance(event, yaml.NodeEvent):  # the whole file one value
+            raise _NotPlain
+    else:
+        raise _NotPlain  # no document
+    data = reader.from_events(events, event, (), 0, False)
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            raise _NotPlain
+    return data
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -252,11 +239,16 @@ class _Converter:
         depth: int,
         is_name: bool,
     ) -> Any:
-        """`value`, from libyaml's events (`event`, then the rest of its node's in `events`) of a
-        file `_plain_shape` accepts: the same values, lines and problems."""
+        """`value`, from libyaml's events (`event`, then the rest of its node's in `events`):
+        the same values, lines and problems; raises _NotPlain where `value` would have to see
+        the node tree (an anchor or alias, a complex key, too deep)."""
+        if depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
+            raise _NotPlain
         self.doc.lines.setdefault(path, event.start_mark.line + 1)  # type: ignore[union-attr]
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, is_name)  # type: ignore[arg-type]
+        if not isinstance(event, COLLECTION_STARTS):  # an alias
+            raise _NotPlain
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for child in events:
@@ -271,7 +263,8 @@ class _Converter:
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 break
-            assert isinstance(key_event, yaml.ScalarEvent)  # `_plain_shape` said so
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor is not None:
+                raise _NotPlain
             line = key_event.start_mark.line + 1  # type: ignore[union-attr]
             if key_event.value == "<<" and not key_event.style:
                 problems.add(doc.file, line, ALIAS_MESSAGE)
@@ -354,9 +347,12 @@ def _twice(key: str, first: int) -> str:
 
 
 def _skip(events: Iterator[yaml.Event]) -> None:
-    """The events of the next node, read and left."""
+    """The events of the next node, read and left (as the tree's node would be; what composing
+    it would refuse is refused)."""
     depth = 0
     for event in events:
+        if getattr(event, "anchor", None) is not None or depth > MAX_DEPTH:
+            raise _NotPlain
         if isinstance(event, COLLECTION_STARTS):
             depth += 1
         elif isinstance(event, COLLECTION_ENDS):
