@@ -19,9 +19,6 @@ from plansite.render.templates import FRAGMENTS, environment
 
 ABBR = "shared/abbr.html"
 
-# a tag, a comment, or a run of text between them
-PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 # text inside these is left alone: it cannot hold markup, is code, or is already explained
 LEAVE_ALONE = {
     "abbr",
@@ -115,8 +112,9 @@ def edit_text(
 
 @functools.lru_cache(maxsize=8)
 def _pieces(leave_alone: frozenset[str]) -> re.Pattern[str]:
-    """PIECES, naming a tag's element (group 3) when it is one of `leave_alone` (as TAG_NAME
-    reads a tag's name: any case, the whole name) and whether it is an end tag (group 2)."""
+    """A comment or a tag (`<!--...-->`, `<...>`; the text between them is the page's words),
+    naming a tag's element (group 3) when it is one of `leave_alone` (any case, the whole name:
+    `<abbr`, not `<abbrx`) and whether it is an end tag (group 2)."""
     names = "|".join(re.escape(n) for n in sorted(leave_alone, key=len, reverse=True))
     return re.compile(rf"(<!--.*?-->|<(?:(/?)((?ai:{names}))(?![a-zA-Z0-9-]))?[^>]*>)", re.S)
 
