@@ -21,7 +21,7 @@ from plansite.check.messages import explain
 from plansite.check.sections import guide_advice
 from plansite.check.yearly_reports import check_report_dates, check_reports
 from plansite.model.annual_tables import Budget, Course
-from plansite.model.base import Model
+from plansite.model.base import Model, key_lines
 from plansite.model.board import Board, Member, SubgroupsFile
 from plansite.model.board_data import BoardData
 from plansite.model.glossary import GlossaryFile, national_glossary
@@ -272,7 +272,7 @@ def _yaml_model(
             detail["loc"] = _yaml_loc(detail["loc"], doc)
             problems.add(doc.file, doc.line(detail["loc"]), explain(detail, model))
         return None
-    _locate(result, doc, ())
+    _locate(result, doc, (), {})
     return result
 
 
@@ -286,20 +286,25 @@ def _yaml_loc(loc: tuple[Any, ...], doc: YamlDoc) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...]) -> None:
-    """Tell every model object where it was written, for messages found after validation."""
+def _locate(
+    value: Any, doc: YamlDoc, path: tuple[Any, ...], keys: dict[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    """Tell every model object where it was written, for messages found after validation
+    (`keys`: the tuples of keys seen in this file, shared by the objects written alike)."""
     if isinstance(value, Model):
-        key_lines = dict(doc.key_lines.get(path, {}))
+        written = doc.key_lines.get(path, {})
+        lines = written
         for field, alias in KEY_ALIASES.items():
-            if alias in key_lines:
-                key_lines.setdefault(field, key_lines[alias])
-        value.located(doc.file, doc.line(path), key_lines)
+            if alias in written and field not in written:
+                lines = {**lines, field: written[alias]}
+        line = doc.line(path)
+        value.located(doc.file, line, key_lines(line, lines, keys))
         for name in _fields_with_models(type(value)):
-            written = name if name in doc.key_lines.get(path, {}) else KEY_ALIASES.get(name, name)
-            _locate(getattr(value, name), doc, (*path, written))
+            key = name if name in written else KEY_ALIASES.get(name, name)
+            _locate(getattr(value, name), doc, (*path, key), keys)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _locate(item, doc, (*path, index))
+            _locate(item, doc, (*path, index), keys)
 
 
 @functools.cache
@@ -343,6 +348,6 @@ def _csv_models(
                 problems.add(table.file, line, message)
             continue
         if isinstance(item, Model):
-            item.located(table.file, line, {})
+            item.located(table.file, line)
         rows.append(item)
     return rows

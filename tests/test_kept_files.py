@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from plansite.documents import kept_files
 from plansite.documents import pdf as documents
 from plansite.documents.pdf import Document
 from plansite.load import load_board_data
@@ -111,3 +112,23 @@ def test_a_warm_build_reads_the_spreadsheets(
         assert plan_downloads.files(load_board_data(ROOT / "data")) == first
     chart_store.use_folder(None)
     assert plan_downloads.files(site) == first  # the same bytes made afresh
+
+
+@pytest.mark.parametrize(
+    "made_from",
+    [
+        ("plain words " * 40, ("title", "2026-09-30"), "1.0"),
+        ("it's 'quoted' and \"double\" \\ back\nslash\t\x00\x7f é \u2019 \U0001f600",),
+        ("only 'single' quotes, \u00a0 and \x85 " * 9, None, 3),
+        ('only "double" quotes ' * 9, [1, "x"], b"bytes"),
+        ((), ((),), ("nested", ("deeper " * 9,))),
+    ],
+)
+def test_a_key_is_the_hash_of_the_whole_repr_taken_in_pieces(
+    made_from: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's key is hashed a piece at a time (a large plan's Word body is 30 MB) and must
+    stay the hash of its repr, or every kept file would be made again."""
+    monkeypatch.setattr(kept_files, "LONG", 5)  # many pieces, each boundary crossed
+    expected = hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    assert kept_files.key_of(made_from) == expected

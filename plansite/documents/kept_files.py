@@ -16,7 +16,7 @@ import functools
 import hashlib
 import sys
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -58,7 +58,40 @@ def contents(files: Mapping[str, bytes | Job]) -> dict[str, bytes]:
 
 
 def key_of(made_from: object) -> str:
-    return hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    """The SHA-256 of `repr(made_from)`, hashed a piece at a time: a large plan's Word file is
+    made from a 30 MB body, whose repr and its encoding were two more copies of it (issue 26)."""
+    digest = hashlib.sha256()
+    for piece in _repr_pieces(made_from):
+        digest.update(piece.encode("utf-8"))
+    return digest.hexdigest()
+
+
+LONG = 1 << 20  # characters: a string longer than this is written out a piece at a time
+
+
+def _repr_pieces(value: object) -> Iterator[str]:
+    """`repr(value)` in pieces, the same characters: a tuple's items one by one, a long
+    string's characters a megabyte at a time."""
+    if type(value) is tuple:
+        yield "("
+        for index, item in enumerate(value):
+            if index:
+                yield ", "
+            yield from _repr_pieces(item)
+        yield ",)" if len(value) == 1 else ")"
+    elif type(value) is str and len(value) > LONG:
+        # repr quotes with ' unless the text has a ' and no ": the quote the whole text takes,
+        # and each piece's characters escaped for it
+        double = "'" in value and '"' not in value
+        quote = '"' if double else "'"
+        yield quote
+        for start in range(0, len(value), LONG):
+            piece = value[start : start + LONG]
+            # with a " added, a piece with a ' is quoted with ' too, its ' escaped
+            yield repr(piece)[1:-1] if double else repr(piece + '"')[1:-2]
+        yield quote
+    else:
+        yield repr(value)
 
 
 def kept(kind: str, made_from: object, make: Callable[[], bytes]) -> bytes:

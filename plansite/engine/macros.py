@@ -22,7 +22,7 @@ def define_env(env: Any) -> None:
 
     from plansite.engine.plugin import PlansitePlugin
     from plansite.pages.narrative import narrative_macros
-    from plansite.render.data_view import rich_filter, view
+    from plansite.render.data_view import WholeDataView, rich_filter, view
 
     config: MkDocsConfig = env.conf
     plugin = config.plugins.get("plansite")
@@ -34,7 +34,7 @@ def define_env(env: Any) -> None:
 
     # narrative pages print data through a view that makes every string inert text
     env.variables["board"] = view(build.site.board)
-    env.variables["plansite"] = view(build.site)
+    env.variables["plansite"] = WholeDataView(build.site)
     env.filter(rich_filter, "rich")
 
     def here() -> str:

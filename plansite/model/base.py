@@ -12,9 +12,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
     # Where this object was written: set by the loader from the YAML node marks or CSV rows.
+    # Its keys' lines are one tuple, (keys, offset of each from `_line`...): a dictionary a model
+    # with its own line numbers was most of the loaded data's size at 12,000 actions (issue 26),
+    # and the keys' tuple is shared by every object written with the same keys.
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=1)
-    _field_lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    _key_lines: tuple[Any, ...] = PrivateAttr(default=())
 
     @model_validator(mode="before")
     @classmethod
@@ -30,8 +33,9 @@ class Model(BaseModel):
             }
         return data
 
-    def located(self, file: str, line: int, field_lines: dict[str, int]) -> None:
-        self._file, self._line, self._field_lines = file, line, field_lines
+    def located(self, file: str, line: int, key_lines: tuple[Any, ...] = ()) -> None:
+        """`key_lines`: from `key_lines()`, or none (a CSV row: its fields are on its line)."""
+        self._file, self._line, self._key_lines = file, line, key_lines
 
     @property
     def source_file(self) -> str:
@@ -39,9 +43,26 @@ class Model(BaseModel):
 
     def line_of(self, field: str | None = None) -> int:
         """The line of `field` if it was written, else the line of this object."""
-        if field is None:
+        if field is None or not self._key_lines:
             return self._line
-        return self._field_lines.get(field, self._line)
+        keys = self._key_lines[0]
+        if field not in keys:
+            return self._line
+        offset: int = self._key_lines[1 + keys.index(field)]
+        return self._line + offset
+
+
+def key_lines(
+    line: int, lines: dict[str, int], keys: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[Any, ...]:
+    """`lines` (each key's line) as `Model.located` keeps them: the keys' tuple, one for every
+    object written with the same keys (`keys` remembers them), then each key's line less `line`
+    (small numbers: Python shares one object for each)."""
+    if not lines:
+        return ()
+    names = tuple(lines)
+    names = keys.setdefault(names, names)
+    return (names, *(found - line for found in lines.values()))
 
 
 def as_list(value: Any) -> Any:

@@ -7,6 +7,7 @@ becomes a date. Here every scalar stays a string; the models decide what each fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,17 @@ def read_yaml(
     if text is None:
         return None
     name = display_path(path)
+    if yaml.__with_libyaml__:
+        # the usual file, read from libyaml's events: never held as a tree of nodes (a plan of
+        # 7,000 actions took 144 MB more, and seconds, as one, issue 26)
+        doc = YamlDoc(name, None)
+        found = (len(problems.items), len(problems.warnings), len(problems.advice))
+        try:
+            doc.data = _streamed(text, _Converter(doc, problems, names, text))
+            return doc if len(problems) == found[0] else None
+        except (_NotPlain, yaml.YAMLError):  # composed as a tree, which says what is wrong
+            del problems.items[found[0] :], problems.warnings[found[1] :]
+            del problems.advice[found[2] :]
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -126,6 +138,33 @@ class _LibyamlComposer(yaml.CSafeLoader):
         return PLAIN_TAGS[kind]
 
 
+COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class _NotPlain(Exception):
+    """The file is not one plain document (an anchor, an alias, a complex key, too deep, more
+    than one document, or none): it is composed as a tree instead."""
+
+
+def _streamed(text: str, reader: _Converter) -> Any:
+    """The value of `text`, one plain document whose top is a block or a list, read from
+    libyaml's events; raises _NotPlain (or libyaml's error) for any other file."""
+    events = yaml.parse(text, Loader=_LibyamlComposer)
+    for event in events:
+        if isinstance(event, COLLECTION_STARTS):
+            break
+        if isinstance(event, yaml.NodeEvent):  # the whole file one value
+            raise _NotPlain
+    else:
+        raise _NotPlain  # no document
+    data = reader.from_events(events, event, (), 0, False)
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            raise _NotPlain
+    return data
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, built by libyaml when PyYAML has it (ten times faster on a big plan).
 
@@ -168,17 +207,7 @@ class _Converter:
             self.too_deep = True
             return None
         if isinstance(node, yaml.ScalarNode):
-            if len(node.value) > MAX_LINE:  # a block of many lines can be as long as one line
-                self.problems.add(doc.file, node.start_mark.line + 1, f"this value is "
-                                  f"{len(node.value):,} characters long, more than the "
-                                  f"{MAX_LINE:,} a value may hold; shorten it or remove what "
-                                  "is not plan data")  # fmt: skip
-                return None
-            if not node.style:  # plain: libyaml says "", PyYAML None
-                if node.value in NULLS:
-                    return None
-                self._comment_after(node)
-            return self._name(node) if is_name else typed_text(node.value)
+            return self._scalar(node, is_name)
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.value(child, (*path, index), depth + 1, is_name)
@@ -202,18 +231,82 @@ class _Converter:
             key = self._name(key_node)
             if key in result:
                 first = doc.lines[(*path, key)]
-                problems.add(
-                    doc.file,
-                    line,
-                    f"`{key}` appears twice in the same block (first on line {first}); "
-                    "keep one and delete the other",
-                )
+                problems.add(doc.file, line, _twice(key, first))
                 continue
             doc.lines[(*path, key)] = line
             doc.key_lines.setdefault(path, {})[key] = line
             result[key] = self.value(value_node, (*path, key), depth + 1, key in self.names)
             doc.lines[(*path, key)] = line  # the key's line, not the value's
         return result
+
+    def from_events(
+        self,
+        events: Iterator[yaml.Event],
+        event: yaml.Event,
+        path: Path_,
+        depth: int,
+        is_name: bool,
+    ) -> Any:
+        """`value`, from libyaml's events (`event`, then the rest of its node's in `events`):
+        the same values, lines and problems; raises _NotPlain where `value` would have to see
+        the node tree (an anchor or alias, a complex key, too deep)."""
+        if depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
+            raise _NotPlain
+        self.doc.lines.setdefault(path, event.start_mark.line + 1)  # type: ignore[union-attr]
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, is_name)  # type: ignore[arg-type]
+        if not isinstance(event, COLLECTION_STARTS):  # an alias
+            raise _NotPlain
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    break
+                items.append(
+                    self.from_events(events, child, (*path, len(items)), depth + 1, is_name)
+                )
+            return items
+        doc, problems = self.doc, self.problems
+        result: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                break
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor is not None:
+                raise _NotPlain
+            line = key_event.start_mark.line + 1  # type: ignore[union-attr]
+            if key_event.value == "<<" and not key_event.style:
+                problems.add(doc.file, line, ALIAS_MESSAGE)
+                self.merge_lines.add(line)
+                _skip(events)
+                continue
+            key = self._name(key_event)  # type: ignore[arg-type]
+            if key in result:
+                first = doc.lines[(*path, key)]
+                problems.add(doc.file, line, _twice(key, first))
+                _skip(events)
+                continue
+            doc.lines[(*path, key)] = line
+            doc.key_lines.setdefault(path, {})[key] = line
+            value = next(events)
+            result[key] = self.from_events(
+                events, value, (*path, key), depth + 1, key in self.names
+            )
+            doc.lines[(*path, key)] = line  # the key's line, not the value's
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, is_name: bool) -> Any:
+        """A scalar node's value (or a scalar event's: they have the same fields)."""
+        if len(node.value) > MAX_LINE:  # a block of many lines can be as long as one line
+            self.problems.add(self.doc.file, node.start_mark.line + 1, f"this value is "
+                              f"{len(node.value):,} characters long, more than the "
+                              f"{MAX_LINE:,} a value may hold; shorten it or remove what "
+                              "is not plan data")  # fmt: skip
+            return None
+        if not node.style:  # plain: libyaml says "", PyYAML None
+            if node.value in NULLS:
+                return None
+            self._comment_after(node)
+        return self._name(node) if is_name else typed_text(node.value)
 
     def _name(self, node: yaml.ScalarNode) -> str:
         if self.as_written:
@@ -252,6 +345,28 @@ class _Converter:
                 line = event.start_mark.line + 1
                 if line not in self.merge_lines:
                     self.problems.add(self.doc.file, line, ALIAS_MESSAGE)
+
+
+def _twice(key: str, first: int) -> str:
+    return (
+        f"`{key}` appears twice in the same block (first on line {first}); "
+        "keep one and delete the other"
+    )
+
+
+def _skip(events: Iterator[yaml.Event]) -> None:
+    """The events of the next node, read and left (as the tree's node would be; what composing
+    it would refuse is refused)."""
+    depth = 0
+    for event in events:
+        if getattr(event, "anchor", None) is not None or depth > MAX_DEPTH:
+            raise _NotPlain
+        if isinstance(event, COLLECTION_STARTS):
+            depth += 1
+        elif isinstance(event, COLLECTION_ENDS):
+            depth -= 1
+        if depth == 0:
+            return
 
 
 QUOTE_OPENED = re.compile(r"""^\s*(?:- )?[^\s#"'][^#"']*:\s+(?:- )?(["'])|^\s*- (["'])""")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from plansite.read.files import stamp
@@ -19,9 +19,6 @@ from plansite.render.templates import FRAGMENTS, environment
 
 ABBR = "shared/abbr.html"
 
-# a tag, a comment, or a run of text between them
-PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 # text inside these is left alone: it cannot hold markup, is code, or is already explained
 LEAVE_ALONE = {
     "abbr",
@@ -56,34 +53,79 @@ def _pattern(terms: Mapping[str, str]) -> re.Pattern[str] | None:
 
 
 def edit_text(
-    html: str, change: Callable[[str], str], leave_alone: AbstractSet[str] = LEAVE_ALONE
+    html: str,
+    change: Callable[[str], str],
+    leave_alone: AbstractSet[str] = LEAVE_ALONE,
+    finds: re.Pattern[str] | None = None,
+    done: Callable[[], bool] | None = None,
+    region: tuple[int, int] | None = None,
 ) -> str:
     """`html` with `change` applied to each run of its text outside the `leave_alone` elements:
     tags, comments and attributes are never changed. Walked tag by tag, keeping only what
     changed: a large plan's What changed page (30 MB, 700,000 tags) cut into a list of its
-    pieces took more memory than the rest of its build."""
+    pieces took more memory than the rest of its build.
+
+    Calling `change` on each of a large page's runs took most of its time (issue 26), so:
+    `finds`, a pattern that finds at least where `change` would change something (and cannot
+    match a `<` or `>`): only the runs where the whole page has a match are given to `change`,
+    as a run without one is left as it is either way. `done`: true once `change` changes
+    nothing more (every phrase linked once): the rest of the page is left as it is.
+    `region`: where in `html` to change text (the page's article), the rest left as it is: the
+    page is not cut and put together again (copies of a 30 MB page, issue 26)."""
+    first, last = region or (0, len(html))
+    found = [m.start() for m in finds.finditer(html, first, last)] if finds is not None else None
+    if found is not None and not found:
+        return html
+    pieces = _pieces(frozenset(leave_alone))
     kept: list[str] = []  # the unchanged stretches and the changed runs, in order
     inside: list[str] = []  # the leave_alone elements open at this point
-    unchanged_from = text_from = 0
-    for tag in PIECES.finditer(html):
-        if not inside:
-            unchanged_from = _changed_run(
-                html, text_from, tag.start(), change, kept, unchanged_from
-            )
+    unchanged_from, text_from = 0, first
+    next_found = 0  # the first of `found` not passed yet
+    for tag in pieces.finditer(html, first, last):
+        if done is not None and kept and done():
+            break
+        start = tag.start()
+        if found is None:
+            if not inside:
+                unchanged_from = _changed_run(html, text_from, start, change, kept, unchanged_from)
+        elif next_found < len(found) and found[next_found] < start:
+            if not inside:  # a match before this tag: in the run before it, or in a tag
+                unchanged_from = _changed_run(html, text_from, start, change, kept, unchanged_from)
+            while next_found < len(found) and found[next_found] < start:
+                next_found += 1
         text_from = tag.end()
-        match = TAG_NAME.match(html, tag.start(), tag.end())
-        if match and match.group(2).lower() in leave_alone and not tag.group().endswith("/>"):
-            name = match.group(2).lower()
-            if not match.group(1):
+        name = tag.group(3)
+        if name is not None and not tag.group().endswith("/>"):
+            name = name.lower()
+            if not tag.group(2):
                 inside.append(name)
             elif name in inside:
                 del inside[len(inside) - 1 - inside[::-1].index(name)]
-    if not inside:
-        unchanged_from = _changed_run(html, text_from, len(html), change, kept, unchanged_from)
+    else:  # every tag walked: the text after the last one
+        if not inside and (found is None or next_found < len(found)):
+            unchanged_from = _changed_run(html, text_from, last, change, kept, unchanged_from)
     if not kept:
         return html
     kept.append(html[unchanged_from:])
     return "".join(kept)
+
+
+@functools.lru_cache(maxsize=8)
+def _pieces(leave_alone: frozenset[str]) -> re.Pattern[str]:
+    """A comment or a tag (`<!--...-->`, `<...>`; the text between them is the page's words),
+    naming a tag's element (group 3) when it is one of `leave_alone` (any case, the whole name:
+    `<abbr`, not `<abbrx`) and whether it is an end tag (group 2)."""
+    names = "|".join(re.escape(n) for n in sorted(leave_alone, key=len, reverse=True))
+    return re.compile(rf"(<!--.*?-->|<(?:(/?)((?ai:{names}))(?![a-zA-Z0-9-]))?[^>]*>)", re.S)
+
+
+def _candidates(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """Where `_pattern(terms)` may match: the terms alone, which the regular expression engine
+    finds by their first letters (the whole pattern, which starts by looking behind, tries
+    every position); None when a term could match across a tag's `<` or `>`."""
+    if any("<" in t or ">" in t for t in terms):
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
 
 
 def _changed_run(
@@ -102,26 +144,35 @@ def _changed_run(
     return end
 
 
-def expand_abbreviations(html: str, terms: Mapping[str, str]) -> str:
+def expand_abbreviations(
+    html: str, terms: Mapping[str, str], region: tuple[int, int] | None = None
+) -> str:
+    """`html` with its abbreviations explained (in `region` of it only, when given)."""
     pattern = _pattern(terms)
-    if pattern is None or pattern.search(html) is None:  # most of a page has none: one pass
+    if pattern is None:
+        return html
+    finds = _candidates(terms)  # none in the page: returned as it is (most pages have none)
+    if finds is None and pattern.search(html, *(region or (0, len(html)))) is None:
         return html
     return edit_text(
         html,
         lambda text: pattern.sub(lambda m: _abbr(m.group(1) + m.group(2), terms[m.group(1)]), text),
+        finds=finds,
+        region=region,
     )
 
 
-def in_article(page_html: str, change: Callable[[str], str]) -> str:
-    """The page with `change` applied to its <article> (its content and title) only."""
+def in_article(page_html: str, change: Callable[[str, tuple[int, int]], str]) -> str:
+    """The page with `change` applied to its <article> (its content and title) only: `change`
+    is given the page and where in it the article is."""
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
     if start < 0 or end < start:
         return page_html
-    return page_html[:start] + change(page_html[start:end]) + page_html[end:]
+    return change(page_html, (start, end))
 
 
 def expand_in_article(page_html: str, terms: Mapping[str, str]) -> str:
     if not terms:
         return page_html
-    return in_article(page_html, lambda article: expand_abbreviations(article, terms))
+    return in_article(page_html, lambda page, article: expand_abbreviations(page, terms, article))

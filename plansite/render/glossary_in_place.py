@@ -62,8 +62,11 @@ def _link(text: str, meaning: str, href: str) -> str:
     return template.render(text=text, meaning=meaning, href=href).strip()
 
 
-def link_phrases(html: str, terms: Mapping[str, str], here: str) -> str:
-    """`html` (the page `here`, a path inside docs/) with each phrase's first use linked."""
+def link_phrases(
+    html: str, terms: Mapping[str, str], here: str, region: tuple[int, int] | None = None
+) -> str:
+    """`html` (the page `here`, a path inside docs/) with each phrase's first use linked (in
+    `region` of it only, when given)."""
     if not terms:
         return html
     by_key = {_key(t): t for t in terms}
@@ -79,7 +82,14 @@ def link_phrases(html: str, terms: Mapping[str, str], here: str) -> str:
         href = links.href(here, links.glossary(), anchor(term))
         return _link(match.group(0), terms[term], href)
 
-    return edit_text(html, lambda text: pattern.sub(explain, text), NO_LINK_INSIDE)
+    # once each phrase is linked, the rest of the page is left as it is
+    return edit_text(
+        html,
+        lambda text: pattern.sub(explain, text),
+        NO_LINK_INSIDE,
+        done=lambda: len(explained) == len(terms),
+        region=region,
+    )
 
 
 def link_phrases_in_article(page_html: str, terms: Mapping[str, str], here: str) -> str:
@@ -87,4 +97,4 @@ def link_phrases_in_article(page_html: str, terms: Mapping[str, str], here: str)
     found = phrases(terms)
     if not found or here == links.glossary():
         return page_html
-    return in_article(page_html, lambda article: link_phrases(article, found, here))
+    return in_article(page_html, lambda page, article: link_phrases(page, found, here, article))

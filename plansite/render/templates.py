@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -84,5 +85,25 @@ def _outside_a_build(fragments: Path) -> Environment:
 
 def render(template: str, **context: Any) -> str:
     """A fragment as HTML with no blank lines, so Markdown keeps it as one HTML block."""
-    html = environment().get_template(template).render(**context)
-    return BLANK_LINES.sub("\n", html).strip() + "\n"
+    html = _joined(environment().get_template(template).generate(**context))
+    html = BLANK_LINES.sub("\n", html).strip()
+    html += "\n"  # the only reference: extended in place, not copied
+    return html
+
+
+CHUNK = 4096  # pieces of a template's output joined at a time
+
+
+def _joined(pieces: Iterator[str]) -> str:
+    """The pieces as one string, as `Template.render` joins them, a few thousand at a time: a
+    large plan's page is a million small strings, which held at once took three times the
+    page's size (issue 26)."""
+    chunks: list[str] = []
+    chunk: list[str] = []
+    for piece in pieces:
+        chunk.append(piece)
+        if len(chunk) == CHUNK:
+            chunks.append("".join(chunk))
+            chunk.clear()
+    chunks.append("".join(chunk))
+    return chunks[0] if len(chunks) == 1 else "".join(chunks)

@@ -37,6 +37,8 @@ About 0.6 s of CPU for the 14 MB of a 1,200-action board's generated pages (Mate
 from __future__ import annotations
 
 import html
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -70,12 +72,6 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
     """The entries of a page at `url` ("plans/p/all-actions/") whose HTML is `content`; `title`:
     the page's title as plain text. `split_at`: a class; when given, only headings of that class
     start a section, and the words of any other heading (and what follows it) are the page's."""
-    # lxml's own elements (lxml.html's classes cost a Python call per element), the page in one
-    # <div> (libxml2 puts words outside any element in a <p> of their own), walked from <body>:
-    # what a stray end tag would put after the <div> is read too
-    document = etree.HTML(f"<div>{content}</div>")
-    body = document.find("body") if document is not None else None
-    root = body if body is not None else etree.Element("div")
     page = _Section(0)
     sections = [page]
     current = page
@@ -84,7 +80,20 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
     tables = 0  # depth of the innermost table the walk is in, 0: none
     table_depths: list[int] = []
     depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    # an element's text (after its start) or tail (after its end), and the words it belongs to:
+    # read at the next event, once the parser has read all of it
+    pending: tuple[etree._Element, bool, list[str]] | None = None
+    done: list[etree._Element] = []  # ended, their tails read: let go of
+    for event, element in _walk(content):
+        if pending is not None:
+            words_of, is_tail, words = pending
+            if (found := words_of.tail if is_tail else words_of.text) is not None:
+                words.append(found)
+            pending = None
+        if len(done) >= LET_GO_AT:  # what is read is let go of: the page is never a whole tree
+            for finished in done:
+                finished.getparent().remove(finished)
+            done.clear()
         tag = element.tag
         if tag.__class__ is not str:  # a comment
             tag = ""
@@ -109,13 +118,15 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
             words = current.title if heading is not None else current.text
             if tag not in INLINE:
                 words.append(" ")
-            if element.text:
-                words.append(element.text)
+            pending = (element, False, words)
             continue
         # the end of the element
+        if event == "end-of-page":
+            break
         if skipping is not None:
             if element is not skipping:
                 depth -= 1
+                done.append(element)
                 continue
             skipping = None
         else:
@@ -131,9 +142,45 @@ def page_entries(content: str, url: str, title: str, *, split_at: str = "") -> l
             current.depth = float("inf")  # never to be gone back to
             current = next(s for s in reversed(sections) if s.depth <= depth)
         depth -= 1
-        if element.tail and element is not root:
-            (current.title if heading is not None else current.text).append(element.tail)
+        if depth:  # not <body>, whose end is the page's
+            pending = (element, True, current.title if heading is not None else current.text)
+            done.append(element)
     return [_entry(url, title, s) for s in sections]
+
+
+READ_AT_ONCE = 1 << 16  # characters of a page given to the parser at a time
+LET_GO_AT = 1024  # elements read, let go of together
+
+
+def _walk(content: str) -> Iterator[tuple[str, etree._Element]]:
+    """The start and end of each element inside the page's <body>, in order, as libxml2 reads
+    the page in one <div> (it puts words outside any element in a <p> of their own; what a
+    stray end tag would put after the <div> is read too); then ("end-of-page", <body>).
+
+    Read a piece at a time, as lxml's `iterwalk` would walk the whole page's tree: the walk lets
+    go of each element once read, so a large plan's page (30 MB) is never held as a tree
+    (hundreds of MB, issue 26). Comments are not walked, as `iterwalk` walks none."""
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    body: etree._Element | None = None
+    pieces = (content[i : i + READ_AT_ONCE] for i in range(0, len(content), READ_AT_ONCE))
+    for piece in itertools.chain(["<div>"], pieces, ["</div>"], [None]):
+        if piece is None:
+            parser.close()
+        else:
+            parser.feed(piece)
+        for event, element in parser.read_events():
+            if body is None:
+                if event == "start" and element.tag == "body":
+                    body = element
+                    yield event, element
+                continue
+            if element is body:  # its end
+                yield event, element
+                yield "end-of-page", element
+                return
+            yield event, element
+    if body is not None:  # no end
+        yield "end-of-page", body
 
 
 def _left_out(element: etree._Element, tag: str) -> bool:
