@@ -153,20 +153,8 @@ def plan_document(site: BoardData, plan: Plan) -> Document:
         html = priority_page(site, plan, priority, page, printed=True)
         title = word("documents", "priority", ref=priority.ref, title=priority.title)
         parts.append((title, Markup(absolute_links(html, _page_url(site, page)))))
-    html = render(
-        "print/document.html",
-        lang=language(),
-        title=plan.title,
-        kind=word("print_document", "glance_kind" if long else "plan_kind"),
-        subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
-        about=word("print_document", "plan_about"),
-        board=site.board,
-        logo=_logo(site),
-        made=_made(plan.as_at_date),
-        address=address,
-        parts=parts,
-    )
-    return Document(plan_path(plan), html)
+    kind = "glance_kind" if long else "plan_kind"
+    return Document(plan_path(plan), _plan_paper(site, plan, kind, address, parts))
 
 
 def priority_document(site: BoardData, plan: Plan, part: PrintedPart) -> Document:
@@ -186,20 +174,28 @@ def priority_document(site: BoardData, plan: Plan, part: PrintedPart) -> Documen
             total=str(len(part.priority.all_actions)),
         )
         html = f'<p class="ps-part__note">{escape(note)}</p>\n{html}'
-    html = render(
+    parts = [(part_title(part), Markup(absolute_links(html, address)))]
+    return Document(part.path, _plan_paper(site, plan, "priority_kind", address, parts))
+
+
+def _plan_paper(
+    site: BoardData, plan: Plan, kind: str, address: str, parts: list[tuple[str, Markup]]
+) -> str:
+    """A plan's printed document around its parts: the whole plan, its progress at a glance,
+    or one priority of a long plan (`kind`, the words' key for what it is)."""
+    return render(
         "print/document.html",
         lang=language(),
         title=plan.title,
-        kind=word("print_document", "priority_kind"),
+        kind=word("print_document", kind),
         subtitle=word("documents", "plan_subtitle", day=long_date(plan.as_at_date)),
         about=word("print_document", "plan_about"),
         board=site.board,
         logo=_logo(site),
         made=_made(plan.as_at_date),
         address=address,
-        parts=[(part_title(part), Markup(absolute_links(html, address)))],
+        parts=parts,
     )
-    return Document(part.path, html)
 
 
 def plan_documents(site: BoardData) -> list[tuple[str, Callable[[], Document]]]:
