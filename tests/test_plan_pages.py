@@ -271,11 +271,11 @@ def test_an_actions_impact_rating_beside_its_measure_and_in_the_downloads(site: 
     """`impact: On track` on 1.2 (its measure's own rating), apart from its status (Off track);
     actions without `impact:` show no Impact line."""
     from plansite.publish.plan_downloads import COLUMNS, headings, rows
-    from plansite.render.plans import _priority_page
+    from plansite.render.plans import priority_page
 
     plan = site.plan_by_id["plan-now"]
     soup = BeautifulSoup(
-        _priority_page(site, plan, plan.priorities[0], "plans/plan-now/priority-1/"), "html.parser"
+        priority_page(site, plan, plan.priorities[0], "plans/plan-now/priority-1/"), "html.parser"
     )
     row = soup.find(id="action-1-2").find_parent("tr")
     assert row.select_one(".ps-tag").get_text(strip=True) == "Off track"  # its status, in the row

@@ -26,7 +26,7 @@ from functools import partial
 from importlib.metadata import version
 from urllib.parse import urljoin
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from plansite.documents.kept_files import Job
 from plansite.documents.sizes import placeholder
@@ -112,6 +112,7 @@ def report_document(site: BoardData, report: Report) -> Document:
         made=_made(report.published_date),
         address=address,
         parts=[("", Markup(absolute_links(body(site, report, here), address)))],
+        part_note="",
     )
     return Document(report_path(report), html)
 
@@ -164,6 +165,7 @@ def priority_document(site: BoardData, plan: Plan, part: PrintedPart) -> Documen
     address = _page_url(site, page)
     only = {action.anchor for action in part.actions} if part.number else None
     html = priority_page(site, plan, part.priority, page, printed=True, only=only)
+    note = ""
     if part.number:  # which rows this part holds, above the priority's page
         note = word(
             "print_document",
@@ -173,13 +175,18 @@ def priority_document(site: BoardData, plan: Plan, part: PrintedPart) -> Documen
             count=str(len(part.actions)),
             total=str(len(part.priority.all_actions)),
         )
-        html = f'<p class="ps-part__note">{escape(note)}</p>\n{html}'
     parts = [(part_title(part), Markup(absolute_links(html, address)))]
-    return Document(part.path, _plan_paper(site, plan, "priority_kind", address, parts))
+    paper = _plan_paper(site, plan, "priority_kind", address, parts, note)
+    return Document(part.path, paper)
 
 
 def _plan_paper(
-    site: BoardData, plan: Plan, kind: str, address: str, parts: list[tuple[str, Markup]]
+    site: BoardData,
+    plan: Plan,
+    kind: str,
+    address: str,
+    parts: list[tuple[str, Markup]],
+    part_note: str = "",
 ) -> str:
     """A plan's printed document around its parts: the whole plan, its progress at a glance,
     or one priority of a long plan (`kind`, the words' key for what it is)."""
@@ -195,6 +202,7 @@ def _plan_paper(
         made=_made(plan.as_at_date),
         address=address,
         parts=parts,
+        part_note=part_note,
     )
 
 

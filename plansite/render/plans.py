@@ -245,18 +245,7 @@ def priority_page(
     for once a build, so neither is kept: a large plan's pages are hundreds of megabytes.
     `only`: the anchors of the actions a part of a long plan's priority prints (the rest are
     in its other parts). `pdfs`: a long plan's priority page links its own PDFs."""
-    return _priority_page(site, plan, priority, here, printed, only, pdfs)
 
-
-def _priority_page(
-    site: BoardData,
-    plan: Plan,
-    priority: Priority,
-    here: str,
-    printed: bool = False,
-    only: Collection[str] | None = None,
-    pdfs: Sequence[PdfLink] = (),
-) -> str:
     def related(action: Action, reference: str) -> tuple[str, str]:
         """The ref as pages show it ("2c", or "plan-id:2c") and its link; a reference that
         names no one action is shown as written, with no link (`make check` advises)."""
