@@ -287,6 +287,8 @@ window.showDirectoryPicker = async () => {
   return root;
 };
 """
+# resolves once the page has drawn everything its last event changed (two animation frames)
+DRAWN = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 READ_BACK = """async () => {
   const root = await navigator.storage.getDirectory();
   const board = await root.getDirectoryHandle('board');
@@ -312,6 +314,58 @@ def open_entry(tab: Any, address: str, shown: Any) -> None:
         except PlaywrightTimeout:
             if time.monotonic() > deadline:
                 raise
+
+
+def drawn_values(tab: Any, boxes: Any) -> list[str]:
+    """The boxes' values once the form has stopped drawing them: the same list twice running,
+    none empty. An update opened a moment ago can show its box before its value."""
+    last: list[str] | None = None
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    while True:
+        tab.evaluate(DRAWN)
+        values = [box.input_value() for box in boxes.all()]
+        if values == last and "" not in values:
+            return values
+        assert time.monotonic() < deadline, f"the form's boxes never settled: {values}"
+        last = values
+        tab.wait_for_timeout(250)
+
+
+def add_update(tab: Any, dates: Any) -> Any:
+    """Press "Add update" until the form shows one more Date box, empty; that box.
+    A press can be lost: in a quiet run the list was still opening, the button moved under the
+    pointer, and no update was added (the count of updates stayed 3). An added update draws
+    its box within the same event, so one not there 15 s after a press the page has handled
+    (`DRAWN`) was never added, and pressing again cannot add two."""
+    add = tab.get_by_role("button", name=re.compile("^Add .update.$")).first
+    had = drawn_values(tab, dates)
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    while True:
+        add.click()
+        tab.evaluate(DRAWN)
+        for _ in range(60):
+            boxes = dates.all()
+            values = [box.input_value() for box in boxes]
+            if len(values) == len(had) + 1 and values.count("") == 1:
+                return boxes[values.index("")]
+            tab.wait_for_timeout(250)
+        assert len(values) == len(had), f"an update was added, but the Date boxes hold {values}"
+        assert time.monotonic() < deadline, "no update was added after pressing Add update"
+
+
+def read_back(tab: Any) -> str:
+    """The plan as the browser's storage holds it now. Read while Sveltia writes it, the file
+    cannot be read for a moment (NotReadableError, seen once): that read is taken again."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _ in range(50):
+        try:
+            return str(tab.evaluate(READ_BACK))
+        except PlaywrightError as error:
+            if "NotReadableError" not in error.message:
+                raise
+            tab.wait_for_timeout(100)
+    return str(tab.evaluate(READ_BACK))
 
 
 @pytest.fixture(scope="module")
@@ -347,21 +401,15 @@ def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             expand.first.click()
         status = tab.get_by_role("radiogroup", name="Status").first
         status.get_by_role("radio", name="On target").click()
-        dates = tab.get_by_role("textbox", name="Date", exact=True)
+        new_date = add_update(tab, tab.get_by_role("textbox", name="Date", exact=True))
         texts = tab.get_by_role("textbox", name="Text", exact=True)
-        had = dates.count()
-        tab.get_by_role("button", name=re.compile("^Add .update.$")).first.click()
-        # the new update's fields are drawn after the click: wait for them, however busy
-        dates.nth(had).wait_for(timeout=BROWSER_TIMEOUT_MS)
-        texts.nth(had).wait_for(timeout=BROWSER_TIMEOUT_MS)
-        [new_date] = [d for d in dates.all() if d.input_value() == ""]
         [new_text] = [t for t in texts.all() if t.input_value() == ""]
         new_date.fill("2026-06")
         new_text.fill(NEW_UPDATE)
         tab.get_by_role("button", name="Save", exact=True).click()
         after = before
         for _ in range(BROWSER_TIMEOUT_MS // 100):  # the save is written in the background
-            after = tab.evaluate(READ_BACK)
+            after = read_back(tab)
             if after != before:
                 break
             tab.wait_for_timeout(100)
