@@ -9,12 +9,14 @@ results of that visit and the privacy gate reads the requests and cookies it rec
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -101,21 +103,63 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(gated_site: Path) -> Iterator[str]:
-    """The built site on http://127.0.0.1:<free port>/, for as long as the session lasts."""
-    handler = functools.partial(_QuietHandler, directory=str(gated_site))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """`folder` on http://127.0.0.1:<free port>/ while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(gated_site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port>/, for as long as the session lasts."""
+    with serving(gated_site) as address:
+        yield address
+
+
+class InFlight:
+    """The requests a page (or a whole browser context) has started and not yet finished, so a
+    visit can go on as soon as the page has loaded and nothing is still coming: Playwright's
+    `networkidle` waits for 500 ms of quiet after the last request, on every page."""
+
+    def __init__(self, target: Any) -> None:
+        self.pending: set[Any] = set()
+        target.on("request", self.started)
+        target.on("requestfinished", self.ended)
+        target.on("requestfailed", self.ended)
+
+    def started(self, request: Any) -> None:
+        self.pending.add(request)
+
+    def ended(self, request: Any) -> None:
+        self.pending.discard(request)
+
+    def wait(self, page: Any) -> None:
+        """Return once no request is in flight (Playwright delivers the events while it waits)."""
+        deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+        while self.pending:
+            if time.monotonic() > deadline:
+                still = ", ".join(sorted(r.url for r in self.pending))
+                raise AssertionError(f"{page.url}: still loading after the time limit: {still}")
+            page.wait_for_timeout(10)
+
+
+def load(page: Any, url: str, in_flight: InFlight) -> None:
+    """Go to `url` and return when it has loaded and no request is in flight."""
+    page.goto(url, wait_until="load")
+    in_flight.wait(page)
 
 
 @dataclass
 class Visit:
-    """What one page did in the browser."""
+    """What one page did in the browser: first at 1280 px, then on the same tab at 320 px."""
 
     url: str
     requests: list[str] = field(default_factory=list)
@@ -123,6 +167,14 @@ class Visit:
     # what went wrong while it loaded: console errors, script errors, answers of 400 and over,
     # failed requests to the site (tests/gates/test_phone_pages.py)
     problems: list[str] = field(default_factory=list)
+    # at 320 px (tests/gates/test_small_screens.py, test_phone_pages.py)
+    narrow_width: int = 0  # the page's scroll width
+    first_focus: dict[str, Any] = field(default_factory=dict)  # what the first Tab reached
+    focus_after_enter: str = ""  # the id Enter on the skip link moved the focus to
+    chart_text: list[list[list[Any]]] = field(default_factory=list)  # [text, px, px high]
+    tables: list[dict[str, Any]] = field(default_factory=list)  # FIRST_ROW, stacked tables
+    every_table: list[dict[str, Any]] = field(default_factory=list)  # ALL_TABLES
+    scroll_x: int = 0  # after the first rows were scrolled into view
 
 
 @dataclass
@@ -130,6 +182,12 @@ class BrowserRun:
     visits: list[Visit]
     cookies: list[dict[str, Any]]
     search_requests: list[str]
+
+    def at(self, url: str) -> Visit:
+        """The visit of the page at `url`, relative to the site root ("", "plans/")."""
+        found = [v for v in self.visits if urlsplit(v.url).path == "/" + url]
+        assert len(found) == 1, f"{url}: {len(found)} visits"
+        return found[0]
 
 
 def chromium_path() -> str:
@@ -139,22 +197,27 @@ def chromium_path() -> str:
 
 
 # The visit in parts, each made once per run by whichever worker comes first: a worker waiting
-# for the visit makes the part no one is making yet, so two workers share it.
-VISIT_PARTS = 2
+# for the visit makes the parts no one is making yet, so two workers share it. gw0 takes the
+# parts from the first, the others from the last, so they meet in the middle.
+VISIT_PARTS = 4
+
+
+def parts_in_order(worker: str) -> list[int]:
+    parts = list(range(VISIT_PARTS))
+    return parts if int(worker.removeprefix("gw") or 0) % 2 == 0 else parts[::-1]
 
 
 @pytest.fixture(scope="session")
 def browser_run(
     gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory
 ) -> BrowserRun:
-    """Visit every page in Chromium; record requests, cookies and axe results. Once per test
-    run: the accessibility and the privacy gates may run on two xdist workers, and both read
-    the one visit (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each
-    in its own fresh browser session (the search is used in the first)."""
+    """Visit every page in Chromium; record requests, cookies, axe results and the 320 px
+    checks. Once per test run: the gates run on two xdist workers, and all read the one visit
+    (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each in its own
+    fresh browser session (the search is used in the first)."""
     pages = html_pages(gated_site)
-    worker = int(WORKER.removeprefix("gw") or 0)
     parts = []
-    for part in sorted(range(VISIT_PARTS), key=lambda p: (p - worker) % VISIT_PARTS):
+    for part in parts_in_order(WORKER):
 
         def visit(folder: Path, part: int = part) -> None:
             run = visit_pages(
@@ -170,6 +233,54 @@ def browser_run(
     cookies = [cookie for kept in parts for cookie in kept["cookies"]]
     search = [url for kept in parts for url in kept["search_requests"]]
     return BrowserRun(in_order, cookies, search)
+
+
+# as long as `networkidle`'s quiet window; axe takes about as long on most pages anyway
+LATE_MS = 500
+WIDE_WINDOW = {"width": 1280, "height": 720}  # Playwright's own default
+NARROW_WINDOW = {"width": 320, "height": 640}  # CSS pixels: 1280 px at 400% zoom (WCAG 1.4.10)
+# What the first Tab reached, and where Enter on it led.
+FIRST_FOCUS = """() => {
+  const el = document.activeElement;
+  const href = el && el.getAttribute('href') || '';
+  return {text: el ? el.textContent.trim() : '', href: href,
+          target: href.startsWith('#') && !!document.getElementById(href.slice(1))};
+}"""
+FOCUS_ID = "() => document.activeElement ? document.activeElement.id : ''"
+# each chart shown: its texts, with their drawn size and height in px
+CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.ps-chart'))
+  .filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => Array.from(svg.querySelectorAll('text')).map(t => {
+    const m = t.getScreenCTM();
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+            t.getBoundingClientRect().height];
+  }))"""
+# the first row of each action, planner or indicator table, scrolled into view
+FIRST_ROW = """() => Array.from(document.querySelectorAll('table.ps-refs, table.ps-stack')).map(table => {
+  const wrap = table.parentElement;
+  const row = Array.from(table.tBodies).flatMap(b => Array.from(b.rows))
+    .find(r => !r.classList.contains('ps-issue') && !r.hidden);
+  if (row) row.scrollIntoView({block: 'center'});
+  const box = r => { const b = r.getBoundingClientRect(); return [b.left, b.right]; };
+  const labelled = row ? Array.from(row.cells).filter(c => c.dataset.label) : [];
+  return {
+    caption: table.caption ? table.caption.textContent.trim() : '',
+    tableWidth: table.getBoundingClientRect().width, boxWidth: wrap.clientWidth,
+    scrollWidth: wrap.scrollWidth,
+    cells: row ? Array.from(row.cells).filter(c => c.offsetWidth).map(box) : [],
+    tag: row && row.querySelector('.ps-tag') ? box(row.querySelector('.ps-tag')) : null,
+    due: row && row.querySelector('time') ? box(row.querySelector('time')) : null,
+    labels: labelled.map(c => [c.dataset.label,
+      getComputedStyle(c, '::before').content.startsWith('"' + c.dataset.label + '"')]),
+  };
+})"""
+ALL_TABLES = """() => Array.from(document.querySelectorAll('table')).map(t => ({
+  caption: t.caption ? t.caption.textContent.trim() : t.className,
+  width: t.getBoundingClientRect().width, box: t.parentElement.clientWidth }))"""
+# the end state is what counts: no focus ring, drawer or box is caught half-way through a slide
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# resize events and the layout they lead to are done by the second frame after a resize
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 def visit_pages(
@@ -192,32 +303,78 @@ def visit_pages(
 
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+            str(profile),
+            executable_path=chromium_path(),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport=WIDE_WINDOW,
         )
         context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route("**/*", record)
+        in_flight = InFlight(context)
         page = context.new_page()
         problems = watch_for_problems(page, served_site)
         for file in pages:
             current = []
             problems.clear()
-            url = served_site + page_url(site, file)
-            page.goto(url, wait_until="networkidle")
-            loading = list(problems)  # before axe runs its own script in the page
-            results = axe.run(page, options=options)
-            visits.append(Visit(url, current, results.response["violations"], loading))
+            page.set_viewport_size(WIDE_WINDOW)
+            visit = Visit(served_site + page_url(site, file), current)
+            load(page, visit.url, in_flight)
+            loaded = time.monotonic()
+            visit.problems = list(problems)
+            visit.violations = axe.run(page, options=options).response["violations"]
+            problems.clear()  # what axe's own script did in the page is not the page's
+            check_narrow(page, visit)
+            # A request the page makes late (a timer after its load) is the page's too: it stays
+            # open until nothing is in flight, and for at least `LATE_MS` after its load.
+            page.wait_for_timeout(max(0, LATE_MS - 1000 * (time.monotonic() - loaded)))
+            in_flight.wait(page)
+            visit.problems += problems
+            visits.append(visit)
         # The search box loads its worker and index only when used: use it once.
         current = []
         if search:
-            page.goto(served_site, wait_until="networkidle")
-            page.keyboard.press("/")
+            page.set_viewport_size(WIDE_WINDOW)
+            load(page, served_site, in_flight)
+            press_until_focused(page, "/", "input.md-search__input")
             page.keyboard.type("plan")
-            page.wait_for_selector(".md-search-result__item, .md-search-result__meta")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_selector(".md-search-result__item")  # the index has loaded
+            in_flight.wait(page)
         search_requests = current
         cookies = [dict(cookie) for cookie in context.cookies()]
         context.close()
     return BrowserRun(visits, cookies, search_requests)
+
+
+def press_until_focused(page: Any, key: str, selector: str) -> None:
+    """Press `key` until `selector` has the focus: a page's scripts may still be starting when
+    it has loaded, and a key pressed before they listen is lost (and "plan" typed outside the
+    search box would be the keyboard shortcuts for the previous and next page)."""
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    focused = f"document.activeElement && document.activeElement.matches({selector!r})"
+    while True:
+        page.keyboard.press(key)
+        if page.evaluate(focused):
+            return
+        assert time.monotonic() < deadline, f"{page.url}: {key} never focused {selector}"
+        page.wait_for_timeout(50)
+
+
+def check_narrow(page: Any, visit: Visit) -> None:
+    """The 320 px checks, on the same tab: the window narrowed as a reader zooms to 400%."""
+    page.set_viewport_size(NARROW_WINDOW)
+    page.evaluate(TWO_FRAMES)
+    visit.narrow_width = int(page.evaluate("document.documentElement.scrollWidth"))
+    visit.chart_text = page.evaluate(CHART_TEXT)
+    page.keyboard.press("Tab")
+    visit.first_focus = page.evaluate(FIRST_FOCUS)
+    if visit.first_focus["href"] == "#main-content":  # Enter on any other link leaves the page
+        page.keyboard.press("Enter")
+        visit.focus_after_enter = page.evaluate(FOCUS_ID)
+    page.add_style_tag(content=STILL)
+    visit.tables = page.evaluate(FIRST_ROW)
+    visit.every_table = page.evaluate(ALL_TABLES)
+    visit.scroll_x = int(page.evaluate("scrollX"))
 
 
 def watch_for_problems(page: Any, served_site: str) -> list[str]:

@@ -18,23 +18,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from plansite.words.wording import word
 from tests.conftest import page
 from tests.gates.conftest import (
     CHROMIUM_ARGS,
+    NARROW_WINDOW,
+    STILL,
+    WIDE_WINDOW,
     BrowserRun,
+    InFlight,
     chromium_path,
     html_pages,
+    load,
     page_url,
 )
 
-NARROW, WIDE = 320, 1280
-HEIGHT = 640
+NARROW, WIDE = NARROW_WINDOW["width"], WIDE_WINDOW["width"]
+HEIGHT = NARROW_WINDOW["height"]
 TAB_STOPS = 60
 SMALLEST_TEXT = 12  # px, on a 320 px screen
-# the end state is what counts: no focus ring, drawer or box is caught half-way through a slide
-STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 @pytest.fixture(scope="module")
@@ -60,67 +64,51 @@ def open_page(chromium: Any, served_site: str, url: str, width: int) -> Any:
             route.continue_() if route.request.url.startswith(served_site) else route.abort()
         ),
     )
-    tab.goto(served_site + url, wait_until="networkidle")
+    load(tab, served_site + url, InFlight(tab))
     tab.add_style_tag(content=STILL)
     return tab
 
 
-def stacked_pages(site: Path) -> list[str]:
+@pytest.fixture(scope="module")
+def soups(gated_site: Path) -> dict[str, BeautifulSoup]:
+    """Every page, parsed once for the module's checks, by its URL ("", "plans/", "404.html")."""
+    return {
+        page_url(gated_site, f): page(gated_site, page_url(gated_site, f))
+        for f in html_pages(gated_site)
+    }
+
+
+def stacked_pages(soups: dict[str, BeautifulSoup]) -> list[str]:
     """Every page with a table of actions (rows named by their refs) or a table that stacks on
     a phone (the planner's, the indicators')."""
-    return [
-        page_url(site, f)
-        for f in html_pages(site)
-        if page(site, str(f.relative_to(site))).select_one("table.ps-refs, table.ps-stack")
-    ]
+    return [url for url, soup in soups.items() if soup.select_one("table.ps-refs, table.ps-stack")]
 
 
 # --- 1. action tables on a phone -------------------------------------------------------------
-
-FIRST_ROW = """() => Array.from(document.querySelectorAll('table.ps-refs, table.ps-stack')).map(table => {
-  const wrap = table.parentElement;
-  const row = Array.from(table.tBodies).flatMap(b => Array.from(b.rows))
-    .find(r => !r.classList.contains('ps-issue') && !r.hidden);
-  if (row) row.scrollIntoView({block: 'center'});
-  const box = r => { const b = r.getBoundingClientRect(); return [b.left, b.right]; };
-  const labelled = row ? Array.from(row.cells).filter(c => c.dataset.label) : [];
-  return {
-    caption: table.caption ? table.caption.textContent.trim() : '',
-    tableWidth: table.getBoundingClientRect().width, boxWidth: wrap.clientWidth,
-    scrollWidth: wrap.scrollWidth,
-    cells: row ? Array.from(row.cells).filter(c => c.offsetWidth).map(box) : [],
-    tag: row && row.querySelector('.ps-tag') ? box(row.querySelector('.ps-tag')) : null,
-    due: row && row.querySelector('time') ? box(row.querySelector('time')) : null,
-    labels: labelled.map(c => [c.dataset.label,
-      getComputedStyle(c, '::before').content.startsWith('"' + c.dataset.label + '"')]),
-  };
-})"""
-ALL_TABLES = """() => Array.from(document.querySelectorAll('table')).map(t => ({
-  caption: t.caption ? t.caption.textContent.trim() : t.className,
-  width: t.getBoundingClientRect().width, box: t.parentElement.clientWidth }))"""
 
 
 @dataclass(frozen=True)
 class TableView:
     url: str
-    tables: list[dict[str, Any]]
+    tables: list[dict[str, Any]]  # the first row of each (FIRST_ROW, tests/gates/conftest.py)
     every_table: list[dict[str, Any]]
     scroll_x: int
 
 
 @pytest.fixture(scope="module")
-def narrow_tables(chromium: Any, gated_site: Path, served_site: str) -> list[TableView]:
+def narrow_tables(browser_run: BrowserRun, soups: dict[str, BeautifulSoup]) -> list[TableView]:
+    """The stacked tables of each page that has them, read at 320 px in the gates' one visit."""
     views = []
-    for url in stacked_pages(gated_site):
-        tab = open_page(chromium, served_site, url, NARROW)
-        tables = tab.evaluate(FIRST_ROW)
-        views.append(TableView(url, tables, tab.evaluate(ALL_TABLES), tab.evaluate("scrollX")))
-        tab.close()
+    for url in stacked_pages(soups):
+        visit = browser_run.at(url)
+        views.append(TableView(visit.url, visit.tables, visit.every_table, visit.scroll_x))
     return views
 
 
-def test_the_stacked_tables_are_on_the_pages_the_issue_names(gated_site: Path) -> None:
-    urls = stacked_pages(gated_site)
+def test_the_stacked_tables_are_on_the_pages_the_issue_names(
+    soups: dict[str, BeautifulSoup],
+) -> None:
+    urls = stacked_pages(soups)
     for wanted in ("all-actions/", "what-changed/", "priority-1/", "planner/", "indicators/"):
         assert any(u.endswith(wanted) for u in urls), wanted
 
@@ -159,7 +147,7 @@ def test_no_table_is_wider_than_its_box_on_a_phone(narrow_tables: list[TableView
 
 
 def test_each_field_is_shown_with_its_column_name(
-    narrow_tables: list[TableView], gated_site: Path
+    narrow_tables: list[TableView], soups: dict[str, BeautifulSoup]
 ) -> None:
     unlabelled = [
         f"{view.url} {table['caption']!r}: {label}"
@@ -170,14 +158,14 @@ def test_each_field_is_shown_with_its_column_name(
     ]
     assert not unlabelled, "labels not drawn:\n" + "\n".join(unlabelled)
     # the labels are the column headers' own words (the words file), cell by cell
-    for url in stacked_pages(gated_site):
-        for table in page(gated_site, url).select("table.ps-stack"):
+    for url in stacked_pages(soups):
+        for table in soups[url].select("table.ps-stack"):
             heads = [th.get_text(" ", strip=True) for th in table.select("thead th")]
             for row in table.select("tbody tr"):
                 for index, cell in enumerate(row.find_all(["th", "td"], recursive=False)):
                     if cell.get("data-label") and not cell.get("colspan"):
                         assert cell["data-label"] == heads[index], (url, cell["data-label"])
-    priority = page(gated_site, "plans/business-plan-2025-28/priority-1/")
+    priority = soups["plans/business-plan-2025-28/priority-1/"]
     first_cells = priority.select("table.ps-actions tr.ps-action td[data-label]")[:5]
     labels = [td["data-label"] for td in first_cells]
     assert labels == [
@@ -186,7 +174,7 @@ def test_each_field_is_shown_with_its_column_name(
 
 
 def test_stacked_tables_keep_their_table_roles(
-    chromium: Any, gated_site: Path, served_site: str
+    chromium: Any, soups: dict[str, BeautifulSoup], served_site: str
 ) -> None:
     """Chromium's own accessibility tree, read at 320 px: a table, its rows and its cells."""
     url = "plans/business-plan-2025-28/all-actions/"
@@ -202,7 +190,7 @@ def test_stacked_tables_keep_their_table_roles(
         if not node.get("ignored"):
             role = node.get("role", {}).get("value", "")
             roles[role] = roles.get(role, 0) + 1
-    table = page(gated_site, url).select_one("table#all-actions")
+    table = soups[url].select_one("table#all-actions")
     body_rows = table.select("tbody tr")
     assert roles.get("table") == 1
     assert roles.get("row") == len(body_rows) + 1
@@ -333,49 +321,35 @@ def test_the_menu_button_opens_the_drawer_with_enter(
 
 # --- 3. charts on a phone --------------------------------------------------------------------
 
-CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.ps-chart'))
-  .filter(svg => svg.getBoundingClientRect().width > 0)
-  .map(svg => Array.from(svg.querySelectorAll('text')).map(t => {
-    const m = t.getScreenCTM();
-    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
-            t.getBoundingClientRect().height];
-  }))"""
 
-
-def chart_pages(site: Path) -> list[str]:
-    return [
-        page_url(site, f)
-        for f in html_pages(site)
-        if page(site, str(f.relative_to(site))).select_one("svg.ps-chart")
-    ]
+def chart_pages(soups: dict[str, BeautifulSoup]) -> list[str]:
+    return [url for url, soup in soups.items() if soup.select_one("svg.ps-chart")]
 
 
 def test_chart_text_is_at_least_12_px_on_a_phone(
-    chromium: Any, gated_site: Path, served_site: str
+    browser_run: BrowserRun, soups: dict[str, BeautifulSoup]
 ) -> None:
-    urls = chart_pages(gated_site)
+    """Read at 320 px in the gates' one visit of every page (tests/gates/conftest.py)."""
+    urls = chart_pages(soups)
     assert len(urls) > 10
     small = []
     texts = 0
-    tab = chromium.new_page(viewport={"width": NARROW, "height": HEIGHT})
     for url in urls:
-        tab.goto(served_site + url, wait_until="load")
-        charts = tab.evaluate(CHART_TEXT)
+        charts = browser_run.at(url).chart_text
         assert charts, f"{url}: no chart shown at {NARROW} px"
         for chart in charts:
             for text, size, height in chart:
                 texts += 1
                 if size < SMALLEST_TEXT or height < SMALLEST_TEXT:
                     small.append(f"{url}: {text!r} at {size:.1f} px ({height:.1f} px high)")
-    tab.close()
     assert texts > 100
     assert not small, "\n".join(small[:40])
 
 
 def test_one_layout_of_each_chart_is_shown(
-    chromium: Any, gated_site: Path, served_site: str
+    chromium: Any, soups: dict[str, BeautifulSoup], served_site: str
 ) -> None:
-    url = chart_pages(gated_site)[0]
+    url = chart_pages(soups)[0]
     for width, shown in ((NARROW, "ps-chart--narrow"), (WIDE, "ps-chart--wide")):
         tab = open_page(chromium, served_site, url, width)
         classes = tab.evaluate(
@@ -386,11 +360,13 @@ def test_one_layout_of_each_chart_is_shown(
         assert classes and all(shown in c for c in classes), (width, classes)
 
 
-def test_c_is_explained_only_under_a_chart_that_shows_one(gated_site: Path) -> None:
+def test_c_is_explained_only_under_a_chart_that_shows_one(
+    soups: dict[str, BeautifulSoup],
+) -> None:
     note = word("indicator_charts", "suppressed_note", suppressed="[c]")
     said = shown = 0
-    for url in chart_pages(gated_site):
-        for svg in page(gated_site, url).select("svg.ps-chart"):
+    for url in chart_pages(soups):
+        for svg in soups[url].select("svg.ps-chart"):
             has_c = any(t.get_text() == "[c]" for t in svg.select("text"))
             description = svg.select_one("desc").get_text()
             assert (note in description) == has_c, (url, svg["id"])
@@ -414,6 +390,6 @@ def test_no_page_logs_an_error_or_asks_for_a_missing_file(
     assert not found, "\n".join(found)
 
 
-def test_the_404_page_says_page_not_found_in_its_title(gated_site: Path) -> None:
-    title = page(gated_site, "404.html").title
+def test_the_404_page_says_page_not_found_in_its_title(soups: dict[str, BeautifulSoup]) -> None:
+    title = soups["404.html"].title
     assert title is not None and title.get_text().startswith(word("theme", "not_found") + " - ")

@@ -12,7 +12,7 @@ from pathlib import Path
 from plansite.load import load_board_data
 from plansite.model import links
 from tests.conftest import ROOT
-from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
+from tests.gates.conftest import CHROMIUM_ARGS, InFlight, chromium_path, load
 
 
 def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
@@ -28,7 +28,8 @@ def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
             str(tmp_path), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
         page = browser.new_page()
-        page.goto(f"{url}?status={worst.key}", wait_until="networkidle")
+        in_flight = InFlight(page)
+        load(page, f"{url}?status={worst.key}", in_flight)
         visible = page.locator("#all-actions tbody tr:not([hidden])")
         assert visible.count() == worst_count
         assert page.locator(".ps-filter-count").inner_text() == (
@@ -44,7 +45,7 @@ def test_filter_count_and_sort(served_site: str, tmp_path: Path) -> None:
         page.select_option("select[name=status]", worst.key)
         assert page.url == f"{url}?priority={plan.priorities[1].ref}&status={worst.key}"
         shared = sum(1 for a in plan.priorities[1].all_actions if a.status == worst.key)
-        page.goto(page.url, wait_until="networkidle")
+        load(page, page.url, in_flight)
         assert visible.count() == shared > 0
         page.select_option("select[name=priority]", "")
         page.select_option("select[name=status]", "")
@@ -75,14 +76,15 @@ def test_the_planner_filter_is_written_into_the_address(served_site: str, tmp_pa
             str(tmp_path), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
         page = browser.new_page()
-        page.goto(url, wait_until="networkidle")
+        in_flight = InFlight(page)
+        load(page, url, in_flight)
         rows = page.locator("#planner-table tbody tr:not([hidden])")
         everyone = rows.count()
         group = page.locator("select[name=group] option").nth(1).get_attribute("value")
         page.select_option("select[name=group]", group)
         assert page.url == f"{url}?group={group}"
         chosen = rows.count()
-        page.goto(page.url, wait_until="networkidle")
+        load(page, page.url, in_flight)
         assert rows.count() == chosen and 0 < chosen < everyone
         assert page.locator("select[name=group]").input_value() == group
         browser.close()
