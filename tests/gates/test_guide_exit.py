@@ -7,7 +7,7 @@ The neutral site is answered by the test (Playwright routing): no request leaves
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ import pytest
 from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><p>Weather</p>"
 
@@ -36,11 +36,24 @@ def guide_urls(site: Path, served: str) -> list[str]:
     return [served + page_url(site, f) for f in files]
 
 
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """The module's browser; each test has a fresh context of its own in it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
 def run_trials(
-    served: str, urls: list[str], leave: Callable[[Page, Locator], None]
+    chromium: Browser, served: str, urls: list[str], leave: Callable[[Page, Locator], None]
 ) -> list[ExitTrial]:
     """From the home page open each guide page, leave it with `leave`, then press Back."""
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route
 
     trials: list[ExitTrial] = []
     foreign: list[str] = []
@@ -55,27 +68,24 @@ def run_trials(
             else:
                 route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        context = browser.new_context(viewport={"width": 390, "height": 800})
-        context.route("**/*", answer)
-        window = context.new_page()
-        for url in urls:
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    context.route("**/*", answer)
+    window = context.new_page()
+    for url in urls:
+        if window.url != served:  # Back from the trial before has already led there
             window.goto(served, wait_until="load")
-            foreign.clear()
-            window.goto(url, wait_until="load")
-            button = window.get_by_role("link", name="Exit this page")
-            trial = ExitTrial(url, str(button.get_attribute("href") or ""), list(foreign))
-            if trial.exit_href:
-                with window.expect_navigation(wait_until="load"):
-                    leave(window, button)
-                trial.landed_on = window.url
-                window.go_back(wait_until="load")
-                trial.back_on = window.url
-            trials.append(trial)
-        browser.close()
+        foreign.clear()
+        window.goto(url, wait_until="load")
+        button = window.get_by_role("link", name="Exit this page")
+        trial = ExitTrial(url, str(button.get_attribute("href") or ""), list(foreign))
+        if trial.exit_href:
+            with window.expect_navigation(wait_until="load"):
+                leave(window, button)
+            trial.landed_on = window.url
+            window.go_back(wait_until="load")
+            trial.back_on = window.url
+        trials.append(trial)
+    context.close()
     return trials
 
 
@@ -90,12 +100,15 @@ def shift_three_times(window: Page, button: Locator) -> None:
 
 @pytest.mark.parametrize("leave", [click, shift_three_times], ids=["button", "shift-x3"])
 def test_every_guide_page_can_be_left_at_once(
-    gated_site: Path, served_site: str, leave: Callable[[Page, Locator], None]
+    chromium: Browser,
+    gated_site: Path,
+    served_site: str,
+    leave: Callable[[Page, Locator], None],
 ) -> None:
     urls = guide_urls(gated_site, served_site)
     assert len(urls) > 2
     problems = []
-    for trial in run_trials(served_site, urls, leave):
+    for trial in run_trials(chromium, served_site, urls, leave):
         if not trial.exit_href.startswith("https://"):
             problems.append(f"{trial.url}: no 'Exit this page' link to a neutral site")
             continue
@@ -109,11 +122,11 @@ def test_every_guide_page_can_be_left_at_once(
 
 
 def test_back_after_moving_through_the_guide_is_not_a_guide_page(
-    gated_site: Path, served_site: str
+    chromium: Browser, served_site: str
 ) -> None:
     """A reader opens the guide, follows its links from page to page, then leaves: Back goes to
     the page before the guide (the accessibility statement says so), never to a guide page."""
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route
 
     def answer(route: Route) -> None:
         if route.request.url.startswith(served_site):
@@ -124,34 +137,30 @@ def test_back_after_moving_through_the_guide_is_not_a_guide_page(
             route.abort()
 
     guide = served_site + "guide/"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    context.route("**/*", answer)
+    window = context.new_page()
+    window.goto(served_site, wait_until="load")
+    window.goto(guide, wait_until="load")
+    visited = [window.url]
+    links = window.locator("article a[href]")
+    for _ in range(2):  # two links on, each to another guide page
+        index = links.evaluate_all(
+            "(links, seen) => { const fresh = links.map((a, i) => [a.href, i]).filter(([h]) =>"
+            " h.startsWith(seen[0]) && !seen.slice(1).includes(h.split('#')[0]));"
+            " const goal = fresh.find(([h]) => h.includes('/goal-'));"  # a goal page first
+            " return (goal || fresh[0] || [null, -1])[1]; }",
+            [guide, *visited],
         )
-        context = browser.new_context(viewport={"width": 390, "height": 800})
-        context.route("**/*", answer)
-        window = context.new_page()
-        window.goto(served_site, wait_until="load")
-        window.goto(guide, wait_until="load")
-        visited = [window.url]
-        links = window.locator("article a[href]")
-        for _ in range(2):  # two links on, each to another guide page
-            index = links.evaluate_all(
-                "(links, seen) => { const fresh = links.map((a, i) => [a.href, i]).filter(([h]) =>"
-                " h.startsWith(seen[0]) && !seen.slice(1).includes(h.split('#')[0]));"
-                " const goal = fresh.find(([h]) => h.includes('/goal-'));"  # a goal page first
-                " return (goal || fresh[0] || [null, -1])[1]; }",
-                [guide, *visited],
-            )
-            assert index >= 0, f"no link from {window.url} to another guide page"
-            with window.expect_navigation(wait_until="load"):
-                links.nth(index).click()
-            visited.append(window.url)
+        assert index >= 0, f"no link from {window.url} to another guide page"
         with window.expect_navigation(wait_until="load"):
-            window.get_by_role("link", name="Exit this page").click()
-        assert window.url.startswith("https://")
-        window.go_back(wait_until="load")
-        back_on = window.url
-        browser.close()
+            links.nth(index).click()
+        visited.append(window.url)
+    with window.expect_navigation(wait_until="load"):
+        window.get_by_role("link", name="Exit this page").click()
+    assert window.url.startswith("https://")
+    window.go_back(wait_until="load")
+    back_on = window.url
+    context.close()
     assert len(set(visited)) == 3, visited
     assert back_on == served_site, f"after {visited}, Back went to {back_on!r}"
