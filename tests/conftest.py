@@ -130,11 +130,13 @@ def pytest_configure(config: pytest.Config) -> None:
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
-    "tests/gates/test_phone_pages.py": 60,
+    # The gates' one browser visit of every page (tests/gates/conftest.py), about 70 s of CPU,
+    # is made by the first two modules that read it, one on each worker from the start, a half
+    # each (`VISIT_PARTS`); test_small_screens.py and test_privacy.py read it when it is made.
+    "tests/gates/test_phone_pages.py": 75,  # and its own tabs: Tab stops, the drawer, sorting
+    "tests/gates/test_accessibility.py": 70,
     "tests/test_parallel_build.py": 67,  # the bench's builds, a serial build of the example
     "tests/test_interleaved_builds.py": 56,  # four builds of the example board, two in Welsh
-    "tests/gates/test_accessibility.py": 50,  # the gates' one browser visit of every page
-    "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
     "tests/gates/test_injection.py": 42,  # the attacked board's build
     "tests/test_no_traceback.py": 38,  # every bad-input case checked and built, one process
     "tests/test_bench.py": 32,
