@@ -130,9 +130,10 @@ def pytest_configure(config: pytest.Config) -> None:
 # Under `pytest -n auto` each runs whole on one worker, longest first, and the short modules fill
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
-    # The gates' one browser visit of every page (tests/gates/conftest.py), about 70 s of CPU,
-    # is made by the first two modules that read it, one on each worker from the start, a half
-    # each (`VISIT_PARTS`); test_small_screens.py and test_privacy.py read it when it is made.
+    # The gates' one browser visit of every page (tests/gates/conftest.py: 38 s of CPU in its
+    # process, 140 s with Chromium's, at a load of 9) is made by the first two modules that read
+    # it, one on each worker from the start, half each (`VISIT_PARTS`); test_small_screens.py
+    # and test_privacy.py only read it.
     "tests/gates/test_phone_pages.py": 75,  # and its own tabs: Tab stops, the drawer, sorting
     "tests/gates/test_accessibility.py": 70,
     "tests/test_parallel_build.py": 67,  # the bench's builds, a serial build of the example
