@@ -35,6 +35,7 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.slow  # Chromium, through tests/gates/conftest.py's visit_pages
 def test_the_visit_records_what_fails_the_gates(tiny_site: Path, tmp_path: Path) -> None:
     with serving(tiny_site) as served:
         run = visit_pages(tiny_site, html_pages(tiny_site), served, tmp_path / "profile", False)
