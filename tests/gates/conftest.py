@@ -3,8 +3,9 @@
 The gates check the example board's site (the `example_site` fixture) so every page type is
 checked as it lands. PLANSITE_GATES_DATA=<folder> checks another board's data instead, and
 PLANSITE_GATES_SITE=<folder> an already built site.
-Every page is visited once in one browser session: the accessibility gate reads the axe
-results of that visit and the privacy gate reads the requests and cookies it recorded.
+Every page is visited once (`browser_run`), at 1280 px and then on the same tab at 320 px: the
+accessibility gate reads the axe results of that visit, the privacy gate the requests and
+cookies it recorded, the small-screen and phone gates what it measured at 320 px.
 """
 
 from __future__ import annotations
