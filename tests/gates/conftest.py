@@ -348,9 +348,9 @@ def visit_pages(
 
 
 def press_until_focused(page: Any, key: str, selector: str) -> None:
-    """Press `key` until `selector` has the focus: a page's scripts may still be starting when
-    it has loaded, and a key pressed before they listen is lost (and "plan" typed outside the
-    search box would be the keyboard shortcuts for the previous and next page)."""
+    """Press `key` until `selector` has the focus, or fail plainly: "plan" typed outside the
+    search box would be Material's shortcuts for the previous and next page, and the visit
+    would go on elsewhere. (At 320 px "/" does not open the search: it is used at 1280 px.)"""
     deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
     focused = f"document.activeElement && document.activeElement.matches({selector!r})"
     while True:
