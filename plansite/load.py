@@ -295,9 +295,8 @@ class Shared:
 
 
 def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...], shared: Shared) -> None:
-    """Tell every model object where it was written, for messages found after validation. An
-    object inside the file's own (its actions, their updates...) shares its fields' set with
-    those written alike: only the file's own object is changed once loaded (a plan made current)."""
+    """Tell every model object where it was written, for messages found after validation; each
+    shares its fields' set with the objects of the file written alike."""
     if isinstance(value, Model):
         written = doc.key_lines.get(path, {})
         lines = written
@@ -306,8 +305,7 @@ def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...], shared: Shared) -> 
                 lines = {**lines, field: written[alias]}
         line = doc.line(path)
         value.located(doc.file, line, key_lines(line, lines, shared.keys))
-        if path:
-            value.share_fields_set(shared.fields)
+        value.share_fields_set(shared.fields)
         for name in _fields_with_models(type(value)):
             key = name if name in written else KEY_ALIASES.get(name, name)
             _locate(getattr(value, name), doc, (*path, key), shared)
