@@ -272,7 +272,7 @@ def _yaml_model(
             detail["loc"] = _yaml_loc(detail["loc"], doc)
             problems.add(doc.file, doc.line(detail["loc"]), explain(detail, model))
         return None
-    _locate(result, doc, (), {})
+    _locate(result, doc, (), Shared())
     return result
 
 
@@ -286,11 +286,17 @@ def _yaml_loc(loc: tuple[Any, ...], doc: YamlDoc) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _locate(
-    value: Any, doc: YamlDoc, path: tuple[Any, ...], keys: dict[tuple[str, ...], tuple[str, ...]]
-) -> None:
-    """Tell every model object where it was written, for messages found after validation
-    (`keys`: the tuples of keys seen in this file, shared by the objects written alike)."""
+class Shared:
+    """What the objects of one file written alike share: their keys' tuple, their fields' set."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.fields: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _locate(value: Any, doc: YamlDoc, path: tuple[Any, ...], shared: Shared) -> None:
+    """Tell every model object where it was written, for messages found after validation; each
+    shares its fields' set with the objects of the file written alike."""
     if isinstance(value, Model):
         written = doc.key_lines.get(path, {})
         lines = written
@@ -298,13 +304,14 @@ def _locate(
             if alias in written and field not in written:
                 lines = {**lines, field: written[alias]}
         line = doc.line(path)
-        value.located(doc.file, line, key_lines(line, lines, keys))
+        value.located(doc.file, line, key_lines(line, lines, shared.keys))
+        value.share_fields_set(shared.fields)
         for name in _fields_with_models(type(value)):
             key = name if name in written else KEY_ALIASES.get(name, name)
-            _locate(getattr(value, name), doc, (*path, key), keys)
+            _locate(getattr(value, name), doc, (*path, key), shared)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _locate(item, doc, (*path, index), keys)
+            _locate(item, doc, (*path, index), shared)
 
 
 @functools.cache

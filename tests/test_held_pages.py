@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from plansite.engine.held_pages import HeldPages
+from plansite.engine import held_pages, plugin
+from plansite.engine.held_pages import HeldEntries, HeldPages, unpacked
 from tests.conftest import FIXTURES
 from tests.test_plugin import build_in_this_process
 
@@ -58,3 +59,33 @@ def test_no_generated_page_is_held_as_text_when_the_first_is_written(
     assert [p.content for p, _ in held] == [None] * len(held)  # each let go once written
     priority = (tmp_path / "site" / "plans").rglob("index.html")
     assert any("<h2" in f.read_text(encoding="utf-8") for f in priority)
+
+
+def test_held_search_entries_come_back_in_their_place() -> None:
+    first = [{"location": "a/", "title": "A – “one”", "text": "Ünïcode and <b> kept"}]
+    second = [{"location": "b/#x", "title": "B", "text": " spaced "}] * 3
+    narrative = {"location": "c/", "title": "C", "text": "from the search plugin"}
+    index = [HeldEntries(first), narrative, HeldEntries([]), HeldEntries(second)]
+    assert unpacked(index) == [*first, narrative, *second]
+
+
+def test_no_generated_page_s_search_entries_are_held_as_text_while_pages_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each generated page's entries wait compressed in the index until it is written."""
+    seen: list[list[str]] = []  # the kinds of the index's items when the index is written
+    back = held_pages.unpacked
+
+    def unpacking(index: list[Any]) -> list[Any]:
+        seen.append([type(item).__name__ for item in index])
+        return back(index)
+
+    monkeypatch.setattr(plugin, "unpacked", unpacking)
+    monkeypatch.setenv("PLANSITE_CACHE", "")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_in_this_process(FIXTURES / "plans-attention", tmp_path / "site", monkeypatch)
+    assert len(seen) == 1
+    assert seen[0].count("HeldEntries") > 10  # every generated page's
+    assert set(seen[0]) == {"HeldEntries", "dict"}  # and the narrative pages' own entries
+    written = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"plans/' in written

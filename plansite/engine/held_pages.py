@@ -10,9 +10,13 @@ the same.
 
 from __future__ import annotations
 
+import json
 import zlib
+from typing import Any
 
 from mkdocs.structure.pages import Page
+
+from plansite.search.entries import Entry
 
 # zlib's fastest level: about a tenth of the HTML's size, and 160 MB of HTML in about a second
 LEVEL = 1
@@ -39,3 +43,24 @@ class HeldPages:
         """Once the page is written, nothing reads its content again (its headings and ids were
         taken when it was read)."""
         page.content = None
+
+
+class HeldEntries:
+    """A generated page's search entries, held zlib-compressed from when its HTML is cut until
+    the search index is written: at 12,000 actions the entries are 32 MB as Python strings,
+    held while every page is written (issue 26). In the search index's list of entries, in the
+    page's place, until `unpacked` puts them back, in the same order."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self._packed = zlib.compress(json.dumps(entries).encode("utf-8"), LEVEL)
+
+    def entries(self) -> list[Entry]:
+        found: list[Entry] = json.loads(zlib.decompress(self._packed))
+        return found
+
+
+def unpacked(index: list[Any]) -> list[Entry]:
+    """The search index's entries with each page's held entries put back in its place."""
+    return [
+        e for item in index for e in (item.entries() if isinstance(item, HeldEntries) else [item])
+    ]

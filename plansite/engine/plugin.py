@@ -44,6 +44,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from plansite.engine import menu
 from plansite.engine.build import Options, RenderedPage, SiteBuild, usable_cache
+from plansite.engine.held_pages import HeldEntries, unpacked
 from plansite.engine.identity import identity_files, set_identity, write_cname
 from plansite.engine.preview import KeptTemplates, Preview, QuietPreview, build_logger, poll_often
 from plansite.engine.theme import add_theme
@@ -54,7 +55,6 @@ from plansite.read.problems import DataError, strict_report
 from plansite.render import chart_store, templates
 from plansite.render.cache_files import UNUSED_DAYS
 from plansite.render.problems import problems_page
-from plansite.search.entries import Entry
 from plansite.words import wording
 
 DATA_ENV = "PLANSITE_DATA"
@@ -92,8 +92,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.cache: Path | None = None  # the cache folder of the build (none: not kept)
         # a generated page's HTML and headings, from `on_page_markdown` to `on_page_content`
         self.rendered: dict[str, RenderedPage] = {}
-        # its search entries made from the model, from `on_page_markdown` to `on_page_context`
-        self.entries: dict[str, list[Entry]] = {}
+        # its search entries cut from its HTML, held compressed from `on_page_markdown` until
+        # the search index is written (plansite/engine/held_pages.py)
+        self.entries: dict[str, HeldEntries] = {}
         # `mkdocs serve --dirty`: a rebuild rewrites only the pages whose content changed
         self.fast = False
         self.preview = Preview()
@@ -267,7 +268,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         self.rendered[page.file.src_uri] = rendered
         if rendered.entries is not None:
             page.meta["search"] = {"exclude": True}  # the search plugin skips its HTML
-            self.entries[page.file.src_uri] = rendered.entries
+            self.entries[page.file.src_uri] = HeldEntries(rendered.entries)
         page.meta["render_macros"] = False  # nothing left for mkdocs-macros to render
         return ""
 
@@ -307,9 +308,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             return
         context["build_date_utc"] = self.build.date
         index = _search_index(config)
-        entries = self.entries.pop(page.file.src_uri, [])
-        if index is not None:
-            index.entries.extend(entries)
+        held = self.entries.pop(page.file.src_uri, None)
+        if index is not None and held is not None:
+            index.entries.append(held)  # put back, in this place, before the index is written
 
     on_page_context = CombinedEvent(_held_content_back, _search_entries)
 
@@ -342,6 +343,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         if search is not None and hasattr(search, "search_index_prev"):
             search.search_index_prev = None
         index = _search_index(config)
+        if index is not None:
+            index.entries[:] = unpacked(index.entries)
         if self.build is not None and index is not None:
             self.build.search_sizes(index.entries)  # the files' sizes, now they are made
 
