@@ -14,7 +14,8 @@ that misses a change would publish a stale PDF. It hashes
 - every file of the board's data folder, except the editors' own (hidden files, lock files:
   `QUIET`) and the Office files uploaded for the import (never read for the site);
 - the words file, and the package's files other than Python (the fragments, print.css, the
-  national glossary, the status presets' words), read at every build;
+  national glossary, the status presets' words), read at every build, and the fragments of
+  the build's Jinja environment when they are elsewhere;
 - the package's Python source and the names of the installed distributions' metadata folders
   (each names its version), once a process: the code a process runs is the code it imported;
 - the build's settings (language, site address, words file, preview), and Python's version.
@@ -31,7 +32,7 @@ import hashlib
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,18 +52,19 @@ class Inputs:
     key: str
     board: Path
     words: Path
-    settings: str
+    fragments: tuple[Path, ...]
     stamps: tuple[Stamp, ...]
 
     def unchanged(self) -> bool:
         """No input file was added, removed or written since the key was taken."""
-        return _stamps(_input_files(self.board, self.words)) == self.stamps
+        return _stamps(_input_files(self.board, self.words, self.fragments)) == self.stamps
 
 
-def inputs_of(board: Path, words: Path, settings: str) -> Inputs:
-    """The key of the board in `board`, built with the words file `words` and `settings` (the
-    build's options, as text)."""
-    files = _input_files(board, words)
+def inputs_of(board: Path, words: Path, fragments: list[Path], settings: str) -> Inputs:
+    """The key of the board in `board`, built with the words file `words`, the fragments in
+    the folders `fragments` (the build's Jinja environment's) and `settings` (the build's
+    options, as text)."""
+    files = _input_files(board, words, fragments)
     stamps = _stamps(files)  # before the bytes are read: an edit meanwhile shows at the end
     digest = hashlib.sha256()
     for piece in (settings, *code_version()):
@@ -70,7 +72,7 @@ def inputs_of(board: Path, words: Path, settings: str) -> Inputs:
     for name, path in files:
         _add(digest.update, name.encode("utf-8"))
         _add(digest.update, path.read_bytes())
-    return Inputs(digest.hexdigest(), board, words, settings, stamps)
+    return Inputs(digest.hexdigest(), board, words, tuple(fragments), stamps)
 
 
 def document_key(inputs: str, kind: str, path: str) -> str:
@@ -84,15 +86,19 @@ def _add(update: Callable[[bytes], object], piece: bytes) -> None:
     update(piece)
 
 
-def _input_files(board: Path, words: Path) -> list[tuple[str, Path]]:
+def _input_files(board: Path, words: Path, fragments: Iterable[Path]) -> list[tuple[str, Path]]:
     """Every file read at each build, by a name that says where it is."""
     found = [(f"board/{name}", path) for name, path in _walk(board, UPLOADS)]
     found.append((f"words/{words.name}", words))
     package = _walk(PACKAGE, NOT_DOCUMENTS)
-    return found + [(f"package/{name}", path) for name, path in package if path.suffix != ".py"]
+    found += [(f"package/{name}", path) for name, path in package if path.suffix != ".py"]
+    for number, folder in enumerate(fragments):  # the package's own, hashed above
+        if not folder.resolve().is_relative_to(PACKAGE):
+            found += [(f"fragments{number}/{name}", path) for name, path in _walk(folder)]
+    return found
 
 
-def _walk(root: Path, left_out: frozenset[str]) -> Iterator[tuple[str, Path]]:
+def _walk(root: Path, left_out: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path]]:
     """The files under `root` in a fixed order, by their path inside it, without the editors'
     own files and the top-level folders `left_out`. A linked folder is followed (a link out of
     the data folder fails the check), each folder once: a link to a folder above it ends."""

@@ -141,7 +141,8 @@ class SiteBuild:
         # every option that could change a document (not where the cache is, nor how many
         # workers make the files: the same bytes either way)
         settings = dataclasses.replace(self.options, cache=None, workers=None)
-        return inputs_of(self.folder, self.words.path, repr(settings))
+        fragments = [Path(folder) for folder in getattr(self.environment.loader, "searchpath", [])]
+        return inputs_of(self.folder, self.words.path, fragments, repr(settings))
 
     @_inside
     def _load(self) -> BoardData:
