@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -243,3 +244,20 @@ def test_a_file_edited_during_the_build_keeps_no_key_of_its_inputs(
     assert not list(cache.rglob("*.made"))
     builds(board, cache)  # nothing saved meanwhile: kept under its inputs' key
     assert len(list(cache.rglob("*.made"))) == 4  # the plan's PDF, Word file, 2 spreadsheets
+
+
+@pytest.mark.parametrize("odd", ["a broken link", "a pipe"])
+def test_a_file_that_cannot_be_read_leaves_the_documents_under_their_own_keys(
+    odd: str, tmp_path: Path
+) -> None:
+    """No key of the inputs (the build renders each document and finds it under its own key),
+    and no traceback: the check names what is wrong with the folder."""
+    board = board_in(tmp_path / "board")
+    readable = document_inputs.inputs_of(board.data, board.words, [], "")
+    assert readable is not None
+    odd_file = board.data / "plans" / "plan-b.yml"
+    if odd == "a broken link":
+        odd_file.symlink_to(tmp_path / "gone.yml")
+    else:
+        os.mkfifo(odd_file)  # read whole, it would wait for a writer for ever
+    assert document_inputs.inputs_of(board.data, board.words, [], "") is None

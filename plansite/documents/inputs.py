@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -60,18 +61,22 @@ class Inputs:
         return _stamps(_input_files(self.board, self.words, self.fragments)) == self.stamps
 
 
-def inputs_of(board: Path, words: Path, fragments: list[Path], settings: str) -> Inputs:
+def inputs_of(board: Path, words: Path, fragments: list[Path], settings: str) -> Inputs | None:
     """The key of the board in `board`, built with the words file `words`, the fragments in
     the folders `fragments` (the build's Jinja environment's) and `settings` (the build's
-    options, as text)."""
+    options, as text); None when a file is not one that can be read (a broken link, a pipe:
+    the check names it), and the build keeps its documents under their own keys only."""
     files = _input_files(board, words, fragments)
     stamps = _stamps(files)  # before the bytes are read: an edit meanwhile shows at the end
     digest = hashlib.sha256()
     for piece in (settings, *code_version()):
         _add(digest.update, piece.encode("utf-8"))
     for name, path in files:
+        content = _content(path)
+        if content is None:
+            return None
         _add(digest.update, name.encode("utf-8"))
-        _add(digest.update, path.read_bytes())
+        _add(digest.update, content)
     return Inputs(digest.hexdigest(), board, words, tuple(fragments), stamps)
 
 
@@ -118,6 +123,13 @@ def _walk(root: Path, left_out: frozenset[str] = frozenset()) -> Iterator[tuple[
         prefix = "" if inside == "." else f"{inside}/"
         for name in sorted(f for f in files if not QUIET.search(f)):
             yield prefix + name, here / name
+
+
+def _content(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else None
+    except OSError:
+        return None
 
 
 def _stamps(files: list[tuple[str, Path]]) -> tuple[Stamp, ...]:

@@ -137,7 +137,7 @@ class SiteBuild:
         # sizes, about 60 MB of HTML at 12,000 actions)
         self.sized_pages: dict[str, bytes] = {}
 
-    def _inputs(self) -> Inputs:
+    def _inputs(self) -> Inputs | None:
         # every option that could change a document (not where the cache is, nor how many
         # workers make the files: the same bytes either way)
         settings = dataclasses.replace(self.options, cache=None, workers=None)
