@@ -13,11 +13,12 @@ that misses a change would publish a stale PDF. It hashes
 
 - every file of the board's data folder, except the editors' own (hidden files, lock files:
   `QUIET`) and the Office files uploaded for the import (never read for the site);
-- the words file, and the package's files other than Python (the fragments, print.css, the
-  national glossary, the status presets' words), read at every build, and the fragments of
-  the build's Jinja environment when they are elsewhere;
-- the package's Python source and the names of the installed distributions' metadata folders
-  (each names its version), once a process: the code a process runs is the code it imported;
+- the words file, the package's words folder (the national glossary, the status presets'
+  words) and the fragments of the build's Jinja environment (print.css too), read at every
+  build;
+- the package's files (Python source and the rest, but the theme and the starter site) and the
+  names of the installed distributions' metadata folders (each names its version), once a
+  process: the code a process runs is the code it imported;
 - the build's settings (language, site address, words file, preview), and Python's version.
 
 The files' sizes and modification times, taken before their bytes are read, are looked at
@@ -33,13 +34,15 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from plansite.read.files import QUIET, UPLOADS
 
 PACKAGE = Path(__file__).resolve().parents[1]
+# the package's folders read at every build: the words files, the national glossary
+WORDS = PACKAGE / "words"
 # the package's folders no document is made from: the site's theme (pages only, and most of the
 # package's bytes: the admin's scripts) and the starter site a new board is given
 NOT_DOCUMENTS = frozenset({"theme", "starter_site", "__pycache__"})
@@ -91,52 +94,57 @@ def _add(update: Callable[[bytes], object], piece: bytes) -> None:
     update(piece)
 
 
-def _input_files(board: Path, words: Path, fragments: Iterable[Path]) -> list[tuple[str, Path]]:
-    """Every file read at each build, by a name that says where it is."""
-    found = [(f"board/{name}", path) for name, path in _walk(board, UPLOADS)]
-    found.append((f"words/{words.name}", words))
-    package = _walk(PACKAGE, NOT_DOCUMENTS)
-    found += [(f"package/{name}", path) for name, path in package if path.suffix != ".py"]
-    for number, folder in enumerate(fragments):  # the package's own, hashed above
-        if not folder.resolve().is_relative_to(PACKAGE):
-            found += [(f"fragments{number}/{name}", path) for name, path in _walk(folder)]
+def _input_files(board: Path, words: Path, fragments: Iterable[Path]) -> list[tuple[str, str]]:
+    """Every file read at each build, by a name that says where it is (paths as text: a
+    pathlib object a file took most of the time for the example board)."""
+    found = list(_walk(board, "board", UPLOADS))
+    found.append((f"words/{words.name}", str(words)))
+    found += _walk(WORDS, "package-words")
+    for number, folder in enumerate(fragments):
+        found += _walk(folder, f"fragments{number}")
     return found
 
 
-def _walk(root: Path, left_out: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path]]:
-    """The files under `root` in a fixed order, by their path inside it, without the editors'
-    own files and the top-level folders `left_out`. A linked folder is followed (a link out of
-    the data folder fails the check), each folder once: a link to a folder above it ends."""
+def _walk(root: Path, label: str, left_out: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The files under `root` in a fixed order, by `label` and their path inside it, without
+    the editors' own files and the top-level folders `left_out`. A linked folder is followed (a
+    link out of the data folder fails the check), each folder once: a link to a folder above
+    it ends."""
+    found = []
     seen = set()
-    for folder, folders, files in os.walk(root, followlinks=True):
-        here = Path(folder)
-        real = os.path.realpath(here)
+    top = str(root)
+    for folder, folders, files in os.walk(top, followlinks=True):
+        real = os.path.realpath(folder)
         if real in seen:
             folders.clear()
             continue
         seen.add(real)
-        top = here == root
         folders[:] = sorted(
-            f for f in folders if not QUIET.search(f) and not (top and f in left_out)
+            f for f in folders if not QUIET.search(f) and not (folder == top and f in left_out)
         )
-        inside = here.relative_to(root).as_posix()
-        prefix = "" if inside == "." else f"{inside}/"
-        for name in sorted(f for f in files if not QUIET.search(f)):
-            yield prefix + name, here / name
+        inside = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
+        prefix = f"{label}/{inside}/" if inside else f"{label}/"
+        found += [
+            (prefix + f, os.path.join(folder, f)) for f in sorted(files) if not QUIET.search(f)
+        ]
+    return found
 
 
-def _content(path: Path) -> bytes | None:
+def _content(path: str) -> bytes | None:
     try:
-        return path.read_bytes() if stat.S_ISREG(path.stat().st_mode) else None
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as file:
+            return file.read()
     except OSError:
         return None
 
 
-def _stamps(files: list[tuple[str, Path]]) -> tuple[Stamp, ...]:
+def _stamps(files: list[tuple[str, str]]) -> tuple[Stamp, ...]:
     stamps = []
     for name, path in files:
         try:
-            found = path.stat()
+            found = os.stat(path)
         except OSError:  # removed meanwhile
             stamps.append((name, -1, -1, -1))
             continue
@@ -146,14 +154,14 @@ def _stamps(files: list[tuple[str, Path]]) -> tuple[Stamp, ...]:
 
 @functools.cache
 def code_version() -> tuple[str, ...]:
-    """The package's Python source, the installed distributions (their metadata folders' names
-    carry their versions: WeasyPrint, Jinja, matplotlib, python-docx, openpyxl ...), Python's
-    and zlib's versions. Once a process: the code it runs is the code it imported."""
+    """The package's files (its Python source, and the rest, which the build reads again each
+    time), the installed distributions (their metadata folders' names carry their versions:
+    WeasyPrint, Jinja, matplotlib, python-docx, openpyxl ...), Python's and zlib's versions.
+    Once a process: the code it runs is the code it imported."""
     digest = hashlib.sha256()
-    for name, path in _walk(PACKAGE, NOT_DOCUMENTS):
-        if path.suffix == ".py":
-            _add(digest.update, name.encode("utf-8"))
-            _add(digest.update, path.read_bytes())
+    for name, path in _walk(PACKAGE, "package", NOT_DOCUMENTS):
+        _add(digest.update, name.encode("utf-8"))
+        _add(digest.update, _content(path) or b"")
     return (digest.hexdigest(), *_distributions(), sys.version, zlib.ZLIB_RUNTIME_VERSION)
 
 

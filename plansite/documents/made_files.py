@@ -135,11 +135,12 @@ class Output:
         else:
             self._sizes[path] = _make(*work)
 
-    def remember_inputs(self) -> None:
-        """Each document made or read from its own key is kept under its inputs' key too, for
-        the next build (once every file is made, and the inputs did not change meanwhile)."""
+    def remember_inputs(self, unchanged: Callable[[], bool]) -> None:
+        """Each document rendered (made, or read under its own key) is kept under its inputs'
+        key too, for the next build: once every file is made, and when `unchanged()` (no input
+        changed meanwhile; asked only when a document was rendered)."""
         cache = cache_folder()
-        if cache is not None:
+        if cache is not None and self._made_from and unchanged():
             for kind, inputs, key in self._made_from:
                 keep_under_inputs(cache, kind, inputs, key)
         self._made_from.clear()

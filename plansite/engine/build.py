@@ -279,8 +279,8 @@ class SiteBuild:
         self.published_paths = list(sizes)
         # a document rendered from a file edited during the build is not kept under the key
         # of the file as it was when the build began
-        if self.inputs is not None and self.inputs.unchanged():
-            self.output.remember_inputs()
+        if self.inputs is not None:
+            self.output.remember_inputs(self.inputs.unchanged)
         # the pages that show a file's size or a chart drawn beside the build, written again
         for path, held in self.sized_pages.items():
             html = chart_store.fill_charts(
