@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from plansite.documents import pdf
+from plansite.documents.kept_files import Job
 from plansite.load import load_board_data
 from plansite.render import chart_store
 from tests import without_pdfs
@@ -29,11 +30,13 @@ def test_a_stand_in_is_made_at_once_and_never_kept(
 def test_the_engine_makes_each_pdf_by_the_function_replaced(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """`main()` replaces `pdf.pdf_job`: every PDF of a build is made by it (each build's PDF
-    is rendered, when it must be, by the job `pdf.jobs` gives)."""
+    """`main()` replaces `pdf.pdf_job` and `pdf.jobs`: every PDF of a build is a stand-in's
+    job, never looked for under the key of its inputs (where the same board built for real
+    keeps its real PDF)."""
     monkeypatch.setattr(pdf, "pdf_job", without_pdfs.stand_in_job)
-    made = {path: later.job() for path, later in pdf.jobs(load_board_data(FIXTURES / "minimal"))}
+    made = dict(without_pdfs.stand_in_jobs(load_board_data(FIXTURES / "minimal")))
     assert made  # the board has a plan, so a PDF
     for path, job in made.items():
+        assert isinstance(job, Job)  # not a `Later`: the build makes it as it is
         assert job.made_from is None  # never kept
         assert job.content() == without_pdfs.stand_in(path)
