@@ -99,10 +99,11 @@ def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path
     Why these may be reused: each is kept under the hash of everything its maker is given (a
     PDF's HTML and print CSS, a Word file's body and properties, a workbook's cells, and the
     libraries' versions: plansite/documents/pdf.py, publish/plan_docx.py, publish/
-    spreadsheet.py). So a build alone reads a kept file only when what it would make it from is
-    byte for byte the interleaved build's; a word or setting of the other board that reached
-    such a file changed its input, and the build alone, missing it, makes the right file
-    afresh, which then differs. Making them again (most of the test's time) would prove no
+    spreadsheet.py), and the build alone renders each again to find it (the files naming the
+    file a build's inputs made are left out). So a build alone reads a kept file only when what
+    it would make it from is byte for byte the interleaved build's; a word or setting of the
+    other board that reached such a file changed its input, and the build alone, missing it,
+    makes the right file afresh, which then differs. Making them again (most of the test's time) would prove no
     more; that a kept file is the bytes made afresh is tests/test_pdf.py's. Charts are drawn
     afresh: matplotlib also reads its process-wide settings, which a key does not hold."""
     running = {}
@@ -111,7 +112,13 @@ def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path
         (folder / "cache").mkdir(parents=True)
         assert options.cache is not None
         for kind in KEPT_FROM_INPUTS:
-            shutil.copytree(options.cache / kind, folder / "cache" / kind)
+            # not the files naming what a set of inputs made (plansite/documents/inputs.py): the
+            # build alone would read the interleaved build's file without rendering it
+            shutil.copytree(
+                options.cache / kind,
+                folder / "cache" / kind,
+                ignore=shutil.ignore_patterns("*.made"),
+            )
         alone = Options(**{**options.__dict__, "cache": folder / "cache"})
         job = folder / "job.pickle"
         job.write_bytes(pickle.dumps((board, alone, folder / "site", folder / "result.pickle")))

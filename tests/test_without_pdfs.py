@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from plansite.documents import pdf
+from plansite.documents.kept_files import Job
+from plansite.load import load_board_data
 from plansite.render import chart_store
 from tests import without_pdfs
+from tests.conftest import FIXTURES
 
 
 def test_a_stand_in_is_made_at_once_and_never_kept(
@@ -24,7 +27,16 @@ def test_a_stand_in_is_made_at_once_and_never_kept(
     assert not cache.exists()  # nothing written: a real build's PDF is never replaced
 
 
-def test_the_engine_makes_each_pdf_by_the_function_replaced() -> None:
-    """`main()` replaces `pdf.pdf_job`: every PDF of a build is made by it."""
-    assert pdf.jobs.__globals__["pdf_job"] is pdf.pdf_job
-    assert "pdf_job" in pdf.jobs.__code__.co_names
+def test_the_engine_makes_each_pdf_by_the_function_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`main()` replaces `pdf.pdf_job` and `pdf.jobs`: every PDF of a build is a stand-in's
+    job, never looked for under the key of its inputs (where the same board built for real
+    keeps its real PDF)."""
+    monkeypatch.setattr(pdf, "pdf_job", without_pdfs.stand_in_job)
+    made = dict(without_pdfs.stand_in_jobs(load_board_data(FIXTURES / "minimal")))
+    assert made  # the board has a plan, so a PDF
+    for path, job in made.items():
+        assert isinstance(job, Job)  # not a `Later`: the build makes it as it is
+        assert job.made_from is None  # never kept
+        assert job.content() == without_pdfs.stand_in(path)

@@ -52,9 +52,40 @@ class Job:
         return kept(self.kind, self.made_from, functools.partial(self.make, *self.args))
 
 
-def contents(files: Mapping[str, bytes | Job]) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class Later:
+    """A published file whose `Job` is worked out only when the file must be made: `job()`
+    renders the document (a PDF's HTML, a Word file's body). A build first looks for the file
+    kept under the key of its inputs (plansite/documents/inputs.py, `Output.make`), so a warm
+    build renders no document it does not make."""
+
+    kind: str
+    job: Callable[[], Job]
+
+
+def contents(files: Mapping[str, bytes | Job | Later]) -> dict[str, bytes]:
     """Each file's bytes, every job's made here (outside a build: `make export`, the tests)."""
-    return {path: f if isinstance(f, bytes) else f.content() for path, f in files.items()}
+    return {path: _content(f) for path, f in files.items()}
+
+
+def _content(file: bytes | Job | Later) -> bytes:
+    if isinstance(file, bytes):
+        return file
+    return (file.job() if isinstance(file, Later) else file).content()
+
+
+INPUTS_SUFFIX = ".made"  # a file's key, kept under the key of its inputs
+
+
+def kept_by_inputs(folder: Path, kind: str, inputs: str) -> bytes | None:
+    """The file made before from the same inputs (`keep_under_inputs`), or None."""
+    key = read_kept(folder / kind, inputs, INPUTS_SUFFIX)
+    return None if key is None else read_kept(folder / kind, key.decode("ascii"), f".{kind}")
+
+
+def keep_under_inputs(folder: Path, kind: str, inputs: str, key: str) -> None:
+    """The file kept under `key` is the one the inputs `inputs` make."""
+    write_kept(folder / kind, inputs, INPUTS_SUFFIX, key.encode("ascii"))
 
 
 def key_of(made_from: object) -> str:

@@ -24,7 +24,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from plansite.documents.kept_files import Job
+from plansite.documents.inputs import document_key
+from plansite.documents.kept_files import Job, Later, keep_under_inputs, kept_by_inputs
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.render.chart_labels import labelled
 from plansite.render.chart_store import FOLDER, SUFFIX, Labels, cache_folder, drawing
@@ -56,10 +57,16 @@ def staging_folder(site_dir: Path) -> Path:
 class Output:
     """The published files of one build, written under `folder` as each is made."""
 
-    def __init__(self, folder: Path, processes: int = 1) -> None:
+    def __init__(self, folder: Path, processes: int = 1, inputs: str | None = None) -> None:
         shutil.rmtree(folder, ignore_errors=True)  # a build stopped by force left it
         folder.mkdir(parents=True)
         self.folder = folder
+        # the key of what the build's documents are made from (plansite/documents/inputs.py):
+        # a document kept under it is read without being rendered (`make`)
+        self.inputs = inputs
+        # (kind, the key of a document's inputs, its file's key): kept once the build ends
+        # with its inputs unchanged (`remember_inputs`)
+        self._made_from: list[tuple[str, str, str]] = []
         self._sizes: dict[str, int] = {}
         self._pending: dict[str, Future[int]] = {}
         self._pages: list[str] = []  # pages written again with their files' sizes (`write_page`)
@@ -97,23 +104,46 @@ class Output:
         """A file made in the build's process: written now, its size kept."""
         self._sizes[path] = _write(self.folder / path, content)
 
-    def make(self, path: str, job: Job) -> None:
-        """The file of `job`: read from the cache here, or made by a worker (here with one)."""
+    def make(self, path: str, item: Job | Later) -> None:
+        """The file of `item`: read from the cache here, or made by a worker (here with one).
+        A `Later`'s document is rendered only when no file is kept under its inputs' key."""
         if path in self:
             return
         cache = cache_folder()
-        found = job.found(cache)
+        inputs = None
+        if isinstance(item, Later):
+            if cache is not None and self.inputs is not None:
+                inputs = document_key(self.inputs, item.kind, path)
+                found = kept_by_inputs(cache, item.kind, inputs)
+                if found is not None:
+                    self.write(path, found)
+                    return
+            item = item.job()
+        job = item
+        kept_as = (cache / job.kind, job.key()) if cache and job.made_from is not None else None
+        if kept_as is not None and inputs is not None:
+            self._made_from.append((job.kind, inputs, kept_as[1]))
+        found = read_kept(*kept_as, f".{job.kind}") if kept_as is not None else None
         if found is not None:
             self.write(path, found)
             return
         # what a worker is sent: the plain data, and where to keep the file (not `made_from`,
         # which holds a PDF's whole HTML a second time)
-        kept_as = (cache / job.kind, job.key()) if cache and job.made_from is not None else None
         work = (job.make, job.args, job.kind, kept_as, self.folder / path)
         if self._pool is not None:
             self._pending[path] = self._submit(_make, *work)
         else:
             self._sizes[path] = _make(*work)
+
+    def remember_inputs(self, unchanged: Callable[[], bool]) -> None:
+        """Each document rendered (made, or read under its own key) is kept under its inputs'
+        key too, for the next build: once every file is made, and when `unchanged()` (no input
+        changed meanwhile; asked only when a document was rendered)."""
+        cache = cache_folder()
+        if cache is not None and self._made_from and unchanged():
+            for kind, inputs, key in self._made_from:
+                keep_under_inputs(cache, kind, inputs, key)
+        self._made_from.clear()
 
     def size(self, path: str) -> int:
         """The file's size in bytes, once it is made."""
@@ -188,6 +218,7 @@ class Output:
         self._drawing.clear()
         self._charts.clear()
         self._shown.clear()
+        self._made_from.clear()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

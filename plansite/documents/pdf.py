@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from plansite.documents.kept_files import Job
+from plansite.documents.kept_files import Job, Later
 from plansite.documents.sizes import placeholder
 from plansite.model import links
 from plansite.model.board_data import BoardData
@@ -248,16 +248,25 @@ def files(site: BoardData) -> dict[str, bytes]:
     return result
 
 
-def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
+def jobs(site: BoardData) -> Iterator[tuple[str, Later]]:
     """Every PDF of a build, one at a time (each can start while the next one's HTML is
     rendered, and none is kept here once sent), the largest plans' first: the longest job
-    starts first."""
+    starts first. Each is rendered only when the build does not find it kept under the key of
+    its inputs (plansite/documents/made_files.py)."""
     if not site.pdfs:
         return
     for path, make in plan_documents(site):
-        yield path, pdf_job(make())
+        yield path, Later("pdf", partial(rendered_job, make))
     for report in site.reports:
-        yield report_path(report), pdf_job(report_document(site, report))
+        yield (
+            report_path(report),
+            Later("pdf", partial(rendered_job, partial(report_document, site, report))),
+        )
+
+
+def rendered_job(document: Callable[[], Document]) -> Job:
+    """The job of the PDF of `document()`, rendered now."""
+    return pdf_job(document())
 
 
 def pdf_job(document: Document) -> Job:

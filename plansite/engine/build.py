@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import contextvars
+import dataclasses
 import functools
 import os
 import zlib
@@ -32,7 +33,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from plansite.documents import made_files
-from plansite.documents.kept_files import Job
+from plansite.documents.inputs import Inputs, inputs_of
 from plansite.documents.made_files import Output
 from plansite.documents.sizes import as_words, carries_sizes, fill, fill_words
 from plansite.engine import held_pages
@@ -116,6 +117,9 @@ class SiteBuild:
         self.mark = object()
         self.context = contextvars.copy_context()
         self.context.run(_settle, self.mark, self.words, self.cache, self.environment)
+        # what the published documents are made from, taken before the data is read (an edit
+        # meanwhile is seen at the end: `finish_files`); only with a cache to keep them in
+        self.inputs = self._inputs() if self.cache is not None else None
         self.site: BoardData = self._load()
         self.date = options.date or _as_at(self.site)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
@@ -132,6 +136,13 @@ class SiteBuild:
         # compressed, as the held pages are (a long plan's priority pages show their PDFs'
         # sizes, about 60 MB of HTML at 12,000 actions)
         self.sized_pages: dict[str, bytes] = {}
+
+    def _inputs(self) -> Inputs | None:
+        # every option that could change a document (not where the cache is, nor how many
+        # workers make the files: the same bytes either way)
+        settings = dataclasses.replace(self.options, cache=None, workers=None)
+        fragments = [Path(folder) for folder in getattr(self.environment.loader, "searchpath", [])]
+        return inputs_of(self.folder, self.words.path, fragments, repr(settings))
 
     @_inside
     def _load(self) -> BoardData:
@@ -166,12 +177,14 @@ class SiteBuild:
         `site_dir` until `finish_files` moves them in."""
         # a preview's rebuilds make their files here: no worker is forked from the server
         processes = 1 if self.options.preview else (self.options.workers or made_files.workers())
-        self.output = output = Output(made_files.staging_folder(site_dir), processes)
+        staging = made_files.staging_folder(site_dir)
+        inputs = self.inputs.key if self.inputs is not None else None
+        self.output = output = Output(staging, processes, inputs)
         for path, item in every_file(self.site):
-            if isinstance(item, Job):
-                output.make(path, item)
-            else:
+            if isinstance(item, bytes):
                 output.write(path, item)
+            else:
+                output.make(path, item)
         # and the forms of /admin/, which name the board folder's path in the repository
         for path, content in admin.files(self.site, self.folder).items():
             output.write(path, content)
@@ -264,6 +277,10 @@ class SiteBuild:
             return []
         sizes = self.output.sizes()
         self.published_paths = list(sizes)
+        # a document rendered from a file edited during the build is not kept under the key
+        # of the file as it was when the build began
+        if self.inputs is not None:
+            self.output.remember_inputs(self.inputs.unchanged)
         # the pages that show a file's size or a chart drawn beside the build, written again
         for path, held in self.sized_pages.items():
             html = chart_store.fill_charts(

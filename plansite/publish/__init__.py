@@ -1,7 +1,8 @@
 """Files published beside the pages: open data (CSV, JSON), calendars, downloads.
 
-`every_file` gives each file's path inside site/ with its bytes, or the `Job` that makes it
-(PDFs, Word files, spreadsheets: made by the build's worker processes, plansite/documents/made_files.py).
+`every_file` gives each file's path inside site/ with its bytes, or the `Later` that renders
+the `Job` making it (PDFs, Word files, spreadsheets: made by the build's worker processes,
+plansite/documents/made_files.py, and rendered only when not kept under their inputs' key).
 The build writes each into a folder beside site/ as it is made and moves them into place when
 it succeeds, so a build that fails never leaves any of them written (plansite/engine/build.py).
 """
@@ -11,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plansite.documents import pdf as documents
-from plansite.documents.kept_files import Job, contents
+from plansite.documents.kept_files import Later, contents
 from plansite.model.board_data import BoardData
 from plansite.publish import calendar, feeds, opendata, plan_docx, plan_downloads
 
 
-def every_file(site: BoardData) -> Iterator[tuple[str, bytes | Job]]:
+def every_file(site: BoardData) -> Iterator[tuple[str, bytes | Later]]:
     """The slowest to make first: the workers start on them while the rest are written."""
     yield from documents.jobs(site)
     yield from plan_docx.jobs(site)

@@ -18,10 +18,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-from plansite.documents.kept_files import Job, contents, making_version
+from plansite.documents.kept_files import Job, Later, contents, making_version
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.colours import text_on
@@ -45,9 +46,11 @@ def files(site: BoardData) -> dict[str, bytes]:
     return contents(dict(jobs(site)))
 
 
-def jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
+def jobs(site: BoardData) -> Iterator[tuple[str, Later]]:
+    """Each plan's Word file, its body written only when the build does not find the file
+    kept under the key of its inputs (plansite/documents/made_files.py)."""
     for plan in site.plans:
-        yield path(plan), docx_job(plan, site.board.name)
+        yield path(plan), Later("docx", partial(docx_job, plan, site.board.name))
 
 
 def _when(written: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import partial
 
-from plansite.documents.kept_files import Job, contents
+from plansite.documents.kept_files import Later, contents
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.plan import Plan
@@ -45,19 +47,33 @@ def files(site: BoardData) -> dict[str, bytes]:
     return contents(dict(items(site)))
 
 
-def items(site: BoardData) -> Iterator[tuple[str, bytes | Job]]:
+def items(site: BoardData) -> Iterator[tuple[str, bytes | Later]]:
     """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel
     (whose headings are the open data's column names, the same in every language). The
     workbooks as jobs, for the build's workers (plansite/documents/made_files.py)."""
-    every_plan = action_rows(site)
     as_at = site.current_plan.as_at_date
     sheet = word("action_downloads", "sheet")
-    every_xlsx = workbook_job(sheet, ACTION_COLUMNS, with_dates(ACTION_COLUMNS, every_plan), as_at)
-    yield links.open_data("actions.xlsx"), every_xlsx
+    every_plan = partial(action_rows, site)
+    yield (
+        links.open_data("actions.xlsx"),
+        _later(sheet, ACTION_COLUMNS, ACTION_COLUMNS, every_plan, as_at),
+    )
     for plan in site.plans:
         table = rows(plan)
         yield links.plan_actions_csv(plan.id), write_csv(headings(), table)
         yield (
             links.plan_actions_xlsx(plan.id),
-            workbook_job(sheet, headings(), with_dates(COLUMNS, table), plan.as_at_date),
+            _later(sheet, headings(), COLUMNS, table.copy, plan.as_at_date),
         )
+
+
+def _later(
+    sheet: str,
+    columns: list[str],
+    keys: list[str],
+    table: Callable[[], list[list[str]]],
+    as_at: date,
+) -> Later:
+    """A workbook whose cells (`table()`'s rows) are worked out only when the build does not
+    find it kept under the key of its inputs (plansite/documents/made_files.py)."""
+    return Later("xlsx", lambda: workbook_job(sheet, columns, with_dates(keys, table()), as_at))

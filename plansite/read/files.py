@@ -20,7 +20,8 @@ KNOWN_FILES = {
 # reports/: yearly reports and their chapters
 # inbox/ and archive/ hold Word and Excel plans uploaded on GitHub, imported by the publish
 # workflow (scripts/ci_publish.py): the board's own, never read as data
-FOLDERS = {"plans", "schemas", "pages", "reports", "inbox", "archive"}
+UPLOADS = frozenset({"inbox", "archive"})
+FOLDERS = {"plans", "schemas", "pages", "reports", *UPLOADS}
 # a logo or other image the board names in board.yml: read when named, never a data file
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp")
 # Not the editor's files: Office and LibreOffice lock files, hidden files, Windows' thumbnails,
