@@ -9,6 +9,7 @@ build never reads one as a real PDF.
 
 from __future__ import annotations
 
+import hashlib
 import runpy
 import sys
 
@@ -22,6 +23,19 @@ def stand_in(path: str) -> bytes:
 
 def stand_in_job(document: pdf.Document) -> Job:
     return Job("pdf", None, stand_in, (document.path,))
+
+
+def fingerprint(path: str, html: str, css: str) -> bytes:
+    """A stand-in that names a hash of all WeasyPrint would be given (the PDF's HTML and the
+    print CSS): two builds' stand-ins are equal exactly when their real PDFs' inputs are."""
+    digest = hashlib.sha256(f"{html}\0{css}".encode()).hexdigest()
+    return stand_in(path) + f" made from {digest}".encode("utf-8")
+
+
+def fingerprint_job(document: pdf.Document) -> Job:
+    """For a test that compares two builds' PDFs without making them (never kept either)."""
+    css = pdf.PRINT_CSS.read_text(encoding="utf-8")
+    return Job("pdf", None, fingerprint, (document.path, document.html, css))
 
 
 def main() -> None:
