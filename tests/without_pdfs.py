@@ -29,7 +29,7 @@ def fingerprint(path: str, html: str, css: str) -> bytes:
     """A stand-in that names a hash of all WeasyPrint would be given (the PDF's HTML and the
     print CSS): two builds' stand-ins are equal exactly when their real PDFs' inputs are."""
     digest = hashlib.sha256(f"{html}\0{css}".encode()).hexdigest()
-    return stand_in(path) + f" made from {digest}".encode("utf-8")
+    return stand_in(path) + f" made from {digest}".encode()
 
 
 def fingerprint_job(document: pdf.Document) -> Job:
