@@ -85,10 +85,15 @@ def serial(tmp_path_factory: pytest.TempPathFactory) -> SerialBuild:
 
 @pytest.fixture(scope="module")
 def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same board, its files made by three worker processes (even on fewer cores), with no
-    cache: every file and chart made afresh, as in conftest's `example_site_again`."""
-    site = tmp_path_factory.mktemp("workers-3") / "site"
-    result = run_build(BOARD, site, "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
+    """The same board, its files made by three worker processes (even on fewer cores), from an
+    empty cache folder: the workers make every file and draw the pages' charts (with no cache
+    folder at all, as in conftest's `example_site_again`, the charts are drawn in the build's
+    process)."""
+    out = tmp_path_factory.mktemp("workers-3")
+    cache = out / "cache"
+    cache.mkdir()
+    site = out / "site"
+    result = run_build(BOARD, site, "mkdocs", PLANSITE_CACHE=str(cache), PLANSITE_WORKERS="3")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -135,7 +140,7 @@ def test_no_folder_of_published_files_is_left_beside_the_site(
     serial: SerialBuild, parallel: Path, example_site_again: Path
 ) -> None:
     assert sorted(p.name for p in serial.site.parent.iterdir()) == ["site-1"]
-    assert sorted(p.name for p in parallel.parent.iterdir()) == ["site"]
+    assert sorted(p.name for p in parallel.parent.iterdir()) == ["cache", "site"]
     assert sorted(p.name for p in example_site_again.parent.iterdir()) == ["site"]
 
 
