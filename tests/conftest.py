@@ -53,6 +53,8 @@ SLOW_NAMES = frozenset(
         "run_build",  # a `properdocs build --strict` in a new process
         "engine_command",  # the site engine's command (build, serve, gh-deploy)
         "build",  # mkdocs.commands.build.build, in this process
+        "build_in_this_process",  # the same, tests/test_plugin.py's helper
+        "WITHOUT_PDFS",  # the engine's command with stand-in PDFs
         "example_site",
         "example_site_again",
         "build_fixture",
