@@ -266,8 +266,9 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     every chart and making every published file afresh (no cache), so the checks also show that
     the cache changes no byte of the site. Built with the other engine, `mkdocs build --strict`:
     the same checks show that both engines make the same site (tests/test_engines.py), with no
-    build more. Its files are made by three worker processes (even on fewer cores), so
-    tests/test_parallel_build.py compares it with a build made in one process."""
+    build more. Its files are made by three worker processes (even on fewer cores): the
+    determinism gate compares it with `example_site` (the default number of workers), and
+    tests/test_parallel_build.py checks the sizes its pages show."""
     made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
     return made_once(tmp_path_factory, "example-again", made) / "site"
 
