@@ -133,19 +133,24 @@ def pytest_configure(config: pytest.Config) -> None:
 # the gaps at the end, so neither worker waits long for the other's last module.
 LONGEST_MODULES = {
     "tests/gates/test_phone_pages.py": 60,
-    "tests/test_parallel_build.py": 67,  # the bench's builds, a serial build of the example
-    "tests/test_interleaved_builds.py": 56,  # four builds of the example board, two in Welsh
+    # the bench's builds, a small board built twice (example_site_again's 20 s not counted)
+    "tests/test_parallel_build.py": 60,
+    "tests/test_interleaved_builds.py": 32,  # four builds of the example, two in Welsh, no PDF
     "tests/gates/test_accessibility.py": 50,  # the gates' one browser visit of every page
     "tests/gates/test_small_screens.py": 43,  # every page again, 320 px wide
-    "tests/gates/test_injection.py": 42,  # the attacked board's build
-    "tests/test_no_traceback.py": 38,  # every bad-input case checked and built, one process
-    "tests/test_bench.py": 32,
-    "tests/test_hostile_office.py": 31,  # LibreOffice re-saves a 300-action plan
+    "tests/gates/test_injection.py": 26,  # the attacked board made (63 loads) and built
+    "tests/test_no_traceback.py": 19,  # every bad-input case checked and built, one process
+    "tests/test_bench.py": 20,
+    "tests/test_hostile_office.py": 27,  # LibreOffice re-saves a 300-action plan
+    "tests/test_import_statuses.py": 28,  # LibreOffice started once a module fixture (ten)
+    "tests/test_serve_preview.py": 27,  # rebuilds of the example board in one process
+    "tests/test_import_structure.py": 21,  # LibreOffice again, a start each fixture
+    "tests/test_serve_corpus.py": 17,  # a rebuild under `serve` for each bad-input case
     # 14 s of CPU, but its `pip install` took 65 s of wall time on a loaded machine: early
     "tests/test_package_install.py": 30,
     "tests/test_search_entries.py": 28,  # every page rendered, its charts drawn (no cache)
     "tests/test_any_board.py": 25,
-    "tests/test_engines.py": 20,
+    "tests/test_engines.py": 28,  # example_site_again's 20 s not counted
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,
     "tests/test_words_site.py": 19,  # the example built in XX, every chart drawn
