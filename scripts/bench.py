@@ -30,7 +30,7 @@ from bench.baseline import ROOT, expand, write_baseline
 from bench.handwritten import write_handwritten
 from bench.measure import Build, best, mkdocs_build
 from bench.serve import report, serve_latency
-from bench.synthetic import AS_AT, generate
+from bench.synthetic import AS_AT, INDICATORS, UNITS, generate
 from bench.table import table
 
 SMALL = 1200  # --scaling compares N with this
@@ -43,7 +43,10 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     if options.table:  # `make bench`
         example = Path(options.example).resolve()
-        table(work, options.small, options.large, options.timeout, options.memory, example)
+        table(
+            work, options.small, options.large, options.timeout, options.memory, example,
+            options.indicators,
+        )  # fmt: skip
         return
     if options.data:  # a real board, e.g. the example board in data/
         source = Path(options.data).resolve()
@@ -77,7 +80,7 @@ def run(
     # In a fresh process: a child started from a big parent would report the parent's memory
     # as its own peak (Linux counts the memory it had before exec).
     preparing = multiprocessing.get_context("spawn").Process(
-        target=prepare, args=(folder, source, actions)
+        target=prepare, args=(folder, source, actions, options.indicators)
     )
     preparing.start()
     preparing.join()
@@ -116,12 +119,12 @@ def run(
     return fastest, best(baseline_runs), best(hand_runs), counted
 
 
-def prepare(folder: Path, source: Path | None, actions: int) -> None:
+def prepare(folder: Path, source: Path | None, actions: int, indicators: int) -> None:
     """Write the synthetic board (unless given one), then the static baseline from one build."""
     from plansite.load import load_board_data
 
     folder.mkdir(parents=True, exist_ok=True)
-    data = source or generate(folder / "data", actions)
+    data = source or generate(folder / "data", actions, indicators=indicators)
     site = load_board_data(data)
     (folder / ACTION_COUNT).write_text(str(sum(len(p.actions) for p in site.plans)))
     write_baseline(expand(data, folder / "expand-site"), folder / "baseline")
@@ -202,6 +205,13 @@ def _arguments() -> argparse.Namespace:
         default=str(ROOT / "data"),
         help="with --table: the board of the example board's rows (the tests give a small one)",
     )
+    parser.add_argument(
+        "--indicators",
+        type=int,
+        default=INDICATORS,
+        help=f"indicators in the synthetic board (at least {len(UNITS)}; the tests' fewer draw "
+        "fewer charts)",
+    )
     parser.add_argument("--small", type=int, default=SMALL, help="with --table: the smaller plan")
     parser.add_argument("--large", type=int, default=12000, help="with --table: the larger plan")
     parser.add_argument(
@@ -216,6 +226,8 @@ def _arguments() -> argparse.Namespace:
     options = parser.parse_args()
     if options.actions < 1 or options.repeat < 1:
         parser.error("--actions and --repeat must be at least 1")
+    if options.indicators < len(UNITS):
+        parser.error(f"--indicators must be at least {len(UNITS)}: one of each unit")
     return options
 
 

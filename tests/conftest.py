@@ -53,6 +53,8 @@ SLOW_NAMES = frozenset(
         "run_build",  # a `properdocs build --strict` in a new process
         "engine_command",  # the site engine's command (build, serve, gh-deploy)
         "build",  # mkdocs.commands.build.build, in this process
+        "build_in_this_process",  # the same, tests/test_plugin.py's helper
+        "WITHOUT_PDFS",  # the engine's command with stand-in PDFs
         "example_site",
         "example_site_again",
         "build_fixture",
@@ -136,17 +138,22 @@ LONGEST_MODULES = {
     # and test_privacy.py only read it.
     "tests/gates/test_phone_pages.py": 75,  # and its own tabs: Tab stops, the drawer, sorting
     "tests/gates/test_accessibility.py": 70,
-    "tests/test_parallel_build.py": 67,  # the bench's builds, a serial build of the example
-    "tests/test_interleaved_builds.py": 56,  # four builds of the example board, two in Welsh
-    "tests/gates/test_injection.py": 42,  # the attacked board's build
-    "tests/test_no_traceback.py": 38,  # every bad-input case checked and built, one process
-    "tests/test_bench.py": 32,
-    "tests/test_hostile_office.py": 31,  # LibreOffice re-saves a 300-action plan
+    # the bench's builds, a small board built twice (example_site_again's 20 s not counted)
+    "tests/test_parallel_build.py": 60,
+    "tests/test_interleaved_builds.py": 32,  # four builds of the example, two in Welsh, no PDF
+    "tests/gates/test_injection.py": 26,  # the attacked board made (63 loads) and built
+    "tests/test_no_traceback.py": 19,  # every bad-input case checked and built, one process
+    "tests/test_bench.py": 20,
+    "tests/test_hostile_office.py": 27,  # LibreOffice re-saves a 300-action plan
+    "tests/test_import_statuses.py": 28,  # LibreOffice started once a module fixture (ten)
+    "tests/test_serve_preview.py": 27,  # rebuilds of the example board in one process
+    "tests/test_import_structure.py": 21,  # LibreOffice again, a start each fixture
+    "tests/test_serve_corpus.py": 17,  # a rebuild under `serve` for each bad-input case
     # 14 s of CPU, but its `pip install` took 65 s of wall time on a loaded machine: early
     "tests/test_package_install.py": 30,
     "tests/test_search_entries.py": 28,  # every page rendered, its charts drawn (no cache)
     "tests/test_any_board.py": 25,
-    "tests/test_engines.py": 20,
+    "tests/test_engines.py": 28,  # example_site_again's 20 s not counted
     "tests/gates/test_determinism.py": 20,  # the second build of the example board
     "tests/gates/test_guide_exit.py": 19,
     "tests/test_words_site.py": 19,  # the example built in XX, every chart drawn
@@ -267,8 +274,9 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     every chart and making every published file afresh (no cache), so the checks also show that
     the cache changes no byte of the site. Built with the other engine, `mkdocs build --strict`:
     the same checks show that both engines make the same site (tests/test_engines.py), with no
-    build more. Its files are made by three worker processes (even on fewer cores), so
-    tests/test_parallel_build.py compares it with a build made in one process."""
+    build more. Its files are made by three worker processes (even on fewer cores): the
+    determinism gate compares it with `example_site` (the default number of workers), and
+    tests/test_parallel_build.py checks the sizes its pages show."""
     made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
     return made_once(tmp_path_factory, "example-again", made) / "site"
 

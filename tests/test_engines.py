@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plansite.documents import pdf
 from plansite.engine.preview import POLL_SECONDS, SETTLE_SECONDS, poll_often
 from plansite.load import load_board_data
 from plansite.read.board_folder import named_folder
@@ -27,8 +28,9 @@ from plansite.read.site_config import site_config
 from plansite.render import abbreviations, templates
 from plansite.words import wording
 from plansite.words.wording import WORDS
-from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command
+from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, WITHOUT_PDFS, engine_command
 from tests.test_plugin import build_in_this_process
+from tests.without_pdfs import stand_in_job
 
 
 def test_both_engines_build_the_same_site(example_site: Path, example_site_again: Path) -> None:
@@ -302,6 +304,7 @@ UNDER_PROPERDOCS = (
 )
 
 
+@pytest.mark.slow  # pytest in a new process, which rebuilds the example board
 def test_the_previews_tests_of_the_engines_log_pass_under_properdocs() -> None:
     """tests/test_serve_preview.py rebuilds as `make serve` does, in one process; the suite runs
     it under MkDocs, and these of its tests here under ProperDocs (conftest's
@@ -332,7 +335,9 @@ def test_an_edited_words_file_is_read_by_the_next_build_in_one_process(
     words.parent.mkdir()
     shutil.copy(WORDS / "en.yml", words)
     monkeypatch.setenv("PLANSITE_WORDS", str(words))
-    monkeypatch.setenv("PLANSITE_CACHE", "")
+    # a cache of this test's own: the second build reads the first's charts; no PDF is read
+    monkeypatch.setenv("PLANSITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(pdf, "pdf_job", stand_in_job)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build_in_this_process(FIXTURES / "minimal", tmp_path / "first", monkeypatch)
     home = (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
@@ -431,12 +436,14 @@ def test_mkdocs_own_search_plugin_indexes_every_generated_page_itself(
     settings = settings.replace(docs, f"docs_dir: {ROOT / 'plansite' / 'starter_site' / 'docs'}\n")
     config = tmp_path / "mkdocs.yml"
     config.write_text(settings, encoding="utf-8")
+    # the run's build cache (the two engines' builds share its charts), and stand-in PDFs: no
+    # PDF is in the search index
     env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / "minimal"), "NO_MKDOCS_2_WARNING": "1"}
-    env.update(PLANSITE_CACHE=str(tmp_path / "cache"))
     env.pop("SOURCE_DATE_EPOCH", None)
     site = tmp_path / "site"
+    command = [sys.executable, "-c", WITHOUT_PDFS, engine, "build", "--strict"]
     result = subprocess.run(
-        [*engine_command(engine), "build", "--strict", "-f", str(config), "-d", str(site)],
+        [*command, "-f", str(config), "-d", str(site)],
         cwd=ROOT,
         env=env,
         capture_output=True,

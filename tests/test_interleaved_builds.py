@@ -3,7 +3,13 @@
 words file), each with its own cache folder. Each build's pages (HTML, headings, anchors,
 search entries), the engine's words and the published files (PDFs, Word and Excel files
 included) are byte-for-byte what a fresh process makes of the same board alone: no setting,
-word or cached file of one build reaches the other."""
+word or cached file of one build reaches the other.
+
+Each PDF is a stand-in naming a hash of the HTML and print CSS WeasyPrint would be given
+(tests/without_pdfs.py, `fingerprint_job`), in every build here: WeasyPrint makes the same bytes
+of the same input (tests/test_pdf.py, the determinism gate), so two PDFs differ exactly when
+their inputs do, and a word of one build that reached the other's PDF still shows. Making the
+ten PDFs of the four builds was most of this test's time."""
 
 from __future__ import annotations
 
@@ -19,9 +25,11 @@ from typing import Any
 import pytest
 import yaml
 
+from plansite.documents import pdf
 from plansite.engine.build import Options, SiteBuild
 from plansite.words import wording
 from tests.conftest import ROOT
+from tests.without_pdfs import fingerprint_job
 
 pytestmark = pytest.mark.slow
 # what marks a Welsh word (no character a spreadsheet refuses in a sheet's name)
@@ -80,13 +88,16 @@ def built(board: Path, options: Options, site_dir: Path) -> dict[str, Any]:
     return out
 
 
-KEPT_FROM_INPUTS = ("pdf", "docx", "xlsx")  # the cache folders a build alone starts with
+KEPT_FROM_INPUTS = ("docx", "xlsx")  # the cache folders a build alone starts with
 
 ALONE = """
 import pickle, sys
 from pathlib import Path
+from plansite.documents import pdf
 from plansite.engine.build import Options
 from tests.test_interleaved_builds import built
+from tests.without_pdfs import fingerprint_job
+pdf.pdf_job = fingerprint_job  # as in the interleaved builds
 board, options, site_dir, result = pickle.loads(Path(sys.argv[1]).read_bytes())
 Path(result).write_bytes(pickle.dumps(built(board, options, site_dir)))
 """
@@ -94,18 +105,19 @@ Path(result).write_bytes(pickle.dumps(built(board, options, site_dir)))
 
 def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path) -> dict[str, Any]:
     """Each board built alone, each in a fresh process of its own (run side by side), with a
-    cache folder holding only the PDFs, Word files and workbooks its interleaved build kept.
+    cache folder holding only the Word files and workbooks its interleaved build kept (the PDFs
+    are stand-ins, never kept: see above).
 
     Why these may be reused: each is kept under the hash of everything its maker is given (a
-    PDF's HTML and print CSS, a Word file's body and properties, a workbook's cells, and the
-    libraries' versions: plansite/documents/pdf.py, publish/plan_docx.py, publish/
-    spreadsheet.py), and the build alone renders each again to find it (the files naming the
-    file a build's inputs made are left out). So a build alone reads a kept file only when what
-    it would make it from is byte for byte the interleaved build's; a word or setting of the
-    other board that reached such a file changed its input, and the build alone, missing it,
-    makes the right file afresh, which then differs. Making them again (most of the test's time) would prove no
-    more; that a kept file is the bytes made afresh is tests/test_pdf.py's. Charts are drawn
-    afresh: matplotlib also reads its process-wide settings, which a key does not hold."""
+    Word file's body and properties, a workbook's cells, and the libraries' versions:
+    publish/plan_docx.py, publish/spreadsheet.py), and the build alone renders each again to find
+    it (the files naming the file a build's inputs made are left out). So a build alone reads a
+    kept file only when what it would make it from is byte for byte the interleaved build's; a
+    word or setting of the other board that reached such a file changed its input, and the build
+    alone, missing it, makes the right file afresh, which then differs. Making them again would
+    prove no more; that a kept file is the bytes made afresh is tests/test_kept_files.py's.
+    Charts are drawn afresh: matplotlib also reads its process-wide settings, which a key does
+    not hold."""
     running = {}
     for name, (board, options) in boards.items():
         folder = work / f"alone-{name}"
@@ -130,7 +142,10 @@ def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path
     return results
 
 
-def test_two_boards_built_interleaved_are_each_as_built_alone(tmp_path: Path) -> None:
+def test_two_boards_built_interleaved_are_each_as_built_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "pdf_job", fingerprint_job)
     english_board = ROOT / "data"
     welsh_board = tmp_path / "welsh-board"
     shutil.copytree(ROOT / "data", welsh_board)
@@ -166,5 +181,5 @@ def test_two_boards_built_interleaved_are_each_as_built_alone(tmp_path: Path) ->
     welsh_plans = made["cy"]["pages"]["plans/index.md"][0]
     assert WELSH in welsh_plans and WELSH not in made["en"]["pages"]["plans/index.md"][0]
     assert any(name.endswith(".pdf") for name in made["en"]["files"])
-    assert list((tmp_path / "cache-en" / "pdf").iterdir())
-    assert list((tmp_path / "cache-cy" / "pdf").iterdir())
+    assert list((tmp_path / "cache-en" / "docx").iterdir())
+    assert list((tmp_path / "cache-cy" / "docx").iterdir())

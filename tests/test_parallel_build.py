@@ -49,10 +49,19 @@ def fake_pdf(document: documents.Document, css: str) -> bytes:
 
 # --- the whole build: the same bytes from one process as from several --------------------------
 
+# A small board with every kind of published file: a plan (its PDF, Word file and workbook), two
+# yearly reports (their PDFs, charts in their HTML), an indicator (its charts, drawn by the
+# workers), the open data. The example board's five PDFs made in one process took most of this
+# module's time; the same code makes a file whichever board it is from, and the example is
+# built with three workers and with the default number (conftest's `example_site_again` and
+# `example_site`), whose files the determinism gate and tests/test_engines.py compare.
+BOARD = ROOT / "tests" / "fixtures" / "report-year-end"
+PDFS = 3  # a plan's and two reports'
+
 
 @dataclass
 class SerialBuild:
-    """The example board built in one process from a cache holding only a stale file."""
+    """The small board built in one process from a cache holding only a stale file."""
 
     site: Path
     result: subprocess.CompletedProcess[str]
@@ -64,28 +73,44 @@ class SerialBuild:
 def serial(tmp_path_factory: pytest.TempPathFactory) -> SerialBuild:
     """Every PDF, Word file and spreadsheet made in the build's own process, with nothing kept
     but a file no build has used for the limit (the build prunes it: see below). Built with
-    MkDocs, as the parallel build is (conftest's `example_site_again`)."""
+    MkDocs, as the parallel build is."""
     out = tmp_path_factory.mktemp("workers")
     cache = tmp_path_factory.mktemp("serial-cache")
     stale = kept_file(cache, "pdf", "a-plan-as-it-was-in-the-spring", UNUSED_DAYS + 1)
     site = out / "site-1"
-    result = run_build(
-        ROOT / "data", site, "mkdocs", PLANSITE_CACHE=str(cache), PLANSITE_WORKERS="1"
-    )
+    result = run_build(BOARD, site, "mkdocs", PLANSITE_CACHE=str(cache), PLANSITE_WORKERS="1")
     assert result.returncode == 0, result.stderr
     return SerialBuild(site, result, cache, stale)
 
 
+@pytest.fixture(scope="module")
+def parallel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same board, its files made by three worker processes (even on fewer cores), from an
+    empty cache folder: the workers make every file and draw the pages' charts (with no cache
+    folder at all, as in conftest's `example_site_again`, the charts are drawn in the build's
+    process)."""
+    out = tmp_path_factory.mktemp("workers-3")
+    cache = out / "cache"
+    cache.mkdir()
+    site = out / "site"
+    result = run_build(BOARD, site, "mkdocs", PLANSITE_CACHE=str(cache), PLANSITE_WORKERS="3")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 def test_a_build_with_workers_publishes_the_same_bytes_as_one_without(
-    serial: SerialBuild, example_site_again: Path
+    serial: SerialBuild, parallel: Path
 ) -> None:
-    """The parallel build: conftest's `example_site_again`, made by three worker processes."""
-    one, several = files_of(serial.site), files_of(example_site_again)
+    one, several = files_of(serial.site), files_of(parallel)
     assert sorted(one) == sorted(several)
     assert [path for path in one if one[path] != several[path]] == []
     made_by_workers = [p for p in one if p.endswith((".pdf", ".docx", ".xlsx"))]
-    assert len([p for p in made_by_workers if p.endswith(".pdf")]) == 5  # 3 plans, 2 reports
-    assert len(made_by_workers) == 5 + 3 + 4  # a Word file and a workbook a plan, every action's
+    assert len([p for p in made_by_workers if p.endswith(".pdf")]) == PDFS
+    assert (
+        len(made_by_workers) == PDFS + 1 + 2
+    )  # the plan's Word file, its and every action's workbook
+    # the indicator's charts, drawn in place by one and by the workers for the other
+    assert "ps-chart" in (serial.site / "indicators" / "n19" / "index.html").read_text("utf-8")
 
 
 # a PDF's link on a page, and the words after it up to its size: "..., to print (150.8 KB)"
@@ -93,10 +118,10 @@ PDF_LINK = re.compile(r'href="([^"]+\.pdf)" download>[^<]*</a>[^()]*[(,] ?([^()]
 
 
 def test_each_page_shows_the_size_of_the_pdf_the_build_published(
-    serial: SerialBuild, example_site_again: Path
+    serial: SerialBuild, parallel: Path, example_site_again: Path
 ) -> None:
     """Pages are rendered while the PDFs are made: each size is filled in after both."""
-    for site in (serial.site, example_site_again):
+    for site, links in ((serial.site, 5), (parallel, 5), (example_site_again, 7)):
         shown: list[tuple[str, str]] = []
         for page in sorted(site.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
@@ -108,13 +133,14 @@ def test_each_page_shows_the_size_of_the_pdf_the_build_published(
                 assert size == size_text(pdf.stat().st_size), (page, href)
         # the plans' homes, the reports' pages, the reports index: each PDF at least once
         assert {name for name, _ in shown} == {p.name for p in site.glob("downloads/*.pdf")}
-        assert len(shown) == 7
+        assert len(shown) == links, site
 
 
 def test_no_folder_of_published_files_is_left_beside_the_site(
-    serial: SerialBuild, example_site_again: Path
+    serial: SerialBuild, parallel: Path, example_site_again: Path
 ) -> None:
     assert sorted(p.name for p in serial.site.parent.iterdir()) == ["site-1"]
+    assert sorted(p.name for p in parallel.parent.iterdir()) == ["cache", "site"]
     assert sorted(p.name for p in example_site_again.parent.iterdir()) == ["site"]
 
 
@@ -216,7 +242,7 @@ def _kept_and_made(tmp_path: Path, cache: Path) -> None:
 def test_a_build_that_fails_after_its_files_were_started_writes_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PLANSITE_DATA", str(ROOT / "data"))
+    monkeypatch.setenv("PLANSITE_DATA", str(BOARD))
     monkeypatch.setenv("PLANSITE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("PLANSITE_WORKERS", "2")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -246,13 +272,14 @@ def test_a_strict_build_stopped_by_a_warning_writes_none_of_its_files(
     data_copy: Callable[[str], Path], tmp_path: Path
 ) -> None:
     """MkDocs stops a strict build with warnings after its last event: the pages are written
-    by then, the published files are not."""
+    by then, the published files are not. (Its PDFs are stand-ins, `pdfs=False`: they are made,
+    staged and held back as the real ones are; only their maker differs.)"""
     data = data_copy(GUIDE_FIXTURE)
     plan_file = data / "plans" / "plan-a.yml"
     easy = current_plan(data)["priorities"][0]["young_people"]
     plan_file.write_text(plan_file.read_text().replace(easy, HARD_SUMMARY), encoding="utf-8")
     site = tmp_path / "site"
-    result = run_build(data, site, PLANSITE_CACHE=str(tmp_path / "cache"))
+    result = run_build(data, site, pdfs=False, PLANSITE_CACHE=str(tmp_path / "cache"))
     assert result.returncode != 0
     assert "in strict mode!" in result.stdout + result.stderr
     assert (site / "index.html").exists()  # MkDocs' own pages
@@ -307,9 +334,9 @@ def test_a_build_prunes_its_cache_and_says_so(serial: SerialBuild, tmp_path: Pat
         f"{UNUSED_DAYS} days" in serial.result.stderr
     )
     kept = {p.name for kind in KEPT_FOLDERS for p in (cache / kind).glob("*")}
-    assert len([name for name in kept if name.endswith(".pdf")]) == 5
+    assert len([name for name in kept if name.endswith(".pdf")]) == PDFS
     # the next build uses every file it kept: it removes none
-    again = run_build(ROOT / "data", tmp_path / "site", PLANSITE_CACHE=str(cache))
+    again = run_build(BOARD, tmp_path / "site", PLANSITE_CACHE=str(cache))
     assert again.returncode == 0, again.stderr
     assert "from the cache folder" not in again.stderr
     assert {p.name for kind in KEPT_FOLDERS for p in (cache / kind).glob("*")} == kept
@@ -336,15 +363,18 @@ def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path)
 # The table's rows from small boards: what is checked is that every row is measured and printed,
 # each first build from an empty cache, not the figures (the machine is shared). The minimal
 # board (one plan, so one PDF) stands for the example board, whose five PDFs took most of
-# this test's time; the synthetic plans keep their three plans' PDFs at 10 and 20 actions.
+# this test's time; the synthetic plans keep their three plans' PDFs at 10 and 20 actions, with
+# 4 indicators instead of 30 (one of each unit): their 120 charts, drawn afresh by each first
+# build, were most of the rest, and the rows are measured the same way whatever the board holds.
 EXAMPLE = ROOT / "tests" / "fixtures" / "minimal"
-SMALL, LARGE = 10, 20
+SMALL, LARGE, INDICATORS = 10, 20, 4
 
 
 def bench_table(work: Path, *options: str) -> str:
     result = subprocess.run(
         [sys.executable, "scripts/bench.py", "--table", "--small", str(SMALL), "--large",
-         str(LARGE), "--example", str(EXAMPLE), "--work", str(work), *options],
+         str(LARGE), "--example", str(EXAMPLE), "--indicators", str(INDICATORS), "--work",
+         str(work), *options],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -376,8 +406,10 @@ def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
     # nothing seeded: each first build started from an empty cache, and kept what it made
     assert len(list((tmp_path / f"n{LARGE}" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
     assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 1  # 1 plan
-    # the example rows built the board they were given
+    # the example rows built the board they were given, the synthetic ones the board asked for
     assert (tmp_path / "example" / "plansite-site" / "plans" / "plan-a" / "index.html").is_file()
+    indicators = tmp_path / f"n{LARGE}" / "plansite-site" / "indicators"
+    assert len(list(indicators.glob("*/index.html"))) == INDICATORS
 
 
 def test_a_build_past_its_time_is_stopped_and_the_bench_goes_on(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ build never reads one as a real PDF.
 
 from __future__ import annotations
 
+import hashlib
 import runpy
 import sys
 from collections.abc import Iterator
@@ -35,6 +36,19 @@ def stand_in_jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
 
 
 real_jobs = pdf.jobs
+
+
+def fingerprint(path: str, html: str, css: str) -> bytes:
+    """A stand-in that names a hash of all WeasyPrint would be given (the PDF's HTML and the
+    print CSS): two builds' stand-ins are equal exactly when their real PDFs' inputs are."""
+    digest = hashlib.sha256(f"{html}\0{css}".encode()).hexdigest()
+    return stand_in(path) + f" made from {digest}".encode()
+
+
+def fingerprint_job(document: pdf.Document) -> Job:
+    """For a test that compares two builds' PDFs without making them (never kept either)."""
+    css = pdf.PRINT_CSS.read_text(encoding="utf-8")
+    return Job("pdf", None, fingerprint, (document.path, document.html, css))
 
 
 def main() -> None:

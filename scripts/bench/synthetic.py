@@ -172,11 +172,15 @@ def _plans(rng: random.Random, actions: int, indicators: list[str]) -> list[dict
     return plans
 
 
-def _indicators(rng: random.Random) -> tuple[dict[str, Any], list[list[str]]]:
-    units = ["rate_per_10000", "percent", "count", "days"]
+UNITS = ["rate_per_10000", "percent", "count", "days"]
+INDICATORS = 30  # as many as a large real partnership's; fewer make a quicker board (the tests')
+
+
+def _indicators(rng: random.Random, count: int) -> tuple[dict[str, Any], list[list[str]]]:
+    units = UNITS
     indicators = []
     rows = [["indicator", "period", "area", "category", "value"]]
-    for number in range(1, 31):
+    for number in range(1, count + 1):
         unit = units[number % len(units)]
         ref = f"S{number}"
         indicators.append(
@@ -279,11 +283,14 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
         csv.writer(handle).writerows(rows)
 
 
-def generate(folder: Path, actions: int, seed: int = 8) -> Path:
-    """Write a board with `actions` actions into `folder` (created) and return the folder."""
+def generate(folder: Path, actions: int, seed: int = 8, indicators: int = INDICATORS) -> Path:
+    """Write a board with `actions` actions and `indicators` indicators (at least one of each
+    unit) into `folder` (created) and return the folder."""
+    if indicators < len(UNITS):
+        raise ValueError(f"a synthetic board has at least {len(UNITS)} indicators")
     rng = random.Random(seed)
     (folder / "plans").mkdir(parents=True, exist_ok=True)
-    indicator_file, value_rows = _indicators(rng)
+    indicator_file, value_rows = _indicators(rng, indicators)
     refs = [i["ref"] for i in indicator_file["indicators"]]
     plans = _plans(rng, actions, refs)
     for plan in plans:

@@ -2,7 +2,7 @@
 it says warm, nothing seeded, every build bounded by its own timeout (a build that runs past it
 is stopped and its row says "did not finish in N min"). Each row is printed as it is measured.
 
-    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR] [--example data]
+    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR] [--example data] [--indicators 30]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.baseline import ROOT
 from bench.handwritten import write_handwritten
 from bench.measure import Build, Stopped, best, mkdocs_build
-from bench.synthetic import AS_AT, generate
+from bench.synthetic import AS_AT, INDICATORS, generate
 
 LIMIT = [8_000_000_000]  # bytes a build may hold, with its workers (--memory)
 WARM_RUNS = 2  # warm builds, each beside a hand-written build: the best counts
@@ -34,6 +34,7 @@ def table(
     timeout_minutes: float,
     memory_gb: float = 8,
     example_data: Path = ROOT / "data",
+    indicators: int = INDICATORS,
 ) -> None:
     started = time.perf_counter()
     timeout = timeout_minutes * 60
@@ -51,10 +52,10 @@ def table(
     else:
         _row("example board: warm build", "not measured: the first build did not finish")
 
-    folder = _board(work / f"n{small}", small)
+    folder = _board(work / f"n{small}", small, indicators)
     _timed(f"{small:,}-action plan: first build, PDFs included", folder, _env_for(folder), timeout)
 
-    big = _board(work / f"n{large}", large)
+    big = _board(work / f"n{large}", large, indicators)
     env = _env_for(big)
     what = f"{large:,}-action plan"
     memory = f"{what}: first build, peak memory"
@@ -116,11 +117,13 @@ def _build(folder: Path, env: dict[str, str], timeout: float) -> Build:
     return mkdocs_build(ROOT / "mkdocs.yml", folder / "plansite-site", env, timeout, LIMIT[0])
 
 
-def _board(folder: Path, actions: int) -> Path:
+def _board(folder: Path, actions: int, indicators: int) -> Path:
     """A synthetic board of `actions` and its hand-written equivalent, written in a fresh
     process (this one stays small: its children's memory is measured), and no cache."""
     shutil.rmtree(folder, ignore_errors=True)
-    writing = multiprocessing.get_context("spawn").Process(target=_write, args=(folder, actions))
+    writing = multiprocessing.get_context("spawn").Process(
+        target=_write, args=(folder, actions, indicators)
+    )
     writing.start()
     writing.join()
     if writing.exitcode != 0:
@@ -129,8 +132,8 @@ def _board(folder: Path, actions: int) -> Path:
     return folder
 
 
-def _write(folder: Path, actions: int) -> None:
-    data = generate(folder / "data", actions)
+def _write(folder: Path, actions: int, indicators: int) -> None:
+    data = generate(folder / "data", actions, indicators=indicators)
     write_handwritten(data, folder / "handwritten")
 
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import ROOT, run_build
 from tests.gates.injection_board import make_injection_board
@@ -32,10 +32,25 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], 
     return fields, site
 
 
+@pytest.fixture(scope="module")
+def pages(attacked: tuple[dict[str, int], Path]) -> dict[Path, BeautifulSoup]:
+    """Every page of the attacked site, parsed once for the checks that read them all."""
+    _, site = attacked
+    return {
+        page: BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for page in sorted(site.rglob("*.html"))
+    }
+
+
 def live_attacks(markup: str, parser: str = "html.parser") -> list[str]:
     """Every piece of markup in `markup` a browser would run or follow into script."""
+    return live_attacks_in(BeautifulSoup(markup, parser))
+
+
+def live_attacks_in(parsed: Tag) -> list[str]:
+    """As `live_attacks`, in markup already parsed: the element itself and all inside it."""
     found = []
-    for tag in BeautifulSoup(markup, parser).find_all(True):
+    for tag in [parsed, *parsed.find_all(True)]:
         if tag.name == "script" and "alert(1)" in tag.get_text():
             found.append(f"<script>{tag.get_text()[:40]}")
         for name, value in tag.attrs.items():
@@ -60,41 +75,46 @@ def test_every_kind_of_file_was_attacked(attacked: tuple[dict[str, int], Path]) 
     assert sum(n for name, n in fields.items() if name.startswith("reports/")) >= 20
 
 
-def test_no_page_carries_a_live_attack(attacked: tuple[dict[str, int], Path]) -> None:
+def test_no_page_carries_a_live_attack(
+    attacked: tuple[dict[str, int], Path], pages: dict[Path, BeautifulSoup]
+) -> None:
     _, site = attacked
-    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 80
     found = [
         f"{page.relative_to(site)}: {attack}"
-        for page in pages
-        for attack in live_attacks(page.read_text(encoding="utf-8"))
+        for page, parsed in pages.items()
+        for attack in live_attacks_in(parsed)
     ]
     assert not found, "\n".join(found)
     # the payload did reach the pages, as harmless text
     assert sum("alert(1)" in page.read_text(encoding="utf-8") for page in pages) >= 3
 
 
-def test_allowed_formatting_survives(attacked: tuple[dict[str, int], Path]) -> None:
-    _, site = attacked
-    pages = [
-        BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")
-    ]
+def test_allowed_formatting_survives(pages: dict[Path, BeautifulSoup]) -> None:
     bold = [
-        b for soup in pages for b in soup.find_all(["b", "strong"]) if b.get_text() == "kept-bold"
+        b
+        for soup in pages.values()
+        for b in soup.find_all(["b", "strong"])
+        if b.get_text() == "kept-bold"
     ]
-    links = [a for soup in pages for a in soup.find_all("a", href="https://example.org/kept")]
+    links = [
+        a for soup in pages.values() for a in soup.find_all("a", href="https://example.org/kept")
+    ]
     assert bold and links
     assert all(a.get_text() == "kept-link" for a in links)
 
 
-def test_no_chart_carries_a_live_attack(attacked: tuple[dict[str, int], Path]) -> None:
+def test_no_chart_carries_a_live_attack(
+    attacked: tuple[dict[str, int], Path], pages: dict[Path, BeautifulSoup]
+) -> None:
     _, site = attacked
     # charts are drawn inline in the indicator pages; image files are the guide's icons
+    indicators = site / "indicators"
     charts = [
         (page.relative_to(site), str(svg))
-        for page in sorted((site / "indicators").rglob("index.html"))
-        for svg in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
-            "svg.ps-chart"
-        )
+        for page, parsed in pages.items()
+        if page.is_relative_to(indicators) and page.name == "index.html"
+        for svg in parsed.select("svg.ps-chart")
     ]
     files = [
         (svg.relative_to(site), svg.read_text(encoding="utf-8"))
