@@ -31,3 +31,16 @@ def test_a_field_set_once_loaded_is_the_object_s_own() -> None:
     first.impact = "green"
     assert "impact" in first.model_fields_set
     assert all("impact" not in a.model_fields_set for a in others)
+
+
+def test_a_copy_of_a_loaded_object_takes_new_values() -> None:
+    """`model_copy(update=...)` adds the names it updates to the copy's set (the planner's
+    calendars copy their events): the copy gets a set of its own, the original keeps its share."""
+    site = load_board_data(ROOT / "data")
+    plan = max(site.plans, key=lambda p: len(p.actions))
+    first, second = [a for a in plan.actions if a.impact is None][:2]
+    for deep in (False, True):
+        copy = first.model_copy(update={"impact": "green"}, deep=deep)
+        assert copy.impact == "green" and "impact" in copy.model_fields_set
+        assert "impact" not in first.model_fields_set
+        assert first.model_fields_set is second.model_fields_set

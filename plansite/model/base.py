@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
@@ -50,6 +50,13 @@ class Model(BaseModel):
             object.__setattr__(self, "__pydantic_fields_set__", set(written))
         super().__setattr__(name, value)
 
+    def __copy__(self) -> Self:
+        """A copy (`model_copy`, which then adds the names it updates) has a set of its own."""
+        return _own_fields_set(super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return _own_fields_set(super().__deepcopy__(memo))
+
     @property
     def source_file(self) -> str:
         return self._file
@@ -85,3 +92,13 @@ def as_list(value: Any) -> Any:
     if isinstance(value, str):
         return [value]
     return value
+
+
+Copied = TypeVar("Copied", bound=BaseModel)
+
+
+def _own_fields_set(copy: Copied) -> Copied:
+    written: Any = copy.__pydantic_fields_set__
+    if isinstance(written, frozenset):
+        object.__setattr__(copy, "__pydantic_fields_set__", set(written))
+    return copy
