@@ -21,7 +21,7 @@ from plansite.documents import pdf as documents
 from plansite.documents.inputs import document_key
 from plansite.engine import build as site_build
 from plansite.engine.build import Options, SiteBuild
-from plansite.publish import plan_docx, plan_downloads
+from plansite.publish import feeds, opendata, plan_docx, plan_downloads
 from plansite.render import templates
 from plansite.words import wording
 from tests.conftest import FIXTURES, ROOT
@@ -77,11 +77,15 @@ class Built:
 
 
 DOCUMENTS = (".pdf", ".docx", ".xlsx")
+# the files made in the build's process, together: the feeds, the open data, the plans' CSVs
+MADE_TOGETHER = (".xml", ".csv", ".json")
 
 
-def build(board: Board, cache: Path | None, site: Path) -> Built:
-    """The board's published files, through the engine's API (no pages: they are not the
-    point), made in this process, with the fragments of `board`."""
+def build(
+    board: Board, cache: Path | None, site: Path, kinds: tuple[str, ...] = DOCUMENTS
+) -> Built:
+    """The board's published files of `kinds`, through the engine's API (no pages: they are
+    not the point), made in this process, with the fragments of `board`."""
     options = Options(words=board.words, cache=cache, site_url=board.site_url, workers=1)
     made = SiteBuild(board.data, options)
     made.start_files(site)
@@ -89,7 +93,7 @@ def build(board: Board, cache: Path | None, site: Path) -> Built:
     files = {
         path.relative_to(site).as_posix(): path.read_bytes()
         for path in sorted(site.rglob("*"))
-        if path.suffix in DOCUMENTS
+        if path.suffix in kinds
     }
     inputs = made.inputs.key if made.inputs is not None else ""
     keys = {path: document_key(inputs, path.rsplit(".", 1)[1], path) for path in files}
@@ -97,9 +101,7 @@ def build(board: Board, cache: Path | None, site: Path) -> Built:
 
 
 @pytest.fixture
-def builds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[[Board, Path | None], Built]:
+def builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Built]:
     """Builds in this test: WeasyPrint stood in for, the board's own fragments rendered."""
     monkeypatch.setattr(documents, "_weasyprint", fake_pdf)
     sites = iter(range(1000))
@@ -111,9 +113,9 @@ def builds(
     current: dict[str, Path] = {}
     monkeypatch.setattr(site_build.templates, "new_environment", environment)
 
-    def run(board: Board, cache: Path | None) -> Built:
+    def run(board: Board, cache: Path | None, kinds: tuple[str, ...] = DOCUMENTS) -> Built:
         current["fragments"] = board.fragments
-        return build(board, cache, tmp_path / f"site-{next(sites)}")
+        return build(board, cache, tmp_path / f"site-{next(sites)}", kinds)
 
     return run
 
@@ -155,7 +157,7 @@ EDITS: dict[str, tuple[Callable[[Board], None], set[str]]] = {
 
 @pytest.mark.parametrize("what", list(EDITS))
 def test_an_edit_changes_the_key_and_the_published_document(
-    what: str, builds: Callable[[Board, Path | None], Built], tmp_path: Path
+    what: str, builds: Callable[..., Built], tmp_path: Path
 ) -> None:
     change, shown_in = EDITS[what]
     board, cache = board_in(tmp_path / "board"), tmp_path / "cache"
@@ -172,8 +174,34 @@ def test_an_edit_changes_the_key_and_the_published_document(
     assert after.files == builds(board, None).files
 
 
+UPDATE = "Survey delayed."  # the latest update of an action of tests/fixtures/minimal's plan
+
+
+def test_an_edit_of_an_update_publishes_the_feeds_and_open_data_a_build_with_no_cache_makes(
+    builds: Callable[..., Built], tmp_path: Path
+) -> None:
+    """The feeds, the open data and the plans' CSVs are made in the build's process, kept under
+    the key of its inputs: an edit of an update's words publishes each file that shows it, as a
+    build with no cache makes it (datapackage.json too: it gives the CSVs' sizes)."""
+    board, cache = board_in(tmp_path / "board"), tmp_path / "cache"
+    before = builds(board, cache, MADE_TOGETHER)
+    assert builds(board, cache, MADE_TOGETHER).files == before.files  # read from the cache
+    edit(board.data / "plans" / f"{PLAN}.yml", UPDATE, "Survey delayed until the spring term.")
+    after = builds(board, cache, MADE_TOGETHER)
+    changed = {path for path in before.files if after.files[path] != before.files[path]}
+    assert changed == {
+        f"plans/{PLAN}/updates.xml",
+        "updates.xml",
+        "data/updates.csv",
+        f"data/actions-{PLAN}.csv",  # its latest update (data/actions.csv has only its date)
+        "data/datapackage.json",
+    }
+    assert b"spring term" in after.files["updates.xml"]
+    assert after.files == builds(board, None, MADE_TOGETHER).files
+
+
 def test_a_glossary_entry_changes_the_key_and_no_document_shows_it(
-    builds: Callable[[Board, Path | None], Built], tmp_path: Path
+    builds: Callable[..., Built], tmp_path: Path
 ) -> None:
     """The glossary is on the pages, not in the PDFs, Word files or spreadsheets: an edit of it
     renders every document again, finds each kept under its own key and publishes it as before."""
@@ -199,17 +227,24 @@ def test_a_warm_build_renders_no_document_and_publishes_the_same_bytes(
         (documents, "report_document"),
         (plan_docx, "docx_job"),
         (plan_downloads, "workbook_job"),
+        # and the files made in the build's process: feeds, open data, the plans' CSVs
+        (feeds, "files"),
+        (opendata, "files"),
+        (plan_downloads, "_csv"),
     ):
         monkeypatch.setattr(module, name, counted(getattr(module, name), name, rendered))
     cache = tmp_path / "cache"
     board = Board(ROOT / "data", wording.WORDS / "en.yml", templates.FRAGMENTS, "")
-    first = build(board, cache, tmp_path / "first")
-    assert {"plan_document", "report_document", "docx_job", "workbook_job"} <= set(rendered)
+    every_kind = DOCUMENTS + MADE_TOGETHER
+    first = build(board, cache, tmp_path / "first", every_kind)
+    made = {"plan_document", "report_document", "docx_job", "workbook_job", "files", "_csv"}
+    assert made <= set(rendered)
     rendered.clear()
-    warm = build(board, cache, tmp_path / "warm")
+    warm = build(board, cache, tmp_path / "warm", every_kind)
     assert rendered == []
     assert warm.files == first.files
     assert len([p for p in first.files if p.endswith(".pdf")]) == 5  # 3 plans, 2 reports
+    assert {"updates.xml", "data/actions.csv", "data/datapackage.json"} <= set(first.files)
 
 
 def counted(function: Callable[..., Any], name: str, calls: list[str]) -> Callable[..., Any]:
@@ -222,7 +257,7 @@ def counted(function: Callable[..., Any], name: str, calls: list[str]) -> Callab
 
 
 def test_a_file_edited_during_the_build_keeps_no_key_of_its_inputs(
-    builds: Callable[[Board, Path | None], Built], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    builds: Callable[..., Built], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A plan saved while the build runs (after its key was taken, before the build ended):
     the documents made are not kept under the key of the plan as it was, so the next build with
@@ -242,8 +277,12 @@ def test_a_file_edited_during_the_build_keeps_no_key_of_its_inputs(
         builds(board, cache)
     assert saved == [True]
     assert not list(cache.rglob("*.made"))
-    builds(board, cache)  # nothing saved meanwhile: kept under its inputs' key
-    assert len(list(cache.rglob("*.made"))) == 4  # the plan's PDF, Word file, 2 spreadsheets
+    built = builds(board, cache, MADE_TOGETHER)  # nothing saved meanwhile: kept under its key
+    documents_made = [p for kind in ("pdf", "docx", "xlsx") for p in (cache / kind).glob("*.made")]
+    assert len(documents_made) == 4  # the plan's PDF, Word file, 2 spreadsheets
+    # and each feed, open data file and CSV
+    made_together = [p for kind in ("xml", "csv", "json") for p in (cache / kind).glob("*.made")]
+    assert len(made_together) == len(built.files) > 5
 
 
 @pytest.mark.parametrize("odd", ["a broken link", "a pipe"])

@@ -63,9 +63,48 @@ class Later:
     job: Callable[[], Job]
 
 
-def contents(files: Mapping[str, bytes | Job | Later]) -> dict[str, bytes]:
-    """Each file's bytes, every job's made here (outside a build: `make export`, the tests)."""
-    return {path: _content(f) for path, f in files.items()}
+@dataclass(frozen=True, eq=False)
+class Together:
+    """Published files made by one call, `make()` (their bytes by path), whose `paths` are
+    known before it: a board's feeds (the site's feed holds every plan's newest entries), its
+    open data (datapackage.json gives each CSV's size). A build first looks for each kept under
+    the key of its inputs, and makes them all only when one is not (`Output.make`). Each
+    path's kind (its cache folder) is its extension: `kind_of`."""
+
+    paths: tuple[str, ...]
+    make: Callable[[], Mapping[str, bytes]]
+
+    def made(self) -> Mapping[str, bytes]:
+        """`make()`, which must make exactly `paths` (the paths a warm build publishes)."""
+        made = self.make()
+        if set(made) != set(self.paths):
+            raise ValueError(f"{self.make} made {sorted(made)}, not {sorted(self.paths)}")
+        return made
+
+    def each(self) -> Iterator[tuple[str, Together]]:
+        """Each path with the files it is made with, as a build's producers give them."""
+        for path in self.paths:
+            yield path, self
+
+
+def kind_of(path: str) -> str:
+    """The kind of a published file a `Together` makes: its extension (xml, csv, json)."""
+    return path.rpartition(".")[2]
+
+
+def contents(files: Mapping[str, bytes | Job | Later | Together]) -> dict[str, bytes]:
+    """Each file's bytes, every job's made here (outside a build: `make export`, the tests);
+    files made together, made once."""
+    made: dict[int, Mapping[str, bytes]] = {}
+    result = {}
+    for path, file in files.items():
+        if isinstance(file, Together):
+            if id(file) not in made:
+                made[id(file)] = file.made()
+            result[path] = made[id(file)][path]
+        else:
+            result[path] = _content(file)
+    return result
 
 
 def _content(file: bytes | Job | Later) -> bytes:
@@ -86,6 +125,14 @@ def kept_by_inputs(folder: Path, kind: str, inputs: str) -> bytes | None:
 def keep_under_inputs(folder: Path, kind: str, inputs: str, key: str) -> None:
     """The file kept under `key` is the one the inputs `inputs` make."""
     write_kept(folder / kind, inputs, INPUTS_SUFFIX, key.encode("ascii"))
+
+
+def keep_made(folder: Path, kind: str, content: bytes) -> str:
+    """A file made in the build's process kept under the hash of its bytes (its key, for
+    `keep_under_inputs`): a file made again the same after an edit elsewhere is kept once."""
+    key = hashlib.sha256(content).hexdigest()
+    write_kept(folder / kind, key, f".{kind}", content)
+    return key
 
 
 def key_of(made_from: object) -> str:

@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from plansite.documents.inputs import document_key
-from plansite.documents.kept_files import Job, Later, keep_under_inputs, kept_by_inputs
+from plansite.documents.kept_files import (
+    Job,
+    Later,
+    Together,
+    keep_made,
+    keep_under_inputs,
+    kept_by_inputs,
+    kind_of,
+)
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.render.chart_labels import labelled
 from plansite.render.chart_store import FOLDER, SUFFIX, Labels, cache_folder, drawing
@@ -104,10 +112,13 @@ class Output:
         """A file made in the build's process: written now, its size kept."""
         self._sizes[path] = _write(self.folder / path, content)
 
-    def make(self, path: str, item: Job | Later) -> None:
+    def make(self, path: str, item: Job | Later | Together) -> None:
         """The file of `item`: read from the cache here, or made by a worker (here with one).
         A `Later`'s document is rendered only when no file is kept under its inputs' key."""
         if path in self:
+            return
+        if isinstance(item, Together):
+            self._make_together(item)
             return
         cache = cache_folder()
         inputs = None
@@ -134,6 +145,33 @@ class Output:
             self._pending[path] = self._submit(_make, *work)
         else:
             self._sizes[path] = _make(*work)
+
+    def _make_together(self, item: Together) -> None:
+        """Files made by one call, in this process: each read from the cache when every one is
+        kept under its inputs' key, else all made (and each kept under the hash of its bytes,
+        and under its inputs' key once the build ends: `remember_inputs`)."""
+        cache = cache_folder()
+        if cache is None or self.inputs is None:
+            made = item.made()
+            for path in item.paths:
+                self.write(path, made[path])
+            return
+        inputs = {path: document_key(self.inputs, kind_of(path), path) for path in item.paths}
+        found = {}
+        for path in item.paths:
+            kept = kept_by_inputs(cache, kind_of(path), inputs[path])
+            if kept is None:
+                break
+            found[path] = kept
+        else:
+            for path, kept in found.items():
+                self.write(path, kept)
+            return
+        made = item.made()
+        for path in item.paths:  # in the same order as when they are found
+            self.write(path, made[path])
+            key = keep_made(cache, kind_of(path), made[path])
+            self._made_from.append((kind_of(path), inputs[path], key))
 
     def remember_inputs(self, unchanged: Callable[[], bool]) -> None:
         """Each document rendered (made, or read under its own key) is kept under its inputs'

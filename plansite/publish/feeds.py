@@ -45,6 +45,11 @@ def plan_feed(plan: Plan) -> str:
     return links.plan_feed(plan.id)
 
 
+def paths(site: BoardData) -> tuple[str, ...]:
+    """The feeds `files` makes, in its order, without making them."""
+    return (*(plan_feed(plan) for plan in site.plans_in_order), SITE_FEED)
+
+
 def files(site: BoardData) -> dict[str, bytes]:
     result = {}
     every: list[Entry] = []

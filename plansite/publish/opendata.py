@@ -240,6 +240,15 @@ def datapackage(site: BoardData, sizes: dict[str, int]) -> bytes:
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def paths(site: BoardData) -> tuple[str, ...]:
+    """The files `files` makes, in its order, without making them."""
+    return (
+        *(links.open_data(dataset.path) for dataset in datasets(site)),
+        links.open_data("datapackage.json"),
+        *(links.indicator_csv(indicator.slug) for indicator in site.indicators),
+    )
+
+
 def files(site: BoardData) -> dict[str, bytes]:
     result: dict[str, bytes] = {}
     for dataset in datasets(site):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 
-from plansite.documents.kept_files import Later, contents
+from plansite.documents.kept_files import Later, Together, contents
 from plansite.model import links
 from plansite.model.board_data import BoardData
 from plansite.model.plan import Plan
@@ -47,7 +47,7 @@ def files(site: BoardData) -> dict[str, bytes]:
     return contents(dict(items(site)))
 
 
-def items(site: BoardData) -> Iterator[tuple[str, bytes | Later]]:
+def items(site: BoardData) -> Iterator[tuple[str, bytes | Later | Together]]:
     """Per plan CSV and Excel, and data/actions.xlsx: the rows of data/actions.csv in Excel
     (whose headings are the open data's column names, the same in every language). The
     workbooks as jobs, for the build's workers (plansite/documents/made_files.py)."""
@@ -59,12 +59,17 @@ def items(site: BoardData) -> Iterator[tuple[str, bytes | Later]]:
         _later(sheet, ACTION_COLUMNS, ACTION_COLUMNS, every_plan, as_at),
     )
     for plan in site.plans:
-        table = rows(plan)
-        yield links.plan_actions_csv(plan.id), write_csv(headings(), table)
+        # made only when not kept under the key of the build's inputs, as the workbooks
+        csv = links.plan_actions_csv(plan.id)
+        yield from Together((csv,), partial(_csv, csv, plan)).each()
         yield (
             links.plan_actions_xlsx(plan.id),
-            _later(sheet, headings(), COLUMNS, table.copy, plan.as_at_date),
+            _later(sheet, headings(), COLUMNS, partial(rows, plan), plan.as_at_date),
         )
+
+
+def _csv(path: str, plan: Plan) -> dict[str, bytes]:
+    return {path: write_csv(headings(), rows(plan))}
 
 
 def _later(

@@ -18,10 +18,10 @@ from pathlib import Path
 
 CHECK_LENGTH = 16  # hex digits of the content's SHA-256 kept in the name
 UNUSED_DAYS = 30  # a kept file no build used for this long is removed
-# the folders of kept files (charts, PDFs, Word files, spreadsheets, the guide pages' reading
-# scores); the compiled templates' folder holds one file a template, rewritten in place, so it
-# never grows
-KEPT_FOLDERS = ("charts", "pdf", "docx", "xlsx", "readability")
+# the folders of kept files (charts, PDFs, Word files, spreadsheets, the feeds, the open data's
+# CSV and JSON files, the guide pages' reading scores); the compiled templates' folder holds one
+# file a template, rewritten in place, so it never grows
+KEPT_FOLDERS = ("charts", "pdf", "docx", "xlsx", "xml", "csv", "json", "readability")
 
 
 def read_kept(folder: Path, key: str, suffix: str) -> bytes | None:
