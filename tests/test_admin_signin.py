@@ -353,16 +353,20 @@ def add_update(tab: Any, dates: Any) -> Any:
         assert time.monotonic() < deadline, "no update was added after pressing Add update"
 
 
+WRITING_ERRORS = ("NotReadableError", "NotFoundError")  # the file is being written
+
+
 def read_back(tab: Any) -> str:
     """The plan as the browser's storage holds it now. Read while Sveltia writes it, the file
-    cannot be read for a moment (NotReadableError, seen once): that read is taken again."""
+    cannot be read for a moment, or is not there (NotReadableError and NotFoundError, each seen
+    once in a clean-clone run): that read is taken again."""
     from playwright.sync_api import Error as PlaywrightError
 
     for _ in range(50):
         try:
             return str(tab.evaluate(READ_BACK))
         except PlaywrightError as error:
-            if "NotReadableError" not in error.message:
+            if not any(name in error.message for name in WRITING_ERRORS):
                 raise
             tab.wait_for_timeout(100)
     return str(tab.evaluate(READ_BACK))
