@@ -157,15 +157,11 @@ class Output:
                 self.write(path, made[path])
             return
         inputs = {path: document_key(self.inputs, kind_of(path), path) for path in item.paths}
-        found = {}
-        for path in item.paths:
-            kept = kept_by_inputs(cache, kind_of(path), inputs[path])
-            if kept is None:
-                break
-            found[path] = kept
-        else:
-            for path, kept in found.items():
-                self.write(path, kept)
+        found = {path: kept_by_inputs(cache, kind_of(path), inputs[path]) for path in item.paths}
+        kept = {path: content for path, content in found.items() if content is not None}
+        if len(kept) == len(item.paths):
+            for path, content in kept.items():
+                self.write(path, content)
             return
         made = item.made()
         for path in item.paths:  # in the same order as when they are found

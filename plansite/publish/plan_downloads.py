@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from plansite.documents.kept_files import Later, Together, contents
 from plansite.model import links
@@ -59,17 +59,19 @@ def items(site: BoardData) -> Iterator[tuple[str, bytes | Later | Together]]:
         _later(sheet, ACTION_COLUMNS, ACTION_COLUMNS, every_plan, as_at),
     )
     for plan in site.plans:
-        # made only when not kept under the key of the build's inputs, as the workbooks
+        # made only when not kept under the key of the build's inputs, as the workbooks; the
+        # rows worked out once for both
+        table = cache(partial(rows, plan))
         csv = links.plan_actions_csv(plan.id)
-        yield from Together((csv,), partial(_csv, csv, plan)).each()
+        yield from Together((csv,), partial(_csv, csv, table)).each()
         yield (
             links.plan_actions_xlsx(plan.id),
-            _later(sheet, headings(), COLUMNS, partial(rows, plan), plan.as_at_date),
+            _later(sheet, headings(), COLUMNS, table, plan.as_at_date),
         )
 
 
-def _csv(path: str, plan: Plan) -> dict[str, bytes]:
-    return {path: write_csv(headings(), rows(plan))}
+def _csv(path: str, table: Callable[[], list[list[str]]]) -> dict[str, bytes]:
+    return {path: write_csv(headings(), table())}
 
 
 def _later(
