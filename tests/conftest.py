@@ -76,10 +76,33 @@ def made_once(
     """The folder `name`, made by `make(folder)` once per test run and shared by every xdist
     worker: the first to ask makes it under a lock, the others wait and reuse it. A failed
     `make` leaves nothing behind, so whoever asks next tries again (and fails the same way)."""
+    folder = _made_once(tmp_path_factory, name, make, wait=True)
+    assert folder is not None  # waited for
+    return folder
+
+
+def made_once_unless_busy(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path | None:
+    """`made_once`, or None at once while another worker is making the folder: the caller makes
+    something else first rather than wait (the gates' visit in parts), then asks again."""
+    return _made_once(tmp_path_factory, name, make, wait=False)
+
+
+def _made_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    make: Callable[[Path], None],
+    *,
+    wait: bool,
+) -> Path | None:
     root = run_folder(tmp_path_factory)
     folder, done = root / name, root / f"{name}.done"
     with open(root / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        try:  # released when the file closes
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None  # another worker is making it now
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
@@ -134,8 +157,9 @@ def pytest_configure(config: pytest.Config) -> None:
 LONGEST_MODULES = {
     # The gates' one browser visit of every page (tests/gates/conftest.py: 38 s of CPU in its
     # process, 140 s with Chromium's, at a load of 9) is made by the first two modules that read
-    # it, one on each worker from the start, half each (`VISIT_PARTS`); test_small_screens.py
-    # and test_privacy.py only read it.
+    # it, in parts (`VISIT_PARTS`): the phone gate's worker builds the example site and starts
+    # it while the other runs test_parallel_build.py (`longest_first`), then the accessibility
+    # gate takes the parts not yet begun; test_small_screens.py and test_privacy.py only read it.
     "tests/gates/test_phone_pages.py": 75,  # and its own tabs: Tab stops, the drawer, sorting
     "tests/gates/test_accessibility.py": 70,
     # the bench's builds, a small board built twice (example_site_again's 20 s not counted)
@@ -175,13 +199,26 @@ def module_cost(item: pytest.Item) -> float:
 
 
 def longest_first(items: list[pytest.Item]) -> list[pytest.Item]:
-    """The items, module by module, the longest modules first; each module's own order kept."""
+    """The items, module by module, the longest modules first; each module's own order kept.
+    When the first needs the example site, which its worker builds (`example_site`), the
+    longest module that does not comes second: the other worker starts on it, not waiting."""
     modules: dict[str, list[pytest.Item]] = {}
     for item in items:
         modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
     cost = {name: max(module_cost(item) for item in its) for name, its in modules.items()}
     ordered = sorted(modules, key=lambda name: -cost[name])  # stable: ties keep their order
+    if ordered and _needs_example_site(modules[ordered[0]]):
+        without = [name for name in ordered[1:] if not _needs_example_site(modules[name])]
+        if without:
+            ordered.remove(without[0])
+            ordered.insert(1, without[0])
     return [item for name in ordered for item in modules[name]]
+
+
+def _needs_example_site(items: list[pytest.Item]) -> bool:
+    # the gates' `gated_site` asks for it when the test runs (request.getfixturevalue)
+    needing = {"example_site", "gated_site"}
+    return any(needing & set(getattr(item, "fixturenames", ())) for item in items)
 
 
 def _calls_something_slow(item: pytest.Item) -> bool:

@@ -26,7 +26,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import BROWSER_TIMEOUT_MS, ROOT, WORKER, made_once, run_build
+from tests.conftest import (
+    BROWSER_TIMEOUT_MS,
+    ROOT,
+    WORKER,
+    made_once,
+    made_once_unless_busy,
+    run_build,
+)
 
 CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 # Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
@@ -199,8 +206,11 @@ def chromium_path() -> str:
 
 # The visit in parts, each made once per run by whichever worker comes first: a worker waiting
 # for the visit makes the parts no one is making yet, so two workers share it. gw0 takes the
-# parts from the first, the others from the last, so they meet in the middle.
-VISIT_PARTS = 4
+# parts from the first, the others from the last, so they meet in the middle; a part another
+# worker is making is passed over until every free part is made, and waited for only then. A
+# worker so waits for at most one part, not the whole visit (a part costs a browser start, about
+# a second).
+VISIT_PARTS = 8
 
 
 def parts_in_order(worker: str) -> list[int]:
@@ -217,17 +227,25 @@ def browser_run(
     (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each in its own
     fresh browser session (the search is used in the first)."""
     pages = html_pages(gated_site)
-    parts = []
-    for part in parts_in_order(WORKER):
 
-        def visit(folder: Path, part: int = part) -> None:
-            run = visit_pages(
-                gated_site, pages[part::VISIT_PARTS], served_site, folder / "profile", part == 0
-            )
-            (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
+    def visit(folder: Path, part: int) -> None:
+        run = visit_pages(
+            gated_site, pages[part::VISIT_PARTS], served_site, folder / "profile", part == 0
+        )
+        (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
 
-        folder = made_once(tmp_path_factory, f"browser-run-{part}", visit)
-        parts.append(json.loads((folder / "run.json").read_text(encoding="utf-8")))
+    made: dict[int, Path] = {}
+    for part in parts_in_order(WORKER):  # the free parts, made or read now
+        name, make = f"browser-run-{part}", functools.partial(visit, part=part)
+        if (folder := made_once_unless_busy(tmp_path_factory, name, make)) is not None:
+            made[part] = folder
+    for part in parts_in_order(WORKER):  # ... and those another worker was making
+        if part not in made:
+            name, make = f"browser-run-{part}", functools.partial(visit, part=part)
+            made[part] = made_once(tmp_path_factory, name, make)
+    parts = [
+        json.loads((made[part] / "run.json").read_text(encoding="utf-8")) for part in sorted(made)
+    ]
     # by path: each worker serves the site on a port of its own
     visits = {urlsplit(one["url"]).path: Visit(**one) for kept in parts for one in kept["visits"]}
     in_order = [visits["/" + page_url(gated_site, file)] for file in pages]
