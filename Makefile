@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 # processes, and each would compile the package from source again (about 0.4 s a build)
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: import export help new-board serve build check test built-then-unit quick lint typecheck unit gates test-tools bench deploy schemas clean
+.PHONY: import export help new-board serve build check test quick lint typecheck unit gates test-tools bench deploy schemas clean
 
 help:
 	@echo "make new-board  start a new board's data folder (NAME=, AREA=, URL=, DATA=<folder>);"
@@ -46,17 +46,21 @@ help:
 # the paths the build derives from it, the kept templates' keys among them, stay the same.)
 ENGINE := $(PY) -m properdocs
 PLANSITE := $(PY) -m plansite
+# One pip run installs the requirements and the project together (one resolve; the venv's own pip
+# installs them all): from a fresh clone, pip is most of `make test`'s set-up.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
-	$(VENV)/bin/pip install --quiet -e .
+	$(VENV)/bin/pip install --quiet -r requirements.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
-	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
-	touch $@
+# From nothing (a fresh clone), the build's requirements come in the same pip run as these
+# (requirements-dev.txt names requirements.txt), and .installed is marked done with it.
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt pyproject.toml
+	bash scripts/install-pdf-libs.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt -e .
+	touch $(VENV)/.installed $@
 
 # asks for what is not given; never overwrites an existing board.yml
 new-board: $(VENV)/.installed
@@ -109,14 +113,16 @@ gates: $(VENV)/.installed-dev test-tools
 test-tools:
 	bash scripts/install-test-tools.sh
 
-# lint and typecheck run beside the build and the tests (-j): each uses one core for most of a
-# minute, and the machine has two. The tests read the example site `build` has just made (one
-# build fewer) when it is the example's. Any of them failing fails `make test`.
-test: $(VENV)/.installed-dev
-	$(MAKE) --no-print-directory -j3 lint typecheck built-then-unit
-
-built-then-unit: check build
-	$(MAKE) --no-print-directory unit $(if $(filter data,$(BOARD)),PLANSITE_TEST_EXAMPLE_SITE=$(CURDIR)/site)
+# The test tools (apt, npm) install beside pip; then lint, typecheck, `check` and the tests run
+# side by side (-j): ruff, mypy and `check` are single-threaded and short, and the tests build
+# the example site themselves (`example_site`, a strict build of data/) on one worker while
+# the other runs a module that does not need it. Another board (DATA=) is built beside them
+# too. Any of them failing fails `make test`.
+# (install-pdf-libs.sh first, alone: two apt-get runs at once would fail on dpkg's lock)
+test:
+	bash scripts/install-pdf-libs.sh
+	$(MAKE) --no-print-directory -j2 $(VENV)/.installed-dev test-tools
+	$(MAKE) --no-print-directory -j4 lint typecheck check unit $(if $(filter data,$(BOARD)),,build)
 
 bench: $(VENV)/.installed-dev
 	$(PY) scripts/bench.py --table  # issue 26: the example board, 1,200 and 12,000 actions, from an empty cache
