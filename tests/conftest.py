@@ -311,8 +311,9 @@ def _built(data: Path, engine: str = ENGINE, **settings: str) -> Callable[[Path]
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example board (data/), built once with `mkdocs build --strict`; under `make test`,
-    the site its own `make build` step has just built (PLANSITE_TEST_EXAMPLE_SITE)."""
+    """The example board (data/), built once with `properdocs build --strict` (under `make test`
+    too: its strict build of the example is this one); PLANSITE_TEST_EXAMPLE_SITE=<folder>
+    reads a site already built instead (`make build`'s site/)."""
     built = os.environ.get("PLANSITE_TEST_EXAMPLE_SITE")
     if built:
         return Path(built).resolve()
