@@ -15,6 +15,7 @@ drives Chromium or starts `mkdocs serve` (it names one of `SLOW_NAMES` or runs o
 
 from __future__ import annotations
 
+import contextvars
 import fcntl
 import os
 import re
@@ -57,6 +58,7 @@ SLOW_NAMES = frozenset(
         "WITHOUT_PDFS",  # the engine's command with stand-in PDFs
         "example_site",
         "example_site_again",
+        "example_charts",
         "build_fixture",
         "gated_site",
         "libreoffice_resave",
@@ -279,6 +281,36 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tests/test_parallel_build.py checks the sizes its pages show."""
     made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
     return made_once(tmp_path_factory, "example-again", made) / "site"
+
+
+@pytest.fixture(scope="session")
+def example_charts(tmp_path_factory: pytest.TempPathFactory, build_cache: Path | None) -> None:
+    """The example board's charts kept in the run's build cache, drawn once for the tests that
+    build the example board in a pytest process or a child sharing that cache (the preview's
+    rebuilds, tests/test_plugin.py's, tests/test_engines.py's pytest under ProperDocs): drawing
+    them is most of such a build's time, and each such module, on whichever worker, drew them
+    again when another had not yet kept them. They are kept under a hash of all each is drawn
+    from, as a build keeps them, so a build reads exactly what it would draw. A PLANSITE_CACHE
+    set before the run (build_cache None) is left as it is."""
+    if build_cache is not None:
+        cache = build_cache
+        made_once(tmp_path_factory, "example-charts", lambda _: _draw_charts(ROOT / "data", cache))
+
+
+def _draw_charts(data: Path, cache: Path) -> None:
+    """Every generated page of the board rendered (its charts drawn and kept in `cache`), in a
+    context of its own: the cache folder is set for this alone, as a build sets its own."""
+    from plansite.load import load_board_data
+    from plansite.pages.registry import generated_pages, render_page
+    from plansite.render import chart_store
+
+    def render() -> None:
+        chart_store.use_folder(cache)
+        site = load_board_data(data)
+        for page in generated_pages(site):
+            render_page(site, page.path, page.page_type.name, *page.args)
+
+    contextvars.copy_context().run(render)
 
 
 @pytest.fixture(scope="session")

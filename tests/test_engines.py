@@ -305,6 +305,7 @@ UNDER_PROPERDOCS = (
 
 
 @pytest.mark.slow  # pytest in a new process, which rebuilds the example board
+@pytest.mark.usefixtures("example_charts")  # kept in the run's cache, which that process reads
 def test_the_previews_tests_of_the_engines_log_pass_under_properdocs() -> None:
     """tests/test_serve_preview.py rebuilds as `make serve` does, in one process; the suite runs
     it under MkDocs, and these of its tests here under ProperDocs (conftest's
