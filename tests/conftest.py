@@ -252,9 +252,11 @@ def run_build(
     )
 
 
-def _built(data: Path, engine: str = ENGINE, **settings: str) -> Callable[[Path], None]:
+def _built(
+    data: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
+) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
-        result = run_build(data, folder / "site", engine, **settings)
+        result = run_build(data, folder / "site", engine, pdfs=pdfs, **settings)
         assert result.returncode == 0, result.stderr
 
     return make
@@ -314,11 +316,14 @@ def _draw_charts(data: Path, cache: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """Build a board from tests/fixtures/<name>, once per name."""
+def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Build a board from tests/fixtures/<name>, once per name; `pdfs=False` for tests that read
+    no PDF (stand-ins, as `run_build` makes them), once too, apart from the real build."""
 
-    def build(name: str) -> Path:
-        return made_once(tmp_path_factory, f"fixture-{name}", _built(FIXTURES / name)) / "site"
+    def build(name: str, *, pdfs: bool = True) -> Path:
+        made = _built(FIXTURES / name, pdfs=pdfs)
+        folder = f"fixture-{name}" if pdfs else f"fixture-{name}-no-pdfs"
+        return made_once(tmp_path_factory, folder, made) / "site"
 
     return build
 
