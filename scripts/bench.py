@@ -31,7 +31,7 @@ from bench.handwritten import write_handwritten
 from bench.measure import Build, best, mkdocs_build
 from bench.serve import report, serve_latency
 from bench.synthetic import AS_AT, INDICATORS, UNITS, generate
-from bench.table import table
+from bench.table import WARM_RUNS, table
 
 SMALL = 1200  # --scaling compares N with this
 ACTION_COUNT = "actions.txt"
@@ -45,7 +45,7 @@ def main() -> None:
         example = Path(options.example).resolve()
         table(
             work, options.small, options.large, options.timeout, options.memory, example,
-            options.indicators,
+            options.indicators, options.warm_runs,
         )  # fmt: skip
         return
     if options.data:  # a real board, e.g. the example board in data/
@@ -212,6 +212,13 @@ def _arguments() -> argparse.Namespace:
         help=f"indicators in the synthetic board (at least {len(UNITS)}; the tests' fewer draw "
         "fewer charts)",
     )
+    parser.add_argument(
+        "--warm-runs",
+        type=int,
+        default=WARM_RUNS,
+        help="with --table: warm builds of each board, the best counts (the tests' 1 is enough "
+        "to see every row printed)",
+    )
     parser.add_argument("--small", type=int, default=SMALL, help="with --table: the smaller plan")
     parser.add_argument("--large", type=int, default=12000, help="with --table: the larger plan")
     parser.add_argument(
@@ -224,8 +231,8 @@ def _arguments() -> argparse.Namespace:
         help="with --table: GB a build may hold with its workers before it is stopped",
     )
     options = parser.parse_args()
-    if options.actions < 1 or options.repeat < 1:
-        parser.error("--actions and --repeat must be at least 1")
+    if options.actions < 1 or options.repeat < 1 or options.warm_runs < 1:
+        parser.error("--actions, --repeat and --warm-runs must be at least 1")
     if options.indicators < len(UNITS):
         parser.error(f"--indicators must be at least {len(UNITS)}: one of each unit")
     return options

@@ -15,6 +15,7 @@ drives Chromium or starts `mkdocs serve` (it names one of `SLOW_NAMES` or runs o
 
 from __future__ import annotations
 
+import contextvars
 import fcntl
 import os
 import re
@@ -57,6 +58,7 @@ SLOW_NAMES = frozenset(
         "WITHOUT_PDFS",  # the engine's command with stand-in PDFs
         "example_site",
         "example_site_again",
+        "example_charts",
         "build_fixture",
         "gated_site",
         "libreoffice_resave",
@@ -301,9 +303,11 @@ def run_build(
     )
 
 
-def _built(data: Path, engine: str = ENGINE, **settings: str) -> Callable[[Path], None]:
+def _built(
+    data: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
+) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
-        result = run_build(data, folder / "site", engine, **settings)
+        result = run_build(data, folder / "site", engine, pdfs=pdfs, **settings)
         assert result.returncode == 0, result.stderr
 
     return make
@@ -334,11 +338,44 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """Build a board from tests/fixtures/<name>, once per name."""
+def example_charts(tmp_path_factory: pytest.TempPathFactory, build_cache: Path | None) -> None:
+    """The example board's charts kept in the run's build cache, drawn once for the tests that
+    build the example board in a pytest process or a child sharing that cache (the preview's
+    rebuilds, tests/test_plugin.py's, tests/test_engines.py's pytest under ProperDocs): drawing
+    them is most of such a build's time, and each such module, on whichever worker, drew them
+    again when another had not yet kept them. They are kept under a hash of all each is drawn
+    from, as a build keeps them, so a build reads exactly what it would draw. A PLANSITE_CACHE
+    set before the run (build_cache None) is left as it is."""
+    if build_cache is not None:
+        cache = build_cache
+        made_once(tmp_path_factory, "example-charts", lambda _: _draw_charts(ROOT / "data", cache))
 
-    def build(name: str) -> Path:
-        return made_once(tmp_path_factory, f"fixture-{name}", _built(FIXTURES / name)) / "site"
+
+def _draw_charts(data: Path, cache: Path) -> None:
+    """Every generated page of the board rendered (its charts drawn and kept in `cache`), in a
+    context of its own: the cache folder is set for this alone, as a build sets its own."""
+    from plansite.load import load_board_data
+    from plansite.pages.registry import generated_pages, render_page
+    from plansite.render import chart_store
+
+    def render() -> None:
+        chart_store.use_folder(cache)
+        site = load_board_data(data)
+        for page in generated_pages(site):
+            render_page(site, page.path, page.page_type.name, *page.args)
+
+    contextvars.copy_context().run(render)
+
+
+@pytest.fixture(scope="session")
+def build_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Build a board from tests/fixtures/<name>, once per name; `pdfs=False` for tests that read
+    no PDF (stand-ins, as `run_build` makes them), once too, apart from the real build."""
+
+    def build(name: str, *, pdfs: bool = True) -> Path:
+        made = _built(FIXTURES / name, pdfs=pdfs)
+        folder = f"fixture-{name}" if pdfs else f"fixture-{name}-no-pdfs"
+        return made_once(tmp_path_factory, folder, made) / "site"
 
     return build
 

@@ -90,22 +90,23 @@ def loaded_engine_modules(code: str) -> list[str]:
 
 
 def test_make_check_and_make_import_do_not_load_the_site_engine() -> None:
+    """All three in one process (a process each was a second of start-up each): what one of
+    them loaded would be among the modules the process holds after them."""
     check = "import runpy, sys\nsys.argv = ['check', 'data']\n" + (
         "try:\n    runpy.run_module('plansite.check', run_name='__main__')\n"
         "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
     )
-    assert loaded_engine_modules(check) == []
-    assert loaded_engine_modules("import plansite.office.__main__") == []
-    assert loaded_engine_modules("import plansite.publish.__main__") == []
+    imports = "import plansite.office.__main__\nimport plansite.publish.__main__\n"
+    assert loaded_engine_modules(check + imports) == []
 
 
 def test_the_check_and_import_commands_do_not_load_the_site_engine(tmp_path: Path) -> None:
     """`plansite check` and `plansite import`, as the console command runs them (its entry point
     is plansite.cli:main)."""
     command = "from plansite.cli import main\nassert main({argv!r}) == {code}\n"
-    assert loaded_engine_modules(command.format(argv=["check", "data"], code=0)) == []
     missing = ["import", str(tmp_path / "plan.docx"), "p", "--data", str(tmp_path)]
-    assert loaded_engine_modules(command.format(argv=missing, code=1)) == []
+    both = command.format(argv=["check", "data"], code=0) + command.format(argv=missing, code=1)
+    assert loaded_engine_modules(both) == []  # one process, as above
     # the probe sees the engine when it is loaded: `plansite build`'s adapter is
     assert "mkdocs" in loaded_engine_modules("import plansite.engine.plugin")
 
@@ -305,6 +306,7 @@ UNDER_PROPERDOCS = (
 
 
 @pytest.mark.slow  # pytest in a new process, which rebuilds the example board
+@pytest.mark.usefixtures("example_charts")  # kept in the run's cache, which that process reads
 def test_the_previews_tests_of_the_engines_log_pass_under_properdocs() -> None:
     """tests/test_serve_preview.py rebuilds as `make serve` does, in one process; the suite runs
     it under MkDocs, and these of its tests here under ProperDocs (conftest's

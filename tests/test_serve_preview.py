@@ -80,7 +80,9 @@ def page_html(src_path: str) -> str:
 
 
 @pytest.fixture
-def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_charts: None) -> Iterator[Path]:
+    """A copy of the example board; its charts kept in the run's cache (conftest), so the first
+    rebuild reads them as the next ones do."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")

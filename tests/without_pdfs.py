@@ -13,10 +13,14 @@ import hashlib
 import runpy
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from plansite.documents import pdf
 from plansite.documents.kept_files import Job
 from plansite.model.board_data import BoardData
+
+if TYPE_CHECKING:  # not imported by the stand-in builds' processes (`main`)
+    import pytest
 
 
 def stand_in(path: str) -> bytes:
@@ -49,6 +53,15 @@ def fingerprint_job(document: pdf.Document) -> Job:
     """For a test that compares two builds' PDFs without making them (never kept either)."""
     css = pdf.PRINT_CSS.read_text(encoding="utf-8")
     return Job("pdf", None, fingerprint, (document.path, document.html, css))
+
+
+def fingerprint_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every PDF of this process's builds a fingerprint stand-in (`fingerprint_job`), for a test
+    that compares builds' files and reads no PDF: a PDF made from other inputs still differs.
+    `pdf.jobs` too, as `main()` replaces it: never a real PDF read under its inputs' key from a
+    cache another build shares."""
+    monkeypatch.setattr(pdf, "pdf_job", fingerprint_job)
+    monkeypatch.setattr(pdf, "jobs", stand_in_jobs)
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 it says warm, nothing seeded, every build bounded by its own timeout (a build that runs past it
 is stopped and its row says "did not finish in N min"). Each row is printed as it is measured.
 
-    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR] [--example data] [--indicators 30]
+    .venv/bin/python scripts/bench.py --table [--small 1200] [--large 12000] [--timeout 15] [--memory 8] [--work DIR] [--example data] [--indicators 30] [--warm-runs 2]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def table(
     memory_gb: float = 8,
     example_data: Path = ROOT / "data",
     indicators: int = INDICATORS,
+    warm_runs: int = WARM_RUNS,
 ) -> None:
     started = time.perf_counter()
     timeout = timeout_minutes * 60
@@ -47,7 +48,7 @@ def table(
     env = _env(example_data, example / "cache", dated=False)
     cold = _timed("example board: first build", example, env, timeout)
     if cold is not None:
-        warm = [_build(example, env, timeout) for _ in range(WARM_RUNS)]
+        warm = [_build(example, env, timeout) for _ in range(warm_runs)]
         _row("example board: warm build", _best_of(warm))
     else:
         _row("example board: warm build", "not measured: the first build did not finish")
@@ -64,19 +65,19 @@ def table(
         _row(f"{what}: warm build", "not measured: the first build did not finish")
     else:
         _row(memory, _memory(first))
-        _warm_against_hand(what, big, env, timeout, large)
+        _warm_against_hand(what, big, env, timeout, large, warm_runs)
     minutes = (time.perf_counter() - started) / 60
     _row("make bench: total time", f"{minutes:.1f} min")
 
 
 def _warm_against_hand(
-    what: str, folder: Path, env: dict[str, str], timeout: float, n: int
+    what: str, folder: Path, env: dict[str, str], timeout: float, n: int, runs: int
 ) -> None:
     """Warm builds, each followed by the hand-written equivalent's build."""
     ours: list[Build] = []
     theirs: list[Build] = []
     hand_config = folder / "handwritten" / "mkdocs.yml"
-    for _ in range(WARM_RUNS):
+    for _ in range(runs):
         ours.append(_build(folder, env, timeout))
         hand = mkdocs_build(hand_config, folder / "handwritten-site", env, timeout, LIMIT[0])
         theirs.append(hand)
