@@ -35,6 +35,7 @@ from plansite.documents.kept_files import (
     kept_by_inputs,
     kind_of,
 )
+from plansite.load import no_cycle_collection
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.render.chart_labels import labelled
 from plansite.render.chart_store import FOLDER, SUFFIX, Labels, cache_folder, drawing
@@ -100,10 +101,13 @@ class Output:
         assert self._pool is not None
         if not self._started:
             self._started = True
-            for module in PRELOAD:
-                # one that cannot be imported here: the worker's job says what is missing
-                with contextlib.suppress(ImportError, OSError):
-                    importlib.import_module(module)
+            # with the collector off: each collection meanwhile scanned everything the build
+            # holds (a quarter of a second of the example's first build before any worker ran)
+            with no_cycle_collection():
+                for module in PRELOAD:
+                    # one that cannot be imported here: the worker's job says what is missing
+                    with contextlib.suppress(ImportError, OSError):
+                        importlib.import_module(module)
             return _forked(self._pool, make, *args)
         return self._pool.submit(make, *args)
 
