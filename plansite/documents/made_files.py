@@ -253,6 +253,8 @@ class Output:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+            if self._started:  # frozen when the workers were forked (`_forked`)
+                gc.unfreeze()
         self._pending.clear()
         self._pages.clear()
         self._drawing.clear()
@@ -263,15 +265,13 @@ class Output:
 
 
 def _forked(pool: ProcessPoolExecutor, make: Callable[..., T], *args: Any) -> Future[T]:
-    """The pool's first job, which forks its workers: every object this process holds then
-    (the loaded board, the engine, the libraries) is frozen for the fork, so a worker's cycle
-    collector never scans them (a fifth of the workers' time on a first build, and each page
-    it touched copied), and thawed here after it."""
+    """The pool's first job, which forks its workers. Every object this process holds then
+    (the loaded board, the engine, the libraries) is frozen first: the cycle collector scans
+    none of them again, in a worker (a fifth of the workers' time on a first build, and each
+    page it touched copied) or here while the pages render, until the build's files are moved
+    into place (`Output.discard` thaws them: a preview's next rebuild frees the last one's)."""
     gc.freeze()
-    try:
-        return pool.submit(make, *args)
-    finally:
-        gc.unfreeze()
+    return pool.submit(make, *args)
 
 
 def _make(

@@ -66,7 +66,7 @@ def main(site: str) -> None:
     _log("imports before the engine's", START)
     _timed(made_files, "_make", lambda *a: f"job {a[2]} {a[4].name}")
     _timed(made_files, "_draw", lambda *a: f"chart {a[0]}")
-    _timed(made_files, "_forked", lambda *a: "the workers forked (and the libraries imported)")
+    _timed(made_files, "_forked", lambda *a: "the workers forked")
     _timed(build.SiteBuild, "_load", lambda *a: "the data loaded")
     _timed(build.SiteBuild, "start_files", lambda *a: "start_files")
     _timed(build.SiteBuild, "finish_files", lambda *a: "finish_files")
