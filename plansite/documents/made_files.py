@@ -268,8 +268,8 @@ def _forked(pool: ProcessPoolExecutor, make: Callable[..., T], *args: Any) -> Fu
     """The pool's first job, which forks its workers. Every object this process holds then
     (the loaded board, the engine, the libraries) is frozen first: the cycle collector scans
     none of them again, in a worker (a fifth of the workers' time on a first build, and each
-    page it touched copied) or here while the pages render, until the build's files are moved
-    into place (`Output.discard` thaws them: a preview's next rebuild frees the last one's)."""
+    page it touched copied) or here while the pages render, until the build's files are made
+    (`Output.discard` thaws them, so what the build let go is freed after it)."""
     gc.freeze()
     return pool.submit(make, *args)
 
