@@ -55,14 +55,15 @@ def load_board_data(
     """The board's data; `language` picks the default glossary of national terms. The site's
     address (PDFs link to its pages) is `url`, or with `own_url` board.yml's `site_url` when it
     gives one; `pdfs` False makes no PDF (a preview)."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _load_board_data(data_dir, language, (url, own_url), pdfs)
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Loading makes millions of objects and frees almost none: Python's cycle collector would
-    only scan them again and again (it more than doubled the time to load 12,000 actions)."""
+    only scan them again and again (it more than doubled the time to load 12,000 actions). So
+    does importing the libraries that make the published files (plansite/documents)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
