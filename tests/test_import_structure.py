@@ -128,12 +128,11 @@ def test_a_reporting_planner_goes_to_the_planner_never_a_priority(
 
 
 def test_the_planner_file_is_written_kept_or_merged_with_force(
-    planner_docs: dict[str, Pair], tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
     (data / "plans").mkdir(parents=True)
-    document = tmp_path / "plan.docx"
-    document.write_bytes(planner_docs["word"][0].read_bytes())
+    document = planner_word(tmp_path)  # as written: no LibreOffice, so a quick test
     outcome = import_plan(document, "plan-2026", data, False, None, None).outcome
     planner = data / "planner.yml"
     assert yaml.safe_load(planner.read_text())["items"] == EXPECTED_ITEMS
@@ -497,8 +496,9 @@ def numbers_plan(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def numbers_doc(documents: dict[str, Pair]) -> Path:
-    return documents["numbers"][0]
+def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The document as written (no LibreOffice, so its tests are quick)."""
+    return numbers_plan(tmp_path_factory.mktemp("numbers"))
 
 
 def test_refs_are_the_documents_own_never_invented(documents: dict[str, Pair]) -> None:
