@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,8 @@ def line_of(text: str, path: Path = PLAN_FILE, start: int = 0) -> int:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The untidy board, built strict; no test reads its PDFs: stand-ins, made in no time."""
-    out = tmp_path_factory.mktemp("untidy") / "site"
-    result = run_build(UNTIDY, out, pdfs=False)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(build_fixture: Callable[[str], Path]) -> Path:
+    return build_fixture("untidy")
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -134,7 +131,7 @@ def test_the_strict_build_logs_advice_and_stops_only_on_a_real_warning(tmp_path:
     assert warning.message == (
         "update dated 1925-03 is far outside the plan's period (2025-28); check the year"
     )
-    result = run_build(data, tmp_path / "site", pdfs=False)
+    result = run_build(data, tmp_path / "site")
     assert result.returncode != 0
     logged = result.stderr.replace(str(data), "tests/fixtures/untidy")
     assert f"{PLAN_FILE.name}:{line_of('date: 2016-03')}: update dated 1925-03" in logged
