@@ -94,12 +94,8 @@ def section_after(soup: BeautifulSoup, heading_id: str) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The board built strict; no test here reads a PDF: stand-ins, made in no time."""
-    out = tmp_path_factory.mktemp(FIXTURE) / "site"
-    result = run_build(FIXTURES / FIXTURE, out, pdfs=False)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(build_fixture: Callable[[str], Path]) -> Path:
+    return build_fixture(FIXTURE)
 
 
 def test_one_guide_page_per_goal_of_the_current_plan(site: Path) -> None:
@@ -238,7 +234,7 @@ def test_a_hard_paragraph_fails_the_strict_build_naming_the_sentence(
     assert "guide/index.md: the young people's guide reads at grade " in checked
     message = message[: message.index("\n2 problems found in the data")]
 
-    result = run_build(data, tmp_path / "site", pdfs=False)
+    result = run_build(data, tmp_path / "site")
 
     assert result.returncode != 0
     assert "guide/goal-1.md: the young people's guide reads at grade " in result.stderr
