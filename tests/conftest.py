@@ -170,14 +170,14 @@ LONGEST_MODULES = {
     "tests/gates/test_injection.py": 26,  # the attacked board made (63 loads) and built
     "tests/test_no_traceback.py": 19,  # every bad-input case checked and built, one process
     "tests/test_bench.py": 20,
-    "tests/test_hostile_office.py": 27,  # LibreOffice re-saves a 300-action plan
-    "tests/test_import_statuses.py": 28,  # LibreOffice started once a module fixture (ten)
+    "tests/test_hostile_office.py": 13,  # LibreOffice re-saves a 300-action plan
+    "tests/test_import_statuses.py": 9,  # LibreOffice started twice (a .docx, a .xlsx call)
     "tests/test_serve_preview.py": 27,  # rebuilds of the example board in one process
-    "tests/test_import_structure.py": 21,  # LibreOffice again, a start each fixture
+    "tests/test_import_structure.py": 9,  # LibreOffice started twice, as above
     "tests/test_serve_corpus.py": 17,  # a rebuild under `serve` for each bad-input case
     # 14 s of CPU, but its `pip install` took 65 s of wall time on a loaded machine: early
     "tests/test_package_install.py": 30,
-    "tests/test_search_entries.py": 28,  # every page rendered, its charts drawn (no cache)
+    "tests/test_search_entries.py": 28,  # every page rendered; builds the framework board (shared)
     "tests/test_any_board.py": 25,
     "tests/test_engines.py": 28,  # example_site_again's 20 s not counted
     "tests/gates/test_determinism.py": 20,  # the second build of the example board

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -359,6 +359,39 @@ def libreoffice_resave_all(paths: Sequence[Path]) -> list[Path]:
             for i, name in zip(batch, names, strict=True):
                 shutil.move(outbox / name.name, saved[i])
     return saved
+
+
+Maker = Callable[[Path], Path]
+
+
+class DocumentSet:
+    """The documents of one test module that are read as made and as LibreOffice saves them: each
+    made by its maker in a folder of its own (`make_all`), then all re-saved together by
+    `libreoffice_resave_all`, one start of LibreOffice a kind of file. A start costs about a
+    CPU-second and, on a busy machine, several seconds of wall time: a re-save in each fixture
+    started it a dozen times or more in one module."""
+
+    def __init__(self) -> None:
+        self.makers: dict[str, Maker] = {}
+
+    def document(self, name: str) -> Callable[[Maker], Maker]:
+        """Registers a maker: `make(folder)` writes one document in `folder` and returns it."""
+
+        def register(make: Maker) -> Maker:
+            assert name not in self.makers, f"two documents named {name}"
+            self.makers[name] = make
+            return make
+
+        return register
+
+    def make_all(self, folder: Path) -> dict[str, Path]:
+        """Every document, by name (the caller re-saves them with `libreoffice_resave_all`, which
+        also marks its tests slow)."""
+        made = {}
+        for name, make in self.makers.items():
+            (folder / name).mkdir()
+            made[name] = make(folder / name)
+        return made
 
 
 def _lo_profile() -> Path:

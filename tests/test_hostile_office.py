@@ -3,21 +3,20 @@ openpyxl unpack them, with a message that says what is too big and the limit: a 
 unpacks to gigabytes, a sheet of millions of rows, merges over whole columns, a Word document of
 endless paragraphs or an impossibly wide table. Each import runs as its own process, held to
 20 seconds and 1.5 GB of memory, so a limit that does not hold fails the test loudly; and no
-plan is written."""
+plan is written. (The processes are forked from one that has loaded the import, as
+tests/limited_import.py says: the command's own, without its start-up each time.)"""
 
 from __future__ import annotations
 
-import os
-import resource
-import subprocess
-import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from plansite.office.bounds import MAX_CELLS, MAX_PART_BYTES, MAX_ROWS
 from plansite.office.docx import damaged
+from tests.limited_import import Done, fork_server, run_limited
 from tests.office_docs import (
     BODY_HEAD,
     SHEET_HEAD,
@@ -25,11 +24,10 @@ from tests.office_docs import (
     excel_file,
     hostile_docx,
     hostile_xlsx,
-    libreoffice_resave,
+    libreoffice_resave_all,
     word_file,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 SECONDS = 20  # of the processor's time: the machine may be shared, so the clock waits longer
 MEMORY = 1536 * 1024 * 1024
 GB = 1024**3
@@ -41,23 +39,18 @@ REMADE = (
 )
 
 
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS, SECONDS))  # past it: killed, and it shows
-
-
-def run_import(document: Path, folder: Path) -> subprocess.CompletedProcess[str]:
-    """`make import FILE=<document> PLAN=plan` in its own process, within the time and memory
-    limits: past either, the test fails (the process is killed, or a memory error shows in
-    stderr, unequal to the message expected)."""
-    data = folder / f"data-{document.name}"
+def limited_import(document: Path, data: Path) -> Done:
+    """`make import FILE=<document> PLAN=plan` into the board `data`, in its own process, within
+    the time and memory limits: past either, the test fails (the process is killed, or a memory
+    error shows in stderr, unequal to the message expected)."""
     (data / "plans").mkdir(parents=True)
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PLANSITE_CACHE": ""}
-    done = subprocess.run(
-        [sys.executable, "-m", "plansite.office", str(document), "plan", "--data", str(data)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=10 * SECONDS, preexec_fn=_limited,
-    )  # fmt: skip
-    assert list((data / "plans").iterdir()) == []  # no plan written, nothing to publish
+    argv = [str(document), "plan", "--data", str(data)]
+    return run_limited(argv, data, MEMORY, SECONDS, timeout=10 * SECONDS)
+
+
+def run_import(document: Path, folder: Path) -> Done:
+    done = limited_import(document, folder / f"data-{document.name}")
+    assert list((folder / f"data-{document.name}" / "plans").iterdir()) == []  # no plan written
     return done
 
 
@@ -66,6 +59,12 @@ def refused(document: Path, folder: Path) -> str:
     assert done.returncode == 1, done.stderr
     assert done.stdout == ""
     return done.stderr
+
+
+@pytest.fixture(scope="module", autouse=True)
+def importer() -> Iterator[None]:
+    with fork_server():
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -223,9 +222,8 @@ def large_plans(folder: Path) -> dict[str, Path]:
     book["Actions"].merge_cells("C2:C4")  # one lead for three actions, merged down
     book.save(excel)
     word = word_file(folder / "large.docx", [("table", (rows, [(1, 2, 3, 2)]))])
-    made = {"excel": excel, "word": word}
-    made.update({f"{kind}-lo": libreoffice_resave(path) for kind, path in list(made.items())})
-    return made
+    excel_lo, word_lo = libreoffice_resave_all([excel, word])
+    return {"excel": excel, "word": word, "excel-lo": excel_lo, "word-lo": word_lo}
 
 
 def test_a_large_real_plan_is_read_whole_within_the_limits(
@@ -236,14 +234,7 @@ def test_a_large_real_plan_is_read_whole_within_the_limits(
     written = {}
     for kind, document in large_plans.items():
         data = folder / f"data-large-{kind}"
-        (data / "plans").mkdir(parents=True)
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-        done = subprocess.run(
-            [sys.executable, "-m", "plansite.office", str(document), "plan", "--data",
-             str(data)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=10 * SECONDS,
-            preexec_fn=_limited,
-        )  # fmt: skip
+        done = limited_import(document, data)
         assert f"Wrote {data / 'plans' / 'plan.yml'}." in done.stdout, done.stderr
         assert f"Found 1 priorities, 0 issues, {ACTIONS} actions" in done.stdout
         text = (data / "plans" / "plan.yml").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ python-docx or openpyxl writes it and as LibreOffice saves it again, and both mu
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,10 @@ from plansite.office.mapper import Outcome, all_actions, map_document
 from plansite.office.report import report_lines
 from tests.conftest import ROOT
 from tests.office_docs import (
+    DocumentSet,
     excel_conditional,
     excel_file,
     excel_rich_text,
-    libreoffice_resave,
     libreoffice_resave_all,
     word_file,
 )
@@ -36,9 +37,23 @@ def read(path: Path) -> Outcome:
     return map_document(read_document(path, None), {})
 
 
-def both(path: Path) -> list[Outcome]:
-    """The document as made, and as LibreOffice saves it."""
-    return [read(path), read(libreoffice_resave(path))]
+# every document of the module, re-saved by LibreOffice together (one start a kind of file)
+DOCUMENTS = DocumentSet()
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+    """Each document read as made, and as LibreOffice saves it."""
+    made = DOCUMENTS.make_all(tmp_path_factory.mktemp("documents"))
+    saved = libreoffice_resave_all(list(made.values()))
+    return {
+        name: [read(path), read(lo)] for (name, path), lo in zip(made.items(), saved, strict=True)
+    }
+
+
+def kinds(documents: dict[str, list[Outcome]], name: str) -> dict[str, list[Outcome]]:
+    """The Word and the Excel document of one name."""
+    return {"word": documents[f"{name}.docx"], "excel": documents[f"{name}.xlsx"]}
 
 
 def statuses(outcome: Outcome) -> list[str]:
@@ -90,12 +105,10 @@ def labels(outcome: Outcome) -> list[dict[str, Any]]:
 LEGEND = ["Red – Off target", "Amber – On target", "Green – Complete"]
 
 
-@pytest.fixture(scope="module")
-def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
+def key_table_shapes() -> dict[str, list[tuple[str, Any]]]:
     """The same plan with its key as a 1x3 row of coloured cells with the words inside, as
     coloured cells with the words beside them (in one row, or a row each), as a 3x1 column, as
     a legend a colour per paragraph below, and as coloured swatches with a key line under."""
-    folder = tmp_path_factory.mktemp("keys")
     inside = [[{"text": "Off target", "fill": RED}, {"text": "On target", "fill": AMBER},
                {"text": "Complete", "fill": GREEN}]]  # fmt: skip
     beside = [[{"fill": RED}, "Off target", {"fill": AMBER}, "On target", {"fill": GREEN},
@@ -106,7 +119,7 @@ def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outco
             [{"fill": GREEN}, "Complete"]]  # fmt: skip
     swatches = [[{"fill": RED}], [{"fill": AMBER}], [{"fill": GREEN}]]  # words in the line below
     plan = ("table", ([HEADER, *shaded_rows(FILLS)], []))
-    shapes: dict[str, list[tuple[str, Any]]] = {
+    return {
         "inside": [("title", "Safeguarding Plan 2025-26"), ("table", (inside, [])), plan],
         "beside": [("table", (beside, [])), plan],
         "column": [plan, ("para", "Key"), ("table", (column, []))],
@@ -114,9 +127,22 @@ def key_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outco
         "rows": [("table", (rows, [])), ("para", "Actions"), plan],
         "swatches": [("table", (swatches, [])), ("para", "; ".join(LEGEND)), plan],
     }
-    made = {name: word_file(folder / f"{name}.docx", parts) for name, parts in shapes.items()}
-    saved = dict(zip(made, libreoffice_resave_all(list(made.values())), strict=True))  # one call
-    return {name: [read(path), read(saved[name])] for name, path in made.items()}
+
+
+KEY_TABLE_SHAPES = key_table_shapes()
+
+
+def key_table(shape: str, folder: Path) -> Path:
+    return word_file(folder / f"{shape}.docx", KEY_TABLE_SHAPES[shape])
+
+
+for _shape in KEY_TABLE_SHAPES:
+    DOCUMENTS.document(f"key-{_shape}")(functools.partial(key_table, _shape))
+
+
+@pytest.fixture(scope="module")
+def key_tables(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return {shape: documents[f"key-{shape}"] for shape in KEY_TABLE_SHAPES}
 
 
 @pytest.mark.parametrize("shape", ["inside", "beside", "column", "legend", "rows", "swatches"])
@@ -135,10 +161,9 @@ def test_a_colour_key_gives_shaded_cells_its_words_and_the_done_count(
         ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def key_sheet(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+@DOCUMENTS.document("key-sheet")
+def key_sheet_tracker(folder: Path) -> Path:
     """An Excel tracker with a Key sheet whose heading row is shaded like a status."""
-    folder = tmp_path_factory.mktemp("key-sheet")
     key = [
         [{"text": "Colour", "fill": "#BFBFBF"}, {"text": "Status", "fill": "#BFBFBF"},
          {"text": "Meaning", "fill": "#BFBFBF"}],
@@ -147,7 +172,12 @@ def key_sheet(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
         [{"fill": RED}, "Behind", "Work has slipped"],
     ]  # fmt: skip
     tracker = [HEADER, *shaded_rows([GREEN, GREEN, AMBER, RED, GREEN])]
-    return both(excel_file(folder / "tracker.xlsx", {"Actions": tracker, "Key": key}))
+    return excel_file(folder / "tracker.xlsx", {"Actions": tracker, "Key": key})
+
+
+@pytest.fixture(scope="module")
+def key_sheet(documents: dict[str, list[Outcome]]) -> list[Outcome]:
+    return documents["key-sheet"]
 
 
 def test_an_excel_key_sheet_heading_row_is_never_a_status(key_sheet: list[Outcome]) -> None:
@@ -164,17 +194,30 @@ def test_an_excel_key_sheet_heading_row_is_never_a_status(key_sheet: list[Outcom
         assert done_count(outcome) == 3
 
 
-@pytest.fixture(scope="module")
-def key_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    """A key line under the table in Word, and in a row of its own above an Excel sheet's
-    heading row; status cells with letters and colour words."""
-    folder = tmp_path_factory.mktemp("key-lines")
+# A key line under the table in Word, and in a row of its own above an Excel sheet's heading
+# row; status cells with letters and colour words.
+KEY_LINE = "R = Off target, A = On target, G = Complete"
+
+
+def key_line_rows() -> list[list[Any]]:
     rows = [HEADER, *shaded_rows([GREEN, AMBER, GREEN])]
     rows[1][4], rows[2][4], rows[3][4] = "G", "Amber", {"text": "", "fill": GREEN}
-    line = "R = Off target, A = On target, G = Complete"
-    word = word_file(folder / "line.docx", [("table", (rows, [])), ("para", line)])
-    excel = excel_file(folder / "line.xlsx", {"Plan": [[line], *rows]})
-    return {"word": both(word), "excel": both(excel)}
+    return rows
+
+
+@DOCUMENTS.document("line.docx")
+def key_line_word(folder: Path) -> Path:
+    return word_file(folder / "line.docx", [("table", (key_line_rows(), [])), ("para", KEY_LINE)])
+
+
+@DOCUMENTS.document("line.xlsx")
+def key_line_excel(folder: Path) -> Path:
+    return excel_file(folder / "line.xlsx", {"Plan": [[KEY_LINE], *key_line_rows()]})
+
+
+@pytest.fixture(scope="module")
+def key_lines(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "line")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
@@ -195,16 +238,25 @@ WORDS = {
 }  # fmt: skip
 
 
+PHRASE_ROWS = [
+    [f"{n}", f"Action number {n}", "PPPG", "Mar-26", word, "Update Mar 26: reported"]
+    for n, word in enumerate(WORDS, start=1)
+]
+
+
+@DOCUMENTS.document("phrases.docx")
+def phrases_word(folder: Path) -> Path:
+    return word_file(folder / "phrases.docx", [("table", ([HEADER, *PHRASE_ROWS], []))])
+
+
+@DOCUMENTS.document("phrases.xlsx")
+def phrases_excel(folder: Path) -> Path:
+    return excel_file(folder / "phrases.xlsx", {"Plan": [HEADER, *PHRASE_ROWS]})
+
+
 @pytest.fixture(scope="module")
-def phrases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    folder = tmp_path_factory.mktemp("phrases")
-    rows = [
-        [f"{n}", f"Action number {n}", "PPPG", "Mar-26", word, "Update Mar 26: reported"]
-        for n, word in enumerate(WORDS, start=1)
-    ]
-    word = word_file(folder / "phrases.docx", [("table", ([HEADER, *rows], []))])
-    excel = excel_file(folder / "phrases.xlsx", {"Plan": [HEADER, *rows]})
-    return {"word": both(word), "excel": both(excel)}
+def phrases(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "phrases")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
@@ -221,9 +273,8 @@ def test_done_only_for_words_that_mean_finished(
         assert done_count(outcome) == sum(WORDS.values())  # 6 of 13, as the document says
 
 
-@pytest.fixture(scope="module")
-def unexplained(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
-    folder = tmp_path_factory.mktemp("unexplained")
+@DOCUMENTS.document("purple")
+def unexplained_plan(folder: Path) -> Path:
     rows = [
         HEADER,
         ["1", "Refresh the strategy", "PPPG", "Mar-25", "Complete", "Update Mar 26: agreed"],
@@ -231,7 +282,12 @@ def unexplained(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
         ["3", "Survey pupils", "TWFD", "Sep-25", "Purple", ""],
         ["4", "Train governors", "TWFD", "Dec-25", "Off track", ""],
     ]
-    return both(word_file(folder / "purple.docx", [("table", (rows, []))]))
+    return word_file(folder / "purple.docx", [("table", (rows, []))])
+
+
+@pytest.fixture(scope="module")
+def unexplained(documents: dict[str, list[Outcome]]) -> list[Outcome]:
+    return documents["purple"]
 
 
 def test_a_word_nothing_explains_is_kept_counted_neither_done_nor_late_and_asked_about(
@@ -275,18 +331,27 @@ def test_make_check_advises_on_a_status_marked_unexplained(
     ) in capsys.readouterr().err
 
 
-@pytest.fixture(scope="module")
-def no_progress(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    """A plan as agreed, before any progress: due dates, some long past, and nothing else."""
-    folder = tmp_path_factory.mktemp("no-progress")
-    rows = [HEADER] + [
-        [f"{n}", f"Action number {n}", "PPPG", due, None, None] for n, due in enumerate(DUES, 1)
-    ]
+# A plan as agreed, before any progress: due dates, some long past, and nothing else.
+AGREED_ROWS = [HEADER] + [
+    [f"{n}", f"Action number {n}", "PPPG", due, None, None] for n, due in enumerate(DUES, 1)
+]
+
+
+@DOCUMENTS.document("agreed.docx")
+def agreed_word(folder: Path) -> Path:
     parts = [("title", "Business Plan 2025-26"), ("para", "Updated March 2025"),
-             ("table", (rows, []))]  # fmt: skip
-    word = word_file(folder / "agreed.docx", parts)
-    excel = excel_file(folder / "agreed.xlsx", {"Plan": rows})
-    return {"word": both(word), "excel": both(excel)}
+             ("table", (AGREED_ROWS, []))]  # fmt: skip
+    return word_file(folder / "agreed.docx", parts)
+
+
+@DOCUMENTS.document("agreed.xlsx")
+def agreed_excel(folder: Path) -> Path:
+    return excel_file(folder / "agreed.xlsx", {"Plan": AGREED_ROWS})
+
+
+@pytest.fixture(scope="module")
+def no_progress(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "agreed")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
@@ -312,12 +377,9 @@ def test_a_plan_with_no_progress_judges_nothing_overdue(
 STRUCK = {"strike": True}
 
 
-@pytest.fixture(scope="module")
-def struck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    """A due date struck out beside its replacement, in one run after the other; two struck
-    dates with a space between; a continuation row's struck date; and Excel rich text."""
-    folder = tmp_path_factory.mktemp("struck")
-    rows = [
+# A due date struck out beside its replacement, in one run after the other; two struck dates
+# with a space between; a continuation row's struck date; and Excel rich text.
+STRUCK_ROWS = [
         HEADER,
         ["1", "Refresh the strategy", "PPPG", {"paras": [[("Mar 16", STRUCK), ("June 16", {})]]},
          "A", "Update June 16: drafted"],
@@ -326,15 +388,28 @@ def struck(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]
          "A", "Update June 16: begun"],
         [None, None, None, {"paras": [[("Oct 16", STRUCK), ("Dec 16", {})]]}, None,
          "Second audit"],
-    ]  # fmt: skip
-    word = word_file(folder / "struck.docx", [("table", (rows, []))])
-    plain = [[c if isinstance(c, str | None) else "" for c in row] for row in rows]
+]  # fmt: skip
+
+
+@DOCUMENTS.document("struck.docx")
+def struck_word(folder: Path) -> Path:
+    return word_file(folder / "struck.docx", [("table", (STRUCK_ROWS, []))])
+
+
+@DOCUMENTS.document("struck.xlsx")
+def struck_excel(folder: Path) -> Path:
+    plain = [[c if isinstance(c, str | None) else "" for c in row] for row in STRUCK_ROWS]
     excel = excel_file(folder / "struck.xlsx", {"Plan": plain})
     excel_rich_text(excel, "Plan", "D2", [("Mar 16", STRUCK), ("June 16", {})])
     excel_rich_text(excel, "Plan", "D3", [("Mar 16", STRUCK), (" ", {}), ("June 16", STRUCK),
                                           ("Sept 16", {})])  # fmt: skip
     excel_rich_text(excel, "Plan", "D4", [("Oct 16", STRUCK), ("Dec 16", {})])
-    return {"word": both(word), "excel": both(excel)}
+    return excel
+
+
+@pytest.fixture(scope="module")
+def struck(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "struck")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
@@ -350,26 +425,33 @@ def test_a_struck_through_due_date_is_due_was_never_merged(
         assert [d.date.month for d in plan.actions[1].due_was_dates if d.date] == [3, 6, 10]
 
 
-@pytest.fixture(scope="module")
-def dated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    """Updates that start with a date, one whose sentence runs on to a line of training dates,
-    and other dates in the document (due dates, a sentence starting "Updated")."""
-    folder = tmp_path_factory.mktemp("dated")
-    progress = (
-        "Update June 17: Training was held on\v3 May 2016 – 14 June 2016 and 5 July 2016 for "
-        "40 staff.\n\nDec 2017: A second cohort is booked."
-    )
-    rows = [
-        HEADER,
-        ["1", "Train staff", "TWFD", "Mar-19", "A", progress],
-        ["2", "Publish the guide", "PPPG", "Sep-19", "A", "Sept 17 – Draft out for comment"],
-    ]
+# Updates that start with a date, one whose sentence runs on to a line of training dates, and
+# other dates in the document (due dates, a sentence starting "Updated").
+DATED_ROWS = [
+    HEADER,
+    ["1", "Train staff", "TWFD", "Mar-19", "A",
+     "Update June 17: Training was held on\v3 May 2016 – 14 June 2016 and 5 July 2016 for "
+     "40 staff.\n\nDec 2017: A second cohort is booked."],
+    ["2", "Publish the guide", "PPPG", "Sep-19", "A", "Sept 17 – Draft out for comment"],
+]  # fmt: skip
+
+
+@DOCUMENTS.document("dated.docx")
+def dated_word(folder: Path) -> Path:
     parts = [("para", "Updated procedures were launched in May 2019 across the partnership."),
-             ("table", (rows, []))]  # fmt: skip
-    word = word_file(folder / "dated.docx", parts)
-    excel_rows = [[c.replace("\v", "\n") if isinstance(c, str) else c for c in r] for r in rows]
-    excel = excel_file(folder / "dated.xlsx", {"Plan": excel_rows})
-    return {"word": both(word), "excel": both(excel)}
+             ("table", (DATED_ROWS, []))]  # fmt: skip
+    return word_file(folder / "dated.docx", parts)
+
+
+@DOCUMENTS.document("dated.xlsx")
+def dated_excel(folder: Path) -> Path:
+    rows = [[c.replace("\v", "\n") if isinstance(c, str) else c for c in r] for r in DATED_ROWS]
+    return excel_file(folder / "dated.xlsx", {"Plan": rows})
+
+
+@pytest.fixture(scope="module")
+def dated(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "dated")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
@@ -389,10 +471,15 @@ def test_an_update_starts_with_a_date_and_only_updates_date_the_plan(
         assert outcome.plan["as_at"] == "2017-12"
 
 
-def test_an_updated_line_gives_the_as_at_date(tmp_path: Path) -> None:
+@DOCUMENTS.document("updated")
+def updated_line(folder: Path) -> Path:
     rows = [HEADER, ["1", "Train staff", "TWFD", "Mar-19", "A", "Dec 2017: booked"]]
     parts = [("para", "Updated March 2018"), ("table", (rows, []))]
-    for outcome in both(word_file(tmp_path / "updated.docx", parts)):
+    return word_file(folder / "updated.docx", parts)
+
+
+def test_an_updated_line_gives_the_as_at_date(documents: dict[str, list[Outcome]]) -> None:
+    for outcome in documents["updated"]:
         assert outcome.plan["as_at"] == "2018-03"
         assert outcome.paragraphs == 0  # the line is the date, not the plan's introduction
 
@@ -400,12 +487,11 @@ def test_an_updated_line_gives_the_as_at_date(tmp_path: Path) -> None:
 # --- Excel conditional formatting ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def conditional(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+@DOCUMENTS.document("ruled")
+def conditional_tracker(folder: Path) -> Path:
     """A tracker whose "Progress (RAG)" cells are coloured only by conditional formats: "cell
     value equals", "text contains", an expression on the cell; and a colour scale on a score
     column that the import cannot work out."""
-    folder = tmp_path_factory.mktemp("conditional")
     header = ["Ref", "Action", "Lead", "Due", "Progress (RAG)", "Score"]
     progress = ["Not started", "Update Mar 26: delayed by staffing", "Update Mar 26: on track",
                 "Update Mar 26: complete and signed off", "Update Mar 26: delayed again"]  # fmt: skip
@@ -421,7 +507,12 @@ def conditional(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
         {"formula": 'ISNUMBER(SEARCH("complete",E2))', "fill": GREEN},
     ])  # fmt: skip
     excel_conditional(path, "Tracker", "F2:F50", [{"scale": "yes"}])
-    return both(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def conditional(documents: dict[str, list[Outcome]]) -> list[Outcome]:
+    return documents["ruled"]
 
 
 def test_excel_conditional_formats_colour_the_status_cells(conditional: list[Outcome]) -> None:
@@ -437,17 +528,21 @@ def test_excel_conditional_formats_colour_the_status_cells(conditional: list[Out
         ]
 
 
-@pytest.fixture(scope="module")
-def phrase_plan(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+@DOCUMENTS.document("phrase")
+def phrase_rated_plan(folder: Path) -> Path:
     """A plan that rates its actions in phrases, with no key: 6 of 10 finished."""
-    folder = tmp_path_factory.mktemp("phrase-plan")
     said = ["Completed"] * 6 + ["Not yet completed but on-track"] * 2 + [
         "Not yet completed but off-track", "Not yet started"]  # fmt: skip
     rows = [
         [f"{n}", f"Action number {n}", "PPPG", "Mar-26", word, "Update Mar 26: reported"]
         for n, word in enumerate(said, start=1)
     ]
-    return both(word_file(folder / "phrase.docx", [("table", ([HEADER, *rows], []))]))
+    return word_file(folder / "phrase.docx", [("table", ([HEADER, *rows], []))])
+
+
+@pytest.fixture(scope="module")
+def phrase_plan(documents: dict[str, list[Outcome]]) -> list[Outcome]:
+    return documents["phrase"]
 
 
 def test_phrases_that_mention_completion_are_not_complete(phrase_plan: list[Outcome]) -> None:
@@ -468,14 +563,24 @@ LEGEND_SENTENCES = (
 )
 
 
+# A legend of sentences, above the table in Word and below it in an Excel sheet.
+LEGEND_ROWS = [HEADER, *shaded_rows([GREEN, GREEN, AMBER, RED])]
+
+
+@DOCUMENTS.document("legend.docx")
+def legend_word(folder: Path) -> Path:
+    parts = [("para", LEGEND_SENTENCES), ("table", (LEGEND_ROWS, []))]
+    return word_file(folder / "legend.docx", parts)
+
+
+@DOCUMENTS.document("legend.xlsx")
+def legend_excel(folder: Path) -> Path:
+    return excel_file(folder / "legend.xlsx", {"Plan": [*LEGEND_ROWS, [], [LEGEND_SENTENCES]]})
+
+
 @pytest.fixture(scope="module")
-def legend(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
-    """A legend of sentences, above the table in Word and below it in an Excel sheet."""
-    folder = tmp_path_factory.mktemp("legend")
-    rows = [HEADER, *shaded_rows([GREEN, GREEN, AMBER, RED])]
-    word = word_file(folder / "legend.docx", [("para", LEGEND_SENTENCES), ("table", (rows, []))])
-    excel = excel_file(folder / "legend.xlsx", {"Plan": [*rows, [], [LEGEND_SENTENCES]]})
-    return {"word": both(word), "excel": both(excel)}
+def legend(documents: dict[str, list[Outcome]]) -> dict[str, list[Outcome]]:
+    return kinds(documents, "legend")
 
 
 @pytest.mark.parametrize("kind", ["word", "excel"])

@@ -16,7 +16,13 @@ import yaml
 from plansite.office.__main__ import import_plan, read_document
 from plansite.office.mapper import Outcome, all_actions, map_document
 from plansite.office.report import report_lines
-from tests.office_docs import add_footnote, excel_file, libreoffice_resave, word_file
+from tests.office_docs import (
+    DocumentSet,
+    add_footnote,
+    excel_file,
+    libreoffice_resave_all,
+    word_file,
+)
 
 HEADER = ["Ref", "Action", "Lead", "Due", "RAG"]
 GREEN = "#92D050"
@@ -27,9 +33,21 @@ def read(path: Path) -> Outcome:
     return map_document(read_document(path, None), {})
 
 
-def both(path: Path) -> tuple[Outcome, Outcome]:
+# every document of the module, re-saved by LibreOffice together (one start a kind of file)
+DOCUMENTS = DocumentSet()
+Pair = tuple[Path, Path]  # a document as written, and as LibreOffice saves it
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pair]:
+    made = DOCUMENTS.make_all(tmp_path_factory.mktemp("documents"))
+    saved = libreoffice_resave_all(list(made.values()))
+    return {name: (path, lo) for (name, path), lo in zip(made.items(), saved, strict=True)}
+
+
+def both(pair: Pair) -> tuple[Outcome, Outcome]:
     """The document as written and as LibreOffice saves it: the two must read the same."""
-    first, second = read(path), read(libreoffice_resave(path))
+    first, second = read(pair[0]), read(pair[1])
     assert second.plan == first.plan
     assert [(u.row, u.column, u.text) for u in second.unplaced] == [
         (u.row, u.column, u.text) for u in first.unplaced
@@ -58,10 +76,9 @@ PLAN_ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def planner_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("planner")
-    word = word_file(
+@DOCUMENTS.document("planner.docx")
+def planner_word(folder: Path) -> Path:
+    return word_file(
         folder / "plan.docx",
         [
             ("heading", "Priority 1: Neglect"),
@@ -70,10 +87,17 @@ def planner_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             ("table", (PLANNER_ROWS, [])),
         ],
     )
-    excel = excel_file(
-        folder / "tracker.xlsx", {"Neglect": PLAN_ROWS, "Reporting planner": PLANNER_ROWS}
-    )
-    return {"word": word, "excel": excel}
+
+
+@DOCUMENTS.document("planner.xlsx")
+def planner_excel(folder: Path) -> Path:
+    sheets = {"Neglect": PLAN_ROWS, "Reporting planner": PLANNER_ROWS}
+    return excel_file(folder / "tracker.xlsx", sheets)
+
+
+@pytest.fixture(scope="module")
+def planner_docs(documents: dict[str, Pair]) -> dict[str, Pair]:
+    return {"word": documents["planner.docx"], "excel": documents["planner.xlsx"]}
 
 
 EXPECTED_ITEMS = [
@@ -90,7 +114,7 @@ EXPECTED_ITEMS = [
 
 @pytest.mark.parametrize("kind", ["word", "excel"])
 def test_a_reporting_planner_goes_to_the_planner_never_a_priority(
-    planner_docs: dict[str, Path], kind: str
+    planner_docs: dict[str, Pair], kind: str
 ) -> None:
     for outcome in both(planner_docs[kind]):
         (priority,) = outcome.plan["priorities"]
@@ -104,12 +128,11 @@ def test_a_reporting_planner_goes_to_the_planner_never_a_priority(
 
 
 def test_the_planner_file_is_written_kept_or_merged_with_force(
-    planner_docs: dict[str, Path], tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
     (data / "plans").mkdir(parents=True)
-    document = tmp_path / "plan.docx"
-    document.write_bytes(planner_docs["word"].read_bytes())
+    document = planner_word(tmp_path)  # as written: no LibreOffice, so a quick test
     outcome = import_plan(document, "plan-2026", data, False, None, None).outcome
     planner = data / "planner.yml"
     assert yaml.safe_load(planner.read_text())["items"] == EXPECTED_ITEMS
@@ -145,9 +168,8 @@ def test_the_planner_file_is_written_kept_or_merged_with_force(
 
 
 # --- notes and footnotes -----------------------------------------------------------------
-@pytest.fixture(scope="module")
-def notes_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("notes")
+@DOCUMENTS.document("notes")
+def notes_plan(folder: Path) -> Path:
     path = word_file(
         folder / "plan.docx",
         [
@@ -167,8 +189,8 @@ def notes_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return add_footnote(path, "Families get help sooner.", "Counts include young carers.")
 
 
-def test_notes_and_footnotes_go_to_the_plans_notes(notes_doc: Path) -> None:
-    for outcome in both(notes_doc):
+def test_notes_and_footnotes_go_to_the_plans_notes(documents: dict[str, Pair]) -> None:
+    for outcome in both(documents["notes"]):
         plan = outcome.plan
         assert [(p["ref"], p["title"]) for p in plan["priorities"]] == [
             ("1", "Neglect"),
@@ -215,14 +237,20 @@ IMPROVEMENT_ROWS = [
 IMPROVEMENT_MERGES = [(r, 0, r, 4) for r in (1, 2, 5, 8, 9, 11)] + [(7, 1, 7, 3)]
 
 
-@pytest.fixture(scope="module")
-def improvement_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("improvement")
+@DOCUMENTS.document("improvement.docx")
+def improvement_plan(folder: Path) -> Path:
     return word_file(folder / "plan.docx", [("table", (IMPROVEMENT_ROWS, IMPROVEMENT_MERGES))])
 
 
-def test_a_judgement_area_over_recommendations_groups_them(improvement_doc: Path) -> None:
-    for outcome in both(improvement_doc):
+@pytest.fixture(scope="module")
+def improvement_doc(documents: dict[str, Pair]) -> tuple[Outcome, Outcome]:
+    return both(documents["improvement.docx"])
+
+
+def test_a_judgement_area_over_recommendations_groups_them(
+    improvement_doc: tuple[Outcome, Outcome],
+) -> None:
+    for outcome in improvement_doc:
         priorities = outcome.plan["priorities"]
         assert [(p["ref"], p["title"], p["group"]) for p in priorities] == [
             ("1", "Leaders check that referrals are acted on quickly", "Leadership and management"),
@@ -236,8 +264,10 @@ def test_a_judgement_area_over_recommendations_groups_them(improvement_doc: Path
         ]
 
 
-def test_evidence_and_children_will_say_rows_go_to_their_priority(improvement_doc: Path) -> None:
-    for outcome in both(improvement_doc):
+def test_evidence_and_children_will_say_rows_go_to_their_priority(
+    improvement_doc: tuple[Outcome, Outcome],
+) -> None:
+    for outcome in improvement_doc:
         second, third = outcome.plan["priorities"][1:]
         # the evidence's own rating in the RAG column is its status
         assert second["evidence"] == [
@@ -253,9 +283,8 @@ def test_evidence_and_children_will_say_rows_go_to_their_priority(improvement_do
         ) in report_lines(outcome, "plan.docx", None)
 
 
-@pytest.fixture(scope="module")
-def improvement_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("improvement-xlsx")
+@DOCUMENTS.document("improvement.xlsx")
+def improvement_sheet(folder: Path) -> Path:
     area, rec1, rec2 = (
         "Leadership and management",
         "Recommendation 1: Leaders check that referrals are acted on quickly",
@@ -274,9 +303,9 @@ def improvement_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_judgement_area_column_repeated_on_every_row_groups_the_recommendations(
-    improvement_sheet: Path,
+    documents: dict[str, Pair],
 ) -> None:
-    for outcome in both(improvement_sheet):
+    for outcome in both(documents["improvement.xlsx"]):
         priorities = outcome.plan["priorities"]
         assert [(p["ref"], p["title"], p["group"]) for p in priorities] == [
             ("1", "Leaders check that referrals are acted on quickly", "Leadership and management"),
@@ -317,23 +346,25 @@ COLUMNS_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def area_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("areas")
+@DOCUMENTS.document("area")
+def area_written(folder: Path) -> Path:
     area_merges = [(r, 0, r, 4) for r in (1, 4, 6)]
-    written = word_file(folder / "area.docx", [("table", (AREA_ROWS, area_merges))])
+    return word_file(folder / "area.docx", [("table", (AREA_ROWS, area_merges))])
+
+
+@DOCUMENTS.document("columns")
+def area_merged(folder: Path) -> Path:
     # the area merged down over its rows; the first recommendation over its two actions
-    merged = word_file(
+    return word_file(
         folder / "columns.docx", [("table", (COLUMNS_ROWS, [(1, 0, 3, 0), (1, 1, 2, 1)]))]
     )
-    return {"area": written, "columns": merged}
 
 
 @pytest.mark.parametrize("kind", ["area", "columns"])
 def test_an_area_written_beside_recommendations_is_their_group(
-    area_docs: dict[str, Path], kind: str
+    documents: dict[str, Pair], kind: str
 ) -> None:
-    for outcome in both(area_docs[kind]):
+    for outcome in both(documents[kind]):
         priorities = outcome.plan["priorities"]
         assert [(p["ref"], p["title"], p["group"]) for p in priorities] == [
             ("1", "Leaders check that referrals are acted on quickly", "Leadership and management"),
@@ -344,9 +375,8 @@ def test_an_area_written_beside_recommendations_is_their_group(
         assert outcome.unplaced == []
 
 
-@pytest.fixture(scope="module")
-def voice_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("voice")
+@DOCUMENTS.document("voice")
+def voice_sheet(folder: Path) -> Path:
     rows = [
         ["Priority", "Ref", "Action", "Lead", "What will success look like",
          "What children and young people will say"],
@@ -357,8 +387,10 @@ def voice_sheet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return excel_file(folder / "voice.xlsx", {"Plan": rows})
 
 
-def test_a_children_will_say_column_goes_to_the_priority_once(voice_sheet: Path) -> None:
-    for outcome in both(voice_sheet):
+def test_a_children_will_say_column_goes_to_the_priority_once(
+    documents: dict[str, Pair],
+) -> None:
+    for outcome in both(documents["voice"]):
         (priority,) = outcome.plan["priorities"]
         assert priority["children_will_say"] == ["Someone noticed", "I got help quickly"]
         assert [(a["ref"], a.get("measure")) for a in priority["actions"]] == [
@@ -382,14 +414,13 @@ LEAD_ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def leads_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("leads")
+@DOCUMENTS.document("leads")
+def leads_plan(folder: Path) -> Path:
     return word_file(folder / "plan.docx", [("table", (LEAD_ROWS, []))])
 
 
-def test_leads_are_split_where_the_document_separates_them(leads_doc: Path) -> None:
-    for outcome in both(leads_doc):
+def test_leads_are_split_where_the_document_separates_them(documents: dict[str, Pair]) -> None:
+    for outcome in both(documents["leads"]):
         assert [a["leads"] for a in all_actions(outcome.plan)] == [
             ["CSC", "Police"],
             ["Head of QA", "LADO"],
@@ -449,9 +480,8 @@ UNNAMED_REF_ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("numbers")
+@DOCUMENTS.document("numbers")
+def numbers_plan(folder: Path) -> Path:
     return word_file(
         folder / "plan.docx",
         [
@@ -465,8 +495,14 @@ def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-def test_refs_are_the_documents_own_never_invented(numbers_doc: Path) -> None:
-    for outcome in both(numbers_doc):
+@pytest.fixture(scope="module")
+def numbers_doc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The document as written (no LibreOffice, so its tests are quick)."""
+    return numbers_plan(tmp_path_factory.mktemp("numbers"))
+
+
+def test_refs_are_the_documents_own_never_invented(documents: dict[str, Pair]) -> None:
+    for outcome in both(documents["numbers"]):
         first, second = outcome.plan["priorities"][:2]
         assert first["ref"] == "3"
         assert "ref" not in second  # a heading with no number gets no ref
@@ -531,15 +567,26 @@ def grouped_data(tmp_path: Path) -> Path:
     return data
 
 
-def test_groups_and_notes_come_back_from_the_word_export(tmp_path: Path) -> None:
+def grouped_plan(data: Path) -> Any:
     from plansite.load import load_board_data
+
+    return next(p for p in load_board_data(data).plans if p.id == "improvement-plan-2026")
+
+
+@DOCUMENTS.document("exported")
+def exported_plan(folder: Path) -> Path:
+    """The grouped plan as the site's Word download has it (its board beside it, in data/)."""
     from plansite.publish.plan_docx import plan_docx
 
-    data = grouped_data(tmp_path)
-    plan = next(p for p in load_board_data(data).plans if p.id == "improvement-plan-2026")
-    document = tmp_path / "exported.docx"
-    document.write_bytes(plan_docx(plan))
-    for outcome in both(document):
+    document = folder / "exported.docx"
+    document.write_bytes(plan_docx(grouped_plan(grouped_data(folder))))
+    return document
+
+
+def test_groups_and_notes_come_back_from_the_word_export(documents: dict[str, Pair]) -> None:
+    exported = documents["exported"]
+    plan = grouped_plan(exported[0].parent / "data")
+    for outcome in both(exported):
         priorities = outcome.plan["priorities"]
         assert [(p["ref"], p.get("group")) for p in priorities] == [
             ("R1", "Help and protection"), ("R2", "Help and protection"), ("R3", "Leadership"),
@@ -600,9 +647,8 @@ SECTION_PLANNER = ["What", "Subgroup activity", "What the Report will tell the B
                    "When reported to the board or subgroup(s)"]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def business_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("business")
+@DOCUMENTS.document("business")
+def business_plan(folder: Path) -> Path:
     first = [SECTION_PLANNER, ["Case reviews", "The review group reports",
                                "That cases are handled well", "Every board meeting"]]  # fmt: skip
     second = [SECTION_PLANNER, ["S.11 Audit", "Quality group first", "That agencies meet duties",
@@ -623,9 +669,9 @@ def business_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_business_plan_with_a_bold_theme_column_and_a_planner_section(
-    business_plan: Path,
+    documents: dict[str, Pair],
 ) -> None:
-    for outcome in both(business_plan):
+    for outcome in both(documents["business"]):
         plan = outcome.plan
         assert [(p["ref"], p["title"], len(p["actions"])) for p in plan["priorities"]] == [
             ("1", "Governance and challenge", 1 + 1),

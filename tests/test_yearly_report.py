@@ -17,7 +17,7 @@ from plansite.model.board_data import BoardData
 from plansite.model.progress import summary
 from plansite.model.year_end import year_end
 from plansite.render.yearly_report import year_end_sentence
-from tests.conftest import FIXTURES, ROOT, page
+from tests.conftest import FIXTURES, ROOT, page, run_build
 
 YEAR_END = date(2026, 3, 31)
 
@@ -25,6 +25,23 @@ YEAR_END = date(2026, 3, 31)
 @pytest.fixture(scope="module")
 def fixture() -> BoardData:
     return load_board_data(FIXTURES / "report-year-end")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A fixture board built strict, once; no test here reads a PDF: stand-ins, made in no time
+    (made for the PDFs the real build makes, so a PDF that is not made is not there either)."""
+    sites: dict[str, Path] = {}
+
+    def site(name: str) -> Path:
+        if name not in sites:
+            out = tmp_path_factory.mktemp(name) / "site"
+            result = run_build(FIXTURES / name, out, pdfs=False)
+            assert result.returncode == 0, result.stderr
+            sites[name] = out
+        return sites[name]
+
+    return site
 
 
 def counts(found: object) -> dict[str | None, int]:
@@ -55,9 +72,9 @@ def test_counts_are_the_plan_as_it_stood_at_the_year_end(fixture: BoardData) -> 
 
 
 def test_the_report_page_shows_year_end_counts_and_since_then(
-    build_fixture: Callable[[str], Path],
+    built: Callable[[str], Path],
 ) -> None:
-    site = build_fixture("report-year-end")
+    site = built("report-year-end")
     html = page(site, "annual-report/2025-26/")
     article = html.select_one("article")
     assert article is not None
@@ -113,9 +130,9 @@ def test_make_check_lists_each_missing_section_as_information() -> None:
 
 
 def test_a_board_without_reports_has_no_annual_report_section(
-    build_fixture: Callable[[str], Path],
+    built: Callable[[str], Path],
 ) -> None:
-    site = build_fixture("minimal")
+    site = built("minimal")
     assert not (site / "annual-report").exists()
     menu = " ".join(page(site, "").select_one("nav").get_text(" ").split())  # type: ignore[union-attr]
     assert "Annual report" not in menu
