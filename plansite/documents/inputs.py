@@ -88,6 +88,26 @@ def document_key(inputs: str, kind: str, path: str) -> str:
     return hashlib.sha256(f"{inputs}\0{kind}\0{path}".encode()).hexdigest()
 
 
+def result_key(*pieces: str | bytes) -> str:
+    """The key of a result that depends only on `pieces` (text, or its bytes) and on the code
+    (`code_version`): a page's search entries from its HTML, its final HTML from the engine's.
+    The same pieces give the same result whatever else changed (plansite/engine/kept_pages.py)."""
+    digest = hashlib.sha256()
+    for piece in (*code_version(), *pieces):
+        _add(digest.update, piece.encode("utf-8") if isinstance(piece, str) else piece)
+    return digest.hexdigest()
+
+
+def files_key(folders: Iterable[Path]) -> str:
+    """A hash of every file in `folders` (their names and bytes): a build's fragments."""
+    digest = hashlib.sha256()
+    for number, folder in enumerate(folders):
+        for name, path in _walk(folder, f"folder{number}"):
+            _add(digest.update, name.encode("utf-8"))
+            _add(digest.update, _content(path) or b"")
+    return digest.hexdigest()
+
+
 def _add(update: Callable[[bytes], object], piece: bytes) -> None:
     """`piece` with its length first: two files can never read as one other pair."""
     update(len(piece).to_bytes(8, "big"))
