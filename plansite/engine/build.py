@@ -93,15 +93,6 @@ class RenderedPage:
     entries: list[Entry] | None  # None: the search plugin indexes the page's HTML
 
 
-@dataclass(frozen=True)
-class KeptPage:
-    """A generated page's rendering as kept between builds (plansite/engine/kept_pages.py),
-    with the charts it asked for."""
-
-    page: RenderedPage
-    charts: tuple[tuple[str, str, tuple[Any, ...], Labels], ...]
-
-
 def _inside(method: F) -> F:
     """The method runs inside the build's own context."""
 
@@ -245,17 +236,19 @@ class SiteBuild:
             return None
         key = self._page_key(generated, url, entries)
         if key is not None and self.cache is not None:
-            kept: KeptPage | None = kept_pages.kept_page(self.cache, key)
+            kept = kept_pages.kept_page(self.cache, key)
             if kept is not None:
-                for chart in kept.charts:  # drawn, or read, beside the build as when rendered
+                html, (headings, anchors, cut, charts) = kept
+                for chart in charts:  # drawn, or read, beside the build as when rendered
                     self._chart(*chart)
-                return kept.page
+                return RenderedPage(html, headings, anchors, cut)
         self.charts_asked.clear()
         html = self.page(generated.path, generated.page_type.name, *generated.args)
         cut = self._search_entries(generated, html, url) if entries else None
         page = RenderedPage(html, toc_tokens(html), anchor_ids(html), cut)
         if key is not None and self.cache is not None:
-            kept_as = kept_pages.keep_page(self.cache, KeptPage(page, tuple(self.charts_asked)))
+            rest = (page.headings, page.anchors, cut, tuple(self.charts_asked))
+            kept_as = kept_pages.keep_page(self.cache, html, rest)
             self.pages_kept.append((key, kept_as))
         self.charts_asked.clear()
         return page

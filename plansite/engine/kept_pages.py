@@ -12,8 +12,10 @@ documents are (plansite/documents/kept_files.py).
   glossary's links and abbreviations. Correct whatever else changed, so a build after one
   action's edit (every other page's HTML the same) finds them too.
 
-The renderings are pickled (the charts' figures are tuples, dates, numbers): the cache folder
-is trusted as the project's own files are (Jinja's compiled templates in it are code too).
+A rendering's HTML is kept compressed, the rest of it pickled (the charts' figures are tuples,
+dates, numbers): the cache folder is trusted as the project's own files are (Jinja's compiled
+templates in it are code too). Long text is encoded and compressed a piece at a time, so a
+large page (30 MB) is never held whole as bytes beside its text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plansite.documents.inputs import document_key, result_key
+from plansite.documents.inputs import PIECE, document_key, result_key
 from plansite.documents.kept_files import keep_made, keep_under_inputs, kept_by_inputs
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.search.entries import Entry
@@ -43,15 +45,23 @@ def page_key(inputs: str, *about: str) -> str:
     return document_key(inputs, PAGE, "\0".join(about))
 
 
-def kept_page(cache: Path, key: str) -> Any | None:
-    """The rendering kept under `key` by a build with the same inputs, or None."""
+def kept_page(cache: Path, key: str) -> tuple[str, Any] | None:
+    """The HTML and the rest of the rendering kept under `key` by a build with the same
+    inputs, or None."""
     found = kept_by_inputs(cache, PAGE, key)
-    return None if found is None else pickle.loads(zlib.decompress(found))
+    if found is None:
+        return None
+    length = int.from_bytes(found[:8], "big")
+    html = _unpacked(found[8 : 8 + length])
+    return html, pickle.loads(zlib.decompress(found[8 + length :]))
 
 
-def keep_page(cache: Path, rendering: object) -> str:
-    """`rendering` kept under the hash of its bytes: the key `remember` names it by."""
-    return keep_made(cache, PAGE, zlib.compress(pickle.dumps(rendering, protocol=5), LEVEL))
+def keep_page(cache: Path, html: str, rest: object) -> str:
+    """A page's HTML and the rest of its rendering kept under the hash of their bytes: the key
+    `remember` names them by."""
+    packed = _packed(html)
+    rest_packed = zlib.compress(pickle.dumps(rest, protocol=5), LEVEL)
+    return keep_made(cache, PAGE, len(packed).to_bytes(8, "big") + packed + rest_packed)
 
 
 def remember(cache: Path, key: str, kept_as: str) -> None:
@@ -71,7 +81,7 @@ def entries(
         kept: list[Entry] = json.loads(zlib.decompress(found))
         return kept
     made = cut()
-    write_kept(cache / ENTRIES, key, f".{ENTRIES}", zlib.compress(json.dumps(made).encode(), LEVEL))
+    write_kept(cache / ENTRIES, key, f".{ENTRIES}", _packed(json.dumps(made)))
     return made
 
 
@@ -81,7 +91,22 @@ def finished(cache: Path, html: str, about: tuple[str, ...], finish: Callable[[]
     key = result_key(*about, html)
     found = read_kept(cache / FINISHED, key, f".{FINISHED}")
     if found is not None:
-        return zlib.decompress(found).decode("utf-8")
+        return _unpacked(found)
     made = finish()
-    write_kept(cache / FINISHED, key, f".{FINISHED}", zlib.compress(made.encode(), LEVEL))
+    write_kept(cache / FINISHED, key, f".{FINISHED}", _packed(made))
     return made
+
+
+def _packed(text: str) -> bytes:
+    """`text` as UTF-8, compressed, encoded a piece at a time: a large page (30 MB) is never
+    held as bytes whole beside its text."""
+    packer = zlib.compressobj(LEVEL)
+    pieces = [
+        packer.compress(text[start : start + PIECE].encode("utf-8"))
+        for start in range(0, len(text), PIECE)
+    ]
+    return b"".join([*pieces, packer.flush()])
+
+
+def _unpacked(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
