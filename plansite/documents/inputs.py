@@ -46,6 +46,7 @@ WORDS = PACKAGE / "words"
 # the package's folders no document is made from: the site's theme (pages only, and most of the
 # package's bytes: the admin's scripts) and the starter site a new board is given
 NOT_DOCUMENTS = frozenset({"theme", "starter_site", "__pycache__"})
+PIECE = 1 << 20  # characters of a long text encoded at a time (`result_key`)
 Stamp = tuple[str, int, int, int]  # a file's name in the key, size, modification time, inode
 
 
@@ -86,6 +87,29 @@ def inputs_of(board: Path, words: Path, fragments: list[Path], settings: str) ->
 def document_key(inputs: str, kind: str, path: str) -> str:
     """A document's key from its build's inputs: the same inputs make the same document."""
     return hashlib.sha256(f"{inputs}\0{kind}\0{path}".encode()).hexdigest()
+
+
+def result_key(*pieces: str) -> str:
+    """The key of a result that depends only on the text `pieces` and on the code
+    (`code_version`): a page's search entries from its HTML, its final HTML from the engine's.
+    The same pieces give the same result whatever else changed (plansite/engine/kept_pages.py).
+    Each piece is encoded a piece at a time: a large page (30 MB) is never held twice."""
+    digest = hashlib.sha256()
+    for piece in (*code_version(), *pieces):
+        digest.update(len(piece).to_bytes(8, "big"))  # characters: UTF-8 reads back one way
+        for start in range(0, len(piece), PIECE):
+            digest.update(piece[start : start + PIECE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+def files_key(folders: Iterable[Path]) -> str:
+    """A hash of every file in `folders` (their names and bytes): a build's fragments."""
+    digest = hashlib.sha256()
+    for number, folder in enumerate(folders):
+        for name, path in _walk(folder, f"folder{number}"):
+            _add(digest.update, name.encode("utf-8"))
+            _add(digest.update, _content(path) or b"")
+    return digest.hexdigest()
 
 
 def _add(update: Callable[[bytes], object], piece: bytes) -> None:

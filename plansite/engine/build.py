@@ -21,6 +21,7 @@ import calendar
 import contextvars
 import dataclasses
 import functools
+import json
 import os
 import zlib
 from collections.abc import Callable, Mapping
@@ -33,10 +34,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from plansite.documents import made_files
-from plansite.documents.inputs import Inputs, inputs_of
+from plansite.documents.inputs import Inputs, files_key, inputs_of
 from plansite.documents.made_files import Output
 from plansite.documents.sizes import as_words, carries_sizes, fill, fill_words
-from plansite.engine import held_pages
+from plansite.engine import held_pages, kept_pages
 from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
@@ -50,6 +51,7 @@ from plansite.publish import admin, every_file
 from plansite.render import chart_store, templates
 from plansite.render.abbreviations import expand_in_article
 from plansite.render.cache_files import prune
+from plansite.render.chart_store import Labels
 from plansite.render.glossary_in_place import link_phrases_in_article
 from plansite.render.headings import anchor_ids, toc_tokens
 from plansite.search.entries import Entry
@@ -136,6 +138,12 @@ class SiteBuild:
         # compressed, as the held pages are (a long plan's priority pages show their PDFs'
         # sizes, about 60 MB of HTML at 12,000 actions)
         self.sized_pages: dict[str, bytes] = {}
+        # the charts the page being rendered asked for, kept with its rendering (a kept page
+        # asks for them again: they are drawn beside the build and filled in once written)
+        self.charts_asked: list[tuple[str, str, tuple[Any, ...], Labels]] = []
+        # (its key, what it is kept as): each page rendered, kept under the build's inputs once
+        # the build ends with its inputs unchanged (`finish_files`)
+        self.pages_kept: list[tuple[str, str]] = []
 
     def _inputs(self) -> Inputs | None:
         # every option that could change a document (not where the cache is, nor how many
@@ -191,7 +199,12 @@ class SiteBuild:
         # the pages' charts too (most of a first build's time in this process): drawn by the
         # workers while the pages are rendered, filled in once each page is written
         if output.draws_charts():
-            chart_store.draw_ahead(output.chart)
+            chart_store.draw_ahead(self._chart)
+
+    def _chart(self, key: str, chart_name: str, drawn_from: tuple[Any, ...], labels: Labels) -> str:
+        assert self.output is not None
+        self.charts_asked.append((key, chart_name, drawn_from, labels))
+        return self.output.chart(key, chart_name, drawn_from, labels)
 
     def pages_to_add(self, written: Callable[[str], bool]) -> list[GeneratedPage]:
         """The generated pages the engine adds: those no page of docs/ replaces (`written`:
@@ -221,9 +234,42 @@ class SiteBuild:
         generated = self.generated.get(path)
         if generated is None:
             return None
+        key = self._page_key(generated, url, entries)
+        if key is not None and self.cache is not None:
+            kept = kept_pages.kept_page(self.cache, key)
+            if kept is not None:
+                html, (headings, anchors, cut, charts) = kept
+                for chart in charts:  # drawn, or read, beside the build as when rendered
+                    self._chart(*chart)
+                return RenderedPage(html, headings, anchors, cut)
+        self.charts_asked.clear()
         html = self.page(generated.path, generated.page_type.name, *generated.args)
-        cut = generated.search_entries(as_words(html), url) if entries else None
-        return RenderedPage(html, toc_tokens(html), anchor_ids(html), cut)
+        cut = self._search_entries(generated, html, url) if entries else None
+        page = RenderedPage(html, toc_tokens(html), anchor_ids(html), cut)
+        if key is not None and self.cache is not None:
+            rest = (page.headings, page.anchors, cut, tuple(self.charts_asked))
+            kept_as = kept_pages.keep_page(self.cache, html, rest)
+            self.pages_kept.append((key, kept_as))
+        self.charts_asked.clear()
+        return page
+
+    def _page_key(self, generated: GeneratedPage, url: str, entries: bool) -> str | None:
+        """The key a page's rendering is kept under: the build's inputs, the page, its address,
+        whether its charts are placeholders (drawn beside the build) and its entries cut."""
+        if self.inputs is None or self.output is None:
+            return None
+        how = f"charts ahead={self.output.draws_charts()} entries={entries}"
+        page_type, args = generated.page_type.name, repr(generated.args)
+        return kept_pages.page_key(self.inputs.key, generated.path, page_type, args, url, how)
+
+    def _search_entries(self, generated: GeneratedPage, html: str, url: str) -> list[Entry]:
+        words = as_words(html)
+        if self.cache is None:
+            return generated.search_entries(words, url)
+        about = (url, generated.title, generated.page_type.search_at)
+        return kept_pages.entries(
+            self.cache, words, about, lambda: generated.search_entries(words, url)
+        )
 
     @_inside
     def search_sizes(self, entries: list[Entry]) -> None:
@@ -249,8 +295,22 @@ class SiteBuild:
         page's content, its title (written by the theme) included; each glossary phrase's first
         use links to its entry."""
         site = self.site
-        output = link_phrases_in_article(output, site.glossary_terms, path)
-        return expand_in_article(output, site.abbreviations)
+
+        def finish() -> str:
+            linked = link_phrases_in_article(output, site.glossary_terms, path)
+            return expand_in_article(linked, site.abbreviations)
+
+        if self.cache is None:
+            return finish()
+        return kept_pages.finished(self.cache, output, (path, *self._finishing), finish)
+
+    @functools.cached_property
+    def _finishing(self) -> tuple[str, str]:
+        """What a page's final HTML depends on besides its own: the glossary (its abbreviations
+        are among its terms) and the fragments that write the links and <abbr> tags."""
+        terms = json.dumps(list(self.site.glossary_terms.items()))
+        searchpath = getattr(self.environment.loader, "searchpath", [])
+        return terms, files_key(Path(folder) for folder in searchpath)
 
     @_inside
     def t(self, key: str, count: int | None = None, **values: Any) -> Markup:
@@ -281,6 +341,10 @@ class SiteBuild:
         # of the file as it was when the build began
         if self.inputs is not None:
             self.output.remember_inputs(self.inputs.unchanged)
+            if self.pages_kept and self.cache is not None and self.inputs.unchanged():
+                for key, kept_as in self.pages_kept:
+                    kept_pages.remember(self.cache, key, kept_as)
+            self.pages_kept.clear()
         # the pages that show a file's size or a chart drawn beside the build, written again
         for path, held in self.sized_pages.items():
             html = chart_store.fill_charts(

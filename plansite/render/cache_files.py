@@ -21,7 +21,10 @@ UNUSED_DAYS = 30  # a kept file no build used for this long is removed
 # the folders of kept files (charts, PDFs, Word files, spreadsheets, the feeds, the open data's
 # CSV and JSON files, the guide pages' reading scores); the compiled templates' folder holds one
 # file a template, rewritten in place, so it never grows
-KEPT_FOLDERS = ("charts", "pdf", "docx", "xlsx", "xml", "csv", "json", "readability")
+KEPT_FOLDERS = (
+    "charts", "pdf", "docx", "xlsx", "xml", "csv", "json", "readability",
+    "page", "entries", "finished",  # the pages (plansite/engine/kept_pages.py)
+)  # fmt: skip
 
 
 def read_kept(folder: Path, key: str, suffix: str) -> bytes | None:
