@@ -300,3 +300,21 @@ def test_a_file_that_cannot_be_read_leaves_the_documents_under_their_own_keys(
     else:
         os.mkfifo(odd_file)  # read whole, it would wait for a writer for ever
     assert document_inputs.inputs_of(board.data, board.words, [], "") is None
+
+
+def test_compiled_python_written_during_a_build_is_in_no_key(tmp_path: Path) -> None:
+    """A fresh clone writes `__pycache__/*.pyc` beside the package's modules as a build first
+    imports them: a second build of the same code must find the first one's documents (this
+    made a clean-clone run keep every document twice, under two keys)."""
+    package = tmp_path / "package"
+    (package / "documents").mkdir(parents=True)
+    (package / "documents" / "pdf.py").write_text("X = 1\n")
+    before = document_inputs._walk(package, "package")
+    for folder in (package, package / "documents"):
+        (folder / "__pycache__").mkdir()
+        (folder / "__pycache__" / "pdf.cpython-311.pyc").write_bytes(b"compiled")
+    assert (
+        document_inputs._walk(package, "package")
+        == before
+        == [("package/documents/pdf.py", str(package / "documents" / "pdf.py"))]
+    )

@@ -45,8 +45,11 @@ PACKAGE = Path(__file__).resolve().parents[1]
 WORDS = PACKAGE / "words"
 # the package's folders no document is made from: the site's theme (pages only, and most of the
 # package's bytes: the admin's scripts) and the starter site a new board is given
-NOT_DOCUMENTS = frozenset({"theme", "starter_site", "__pycache__"})
+NOT_DOCUMENTS = frozenset({"theme", "starter_site"})
 PIECE = 1 << 20  # characters of a long text encoded at a time (`result_key`)
+# Python's compiled files, written beside the source as modules are first imported (in a fresh
+# clone, during the build itself): in no key, at any depth, or two builds of the same code differ
+BYTECODE = "__pycache__"
 Stamp = tuple[str, int, int, int]  # a file's name in the key, size, modification time, inode
 
 
@@ -144,7 +147,9 @@ def _walk(root: Path, label: str, left_out: frozenset[str] = frozenset()) -> lis
             continue
         seen.add(real)
         folders[:] = sorted(
-            f for f in folders if not QUIET.search(f) and not (folder == top and f in left_out)
+            f
+            for f in folders
+            if not QUIET.search(f) and f != BYTECODE and not (folder == top and f in left_out)
         )
         inside = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
         prefix = f"{label}/{inside}/" if inside else f"{label}/"
