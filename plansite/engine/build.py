@@ -340,8 +340,10 @@ class SiteBuild:
         # a document rendered from a file edited during the build is not kept under the key
         # of the file as it was when the build began
         if self.inputs is not None:
-            self.output.remember_inputs(self.inputs.unchanged)
-            if self.pages_kept and self.cache is not None and self.inputs.unchanged():
+            # asked once, for the documents and the pages alike (every input file looked at)
+            unchanged = functools.cache(self.inputs.unchanged)
+            self.output.remember_inputs(unchanged)
+            if self.pages_kept and self.cache is not None and unchanged():
                 for key, kept_as in self.pages_kept:
                     kept_pages.remember(self.cache, key, kept_as)
             self.pages_kept.clear()

@@ -29,6 +29,7 @@ from typing import Any
 
 from plansite.documents.inputs import PIECE, document_key, result_key
 from plansite.documents.kept_files import keep_made, keep_under_inputs, kept_by_inputs
+from plansite.engine.held_pages import LEVEL  # zlib's fastest: a tenth of the size
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.search.entries import Entry
 
@@ -36,8 +37,6 @@ PAGE = "page"  # a generated page's rendering, under its build's inputs
 ENTRIES = "entries"  # a page's search entries, under its HTML
 FINISHED = "finished"  # a page's final HTML, under the engine's HTML and the glossary
 KINDS = (PAGE, ENTRIES, FINISHED)
-# zlib's fastest level, as the held pages (plansite/engine/held_pages.py): a tenth of the size
-LEVEL = 1
 
 
 def page_key(inputs: str, *about: str) -> str:
