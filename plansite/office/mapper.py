@@ -405,7 +405,9 @@ class Mapper:
         self.issue = issue
 
     # --- tables -------------------------------------------------------------------------
-    def _table(self, table: Table) -> None:
+    def _table(self, table: Table, joined: bool = False) -> None:
+        """`joined`: the rows of a second table joined below another (`_second_heading_row`),
+        never the first table's continuation."""
         self._where = table.name
         if is_key_table(table):
             return  # read with the key (_find_key)
@@ -414,7 +416,12 @@ class Mapper:
         header = find_header(table, self.map)
         continued = False
         last = self.last_header
-        if header is None and last is not None and table.columns == last[1] and not self.pending:
+        if (
+            header is None
+            and last is not None
+            and table.columns == last[1]
+            and not (self.pending or joined)
+        ):
             # a table broken by a page or a paragraph, its heading row not repeated
             header = Header([0], last[0].fields, last[0].headings, last[0].shaded_progress)
             continued = True
@@ -447,15 +454,22 @@ class Mapper:
                 continue
             self._row(table, header, row)
         if rest is not None:  # two tables joined into one: the rows below its heading row
-            self._table(Table(table.name, table.rows[rest:], table.columns))
+            self._table(Table(table.name, table.rows[rest:], table.columns), joined=True)
 
     def _second_heading_row(self, table: Table, header: Header) -> int | None:
-        """The index of a heading row inside the table's body that names other columns (two
-        tables joined when the paragraph between them was deleted, as Word and LibreOffice join
-        them): the rows below it are read under their own headings, not as actions."""
+        """The index of the first row of a second table inside the table's body (two tables
+        joined when the paragraph between them was deleted, as Word and LibreOffice join them):
+        a heading row that names other columns, or a row laid out in fewer, wider columns than
+        the heading row's. The rows from it on are read under their own headings (a table with
+        no plan columns: each cell listed as not placed), not as actions."""
+        heading_starts = {
+            cell.column for row in table.rows if row and row[0].row in header.rows for cell in row
+        }
         for index, row in enumerate(table.rows):
             if not row or row[0].row <= max(header.rows):
                 continue
+            if _wider_columns(row, heading_starts):
+                return index
             fields = row_fields(row, self.map, exact=True)  # data cells say "On target" too
             named = {column: name for column, (name, _, _) in fields.items()}
             if looks_like_header(fields) and any(
@@ -841,3 +855,14 @@ def map_document(document: Document, plan_map: dict[str, str]) -> Outcome:
     outcome = Mapper(document, plan_map).run()
     outcome.hidden = document.hidden  # never in the plan; the report lists it
     return outcome
+
+
+def _wider_columns(row: list[Cell], heading_starts: set[int]) -> bool:
+    """Every one of the row's cells (two or more) spans several of the heading row's columns:
+    not an action with two cells merged, but another table's layout (a narrower table joined
+    below: LibreOffice saves two Word tables with nothing between them as one, as Word shows
+    them)."""
+    return len(row) > 1 and all(
+        sum(cell.column <= start < cell.column + cell.width for start in heading_starts) > 1
+        for cell in row
+    )
