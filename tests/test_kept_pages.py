@@ -1,8 +1,9 @@
-"""Issue 26: a build keeps each generated page's rendering under the key of its inputs
-(plansite/engine/kept_pages.py), and a page's search entries and its final HTML (the glossary's
-links and abbreviations) under a hash of the HTML they are made from. A warm build renders no
-page, cuts no entries and links no glossary phrase, and publishes what a build with no cache
-publishes; an edit of anything a page shows publishes the pages a build with no cache makes."""
+"""Issue 26: a build keeps its loaded data (plansite/engine/kept_model.py) and each generated
+page's rendering under the key of its inputs (plansite/engine/kept_pages.py), and a page's
+search entries and its final HTML (the glossary's links and abbreviations) under a hash of the
+HTML they are made from. A warm build loads no data, renders no page, cuts no entries and links
+no glossary phrase, and publishes what a build with no cache publishes; an edit of anything a
+page shows publishes the pages a build with no cache makes."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ from plansite.documents import pdf as documents
 from plansite.engine import build as site_build
 from plansite.engine import kept_pages
 from plansite.engine.build import Options, SiteBuild
+from plansite.engine.kept_model import MODEL
 from plansite.render import templates
 from plansite.render.cache_files import KEPT_FOLDERS, prune
 from tests.conftest import FIXTURES, run_build, site_files
 from tests.test_document_inputs import EDITS, Board, board_in, edit, fake_pdf
 
-# what a warm build must not do again: render a page, cut its entries, link its glossary phrases
+# what a warm build must not do again: load the data, render a page, cut its entries, link its
+# glossary phrases
 COUNTED = {
+    "load": (site_build, "load_board_data"),
     "render": (site_build, "render_page"),
     "cut": (page_types, "page_entries"),
     "finish": (site_build, "link_phrases_in_article"),
@@ -125,7 +129,7 @@ def test_a_warm_build_renders_no_page_and_publishes_the_same(
     first = builds(board, cache, workers)
     pages = len(first.rendered)
     assert pages > 10
-    assert calls == {"render": pages, "cut": pages, "finish": pages}
+    assert calls == {"load": 1, "render": pages, "cut": pages, "finish": pages}
     if workers > 1:  # the indicators' charts: placeholders, filled in
         assert any("<!--plansite-chart:" in p.html for p in first.rendered.values())
     assert not any(b"<!--plansite-chart:" in html for html in first.written.values())
@@ -133,7 +137,7 @@ def test_a_warm_build_renders_no_page_and_publishes_the_same(
     shown = [*(p.encode() for p in first.finished.values()), *first.written.values()]
     assert any(b"<svg" in html for html in shown)
     warm = builds(board, cache, workers)
-    assert calls == {"render": pages, "cut": pages, "finish": pages}  # none more
+    assert calls == {"load": 1, "render": pages, "cut": pages, "finish": pages}  # none more
     assert warm == first
     # with no cache the charts are drawn in the pages (no placeholders): the same pages
     assert builds(board, None, workers).published() == first.published()
@@ -159,7 +163,9 @@ def test_an_edit_publishes_the_pages_a_build_with_no_cache_makes(
     change(board)
     after = builds(board, cache)
     pages = len(before.rendered)
-    assert calls["render"] == 2 * pages  # the inputs changed: every page rendered again
+    # the inputs changed: the data loaded and every page rendered again
+    assert calls["load"] == 2
+    assert calls["render"] == 2 * pages
     assert after == builds(board, None)
     if what == "a glossary entry":  # the same pages' HTML: only their final HTML changes
         assert any("Procedures Group" in html for html in after.finished.values())
@@ -194,22 +200,26 @@ def test_a_page_rendered_while_an_input_was_saved_is_not_kept_under_the_inputs(
     with monkeypatch.context() as during:
         during.setattr(site_build.Inputs, "unchanged", lambda self: False)
         first = builds(board, cache)
-    assert not list((cache / kept_pages.PAGE).glob("*.made"))
+    assert not [*(cache / kept_pages.PAGE).glob("*.made"), *(cache / MODEL).glob("*.made")]
     pages = len(first.rendered)
     assert builds(board, cache) == first
     assert calls["render"] == 2 * pages  # rendered again ...
+    assert calls["load"] == 2  # ... and loaded again
     assert len(list((cache / kept_pages.PAGE).glob("*.made"))) == pages  # ... and now kept
+    assert len(list((cache / MODEL).glob("*.made"))) == 1
     assert builds(board, cache) == first
     assert calls["render"] == 2 * pages
+    assert calls["load"] == 2
 
 
 def test_the_kept_pages_are_pruned(builds: Callable[..., Pages], tmp_path: Path) -> None:
     """The new kinds are pruned as every kept file is, once no build has used them."""
-    assert set(kept_pages.KINDS) <= set(KEPT_FOLDERS)
+    kinds = {*kept_pages.KINDS, MODEL}
+    assert kinds <= set(KEPT_FOLDERS)
     board, cache = board_in(tmp_path / "board"), tmp_path / "cache"
     builds(board, cache)
-    kept = [p for kind in kept_pages.KINDS for p in (cache / kind).iterdir()]
-    assert {p.parent.name for p in kept} == set(kept_pages.KINDS)
+    kept = [p for kind in kinds for p in (cache / kind).iterdir()]
+    assert {p.parent.name for p in kept} == kinds
     assert prune(cache) == []  # just used
     assert set(prune(cache, unused_days=-1)) >= set(kept)
 

@@ -35,9 +35,10 @@ from markupsafe import Markup
 
 from plansite.documents import made_files
 from plansite.documents.inputs import Inputs, files_key, inputs_of
+from plansite.documents.kept_files import keep_under_inputs
 from plansite.documents.made_files import Output
 from plansite.documents.sizes import as_words, carries_sizes, fill, fill_words
-from plansite.engine import held_pages, kept_pages
+from plansite.engine import held_pages, kept_model, kept_pages
 from plansite.engine.held_pages import HeldPages
 from plansite.load import load_board_data
 from plansite.model import links
@@ -122,7 +123,10 @@ class SiteBuild:
         # what the published documents are made from, taken before the data is read (an edit
         # meanwhile is seen at the end: `finish_files`); only with a cache to keep them in
         self.inputs = self._inputs() if self.cache is not None else None
-        self.site: BoardData = self._load()
+        # (its kind, key, what it is kept as): the loaded data and each page rendered, kept under
+        # the build's inputs once the build ends with its inputs unchanged (`finish_files`)
+        self.kept: list[tuple[str, str, str]] = []
+        self.site: BoardData = self._kept_or_loaded()
         self.date = options.date or _as_at(self.site)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
         self.left_out_pages = self._left_out()
@@ -141,9 +145,6 @@ class SiteBuild:
         # the charts the page being rendered asked for, kept with its rendering (a kept page
         # asks for them again: they are drawn beside the build and filled in once written)
         self.charts_asked: list[tuple[str, str, tuple[Any, ...], Labels]] = []
-        # (its key, what it is kept as): each page rendered, kept under the build's inputs once
-        # the build ends with its inputs unchanged (`finish_files`)
-        self.pages_kept: list[tuple[str, str]] = []
 
     def _inputs(self) -> Inputs | None:
         # every option that could change a document (not where the cache is, nor how many
@@ -152,15 +153,28 @@ class SiteBuild:
         fragments = [Path(folder) for folder in getattr(self.environment.loader, "searchpath", [])]
         return inputs_of(self.folder, self.words.path, fragments, repr(settings))
 
+    def _kept_or_loaded(self) -> BoardData:
+        """The data as a build with the same inputs loaded it (plansite/engine/kept_model.py),
+        or loaded now, and kept."""
+        if self.inputs is None or self.cache is None:
+            return self._load()
+        key = kept_model.model_key(self.inputs.key, repr(self._loading))
+        site = kept_model.kept_model(self.cache, key)
+        if site is None:
+            site = self._load()
+            self.kept.append((kept_model.MODEL, key, kept_model.keep_model(self.cache, site)))
+        return site
+
+    @property
+    def _loading(self) -> dict[str, Any]:
+        """How the data is loaded, besides its folder and language."""
+        preview = self.options.preview
+        # the preview's address is the server's; it makes no PDF
+        return {"url": self.options.site_url, "own_url": not preview, "pdfs": not preview}
+
     @_inside
     def _load(self) -> BoardData:
-        return load_board_data(
-            self.folder,
-            self.words.language,
-            url=self.options.site_url,
-            own_url=not self.options.preview,  # the preview's address is the server's
-            pdfs=not self.options.preview,
-        )
+        return load_board_data(self.folder, self.words.language, **self._loading)
 
     @_inside
     def _left_out(self) -> frozenset[str]:
@@ -249,7 +263,7 @@ class SiteBuild:
         if key is not None and self.cache is not None:
             rest = (page.headings, page.anchors, cut, tuple(self.charts_asked))
             kept_as = kept_pages.keep_page(self.cache, html, rest)
-            self.pages_kept.append((key, kept_as))
+            self.kept.append((kept_pages.PAGE, key, kept_as))
         self.charts_asked.clear()
         return page
 
@@ -343,10 +357,10 @@ class SiteBuild:
             # asked once, for the documents and the pages alike (every input file looked at)
             unchanged = functools.cache(self.inputs.unchanged)
             self.output.remember_inputs(unchanged)
-            if self.pages_kept and self.cache is not None and unchanged():
-                for key, kept_as in self.pages_kept:
-                    kept_pages.remember(self.cache, key, kept_as)
-            self.pages_kept.clear()
+            if self.kept and self.cache is not None and unchanged():
+                for kind, key, kept_as in self.kept:
+                    keep_under_inputs(self.cache, kind, key, kept_as)
+            self.kept.clear()
         # the pages that show a file's size or a chart drawn beside the build, written again
         for path, held in self.sized_pages.items():
             html = chart_store.fill_charts(

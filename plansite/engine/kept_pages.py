@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from plansite.documents.inputs import PIECE, document_key, result_key
-from plansite.documents.kept_files import keep_made, keep_under_inputs, kept_by_inputs
+from plansite.documents.kept_files import keep_made, kept_by_inputs
 from plansite.engine.held_pages import LEVEL  # zlib's fastest: a tenth of the size
 from plansite.render.cache_files import read_kept, write_kept
 from plansite.search.entries import Entry
@@ -57,16 +57,10 @@ def kept_page(cache: Path, key: str) -> tuple[str, Any] | None:
 
 def keep_page(cache: Path, html: str, rest: object) -> str:
     """A page's HTML and the rest of its rendering kept under the hash of their bytes: the key
-    `remember` names them by."""
+    `keep_under_inputs` names them by."""
     packed = _packed(html)
     rest_packed = zlib.compress(pickle.dumps(rest, protocol=5), LEVEL)
     return keep_made(cache, PAGE, len(packed).to_bytes(8, "big") + packed + rest_packed)
-
-
-def remember(cache: Path, key: str, kept_as: str) -> None:
-    """The rendering kept as `kept_as` is the page `key` (once the build's inputs are known
-    to be the same at its end)."""
-    keep_under_inputs(cache, PAGE, key, kept_as)
 
 
 def entries(

@@ -129,6 +129,11 @@ class Vocabulary:
                 self._by_other[letter] = [status]
         self._rank = {id(s): i for i, s in enumerate(statuses)}
 
+    def __reduce__(self) -> tuple[type[Vocabulary], tuple[list[Status]]]:
+        """Made again from its statuses when unpickled (plansite/engine/kept_model.py): its
+        ranks are by the statuses' identities."""
+        return Vocabulary, (self.statuses,)
+
     def meanings(self, word: str) -> list[Status]:
         """Every status `word` can name: one, none, or several when it is ambiguous."""
         key = self._by_key.get(match_word(word))

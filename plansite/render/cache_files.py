@@ -24,6 +24,7 @@ UNUSED_DAYS = 30  # a kept file no build used for this long is removed
 KEPT_FOLDERS = (
     "charts", "pdf", "docx", "xlsx", "xml", "csv", "json", "readability",
     "page", "entries", "finished",  # the pages (plansite/engine/kept_pages.py)
+    "model",  # the loaded data (plansite/engine/kept_model.py)
 )  # fmt: skip
 
 
