@@ -204,7 +204,7 @@ def test_a_boards_own_pages_are_safe_markdown(tmp_path: Path) -> None:
     )
     (data / "pages" / "home.md").write_text(attack, encoding="utf-8")
     site = load_board_data(data)
-    text = narrative_macros(site, lambda: "index.md")["board_text"]("home")
+    text = narrative_macros(lambda: site, lambda: "index.md")["board_text"]("home")
     assert text == (
         '<h2>Welcome</h2>\n<p>Hello  <a rel="noopener noreferrer">evil</a></p>\n'
         '<p> <a href="https://example.org/" rel="noopener noreferrer">kept</a></p>'

@@ -266,5 +266,5 @@ def test_the_narrative_status_summary_counts_overdue_too(
 ) -> None:
     from plansite.pages.narrative import narrative_macros
 
-    said = narrative_macros(site, lambda: "index.md")["status_summary"]()
+    said = narrative_macros(lambda: site, lambda: "index.md")["status_summary"]()
     assert said.endswith(f"; **{len(late_in_yaml(raw))}** were past their due date")

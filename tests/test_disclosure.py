@@ -94,7 +94,7 @@ def test_the_threshold_comes_from_the_data(small: BoardData) -> None:
 
 
 def test_prose_macros_say_c_for_a_suppressed_count(small: BoardData) -> None:
-    macros = narrative_macros(small, lambda: "annual-report/performance.md")
+    macros = narrative_macros(lambda: small, lambda: "annual-report/performance.md")
     assert macros["indicator_value"]("C1", "2023-24") == SUPPRESSED
     assert macros["indicator_value"]("C1", "2022-23") == "40"
     assert macros["indicator_value"]("D1", "2025-26", category="Police") == SUPPRESSED

@@ -4,14 +4,17 @@ page before it writes the first; each generated page's HTML waits compressed
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from material.plugins.search.plugin import SearchIndex
 
-from plansite.engine import held_pages, plugin
-from plansite.engine.held_pages import HeldEntries, HeldPages, unpacked
+from plansite.engine import plugin, search_index
+from plansite.engine.held_pages import HeldEntries, HeldPages
+from plansite.engine.search_index import write_entries
 from tests.conftest import FIXTURES
 from tests.test_plugin import build_in_this_process
 
@@ -61,31 +64,70 @@ def test_no_generated_page_is_held_as_text_when_the_first_is_written(
     assert any("<h2" in f.read_text(encoding="utf-8") for f in priority)
 
 
-def test_held_search_entries_come_back_in_their_place() -> None:
-    first = [{"location": "a/", "title": "A – “one”", "text": "Ünïcode and <b> kept"}]
+def _material_index(entries: list[Any]) -> str:
+    """The search index Material's search plugin writes with `entries` (as mkdocs.yml sets
+    it up)."""
+    index = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=["stopWordFilter"], fields={})
+    index.entries = entries
+    written: str = index.generate_search_index(None)
+    return written
+
+
+def test_held_search_entries_are_written_in_their_place_as_material_writes_them(
+    tmp_path: Path,
+) -> None:
+    """The index's entries taken out, the search plugin writes it with none, and they are
+    written into it a page's at a time: the bytes Material writes with every entry."""
+    first = [{"location": "a/", "title": "A – “one”", "text": "Ünïcode and <b> kept \ue000"}]
     second = [{"location": "b/#x", "title": "B", "text": " spaced "}] * 3
-    narrative = {"location": "c/", "title": "C", "text": "from the search plugin"}
-    index = [HeldEntries(first), narrative, HeldEntries([]), HeldEntries(second)]
-    assert unpacked(index) == [*first, narrative, *second]
+    narrative = {"location": "c/", "title": "C", "text": "from the search plugin", "tags": []}
+    index = tmp_path / "search_index.json"
+    index.write_text(_material_index([]), "utf-8")
+    items = [HeldEntries(first), narrative, HeldEntries([]), HeldEntries(second)]
+    write_entries(index, items)
+    assert index.read_text("utf-8") == _material_index([*first, narrative, *second])
+
+    def sized(entries: list[Any]) -> None:  # as SiteBuild.search_sizes fills a page's in
+        for entry in entries:
+            entry["text"] = entry["text"].replace("\ue000", "1 MB")
+
+    index.write_text(_material_index([]), "utf-8")
+    write_entries(index, items, sized)
+    shown = [{**first[0], "text": "Ünïcode and <b> kept 1 MB"}, narrative, *second]
+    assert index.read_text("utf-8") == _material_index(shown)
 
 
 def test_no_generated_page_s_search_entries_are_held_as_text_while_pages_are_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each generated page's entries wait compressed in the index until it is written."""
+    """Each generated page's entries wait compressed in the index until it is written; then
+    the index is written a page's entries at a time, with the build's data let go."""
     seen: list[list[str]] = []  # the kinds of the index's items when the index is written
-    back = held_pages.unpacked
+    data_held: list[bool] = []
+    write = search_index.write_entries
 
-    def unpacking(index: list[Any]) -> list[Any]:
-        seen.append([type(item).__name__ for item in index])
-        return back(index)
+    def writing(path: Path, items: list[Any], fill: Any = None) -> None:
+        seen.append([type(item).__name__ for item in items])
+        made = build_of.get("plugin")
+        data_held.append(made is not None and made.build._site is not None)
+        write(path, items, fill)
 
-    monkeypatch.setattr(plugin, "unpacked", unpacking)
+    build_of: dict[str, Any] = {}
+    pages_written = plugin.SiteBuild.pages_written
+
+    def written(self: Any) -> None:
+        build_of["plugin"] = SimpleNamespace(build=self)
+        pages_written(self)
+
+    monkeypatch.setattr(plugin, "write_entries", writing)
+    monkeypatch.setattr(plugin.SiteBuild, "pages_written", written)
     monkeypatch.setenv("PLANSITE_CACHE", "")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build_in_this_process(FIXTURES / "plans-attention", tmp_path / "site", monkeypatch)
     assert len(seen) == 1
     assert seen[0].count("HeldEntries") > 10  # every generated page's
     assert set(seen[0]) == {"HeldEntries", "dict"}  # and the narrative pages' own entries
-    written = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"plans/' in written
+    assert data_held == [False]
+    written_index = (tmp_path / "site" / "search" / "search_index.json").read_text("utf-8")
+    assert '"location":"plans/' in written_index
+    assert len(json.loads(written_index)["docs"]) > len(seen[0])

@@ -102,12 +102,12 @@ def test_a_figure_not_for_the_latest_period_says_its_period(tmp_path: Path) -> N
         "N19,2024-25,england,,37.9",
         "N19,2024-25,england,,37.9\nN19,2025-26,england,,36.0",
     )
-    macros = narrative_macros(site, lambda: "annual-report/performance.md")
+    macros = narrative_macros(lambda: site, lambda: "annual-report/performance.md")
     assert macros["indicator_value"]("N19") == "23.4 (in 2024-25)"
     assert macros["indicator_value"]("N19", "2024-25") == "23.4"  # the text names the period
     assert macros["latest_period"]("N19") == "2024-25"
     latest = load_board_data(BASE)
-    assert narrative_macros(latest, lambda: "x.md")["indicator_value"]("N19") == "23.4"
+    assert narrative_macros(lambda: latest, lambda: "x.md")["indicator_value"]("N19") == "23.4"
 
 
 def test_one_slug_for_every_address() -> None:

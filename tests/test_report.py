@@ -132,7 +132,7 @@ def test_training_prose_agrees_with_the_table(example_site: Path, data: BoardDat
 
 
 def test_a_missing_figure_fails_the_build_naming_the_page(data: BoardData) -> None:
-    macros = narrative_macros(data, lambda: "annual-report/performance.md")
+    macros = narrative_macros(lambda: data, lambda: "annual-report/performance.md")
     with pytest.raises(NarrativeError) as caught:
         macros["indicator_value"]("N99")
     assert str(caught.value) == (

@@ -126,7 +126,8 @@ class SiteBuild:
         # (its kind, key, what it is kept as): the loaded data and each page rendered, kept under
         # the build's inputs once the build ends with its inputs unchanged (`finish_files`)
         self.kept: list[tuple[str, str, str]] = []
-        self.site: BoardData = self._kept_or_loaded()
+        self._site: BoardData | None = self._kept_or_loaded()
+        self.board = self.site.board  # what the build still needs once it let go of its data
         self.date = options.date or _as_at(self.site)
         # pages of docs/ whose data the board does not have (`needs:` in their front matter)
         self.left_out_pages = self._left_out()
@@ -145,6 +146,20 @@ class SiteBuild:
         # the charts the page being rendered asked for, kept with its rendering (a kept page
         # asks for them again: they are drawn beside the build and filled in once written)
         self.charts_asked: list[tuple[str, str, tuple[Any, ...], Labels]] = []
+
+    @property
+    def site(self) -> BoardData:
+        """The board's loaded data, until the pages are written (`pages_written`)."""
+        if self._site is None:
+            raise RuntimeError("the build let go of its data once its pages were written")
+        return self._site
+
+    def pages_written(self) -> None:
+        """Every page is written: the build lets go of its data (most of what it holds at
+        12,000 actions, about 95 MB) before the engine writes the search index, which holds
+        every page's words at once (issue 26). Nothing else holds it: the narrative pages'
+        macros look it up through the build."""
+        self._site = None
 
     def _inputs(self) -> Inputs | None:
         # every option that could change a document (not where the cache is, nor how many

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
 
 from mkdocs.structure.pages import Page
 
@@ -49,7 +48,8 @@ class HeldEntries:
     """A generated page's search entries, held zlib-compressed from when its HTML is cut until
     the search index is written: at 12,000 actions the entries are 32 MB as Python strings,
     held while every page is written (issue 26). In the search index's list of entries, in the
-    page's place, until `unpacked` puts them back, in the same order."""
+    page's place, until the entries are written into the index, a page's at a time
+    (plansite/engine/search_index.py)."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self._packed = zlib.compress(json.dumps(entries).encode("utf-8"), LEVEL)
@@ -57,10 +57,3 @@ class HeldEntries:
     def entries(self) -> list[Entry]:
         found: list[Entry] = json.loads(zlib.decompress(self._packed))
         return found
-
-
-def unpacked(index: list[Any]) -> list[Entry]:
-    """The search index's entries with each page's held entries put back in its place."""
-    return [
-        e for item in index for e in (item.entries() if isinstance(item, HeldEntries) else [item])
-    ]

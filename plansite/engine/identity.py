@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from plansite.model.board import Board
 from plansite.model.board_data import BoardData
 from plansite.model.sections import sections_on
 from plansite.render.brand import BRAND_CSS, brand_css
@@ -53,11 +54,11 @@ def identity_files(config: MkDocsConfig, site: BoardData, folder: Path) -> list[
     return made
 
 
-def write_cname(site: BoardData, site_dir: Path) -> None:
+def write_cname(board: Board, site_dir: Path) -> None:
     """gh-deploy replaces the whole published branch: the domain survives only as site/CNAME.
     A GitHub Pages address (`<owner>.github.io`) is no custom domain: GitHub refuses it as one,
     so no CNAME is written for it."""
-    host = urlsplit(site.board.site_url).hostname
+    host = urlsplit(board.site_url).hostname
     if host and not is_github_pages(host):
         (site_dir / "CNAME").write_text(host + "\n", encoding="utf-8")
 

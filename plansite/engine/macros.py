@@ -33,8 +33,10 @@ def define_env(env: Any) -> None:
         return  # `mkdocs serve` with broken data: the pages show the problems, no macros
 
     # narrative pages print data through a view that makes every string inert text
-    env.variables["board"] = view(build.site.board)
-    env.variables["plansite"] = WholeDataView(build.site)
+    env.variables["board"] = view(build.board)
+    # the whole data, and the macros, look it up through the build at each use: the build
+    # lets go of it once the pages are written (`SiteBuild.pages_written`)
+    env.variables["plansite"] = WholeDataView(lambda: build.site)
     env.filter(rich_filter, "rich")
 
     def here() -> str:
@@ -55,5 +57,5 @@ def define_env(env: Any) -> None:
     # Narrative pages in docs/ work on any board's data: a figure they name that is missing
     # fails the build (a page that needs an optional part is left out without it).
     # each runs inside the build (its words, its cache folder)
-    for name, function in narrative_macros(build.site, here).items():
+    for name, function in narrative_macros(lambda: build.site, here).items():
         env.macro(build.macro(function), name)

@@ -44,9 +44,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from plansite.engine import menu
 from plansite.engine.build import Options, RenderedPage, SiteBuild, usable_cache
-from plansite.engine.held_pages import HeldEntries, unpacked
+from plansite.engine.held_pages import HeldEntries
 from plansite.engine.identity import identity_files, set_identity, write_cname
 from plansite.engine.preview import KeptTemplates, Preview, QuietPreview, build_logger, poll_often
+from plansite.engine.search_index import write_entries
 from plansite.engine.theme import add_theme
 from plansite.pages import GeneratedPage
 from plansite.pages.narrative_pages import NeedsError
@@ -58,6 +59,7 @@ from plansite.render.problems import problems_page
 from plansite.words import wording
 
 DATA_ENV = "PLANSITE_DATA"
+SEARCH_INDEX = "search/search_index.json"  # where Material's search plugin writes its index
 # under the engine's own logger (`mkdocs.plugins.plansite`, `properdocs.plugins.plansite`), so
 # `--strict` counts its warnings whichever engine runs
 log = logging.getLogger(f"{engine_plugins.__name__}.plansite")
@@ -95,6 +97,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         # its search entries cut from its HTML, held compressed from `on_page_markdown` until
         # the search index is written (plansite/engine/held_pages.py)
         self.entries: dict[str, HeldEntries] = {}
+        # the search index's entries, taken out before the search plugin writes it, written
+        # into it after (`_search_entries_written`)
+        self.search_items: list[Any] = []
         # `mkdocs serve --dirty`: a rebuild rewrites only the pages whose content changed
         self.fast = False
         self.preview = Preview()
@@ -338,16 +343,29 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
     def _whole_search_index(self, *, config: MkDocsConfig) -> None:
         """Material keeps the last index under `--dirty` and merges the next one into it (also
         into a later build in the same process): every index here is whole, the preview's too
-        (every page goes through `on_page_context`, plansite/engine/preview.py)."""
+        (every page goes through `on_page_context`, plansite/engine/preview.py). The search
+        plugin writes it with no entries: they are written into it next, a page's at a time
+        (`_search_entries_written`, plansite/engine/search_index.py)."""
         search = config.plugins.get("material/search")
         if search is not None and hasattr(search, "search_index_prev"):
             search.search_index_prev = None
+        if self.build is not None:
+            self.build.pages_written()  # its data let go before the index is written
         index = _search_index(config)
         if index is not None:
-            index.entries[:] = unpacked(index.entries)
-        if self.build is not None and index is not None:
-            self.build.search_sizes(index.entries)  # the files' sizes, now they are made
+            self.search_items = list(index.entries)
+            index.entries.clear()
 
+    @event_priority(-10)  # after the search plugin wrote its index, before the files are moved
+    def _search_entries_written(self, *, config: MkDocsConfig) -> None:
+        items, self.search_items = self.search_items, []
+        index = Path(config.site_dir) / SEARCH_INDEX
+        if items and index.is_file():
+            # the published files' sizes, now they are made, in the pages' entries that show them
+            fill = self.build.search_sizes if self.build is not None else None
+            write_entries(index, items, fill)
+
+    @event_priority(-20)
     def _write_published(self, *, config: MkDocsConfig) -> None:
         if self.build is None:
             return
@@ -356,7 +374,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             self._end()
             return
         removed = self.build.finish_files(site_dir)
-        write_cname(self.build.site, site_dir)
+        write_cname(self.build.board, site_dir)
         if removed:
             log.info(f"removed {len(removed)} files from the cache folder {self.cache} that no "
                      f"build has used for {UNUSED_DAYS} days")  # fmt: skip
@@ -364,7 +382,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
             self.preview.finish(config, self.build.published_paths)
         self._end()
 
-    on_post_build = CombinedEvent(_whole_search_index, _write_published)
+    on_post_build = CombinedEvent(_whole_search_index, _search_entries_written, _write_published)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.preview.forget()
@@ -376,7 +394,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):  # type: ignore[no-untyped-cal
         written to) and no worker running."""
         if self.build is not None:
             self.build.end()
-        self.rendered, self.entries = {}, {}
+        self.rendered, self.entries, self.search_items = {}, {}, []
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.folder is not None:

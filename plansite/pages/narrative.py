@@ -31,15 +31,20 @@ class NarrativeError(ValueError):
     """A figure a narrative page asks for that the data does not have."""
 
 
-def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Callable[..., Any]]:
+def narrative_macros(
+    data: Callable[[], BoardData], here: Callable[[], str]
+) -> dict[str, Callable[..., Any]]:
     """A figure the data does not have fails the build, naming the page: a page that needs an
-    optional part of the data says so in its front matter, and is left out without it."""
+    optional part of the data says so in its front matter, and is left out without it. Each
+    macro looks the data up (`data()`) when called, never holding it: the build lets go of it
+    once its pages are written."""
 
     def missing(what: str, fix: str) -> str:
         raise NarrativeError(f"docs/{here()}: {what}; {fix}")
 
     def indicator_value(ref: str, period: str = "", area: str = "local", category: str = "") -> str:
         """An indicator's value as published (a small count is [c]); latest period by default."""
+        site = data()
         if ref not in site.indicator_by_ref:
             return missing(f"indicator `{ref}` is not in indicators.yml", "correct the ref")
         said = ""
@@ -59,6 +64,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def indicator_compared(ref: str, area: str = "england") -> str:
         """How the latest local figure compares, e.g. "better than England" (words as on pages)."""
+        site = data()
         if ref not in site.indicator_by_ref:
             return missing(f"indicator `{ref}` is not in indicators.yml", "correct the ref")
         try:
@@ -68,6 +74,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def latest_period(ref: str) -> str:
         """The latest period with a local value, e.g. 2025-26."""
+        site = data()
         local = [v.period for v in site.values_for(ref) if v.area == "local"]
         if not local:
             return missing(f"indicator `{ref}` has no local values", "correct the ref")
@@ -75,6 +82,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def actions_in_status(status: str, plan_id: str = "") -> str:
         """How many actions of a plan (the current one by default) are in one status (key)."""
+        site = data()
         plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan
         if plan is None:
             return missing(f"plan `{plan_id}` does not exist", "use a plan id from data/plans/")
@@ -86,6 +94,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def budget_total(section: str, column: str = "actual") -> str:
         """A budget total in pounds: expenditure or income (budget or actual), or contributions."""
+        site = data()
         if site.budget is None:
             return missing("there is no budget.yml", "add it or remove the figure")
         return money(
@@ -94,16 +103,19 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def training_delegates(course: str = "") -> str:
         """Delegates on all training courses, or on one course."""
+        site = data()
         courses = [c for c in site.training if not course or c.course == course]
         if not courses:
             return missing(f"training.csv has no course `{course}`", "copy the course name exactly")
         return number(sum(c.delegates for c in courses))
 
     def training_courses() -> str:
+        site = data()
         return number(len(site.training))
 
     def action_count(plan_id: str = "", status: str = "") -> str:
         """How many actions a plan (the current one by default) has, optionally in one status."""
+        site = data()
         if status:
             return actions_in_status(status, plan_id)
         plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan
@@ -141,6 +153,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
         return sentence + late
 
     def _plan(plan_id: str) -> Plan:
+        site = data()
         plan = site.plan_by_id.get(plan_id) if plan_id else site.current_plan
         if plan is None:
             missing(f"plan `{plan_id}` does not exist", "use a plan id from data/plans/")
@@ -149,6 +162,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def board_text(name: str) -> Markup:
         """The board's own prose, data/pages/<name>.md (nothing when the board has none)."""
+        site = data()
         if name not in BOARD_PAGES:
             missing(f"there is no board page `{name}`", f"use one of {', '.join(BOARD_PAGES)}")
         # one HTML block, no blank line: Markdown then passes it through as it is
@@ -156,6 +170,7 @@ def narrative_macros(site: BoardData, here: Callable[[], str]) -> dict[str, Call
 
     def has(section: str) -> bool:
         """Whether the board has the data for an optional part, e.g. `has("budget")`."""
+        site = data()
         if section not in SECTION_KEYS:
             missing(
                 f"there is no part `{section}`", f"use one of {', '.join(sorted(SECTION_KEYS))}"

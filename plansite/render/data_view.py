@@ -9,7 +9,7 @@ allowed formatting (bold, lists, links) through the same sanitiser as the genera
 
 from __future__ import annotations
 
-from collections.abc import ItemsView, KeysView, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
 from markupsafe import Markup
@@ -72,12 +72,20 @@ class DataView:
 
 
 class WholeDataView(DataView):
-    """The whole board's data (`plansite` in narrative pages). Printed whole, it prints only
-    its name: mkdocs-macros writes every variable out as text at every build (for its debug
-    log, whether logged or not), and the whole data written out was 25 MB at 12,000 actions,
-    cleaned and coloured in seconds (issue 26)."""
+    """The whole board's data (`plansite` in narrative pages), looked up (`data()`) at each
+    use, never held: the build lets go of it once its pages are written. Printed whole, it
+    prints only its name: mkdocs-macros writes every variable out as text at every build (for
+    its debug log, whether logged or not), and the whole data written out was 25 MB at 12,000
+    actions, cleaned and coloured in seconds (issue 26)."""
 
-    __slots__ = ()
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Callable[[], Any]) -> None:
+        self._data = data
+
+    @property
+    def _target(self) -> Any:  # the view's target, looked up
+        return self._data()
 
     def __str__(self) -> str:
         return "plansite"
