@@ -64,16 +64,16 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
             )
         )
     # in the menu after What changed, newest first, as the plan's other pages are listed
-    for period in quarter_pages(plan):
-        quarter = word(
-            "plans_changes", "to", start=month_year(period.start), end=month_year(period.end)
+    for quarter in quarter_pages(plan):
+        when = word(
+            "plans_changes", "to", start=month_year(quarter.start), end=month_year(quarter.end)
         )
         result.append(
             GeneratedPage(
-                links.what_changed_quarter(plan.id, period.anchor),
-                word("titles", "what_changed_quarter", quarter=quarter),
+                quarter.path,
+                word("titles", "what_changed_quarter", quarter=when),
                 CHANGES_QUARTER,
-                (plan.id, period.anchor),
+                (plan.id, quarter.anchor),
                 index,
                 group,
                 feed=feed,

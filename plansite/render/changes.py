@@ -6,23 +6,21 @@ from __future__ import annotations
 
 from plansite.model import links
 from plansite.model.board_data import BoardData
-from plansite.model.changes_size import changes_count, quarter_pages
+from plansite.model.changes_size import QuarterPage, changes_count, quarter_pages
 from plansite.model.plan import Plan
-from plansite.model.progress import periods
+from plansite.model.progress import Period, periods
 from plansite.render.plans import action_href
 from plansite.render.templates import render
 
 
 def changes_page(site: BoardData, plan: Plan, here: str) -> str:
-    earlier = quarter_pages(plan)
-    shown = periods(plan)[:1] if earlier else periods(plan)
+    found = periods(plan)
+    earlier = [(period, links.href(here, page.path)) for period, page in _paged(plan)]
     return render(
         "plans/changes.html",
         plan=plan,
-        periods=shown,
-        earlier=[
-            (period, links.href(here, quarter_path(plan, period.anchor))) for period in earlier
-        ],
+        periods=found[:1] if earlier else found,
+        earlier=earlier,
         entries=changes_count(plan) if earlier else 0,
         home_href=links.href(here, links.plan_home(plan.id)),
         action_href=lambda action: action_href(plan, action, here),
@@ -32,7 +30,7 @@ def changes_page(site: BoardData, plan: Plan, here: str) -> str:
 
 def quarter_page(site: BoardData, plan: Plan, here: str, anchor: str) -> str:
     """One earlier quarter of a plan whose What changed is published a quarter a page."""
-    period = next(p for p in quarter_pages(plan) if p.anchor == anchor)
+    period = next(period for period, page in _paged(plan) if page.anchor == anchor)
     return render(
         "plans/changes_quarter.html",
         plan=plan,
@@ -44,5 +42,8 @@ def quarter_page(site: BoardData, plan: Plan, here: str, anchor: str) -> str:
     )
 
 
-def quarter_path(plan: Plan, anchor: str) -> str:
-    return links.what_changed_quarter(plan.id, anchor)
+def _paged(plan: Plan) -> list[tuple[Period, QuarterPage]]:
+    """The earlier quarters that have pages of their own, each with its period: the same
+    quarters, newest first, found from the updates' dates alone."""
+    pages = quarter_pages(plan)
+    return list(zip(periods(plan)[1:], pages, strict=True)) if pages else []
