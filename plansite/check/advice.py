@@ -10,10 +10,9 @@ from pathlib import Path
 from plansite.check.contradictions import contradiction_advice
 from plansite.check.planner import planner_advice
 from plansite.check.yearly_reports import review_dates_advice
-from plansite.model import links
+from plansite.model import changes_size, links
 from plansite.model.base import Model
 from plansite.model.board_data import BoardData
-from plansite.model.changes_size import CHANGES_LIMIT, dated_updates, quarter_pages
 from plansite.model.dates import calendar_months
 from plansite.model.glossary import clashes
 from plansite.model.plan import Plan
@@ -32,7 +31,7 @@ def data_advice(site: BoardData) -> list[Problem]:
         found.extend(unexplained_statuses(plan))
         if is_long(plan):
             found.append(long_plan(plan))
-        if quarters := quarter_pages(plan):
+        if quarters := changes_size.quarter_pages(plan):
             found.append(changes_a_quarter_a_page(plan, len(quarters)))
     found.extend(behind for plan in site.plans if (behind := stale_as_at(plan)) is not None)
     found.extend(contradiction_advice(site))
@@ -66,14 +65,14 @@ def changes_a_quarter_a_page(plan: Plan, earlier: int) -> Problem:
     """A plan whose What changed is too long for one page: published a quarter a page, and the
     page says so."""
     page = links.served_dir(links.plan_page(plan.id, "what-changed"))
+    limit, updates = changes_size.CHANGES_LIMIT, changes_size.dated_updates(plan)
     return Problem(
         plan.source_file,
         plan.line_of("id"),
-        f"the plan's What changed lists more than {CHANGES_LIMIT} updates and status changes "
-        f"({dated_updates(plan)} updates), too many for one page: it is published a quarter a "
-        f"page, the latest quarter in full on `{page}` with a link to each of the {earlier} "
-        f"earlier quarters' own pages (`{page}<quarter>/`), and the page says so; nothing is "
-        "left out",
+        f"the plan's What changed lists more than {limit} updates and status changes ({updates} "
+        "updates), too many for one page: it is published a quarter a page, the latest quarter "
+        f"in full on `{page}` with a link to each of the {earlier} earlier quarters' own pages "
+        f"(`{page}<quarter>/`), and the page says so; nothing is left out",
     )
 
 
