@@ -33,11 +33,6 @@ from tests.gates.test_links import broken_links
 
 NAME = "plans-attention"
 LIMIT = 10  # plan-now lists 19 (split), plan-before 6 (one page)
-# the engine, every PDF a stand-in, with the lower limit set in the build's own process
-SPLIT_WITHOUT_PDFS = (
-    f"from plansite.model import changes_size; changes_size.CHANGES_LIMIT = {LIMIT}; "
-    + WITHOUT_PDFS
-)
 BUSIEST = "business-plan-2025-28"  # the example board's plan with most changes
 
 
@@ -47,7 +42,9 @@ def _build_split(folder: Path) -> None:
     env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / NAME), "NO_MKDOCS_2_WARNING": "1"}
     env["PLANSITE_CACHE"] = str(folder / "cache")
     env.pop("SOURCE_DATE_EPOCH", None)
-    command = [sys.executable, "-c", SPLIT_WITHOUT_PDFS, ENGINE, "build", "--strict"]
+    # the engine, every PDF a stand-in, with the lower limit set in the build's own process
+    code = f"from plansite.model import changes_size; changes_size.CHANGES_LIMIT = {LIMIT}; "
+    command = [sys.executable, "-c", code + WITHOUT_PDFS, ENGINE, "build", "--strict"]
     result = subprocess.run(
         [*command, "-f", str(CONFIG), "-d", str(folder / "site")],
         cwd=ROOT,
@@ -79,8 +76,11 @@ def site(lower_limit: None) -> BoardData:
 
 @pytest.fixture(scope="module")
 def whole_site() -> BoardData:
-    """The same data at the real limit: every plan on one page."""
-    return load_board_data(FIXTURES / NAME, pdfs=False)
+    """The same data at the real limit: every plan on one page (kept on each plan when loaded,
+    so whichever test loads it first)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(changes_size, "CHANGES_LIMIT", CHANGES_LIMIT)
+        return load_board_data(FIXTURES / NAME, pdfs=False)
 
 
 def changes_path(plan_id: str) -> str:
