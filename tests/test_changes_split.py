@@ -275,3 +275,21 @@ def test_pages_listed_match_the_quarters(site: BoardData) -> None:
     plan = site.plan_by_id["plan-now"]
     assert listed == [f"plans/plan-now/what-changed/{p.anchor}.md" for p in periods(plan)[1:]]
     assert all(entries(p) > 0 for p in periods(plan))
+
+
+def test_the_split_page_weighs_its_latest_quarter_not_the_earlier_ones(
+    site: BoardData, whole_site: BoardData
+) -> None:
+    """Rendered at both limits: the split page is the whole page less every earlier quarter's
+    section, plus the note and a line per earlier quarter (a few hundred bytes each)."""
+    here = changes_path("plan-now")
+    whole = render_page(whole_site, here, "plan_changes", "plan-now")
+    split = render_page(site, here, "plan_changes", "plan-now")
+    earlier = periods(site.plan_by_id["plan-now"])[1:]
+    sections = (
+        whole.index(f'<h2 id="{earlier[0].anchor}">'),
+        whole.index('<p class="ps-last-updated">'),
+    )
+    left_out = sections[1] - sections[0]
+    assert left_out > 0.6 * len(whole)  # on this plan the earlier quarters are most of the page
+    assert len(whole) - left_out < len(split) < len(whole) - left_out + 400 * (len(earlier) + 1)
