@@ -10,7 +10,7 @@ from pathlib import Path
 from plansite.check.contradictions import contradiction_advice
 from plansite.check.planner import planner_advice
 from plansite.check.yearly_reports import review_dates_advice
-from plansite.model import links
+from plansite.model import changes_size, links
 from plansite.model.base import Model
 from plansite.model.board_data import BoardData
 from plansite.model.dates import calendar_months
@@ -31,6 +31,8 @@ def data_advice(site: BoardData) -> list[Problem]:
         found.extend(unexplained_statuses(plan))
         if is_long(plan):
             found.append(long_plan(plan))
+        if quarters := changes_size.quarter_pages(plan):
+            found.append(changes_a_quarter_a_page(plan, len(quarters)))
     found.extend(behind for plan in site.plans if (behind := stale_as_at(plan)) is not None)
     found.extend(contradiction_advice(site))
     if site.planner is not None:
@@ -56,6 +58,21 @@ def long_plan(plan: Plan) -> Problem:
         "and latest update; the plan's page, each priority's page and the Downloads page "
         "link them, and the full histories are on the site; to table a shorter paper, take "
         "the board through the priorities one at a time, or the plan's Needs attention page",
+    )
+
+
+def changes_a_quarter_a_page(plan: Plan, earlier: int) -> Problem:
+    """A plan whose What changed is too long for one page: published a quarter a page, and the
+    page says so."""
+    page = links.served_dir(links.plan_page(plan.id, "what-changed"))
+    limit, updates = changes_size.CHANGES_LIMIT, changes_size.dated_updates(plan)
+    return Problem(
+        plan.source_file,
+        plan.line_of("id"),
+        f"the plan's What changed lists more than {limit} updates and status changes ({updates} "
+        "updates), too many for one page: it is published a quarter a page, the latest quarter "
+        f"in full on `{page}` with a link to each of the {earlier} earlier quarters' own pages "
+        f"(`{page}<quarter>/`), and the page says so; nothing is left out",
     )
 
 

@@ -24,6 +24,12 @@ def plan_page(plan_id: str, name: str) -> str:
     return f"plans/{plan_id}/{name}.md"
 
 
+def what_changed_quarter(plan_id: str, quarter: str) -> str:
+    """One quarter's page of a plan whose What changed is published a quarter a page
+    (plansite/model/changes_size.py); `quarter` is its anchor, e.g. `2026-q3`."""
+    return f"plans/{plan_id}/what-changed/{quarter}.md"
+
+
 def priority(plan_id: str, slug: str) -> str:
     return f"plans/{plan_id}/priority-{slug}.md"
 

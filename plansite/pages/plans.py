@@ -1,20 +1,22 @@
 """Plan page type: the plans index (and archive), and for every plan its home page, one page per
-priority, "All actions", "Needs attention" and "What changed"."""
+priority, "All actions", "Needs attention" and "What changed" (and a page per earlier quarter
+when that is published a quarter a page: plansite/model/changes_size.py)."""
 
 from __future__ import annotations
 
 from plansite.documents import pdf as documents
 from plansite.model import links
 from plansite.model.board_data import BoardData
+from plansite.model.changes_size import quarter_pages
 from plansite.model.plan import Plan
 from plansite.model.print_size import PrintedPart, printed_parts, priority_parts
 from plansite.pages import GeneratedPage, PageGroup, PageType
 from plansite.render import plans as render
 from plansite.render.all_actions import all_actions_page
 from plansite.render.attention import attention_page
-from plansite.render.changes import changes_page
+from plansite.render.changes import changes_page, quarter_page
 from plansite.render.last_updated import plan_line
-from plansite.words.wording import word
+from plansite.words.wording import month_year, word
 
 
 def pages(site: BoardData) -> list[GeneratedPage]:
@@ -59,6 +61,22 @@ def _plan_pages(plan: Plan, index: str, group: str) -> list[GeneratedPage]:
         result.append(
             GeneratedPage(
                 path, word("titles", title), page_type, (plan.id,), index, group, feed=feed
+            )
+        )
+    # in the menu after What changed, newest first, as the plan's other pages are listed
+    for quarter in quarter_pages(plan):
+        when = word(
+            "plans_changes", "to", start=month_year(quarter.start), end=month_year(quarter.end)
+        )
+        result.append(
+            GeneratedPage(
+                quarter.path,
+                word("titles", "what_changed_quarter", quarter=when),
+                CHANGES_QUARTER,
+                (plan.id, quarter.anchor),
+                index,
+                group,
+                feed=feed,
             )
         )
     return result
@@ -129,10 +147,18 @@ def _changes(site: BoardData, here: str, plan_id: str) -> str:
     return changes_page(site, plan, here) + plan_line(plan)
 
 
+def _changes_quarter(site: BoardData, here: str, plan_id: str, quarter: str) -> str:
+    plan = site.plan_by_id[plan_id]
+    return quarter_page(site, plan, here, quarter) + plan_line(plan)
+
+
 PLANS_INDEX = PageType("plans_index", _plans_index)
 PLAN_HOME = PageType("plan_home", _plan_home)
 PRIORITY = PageType("priority", _priority, search_at="ps-action-title")
 ALL_ACTIONS = PageType("plan_all_actions", _all_actions)
 ATTENTION = PageType("plan_attention", _attention)
 CHANGES = PageType("plan_changes", _changes)
-GROUP = PageGroup((PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES), pages)
+CHANGES_QUARTER = PageType("plan_changes_quarter", _changes_quarter)
+GROUP = PageGroup(
+    (PLANS_INDEX, PLAN_HOME, PRIORITY, ALL_ACTIONS, ATTENTION, CHANGES, CHANGES_QUARTER), pages
+)
