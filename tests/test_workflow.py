@@ -506,7 +506,7 @@ def test_no_cname_for_a_github_pages_address(tmp_path: Path) -> None:
     ):
         site_dir = tmp_path / re.sub(r"\W+", "-", address)
         site_dir.mkdir()
-        write_cname(SimpleNamespace(board=SimpleNamespace(site_url=address)), site_dir)  # type: ignore[arg-type]
+        write_cname(SimpleNamespace(site_url=address), site_dir)  # type: ignore[arg-type]
         cname = site_dir / "CNAME"
         assert (cname.read_text(encoding="utf-8") if cname.exists() else None) == expected
 

@@ -24,7 +24,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -72,12 +72,18 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return page.markdown or ""
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The files Plansite adds besides pages: brand stylesheet and logo."""
+        """The files Plansite adds besides pages: brand stylesheet and logo; the glossary's
+        terms, while the build holds its data (it lets go of it once its pages are written)."""
+        build = getattr(config.plugins.get("plansite"), "build", None)  # plansite/engine/build.py
+        if build is not None:
+            self.expanded.abbreviations = dict(build.site.abbreviations)
+            self.expanded.terms = dict(build.site.glossary_terms)
         for file in files:
             if file.generated_by and not file.is_documentation_page():
                 self.expanded.published[file.dest_uri] = file.content_bytes
         return files
 
+    @event_priority(-100)  # after the plansite plugin moved its published files into site/
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.expanded.nav = config.nav
         self.expanded.settings = {
@@ -94,8 +100,6 @@ class _Recorder(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             for path in build.published_paths:  # moved into site/ by now
                 published = Path(config.site_dir) / path
                 self.expanded.published[path] = published.read_bytes()
-            self.expanded.abbreviations = dict(build.site.abbreviations)
-            self.expanded.terms = dict(build.site.glossary_terms)
         # a page that shows a published file's size was rendered with a placeholder, filled
         # in once the file was made (plansite/documents/sizes.py): the baseline's too
         made = {path: len(content) for path, content in self.expanded.published.items()}
