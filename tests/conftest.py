@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 # PLANSITE_TEST_ENGINE=properdocs runs this process's in-process builds (`mkdocs.*` imports) under
 # ProperDocs, as `python -m properdocs` does: it redirects `mkdocs.*` imports to `properdocs.*`
@@ -411,6 +411,17 @@ def page(site: Path, url: str) -> BeautifulSoup:
     """A built page by its URL path, e.g. "plans/" or "plans/plan-a/priority-1/"."""
     path = site / url / "index.html" if not url.endswith(".html") else site / url
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_footer(file: Path) -> Tag | None:
+    """A built page's footer, parsed from where it opens: it ends the page, so the rest (most of
+    a large page, which BeautifulSoup takes seconds over for a whole site) is never parsed."""
+    text = file.read_text(encoding="utf-8")
+    opens = re.search(r"<footer[\s>]", text)
+    if opens is None:
+        return None
+    found = BeautifulSoup(text[opens.start() :], "html.parser").find("footer")
+    return found if isinstance(found, Tag) else None
 
 
 @pytest.fixture(autouse=True)
