@@ -19,6 +19,9 @@ from plansite.load import load_board_data
 from plansite.render.glossary_in_place import NO_LINK_INSIDE, link_phrases, phrases
 from tests.conftest import ROOT, page
 
+# the gates' one browser visit of every page, whose axe results are read below
+from tests.gates.conftest import BrowserRun, browser_run, gated_site, served_site  # noqa: F401
+
 TERMS = {
     "Early help": "Support as soon as problems start",
     "Strategy discussion": "A talk about what to do",
@@ -206,13 +209,19 @@ def _pages_with(pages: dict[str, BeautifulSoup]) -> list[str]:
 
 
 def test_the_pages_with_phrases_are_valid_html(
-    pages: dict[str, BeautifulSoup], example_site: Path
+    pages: dict[str, BeautifulSoup],
+    example_site: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    from tests.gates.test_html_validity import vnu_errors
+    """Read from the Nu Html Checker's one run on every page of the example site, which the
+    valid-HTML gate reads too (`site_checked_once`): Java started once for both."""
+    from tests.gates.test_html_validity import checked_file, site_checked_once
 
     files = [example_site / url / "index.html" for url in pages if pages[url].select("a.ps-term")]
     assert len(files) >= 40
-    assert vnu_errors(files) == []
+    checked, _, messages = site_checked_once(example_site, tmp_path_factory)
+    assert set(files) <= set(checked)
+    assert [m for m in messages if checked_file(m) in files] == []
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -221,17 +230,30 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def test_the_pages_with_phrases_have_no_axe_violations(
-    pages: dict[str, BeautifulSoup], example_site: Path
+    pages: dict[str, BeautifulSoup], example_site: Path, request: pytest.FixtureRequest
 ) -> None:
+    """Read from the gates' one visit of every page (`browser_run`: axe with the gates' tags on
+    each page at 1280 px, in Chromium), which visits the example site unless the gates are told
+    to check another (PLANSITE_GATES_SITE, PLANSITE_GATES_DATA): then these pages alone."""
+    chosen = _pages_with(pages)
+    assert len(chosen) >= 2
+    if request.getfixturevalue("gated_site").resolve() == example_site.resolve():
+        run: BrowserRun = request.getfixturevalue("browser_run")
+        found = {url: [v["id"] for v in run.at(url).violations] for url in chosen}
+    else:
+        found = axe_violations(example_site, chosen)
+    assert found == {url: [] for url in chosen}
+
+
+def axe_violations(site: Path, urls: list[str]) -> dict[str, list[str]]:
+    """The ids of axe's violations on each page, each loaded in Chromium at 1280 px."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
     from tests.gates.conftest import AXE_TAGS, CHROMIUM_ARGS, chromium_path
 
-    chosen = _pages_with(pages)
-    assert len(chosen) >= 2
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -242,7 +264,7 @@ def test_the_pages_with_phrases_have_no_axe_violations(
                 executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
             )
             tab = browser.new_page()
-            for url in chosen:
+            for url in urls:
                 tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}")
                 violations = Axe().run(tab, options=options).response["violations"]
                 found[url] = [v["id"] for v in violations]
@@ -250,4 +272,4 @@ def test_the_pages_with_phrases_have_no_axe_violations(
     finally:
         server.shutdown()
         server.server_close()
-    assert found == {url: [] for url in chosen}
+    return found

@@ -10,7 +10,7 @@ import yaml
 
 from plansite.load import load_board_data
 from plansite.model.progress import needs_attention, summary
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT, page, page_footer
 from tests.gates.conftest import html_pages, target_file
 
 
@@ -52,7 +52,8 @@ def test_worried_about_a_child_lists_the_boards_routes(example_site: Path) -> No
 def test_every_page_links_worried_about_a_child_in_its_footer(example_site: Path) -> None:
     pages = html_pages(example_site)
     for file in pages:
-        footer = page(example_site, str(file.relative_to(example_site))).select_one("footer")
+        footer = page_footer(file)
+        assert footer is not None, file
         link = footer.find("a", string="Worried about a child?")
         assert link is not None and link["href"].endswith("/#worried-about-a-child"), file
         assert target_file(example_site, file, link["href"]) == example_site / "index.html", file

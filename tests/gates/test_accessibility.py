@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import page
+from tests.conftest import page_footer
 from tests.gates.conftest import BrowserRun, html_pages, target_file
 
 
@@ -32,7 +32,7 @@ def test_no_page_has_axe_violations(browser_run: BrowserRun) -> None:
 def test_footer_links_the_accessibility_statement(gated_site: Path) -> None:
     missing = []
     for file in html_pages(gated_site):
-        footer = page(gated_site, str(file.relative_to(gated_site))).select_one("footer")
+        footer = page_footer(file)
         link = footer.find("a", string="Accessibility statement") if footer else None
         target = target_file(gated_site, file, str(link["href"])) if link else None
         if target is None or target.parent.name != "accessibility":
