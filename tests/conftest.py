@@ -287,16 +287,25 @@ WITHOUT_PDFS = "from tests.without_pdfs import main; main()"
 
 
 def run_build(
-    data: Path, out: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
+    data: Path,
+    out: Path,
+    engine: str = ENGINE,
+    *,
+    pdfs: bool = True,
+    config: Path = CONFIG,
+    first: str = "",
+    **settings: str,
 ) -> subprocess.CompletedProcess[str]:
     """`<engine> build --strict` of the board `data` into `out`; `pdfs=False` for a test that
-    reads no PDF: each is a stand-in of a few bytes, made in no time (tests/without_pdfs.py)."""
+    reads no PDF: each is a stand-in of a few bytes, made in no time (tests/without_pdfs.py).
+    `first`: Python run in the build's process before it (with stand-in PDFs)."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **settings}
     env.pop("SOURCE_DATE_EPOCH", None)
-    command = engine_command(engine) if pdfs else [sys.executable, "-c", WITHOUT_PDFS, engine]
+    stand_ins = [sys.executable, "-c", first + WITHOUT_PDFS, engine]
+    command = engine_command(engine) if pdfs else stand_ins
     return subprocess.run(
         # no --quiet: it silences warnings before --strict counts them, so nothing would fail
-        [*command, "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
+        [*command, "build", "--strict", "-f", str(config), "-d", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -9,10 +9,7 @@ is split, plan-before lists 6 and is not. No PDF is read: stand-ins (tests/witho
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -27,7 +24,7 @@ from plansite.model.board_data import BoardData
 from plansite.model.changes_size import CHANGES_LIMIT, changes_count, entries, quarter_pages
 from plansite.model.progress import Period, periods
 from plansite.pages.registry import generated_pages, render_page
-from tests.conftest import CONFIG, ENGINE, FIXTURES, ROOT, WITHOUT_PDFS, made_once, page
+from tests.conftest import FIXTURES, made_once, page, run_build
 from tests.gates.conftest import html_pages
 from tests.gates.test_links import broken_links
 
@@ -39,20 +36,12 @@ BUSIEST = "business-plan-2025-28"  # the example board's plan with most changes
 def _build_split(folder: Path) -> None:
     # a cache of its own: a page kept by a build of the same board at the real limit would
     # be the same page (the limit is not among a kept page's inputs, the code's version is)
-    env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / NAME), "NO_MKDOCS_2_WARNING": "1"}
-    env["PLANSITE_CACHE"] = str(folder / "cache")
-    env.pop("SOURCE_DATE_EPOCH", None)
     # the engine, every PDF a stand-in, with the lower limit set in the build's own process
-    code = f"from plansite.model import changes_size; changes_size.CHANGES_LIMIT = {LIMIT}; "
-    command = [sys.executable, "-c", code + WITHOUT_PDFS, ENGINE, "build", "--strict"]
-    result = subprocess.run(
-        [*command, "-f", str(CONFIG), "-d", str(folder / "site")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    first = f"from plansite.model import changes_size; changes_size.CHANGES_LIMIT = {LIMIT}; "
+    result = run_build(
+        FIXTURES / NAME, folder / "site", pdfs=False, first=first,
+        PLANSITE_CACHE=str(folder / "cache"),
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
 
 

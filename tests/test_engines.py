@@ -28,7 +28,7 @@ from plansite.read.site_config import site_config
 from plansite.render import abbreviations, templates
 from plansite.words import wording
 from plansite.words.wording import WORDS
-from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, WITHOUT_PDFS, engine_command
+from tests.conftest import ENGINES, FIXTURES, GENERATOR, ROOT, engine_command, run_build
 from tests.test_plugin import build_in_this_process
 from tests.without_pdfs import stand_in_job
 
@@ -440,18 +440,8 @@ def test_mkdocs_own_search_plugin_indexes_every_generated_page_itself(
     config.write_text(settings, encoding="utf-8")
     # the run's build cache (the two engines' builds share its charts), and stand-in PDFs: no
     # PDF is in the search index
-    env = {**os.environ, "PLANSITE_DATA": str(FIXTURES / "minimal"), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
     site = tmp_path / "site"
-    command = [sys.executable, "-c", WITHOUT_PDFS, engine, "build", "--strict"]
-    result = subprocess.run(
-        [*command, "-f", str(config), "-d", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_build(FIXTURES / "minimal", site, engine, pdfs=False, config=config)
     assert result.returncode == 0, result.stderr
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["indexing"] == "full"  # the engine's own plugin wrote it
