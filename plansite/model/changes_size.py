@@ -21,7 +21,7 @@ from plansite.model import links
 from plansite.model.dates import quarter_of
 from plansite.model.memo import per_object
 from plansite.model.plan import Plan
-from plansite.model.progress import Period, periods, quarter_bounds
+from plansite.model.progress import Period, periods, quarter_bounds, updates_to_date
 
 # Updates and status changes on one What changed page, at most: about 1.2 MB of HTML (60 KB
 # sent compressed), as much as a phone opens without a wait. A plan of 150 actions (LONG_PLAN,
@@ -61,16 +61,14 @@ def changes_count(plan: Plan) -> int:
 
 def dated_updates(plan: Plan) -> int:
     """The updates the page lists: those dated on or before the plan's "as at" date."""
-    as_at = plan.as_at_date
-    return sum(1 for action in plan.actions for u in action.updates if u.day.value <= as_at)
+    return sum(1 for _ in updates_to_date(plan))
 
 
 @per_object
 def quarter_pages(plan: Plan) -> list[QuarterPage]:
     """The quarters published on pages of their own, newest first: every quarter but the
     latest, when the plan lists more than CHANGES_LIMIT entries; none when it is one page."""
-    as_at = plan.as_at_date
-    days = {u.day.value for action in plan.actions for u in action.updates if u.day.value <= as_at}
+    days = {update.day.value for _, update in updates_to_date(plan)}
     starts = sorted({quarter_bounds(day)[0] for day in days}, reverse=True)
     if len(starts) < 2 or not _past_limit(plan):
         return []

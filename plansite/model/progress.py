@@ -7,6 +7,7 @@ machine's clock, so the same data always gives the same pages.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -269,15 +270,22 @@ def quarter_bounds(day: date) -> tuple[date, date]:
     )
 
 
-@per_object
-def periods(plan: Plan) -> list[Period]:
-    """Every quarter with an update, newest first, up to the plan's "as at" date."""
+def updates_to_date(plan: Plan) -> Iterator[tuple[Action, Update]]:
+    """Each update dated on or before the plan's "as at" date, with its action: what the
+    plan's What changed lists."""
     as_at = plan.as_at_date
-    by_quarter: dict[str, list[tuple[Action, Update]]] = {}
     for action in plan.actions:
         for update in action.updates:
             if update.day.value <= as_at:
-                by_quarter.setdefault(quarter_of(update.day.value), []).append((action, update))
+                yield action, update
+
+
+@per_object
+def periods(plan: Plan) -> list[Period]:
+    """Every quarter with an update, newest first, up to the plan's "as at" date."""
+    by_quarter: dict[str, list[tuple[Action, Update]]] = {}
+    for action, update in updates_to_date(plan):
+        by_quarter.setdefault(quarter_of(update.day.value), []).append((action, update))
     result = []
     for key, updates in by_quarter.items():
         start, end = quarter_bounds(updates[0][1].day.value)
