@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the quality gates (tests/gates/) need, when it is missing:
-#   - Chromium, from Debian's packages (Playwright drives it; no browser is downloaded),
+#   - Chromium's headless shell, from Debian's packages (chromium-headless-shell, built from the
+#     same source as its chromium; Playwright drives it; no browser is downloaded),
 #   - Java, to run the Nu Html Checker,
 #   - pdftotext and pdfinfo (poppler-utils), to read the PDFs the build makes,
 #   - LibreOffice (Writer and Calc, no GUI), to re-save the import tests' Word and Excel files,
@@ -24,7 +25,7 @@ apt_install() {
   }
 }
 
-command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install Chromium chromium
+[ -x /usr/bin/chromium-headless-shell ] || apt_install "Chromium's headless shell" chromium-headless-shell
 command -v java >/dev/null || apt_install Java default-jre-headless
 command -v npm >/dev/null || apt_install npm npm
 command -v pdftotext >/dev/null || apt_install pdftotext poppler-utils  # the PDF tests read the PDFs
@@ -39,4 +40,4 @@ fi
 [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || fail "node_modules/vnu-jar has no vnu.jar"
 [ -x node_modules/.bin/decap-server ] || fail "node_modules has no decap-server"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null || fail "the Nu Html Checker does not run on this Java"
-echo "install-test-tools: Chromium, Java, poppler-utils, LibreOffice, the Nu Html Checker and decap-server are ready"
+echo "install-test-tools: Chromium's headless shell, Java, poppler-utils, LibreOffice, the Nu Html Checker and decap-server are ready"

@@ -29,6 +29,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.build_server import BuildServer
+
 # PLANSITE_TEST_ENGINE=properdocs runs this process's in-process builds (`mkdocs.*` imports) under
 # ProperDocs, as `python -m properdocs` does: it redirects `mkdocs.*` imports to `properdocs.*`
 # (tests/test_engines.py runs the preview's tests so). Done before any test module imports MkDocs.
@@ -46,7 +48,13 @@ ENGINE = ENGINES[0]
 # How long a page may take to load before a test gives up: generous, as a
 # busy machine (parallel workers, other builds) is slow, not wrong; speed is `make bench`'s.
 BROWSER_TIMEOUT_MS = 300_000
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ...; "" without xdist
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# Debian's Chromium, as its headless shell (package chromium-headless-shell, built from the same
+# source): the same Blink and V8 without the desktop browser's window machinery, which was a
+# sixth of the CPU of the gates' visit of every page (what Playwright itself runs headless).
+CHROMIUM = os.environ.get(
+    "PLANSITE_CHROMIUM", "/usr/bin/chromium-headless-shell"
+)  # "gw0", "gw1", ...; "" without xdist
 
 # What makes a test slow: the names a test, its fixtures or its module's helpers call.
 SLOW_NAMES = frozenset(
@@ -294,31 +302,42 @@ def run_build(
     pdfs: bool = True,
     config: Path = CONFIG,
     first: str = "",
+    fresh: bool = False,
     **settings: str,
 ) -> subprocess.CompletedProcess[str]:
     """`<engine> build --strict` of the board `data` into `out`; `pdfs=False` for a test that
     reads no PDF: each is a stand-in of a few bytes, made in no time (tests/without_pdfs.py).
-    `first`: Python run in the build's process before it (with stand-in PDFs)."""
+    `first`: Python run in the build's process before it (with stand-in PDFs). The build is a
+    process forked from one that has imported the engine already (tests/build_server.py);
+    `fresh=True`: a new Python process, with a hash seed of its own."""
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **settings}
     env.pop("SOURCE_DATE_EPOCH", None)
-    stand_ins = [sys.executable, "-c", first + WITHOUT_PDFS, engine]
-    command = engine_command(engine) if pdfs else stand_ins
+    # no --quiet: it silences warnings before --strict counts them, so nothing would fail
+    arguments = [engine, "build", "--strict", "-f", str(config), "-d", str(out)]
+    code = None if pdfs else first + WITHOUT_PDFS
+    if not fresh:
+        return build_server(engine).run(arguments, env=env, cwd=ROOT, code=code, timeout=600)
+    command = [sys.executable, "-m"] if code is None else [sys.executable, "-c", code]
     return subprocess.run(
-        # no --quiet: it silences warnings before --strict counts them, so nothing would fail
-        [*command, "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [*command, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
 
 
+_BUILD_SERVERS: dict[str, BuildServer] = {}
+
+
+def build_server(engine: str) -> BuildServer:
+    """This test process's parent of `engine` builds (tests/build_server.py), started once."""
+    if engine not in _BUILD_SERVERS:
+        _BUILD_SERVERS[engine] = BuildServer(engine)
+    return _BUILD_SERVERS[engine]
+
+
 def _built(
-    data: Path, engine: str = ENGINE, *, pdfs: bool = True, **settings: str
+    data: Path, engine: str = ENGINE, *, pdfs: bool = True, fresh: bool = False, **settings: str
 ) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
-        result = run_build(data, folder / "site", engine, pdfs=pdfs, **settings)
+        result = run_build(data, folder / "site", engine, pdfs=pdfs, fresh=fresh, **settings)
         assert result.returncode == 0, result.stderr
 
     return make
@@ -332,7 +351,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = os.environ.get("PLANSITE_TEST_EXAMPLE_SITE")
     if built:
         return Path(built).resolve()
-    return made_once(tmp_path_factory, "example", _built(ROOT / "data")) / "site"
+    return made_once(tmp_path_factory, "example", _built(ROOT / "data", fresh=True)) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -344,7 +363,7 @@ def example_site_again(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build more. Its files are made by three worker processes (even on fewer cores): the
     determinism gate compares it with `example_site` (the default number of workers), and
     tests/test_parallel_build.py checks the sizes its pages show."""
-    made = _built(ROOT / "data", "mkdocs", PLANSITE_CACHE="", PLANSITE_WORKERS="3")
+    made = _built(ROOT / "data", "mkdocs", fresh=True, PLANSITE_CACHE="", PLANSITE_WORKERS="3")
     return made_once(tmp_path_factory, "example-again", made) / "site"
 
 

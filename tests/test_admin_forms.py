@@ -26,9 +26,8 @@ from bs4 import BeautifulSoup
 
 from plansite.load import load_board_data
 from plansite.publish import admin, admin_config
-from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, CHROMIUM, FIXTURES, ROOT, page, run_build
 
-CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 PLAN_YAML = ROOT / "plansite" / "theme" / "admin" / "plansite-yaml.js"
 NEW_UPDATE = "Strategy checked again with the new head teachers."

@@ -28,6 +28,7 @@ import pytest
 
 from tests.conftest import (
     BROWSER_TIMEOUT_MS,
+    CHROMIUM,
     ROOT,
     WORKER,
     made_once,
@@ -35,7 +36,6 @@ from tests.conftest import (
     run_build,
 )
 
-CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium")
 # Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
 CHROMIUM_ARGS = [
     "--no-sandbox",
