@@ -49,11 +49,13 @@ PLANSITE := $(PY) -m plansite
 # One pip run installs the requirements and the project together (one resolve): from a fresh
 # clone, pip is most of `make test`'s set-up. (pip is upgraded first: with the venv's own, 23.2
 # with Python 3.11, one fresh-clone install took 500 s at a load of 11, against about 100 s.)
+# --no-compile: pip would compile every installed module (about 20 of a fresh clone's 45 s of
+# pip); Python compiles, and keeps, those a command imports the first time it imports them.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt -e .
+	$(VENV)/bin/pip install --quiet --no-compile -r requirements.txt -e .
 	touch $@
 
 # From nothing (a fresh clone), the build's requirements come in the same pip run as these
@@ -61,7 +63,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt pyproject.toml
 	bash scripts/install-pdf-libs.sh
 	test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install --quiet --upgrade pip; }
-	$(VENV)/bin/pip install --quiet -r requirements-dev.txt -e .
+	$(VENV)/bin/pip install --quiet --no-compile -r requirements-dev.txt -e .
 	touch $(VENV)/.installed $@
 
 # asks for what is not given; never overwrites an existing board.yml
