@@ -15,6 +15,7 @@ drives Chromium or starts `mkdocs serve` (it names one of `SLOW_NAMES` or runs o
 
 from __future__ import annotations
 
+import atexit
 import contextvars
 import fcntl
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from plansite.documents.made_files import WORKERS_ENV
 from tests.build_server import BuildServer
 
 # PLANSITE_TEST_ENGINE=properdocs runs this process's in-process builds (`mkdocs.*` imports) under
@@ -142,6 +144,23 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | Non
     os.environ["PLANSITE_CACHE"] = str(folder)
     yield folder
     os.environ.pop("PLANSITE_CACHE", None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_process_a_build() -> Iterator[None]:
+    """Each build of the run makes its published files in its own process (PLANSITE_WORKERS=1)
+    unless a test says otherwise: both cores already run a test worker each, so a build's
+    worker processes add forking and copying, not speed (a sixth of the CPU of the builds'
+    tests). Workers are tested where they are the point: the example site is built as `make
+    build` builds it (one a core), `example_site_again` with three, and
+    tests/test_parallel_build.py compares one with several. A PLANSITE_WORKERS set before the
+    run is kept."""
+    if WORKERS_ENV in os.environ:
+        yield
+        return
+    os.environ[WORKERS_ENV] = "1"
+    yield
+    os.environ.pop(WORKERS_ENV, None)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -330,6 +349,7 @@ def build_server(engine: str) -> BuildServer:
     """This test process's parent of `engine` builds (tests/build_server.py), started once."""
     if engine not in _BUILD_SERVERS:
         _BUILD_SERVERS[engine] = BuildServer(engine)
+        atexit.register(_BUILD_SERVERS[engine].close)
     return _BUILD_SERVERS[engine]
 
 
@@ -351,7 +371,9 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = os.environ.get("PLANSITE_TEST_EXAMPLE_SITE")
     if built:
         return Path(built).resolve()
-    return made_once(tmp_path_factory, "example", _built(ROOT / "data", fresh=True)) / "site"
+    # PLANSITE_WORKERS empty: a worker process a core, as `make build` makes the files
+    made = _built(ROOT / "data", fresh=True, PLANSITE_WORKERS="")
+    return made_once(tmp_path_factory, "example", made) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -310,6 +310,7 @@ def test_a_strict_build_stopped_by_a_warning_writes_none_of_its_files(
     plan_file.write_text(plan_file.read_text().replace(easy, HARD_SUMMARY), encoding="utf-8")
     monkeypatch.setenv("PLANSITE_DATA", str(data))
     monkeypatch.setenv("PLANSITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("PLANSITE_WORKERS", "2")  # made and staged by workers, then held back
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     fingerprint_pdfs(monkeypatch)
