@@ -7,8 +7,9 @@ new interpreter importing the engine, Material, the macros plugin and Plansite: 
 CPU a build, and the suite makes some 140 builds on two cores.
 
 `python -m tests.build_server <engine>` is the parent: it imports once, then reads one request
-a line (JSON) on its standard input and forks a child for each, answering with the child's pid
-and then its exit status. It ends when its standard input closes (the test process ended).
+a line (JSON) on its standard input and forks a child for each, answering a line when the child
+has ended (its exit status) or was killed at its time limit. It ends when its standard input
+closes (the test process ended).
 Forked children share the parent's hash seed: the determinism gate's two builds
 (`example_site`, `example_site_again`) are new processes, each with its own.
 """
@@ -99,9 +100,22 @@ def serve(engine: str) -> None:
         pid = os.fork()
         if pid == 0:
             _child(request)
-        answers.write(json.dumps({"pid": pid}) + "\n")
+        timed_out = not _ends_within(pid, request["timeout"])
+        if timed_out:  # as `subprocess.run(timeout=...)`: the child is killed
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        answers.write(json.dumps({"status": os.waitstatus_to_exitcode(status)}) + "\n")
+        exit_code = os.waitstatus_to_exitcode(status)
+        answers.write(json.dumps({"status": exit_code, "timed_out": timed_out}) + "\n")
+
+
+def _ends_within(pid: int, seconds: float) -> bool:
+    """Whether the child `pid` ends within `seconds` (it is left to be waited for)."""
+    ended = os.pidfd_open(pid)  # readable once the process has ended
+    try:
+        ready, _, _ = select.select([ended], [], [], seconds)
+    finally:
+        os.close(ended)
+    return bool(ready)
 
 
 class BuildServer:
@@ -125,17 +139,6 @@ class BuildServer:
         self.process.stdin.close()
         self.process.wait(timeout=60)
 
-    def _answer(self, timeout: float | None) -> dict[str, Any]:
-        assert self.process.stdout is not None
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        if not ready:
-            raise TimeoutError
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the build server ended with status {self.process.wait()}")
-        answer: dict[str, Any] = json.loads(line)
-        return answer
-
     def run(
         self,
         argv: list[str],
@@ -149,17 +152,17 @@ class BuildServer:
         with self.lock, tempfile.TemporaryDirectory(prefix="build-output-") as folder:
             out, err = Path(folder, "stdout"), Path(folder, "stderr")
             request = {"argv": argv, "env": env, "cwd": str(cwd), "code": code,
-                       "stdout": str(out), "stderr": str(err)}  # fmt: skip
-            assert self.process.stdin is not None
+                       "stdout": str(out), "stderr": str(err), "timeout": timeout}  # fmt: skip
+            assert self.process.stdin is not None and self.process.stdout is not None
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
-            pid = self._answer(None)["pid"]
-            try:
-                status = self._answer(timeout)["status"]
-            except TimeoutError:
-                os.kill(pid, signal.SIGKILL)
-                self._answer(None)
-                raise subprocess.TimeoutExpired(argv, timeout) from None
+            line = self.process.stdout.readline()  # the parent answers when the build has ended
+            if not line:
+                raise RuntimeError(f"the build server ended with status {self.process.wait()}")
+            answer = json.loads(line)
+            if answer["timed_out"]:
+                raise subprocess.TimeoutExpired(argv, timeout)
+            status = answer["status"]
             # read as `text=True` would: the locale's encoding, universal newlines
             return subprocess.CompletedProcess(
                 argv, status, out.read_text(errors="strict"), err.read_text(errors="strict")
