@@ -16,6 +16,7 @@ drives Chromium or starts `mkdocs serve` (it names one of `SLOW_NAMES` or runs o
 from __future__ import annotations
 
 import atexit
+import contextlib
 import contextvars
 import fcntl
 import os
@@ -50,13 +51,11 @@ ENGINE = ENGINES[0]
 # How long a page may take to load before a test gives up: generous, as a
 # busy machine (parallel workers, other builds) is slow, not wrong; speed is `make bench`'s.
 BROWSER_TIMEOUT_MS = 300_000
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ...; "" without xdist
 # Debian's Chromium, as its headless shell (package chromium-headless-shell, built from the same
 # source): the same Blink and V8 without the desktop browser's window machinery, which was a
 # sixth of the CPU of the gates' visit of every page (what Playwright itself runs headless).
-CHROMIUM = os.environ.get(
-    "PLANSITE_CHROMIUM", "/usr/bin/chromium-headless-shell"
-)  # "gw0", "gw1", ...; "" without xdist
+CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium-headless-shell")
 
 # What makes a test slow: the names a test, its fixtures or its module's helpers call.
 SLOW_NAMES = frozenset(
@@ -141,9 +140,22 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | Non
         return
     folder = run_folder(tmp_path_factory) / "plansite-cache"
     folder.mkdir(exist_ok=True)
-    os.environ["PLANSITE_CACHE"] = str(folder)
-    yield folder
-    os.environ.pop("PLANSITE_CACHE", None)
+    with run_setting("PLANSITE_CACHE", str(folder)):
+        yield folder
+
+
+@contextlib.contextmanager
+def run_setting(name: str, value: str) -> Iterator[None]:
+    """`name` set to `value` in this test process's environment (so in its builds') while
+    the run lasts, unless it was set before the run."""
+    if name in os.environ:
+        yield
+        return
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        os.environ.pop(name, None)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -155,12 +167,8 @@ def one_process_a_build() -> Iterator[None]:
     build` builds it (one a core), `example_site_again` with three, and
     tests/test_parallel_build.py compares one with several. A PLANSITE_WORKERS set before the
     run is kept."""
-    if WORKERS_ENV in os.environ:
+    with run_setting(WORKERS_ENV, "1"):
         yield
-        return
-    os.environ[WORKERS_ENV] = "1"
-    yield
-    os.environ.pop(WORKERS_ENV, None)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -336,9 +344,9 @@ def run_build(
     code = None if pdfs else first + WITHOUT_PDFS
     if not fresh:
         return build_server(engine).run(arguments, env=env, cwd=ROOT, code=code, timeout=600)
-    command = [sys.executable, "-m"] if code is None else [sys.executable, "-c", code]
+    command = engine_command(engine) if code is None else [sys.executable, "-c", code, engine]
     return subprocess.run(
-        [*command, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        [*command, *arguments[1:]], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
 
 
