@@ -88,36 +88,53 @@ def built(board: Path, options: Options, site_dir: Path) -> dict[str, Any]:
     return out
 
 
-KEPT_FROM_INPUTS = ("docx", "xlsx")  # the cache folders a build alone starts with
+KEPT_FROM_INPUTS = ("docx", "xlsx", "charts")  # the cache folders a build alone starts with
+
+
+def drawing_settings() -> str:
+    """matplotlib's process-wide settings, as a chart is drawn with them (charts.py imported,
+    as a build imports it to draw): the one input of a drawing its key does not hold."""
+    import matplotlib
+
+    import plansite.render.charts  # noqa: F401  (sets the backend, as in a build)
+
+    return repr(sorted(matplotlib.rcParams.items()))
+
 
 ALONE = """
 import pickle, sys
 from pathlib import Path
 from plansite.documents import pdf
 from plansite.engine.build import Options
-from tests.test_interleaved_builds import built
+from tests.test_interleaved_builds import built, drawing_settings
 from tests.without_pdfs import fingerprint_job
 pdf.pdf_job = fingerprint_job  # as in the interleaved builds
 board, options, site_dir, result = pickle.loads(Path(sys.argv[1]).read_bytes())
-Path(result).write_bytes(pickle.dumps(built(board, options, site_dir)))
+made = built(board, options, site_dir)
+made["drawing settings"] = drawing_settings()
+Path(result).write_bytes(pickle.dumps(made))
 """
 
 
 def built_in_fresh_processes(boards: dict[str, tuple[Path, Options]], work: Path) -> dict[str, Any]:
     """Each board built alone, each in a fresh process of its own (run side by side), with a
-    cache folder holding only the Word files and workbooks its interleaved build kept (the PDFs
-    are stand-ins, never kept: see above).
+    cache folder holding only the Word files, workbooks and chart drawings its interleaved build
+    kept (the PDFs are stand-ins, never kept: see above). Each result also holds the fresh
+    process's matplotlib settings (`drawing_settings`).
 
     Why these may be reused: each is kept under the hash of everything its maker is given (a
-    Word file's body and properties, a workbook's cells, and the libraries' versions:
-    publish/plan_docx.py, publish/spreadsheet.py), and the build alone renders each again to find
-    it (the files naming the file a build's inputs made are left out). So a build alone reads a
-    kept file only when what it would make it from is byte for byte the interleaved build's; a
-    word or setting of the other board that reached such a file changed its input, and the build
-    alone, missing it, makes the right file afresh, which then differs. Making them again would
-    prove no more; that a kept file is the bytes made afresh is tests/test_kept_files.py's.
-    Charts are drawn afresh: matplotlib also reads its process-wide settings, which a key does
-    not hold."""
+    Word file's body and properties, a workbook's cells, a chart's figures, words and layout,
+    and the libraries' versions: publish/plan_docx.py, publish/spreadsheet.py,
+    render/chart_store.py), and the build alone renders each again to find it (the files naming
+    the file a build's inputs made are left out). So a build alone reads a kept file only when
+    what it would make it from is byte for byte the interleaved build's; a word or setting of
+    the other board that reached such a file changed its input, and the build alone, missing it,
+    makes the right file afresh, which then differs. A drawing has one input its key does not
+    hold, matplotlib's process-wide settings: the test compares them instead, after every step
+    of the interleaved builds and with the fresh processes'. Making the files again would prove
+    no more; that a kept file or chart is the bytes made afresh is tests/test_kept_files.py's
+    and tests/test_parallel_build.py's. (Drawing the charts again was half of this test's
+    time.)"""
     running = {}
     for name, (board, options) in boards.items():
         folder = work / f"alone-{name}"
@@ -161,10 +178,12 @@ def test_two_boards_built_interleaved_are_each_as_built_alone(
         build_steps(english_board, english, tmp_path / "site-en", made["en"]),
         build_steps(welsh_board, welsh, tmp_path / "site-cy", made["cy"]),
     ]
+    settings = drawing_settings()
     while steps:  # A's step, B's step, A's, ...
         for step in list(steps):
             if next(step, None) is None:
                 steps.remove(step)
+            assert drawing_settings() == settings  # no step left matplotlib set otherwise
 
     alone = built_in_fresh_processes(
         {"en": (english_board, english), "cy": (welsh_board, welsh)}, tmp_path
@@ -176,6 +195,7 @@ def test_two_boards_built_interleaved_are_each_as_built_alone(
         assert sorted(together["files"]) == sorted(by_itself["files"])
         assert [f for f in together["files"] if together["files"][f] != by_itself["files"][f]] == []
         assert (together["theme"], together["date"]) == (by_itself["theme"], by_itself["date"])
+        assert by_itself["drawing settings"] == settings  # the kept charts were drawn as here
     # and the two builds did differ: each kept its own words, and its own cache folder
     assert made["cy"]["theme"].startswith(WELSH) and WELSH not in made["en"]["theme"]
     welsh_plans = made["cy"]["pages"]["plans/index.md"][0]
