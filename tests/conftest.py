@@ -27,11 +27,13 @@ import sys
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from plansite.documents.made_files import WORKERS_ENV
+from tests.browser import Browsers
 from tests.build_server import BuildServer
 
 # PLANSITE_TEST_ENGINE=properdocs runs this process's in-process builds (`mkdocs.*` imports) under
@@ -52,10 +54,6 @@ ENGINE = ENGINES[0]
 # busy machine (parallel workers, other builds) is slow, not wrong; speed is `make bench`'s.
 BROWSER_TIMEOUT_MS = 300_000
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ...; "" without xdist
-# Debian's Chromium, as its headless shell (package chromium-headless-shell, built from the same
-# source): the same Blink and V8 without the desktop browser's window machinery, which was a
-# sixth of the CPU of the gates' visit of every page (what Playwright itself runs headless).
-CHROMIUM = os.environ.get("PLANSITE_CHROMIUM", "/usr/bin/chromium-headless-shell")
 
 # What makes a test slow: the names a test, its fixtures or its module's helpers call.
 SLOW_NAMES = frozenset(
@@ -73,6 +71,8 @@ SLOW_NAMES = frozenset(
         "libreoffice_resave",
         "libreoffice_resave_all",
         "sync_playwright",  # Chromium
+        "browsers",  # the test process's Chromium (tests/browser.py)
+        "chromium",
         "start_serve",  # `mkdocs serve`
     }
 )
@@ -169,6 +169,21 @@ def one_process_a_build() -> Iterator[None]:
     run is kept."""
     with run_setting(WORKERS_ENV, "1"):
         yield
+
+
+@pytest.fixture(scope="session")
+def browsers() -> Iterator[Browsers]:
+    """This test process's Playwright and browsers, started at a test's first ask."""
+    running = Browsers()
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="session")
+def chromium(browsers: Browsers) -> Any:
+    """This test process's Chromium, with the gates' flags (tests/browser.py): a test opens a
+    context or a page of its own in it and closes it."""
+    return browsers.launched()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup
 
 from plansite.load import load_board_data
 from plansite.publish import admin, admin_config
-from tests.conftest import BROWSER_TIMEOUT_MS, CHROMIUM, FIXTURES, ROOT, page, run_build
+from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 PLAN_YAML = ROOT / "plansite" / "theme" / "admin" / "plansite-yaml.js"
@@ -329,11 +329,11 @@ def board_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def forms_run(board_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def forms_run(
+    board_repo: Path, chromium: Any, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """Build the board's site, start the local git proxy, and in Chromium change action 1.1's
     status and add an update through /admin/. What the browser asked for is recorded."""
-    from playwright.sync_api import sync_playwright
-
     if not DECAP_SERVER.exists():
         pytest.fail("node_modules has no decap-server: run scripts/install-test-tools.sh")
     board = board_repo / "board"
@@ -359,16 +359,14 @@ def forms_run(board_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     screenshot = out / "admin-form.png"
     try:
         wait_for_port(port, proxy, log)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-            )
-            tab = browser.new_page(viewport={"width": 1280, "height": 1000})
+        tab = chromium.new_page(viewport={"width": 1280, "height": 1000})
+        try:
             tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
             tab.on("request", lambda r: requests.append(r.url))
             site = f"http://127.0.0.1:{server.server_address[1]}/admin/"
             drive_the_forms(tab, site, screenshot)
-            browser.close()
+        finally:
+            tab.close()
     finally:
         proxy.terminate()
         proxy.wait(timeout=10)

@@ -23,7 +23,7 @@ import yaml
 
 from scripts import ci_publish, vendor_cms
 from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
-from tests.test_admin_forms import CHROMIUM, COMMENTED_PLAN, PLAN_YAML
+from tests.test_admin_forms import COMMENTED_PLAN, PLAN_YAML
 
 # the published site as GitHub Pages serves a project site: its own address, under /plans/
 HOST = "eastmoor-scp.github.io"
@@ -110,39 +110,35 @@ def serve_from(
 
 
 @pytest.fixture(scope="module")
-def signin(published: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def signin(
+    published: Path, chromium: Any, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """Open the published /admin/ page and its token sign-in, as a manager would."""
-    from playwright.sync_api import sync_playwright
-
     asked: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        tab = browser.new_page(viewport={"width": 1280, "height": 900})
-        tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
-        tab.route("**/*", lambda route: serve_from(published, route, asked))
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.goto(ADMIN_URL)
-        token_button = tab.get_by_role("button", name="Sign In Using Access Token")
-        token_button.wait_for(timeout=BROWSER_TIMEOUT_MS)
-        buttons = [b.inner_text().strip() for b in tab.get_by_role("button").all()]
-        token_button.click()
-        box = tab.get_by_role("textbox", name="Personal Access Token")
-        box.wait_for()
-        # Sveltia's prompt: a dialog or an alertdialog, whichever its version writes
-        dialog = tab.locator("[role=dialog], [role=alertdialog]").filter(has=box)
-        found = {
-            "buttons": buttons,
-            "dialog": dialog.inner_text(),
-            "token box": box.count(),
-            "token link": dialog.get_by_role("link").first.get_attribute("href"),
-            "asked": asked,
-            "errors": errors,
-        }
-        tab.screenshot(path=str(tmp_path_factory.mktemp("shot") / "signin.png"))
-        browser.close()
+    tab = chromium.new_page(viewport={"width": 1280, "height": 900})
+    tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
+    tab.route("**/*", lambda route: serve_from(published, route, asked))
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(ADMIN_URL)
+    token_button = tab.get_by_role("button", name="Sign In Using Access Token")
+    token_button.wait_for(timeout=BROWSER_TIMEOUT_MS)
+    buttons = [b.inner_text().strip() for b in tab.get_by_role("button").all()]
+    token_button.click()
+    box = tab.get_by_role("textbox", name="Personal Access Token")
+    box.wait_for()
+    # Sveltia's prompt: a dialog or an alertdialog, whichever its version writes
+    dialog = tab.locator("[role=dialog], [role=alertdialog]").filter(has=box)
+    found = {
+        "buttons": buttons,
+        "dialog": dialog.inner_text(),
+        "token box": box.count(),
+        "token link": dialog.get_by_role("link").first.get_attribute("href"),
+        "asked": asked,
+        "errors": errors,
+    }
+    tab.screenshot(path=str(tmp_path_factory.mktemp("shot") / "signin.png"))
+    tab.close()
     return found
 
 
@@ -373,11 +369,9 @@ def read_back(tab: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def sveltia_save(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Build a board kept in a repository's `board/`, open /admin/ with Sveltia on the board's
     repository, change action 1.1's status and add an update, and save."""
-    from playwright.sync_api import sync_playwright
-
     repo = tmp_path_factory.mktemp("sveltia-repo")
     (repo / ".git").mkdir()
     shutil.copytree(FIXTURES / "minimal", repo / "board")
@@ -386,38 +380,34 @@ def sveltia_save(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     built = run_build(repo / "board", site, pdfs=False, PLANSITE_CACHE="")
     assert built.returncode == 0, built.stderr
     asked: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        tab = browser.new_page(viewport={"width": 1280, "height": 1000})
-        tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
-        tab.add_init_script(PICKER % json.dumps(before))
-        tab.route("**/*", lambda route: serve_from(site, route, asked, LOCAL, "/"))
-        tab.goto(f"https://{LOCAL}/admin/")
-        tab.get_by_role("button", name="Work with Local Repository").click()
-        tab.get_by_role("link", name="Plan A").or_(tab.get_by_text("Plan A")).first.wait_for()
-        expand = tab.get_by_role("button", name="Expand", exact=True)
-        open_entry(tab, f"https://{LOCAL}/admin/#/collections/plans/entries/plan-a", expand)
-        for _ in range(20):  # the priority, its issue, its actions: each opened
-            if not expand.count():
-                break
-            expand.first.click()
-        status = tab.get_by_role("radiogroup", name="Status").first
-        status.get_by_role("radio", name="On target").click()
-        new_date = add_update(tab, tab.get_by_role("textbox", name="Date", exact=True))
-        texts = tab.get_by_role("textbox", name="Text", exact=True)
-        [new_text] = [t for t in texts.all() if t.input_value() == ""]
-        new_date.fill("2026-06")
-        new_text.fill(NEW_UPDATE)
-        tab.get_by_role("button", name="Save", exact=True).click()
-        after = before
-        for _ in range(BROWSER_TIMEOUT_MS // 100):  # the save is written in the background
-            after = read_back(tab)
-            if after != before:
-                break
-            tab.wait_for_timeout(100)
-        browser.close()
+    tab = chromium.new_page(viewport={"width": 1280, "height": 1000})
+    tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
+    tab.add_init_script(PICKER % json.dumps(before))
+    tab.route("**/*", lambda route: serve_from(site, route, asked, LOCAL, "/"))
+    tab.goto(f"https://{LOCAL}/admin/")
+    tab.get_by_role("button", name="Work with Local Repository").click()
+    tab.get_by_role("link", name="Plan A").or_(tab.get_by_text("Plan A")).first.wait_for()
+    expand = tab.get_by_role("button", name="Expand", exact=True)
+    open_entry(tab, f"https://{LOCAL}/admin/#/collections/plans/entries/plan-a", expand)
+    for _ in range(20):  # the priority, its issue, its actions: each opened
+        if not expand.count():
+            break
+        expand.first.click()
+    status = tab.get_by_role("radiogroup", name="Status").first
+    status.get_by_role("radio", name="On target").click()
+    new_date = add_update(tab, tab.get_by_role("textbox", name="Date", exact=True))
+    texts = tab.get_by_role("textbox", name="Text", exact=True)
+    [new_text] = [t for t in texts.all() if t.input_value() == ""]
+    new_date.fill("2026-06")
+    new_text.fill(NEW_UPDATE)
+    tab.get_by_role("button", name="Save", exact=True).click()
+    after = before
+    for _ in range(BROWSER_TIMEOUT_MS // 100):  # the save is written in the background
+        after = read_back(tab)
+        if after != before:
+            break
+        tab.wait_for_timeout(100)
+    tab.close()
     return {"repo": repo, "before": before, "after": after, "asked": asked}
 
 

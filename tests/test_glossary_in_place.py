@@ -241,16 +241,15 @@ def test_the_pages_with_phrases_have_no_axe_violations(
         run: BrowserRun = request.getfixturevalue("browser_run")
         found = {url: [v["id"] for v in run.at(url).violations] for url in chosen}
     else:
-        found = axe_violations(example_site, chosen)
+        found = axe_violations(request.getfixturevalue("chromium"), example_site, chosen)
     assert found == {url: [] for url in chosen}
 
 
-def axe_violations(site: Path, urls: list[str]) -> dict[str, list[str]]:
+def axe_violations(chromium: Any, site: Path, urls: list[str]) -> dict[str, list[str]]:
     """The ids of axe's violations on each page, each loaded in Chromium at 1280 px."""
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
-    from tests.gates.conftest import AXE_TAGS, CHROMIUM_ARGS, chromium_path
+    from tests.gates.conftest import AXE_TAGS
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
@@ -259,16 +258,12 @@ def axe_violations(site: Path, urls: list[str]) -> dict[str, list[str]]:
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     found = {}
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-            )
-            tab = browser.new_page()
-            for url in urls:
-                tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}")
-                violations = Axe().run(tab, options=options).response["violations"]
-                found[url] = [v["id"] for v in violations]
-            browser.close()
+        tab = chromium.new_page()  # in a context of its own, closed with it
+        for url in urls:
+            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}")
+            violations = Axe().run(tab, options=options).response["violations"]
+            found[url] = [v["id"] for v in violations]
+        tab.close()
     finally:
         server.shutdown()
         server.server_close()

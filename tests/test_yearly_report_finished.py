@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -146,15 +147,13 @@ def test_chart_descriptions_say_the_table_is_above(report: BeautifulSoup) -> Non
     assert not any("below" in d for d in descriptions)
 
 
-def test_every_report_table_fits_its_column_at_1280_pixels(example_site: Path) -> None:
+def test_every_report_table_fits_its_column_at_1280_pixels(
+    example_site: Path, chromium: Any
+) -> None:
     """Measured in Chromium: no table of the report is wider than the column it sits in."""
     import functools
     import http.server
     import threading
-
-    from playwright.sync_api import sync_playwright
-
-    from tests.gates.conftest import CHROMIUM_ARGS, chromium_path
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -165,18 +164,14 @@ def test_every_report_table_fits_its_column_at_1280_pixels(example_site: Path) -
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-            )
-            window = browser.new_page(viewport={"width": 1280, "height": 900})
-            window.goto(f"http://127.0.0.1:{server.server_address[1]}/annual-report/2025-26/")
-            widths = window.evaluate(
-                "[...document.querySelectorAll('article table')].map(t =>"
-                " [t.caption ? t.caption.textContent : '', t.scrollWidth,"
-                " t.parentElement.clientWidth])"
-            )
-            browser.close()
+        window = chromium.new_page(viewport={"width": 1280, "height": 900})
+        window.goto(f"http://127.0.0.1:{server.server_address[1]}/annual-report/2025-26/")
+        widths = window.evaluate(
+            "[...document.querySelectorAll('article table')].map(t =>"
+            " [t.caption ? t.caption.textContent : '', t.scrollWidth,"
+            " t.parentElement.clientWidth])"
+        )
+        window.close()
     finally:
         server.shutdown()
         server.server_close()

@@ -15,7 +15,6 @@ import functools
 import http.server
 import json
 import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ import pytest
 
 from tests.conftest import (
     BROWSER_TIMEOUT_MS,
-    CHROMIUM,
     ROOT,
     WORKER,
     made_once,
@@ -36,22 +34,7 @@ from tests.conftest import (
     run_build,
 )
 
-# Chromium runs as root here, and must not phone home (sync, updates, safe browsing).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # V8 without its optimising compiler: a page's scripts, and axe (put into each page afresh),
-    # run too briefly for optimised code to repay compiling it: a tenth of the visit's CPU
-    "--js-flags=--no-opt",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-INSTALL_HINT = "run scripts/install-test-tools.sh (or `make test`, which runs it)"
 
 
 @pytest.fixture(scope="session")
@@ -201,18 +184,12 @@ class BrowserRun:
         return found[0]
 
 
-def chromium_path() -> str:
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}; {INSTALL_HINT}")
-    return CHROMIUM
-
-
 # The visit in parts, each made once per run by whichever worker comes first: a worker waiting
 # for the visit makes the parts no one is making yet, so two workers share it. gw0 takes the
 # parts from the first, the others from the last, so they meet in the middle; a part another
 # worker is making is passed over until every free part is made, and waited for only then. A
-# worker so waits for at most one part, not the whole visit (a part costs a browser start, about
-# a second).
+# worker so waits for at most one part, not the whole visit. Each part is a fresh context in the
+# worker's one browser (tests/browser.py), so more parts cost no browser starts.
 VISIT_PARTS = 8
 
 
@@ -223,18 +200,16 @@ def parts_in_order(worker: str) -> list[int]:
 
 @pytest.fixture(scope="session")
 def browser_run(
-    gated_site: Path, served_site: str, tmp_path_factory: pytest.TempPathFactory
+    gated_site: Path, served_site: str, chromium: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> BrowserRun:
     """Visit every page in Chromium; record requests, cookies, axe results and the 320 px
     checks. Once per test run: the gates run on two xdist workers, and all read the one visit
-    (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each in its own
-    fresh browser session (the search is used in the first)."""
+    (kept as JSON, see `made_once`), made in `VISIT_PARTS` parts of the pages, each in a fresh
+    browser context of its own (the search is used in the first)."""
     pages = html_pages(gated_site)
 
     def visit(folder: Path, part: int) -> None:
-        run = visit_pages(
-            gated_site, pages[part::VISIT_PARTS], served_site, folder / "profile", part == 0
-        )
+        run = visit_pages(chromium, gated_site, pages[part::VISIT_PARTS], served_site, part == 0)
         (folder / "run.json").write_text(json.dumps(asdict(run)), encoding="utf-8")
 
     made: dict[int, Path] = {}
@@ -306,10 +281,10 @@ TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimatio
 
 
 def visit_pages(
-    site: Path, pages: list[Path], served_site: str, profile: Path, search: bool
+    chromium: Any, site: Path, pages: list[Path], served_site: str, search: bool
 ) -> BrowserRun:
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route
 
     axe = Axe()
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -323,14 +298,8 @@ def visit_pages(
         else:  # recorded for the privacy gate, and never let out
             route.abort()
 
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=chromium_path(),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport=WIDE_WINDOW,
-        )
+    context = chromium.new_context(viewport=WIDE_WINDOW)  # as a fresh browser: nothing kept
+    try:
         context.set_default_timeout(BROWSER_TIMEOUT_MS)
         context.route("**/*", record)
         in_flight = InFlight(context)
@@ -364,6 +333,7 @@ def visit_pages(
             in_flight.wait(page)
         search_requests = current
         cookies = [dict(cookie) for cookie in context.cookies()]
+    finally:
         context.close()
     return BrowserRun(visits, cookies, search_requests)
 

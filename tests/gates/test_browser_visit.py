@@ -6,6 +6,7 @@ accessibility gate). A tiny site of two pages, served and visited as the example
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,9 +37,9 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow  # Chromium, through tests/gates/conftest.py's visit_pages
-def test_the_visit_records_what_fails_the_gates(tiny_site: Path, tmp_path: Path) -> None:
+def test_the_visit_records_what_fails_the_gates(tiny_site: Path, chromium: Any) -> None:
     with serving(tiny_site) as served:
-        run = visit_pages(tiny_site, html_pages(tiny_site), served, tmp_path / "profile", False)
+        run = visit_pages(chromium, tiny_site, html_pages(tiny_site), served, False)
     home, other = run.visits
     assert home.url == served and other.url == served + "other/"
     # the late request, made 300 ms after the load, is the home page's, and fails the privacy gate

@@ -7,14 +7,14 @@ The neutral site is answered by the test (Playwright routing): no request leaves
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.gates.conftest import CHROMIUM_ARGS, chromium_path, html_pages, page_url
+from tests.gates.conftest import html_pages, page_url
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -34,19 +34,6 @@ class ExitTrial:
 def guide_urls(site: Path, served: str) -> list[str]:
     files = [f for f in html_pages(site) if page_url(site, f).startswith("guide/")]
     return [served + page_url(site, f) for f in files]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    """The module's browser; each test has a fresh context of its own in it."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 def run_trials(

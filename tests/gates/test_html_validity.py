@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from scripts.theme_patches import OVERRIDES, PATCHES, patched
+from tests.browser import INSTALL_HINT
 from tests.conftest import ROOT, made_once
-from tests.gates.conftest import INSTALL_HINT, html_pages
+from tests.gates.conftest import html_pages
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A run of a few seconds: Java's first compiler alone (C1) and one garbage-collector thread do it

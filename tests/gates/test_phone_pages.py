@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,13 +22,11 @@ from bs4 import BeautifulSoup
 from plansite.words.wording import word
 from tests.conftest import page
 from tests.gates.conftest import (
-    CHROMIUM_ARGS,
     NARROW_WINDOW,
     STILL,
     WIDE_WINDOW,
     BrowserRun,
     InFlight,
-    chromium_path,
     html_pages,
     load,
     page_url,
@@ -39,20 +36,6 @@ NARROW, WIDE = NARROW_WINDOW["width"], WIDE_WINDOW["width"]
 HEIGHT = NARROW_WINDOW["height"]
 TAB_STOPS = 60
 SMALLEST_TEXT = 12  # px, on a 320 px screen
-
-
-@pytest.fixture(scope="module")
-def chromium(browser_run: BrowserRun) -> Iterator[Any]:
-    """This module's browser. The gates' one visit (`browser_run`, which a test below reads) is
-    made first: it starts Playwright of its own, which cannot start while this one runs."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 def open_page(chromium: Any, served_site: str, url: str, width: int) -> Any:
