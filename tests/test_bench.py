@@ -8,6 +8,7 @@ board of the size asked for, and a baseline that really is the same site without
 from __future__ import annotations
 
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -19,6 +20,7 @@ import yaml
 
 from plansite.load import load_board_data
 from plansite.read.site_config import site_config
+from tests.without_pdfs import with_stand_in_pdfs
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "plansite" / "starter_site" / "docs"  # the narrative pages
@@ -86,7 +88,7 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     result = subprocess.run(
         [sys.executable, "scripts/bench.py", "--actions", str(ACTIONS), "--repeat", "1",
          "--keep-cache", "--indicators", str(INDICATORS), "--work", str(work)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env=with_stand_in_pdfs(os.environ),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return result.stdout, work / f"n{ACTIONS}"

@@ -32,7 +32,7 @@ from plansite.render.figures import size_text
 from tests.conftest import ROOT, run_build
 from tests.test_guide import FIXTURE as GUIDE_FIXTURE
 from tests.test_guide import HARD_SUMMARY, current_plan
-from tests.without_pdfs import fingerprint_pdfs
+from tests.without_pdfs import fingerprint_pdfs, stand_in, with_stand_in_pdfs
 
 DAY = 86400
 
@@ -415,6 +415,8 @@ def test_make_clean_empties_the_caches_and_leftover_file_folders(tmp_path: Path)
 # One warm build of each board instead of `make bench`'s two (each a build process, its start-up
 # about 4 s of CPU, and a hand-written build beside the large plan's): a warm row is the best of
 # however many it is given, printed the same way.
+# Every PDF is a stand-in kept as a real one is (tests/stand_in_pdfs/): the seven PDFs the first
+# builds made were a third of the rest.
 EXAMPLE = ROOT / "tests" / "fixtures" / "minimal"
 SMALL, LARGE, INDICATORS, WARM_RUNS = 10, 20, 4, 1
 
@@ -424,7 +426,7 @@ def bench_table(work: Path, *options: str) -> str:
         [sys.executable, "scripts/bench.py", "--table", "--small", str(SMALL), "--large",
          str(LARGE), "--example", str(EXAMPLE), "--indicators", str(INDICATORS), "--warm-runs",
          str(WARM_RUNS), "--work", str(work), *options],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        cwd=ROOT, capture_output=True, text=True, timeout=1200, env=with_stand_in_pdfs(os.environ),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -454,7 +456,9 @@ def test_the_bench_prints_every_row_of_the_table(tmp_path: Path) -> None:
     for row, pattern in zip(rows, expected, strict=True):
         assert re.fullmatch(pattern, row), (row, pattern)
     # nothing seeded: each first build started from an empty cache, and kept what it made
-    assert len(list((tmp_path / f"n{LARGE}" / "cache" / "pdf").glob("*.pdf"))) == 3  # 3 plans
+    kept = list((tmp_path / f"n{LARGE}" / "cache" / "pdf").glob("*.pdf"))
+    assert len(kept) == 3  # 3 plans
+    assert all(p.read_bytes().startswith(stand_in("")) for p in kept)  # tests/stand_in_pdfs/
     assert len(list((tmp_path / "example" / "cache" / "pdf").glob("*.pdf"))) == 1  # 1 plan
     # the example rows built the board they were given, the synthetic ones the board asked for
     assert (tmp_path / "example" / "plansite-site" / "plans" / "plan-a" / "index.html").is_file()

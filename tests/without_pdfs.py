@@ -10,9 +10,11 @@ build never reads one as a real PDF.
 from __future__ import annotations
 
 import hashlib
+import os
 import runpy
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plansite.documents import pdf
@@ -21,6 +23,17 @@ from plansite.model.board_data import BoardData
 
 if TYPE_CHECKING:  # not imported by the stand-in builds' processes (`main`)
     import pytest
+
+
+# on PYTHONPATH, every Python process started makes kept stand-ins (the bench's tests)
+STAND_IN_PDFS = Path(__file__).with_name("stand_in_pdfs")
+
+
+def with_stand_in_pdfs(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` for a process in which every Python process makes each PDF a stand-in kept as a
+    real PDF is (tests/stand_in_pdfs/sitecustomize.py)."""
+    paths = [str(STAND_IN_PDFS), *filter(None, [env.get("PYTHONPATH")])]
+    return {**env, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def stand_in(path: str) -> bytes:
@@ -40,6 +53,14 @@ def stand_in_jobs(site: BoardData) -> Iterator[tuple[str, Job]]:
 
 
 real_jobs = pdf.jobs
+
+
+def kept_stand_in_job(document: pdf.Document) -> Job:
+    """A stand-in kept in the build cache under the key of what the real PDF is made from, as
+    the real one is: a later build reads it back (the bench's warm builds, in its tests:
+    tests/stand_in_pdfs/)."""
+    css = pdf.PRINT_CSS.read_text(encoding="utf-8")
+    return Job("pdf", ("stand-in", document.html, css), stand_in, (document.path,))
 
 
 def fingerprint(path: str, html: str, css: str) -> bytes:
