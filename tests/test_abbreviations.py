@@ -8,13 +8,12 @@ import re
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
 
 from plansite.load import load_board_data
 from plansite.pages import glossary as glossary_pages
 from plansite.render.abbreviations import LEAVE_ALONE, expand_abbreviations
 from tests.conftest import FIXTURES, ROOT, page
-from tests.gates.conftest import html_pages
+from tests.gates.conftest import parsed_pages
 
 TERMS = {"LADO": "Local Authority Designated Officer", "GP": "Family doctor", "A&E": "Casualty"}
 
@@ -55,13 +54,13 @@ def test_every_abbreviation_on_every_page_is_explained(example_site: Path) -> No
     assert len(abbreviations) == 28
     pattern = re.compile(rf"(?<![\w&-])({'|'.join(abbreviations)})s?(?![\w&-])")
     bare, explained = [], 0
-    for file in html_pages(example_site):
-        article = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").article
-        assert article is not None, file
+    for url, soup in parsed_pages(example_site).items():
+        article = soup.article
+        assert article is not None, url
         explained += len(article.find_all("abbr", title=True))
         for text in article.find_all(string=pattern):
             if not any(parent.name in LEAVE_ALONE for parent in text.parents):
-                bare.append(f"{file.relative_to(example_site)}: {text.strip()[:60]!r}")
+                bare.append(f"/{url}: {text.strip()[:60]!r}")
     assert not bare, "\n".join(bare)
     assert explained > 100
 

@@ -17,10 +17,16 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from plansite.load import load_board_data
 from plansite.render.glossary_in_place import NO_LINK_INSIDE, link_phrases, phrases
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT
 
 # the gates' one browser visit of every page, whose axe results are read below
-from tests.gates.conftest import BrowserRun, browser_run, gated_site, served_site  # noqa: F401
+from tests.gates.conftest import (  # noqa: F401
+    BrowserRun,
+    browser_run,
+    gated_site,
+    parsed_pages,
+    served_site,
+)
 
 TERMS = {
     "Early help": "Support as soon as problems start",
@@ -120,14 +126,8 @@ def example() -> Any:
 
 @pytest.fixture(scope="module")
 def pages(example_site: Path) -> dict[str, BeautifulSoup]:
-    found = {}
-    for file in sorted(example_site.rglob("index.html")):
-        url = file.parent.relative_to(example_site).as_posix()
-        url = "" if url == "." else url + "/"
-        if url.startswith("admin/"):
-            continue
-        found[url] = page(example_site, url)
-    return found
+    """Every page but the 404 page, parsed once for this test process (read only)."""
+    return {url: soup for url, soup in parsed_pages(example_site).items() if url != "404.html"}
 
 
 def test_the_four_phrases_are_explained_on_the_example_site(

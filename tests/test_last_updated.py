@@ -14,7 +14,8 @@ from plansite.model.dates import Day
 from plansite.model.indicators import Indicator, Value
 from plansite.model.last_updated import IndicatorUpdate, indicator_updated, plan_updated
 from plansite.model.plan import Plan
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT
+from tests.gates.conftest import parsed_pages
 
 DATA = ROOT / "data"
 
@@ -29,7 +30,7 @@ def plan_urls(site: Path, plan_id: str) -> list[str]:
 
 
 def last_updated(site: Path, url: str) -> str:
-    found = page(site, url).select(".ps-last-updated")
+    found = parsed_pages(site)[url].select(".ps-last-updated")
     assert len(found) == 1, url
     return found[0].get_text(" ", strip=True)
 
@@ -44,7 +45,7 @@ def test_each_plan_page_says_when_its_progress_was_last_updated(example_site: Pa
         assert len(urls) == 1 + len(plan["priorities"]) + 3, plan["id"]
         for url in urls:
             assert last_updated(example_site, url) == expected, url
-        time = page(example_site, urls[0]).select_one(".ps-last-updated time")
+        time = parsed_pages(example_site)[urls[0]].select_one(".ps-last-updated time")
         assert time["datetime"] == str(plan["as_at"])
 
 

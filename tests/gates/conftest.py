@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import (
     BROWSER_TIMEOUT_MS,
@@ -31,6 +32,7 @@ from tests.conftest import (
     WORKER,
     made_once,
     made_once_unless_busy,
+    page,
     run_build,
 )
 
@@ -76,6 +78,14 @@ def page_url(site: Path, file: Path) -> str:
     """The address a page is served at, relative to the site root: "", "plans/", "404.html"."""
     relative = file.relative_to(site).as_posix()
     return relative.removesuffix("index.html")
+
+
+@functools.cache
+def parsed_pages(site: Path) -> dict[str, BeautifulSoup]:
+    """Every page a reader can reach (`html_pages`), by its address (`page_url`), parsed once in
+    this test process for the tests that read a whole site: six modules do, and a parse of the
+    example's pages is about 1.5 CPU-s. The same soups go to each: read them, never change them."""
+    return {page_url(site, file): page(site, page_url(site, file)) for file in html_pages(site)}
 
 
 def target_file(site: Path, page_file: Path, href: str) -> Path | None:

@@ -20,7 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plansite.words.wording import word
-from tests.conftest import page
 from tests.gates.conftest import (
     NARROW_WINDOW,
     STILL,
@@ -29,7 +28,7 @@ from tests.gates.conftest import (
     InFlight,
     html_pages,
     load,
-    page_url,
+    parsed_pages,
 )
 
 NARROW, WIDE = NARROW_WINDOW["width"], WIDE_WINDOW["width"]
@@ -55,10 +54,7 @@ def open_page(chromium: Any, served_site: str, url: str, width: int) -> Any:
 @pytest.fixture(scope="module")
 def soups(gated_site: Path) -> dict[str, BeautifulSoup]:
     """Every page, parsed once for the module's checks, by its URL ("", "plans/", "404.html")."""
-    return {
-        page_url(gated_site, f): page(gated_site, page_url(gated_site, f))
-        for f in html_pages(gated_site)
-    }
+    return parsed_pages(gated_site)
 
 
 def stacked_pages(soups: dict[str, BeautifulSoup]) -> list[str]:

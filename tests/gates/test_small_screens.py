@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import page
-from tests.gates.conftest import NARROW_WINDOW, BrowserRun, html_pages, page_url
+from tests.gates.conftest import NARROW_WINDOW, BrowserRun, html_pages, parsed_pages
 
 NARROW = NARROW_WINDOW["width"]
 
@@ -25,8 +24,8 @@ def test_every_page_fits_320_px(browser_run: BrowserRun, gated_site: Path) -> No
 def test_every_table_scrolls_in_a_named_focusable_region(gated_site: Path) -> None:
     bare = []
     tables = 0
-    for file in html_pages(gated_site):
-        for table in page(gated_site, str(file.relative_to(gated_site))).select("table.ps-table"):
+    for url, soup in parsed_pages(gated_site).items():
+        for table in soup.select("table.ps-table"):
             tables += 1
             region = table.parent
             if not (
@@ -37,7 +36,7 @@ def test_every_table_scrolls_in_a_named_focusable_region(gated_site: Path) -> No
                 and str(region.get("aria-label", "")).split()
                 == (table.caption.get_text().split() if table.caption else [])
             ):
-                bare.append(f"{page_url(gated_site, file)}: {table.caption}")
+                bare.append(f"{url}: {table.caption}")
     assert tables > 0
     assert not bare, "tables outside a labelled scroll region:\n" + "\n".join(bare)
 
