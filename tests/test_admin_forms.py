@@ -5,8 +5,6 @@ changed, and the forms driven in Chromium against the local git proxy (decap-ser
 from __future__ import annotations
 
 import difflib
-import functools
-import http.server
 import json
 import os
 import re
@@ -14,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -27,6 +24,7 @@ from bs4 import BeautifulSoup
 from plansite.load import load_board_data
 from plansite.publish import admin, admin_config
 from tests.conftest import BROWSER_TIMEOUT_MS, FIXTURES, ROOT, page, run_build
+from tests.gates.conftest import serving
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 PLAN_YAML = ROOT / "plansite" / "theme" / "admin" / "plansite-yaml.js"
@@ -308,11 +306,6 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> Non
     pytest.fail(f"decap-server did not listen on {port}: {log.read_text()}")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def board_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository holding a small board in `board/`, with a comment in its plan."""
@@ -351,27 +344,21 @@ def forms_run(
         proxy = subprocess.Popen(
             [str(DECAP_SERVER)], cwd=board_repo, env=env, stdout=written, stderr=subprocess.STDOUT
         )
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out / "site"))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     requests: list[str] = []
     screenshot = out / "admin-form.png"
     try:
         wait_for_port(port, proxy, log)
-        tab = chromium.new_page(viewport={"width": 1280, "height": 1000})
-        try:
-            tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
-            tab.on("request", lambda r: requests.append(r.url))
-            site = f"http://127.0.0.1:{server.server_address[1]}/admin/"
-            drive_the_forms(tab, site, screenshot)
-        finally:
-            tab.close()
+        with serving(out / "site") as address:
+            tab = chromium.new_page(viewport={"width": 1280, "height": 1000})
+            try:
+                tab.set_default_timeout(BROWSER_TIMEOUT_MS)  # a busy machine is slow, not wrong
+                tab.on("request", lambda r: requests.append(r.url))
+                drive_the_forms(tab, f"{address}admin/", screenshot)
+            finally:
+                tab.close()
     finally:
         proxy.terminate()
         proxy.wait(timeout=10)
-        server.shutdown()
-        server.server_close()
     after = (board / "plans" / "plan-a.yml").read_text(encoding="utf-8")
     return {"before": before, "after": after, "requests": requests, "site": out / "site"}
 

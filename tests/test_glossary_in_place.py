@@ -6,9 +6,7 @@ inside a heading, a link or an attribute, and with the page's words unchanged.""
 from __future__ import annotations
 
 import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -224,11 +222,6 @@ def test_the_pages_with_phrases_are_valid_html(
     assert [m for m in messages if checked_file(m) in files] == []
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def test_the_pages_with_phrases_have_no_axe_violations(
     pages: dict[str, BeautifulSoup], example_site: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -249,22 +242,15 @@ def axe_violations(chromium: Any, site: Path, urls: list[str]) -> dict[str, list
     """The ids of axe's violations on each page, each loaded in Chromium at 1280 px."""
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.gates.conftest import AXE_TAGS
+    from tests.gates.conftest import AXE_TAGS, serving
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     found = {}
-    try:
+    with serving(site) as address:
         tab = chromium.new_page()  # in a context of its own, closed with it
         for url in urls:
-            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}")
+            tab.goto(f"{address}{url}")
             violations = Axe().run(tab, options=options).response["violations"]
             found[url] = [v["id"] for v in violations]
         tab.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return found

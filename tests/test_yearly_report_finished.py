@@ -151,29 +151,16 @@ def test_every_report_table_fits_its_column_at_1280_pixels(
     example_site: Path, chromium: Any
 ) -> None:
     """Measured in Chromium: no table of the report is wider than the column it sits in."""
-    import functools
-    import http.server
-    import threading
+    from tests.gates.conftest import serving
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(example_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(example_site) as address:
         window = chromium.new_page(viewport={"width": 1280, "height": 900})
-        window.goto(f"http://127.0.0.1:{server.server_address[1]}/annual-report/2025-26/")
+        window.goto(f"{address}annual-report/2025-26/")
         widths = window.evaluate(
             "[...document.querySelectorAll('article table')].map(t =>"
             " [t.caption ? t.caption.textContent : '', t.scrollWidth,"
             " t.parentElement.clientWidth])"
         )
         window.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert len(widths) > 20
     assert [w for w in widths if w[1] > w[2]] == []

@@ -15,6 +15,7 @@ import functools
 import http.server
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -107,11 +108,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Not a connection the browser closed mid-answer (a test's tab or context closing):
+        http.server prints those as errors."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serving(folder: Path) -> Iterator[str]:
     """`folder` on http://127.0.0.1:<free port>/ while the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
