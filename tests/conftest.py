@@ -33,7 +33,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from plansite.documents.made_files import WORKERS_ENV
-from tests.browser import Browsers
+from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.build_server import BuildServer
 
 # PLANSITE_TEST_ENGINE=properdocs runs this process's in-process builds (`mkdocs.*` imports) under
@@ -71,8 +71,7 @@ SLOW_NAMES = frozenset(
         "libreoffice_resave",
         "libreoffice_resave_all",
         "sync_playwright",  # Chromium
-        "browsers",  # the test process's Chromium (tests/browser.py)
-        "chromium",
+        "chromium",  # the test process's Chromium (tests/browser.py)
         "start_serve",  # `mkdocs serve`
     }
 )
@@ -172,18 +171,17 @@ def one_process_a_build() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def browsers() -> Iterator[Browsers]:
-    """This test process's Playwright and browsers, started at a test's first ask."""
-    running = Browsers()
-    yield running
-    running.close()
+def chromium() -> Iterator[Any]:
+    """This test process's Chromium, with the gates' flags (tests/browser.py), started at a
+    test's first ask: a test opens a context or a page of its own in it and closes it."""
+    from playwright.sync_api import sync_playwright
 
-
-@pytest.fixture(scope="session")
-def chromium(browsers: Browsers) -> Any:
-    """This test process's Chromium, with the gates' flags (tests/browser.py): a test opens a
-    context or a page of its own in it and closes it."""
-    return browsers.launched()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=list(CHROMIUM_ARGS), headless=True
+        )
+        yield browser
+        browser.close()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
